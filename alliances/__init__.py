@@ -1,0 +1,76 @@
+"""alliances: model a conflict's actors as a signed graph, analyse it, and draw it.
+
+The public API is the names in ``__all__``. ``import alliances`` is light: the modules
+behind heavy features (pgmpy for risk, matplotlib for figures) are imported only when
+one of their names is first used.
+
+Examples
+--------
+>>> import alliances
+>>> net = alliances.loads('''
+... scenario: Toy
+... actors:
+...   - {id: a, name: A, kind: state}
+...   - {id: b, name: B, kind: state}
+... relations:
+...   - {actors: [a, b], stance: enemy}
+... ''')
+>>> net.stance("a", "b").value
+'enemy'
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+try:
+    __version__ = version("alliances")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0.0.0"
+
+# name -> module that defines it; modules are imported on first use of a name.
+_LAZY: dict[str, str] = {
+    # model
+    "Actor": "alliances.network",
+    "ActorKind": "alliances.network",
+    "AllianceNetwork": "alliances.network",
+    "Evidence": "alliances.network",
+    "Relation": "alliances.network",
+    "Source": "alliances.network",
+    "Stance": "alliances.network",
+    "Theater": "alliances.network",
+    # errors
+    "AlliancesError": "alliances.errors",
+    "EventDataError": "alliances.errors",
+    "ModelFileError": "alliances.errors",
+    "OutputError": "alliances.errors",
+    "Problem": "alliances.errors",
+    "ScenarioError": "alliances.errors",
+    "UnknownActorError": "alliances.errors",
+    # scenario files
+    "dump": "alliances.scenario",
+    "dumps": "alliances.scenario",
+    "load": "alliances.scenario",
+    "loads": "alliances.scenario",
+    "scenario_schema": "alliances.scenario",
+    # exports
+    "export": "alliances.export",
+    "to_node_link": "alliances.export",
+}
+
+__all__ = sorted([*_LAZY, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'alliances' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

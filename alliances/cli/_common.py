@@ -1,0 +1,105 @@
+"""What every command shares: the app, error handling, JSON and console output."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+
+from ..errors import AlliancesError, ScenarioError
+
+app = typer.Typer(
+    name="alliances",
+    help="Model a conflict's alliances and enmities as a signed graph: validate, analyse, draw.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout, nothing else.")]
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"alliances {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_callback, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Model a conflict's alliances and enmities as a signed graph: validate, analyse, draw."""
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the app, mapping errors to exit codes: 2 for user mistakes, 1 for internal failures."""
+    try:
+        app(args=argv, prog_name="alliances", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        print("Aborted.", file=sys.stderr)
+        return 1
+    except click.ClickException as exc:
+        exc.show(file=sys.stderr)
+        return 2
+    except AlliancesError as exc:
+        report_error(exc)
+        return 2
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # an internal failure: say so plainly, traceback on request
+        if os.environ.get("ALLIANCES_DEBUG"):
+            raise
+        print(f"alliances: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("Set ALLIANCES_DEBUG=1 to see the traceback, and please report it.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def report_error(exc: AlliancesError) -> None:
+    """Print an error the user can act on: one ``file:line: message`` line per problem."""
+    if isinstance(exc, ScenarioError):
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+    else:
+        print(f"alliances: {exc}", file=sys.stderr)
+
+
+def emit_json(data: Any) -> None:
+    """Print JSON on stdout: no NaN or Infinity (they are not JSON), UTF-8 kept."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+    sys.stdout.write(text + "\n")
+
+
+def console():
+    """A rich console on stdout (imported lazily: only commands that print tables pay for it)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def load_scenario(path: Path):
+    """Load a scenario file given on the command line (errors become exit code 2)."""
+    from ..scenario import load
+
+    return load(path)

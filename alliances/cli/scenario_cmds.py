@@ -1,0 +1,79 @@
+"""``alliances validate``, ``show``, ``schema`` and ``export``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import ScenarioError
+from ._common import JsonOption, app, console, emit_json, load_scenario, report_error
+
+FileArg = Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False)]
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Scenario files to check.", show_default=False)],
+    json_out: JsonOption = False,
+) -> None:
+    """Check scenario files: 'FILE: ok (N actors, M relations)' or every problem, as file:line: message."""
+    from ..report.scenario import validation_line
+    from ..scenario import load
+
+    results = []
+    failed = False
+    for path in files:
+        try:
+            net = load(path)
+        except ScenarioError as exc:
+            failed = True
+            results.append({"file": str(path), "ok": False,
+                            "problems": [{"line": p.line, "message": p.message} for p in exc.problems]})
+            if not json_out:
+                report_error(exc)
+            continue
+        results.append({"file": str(path), "ok": True, "actors": len(net.actors), "relations": len(net.relations)})
+        if not json_out:
+            print(validation_line(str(path), net))
+    if json_out:
+        emit_json({"files": results})
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command()
+def show(path: FileArg, json_out: JsonOption = False) -> None:
+    """Print a scenario's actors and relations as tables (--json: the scenario itself as JSON)."""
+    net = load_scenario(path)
+    if json_out:
+        emit_json(net.to_dict())
+        return
+    from ..report.scenario import scenario_tables
+
+    out = console()
+    for item in scenario_tables(net):
+        out.print(item)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the scenario format (point your editor's YAML support at it)."""
+    from ..scenario import _schema_text
+
+    sys.stdout.write(_schema_text())
+
+
+@app.command()
+def export(
+    path: FileArg,
+    output: Annotated[Path, typer.Option("-o", "--output", help="OUT.graphml, OUT.gexf or OUT.json (node-link).")],
+) -> None:
+    """Export the scenario's signed graph to GraphML, GEXF (Gephi) or node-link JSON."""
+    from ..export import export as export_network
+
+    net = load_scenario(path)
+    kind = export_network(net, output)
+    print(f"wrote {output} ({kind})", file=sys.stderr)

@@ -1,0 +1,550 @@
+"""The model: actors, their relations, and the signed graph they form.
+
+An :class:`AllianceNetwork` is what a scenario file describes. It holds typed objects
+(:class:`Actor`, :class:`Relation`, :class:`Theater`, :class:`Source`) in file order and
+exposes them as a :class:`networkx.Graph` (:attr:`AllianceNetwork.graph`) whose nodes
+are actor ids and whose edges carry the signed relation of the scenario's moment
+(``as_of``). Analyses take either the network or that graph.
+
+A network is treated as immutable: the ``with_*``/``without_*`` methods return a new
+network, which keeps the cached graph consistent.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from ._text import did_you_mean
+from .errors import ScenarioError, UnknownActorError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "AllianceNetwork",
+    "Evidence",
+    "Relation",
+    "Source",
+    "Stance",
+    "Theater",
+]
+
+
+class Stance(StrEnum):
+    """What one unordered pair of actors is to each other.
+
+    ``sign`` is +1 for ally/friendly, -1 for rival/enemy and 0 for neutral and
+    ambivalent (the stance tells those two apart). A pair with no relation is
+    *unknown*, which is not a stance: it is ``None`` wherever a stance is expected.
+
+    Examples
+    --------
+    >>> Stance("rival").sign, Stance.RIVAL.default_weight
+    (-1, 0.5)
+    """
+
+    ALLY = "ally"
+    FRIENDLY = "friendly"
+    NEUTRAL = "neutral"
+    AMBIVALENT = "ambivalent"
+    RIVAL = "rival"
+    ENEMY = "enemy"
+
+    @property
+    def sign(self) -> int:
+        return _SIGN[self]
+
+    @property
+    def default_weight(self) -> float:
+        return _DEFAULT_WEIGHT[self]
+
+    @property
+    def is_positive(self) -> bool:
+        return self.sign > 0
+
+    @property
+    def is_negative(self) -> bool:
+        return self.sign < 0
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_SIGN = {
+    Stance.ALLY: 1,
+    Stance.FRIENDLY: 1,
+    Stance.NEUTRAL: 0,
+    Stance.AMBIVALENT: 0,
+    Stance.RIVAL: -1,
+    Stance.ENEMY: -1,
+}
+_DEFAULT_WEIGHT = {
+    Stance.ALLY: 1.0,
+    Stance.FRIENDLY: 0.5,
+    Stance.NEUTRAL: 1.0,  # ignored by every measure: the sign is 0
+    Stance.AMBIVALENT: 0.5,
+    Stance.RIVAL: 0.5,
+    Stance.ENEMY: 1.0,
+}
+
+
+class ActorKind(StrEnum):
+    """What sort of party an actor is."""
+
+    STATE = "state"
+    COALITION = "coalition"
+    ARMED_GROUP = "armed_group"
+    MILITIA = "militia"
+    INTERNATIONAL_ORG = "international_org"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document that evidence cites."""
+
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    date: _dt.date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Theater:
+    """A place where actors operate: two actors in one theater can collide."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A source cited for a relation, with the analyst's paraphrase."""
+
+    source: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A party to the conflict."""
+
+    id: str
+    name: str
+    kind: ActorKind = ActorKind.OTHER
+    label: str | None = None
+    aliases: tuple[str, ...] = ()
+    theaters: tuple[str, ...] = ()
+    notes: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The short label for diagrams: ``label`` or, without one, ``name``."""
+        return self.label or self.name
+
+
+DateLike = int | _dt.date
+
+
+@dataclass(frozen=True)
+class Relation:
+    """The relation of one unordered pair of actors.
+
+    ``actors`` keeps the order written in the file; :attr:`pair` is the sorted pair
+    used everywhere else. ``weight`` is the intensity (0, 1], defaulting by stance;
+    ``confidence`` (0, 1] how sure the evidence is.
+    """
+
+    actors: tuple[str, str]
+    stance: Stance
+    weight: float | None = None
+    confidence: float = 1.0
+    kind: str | None = None
+    since: DateLike | None = None
+    until: DateLike | None = None
+    evidence: tuple[Evidence, ...] = ()
+    notes: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.stance, Stance):
+            object.__setattr__(self, "stance", Stance(self.stance))
+        if self.weight is None:
+            object.__setattr__(self, "weight", self.stance.default_weight)
+        object.__setattr__(self, "actors", tuple(self.actors))
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """The two actor ids, sorted."""
+        a, b = self.actors
+        return (a, b) if a <= b else (b, a)
+
+    @property
+    def sign(self) -> int:
+        return self.stance.sign
+
+    @property
+    def weight_is_default(self) -> bool:
+        return self.weight == self.stance.default_weight
+
+    def is_active(self, as_of: _dt.date | None) -> bool:
+        """Whether the ``since``..``until`` period includes ``as_of`` (always true without a date).
+
+        A year means the whole year: ``since: 2013`` starts on 1 January 2013,
+        ``until: 2016`` ends on 31 December 2016.
+        """
+        if as_of is None:
+            return True
+        if self.since is not None and as_of < _start(self.since):
+            return False
+        if self.until is not None and as_of > _end(self.until):
+            return False
+        return True
+
+
+def _start(d: DateLike) -> _dt.date:
+    return _dt.date(d, 1, 1) if isinstance(d, int) else d
+
+
+def _end(d: DateLike) -> _dt.date:
+    return _dt.date(d, 12, 31) if isinstance(d, int) else d
+
+
+@dataclass(frozen=True, eq=False)
+class AllianceNetwork:
+    """A conflict scenario: actors, relations, theaters and sources.
+
+    Build one with :func:`alliances.load` / :func:`alliances.loads` from a scenario
+    file, with :meth:`from_networkx` from a signed graph, or directly.
+
+    Parameters
+    ----------
+    scenario : str
+        Title.
+    actors : mapping of id to Actor, or iterable of Actor
+        In file order.
+    relations : iterable of Relation
+        At most one per unordered pair.
+    theaters, sources : mapping of id to Theater / Source, or iterables
+    as_of : datetime.date, optional
+        The moment the picture describes; relations whose period excludes it are
+        kept but left out of :attr:`graph`.
+
+    Examples
+    --------
+    >>> net = AllianceNetwork(
+    ...     "Toy",
+    ...     actors=[Actor("a", "A"), Actor("b", "B"), Actor("c", "C")],
+    ...     relations=[Relation(("a", "b"), Stance.ALLY), Relation(("b", "c"), Stance.ENEMY)],
+    ... )
+    >>> net
+    <AllianceNetwork 'Toy': 3 actors, 2 relations>
+    >>> net.graph.edges["a", "b"]["sign"], net.stance("c", "b")
+    (1, <Stance.ENEMY: 'enemy'>)
+    """
+
+    scenario: str
+    actors: Mapping[str, Actor] = field(default_factory=dict)
+    relations: tuple[Relation, ...] = ()
+    theaters: Mapping[str, Theater] = field(default_factory=dict)
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    as_of: _dt.date | None = None
+    description: str | None = None
+    notes: str | None = None
+    version: int = 1
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "actors", _by_id(self.actors))
+        object.__setattr__(self, "theaters", _by_id(self.theaters))
+        object.__setattr__(self, "sources", _by_id(self.sources))
+        object.__setattr__(self, "relations", tuple(self.relations))
+        index: dict[tuple[str, str], Relation] = {}
+        for rel in self.relations:
+            for actor in rel.actors:
+                if actor not in self.actors:
+                    raise UnknownActorError(_unknown(actor, self.actors))
+            if rel.pair in index:
+                a, b = rel.pair
+                raise ScenarioError(f"two relations for the pair {a} - {b}")
+            index[rel.pair] = rel
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_graph", None)
+
+    # -- equality and display -------------------------------------------------
+    def _key(self) -> tuple:
+        return (
+            self.scenario,
+            tuple(self.actors.items()),
+            self.relations,
+            tuple(self.theaters.items()),
+            tuple(self.sources.items()),
+            self.as_of,
+            self.description,
+            self.notes,
+            self.version,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AllianceNetwork):
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"<AllianceNetwork {self.scenario!r}: {len(self.actors)} actors, "
+            f"{len(self.relations)} relations>"
+        )
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        when = f" as of {self.as_of.isoformat()}" if self.as_of else ""
+        rows = "".join(
+            f"<tr><td>{esc(a.id)}</td><td>{esc(a.name)}</td><td>{esc(str(a.kind))}</td>"
+            f"<td>{esc(', '.join(a.theaters))}</td></tr>"
+            for a in self.actors.values()
+        )
+        rels = "".join(
+            f"<tr><td>{esc(r.actors[0])}</td><td>{esc(r.actors[1])}</td><td>{esc(str(r.stance))}</td>"
+            f"<td>{r.weight:g}</td><td>{r.confidence:g}</td><td>{len(r.evidence)}</td>"
+            f"<td>{'' if r.is_active(self.as_of) else 'not in force'}</td></tr>"
+            for r in self.relations
+        )
+        return (
+            f"<div><strong>{esc(self.scenario)}</strong>{esc(when)}: "
+            f"{len(self.actors)} actors, {len(self.relations)} relations"
+            "<table><thead><tr><th>id</th><th>name</th><th>kind</th><th>theaters</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            "<table><thead><tr><th>actor</th><th>actor</th><th>stance</th><th>weight</th>"
+            "<th>confidence</th><th>evidence</th><th></th></tr></thead>"
+            f"<tbody>{rels}</tbody></table></div>"
+        )
+
+    # -- queries --------------------------------------------------------------
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id; :class:`UnknownActorError` (with a suggestion) if none."""
+        try:
+            return self.actors[actor_id]
+        except KeyError:
+            raise UnknownActorError(_unknown(actor_id, self.actors)) from None
+
+    def relation(self, a: str, b: str) -> Relation | None:
+        """The recorded relation of the pair (in force or not), or None if unknown."""
+        self.actor(a)
+        self.actor(b)
+        return self._index.get((a, b) if a <= b else (b, a))  # type: ignore[attr-defined]
+
+    def stance(self, a: str, b: str) -> Stance | None:
+        """The stance in force at ``as_of`` between a and b, or None (unknown)."""
+        rel = self.relation(a, b)
+        if rel is None or not rel.is_active(self.as_of):
+            return None
+        return rel.stance
+
+    @property
+    def active_relations(self) -> tuple[Relation, ...]:
+        """Relations whose period includes ``as_of``: the ones in :attr:`graph`."""
+        return tuple(r for r in self.relations if r.is_active(self.as_of))
+
+    @property
+    def inactive_relations(self) -> tuple[Relation, ...]:
+        """Relations kept in the file but not in force at ``as_of``."""
+        return tuple(r for r in self.relations if not r.is_active(self.as_of))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.actors)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self.actors
+
+    @property
+    def graph(self) -> nx.Graph:
+        """The signed graph at ``as_of`` (built once, then cached; do not modify it).
+
+        Nodes are actor ids with attributes ``name``, ``label``, ``kind`` and
+        ``theaters`` (a list). Edges carry ``sign`` (+1, -1, or 0 for neutral and
+        ambivalent), ``weight``, ``stance`` (the stance name), ``confidence``,
+        ``kind`` (text or None) and ``evidence`` (a list of :class:`Evidence`).
+        """
+        cached = self._graph  # type: ignore[attr-defined]
+        if cached is None:
+            cached = self._build_graph()
+            object.__setattr__(self, "_graph", cached)
+        return cached
+
+    def _build_graph(self) -> nx.Graph:
+        import networkx as nx
+
+        g = nx.Graph(scenario=self.scenario, as_of=self.as_of)
+        for a in self.actors.values():
+            g.add_node(a.id, name=a.name, label=a.display, kind=str(a.kind), theaters=list(a.theaters))
+        for r in self.active_relations:
+            a, b = r.pair
+            g.add_edge(
+                a,
+                b,
+                sign=r.sign,
+                weight=float(r.weight),
+                stance=r.stance.value,
+                confidence=float(r.confidence),
+                kind=r.kind,
+                evidence=list(r.evidence),
+            )
+        return g
+
+    # -- derived networks -----------------------------------------------------
+    def replace(self, **changes: Any) -> AllianceNetwork:
+        """A copy with some fields replaced (``dataclasses.replace``)."""
+        return replace(self, **changes)
+
+    def with_relation(
+        self, a: str, b: str, stance: Stance | str | None, **attrs: Any
+    ) -> AllianceNetwork:
+        """A copy where the pair a, b has this stance (None removes the relation).
+
+        Other attributes of an existing relation are kept unless given in ``attrs``;
+        ``weight`` goes back to the new stance's default unless given.
+        """
+        self.actor(a)
+        self.actor(b)
+        if a == b:
+            raise ScenarioError(f"an actor cannot have a relation with itself ({a!r})")
+        pair = (a, b) if a <= b else (b, a)
+        old = self._index.get(pair)  # type: ignore[attr-defined]
+        rels = [r for r in self.relations if r.pair != pair]
+        if stance is not None:
+            stance = Stance(stance)
+            if old is not None:
+                kept = {"confidence": old.confidence, "kind": old.kind, "evidence": old.evidence,
+                        "notes": old.notes, "since": None, "until": None}
+                new = Relation(old.actors, stance, **{**kept, **attrs})
+                rels.insert([r.pair for r in self.relations].index(pair), new)
+            else:
+                rels.append(Relation((a, b), stance, **attrs))
+        return replace(self, relations=tuple(rels))
+
+    def without_actor(self, actor_id: str) -> AllianceNetwork:
+        """A copy without this actor and every relation it has."""
+        self.actor(actor_id)
+        return replace(
+            self,
+            actors={k: v for k, v in self.actors.items() if k != actor_id},
+            relations=tuple(r for r in self.relations if actor_id not in r.actors),
+        )
+
+    def with_theater(self, actor_id: str, theater_id: str, name: str | None = None) -> AllianceNetwork:
+        """A copy where the actor also operates in this theater (created if new)."""
+        actor = self.actor(actor_id)
+        theaters = dict(self.theaters)
+        if theater_id not in theaters:
+            theaters[theater_id] = Theater(theater_id, name or theater_id.replace("_", " ").title())
+        if theater_id in actor.theaters:
+            return replace(self, theaters=theaters)
+        actors = dict(self.actors)
+        actors[actor_id] = replace(actor, theaters=actor.theaters + (theater_id,))
+        return replace(self, actors=actors, theaters=theaters)
+
+    # -- conversion -----------------------------------------------------------
+    @classmethod
+    def from_networkx(
+        cls,
+        graph: nx.Graph,
+        *,
+        scenario: str = "Imported graph",
+        sign: str = "sign",
+        weight: str = "weight",
+        as_of: _dt.date | None = None,
+    ) -> AllianceNetwork:
+        """Build a network from a signed networkx graph made elsewhere.
+
+        The sign of an edge is its ``sign`` attribute or, without one, the sign of
+        its ``weight`` attribute. Positive edges become ``ally`` (weight >= 0.75) or
+        ``friendly``, negative ones ``enemy`` or ``rival``, zero ``neutral``; a
+        ``stance`` attribute, when present, wins. Node names are kept as they are
+        (converted to ``str``); node attributes ``name``, ``label`` and ``kind`` are used.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> g = nx.Graph([("x", "y", {"sign": -1}), ("y", "z", {"weight": 0.4})])
+        >>> net = AllianceNetwork.from_networkx(g)
+        >>> [(r.pair, r.stance.value) for r in net.relations]
+        [(('x', 'y'), 'enemy'), (('y', 'z'), 'friendly')]
+        """
+        if graph.is_directed():
+            graph = graph.to_undirected()
+        actors = []
+        for node, data in graph.nodes(data=True):
+            kind = data.get("kind", "other")
+            try:
+                kind = ActorKind(kind)
+            except ValueError:
+                kind = ActorKind.OTHER
+            actors.append(
+                Actor(str(node), str(data.get("name", node)), kind, label=data.get("label"))
+            )
+        relations = []
+        for u, v, data in graph.edges(data=True):
+            if u == v:
+                continue
+            relations.append(_relation_from_edge(str(u), str(v), data, sign, weight))
+        return cls(scenario, actors=actors, relations=relations, as_of=as_of)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scenario as plain data with the keys of the YAML format (dates as ISO text)."""
+        from .scenario import network_to_dict
+
+        return network_to_dict(self)
+
+    def to_yaml(self) -> str:
+        """The scenario as YAML text in the scenario format (:func:`alliances.dumps`)."""
+        from .scenario import dumps
+
+        return dumps(self)
+
+
+def _relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, weight_key: str) -> Relation:
+    stance = data.get("stance")
+    w = data.get(weight_key)
+    s = data.get(sign_key)
+    if s is None and w is not None:
+        s = (w > 0) - (w < 0)
+    s = 1 if s is None else int((s > 0) - (s < 0))
+    mag = abs(float(w)) if w is not None and w != 0 else None
+    if mag is not None and mag > 1:
+        mag = 1.0
+    if stance is None:
+        if s == 0:
+            stance = Stance.NEUTRAL
+        elif mag is None:
+            stance = Stance.ALLY if s > 0 else Stance.ENEMY
+        elif s > 0:
+            stance = Stance.ALLY if mag >= 0.75 else Stance.FRIENDLY
+        else:
+            stance = Stance.ENEMY if mag >= 0.75 else Stance.RIVAL
+    conf = data.get("confidence", 1.0)
+    return Relation((u, v), Stance(stance), weight=mag, confidence=float(conf))
+
+
+def _by_id(items: Mapping[str, Any] | Iterable[Any]) -> dict[str, Any]:
+    if isinstance(items, Mapping):
+        return dict(items)
+    return {item.id: item for item in items}
+
+
+def _unknown(actor_id: object, actors: Iterable[str]) -> str:
+    return f"unknown actor {actor_id!r}{did_you_mean(str(actor_id), actors)}"
