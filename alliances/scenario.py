@@ -49,6 +49,12 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _DATE = "tag:yaml.org,2002:timestamp"
 _TAG_NAMES = {_INT: "a number", _FLOAT: "a number", _BOOL: "a boolean", _NULL: "null", _DATE: "a date"}
+# Tags a file may write explicitly (``!!str no`` is a way to quote); any other tag is rejected.
+_STANDARD_TAGS = {
+    None, "!", _STR, _INT, _FLOAT, _BOOL, _NULL, _DATE, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
+}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_YEAR = re.compile(r"\d{4}\Z")
 
 _TOP = {"version", "scenario", "as_of", "description", "notes", "sources", "theaters", "actors", "relations"}
 _SOURCE = {"id", "title", "publisher", "date", "url", "notes"}
@@ -98,13 +104,13 @@ def load(path: str | os.PathLike[str]) -> AllianceNetwork:
     return loads(text, filename=name)
 
 
-def loads(text: str, *, filename: str = "<string>") -> AllianceNetwork:
+def loads(text: str | bytes, *, filename: str = "<string>") -> AllianceNetwork:
     """Read and validate a scenario from YAML text.
 
     Parameters
     ----------
-    text : str
-        YAML in the scenario format.
+    text : str or bytes
+        YAML in the scenario format (bytes must be UTF-8).
     filename : str, optional
         Name used in problem messages.
 
@@ -134,6 +140,12 @@ def loads(text: str, *, filename: str = "<string>") -> AllianceNetwork:
     x.yaml:5: unknown kind 'stat' (expected one of: state, coalition, armed_group, militia, international_org, other) (did you mean 'state'?)
     x.yaml:7: unknown actor 'assad' (did you mean 'asad'?)
     """
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = bytes(text)[: exc.start].count(b"\n") + 1
+            raise ScenarioError(Problem(filename, line, "not valid UTF-8 text")) from None
     reader = _Reader(filename)
     root = reader.compose(text)
     if root is None:
@@ -155,6 +167,7 @@ class _Reader:
     def __init__(self, filename: str):
         self.file = filename
         self.problems: list[Problem] = []
+        self._text = ""
 
     # -- problems ----------------------------------------------------------
     def err(self, node: yaml.Node | int | None, message: str) -> None:
@@ -166,18 +179,24 @@ class _Reader:
 
     # -- YAML --------------------------------------------------------------
     def compose(self, text: str) -> yaml.Node | None:
+        self._text = text
         if not text.strip() or all(
             not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
         ):
             self.err(None, "empty file: a scenario needs at least 'scenario' and 'actors'")
             return None
-        if "&" in text or "*" in text:
+        # Anchors, aliases and tags are found on the event stream, before anything is
+        # built: a "billion laughs" file is rejected in the time it takes to scan it.
+        if "&" in text or "*" in text or "!" in text:
             try:
                 for event in yaml.parse(text, Loader=_Loader):
                     if isinstance(event, yaml.AliasEvent):
                         self.err(event.start_mark.line + 1, f"YAML alias '*{event.anchor}' is not allowed: write the value out")
-                    elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                        self.err(event.start_mark.line + 1, f"YAML anchor '&{event.anchor}' is not allowed: write the value out")
+                    elif isinstance(event, yaml.NodeEvent):
+                        if event.anchor is not None:
+                            self.err(event.start_mark.line + 1, f"YAML anchor '&{event.anchor}' is not allowed: write the value out")
+                        if getattr(event, "tag", None) not in _STANDARD_TAGS:
+                            self.err(event.start_mark.line + 1, f"YAML tag '{event.tag}' is not allowed: a scenario holds plain data")
             except yaml.YAMLError as exc:
                 self._yaml_error(exc)
                 return None
@@ -193,6 +212,11 @@ class _Reader:
         return root
 
     def _yaml_error(self, exc: yaml.YAMLError) -> None:
+        if isinstance(exc, yaml.reader.ReaderError):
+            # A character YAML does not accept: there is no mark, only a position in the text.
+            line = self._text[: exc.position].count("\n") + 1
+            self.err(line, f"YAML syntax error: character {_char(exc.character)} is not allowed ({exc.reason})")
+            return
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         context = getattr(exc, "context", None)
@@ -204,26 +228,26 @@ class _Reader:
         self, node: yaml.Node, where: str, allowed: set[str], required: tuple[str, ...]
     ) -> dict[str, yaml.Node] | None:
         if not isinstance(node, yaml.MappingNode):
-            self.err(node, f"{where} must be a mapping of fields, not {_describe(node)}")
+            self.err(node, f"{_a(where)} must be a mapping of fields, not {_describe(node)}")
             return None
         out: dict[str, yaml.Node] = {}
         lines: dict[str, int] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode) or key.tag not in (_STR, _BOOL, _INT, _NULL, _FLOAT):
-                self.err(key, f"{where}: field names must be plain words")
+                self.err(key, f"{_a(where)}: field names must be plain words")
                 continue
             name = key.value
             if name in lines:
-                self.err(key, f"duplicate key '{name}' in {where} (first at line {lines[name]})")
+                self.err(key, f"duplicate key '{name}' in {_a(where)} (first at line {lines[name]})")
                 continue
             lines[name] = key.start_mark.line + 1
             if name not in allowed:
-                self.err(key, f"unknown field '{name}' in {where}{did_you_mean(name, sorted(allowed))}")
+                self.err(key, f"unknown field '{name}' in {_a(where)}{did_you_mean(name, sorted(allowed))}")
                 continue
             out[name] = value
         for name in required:
             if name not in out and name not in lines:
-                self.err(node, f"{where} is missing the required field '{name}'")
+                self.err(node, f"{_a(where)} is missing the required field '{name}'")
         return out
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
@@ -237,16 +261,18 @@ class _Reader:
     def text(self, node: yaml.Node | None, what: str, *, optional: bool = True) -> str | None:
         if node is None or (optional and _is_null(node)):
             return None
+        if _is_null(node) and not node.value:
+            self.err(node, f"{what} has no value")
+            return None
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             if not node.value.strip():
                 self.err(node, f"{what} is empty")
                 return None
             return node.value
-        if isinstance(node, yaml.ScalarNode) and node.style is None and node.tag in _TAG_NAMES:
-            hint = " (YAML reads an unquoted yes/no/on/off/true/false as a boolean)" if node.tag == _BOOL else ""
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _TAG_NAMES:
             self.err(
                 node,
-                f"{what} must be text, but YAML reads {node.value!r} as {_TAG_NAMES[node.tag]}{hint}: "
+                f"{what} must be text, but YAML reads the unquoted {node.value!r} as {_TAG_NAMES[node.tag]}: "
                 f"quote it, as \"{node.value}\"",
             )
             return None
@@ -287,7 +313,10 @@ class _Reader:
         if not (isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT)):
             self.err(node, f"{what} must be a number in (0, 1], not {_describe(node)}")
             return None
-        value = float(_construct(node))
+        try:
+            value = float(_construct(node))
+        except (ValueError, TypeError, OverflowError, ArithmeticError):
+            value = float("nan")
         if not 0 < value <= 1:
             self.err(node, f"{what} {node.value} is out of range: it must be greater than 0 and at most 1")
             return None
@@ -297,19 +326,22 @@ class _Reader:
         if node is None or _is_null(node):
             return None
         if isinstance(node, yaml.ScalarNode):
+            text = node.value.strip()
             if node.tag == _DATE:
-                value = _construct(node)
+                try:
+                    value = _construct(node)
+                except (ValueError, TypeError, AttributeError, OverflowError):
+                    self.err(node, f"{what} {text!r} is not a date in the calendar")
+                    return None
                 return value.date() if isinstance(value, dt.datetime) else value
-            if node.tag == _INT and allow_year and re.fullmatch(r"\d{4}", node.value):
-                return int(node.value)
-            if node.tag == _STR:
-                text = node.value.strip()
-                if allow_year and re.fullmatch(r"\d{4}", text):
-                    return int(text)
+            if node.tag in (_INT, _STR) and allow_year and _YEAR.match(text) and int(text) >= 1:
+                return int(text)
+            if node.tag == _STR and _ISO_DATE.match(text):
                 try:
                     return dt.date.fromisoformat(text)
                 except ValueError:
-                    pass
+                    self.err(node, f"{what} {text!r} is not a date in the calendar")
+                    return None
         form = "a year (2013) or an ISO date (2013-05-01)" if allow_year else "an ISO date (2017-09-05)"
         shown = repr(node.value) if isinstance(node, yaml.ScalarNode) else _describe(node)
         self.err(node, f"{what} must be {form}, not {shown}")
@@ -323,12 +355,19 @@ class _Reader:
         version = 1
         if "version" in top:
             node = top["version"]
-            if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT and int(node.value) in SUPPORTED_VERSIONS):
-                shown = node.value if isinstance(node, yaml.ScalarNode) else _describe(node)
-                readable = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
-                self.err(node, f"unsupported format version {shown}: this release reads version {readable}")
+            number = None
+            if isinstance(node, yaml.ScalarNode) and node.tag == _INT:
+                try:
+                    number = int(_construct(node))
+                except (ValueError, TypeError):
+                    number = None
+            readable = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
+            if number in SUPPORTED_VERSIONS:
+                version = number
+            elif isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT):
+                self.err(node, f"unsupported format version {node.value}: this release reads version {readable}")
             else:
-                version = int(node.value)
+                self.err(node, f"version must be a number (this release reads version {readable}), not {_describe(node)}")
         title = self.text(top.get("scenario"), "scenario (the title)", optional=False) if "scenario" in top else None
         as_of = self.date(top.get("as_of"), "as_of")
         description = self.text(top.get("description"), "description")
@@ -336,12 +375,15 @@ class _Reader:
         sources = self._items(top.get("sources"), "source", _SOURCE, ("id",), self._source)
         theaters = self._items(top.get("theaters"), "theater", _THEATER, ("id", "name"), self._theater)
         actors = self._items(top.get("actors"), "actor", _ACTOR, ("id", "name", "kind"), self._actor)
-        if "actors" in top and isinstance(top["actors"], yaml.SequenceNode) and len(top["actors"].value) < 2:
+        if "actors" in top and (
+            _is_null(top["actors"])
+            or (isinstance(top["actors"], yaml.SequenceNode) and len(top["actors"].value) < 2)
+        ):
             self.err(top["actors"], "a scenario needs at least 2 actors")
-        for actor, node in actors.values():
-            for theater_id, tnode in zip(actor.theaters, node["theaters"].value if "theaters" in node else [], strict=False):
+        for actor_id, (_, fields) in actors.items():
+            for theater_id, tnode in fields.get("_theater_nodes", ()):
                 if theater_id not in theaters:
-                    self.err(tnode, f"actor '{actor.id}' is placed in unknown theater {theater_id!r}{did_you_mean(theater_id, theaters)}")
+                    self.err(tnode, f"actor '{actor_id}' is placed in unknown theater {theater_id!r}{did_you_mean(theater_id, theaters)}")
         relations = self._relations(top.get("relations"), actors, sources)
         if self.problems or title is None:
             return None
@@ -371,7 +413,7 @@ class _Reader:
         if node is None:
             return out
         for item in self.sequence(node, f"'{what}s'") or []:
-            fields = self.mapping(item, f"a {what}", allowed, required)
+            fields = self.mapping(item, what, allowed, required)
             if fields is None:
                 continue
             ident = self.ident(fields["id"], f"{what} id") if "id" in fields else None
@@ -383,8 +425,9 @@ class _Reader:
                 self.err(fields["id"], f"duplicate {what} id '{ident}' (first at line {first[ident]})")
                 continue
             first[ident] = line
-            if obj is not None:
-                out[ident] = (obj, fields)
+            # Kept even when the record has other problems, so references to it are not
+            # reported as unknown too; the network is only built when there are none.
+            out[ident] = (obj, fields)
         return out
 
     def _source(self, f: dict[str, yaml.Node], ident: str) -> Source:
@@ -409,10 +452,13 @@ class _Reader:
         aliases = self._text_list(f.get("aliases"), "alias")
         theater_nodes = self.sequence(f["theaters"], "an actor's theaters") if "theaters" in f else []
         theaters = []
+        checked = []
         for t in theater_nodes or []:
             tid = self.ident(t, "theater id")
             if tid is not None:
                 theaters.append(tid)
+                checked.append((tid, t))
+        f["_theater_nodes"] = checked  # type: ignore[assignment]  # for the cross-reference check
         notes = self.text(f.get("notes"), "actor notes")
         if name is None or kind is None:
             return None
@@ -440,7 +486,7 @@ class _Reader:
         first: dict[tuple[str, str], int] = {}
         stances = [s.value for s in Stance]
         for item in self.sequence(node, "'relations'") or []:
-            f = self.mapping(item, "a relation", _RELATION, ("actors", "stance"))
+            f = self.mapping(item, "relation", _RELATION, ("actors", "stance"))
             if f is None:
                 continue
             pair = self._pair(f["actors"], actors) if "actors" in f else None
@@ -482,6 +528,9 @@ class _Reader:
         return out
 
     def _pair(self, node: yaml.Node, actors: dict[str, Any]) -> tuple[str, str] | None:
+        if _is_null(node):
+            self.err(node, "a relation's actors must be a list of two actor ids, not null")
+            return None
         items = self.sequence(node, "a relation's actors")
         if items is None:
             return None
@@ -507,7 +556,7 @@ class _Reader:
         if node is None:
             return out
         for item in self.sequence(node, "evidence") or []:
-            f = self.mapping(item, "an evidence entry", _EVIDENCE, ("source",))
+            f = self.mapping(item, "evidence entry", _EVIDENCE, ("source",))
             if f is None:
                 continue
             source = self.ident(f["source"], "evidence source") if "source" in f else None
@@ -518,6 +567,18 @@ class _Reader:
             if source is not None:
                 out.append(Evidence(source, note))
         return out
+
+
+def _a(what: str) -> str:
+    """``"an actor"``, ``"a relation"``; names that are already phrases stay as they are."""
+    if what.startswith(("the ", "a ", "an ", "'")):
+        return what
+    return f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
+
+
+def _char(c: int | str) -> str:
+    code = c if isinstance(c, int) else ord(c[:1] or "\0")
+    return f"#x{code:04x}"
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -531,6 +592,8 @@ def _describe(node: yaml.Node) -> str:
         return "a list"
     if node.tag == _STR:
         return f"the text {node.value!r}"
+    if node.tag == _NULL and not node.value:
+        return "an empty value"
     return f"{_TAG_NAMES.get(node.tag, 'a value')} ({node.value!r})"
 
 
