@@ -207,8 +207,9 @@ class _Reader:
         except yaml.YAMLError as exc:
             self._yaml_error(exc)
             return None
-        if root is None:
+        if root is None or (_is_null(root) and not root.value):  # nothing, or a bare "---"
             self.err(None, "empty file: a scenario needs at least 'scenario' and 'actors'")
+            return None
         return root
 
     def _yaml_error(self, exc: yaml.YAMLError) -> None:
