@@ -474,8 +474,19 @@ class AllianceNetwork:
         The sign of an edge is its ``sign`` attribute or, without one, the sign of
         its ``weight`` attribute. Positive edges become ``ally`` (weight >= 0.75) or
         ``friendly``, negative ones ``enemy`` or ``rival``, zero ``neutral``; a
-        ``stance`` attribute, when present, wins. Node names are kept as they are
-        (converted to ``str``); node attributes ``name``, ``label`` and ``kind`` are used.
+        ``stance`` attribute, when present, wins. The relation's weight is ``|weight|``
+        capped at 1 (a missing, zero or NaN weight means the stance's default); edge
+        attributes ``confidence`` and ``kind`` are kept. Node names are kept as they
+        are (converted to ``str``); node attributes ``name``, ``label``, ``kind`` and
+        ``theaters`` (a list of ids: theaters are created for them) are used. So
+        ``from_networkx(net.graph)`` gives back the actors and the relations in force.
+        A directed graph is made undirected; self-loops are skipped.
+
+        Raises
+        ------
+        ScenarioError
+            For an edge whose ``stance``, ``sign``, ``weight`` or ``confidence`` is
+            not usable, or two nodes with the same name once converted to ``str``.
 
         Examples
         --------
@@ -487,22 +498,31 @@ class AllianceNetwork:
         """
         if graph.is_directed():
             graph = graph.to_undirected()
-        actors = []
+        actors: dict[str, Actor] = {}
+        theaters: dict[str, Theater] = {}
         for node, data in graph.nodes(data=True):
+            ident = str(node)
+            if ident in actors:
+                raise ScenarioError(f"two nodes are both named {ident!r} once converted to text")
             kind = data.get("kind", "other")
             try:
                 kind = ActorKind(kind)
             except ValueError:
                 kind = ActorKind.OTHER
-            actors.append(
-                Actor(str(node), str(data.get("name", node)), kind, label=data.get("label"))
-            )
+            name = str(data.get("name", node))
+            label = data.get("label")
+            label = None if label is None or str(label) == name else str(label)
+            places = data.get("theaters") or ()
+            places = tuple(str(t) for t in places) if isinstance(places, list | tuple) else ()
+            for t in places:
+                theaters.setdefault(t, Theater(t, t.replace("_", " ").title()))
+            actors[ident] = Actor(ident, name, kind, label=label, theaters=places)
         relations = []
         for u, v, data in graph.edges(data=True):
             if u == v:
                 continue
             relations.append(_relation_from_edge(str(u), str(v), data, sign, weight))
-        return cls(scenario, actors=actors, relations=relations, as_of=as_of)
+        return cls(scenario, actors=actors, relations=relations, theaters=theaters, as_of=as_of)
 
     def to_dict(self) -> dict[str, Any]:
         """The scenario as plain data with the keys of the YAML format (dates as ISO text)."""
@@ -521,10 +541,29 @@ def _relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, 
     stance = data.get("stance")
     w = data.get(weight_key)
     s = data.get(sign_key)
+    try:
+        if stance is not None:
+            stance = Stance(stance)
+        if w is not None:
+            w = float(w)
+            if w != w:  # NaN: no usable weight
+                w = None
+        if s is not None:
+            s = float(s)
+            if s != s:
+                s = None
+        conf = float(data.get("confidence", 1.0))
+    except (TypeError, ValueError):
+        raise ScenarioError(
+            f"edge {u} - {v}: cannot read its stance, {sign_key}, {weight_key} or confidence "
+            f"({ {k: data.get(k) for k in ('stance', sign_key, weight_key, 'confidence') if k in data} })"
+        ) from None
+    if not 0 < conf <= 1:
+        raise ScenarioError(f"edge {u} - {v}: confidence {conf} is out of range (0, 1]")
     if s is None and w is not None:
         s = (w > 0) - (w < 0)
     s = 1 if s is None else int((s > 0) - (s < 0))
-    mag = abs(float(w)) if w is not None and w != 0 else None
+    mag = abs(w) if w is not None and w != 0 else None
     if mag is not None and mag > 1:
         mag = 1.0
     if stance is None:
@@ -536,8 +575,9 @@ def _relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, 
             stance = Stance.ALLY if mag >= 0.75 else Stance.FRIENDLY
         else:
             stance = Stance.ENEMY if mag >= 0.75 else Stance.RIVAL
-    conf = data.get("confidence", 1.0)
-    return Relation((u, v), Stance(stance), weight=mag, confidence=float(conf))
+    kind = data.get("kind")
+    return Relation((u, v), Stance(stance), weight=mag, confidence=conf,
+                    kind=kind if isinstance(kind, str) and kind else None)
 
 
 def _by_id(items: Mapping[str, Any] | Iterable[Any]) -> dict[str, Any]:
