@@ -3,6 +3,7 @@
 GraphML and GEXF allow only scalar attribute values, so lists (an actor's
 ``theaters`` and ``aliases``, a relation's ``evidence``) are written as JSON text and
 missing values (None) are left out. The format is chosen by the file extension.
+Files are written atomically and reproducibly (GEXF's date is the scenario's ``as_of``).
 """
 
 from __future__ import annotations
@@ -72,12 +73,27 @@ def export(net: AllianceNetwork, path: str | os.PathLike[str]) -> str:
         elif suffix == ".graphml":
             nx.write_graphml(_plain_graph(net, keep_lists=False), tmp)
         else:
-            nx.write_gexf(_plain_graph(net, keep_lists=False), tmp)
+            _write_gexf(net, tmp)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return EXPORT_FORMATS[suffix]
+
+
+def _write_gexf(net: AllianceNetwork, path: str) -> None:
+    """GEXF with a reproducible header: the file's date is the scenario's ``as_of``, not today."""
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        if net.as_of is not None:
+            meta.set("lastmodifieddate", net.as_of.isoformat())
+        else:
+            meta.attrib.pop("lastmodifieddate", None)
+    writer.add_graph(_plain_graph(net, keep_lists=False))
+    writer.write(path)
 
 
 def _plain_graph(net: AllianceNetwork, *, keep_lists: bool):
