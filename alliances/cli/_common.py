@@ -45,15 +45,17 @@ def _root(
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app, mapping errors to exit codes: 2 for user mistakes, 1 for internal failures."""
+    # typer >= 0.20 bundles its own click: its Exit/Abort/usage errors are not click's,
+    # and in non-standalone mode an Exit comes back as the return value.
     try:
-        app(args=argv, prog_name="alliances", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+        code = app(args=argv, prog_name="alliances", standalone_mode=False)
+    except (click.exceptions.Exit, typer.Exit) as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, typer.Abort):
         print("Aborted.", file=sys.stderr)
         return 1
-    except click.ClickException as exc:
-        exc.show(file=sys.stderr)
+    except (click.ClickException, typer.TyperException) as exc:
+        exc.show(file=sys.stderr) if hasattr(exc, "show") else print(f"alliances: {exc}", file=sys.stderr)
         return 2
     except AlliancesError as exc:
         report_error(exc)
@@ -69,7 +71,7 @@ def run(argv: list[str] | None = None) -> int:
         print(f"alliances: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("Set ALLIANCES_DEBUG=1 to see the traceback, and please report it.", file=sys.stderr)
         return 1
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def report_error(exc: AlliancesError) -> None:
