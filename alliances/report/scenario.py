@@ -22,7 +22,20 @@ def validation_line(path: str, net: AllianceNetwork) -> str:
 
 
 def scenario_tables(net: AllianceNetwork) -> list[Any]:
-    """Rich renderables: a heading, the actors table, the relations table, and notes."""
+    """Rich renderables: a heading, the actors table, the relations table, and notes.
+
+    Relations not in force at ``as_of`` are listed (dimmed, "not in force") and counted
+    in a closing note, since analyses leave them out.
+
+    Examples
+    --------
+    >>> from alliances.network import Actor, Relation
+    >>> net = AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B")],
+    ...                       relations=[Relation(("a", "b"), "ally")])
+    >>> [type(x).__name__ for x in scenario_tables(net)]
+    ['Text', 'Table', 'Table']
+    """
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
@@ -31,33 +44,42 @@ def scenario_tables(net: AllianceNetwork) -> list[Any]:
     if net.description:
         out.append(Text(net.description))
 
-    actors = Table(title=f"Actors ({len(net.actors)})", title_justify="left")
-    for col in ("id", "name", "kind", "theaters", "aliases"):
-        actors.add_column(col)
+    # Light boxes and no-wrap ids keep both tables readable in 80 columns.
+    actors = Table(title=f"Actors ({len(net.actors)})", title_justify="left", box=box.SIMPLE_HEAD)
+    actors.add_column("id", no_wrap=True)
+    actors.add_column("name", min_width=10)
+    actors.add_column("kind", no_wrap=True)
+    actors.add_column("theaters", min_width=10)
+    actors.add_column("aliases", justify="right", no_wrap=True)  # how many: --json lists them
     for a in net.actors.values():
         theaters = ", ".join(net.theaters[t].name if t in net.theaters else t for t in a.theaters)
-        actors.add_row(a.id, a.name, a.kind.value, theaters, ", ".join(a.aliases))
+        actors.add_row(a.id, a.name, a.kind.value, theaters, str(len(a.aliases)))
     out.append(actors)
 
-    rels = Table(title=f"Relations ({len(net.relations)})", title_justify="left")
-    for col, justify in (("pair", "left"), ("stance", "left"), ("weight", "right"), ("confidence", "right"),
-                         ("kind", "left"), ("period", "left"), ("evidence", "right")):
-        rels.add_column(col, justify=justify)
+    rels = Table(title=f"Relations ({len(net.relations)})", title_justify="left", box=box.SIMPLE_HEAD)
+    rels.add_column("pair", no_wrap=True)
+    rels.add_column("stance", no_wrap=True)
+    rels.add_column("weight", justify="right", no_wrap=True)
+    rels.add_column("conf.", justify="right", no_wrap=True)
+    rels.add_column("evid.", justify="right", no_wrap=True)
+    rels.add_column("details", min_width=12)
     inactive = 0
     for r in net.relations:
         active = r.is_active(net.as_of)
         inactive += not active
+        notes = [r.kind] if r.kind else []
         period = _period(r.since, r.until)
+        if period:
+            notes.append(period)
         if not active:
-            period = f"{period} (not in force)"
+            notes.append("not in force")
         rels.add_row(
             f"{r.actors[0]} - {r.actors[1]}",
             r.stance.value,
             f"{r.weight:g}",
             f"{r.confidence:g}",
-            r.kind or "",
-            period,
             str(len(r.evidence)),
+            "; ".join(notes),
             style="dim" if not active else None,
         )
     out.append(rels)
@@ -69,7 +91,11 @@ def scenario_tables(net: AllianceNetwork) -> list[Any]:
 
 
 def _period(since: Any, until: Any) -> str:
+    fmt = lambda d: str(d) if isinstance(d, int) else d.isoformat()  # noqa: E731
     if since is None and until is None:
         return ""
-    fmt = lambda d: "" if d is None else (str(d) if isinstance(d, int) else d.isoformat())  # noqa: E731
-    return f"{fmt(since)}..{fmt(until)}"
+    if until is None:
+        return f"since {fmt(since)}"
+    if since is None:
+        return f"until {fmt(until)}"
+    return f"{fmt(since)} to {fmt(until)}"
