@@ -118,6 +118,7 @@ class Source:
     publisher: str | None = None
     date: _dt.date | None = None
     url: str | None = None
+    notes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Theater:
 
     id: str
     name: str
+    notes: str | None = None
 
 
 @dataclass(frozen=True)

@@ -438,12 +438,13 @@ class _Reader:
             publisher=self.text(f.get("publisher"), "source publisher"),
             date=self.date(f.get("date"), "source date"),  # type: ignore[arg-type]
             url=self.text(f.get("url"), "source url"),
+            notes=self.text(f.get("notes"), "source notes"),
         )
 
     def _theater(self, f: dict[str, yaml.Node], ident: str) -> Theater | None:
         name = self.text(f.get("name"), "theater name", optional=False) if "name" in f else None
-        self.text(f.get("notes"), "theater notes")
-        return Theater(ident, name) if name is not None else None
+        notes = self.text(f.get("notes"), "theater notes")
+        return Theater(ident, name, notes=notes) if name is not None else None
 
     def _actor(self, f: dict[str, yaml.Node], ident: str) -> Actor | None:
         name = self.text(f["name"], "actor name", optional=False) if "name" in f else None
@@ -658,10 +659,15 @@ def network_to_dict(net: AllianceNetwork, *, iso_dates: bool = True) -> dict[str
             put(row, "publisher", s.publisher)
             put(row, "date", date(s.date))
             put(row, "url", s.url)
+            put(row, "notes", s.notes)
             rows.append(row)
         out["sources"] = rows
     if net.theaters:
-        out["theaters"] = [{"id": t.id, "name": t.name} for t in net.theaters.values()]
+        out["theaters"] = []
+        for t in net.theaters.values():
+            row = {"id": t.id, "name": t.name}
+            put(row, "notes", t.notes)
+            out["theaters"].append(row)
     actors = []
     for a in net.actors.values():
         row = {"id": a.id, "name": a.name}

@@ -634,6 +634,16 @@ def test_seed_round_trip(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name != "out.yaml"]  # no temp file left
 
 
+def test_notes_everywhere_are_kept():
+    text = (BASE.replace("  - id: src-1\n", "  - id: src-1\n    notes: s\n")
+            .replace("    name: North\n", "    name: North\n    notes: t\n")
+            + "notes: top\nrelations:\n  - {actors: [assad, iran], stance: ally, notes: r}\n")
+    net = alliances.loads(text)
+    assert (net.sources["src-1"].notes, net.theaters["north"].notes, net.notes) == ("s", "t", "top")
+    assert net.relation("assad", "iran").notes == "r"
+    assert alliances.loads(alliances.dumps(net)) == net
+
+
 def test_dump_writes_only_what_is_set():
     net = alliances.loads(with_relations("{actors: [assad, iran], stance: rival, weight: 0.5}"))
     data = yaml.safe_load(alliances.dumps(net))
@@ -701,10 +711,10 @@ def random_network(draw):
             evidence=evidence, notes=draw(st.none() | _TEXT_ST)))
     return AllianceNetwork(
         draw(_TEXT_ST), actors=actors, relations=relations,
-        theaters=[Theater(t, draw(_TEXT_ST)) for t in theaters],
+        theaters=[Theater(t, draw(_TEXT_ST), notes=draw(st.none() | _TEXT_ST)) for t in theaters],
         sources=[Source(s, title=draw(st.none() | _TEXT_ST), publisher=draw(st.none() | _TEXT_ST),
                         date=draw(st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2030, 1, 1))),
-                        url=draw(st.none() | _TEXT_ST)) for s in sources],
+                        url=draw(st.none() | _TEXT_ST), notes=draw(st.none() | _TEXT_ST)) for s in sources],
         as_of=draw(st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2030, 1, 1))),
         description=draw(st.none() | _TEXT_ST), notes=draw(st.none() | _TEXT_ST),
     )
