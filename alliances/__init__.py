@@ -68,6 +68,11 @@ _LAZY: dict[str, str] = {
     "load": "alliances.scenario",
     "loads": "alliances.scenario",
     "scenario_schema": "alliances.scenario",
+    # event data
+    "diff_scenarios": "alliances.events",
+    "read_events": "alliances.events",
+    "relations_over_time": "alliances.events",
+    "snapshot": "alliances.events",
     # exports
     "export": "alliances.export",
     "to_node_link": "alliances.export",

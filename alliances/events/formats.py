@@ -1,0 +1,417 @@
+"""The four event-data formats: column facts, format detection, and one normalising query each.
+
+Every format is turned into the same *normalised event* relation by a query written in
+the SQL that DuckDB and Spark SQL share (``TRY_CAST``, ``substr``, ``split_part``,
+``make_date``, ``CASE``), so that the aggregation downstream is written once:
+
+========== ================================================================================
+column     meaning
+========== ================================================================================
+event_id   the source's event id (text)
+day        the event's date (``DATE``; rows whose date does not parse are counted, not used)
+side1      the raw actor text of one side (several groups joined by the format's separator)
+side2      the raw actor text of the other side (empty for one-actor events)
+quad       the CAMEO quad class of the event: 1 verbal cooperation, 2 material cooperation,
+           3 verbal conflict, 4 material conflict; NULL when it has none
+goldstein  Goldstein (1992) conflict-cooperation weight in tenths (-100 .. 100), an integer so
+           sums are exact on every engine
+fatalities deaths (UCDP ``best``, ACLED ``fatalities``; 0 for GDELT and ICEWS)
+sources    number of sources (GDELT ``NumSources``, UCDP ``number_of_sources``; else 1)
+inter1,    ACLED actor types 1-8 (state forces ... external forces), numbers whether the
+inter2     file gives them as numbers or as text; NULL for the other formats
+========== ================================================================================
+
+Facts per format (from the codebooks):
+
+* **UCDP GED** (Sundberg & Melander 2013; GED codebook 19.1): one row per lethal event;
+  violence only, so every event is material conflict (quad 4, Goldstein -10.0, the weight
+  of CAMEO 19 "fight"); ``side_a``/``side_b`` may name several groups joined by ``", "``.
+* **ACLED**: ``Battles``, ``Explosions/Remote violence``, ``Violence against civilians`` and
+  ``Riots`` are material conflict (quad 4, -10.0); ``Protests`` verbal conflict (quad 3,
+  -6.5); ``Strategic developments`` carry no quad class. Actor order is not direction.
+  ``assoc_actor_*`` lists groups (``;``-separated) that acted *with* the main actor.
+* **GDELT 2.0 events**: 61 tab-separated columns without a header (GDELT 1.0: 57 or 58,
+  ``SQLDATE``); CAMEO codes are text; ``QuadClass`` and ``GoldsteinScale`` are used as given.
+* **ICEWS**: tab-separated with a header (``Source Name``, ``Target Name``, ``CAMEO Code``,
+  ``Intensity``, ``Event Date``); the quad class comes from the CAMEO root code (01-05
+  verbal cooperation, 06-08 material cooperation, 09-13 verbal conflict, 14-20 material
+  conflict) and the Goldstein weight is ``Intensity``.
+
+References
+----------
+.. [1] Sundberg, R. and Melander, E. (2013) Introducing the UCDP Georeferenced Event
+   Dataset. Journal of Peace Research 50(4).
+.. [2] Raleigh, C., Linke, A., Hegre, H. and Karlsen, J. (2010) Introducing ACLED. Journal of
+   Peace Research 47(5).
+.. [3] Leetaru, K. and Schrodt, P. (2013) GDELT: Global data on events, location and tone.
+.. [4] Goldstein, J. S. (1992) A conflict-cooperation scale for WEIS events data. Journal of
+   Conflict Resolution 36(2).
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EventDataError
+
+__all__ = ["FORMATS", "GDELT2_COLUMNS", "EventFormat", "detect_format", "expand_paths"]
+
+_ACTOR10 = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+            "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
+_GEO2 = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+
+GDELT2_COLUMNS: tuple[str, ...] = (
+    ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
+    + tuple(f"Actor1{c}" for c in _ACTOR10)
+    + tuple(f"Actor2{c}" for c in _ACTOR10)
+    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+       "NumMentions", "NumSources", "NumArticles", "AvgTone")
+    + tuple(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action") for c in _GEO2)
+    + ("DATEADDED", "SOURCEURL")
+)
+"""The 61 columns of a GDELT 2.0 event file, in order (the files have no header)."""
+
+# GDELT 1.0 (daily files since 2013: 58 columns; before: 57) has no ADM2Code and calls the day SQLDATE.
+_GEO1 = tuple(c for c in _GEO2 if c != "ADM2Code")
+GDELT1_COLUMNS: tuple[str, ...] = (
+    ("GlobalEventID", "SQLDATE") + GDELT2_COLUMNS[2:35]
+    + tuple(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action") for c in _GEO1)
+    + ("DATEADDED", "SOURCEURL")
+)
+
+
+def _norm(name: str) -> str:
+    """Column name as the queries use it: lower case, runs of non-alphanumerics as one '_'."""
+    return re.sub(r"[^0-9a-z]+", "_", name.strip().lstrip("\ufeff").lower()).strip("_")
+
+
+# ---------------------------------------------------------------------- SQL snippets
+def _txt(col: str) -> str:
+    """A column as trimmed text, NULL when empty."""
+    return f"NULLIF(trim(CAST({col} AS STRING)), '')"
+
+
+def _int(col: str) -> str:
+    return f"CAST(TRY_CAST(trim(CAST({col} AS STRING)) AS DOUBLE) AS BIGINT)"
+
+
+def _iso_day(col: str) -> str:
+    return f"TRY_CAST(substr(trim(CAST({col} AS STRING)), 1, 10) AS DATE)"
+
+
+def _yyyymmdd(col: str) -> str:
+    # Built as ISO text and cast: an impossible date (20170230) becomes NULL on both engines.
+    s = f"trim(CAST({col} AS STRING))"
+    return f"TRY_CAST(concat(substr({s}, 1, 4), '-', substr({s}, 5, 2), '-', substr({s}, 7, 2)) AS DATE)"
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _acled_day(col: str) -> str:
+    """ACLED dates: ISO ('2017-01-05') in current exports, '05 January 2017' in older ones."""
+    s = f"trim(CAST({col} AS STRING))"
+    month = " ".join(
+        f"WHEN '{m}' THEN {i}" for i, m in enumerate(_MONTHS, start=1)
+    )
+    mm = f"lpad(CAST(CASE lower(substr(split_part({s}, ' ', 2), 1, 3)) {month} END AS STRING), 2, '0')"
+    dmy = (
+        f"TRY_CAST(concat(split_part({s}, ' ', 3), '-', {mm}, '-', "
+        f"lpad(split_part({s}, ' ', 1), 2, '0')) AS DATE)"
+    )
+    return f"CASE WHEN substr({s}, 5, 1) = '-' THEN {_iso_day(col)} ELSE {dmy} END"
+
+
+_INTER_TEXT = {
+    "state forces": 1, "rebel groups": 2, "rebel forces": 2, "political militias": 3,
+    "identity militias": 4, "communal militias": 4, "rioters": 5, "protesters": 6, "civilians": 7,
+    "external/other forces": 8, "other forces": 8, "external forces": 8,
+}
+
+
+def _acled_inter(col: str) -> str:
+    """ACLED inter codes as a number, whether written '1' or 'State forces'."""
+    s = f"lower(trim(CAST({col} AS STRING)))"
+    text = " ".join(f"WHEN '{k}' THEN {v}" for k, v in sorted(_INTER_TEXT.items()))
+    return f"COALESCE({_int(col)}, CASE {s} {text} END)"
+
+
+def _quad_from_cameo(col: str) -> str:
+    root = f"TRY_CAST(substr(trim(CAST({col} AS STRING)), 1, 2) AS INT)"
+    return (
+        f"CASE WHEN {root} BETWEEN 1 AND 5 THEN 1 WHEN {root} BETWEEN 6 AND 8 THEN 2 "
+        f"WHEN {root} BETWEEN 9 AND 13 THEN 3 WHEN {root} BETWEEN 14 AND 20 THEN 4 END"
+    )
+
+
+def _goldstein_tenths(col: str) -> str:
+    return f"CAST(round(TRY_CAST(trim(CAST({col} AS STRING)) AS DOUBLE) * 10) AS BIGINT)"
+
+
+@dataclass(frozen=True)
+class EventFormat:
+    """One event-data format: how to recognise it and how to normalise its rows.
+
+    ``select`` maps each normalised column to an SQL expression over the file's
+    (normalised) column names; ``separator`` splits a side into its groups.
+    """
+
+    name: str
+    title: str
+    required: tuple[str, ...]
+    select: tuple[tuple[str, str], ...]
+    separator: str | None
+    delimiter: str = ","
+    header: bool = True
+
+    def query(self, table: str) -> str:
+        """The normalising SELECT over a table with this format's (normalised) column names."""
+        cols = ",\n  ".join(f"{expr} AS {name}" for name, expr in self.select)
+        return f"SELECT\n  {cols}\nFROM {table}"
+
+
+_ACLED_QUAD = (
+    "CASE lower(trim(event_type)) WHEN 'battles' THEN 4 WHEN 'explosions/remote violence' THEN 4 "
+    "WHEN 'violence against civilians' THEN 4 WHEN 'riots' THEN 4 WHEN 'protests' THEN 3 END"
+)
+_ACLED_GOLD = (
+    "CASE lower(trim(event_type)) WHEN 'battles' THEN -100 WHEN 'explosions/remote violence' THEN -100 "
+    "WHEN 'violence against civilians' THEN -100 WHEN 'riots' THEN -100 WHEN 'protests' THEN -65 END"
+)
+# The main actor and its associated actors form one side; ';' separates them.
+_ACLED_SIDE = "NULLIF(concat_ws('; ', {a}, {b}), '')"
+
+FORMATS: dict[str, EventFormat] = {
+    "ged": EventFormat(
+        "ged", "UCDP GED",
+        required=("id", "side_a", "side_b", "date_start", "best"),
+        select=(
+            ("event_id", _txt("id")),
+            ("day", _iso_day("date_start")),
+            ("side1", _txt("side_a")),
+            ("side2", _txt("side_b")),
+            ("quad", "4"),
+            ("goldstein", "-100"),
+            ("fatalities", f"COALESCE({_int('best')}, 0)"),
+            ("sources", "1"),
+            ("inter1", "CAST(NULL AS BIGINT)"),
+            ("inter2", "CAST(NULL AS BIGINT)"),
+        ),
+        separator=", ",
+    ),
+    "acled": EventFormat(
+        "acled", "ACLED",
+        required=("event_id_cnty", "event_date", "event_type", "actor1", "assoc_actor_1", "inter1",
+                  "actor2", "assoc_actor_2", "inter2", "fatalities"),
+        select=(
+            ("event_id", _txt("event_id_cnty")),
+            ("day", _acled_day("event_date")),
+            ("side1", _ACLED_SIDE.format(a=_txt("actor1"), b=_txt("assoc_actor_1"))),
+            ("side2", _ACLED_SIDE.format(a=_txt("actor2"), b=_txt("assoc_actor_2"))),
+            ("quad", _ACLED_QUAD),
+            ("goldstein", _ACLED_GOLD),
+            ("fatalities", f"COALESCE({_int('fatalities')}, 0)"),
+            ("sources", "1"),
+            ("inter1", _acled_inter("inter1")),
+            ("inter2", _acled_inter("inter2")),
+        ),
+        separator=";",
+    ),
+    "gdelt": EventFormat(
+        "gdelt", "GDELT 2.0 events",
+        required=("globaleventid", "day", "actor1code", "actor1name", "actor2code", "actor2name",
+                  "quadclass", "goldsteinscale", "numsources"),
+        select=(
+            ("event_id", _txt("globaleventid")),
+            ("day", _yyyymmdd("day")),
+            # Code and name together: the mapping looks at the name, then the CAMEO code prefix.
+            ("side1", "NULLIF(concat_ws('|', COALESCE(trim(actor1code), ''), COALESCE(trim(actor1name), '')), '|')"),
+            ("side2", "NULLIF(concat_ws('|', COALESCE(trim(actor2code), ''), COALESCE(trim(actor2name), '')), '|')"),
+            ("quad", _int("quadclass")),
+            ("goldstein", _goldstein_tenths("goldsteinscale")),
+            ("fatalities", "0"),
+            ("sources", f"COALESCE({_int('numsources')}, 1)"),
+            ("inter1", "CAST(NULL AS BIGINT)"),
+            ("inter2", "CAST(NULL AS BIGINT)"),
+        ),
+        separator=None,
+        delimiter="\t",
+        header=False,
+    ),
+    "icews": EventFormat(
+        "icews", "ICEWS",
+        required=("event_id", "event_date", "source_name", "cameo_code", "intensity", "target_name"),
+        select=(
+            ("event_id", _txt("event_id")),
+            ("day", _iso_day("event_date")),
+            ("side1", _txt("source_name")),
+            ("side2", _txt("target_name")),
+            ("quad", _quad_from_cameo("cameo_code")),
+            ("goldstein", _goldstein_tenths("intensity")),
+            ("fatalities", "0"),
+            ("sources", "1"),
+            ("inter1", "CAST(NULL AS BIGINT)"),
+            ("inter2", "CAST(NULL AS BIGINT)"),
+        ),
+        separator=None,
+        delimiter="\t",
+    ),
+}
+"""Format name -> :class:`EventFormat` (``ged``, ``acled``, ``gdelt``, ``icews``)."""
+
+_SQLDATE_SELECT = tuple(
+    (n, _yyyymmdd("sqldate") if n == "day" else e) for n, e in FORMATS["gdelt"].select
+)
+
+
+# ---------------------------------------------------------------------- files
+_DATA_EXT = (".csv", ".tsv", ".tab", ".txt", ".gz", ".parquet", ".pq")
+
+
+def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Files named by paths, folders (every data file inside, recursively) and globs; sorted.
+
+    Raises
+    ------
+    EventDataError
+        When a path matches nothing.
+
+    Examples
+    --------
+    >>> expand_paths([])
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: no event files given
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: list[str] = []
+    for p in paths:
+        text = os.fspath(p)
+        if os.path.isdir(text):
+            found = sorted(
+                str(f) for f in Path(text).rglob("*")
+                if f.is_file() and not f.name.startswith(".") and f.name.lower().endswith(_DATA_EXT)
+            )
+            if not found:
+                raise EventDataError(f"{text}: the folder holds no event files (.csv, .tsv, .gz, .parquet)")
+            out.extend(found)
+        elif os.path.isfile(text):
+            out.append(text)
+        elif glob.has_magic(text):
+            found = sorted(f for f in glob.glob(text, recursive=True) if os.path.isfile(f))
+            if not found:
+                raise EventDataError(f"{text}: the pattern matches no file")
+            out.extend(found)
+        else:
+            raise EventDataError(f"{text}: no such file or folder")
+    if not out:
+        raise EventDataError("no event files given")
+    return sorted(dict.fromkeys(out))
+
+
+def is_parquet(path: str) -> bool:
+    return path.lower().endswith((".parquet", ".pq"))
+
+
+def first_line(path: str) -> str:
+    """The first line of a text file (gzip-compressed or not)."""
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8-sig", errors="replace", newline="") as fh:
+            return fh.readline().rstrip("\r\n")
+    except (OSError, EOFError) as exc:
+        raise EventDataError(f"{path}: cannot read: {exc}") from None
+
+
+@dataclass(frozen=True)
+class FileLayout:
+    """What the readers need to know about a set of text files of one format."""
+
+    format: EventFormat
+    delimiter: str
+    header: bool
+    columns: tuple[str, ...]  # normalised names, in file order
+
+
+def detect_format(files: Sequence[str], *, format: str | None = None, parquet_columns: Sequence[str] | None = None) -> FileLayout:
+    """Recognise the format of event files from their header (GDELT: from its column count).
+
+    Parameters
+    ----------
+    files : sequence of str
+        Files of one format (all text, or all Parquet).
+    format : {'ged', 'acled', 'gdelt', 'icews'}, optional
+        Skip recognition; the columns are still checked.
+    parquet_columns : sequence of str, optional
+        The column names of Parquet files (read by the engine).
+
+    Returns
+    -------
+    FileLayout
+
+    Raises
+    ------
+    EventDataError
+        Unknown format, missing columns, or files whose headers differ.
+    """
+    if format is not None and format not in FORMATS:
+        raise EventDataError(f"unknown event format {format!r} (expected one of: {', '.join(FORMATS)})")
+    if parquet_columns is not None:
+        cols = tuple(_norm(c) for c in parquet_columns)
+        return _layout(files[0], cols, ",", True, format)
+    layouts = []
+    for path in files:
+        line = first_line(path)
+        if not line.strip():
+            raise EventDataError(f"{path}:1: empty file")
+        delimiter = "\t" if line.count("\t") >= max(1, line.count(",")) else ","
+        fields = line.split(delimiter)
+        names = tuple(_norm(f.strip('"')) for f in fields)
+        looks_headless = fields[0].strip().isdigit() and len(fields) in (57, 58, 61)
+        if looks_headless and format in (None, "gdelt"):
+            base = GDELT2_COLUMNS if len(fields) == 61 else GDELT1_COLUMNS[: len(fields)]
+            layouts.append(FileLayout(FORMATS["gdelt"], "\t", False, tuple(_norm(c) for c in base)))
+            continue
+        layouts.append(_layout(path, names, delimiter, True, format))
+    first = layouts[0]
+    for path, lay in zip(files[1:], layouts[1:], strict=True):
+        if lay.format.name != first.format.name:
+            raise EventDataError(
+                f"{path}:1: this file is {lay.format.title} but {files[0]} is {first.format.title}: "
+                "read one format at a time")
+        if lay.columns != first.columns or lay.delimiter != first.delimiter:
+            raise EventDataError(f"{path}:1: the columns differ from those of {files[0]}")
+    return first
+
+
+def _layout(path: str, names: tuple[str, ...], delimiter: str, header: bool, format: str | None) -> FileLayout:
+    have = set(names)
+    if format is None:
+        if {"side_a", "side_b", "type_of_violence"} <= have:
+            format = "ged"
+        elif {"actor1", "event_type", "event_date"} <= have:
+            format = "acled"
+        elif {"source_name", "target_name", "cameo_code"} <= have:
+            format = "icews"
+        elif "globaleventid" in have and "quadclass" in have:
+            format = "gdelt"
+        else:
+            raise EventDataError(
+                f"{path}:1: cannot tell the event format from the header "
+                f"({', '.join(names[:6])}{', ...' if len(names) > 6 else ''}): "
+                "give --format ged, acled, gdelt or icews")
+    fmt = FORMATS[format]
+    if fmt.name == "gdelt" and "day" not in have and "sqldate" in have:
+        fmt = EventFormat(fmt.name, fmt.title, tuple("sqldate" if c == "day" else c for c in fmt.required),
+                          _SQLDATE_SELECT, fmt.separator, delimiter, header)
+    missing = [c for c in fmt.required if c not in have]
+    if missing:
+        raise EventDataError(f"{path}:1: {fmt.title} file lacks the column(s) {', '.join(missing)}")
+    return FileLayout(fmt, delimiter, header, names)
