@@ -11,7 +11,7 @@ actors' own aliases and by an explicit ``demonyms`` mapping.
 Coreference is deliberately simple: a definite description (``the group``, ``the
 militants``, ``the government``) or ``they`` refers to the actor named just before
 whose kind fits, looked for first earlier in the same sentence (nearest first, not its
-subject), then in the two sentences before (nearest sentence first, its subject first);
+subject), then in the sentences before (nearest sentence first, its subject first);
 ``they`` looks only at its own sentence's subject and the previous sentence of the
 paragraph.
 """
@@ -74,7 +74,7 @@ _PRONOUNS = {("they",), ("their",)}
 class Mention:
     """An actor found in a sentence: tokens ``start:end`` of the sentence, and how.
 
-    ``via`` is ``"name"`` (a name, label, alias or id), ``"demonym"`` or ``"coref"``;
+    ``via`` is ``"name"`` (a name, label or alias), ``"demonym"`` or ``"coref"``;
     ``inner`` marks an actor named inside another actor's name (``Iran`` in
     ``Iran-backed militias``), which only feeds the actor-modifier cue.
     """
@@ -94,7 +94,7 @@ class _Form:
 
 
 class Gazetteer:
-    """The names an extraction looks for: actors' names, labels, aliases, ids and demonyms.
+    """The names an extraction looks for: actors' names, labels, aliases and demonyms.
 
     Parameters
     ----------
@@ -115,7 +115,8 @@ class Gazetteer:
         self.max_len = 1
         names: dict[str, set[str]] = {}
         for actor in self.actors.values():
-            surface = [actor.name, *actor.aliases, actor.id.replace("_", " ")]
+            # ids are not looked for: a short id ("us", "is") would match common words
+            surface = [actor.name, *actor.aliases]
             if actor.label:
                 surface.append(actor.label)
             for name in surface:
@@ -139,6 +140,11 @@ class Gazetteer:
                 raise UnknownActorError(f"demonym {word!r} names unknown actor {actor_id!r}")
             demonym_map[word.lower()] = [actor_id]
         self.demonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in demonym_map.items()}
+        # every word of every name, per actor: "the government" prefers an actor called "... government"
+        self.words: dict[str, set[str]] = {}
+        for words, bucket in self.forms.items():
+            for _, actor_id in bucket:
+                self.words.setdefault(actor_id, set()).update(words)
 
     def match_at(self, toks: list[Token], word_idx: list[int], w: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest actor name starting at the ``w``-th word: (words, actor id, via) or None.
@@ -172,9 +178,9 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
     """Actor mentions per sentence (token indices into ``sentence.tokens``), in text order."""
     out: list[list[Mention]] = []
     for k, sent in enumerate(sentences):
-        # antecedents: the previous two sentences, nearest first ("they": only the previous
-        # sentence of the same paragraph)
-        prev = [out[j] for j in range(k - 1, max(-1, k - 3), -1)]
+        # antecedents: earlier sentences, nearest first ("they": only the previous sentence
+        # of the same paragraph)
+        prev = [out[j] for j in range(k - 1, -1, -1)]
         same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
         out.append(_sentence_mentions(sent, gazetteer, prev, same_para))
     return out
@@ -231,7 +237,7 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention
             earlier = previous[0] if previous and same_para else []
         else:
             earlier = [m for ms in previous for m in ms]
-        actor = _antecedent(before, earlier, kinds, g, pronoun)
+        actor = _antecedent(before, earlier, kinds, g, pronoun, head=toks[i + n - 1].norm)
         if actor is not None:
             resolved.append(Mention(actor, i, i + n, "coref", sent.quote(i, i + n)))
         i += n
@@ -239,7 +245,12 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention
 
 
 def _antecedent(
-    before: list[Mention], previous: list[Mention], kinds: frozenset[ActorKind], g: Gazetteer, pronoun: bool
+    before: list[Mention],
+    previous: list[Mention],
+    kinds: frozenset[ActorKind],
+    g: Gazetteer,
+    pronoun: bool,
+    head: str = "",
 ) -> str | None:
     def fits(m: Mention) -> bool:
         return not m.inner and g.actors[m.actor].kind in kinds
@@ -248,17 +259,20 @@ def _antecedent(
         # "they" refers to the subject: the first actor of this sentence, or of the previous one
         pool = [m for m in before if fits(m)] or [m for m in previous if fits(m)]
         return pool[0].actor if pool else None
-    # a definite description does not refer to its own sentence's subject ("Rebels fell to
-    # the militants"): look at the nearest other actor named before it, then the previous
-    # sentence, subject first
+    # A definite description does not refer to its own sentence's subject ("Rebels fell to
+    # the militants"): look at the nearest other actor named before it, then the sentences
+    # before, subject first. An actor whose own name has the description's head noun wins
+    # ("the government" -> "Syrian government").
     subject = next((m for m in before if not m.inner), None)
-    for m in sorted(before, key=lambda m: -m.start):
-        if fits(m) and (subject is None or m.actor != subject.actor):
-            return m.actor
-    for m in previous:
-        if fits(m) and (subject is None or m.actor != subject.actor):
-            return m.actor
-    return None
+    pool = [
+        m
+        for m in [*sorted(before, key=lambda m: -m.start), *previous]
+        if fits(m) and (subject is None or m.actor != subject.actor)
+    ]
+    named = next((m for m in pool if head in g.words.get(m.actor, ())), None)
+    if named is not None:
+        return named.actor
+    return pool[0].actor if pool else None
 
 
 _NAME_JOINERS = {"of", "al", "el", "ad", "as", "bin", "ibn", "de", "du", "la", "le", "van", "von", "the"}
@@ -303,7 +317,7 @@ def unmatched_names(sentences: list[Sentence], mentions: list[list[Mention]], g:
                     break
                 j += 1
             first_word = not any(x.is_word for x in toks[:i])
-            if end - i == 1 and first_word:
+            if end - i == 1 and first_word and t.norm not in DEMONYMS:
                 i = end
                 continue
             name = sent.quote(i, end)

@@ -41,6 +41,8 @@ _FILLER = {
     "forces", "force", "fighters", "troops", "militants", "units", "soldiers", "warplanes", "jets", "aircraft",
     "positions", "officials", "commanders", "commander", "advisers", "advisors", "militiamen", "gunmen", "army",
     "navy", "air", "special", "regular", "ground", "paramilitaries", "paramilitary", "proxies", "-", "'",
+    "artillery", "contractors", "gunners", "drones", "envoys", "diplomats", "of", "closest", "close", "main", "key",
+    "chief", "strongest", "staunchest", "oldest", "old", "new", "regional", "local", "foreign",
 }
 _CLAUSE_WORDS = {"while", "whereas", "although", "though", "but", "yet"}
 _MODIFIERS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned", "led",
@@ -144,7 +146,7 @@ def extract_relations(
     text : str
         The article, in English; paragraphs separated by blank lines.
     actors : AllianceNetwork, iterable of Actor, or mapping of id to Actor
-        The actors to look for (names, labels, aliases, ids). With a network, its
+        The actors to look for (names, labels, aliases). With a network, its
         theater names are not reported as unmatched names.
     demonyms : mapping of str to str, optional
         Extra demonyms mapped to actor ids (``{"Kurdish": "sdf"}``); the built-in
@@ -288,8 +290,20 @@ def _sentence_links(sent: Sentence, mentions: list[Mention]) -> list[tuple[str, 
         clause_cues = [c for c in cues if cs <= c.start < ce]
         parens = _parentheticals(units, groups, clause_cues, cs, ce)
         subject = next((g for g in groups if not any(p[0] < g.first and g.last < p[1] for p in parens)), None)
+        partners: list[tuple[_Group, _Group]] = []  # (X, Y) for "X fought alongside Y"
         for cue in clause_cues:
-            links += _cue_links(cue, units, groups, parens, subject, ce)
+            new, args = _cue_links(cue, units, groups, parens, subject, ce)
+            links += new
+            left, right = args
+            if cue.family is SUPPORT and left is not None and right is not None and (
+                "alongside" in cue.text or "beside" in cue.text
+            ):
+                partners.append((left, right))
+            elif cue.family is HOSTILITY and left is not None and right is not None:
+                # "X fought alongside Y against Z": X is Z's enemy too
+                for x, y in partners:
+                    if y is left:
+                        links += [(a, b, cue, False) for a in x.actors for b in right.actors]
     return links
 
 
@@ -341,6 +355,13 @@ def _parentheticals(units: list[str], groups: list[_Group], cues: list[Cue], cs:
     for k in range(cs, ce):
         if units[k] != "," or (out and k < out[-1][1]):
             continue
+        if k + 1 < ce and units[k + 1] in {"which", "who"}:
+            # a relative clause: up to the first comma after an actor named in it
+            inner = next((g for g in groups if g.first > k), None)
+            start = inner.last + 1 if inner is not None else k + 1
+            end = next((j for j in range(start, ce) if units[j] == ","), ce)
+            out.append((k, end))
+            continue
         cue = next((c for c in cues if k < c.start <= k + 3), None)
         if cue is None or not all(u in _PAREN_LEAD or u.endswith("ly") for u in units[k + 1 : cue.start]):
             continue
@@ -353,8 +374,10 @@ def _parentheticals(units: list[str], groups: list[_Group], cues: list[Cue], cs:
     return out
 
 
-def _cue_links(cue: Cue, units: list[str], groups: list[_Group], parens: list[tuple[int, int]],
-               subject: _Group | None, ce: int) -> list[tuple[str, str, Cue, bool]]:
+def _cue_links(
+    cue: Cue, units: list[str], groups: list[_Group], parens: list[tuple[int, int]], subject: _Group | None, ce: int
+) -> tuple[list[tuple[str, str, Cue, bool]], tuple[_Group | None, _Group | None]]:
+    """The links a cue makes, and its (left, right) argument groups."""
     inside = next((p for p in parens if p[0] < cue.start < p[1]), None)
 
     def hidden(g: _Group) -> bool:
@@ -394,7 +417,7 @@ def _cue_links(cue: Cue, units: list[str], groups: list[_Group], parens: list[tu
             within(left)
         elif adjacent and subject is not None and subject is not left and subject.last < left.first:
             link(subject, left, False)
-    return out
+    return out, (left, right)
 
 
 def _following_group(units: list[str], groups: list[_Group], right: _Group, ce: int) -> _Group | None:
