@@ -76,6 +76,15 @@ _LAZY: dict[str, str] = {
     # exports
     "export": "alliances.export",
     "to_node_link": "alliances.export",
+    # conflict risk
+    "RiskExplanation": "alliances.risk.explain",
+    "RiskModel": "alliances.risk.model",
+    "compare_risk": "alliances.risk.whatif",
+    "conflict_risk": "alliances.risk.compiled",
+    "explain_risk": "alliances.risk.explain",
+    "fit_risk_model": "alliances.risk.fit",
+    "load_risk_model": "alliances.risk.model",
+    "what_if": "alliances.risk.whatif",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])
