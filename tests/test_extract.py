@@ -56,7 +56,7 @@ def _score(cases=CASES):
 
 
 def test_there_are_several_texts_about_different_conflicts():
-    assert len(CASES) >= 3
+    assert len(CASES) >= 4
     for name in CASES:
         text = (TEXTS / f"{name}.txt").read_text()
         assert text.count("\n\n") >= 3, f"{name}: several paragraphs"
@@ -68,6 +68,9 @@ def test_expected_proposals_with_their_sentences(name):
     got = {p.pair: p for p in ex.proposals}
     for e in expected["proposals"]:
         pair = tuple(sorted(e["pair"]))
+        if e.get("known_miss"):
+            assert pair not in got, f"{name}: {pair} is found now: drop known_miss"
+            continue
         assert pair in got, f"{name}: {pair} not proposed"
         assert got[pair].stance == Stance(e["stance"]), f"{name}: {pair}"
         sentences = {ev.sentence for ev in got[pair].evidence}
