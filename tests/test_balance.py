@@ -171,3 +171,19 @@ def test_empty_graph():
     assert census.total == 0 and census.strict_balance is None
     assert walk_balance(nx.Graph()) is None
     assert len(unbalanced_triads(nx.Graph())) == 0
+
+
+def test_highland_tribes_published_values():
+    # signnet's README / vignette: balance_score(tribes, "triangles") 0.8676471, "walk" 0.3575761
+    from alliances.edgelist import read_signed_csv
+
+    G = read_signed_csv("tests/data/highland_tribes.csv")
+    census = triangle_census(G)
+    assert census.counts == {"+++": 19, "++-": 2, "+--": 40, "---": 7}
+    assert census.strict_balance == pytest.approx(0.8676471, abs=1e-7)
+    assert walk_balance(G) == pytest.approx(0.3575761, abs=1e-7)
+    # the same values however the tribes are relabelled
+    H = nx.relabel_nodes(G, {v: f"t{i:02d}" for i, v in enumerate(sorted(G, reverse=True))})
+    assert triangle_census(H).counts == census.counts
+    assert walk_balance(H) == pytest.approx(walk_balance(G), rel=1e-12)
+    assert actor_census(H)["triangles"].sum() == 3 * census.total
