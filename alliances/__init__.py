@@ -75,6 +75,11 @@ _LAZY: dict[str, str] = {
     "read_events": "alliances.events",
     "relations_over_time": "alliances.events",
     "snapshot": "alliances.events",
+    # news text -> relations
+    "Extraction": "alliances.extract",
+    "Proposal": "alliances.extract",
+    "extract_relations": "alliances.extract",
+    "merge_relations": "alliances.merge",
     # exports
     "export": "alliances.export",
     "to_node_link": "alliances.export",

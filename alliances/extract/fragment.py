@@ -6,8 +6,6 @@ import datetime as dt
 import re
 from typing import Any
 
-import yaml
-
 from .proposals import Extraction
 
 __all__ = ["fragment_dict", "fragment_yaml", "source_id_for"]
@@ -69,16 +67,35 @@ def fragment_dict(
     return {"sources": [source], "relations": relations}
 
 
-class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
 def fragment_yaml(extraction: Extraction, *, source_id: str, **source: Any) -> str:
-    """:func:`fragment_dict` as YAML text, with a header saying what it is."""
+    """:func:`fragment_dict` as YAML text in the scenario's style, with a header saying what it is."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     data = fragment_dict(extraction, source_id=source_id, **source)
+
+    def convert(node: Any, key: str | None = None) -> Any:
+        if isinstance(node, dict):
+            out = CommentedMap()
+            for k, v in node.items():
+                out[k] = convert(v, k)
+            return out
+        if isinstance(node, list):
+            seq = CommentedSeq(convert(v) for v in node)
+            if key == "actors":
+                seq.fa.set_flow_style()
+            return seq
+        return node
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096  # long sentences stay on one line (no trailing spaces from folding)
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    buf = io.StringIO()
+    yaml.dump(convert(data), buf)
     head = (
         "# Relations proposed by `alliances extract` (review before merging:\n"
         "#   alliances merge SCENARIO THIS_FILE -o OUT).\n"
     )
-    return head + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return head + buf.getvalue()
