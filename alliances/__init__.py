@@ -49,6 +49,11 @@ _LAZY: dict[str, str] = {
     "Problem": "alliances.errors",
     "ScenarioError": "alliances.errors",
     "UnknownActorError": "alliances.errors",
+    # frustration index and factions
+    "FactionsResult": "alliances.factions",
+    "FrustrationResult": "alliances.frustration",
+    "factions": "alliances.factions",
+    "frustration_index": "alliances.frustration",
     # structural balance, implied relations, signed centrality
     "Ambivalence": "alliances.balance",
     "BalanceReport": "alliances.balance",
