@@ -309,20 +309,23 @@ class AllianceNetwork:
             f"{len(self.relations)} relations>"
         )
 
+    _HTML_ROWS = 60  # per table: a notebook cell stays readable for large networks
+
     def _repr_html_(self) -> str:
         esc = html.escape
         when = f" as of {self.as_of.isoformat()}" if self.as_of else ""
+        limit = self._HTML_ROWS
         rows = "".join(
             f"<tr><td>{esc(a.id)}</td><td>{esc(a.name)}</td><td>{esc(str(a.kind))}</td>"
             f"<td>{esc(', '.join(a.theaters))}</td></tr>"
-            for a in self.actors.values()
-        )
+            for a in list(self.actors.values())[:limit]
+        ) + _more_row(len(self.actors) - limit, "actors", 4)
         rels = "".join(
             f"<tr><td>{esc(r.actors[0])}</td><td>{esc(r.actors[1])}</td><td>{esc(str(r.stance))}</td>"
             f"<td>{r.weight:g}</td><td>{r.confidence:g}</td><td>{len(r.evidence)}</td>"
             f"<td>{'' if r.is_active(self.as_of) else 'not in force'}</td></tr>"
-            for r in self.relations
-        )
+            for r in self.relations[:limit]
+        ) + _more_row(len(self.relations) - limit, "relations", 7)
         return (
             f"<div><strong>{esc(self.scenario)}</strong>{esc(when)}: "
             f"{len(self.actors)} actors, {len(self.relations)} relations"
@@ -580,6 +583,12 @@ def _relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, 
     kind = data.get("kind")
     return Relation((u, v), Stance(stance), weight=mag, confidence=conf,
                     kind=kind if isinstance(kind, str) and kind else None)
+
+
+def _more_row(hidden: int, what: str, columns: int) -> str:
+    if hidden <= 0:
+        return ""
+    return f'<tr><td colspan="{columns}">... and {hidden} more {what}</td></tr>'
 
 
 def _by_id(items: Mapping[str, Any] | Iterable[Any]) -> dict[str, Any]:

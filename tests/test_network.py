@@ -296,6 +296,15 @@ def test_repr_html_escapes_and_marks_inactive():
     assert "not in force" in html
 
 
+def test_repr_html_of_a_large_network_is_cut():
+    actors = [Actor(f"a{i}", f"A{i}") for i in range(200)]
+    relations = [Relation((f"a{i}", f"a{i + 1}"), "ally") for i in range(199)]
+    html = AllianceNetwork("Big", actors=actors, relations=relations)._repr_html_()
+    assert "200 actors, 199 relations" in html
+    assert "... and 140 more actors" in html and "... and 139 more relations" in html
+    assert html.count("<tr><td>") == 120
+
+
 def test_to_dict_matches_yaml_keys(seed):
     data = seed.to_dict()
     assert data["as_of"] == "2017-09-05"
