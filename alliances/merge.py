@@ -109,21 +109,11 @@ def merge_relations(
     net = loads(scenario, filename=scenario_name)
     yaml = _round_trip(scenario)
     doc = yaml.load(scenario)
-    frag = _read_fragment(fragment, fragment_name, set(net.actors))
+    frag = _read_fragment(fragment, fragment_name, set(net.actors), set(net.sources))
 
     existing = {r.pair: r for r in net.relations}
-    sources_added: list[str] = []
-    known_sources = set(net.sources)
-    for src in frag.get("sources") or []:
-        if src["id"] in known_sources:
-            continue
-        doc.setdefault("sources", _seq())
-        if doc["sources"] is None:
-            doc["sources"] = _seq()
-        doc["sources"].append(_block(src))
-        known_sources.add(src["id"])
-        sources_added.append(str(src["id"]))
     added, agreed, conflicts = [], [], []
+    new_relations = []
     for rel in frag.get("relations") or []:
         a, b = (str(x) for x in rel["actors"])
         pair = (a, b) if a <= b else (b, a)
@@ -134,11 +124,23 @@ def merge_relations(
             else:
                 conflicts.append((pair[0], pair[1], have, str(rel["stance"])))
             continue
+        existing[pair] = None  # type: ignore[assignment]  # a second proposal for the pair is a duplicate
+        new_relations.append(rel)
+        added.append(pair)
+    # only the sources the added relations cite: a source nothing cites would dangle
+    cited = {str(e.get("source")) for rel in new_relations for e in rel.get("evidence") or [] if hasattr(e, "get")}
+    sources_added: list[str] = []
+    for src in frag.get("sources") or []:
+        if src["id"] in net.sources or str(src["id"]) not in cited or str(src["id"]) in sources_added:
+            continue
+        if doc.get("sources") is None:
+            doc["sources"] = _seq()
+        doc["sources"].append(_block(src))
+        sources_added.append(str(src["id"]))
+    for rel in new_relations:
         if doc.get("relations") is None:
             doc["relations"] = _seq()
         doc["relations"].append(_block(rel, flow_keys={"actors"}))
-        existing[pair] = None  # type: ignore[assignment]  # a second proposal for the pair is a duplicate
-        added.append(pair)
 
     out = io.StringIO()
     yaml.dump(doc, out)
@@ -210,8 +212,8 @@ def _seq():
     return CommentedSeq()
 
 
-def _read_fragment(text: str, name: str, actors: set[str]) -> dict[str, Any]:
-    """The fragment as round-trip data, checked: only sources and relations, known actors."""
+def _read_fragment(text: str, name: str, actors: set[str], sources: set[str]) -> dict[str, Any]:
+    """The fragment as round-trip data, checked: only sources and relations, known actors and sources."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.error import YAMLError
@@ -243,11 +245,18 @@ def _read_fragment(text: str, name: str, actors: set[str]) -> dict[str, Any]:
         value = data.get(field)
         if value is not None and not isinstance(value, CommentedSeq):
             problems.append(Problem(name, line(data, field), f"'{field}' must be a list"))
+    defined = set(sources) | {
+        str(src["id"]) for src in (data.get("sources") if isinstance(data.get("sources"), list) else [])
+        if isinstance(src, CommentedMap) and "id" in src
+    }
     for k, rel in enumerate(data.get("relations") or [] if isinstance(data.get("relations"), list) else []):
         where = line(data["relations"], k)
         if not isinstance(rel, CommentedMap) or "actors" not in rel or "stance" not in rel:
             problems.append(Problem(name, where, "a relation needs 'actors' and 'stance'"))
             continue
+        for ev in rel.get("evidence") or []:
+            if isinstance(ev, CommentedMap) and str(ev.get("source")) not in defined:
+                problems.append(Problem(name, line(ev), f"evidence cites unknown source {ev.get('source')!r}"))
         stances = [st.value for st in Stance]
         if str(rel["stance"]) not in stances:
             problems.append(Problem(name, where, f"unknown stance {rel['stance']!r} (expected one of: {', '.join(stances)})"))

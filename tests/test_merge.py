@@ -47,6 +47,13 @@ relations:
     assert len(merged.relations) == len(alliances.load(SEED).relations) + 1
 
 
+def test_sources_are_added_only_when_an_added_relation_cites_them():
+    fragment = "sources: [{id: w}]\nrelations:\n  - {actors: [assad, iran], stance: ally, evidence: [{source: w}]}\n"
+    result = merge_relations(SEED.read_text(), fragment)
+    assert result.sources_added == () and result.agreed == (("assad", "iran"),)
+    assert result.text == SEED.read_text()
+
+
 def test_bad_fragments_are_reported_with_lines():
     with pytest.raises(ScenarioError) as err:
         merge_relations(SEED.read_text(), "relations:\n  - {actors: [assad, irann], stance: ally}\nextra: 1\n",
@@ -56,6 +63,9 @@ def test_bad_fragments_are_reported_with_lines():
     assert any(m.startswith("f.yaml:3: unknown field 'extra'") for m in messages)
     with pytest.raises(ScenarioError):
         merge_relations(SEED.read_text(), "relations:\n  - {actors: [assad, iran], stance: pals}\n")
+    with pytest.raises(ScenarioError, match="f.yaml:4: evidence cites unknown source 'nowhere'"):
+        merge_relations(SEED.read_text(), "relations:\n  - actors: [russia, us_coalition]\n    stance: rival\n"
+                        "    evidence: [{source: nowhere}]\n", fragment_name="f.yaml")
 
 
 def test_extract_then_merge_on_the_command_line(tmp_path, capsys):

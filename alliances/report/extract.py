@@ -39,7 +39,7 @@ def extraction_tables(extraction: Extraction) -> list[Any]:
         sentences = ", ".join(f"{e.sentence}" + ("" if e.direct else "*") for e in p.evidence)
         table.add_row(f"{p.a} - {p.b}", p.stance.value, f"{p.confidence:.2f}", cues, sentences)
     out.append(table)
-    out.append(Text("* indirect: through coreference, a demonym far away, or the clause's subject.", style="dim"))
+    out.append(Text("* indirect: through coreference, a cue far from the names, or the clause's subject.", style="dim"))
     used = sorted({e.sentence for p in extraction.proposals for e in p.evidence})
     texts = {s.number: s.text for s in extraction.sentences}
     if used:
