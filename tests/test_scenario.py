@@ -223,6 +223,29 @@ def test_wrong_type_relation_fields():
     ]
 
 
+@pytest.mark.parametrize(("value", "what"), [('""', "actor name"), ("'   '", "actor name")])
+def test_empty_text(value, what):
+    assert one_problem(BASE.replace("name: Iran", f"name: {value}")) == (12, f"{what} is empty")
+
+
+def test_required_field_without_a_value():
+    assert one_problem(BASE.replace("name: Iran", "name:")) == (12, "actor name has no value")
+
+
+def test_custom_tag_on_a_list_rejected():
+    line, msg = one_problem(BASE.replace("theaters:\n", "theaters: !places\n"))
+    assert (line, msg) == (4, "YAML tag '!places' is not allowed: a scenario holds plain data")
+
+
+def test_multiple_documents_rejected():
+    line, msg = one_problem(BASE + "---\nscenario: Another\n")
+    assert line == BASE_LINES + 1 and "YAML syntax error" in msg
+
+
+def test_field_names_must_be_plain_words():
+    assert one_problem(BASE + "[a, b]: x\n") == (BASE_LINES + 1, "the scenario file: field names must be plain words")
+
+
 def test_actors_must_be_two():
     assert one_problem("scenario: X\nactors:\n  - {id: a, name: A, kind: state}\n") == (
         3, "a scenario needs at least 2 actors")
