@@ -263,3 +263,40 @@ def test_fragment_validates_as_a_scenario_part():
     data["relations"] = frag["relations"]
     merged = alliances.loads(yaml.safe_dump(data))
     assert len(merged.relations) == len(ex.proposals)
+
+
+# --------------------------------------------------------------------------- invariants on random text
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = [
+    "Russia", "Russia's", "Russian", "Iran", "Iran-backed", "militias", "Damascus", "Islamic", "State", "IS", "is",
+    "the", "group", "they", "rebels", "U.S.-led", "coalition", "backed", "by", "fought", "against", "alongside",
+    "accused", "not", "never", "denied", "and", "allies", "clashed", "with", "between", "siege", "of", "does",
+    "seek", "a", "war", "avoided", "clashes", ",", ",", ".", ".", ";", "\n\n", "Palmyra", "anti-IS", "while",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60))
+def test_invariants_on_random_text(words):
+    text = " ".join(words)
+    ex = extract_relations(text, ACTORS)
+    assert ex == extract_relations(text, ACTORS)  # deterministic
+    pairs = [p.pair for p in ex.proposals]
+    assert pairs == sorted(set(pairs))
+    numbers = {s.number: s.text for s in ex.sentences}
+    assert list(numbers) == list(range(1, len(numbers) + 1))
+    for p in ex.proposals:
+        assert p.a < p.b
+        assert 0.0 < p.confidence <= 1.0
+        assert [e.sentence for e in p.evidence] == sorted({e.sentence for e in p.evidence})
+        for e in p.evidence:
+            assert numbers[e.sentence] == e.text
+        readings = {r for e in p.evidence for r in e.readings}
+        positive = bool(readings & {"support", "cooperation"})
+        negative = bool(readings & {"hostility", "verbal hostility", "hedge"})
+        assert (p.stance == Stance.AMBIVALENT) == (positive and negative)
+        if p.stance != Stance.AMBIVALENT:
+            assert p.stance.sign == (1 if positive else -1)
+    json.dumps(ex.to_dict(), allow_nan=False)
