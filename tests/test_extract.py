@@ -200,6 +200,12 @@ def test_actor_modifier_forms_inside_and_outside_names():
     assert _stances("The anti-IS US-backed forces advanced.") == {("is", "us"): "enemy"}
 
 
+def test_fighting_with_someone_against_a_third_makes_both_its_enemies():
+    got = _stances("Iran-backed militias are fighting for Damascus against Islamic State.")
+    assert got == {("iran", "militias"): "ally", ("assad", "militias"): "ally", ("assad", "is"): "enemy",
+                   ("is", "militias"): "enemy"}
+
+
 def test_reciprocal_cues_relate_actors_named_together():
     assert _stances("Rebels and Islamic State clashed near the town.") == {("is", "rebels"): "enemy"}
     assert _stances("There were clashes between Moscow and the United States.") == {("russia", "us"): "enemy"}

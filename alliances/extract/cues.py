@@ -46,7 +46,7 @@ VERBAL = CueFamily("verbal hostility", Stance.RIVAL)
 HEDGE = CueFamily("hedge", Stance.RIVAL)
 
 _V = (r"(?:backed|supported|sponsored|funded|armed|trained|equipped|aided|reinforced|assisted|protected|hired|"
-      r"paid|contracted|joined)")
+      r"paid|contracted|joined|sent)")
 _ADV = r"(?:\w+ly )?"  # "has largely avoided", "mostly kept apart"
 
 # (pattern, family, reciprocal): a reciprocal cue may join actors named together
@@ -76,7 +76,7 @@ CUES: list[tuple[str, CueFamily, bool]] = [
     (r"came to the aid of", SUPPORT, False),
     (r"(?:patron|proxy|proxies|sponsor)", SUPPORT, False),
     # cooperation (friendly)
-    (r"(?:cooperat|co-operat|coordinat)\w* with", COOPERATION, True),
+    (r"(?:cooperat|co-operat|coordinat)\w* (?:\w+ly )?with", COOPERATION, True),
     (r"(?:praised|welcomed|thanked)", COOPERATION, False),
     (r"partners?(?:hip)?(?: with| of)?", COOPERATION, True),
     # hostility
@@ -93,6 +93,9 @@ CUES: list[tuple[str, CueFamily, bool]] = [
      r"struck|strikes on|hit|killed|overran|overrun|routed|defeated|repelled|pushed back|drove out|driven out|"
      r"expelled|invaded|shot down|targeted|targeting|besieged|besieging|encircled)", HOSTILITY, False),
     (r"(?:captured|seized|retook|recaptured|took|wrested) (?:\w+ ){0,4}from", HOSTILITY, False),
+    # "pushed X back", "drove X out": the verb is the cue, the object sits between
+    (r"(?:pushed|pushing|drove|driving|forced|forcing|beat|beating) (?=(?:\S+ ){0,4}(?:back|out|away)\b)",
+     HOSTILITY, False),
     (r"fired (?:\w+ ){0,3}(?:at|on|into)", HOSTILITY, False),
     (r"(?:siege|blockade|invasion|bombardment|shelling) of", HOSTILITY, False),
     (r"siege", HOSTILITY, False),
@@ -125,6 +128,7 @@ CUES: list[tuple[str, CueFamily, bool]] = [
 NEGATIONS = {"not", "never", "no", "without", "denied", "denies", "deny", "denying", "neither", "nor", "refused",
              "rejected", "dismissed", "hardly", "cannot", "n't"}
 
+_WARN = {"warned", "warns", "warning", "cautioned", "cautions", "urged", "urges"}
 _COMPILED = [(re.compile(rf"(?<![\w@-]){p}(?![\w])"), fam, rec) for p, fam, rec in CUES]
 
 
@@ -173,6 +177,10 @@ def find_cues(norm: str, unit_starts: list[int], units: list[str]) -> list[Cue]:
             kept.append(c)
     out = []
     for start, end, _, fam, rec in sorted(kept):
+        if fam is HOSTILITY and units[start] == "against" and start >= 2 and units[start - 1].startswith("@") and (
+            units[start - 2] in _WARN
+        ):
+            continue  # "warned Turkey against pushing on": the warning is the cue, not "against"
         text = " ".join(units[start:end])
         negated = fam is not HEDGE and _negated(units, start)
         out.append(Cue(fam, start, end, text, rec, negated))

@@ -14,6 +14,7 @@ read apart, including inside an actor's own name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,10 @@ _FILLER = {
     "artillery", "contractors", "gunners", "drones", "envoys", "diplomats", "of", "closest", "close", "main", "key",
     "chief", "strongest", "staunchest", "oldest", "old", "new", "regional", "local", "foreign",
 }
+_FIGHTS_WITH = re.compile(r"\b(?:alongside|beside|side of)\b|^(?:fight|fought|battl)")
+# "the government's closest ally": what may stand between a possessive and its cue
+_ADJECTIVES = {"closest", "close", "main", "key", "chief", "strongest", "staunchest", "oldest", "old", "new",
+               "regional", "local", "foreign", "bitter", "sworn", "long-time", "traditional", "only", "last"}
 _CLAUSE_WORDS = {"while", "whereas", "although", "though", "but", "yet"}
 _MODIFIERS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned", "led",
               "equipped", "affiliated", "linked"}
@@ -249,6 +254,7 @@ class _Group:
     units: list[int]  # unit indices of the mentions, in order
     actors: list[str]
     coref: bool  # some member came from coreference
+    possessive: bool = False  # the last member is a possessive ("the government's")
 
     @property
     def first(self) -> int:
@@ -286,7 +292,7 @@ def _sentence_links(sent: Sentence, mentions: list[Mention]) -> list[tuple[str, 
     links: list[tuple[str, str, Cue, bool]] = []
     links += _modifier_links(sent, mentions, units, unit_mention)
     for cs, ce in _clauses(units):
-        groups = _groups(units, unit_mention, cues, cs, ce)
+        groups = _groups(units, unit_mention, cues, cs, ce, sent)
         clause_cues = [c for c in cues if cs <= c.start < ce]
         parens = _parentheticals(units, groups, clause_cues, cs, ce)
         subject = next((g for g in groups if not any(p[0] < g.first and g.last < p[1] for p in parens)), None)
@@ -295,12 +301,10 @@ def _sentence_links(sent: Sentence, mentions: list[Mention]) -> list[tuple[str, 
             new, args = _cue_links(cue, units, groups, parens, subject, ce)
             links += new
             left, right = args
-            if cue.family is SUPPORT and left is not None and right is not None and (
-                "alongside" in cue.text or "beside" in cue.text
-            ):
+            if cue.family is SUPPORT and left is not None and right is not None and _FIGHTS_WITH.search(cue.text):
                 partners.append((left, right))
             elif cue.family is HOSTILITY and left is not None and right is not None:
-                # "X fought alongside Y against Z": X is Z's enemy too
+                # "X fought alongside Y against Z", "X, fighting for Y against Z": X is Z's enemy too
                 for x, y in partners:
                     if y is left:
                         links += [(a, b, cue, False) for a in x.actors for b in right.actors]
@@ -324,7 +328,9 @@ def _clauses(units: list[str]) -> list[tuple[int, int]]:
     return [(bounds[j], bounds[j + 1]) for j in range(0, len(bounds), 2) if bounds[j] < bounds[j + 1]]
 
 
-def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue], cs: int, ce: int) -> list[_Group]:
+def _groups(
+    units: list[str], unit_mention: dict[int, Mention], cues: list[Cue], cs: int, ce: int, sent: Sentence
+) -> list[_Group]:
     cue_units = {k for c in cues for k in range(c.start, c.end)}
     groups: list[_Group] = []
     for k in range(cs, ce):
@@ -344,8 +350,9 @@ def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue],
                 if m.actor not in g.actors:
                     g.actors.append(m.actor)
                 g.coref = g.coref or m.via == "coref"
+                g.possessive = sent.tokens[m.end - 1].possessive
                 continue
-        groups.append(_Group([k], [m.actor], m.via == "coref"))
+        groups.append(_Group([k], [m.actor], m.via == "coref", sent.tokens[m.end - 1].possessive))
     return groups
 
 
@@ -384,8 +391,11 @@ def _cue_links(
         return any(p != inside and p[0] < g.first and g.last < p[1] for p in parens)
 
     left = max((g for g in groups if g.last < cue.start and not hidden(g)), key=lambda g: g.last, default=None)
-    right = min((g for g in groups if g.first >= cue.end and g.first - cue.end <= _REACH), key=lambda g: g.first,
-                default=None)
+    right = min(
+        (g for g in groups if g.first >= cue.end and g.first - cue.end <= _REACH and (inside is None or g.last < inside[1])),
+        key=lambda g: g.first,
+        default=None,
+    )
     between = "between" in units[cue.start : cue.end] or (cue.end < len(units) and units[cue.end] == "between")
     out: list[tuple[str, str, Cue, bool]] = []
 
@@ -412,7 +422,10 @@ def _cue_links(
         elif cue.text.startswith("alliance") and len(right.actors) >= 2:
             within(right)  # "an alliance of X and Y" (but "allies X and Y" are allies of someone else)
     elif left is not None:
-        adjacent = all(u in _FILLER for u in units[left.last + 1 : cue.start])
+        # "the Islamic State siege", "Russian strikes", "the government's closest ally": the
+        # actor right before a cue relates to the clause's subject
+        between = units[left.last + 1 : cue.start]
+        adjacent = all(u in {"-", "'"} for u in between) or (left.possessive and all(u in _ADJECTIVES for u in between))
         if cue.reciprocal and len(left.actors) >= 2:
             within(left)
         elif adjacent and subject is not None and subject is not left and subject.last < left.first:

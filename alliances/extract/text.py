@@ -41,7 +41,8 @@ class Token:
     @property
     def is_upper(self) -> bool:
         """All capitals (``IS``, ``U.S.``): short aliases in capitals only match these."""
-        letters = [c for c in self.text if c.isalpha()]
+        text = self.text[:-2] if self.possessive else self.text  # "GNA's" is in capitals
+        letters = [c for c in text if c.isalpha()]
         return bool(letters) and all(c.isupper() for c in letters)
 
     @property
