@@ -11,7 +11,7 @@ actors' own aliases and by an explicit ``demonyms`` mapping.
 Coreference is deliberately simple: a definite description (``the group``, ``the
 militants``, ``the government``) or ``they`` refers to the actor named just before
 whose kind fits, looked for first earlier in the same sentence (nearest first, not its
-subject), then in the sentences before (nearest sentence first, its subject first);
+subject), then in up to eight sentences before (nearest sentence first, its subject first);
 ``they`` looks only at its own sentence's subject and the previous sentence of the
 paragraph.
 """
@@ -68,6 +68,10 @@ ANAPHORS: dict[tuple[str, ...], frozenset[ActorKind]] = {
     ("their",): _ANY,
 }
 _PRONOUNS = {("they",), ("their",)}
+_ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
+for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
+    _ANAPHORS_BY_FIRST.setdefault(_key[0], []).append((_key, _kinds))
+_LOOKBACK = 8  # sentences a definite description may reach back
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,10 @@ class Gazetteer:
                 raise UnknownActorError(f"demonym {word!r} names unknown actor {actor_id!r}")
             demonym_map[word.lower()] = [actor_id]
         self.demonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in demonym_map.items()}
+        # the words names start with, with plural/singular variants (a quick rejection test)
+        self.first_words: set[str] = set()
+        for words in self.forms:
+            self.first_words.update({words[0], words[0] + "s", words[0][:-1]})
         # every word of every name, per actor: "the government" prefers an actor called "... government"
         self.words: dict[str, set[str]] = {}
         for words, bucket in self.forms.items():
@@ -153,6 +161,9 @@ class Gazetteer:
         may not run past word ``limit`` (exclusive).
         """
         stop = len(word_idx) if limit is None else limit
+        first = toks[word_idx[w]].norm
+        if first not in self.first_words and first not in self.demonyms:
+            return None
         for n in range(min(self.max_len, stop - w), 0, -1):
             idx = word_idx[w : w + n]
             if any(_gap_breaks(toks, idx[k], idx[k + 1]) for k in range(n - 1)):
@@ -178,9 +189,9 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
     """Actor mentions per sentence (token indices into ``sentence.tokens``), in text order."""
     out: list[list[Mention]] = []
     for k, sent in enumerate(sentences):
-        # antecedents: earlier sentences, nearest first ("they": only the previous sentence
-        # of the same paragraph)
-        prev = [out[j] for j in range(k - 1, -1, -1)]
+        # antecedents: up to eight earlier sentences, nearest first ("they": only the
+        # previous sentence of the same paragraph)
+        prev = [out[j] for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
         same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
         out.append(_sentence_mentions(sent, gazetteer, prev, same_para))
     return out
@@ -220,7 +231,7 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention
             i += 1
             continue
         hit = None
-        for words_key, kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
+        for words_key, kinds in _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
             n = len(words_key)
             span = toks[i : i + n]
             if len(span) == n and all(t.is_word for t in span) and tuple(t.norm for t in span) == words_key:
