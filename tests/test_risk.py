@@ -9,6 +9,8 @@ import warnings
 import networkx as nx
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import alliances
 from alliances import Actor, AllianceNetwork, Relation, Stance, Theater
@@ -105,6 +107,31 @@ def test_pair_factors_match_brute_force(seed):
             assert pf.state_names(f)[k] == truth[a, b][f], (a, b, f)
         assert pf.balance_sum[k] == truth[a, b]["_sum"]
         assert pf.find(b, a) == k
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=2, max_value=8).flatmap(lambda n: st.tuples(
+    st.just(n),
+    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from(list(Stance))), max_size=20),
+    st.lists(st.lists(st.sampled_from(["t0", "t1", "t2"]), max_size=2, unique=True), min_size=n, max_size=n),
+)))
+def test_pair_factors_brute_force_hypothesis(case):
+    n, edges, theaters = case
+    ids = [f"v{k}" for k in range(n)]
+    rels = {}
+    for u, v, s in edges:
+        if u != v:
+            rels[min(u, v), max(u, v)] = s
+    net = AllianceNetwork(
+        "h", actors=[Actor(ids[k], ids[k], theaters=tuple(theaters[k])) for k in range(n)],
+        relations=[Relation((ids[u], ids[v]), s) for (u, v), s in rels.items()],
+        theaters=[Theater(t, t) for t in ("t0", "t1", "t2")],
+    )
+    pf = pair_factors(net)
+    truth = brute_factors(net)
+    for k in range(len(pf)):
+        pair = (pf.ids[pf.i[k]], pf.ids[pf.j[k]])
+        assert {f: pf.state_names(f)[k] for f in FACTORS} == {f: truth[pair][f] for f in FACTORS}
 
 
 def test_enemy_of_enemy_paths_only_in_shared_enemy():

@@ -115,6 +115,10 @@ class RiskModel:
     source: str = "<default>"
     _compiled: list = field(default_factory=list, repr=False, compare=False)
 
+    def __repr__(self) -> str:
+        return (f"<RiskModel {self.name!r}: {len(self.nodes)} nodes, factors {', '.join(self.factors)}; "
+                f"latent {', '.join(self.latents) or 'none'}>")
+
     @property
     def edges(self) -> list[tuple[str, str]]:
         """The arrows ``(parent, child)``, in node order."""
