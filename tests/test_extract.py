@@ -177,6 +177,11 @@ def test_unmatched_capitalised_names_are_reported():
     assert ex.unmatched == ("Kurdish", "Palmyra", "Raqqa", "Wagner Group")
 
 
+def test_windows_line_ends_still_separate_paragraphs():
+    sents = split_sentences("First line\r\n\r\nsecond paragraph")
+    assert [(s.paragraph, s.text) for s in sents] == [(1, "First line"), (2, "second paragraph")]
+
+
 def test_sentences_are_numbered_from_one_across_paragraphs():
     sents = split_sentences("Gen. Ali met U.S. envoys. They left.\n\nA new paragraph? Yes.")
     assert [(s.number, s.paragraph, s.text) for s in sents] == [

@@ -114,6 +114,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     paragraph = 0
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
     for para_match in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", text, re.S):
         paragraph += 1
         tokens = tokenize(para_match.group(), para_match.start())
