@@ -80,6 +80,13 @@ _LAZY: dict[str, str] = {
     "read_events": "alliances.events",
     "relations_over_time": "alliances.events",
     "snapshot": "alliances.events",
+    # diagrams (matplotlib is imported only when one of these is first used)
+    "draw_matrix": "alliances.draw",
+    "draw_model": "alliances.draw",
+    "draw_network": "alliances.draw",
+    "draw_risk": "alliances.draw",
+    "draw_tornado": "alliances.draw",
+    "save_figure": "alliances.draw",
     # news text -> relations
     "Extraction": "alliances.extract",
     "Proposal": "alliances.extract",

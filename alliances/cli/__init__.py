@@ -12,10 +12,11 @@ import sys
 from ._common import app, run
 
 # Importing a command module registers its commands on `app` (keep the list sorted).
+from . import balance_cmd  # noqa: E402,F401  isort: skip
+from . import draw_cmd  # noqa: E402,F401  isort: skip
 from . import events_cmd  # noqa: E402,F401  isort: skip
 from . import extract_cmd  # noqa: E402,F401  isort: skip
 from . import risk_cmd  # noqa: E402,F401  isort: skip
-from . import balance_cmd  # noqa: E402,F401  isort: skip
 from . import scenario_cmds  # noqa: E402,F401  isort: skip
 
 __all__ = ["app", "main"]

@@ -1,0 +1,271 @@
+"""The "friendship chart": every pair's stance in a grid, actors in faction order.
+
+Each cell has the stance's fill and a glyph (``++`` ally, ``+`` friendly, ``0`` neutral,
+``±`` ambivalent, ``−`` rival, ``−−`` enemy, ``?`` unknown), so the chart reads in greyscale
+too. An unknown pair for which balance implies a stance (:func:`alliances.implied.implied_relations`)
+is drawn hatched in a paler fill with the glyph in parentheses. Factions are blocks along the
+diagonal, separated by rules and marked by a colour strip beside the names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+import matplotlib
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+from ._inputs import as_network, camp_index, implied_table
+from .network import source_line, title_text
+from .style import INK, MUTED, RC, STANCE_ORDER, STANCE_STYLES, UNKNOWN_STYLE, faction_colour, new_figure
+
+__all__ = ["actor_order", "draw_matrix", "matrix_cells"]
+
+_DIAGONAL = "#BDBDBD"
+
+
+def actor_order(net: Any, camp_of: dict[Hashable, int]) -> list[str]:
+    """Actors in faction order (largest faction first), file order inside a faction; others last.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.AllianceNetwork("T", actors=[alliances.Actor(i, i.upper()) for i in "abcd"])
+    >>> actor_order(net, {"c": 0, "a": 1, "d": 0})
+    ['c', 'd', 'a', 'b']
+    """
+    net = as_network(net)
+    rank = {v: i for i, v in enumerate(net.actors)}
+    big = 1 + max(camp_of.values(), default=0)
+    return sorted(net.actors, key=lambda v: (camp_of.get(v, big), rank[v]))
+
+
+def matrix_cells(net: Any, order: Sequence[str], implied: Any = None) -> dict[tuple[str, str], tuple[str, bool]]:
+    """(a, b) -> (stance name or ``"unknown"``, implied?) for every ordered pair of different actors.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.loads('''
+    ... scenario: T
+    ... actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}, {id: c, name: C, kind: state}]
+    ... relations: [{actors: [a, b], stance: enemy}]
+    ... ''')
+    >>> cells = matrix_cells(net, ["a", "b", "c"])
+    >>> cells["b", "a"], cells["a", "c"]
+    (('enemy', False), ('unknown', False))
+    """
+    net = as_network(net)
+    guessed: dict[tuple[str, str], str] = {}
+    if implied is not None and len(implied):
+        for rec in implied[["a", "b", "stance"]].itertuples(index=False):
+            a, b, stance = str(rec[0]), str(rec[1]), rec[2]
+            if stance is None or str(stance) not in STANCE_STYLES:
+                continue
+            guessed[(a, b)] = guessed[(b, a)] = str(stance)
+    cells = {}
+    for a in order:
+        for b in order:
+            if a == b:
+                continue
+            stance = net.stance(a, b)
+            if stance is not None:
+                cells[(a, b)] = (stance.value, False)
+            elif (a, b) in guessed:
+                cells[(a, b)] = (guessed[(a, b)], True)
+            else:
+                cells[(a, b)] = ("unknown", False)
+    return cells
+
+
+def draw_matrix(
+    net: Any,
+    *,
+    ax: Axes | None = None,
+    factions: Any = None,
+    implied: Any = None,
+    width: float | None = None,
+    height: float | None = None,
+    dpi: float = 150,
+    title: str | None = None,
+    legend: bool = True,
+    sources: bool = True,
+) -> Figure:
+    """Draw the stance matrix ("friendship chart") of a scenario, actors in faction order.
+
+    Parameters
+    ----------
+    net : AllianceNetwork or networkx.Graph
+    ax : matplotlib Axes, optional
+        Draw into this axes.
+    factions : FactionsResult, mapping, list of camps, None or False
+        ``None`` computes :func:`alliances.factions`; ``False``: file order, no blocks.
+    implied : DataFrame, None or False
+        :func:`alliances.implied.implied_relations` (columns ``a``, ``b``, ``stance``); unknown
+        pairs it covers are drawn hatched. ``None`` computes it, ``False`` leaves unknowns blank.
+    width, height : float, optional
+        Figure size in inches (default: grows with the number of actors).
+    dpi : float
+    title : str, optional
+        Default: the scenario's name and ``as_of`` date.
+    legend, sources : bool
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.loads('''
+    ... scenario: Toy
+    ... actors: [{id: a, name: Alpha, kind: state}, {id: b, name: Beta, kind: state},
+    ...          {id: c, name: Gamma, kind: state}]
+    ... relations: [{actors: [a, b], stance: ally}, {actors: [a, c], stance: enemy}]
+    ... ''')
+    >>> fig = draw_matrix(net, factions=[["a", "b"], ["c"]], implied=False)
+    >>> from alliances.draw.network import legend_labels
+    >>> legend_labels(fig)
+    ['++ ally', '−− enemy', '? unknown']
+    """
+    net = as_network(net)
+    with matplotlib.rc_context(RC):
+        camp_of = camp_index(net, factions)
+        table = implied_table(net, implied)
+        order = actor_order(net, camp_of)
+        cells = matrix_cells(net, order, table)
+        n = len(order)
+        labels = [net.actors[v].display for v in order]
+        if ax is None:
+            cell_in = 0.42 if n <= 8 else 0.3 if n <= 16 else 0.2 if n <= 30 else 0.17
+            name_size = float(np.clip(cell_in * 72 * 0.5, 5.5, 9.0))
+            name_in = _text_width_in(labels, name_size) + 0.35  # names, colour strip and padding
+            grid_in = cell_in * (n + 0.6)
+            legend_in = 2.3 if legend else 0.2
+            top_in, bottom_in = 0.42, 0.35
+            w = width or max(5.0, name_in + grid_in + legend_in + 0.2)
+            h = height or max(3.0, top_in + name_in + grid_in + bottom_in)
+            fig = new_figure(w, h, dpi=dpi)
+            # the grid is square: fit it into what is left after names, legend, title and sources
+            avail_w, avail_h = w - name_in - legend_in - 0.2, h - top_in - name_in - bottom_in
+            side = max(0.5, min(avail_w, avail_h))
+            ax = fig.add_axes((name_in / w, (bottom_in + avail_h - side) / h, side / w, side / h))
+        else:
+            fig = ax.figure
+            side = min(ax.get_position().width * fig.get_size_inches()[0],
+                       ax.get_position().height * fig.get_size_inches()[1])
+        cell_pt = side * 72 / (n + 0.6)
+        glyph_size = float(np.clip(cell_pt * 0.42, 4.0, 11.0))
+        name_size = float(np.clip(cell_pt * 0.5, 5.5, 9.0))
+        used = _draw_cells(ax, order, cells, glyph_size)
+        strip = _draw_factions(ax, order, camp_of)
+        ax.set_xlim(-0.6 if strip else 0, n)
+        ax.set_ylim(n, -0.6 if strip else 0)
+        ax.set_aspect("equal")
+        ax.set_xticks(np.arange(n) + 0.5, labels, rotation=90, fontsize=name_size)
+        ax.set_yticks(np.arange(n) + 0.5, labels, fontsize=name_size)
+        ax.xaxis.tick_top()
+        ax.tick_params(length=0, pad=2, colors=INK)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        if title is not False:
+            fig.text(0.01, 0.99, title or title_text(net), fontsize=12, color=INK, ha="left", va="top")
+        if legend:
+            _legend(fig, ax, used)
+        if sources:
+            line = source_line(net)
+            if line:
+                fig.text(0.01, 0.012, line, fontsize=6.5, color=MUTED, ha="left", va="bottom")
+    return fig
+
+
+def _text_width_in(labels: Sequence[str], size: float) -> float:
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    prop = FontProperties(family=RC["font.family"], size=size)
+    widest = max((TextPath((0, 0), s, prop=prop).get_extents().width for s in labels), default=0.0)
+    return widest / 72
+
+
+def _draw_cells(ax: Axes, order: Sequence[str], cells, glyph_size: float) -> dict[str, set]:
+    n = len(order)
+    plain: list = []
+    plain_colours: list = []
+    hatched: dict[str, list] = {}
+    used: dict[str, set] = {"stances": set(), "implied": set(), "unknown": set()}
+    for i, a in enumerate(order):
+        for j, b in enumerate(order):
+            rect = Rectangle((j, i), 1, 1)
+            if i == j:
+                plain.append(rect)
+                plain_colours.append(_DIAGONAL)
+                continue
+            stance, guessed = cells[(a, b)]
+            style = STANCE_STYLES.get(stance, UNKNOWN_STYLE)
+            if guessed:
+                hatched.setdefault(stance, []).append(rect)
+                used["implied"].add(stance)
+                glyph, colour = f"({style.glyph})", MUTED
+            else:
+                plain.append(rect)
+                plain_colours.append(style.fill)
+                (used["unknown"] if stance == "unknown" else used["stances"]).add(stance)
+                glyph = style.glyph
+                colour = "white" if stance in ("ally", "enemy") else INK if stance != "unknown" else MUTED
+            ax.text(j + 0.5, i + 0.5, glyph, ha="center", va="center_baseline", fontsize=glyph_size,
+                    color=colour, fontweight="bold" if stance in ("ally", "enemy") else "normal")
+    ax.add_collection(PatchCollection(plain, facecolors=plain_colours, edgecolors="white", linewidths=1.0))
+    for stance in sorted(hatched, key=STANCE_ORDER.index):
+        colour = STANCE_STYLES[stance].fill
+        ax.add_collection(PatchCollection(hatched[stance], facecolors="white", edgecolors=colour,
+                                          hatch="////", linewidths=0.0))
+        ax.add_collection(PatchCollection(hatched[stance], facecolors="none", edgecolors="white",
+                                          linewidths=1.0))
+    # thin frame so white cells at the edge do not melt into the page
+    ax.add_patch(Rectangle((0, 0), n, n, facecolor="none", edgecolor="#9E9E9E", linewidth=0.8))
+    return used
+
+
+def _draw_factions(ax: Axes, order: Sequence[str], camp_of) -> bool:
+    if not camp_of:
+        return False
+    n = len(order)
+    blocks: list[tuple[int, int, int | None]] = []
+    start = 0
+    for i in range(1, n + 1):
+        if i == n or camp_of.get(order[i]) != camp_of.get(order[start]):
+            blocks.append((start, i, camp_of.get(order[start])))
+            start = i
+    for lo, hi, k in blocks:
+        colour = faction_colour(k)
+        ax.add_patch(Rectangle((-0.55, lo + 0.05), 0.4, hi - lo - 0.1, facecolor=colour, edgecolor="none"))
+        ax.add_patch(Rectangle((lo + 0.05, -0.55), hi - lo - 0.1, 0.4, facecolor=colour, edgecolor="none"))
+        if lo > 0:
+            ax.plot([0, n], [lo, lo], color=INK, linewidth=1.4, solid_capstyle="butt")
+            ax.plot([lo, lo], [0, n], color=INK, linewidth=1.4, solid_capstyle="butt")
+    return True
+
+
+def _legend(fig: Figure, ax: Axes, used) -> None:
+    handles, labels = [], []
+    for stance in STANCE_ORDER:
+        if stance in used["stances"]:
+            st = STANCE_STYLES[stance]
+            handles.append(Patch(facecolor=st.fill, edgecolor="#9E9E9E", linewidth=0.6))
+            labels.append(f"{st.glyph} {stance}")
+    if used["unknown"]:
+        handles.append(Patch(facecolor="white", edgecolor="#9E9E9E", linewidth=0.6))
+        labels.append("? unknown")
+    for stance in STANCE_ORDER:
+        if stance in used["implied"]:
+            st = STANCE_STYLES[stance]
+            handles.append(Patch(facecolor="white", edgecolor=st.fill, hatch="////", linewidth=0.6))
+            labels.append(f"({st.glyph}) {stance}, implied by balance")
+    box = ax.get_position()
+    fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(box.x1 + 0.015, box.y1), frameon=False,
+               fontsize=8, handlelength=1.6, handleheight=1.2, borderaxespad=0.0, labelspacing=0.5)

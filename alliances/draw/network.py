@@ -1,0 +1,407 @@
+"""The alliance network diagram: who stands with whom, who fights whom, and where a clash may come.
+
+Actors are placed by :func:`~alliances.draw.layout.signed_layout` (allies close, enemies
+far, factions grouped), drawn with a marker per actor kind, filled with their faction's
+colour over a shaded hull per faction, and sized by centrality. Ties are drawn by stance
+(colour paired with line style, width by weight, lighter when less certain). Labels are
+placed by adjustText with a fixed iteration budget, so the picture is the same every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+import matplotlib
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Polygon
+
+from ._inputs import as_network, camp_index, node_sizes, risk_table
+from .layout import signed_layout
+from .style import (
+    INK,
+    KIND_LABELS,
+    KIND_MARKERS,
+    MUTED,
+    RC,
+    RISK_COLOUR,
+    STANCE_ORDER,
+    STANCE_STYLES,
+    edge_alpha,
+    edge_width,
+    faction_colour,
+    new_figure,
+)
+
+__all__ = ["draw_network", "legend_labels", "source_line", "title_text"]
+
+_LABEL_ITERATIONS = 250
+_MIN_NODE, _MAX_NODE = 110.0, 420.0  # marker area (pt^2) for the least / most central actor
+
+
+def draw_network(
+    net: Any,
+    *,
+    ax: Axes | None = None,
+    factions: Any = None,
+    risk: Any = None,
+    top: int = 0,
+    centrality: Any = None,
+    width: float | None = None,
+    height: float | None = None,
+    dpi: float = 150,
+    title: str | None = None,
+    legend: bool = True,
+    sources: bool = True,
+    label_iterations: int = _LABEL_ITERATIONS,
+) -> Figure:
+    """Draw the alliance network: signed layout, stances, factions, centrality, risk overlay.
+
+    Parameters
+    ----------
+    net : AllianceNetwork or networkx.Graph
+        The scenario (a signed graph is converted with :meth:`AllianceNetwork.from_networkx`).
+    ax : matplotlib Axes, optional
+        Draw into this axes (title, legend and source line then go on its figure's axes only).
+    factions : FactionsResult, mapping, list of camps, None or False
+        Faction of each actor, e.g. from :func:`alliances.factions`; ``None``
+        computes it, ``False`` draws no factions.
+    risk : DataFrame, optional
+        The all-pairs table of :func:`alliances.risk.conflict_risk` (columns ``a``, ``b``,
+        ``p_clash``); computed only when ``top > 0`` and not given.
+    top : int
+        Highlight the ``top`` highest-risk pairs that are not already enemies (0: none).
+    centrality : mapping or Series, None or False
+        Node size; ``None`` computes :func:`alliances.centrality.signed_degree`,
+        ``False`` draws every actor the same size.
+    width, height : float, optional
+        Figure size in inches (default: grows with the number of actors).
+    dpi : float
+        Figure resolution (labels are placed at this resolution).
+    title : str, optional
+        Default: the scenario's name and ``as_of`` date.
+    legend, sources : bool
+        Draw the legend / the source line.
+    label_iterations : int
+        Iterations of label placement (a count, never a time limit: output is reproducible).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.loads('''
+    ... scenario: Toy
+    ... actors:
+    ...   - {id: a, name: Alpha, kind: state}
+    ...   - {id: b, name: Beta, kind: militia}
+    ... relations:
+    ...   - {actors: [a, b], stance: enemy}
+    ... ''')
+    >>> fig = draw_network(net, factions=[["a"], ["b"]], centrality=False)
+    >>> legend_labels(fig)
+    ['enemy', 'state', 'militia', 'camp of Alpha', 'camp of Beta']
+    """
+    net = as_network(net)
+    nodes = list(net.actors)
+    with matplotlib.rc_context(RC):
+        camp_of = camp_index(net, factions)
+        sizes01 = node_sizes(net, centrality)
+        risky = _risky_pairs(net, risk_table(net, risk), top) if top and top > 0 else []
+        edges = [(u, v, d["stance"], d["weight"]) for u, v, d in net.graph.edges(data=True)]
+        pos = signed_layout(nodes, edges, camp_of=camp_of)
+        n = len(nodes)
+        if ax is None:
+            w = width or (8.0 if n <= 12 else 9.0 if n <= 25 else 11.0)
+            h = height or (w * 0.7)
+            fig = new_figure(w, h, dpi=dpi)
+            legend_room = 0.27 if legend else 0.0
+            ax = fig.add_axes((0.01, 0.05, 0.98 - legend_room, 0.86))
+        else:
+            fig = ax.figure
+        ax.set_axis_off()
+        font = 9.0 if n <= 15 else 8.0 if n <= 30 else 7.0
+        area = {v: _MIN_NODE + (_MAX_NODE - _MIN_NODE) * sizes01.get(v, 0.5) for v in nodes}
+        if n > 25:
+            area = {v: a * 0.6 for v, a in area.items()}
+        scale = _fit_limits(ax, fig, pos, pad_in=(0.65, 0.35))
+        radius = {v: np.sqrt(area[v]) / 2 / 72 / scale for v in nodes}  # data units
+        used: dict[str, Any] = {"stances": [], "faded": False, "kinds": [], "camps": [], "risk": False,
+                                "size": "ties" if centrality is None else
+                                "centrality" if centrality is not False else None}
+
+        _draw_hulls(ax, net, pos, camp_of, radius, used)
+        _draw_edges(ax, net, pos, used)
+        risk_texts = _draw_risk(ax, pos, risky, font, used) if risky else []
+        _draw_nodes(ax, net, pos, camp_of, area, used)
+        _draw_labels(ax, fig, net, pos, radius, font, risk_texts, label_iterations)
+
+        if title is not False:
+            ax.set_title(title or title_text(net), fontsize=12, color=INK, loc="left", pad=10)
+        if legend:
+            _draw_legend(fig, ax, net, used, top)
+        if sources:
+            line = source_line(net)
+            if line:
+                fig.text(0.01, 0.012, line, fontsize=6.5, color=MUTED, ha="left", va="bottom")
+    return fig
+
+
+def title_text(net: Any) -> str:
+    """The diagram title: the scenario's name and, when set, its ``as_of`` date.
+
+    Examples
+    --------
+    >>> import alliances, datetime
+    >>> title_text(alliances.AllianceNetwork("Toy", as_of=datetime.date(2017, 9, 5)))
+    'Toy, as of 2017-09-05'
+    """
+    net = as_network(net)
+    return f"{net.scenario}, as of {net.as_of.isoformat()}" if net.as_of else net.scenario
+
+
+def source_line(net: Any, *, limit: int = 3) -> str:
+    """The small print under a diagram: the scenario's sources (publisher, title, date).
+
+    Examples
+    --------
+    >>> import alliances, datetime
+    >>> src = alliances.Source("r", title="A dispatch", publisher="Reuters", date=datetime.date(2017, 9, 5))
+    >>> source_line(alliances.AllianceNetwork("Toy", sources=[src]))
+    'Source: Reuters, "A dispatch", 2017-09-05'
+    """
+    net = as_network(net)
+    parts = []
+    for src in net.sources.values():
+        bits = [b for b in (src.publisher, f'"{src.title}"' if src.title else None,
+                            src.date.isoformat() if src.date else None) if b]
+        parts.append(", ".join(bits) if bits else src.id)
+    if not parts:
+        return ""
+    shown = "; ".join(parts[:limit])
+    more = f" (and {len(parts) - limit} more)" if len(parts) > limit else ""
+    return f"{'Source' if len(parts) == 1 else 'Sources'}: {shown}{more}"
+
+
+def legend_labels(fig: Figure) -> list[str]:
+    """The entries of a diagram's legend, in order (section headings left out)."""
+    out = []
+    for leg in _legends(fig):
+        for text in leg.get_texts():
+            if text.get_text() and not getattr(text, "_alliances_heading", False):
+                out.append(text.get_text())
+    return out
+
+
+# -- drawing steps --------------------------------------------------------------
+
+
+def _fit_limits(ax: Axes, fig: Figure, pos: dict, *, pad_in: tuple[float, float]) -> float:
+    """Set equal-aspect limits that fit every node with room for labels; returns inches per data unit."""
+    xy = np.array(list(pos.values())) if pos else np.zeros((1, 2))
+    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
+    bbox = ax.get_position()
+    fw, fh = fig.get_size_inches()
+    w_in, h_in = bbox.width * fw, bbox.height * fh
+    dx, dy = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
+    scale = min((w_in - 2 * pad_in[0]) / dx, (h_in - 2 * pad_in[1]) / dy)
+    scale = max(scale, 1e-6)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    ax.set_xlim(cx - w_in / 2 / scale, cx + w_in / 2 / scale)
+    ax.set_ylim(cy - h_in / 2 / scale, cy + h_in / 2 / scale)
+    ax.set_aspect("equal", adjustable="box")
+    return scale
+
+
+def _draw_hulls(ax: Axes, net, pos, camp_of, radius, used) -> None:
+    if not camp_of:
+        return
+    from scipy.spatial import ConvexHull
+
+    camps: dict[int, list] = {}
+    for v in net.actors:
+        if v in camp_of:
+            camps.setdefault(camp_of[v], []).append(v)
+    theta = np.linspace(0, 2 * np.pi, 24, endpoint=False)
+    circle = np.column_stack([np.cos(theta), np.sin(theta)])
+    for k in sorted(camps):
+        members = camps[k]
+        pts = np.vstack([np.array(pos[v]) + circle * (radius[v] * 1.9 + 0.02) for v in members])
+        hull = pts[ConvexHull(pts).vertices]
+        colour = faction_colour(k)
+        ax.add_patch(Polygon(hull, closed=True, facecolor=colour, alpha=0.22, edgecolor="none", zorder=0))
+        ax.add_patch(Polygon(hull, closed=True, facecolor="none", edgecolor=colour, linewidth=1.0,
+                             alpha=0.9, zorder=0.1))
+        used["camps"].append((k, members))
+
+
+def _draw_edges(ax: Axes, net, pos, used) -> None:
+    from matplotlib.colors import to_rgba
+
+    by_stance: dict[str, list] = {}
+    for u, v, d in net.graph.edges(data=True):
+        by_stance.setdefault(d["stance"], []).append((u, v, d))
+    # negative ties first, positive on top: alliances read through the fighting
+    for stance in ("neutral", "ambivalent", "enemy", "rival", "friendly", "ally"):
+        items = by_stance.get(stance)
+        if not items:
+            continue
+        style = STANCE_STYLES[stance]
+        segs = [(pos[u], pos[v]) for u, v, _ in items]
+        widths = [edge_width(stance, d["weight"]) for _, _, d in items]
+        colours = [to_rgba(style.colour, edge_alpha(d["confidence"])) for _, _, d in items]
+        if any(d["confidence"] < 1 for _, _, d in items):
+            used["faded"] = True
+        lc = LineCollection(segs, colors=colours, linewidths=widths, linestyles=[style.linestyle],
+                            capstyle="butt", zorder=1 + 0.1 * STANCE_ORDER.index(stance))
+        ax.add_collection(lc)
+        used["stances"].append(stance)
+
+
+def _risky_pairs(net, table, top: int) -> list[tuple[str, str, float]]:
+    rows = []
+    for rec in table[["a", "b", "p_clash"]].itertuples(index=False):
+        a, b, p = rec
+        if a not in net.actors or b not in net.actors or p is None or not np.isfinite(p):
+            continue
+        if net.stance(a, b) is not None and net.stance(a, b).value == "enemy":
+            continue
+        rows.append((str(a), str(b), float(p)))
+    rows.sort(key=lambda r: (-r[2], r[0], r[1]))
+    return rows[:top]
+
+
+def _draw_risk(ax: Axes, pos, risky, font, used) -> list:
+    texts: list = []
+    renderer = ax.figure.canvas.get_renderer()
+    for a, b, p in risky:
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        ax.add_line(Line2D([x0, x1], [y0, y1], color=RISK_COLOUR, linewidth=7, alpha=0.55,
+                           solid_capstyle="round", zorder=0.5))
+        t = ax.text(0, 0, f"{p:.2f}", fontsize=font - 1, color=INK, ha="center", va="center", zorder=5,
+                    bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": RISK_COLOUR,
+                          "linewidth": 1.0})
+        # the first spot along the line (middle first) where the figure clears the ones placed before
+        for f in (0.5, 0.38, 0.62, 0.28, 0.72, 0.45, 0.55):
+            t.set_position((x0 + f * (x1 - x0), y0 + f * (y1 - y0)))
+            box = t.get_window_extent(renderer).expanded(1.7, 2.0)
+            if not any(box.overlaps(o.get_window_extent(renderer)) for o in texts):
+                break
+        texts.append(t)
+    used["risk"] = True
+    return texts
+
+
+def _draw_nodes(ax: Axes, net, pos, camp_of, area, used) -> None:
+    for kind, marker in KIND_MARKERS.items():
+        members = [v for v in net.actors if str(net.actors[v].kind) == kind]
+        if not members:
+            continue
+        xy = np.array([pos[v] for v in members])
+        ax.scatter(xy[:, 0], xy[:, 1], s=[area[v] for v in members], marker=marker,
+                   c=[faction_colour(camp_of.get(v)) for v in members], edgecolors=INK,
+                   linewidths=1.1, zorder=3)
+        used["kinds"].append(kind)
+
+
+def _draw_labels(ax: Axes, fig: Figure, net, pos, radius, font, risk_texts, iterations: int) -> None:
+    from adjustText import adjust_text
+    from matplotlib.transforms import Bbox
+
+    texts = []
+    for v, actor in net.actors.items():
+        x, y = pos[v]
+        t = ax.text(x, y + radius[v] * 1.25, actor.display, fontsize=font, color=INK, ha="center",
+                    va="bottom", zorder=6,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
+                          "alpha": 0.8})
+        texts.append(t)
+    if not texts:
+        return
+    # nodes (and risk figures) are obstacles, given as boxes in data coordinates
+    obstacles = [Bbox.from_extents(x - radius[v], y - radius[v], x + radius[v], y + radius[v])
+                 for v, (x, y) in pos.items()]
+    if risk_texts:
+        renderer = fig.canvas.get_renderer()
+        inv = ax.transData.inverted()
+        for t in risk_texts:
+            obstacles.append(Bbox(inv.transform(t.get_window_extent(renderer).get_points())))
+    adjust_text(
+        texts,
+        ax=ax,
+        objects=obstacles,
+        avoid_self=False,
+        iter_lim=max(1, int(iterations)),
+        time_lim=None,
+        expand=(1.08, 1.25),
+        force_text=(0.2, 0.35),
+        force_static=(0.25, 0.4),
+        force_pull=(0.02, 0.02),
+        ensure_inside_axes=True,
+        arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.6, "shrinkA": 1, "shrinkB": 3},
+        min_arrow_len=12,
+    )
+
+
+def _draw_legend(fig: Figure, ax: Axes, net, used, top: int) -> None:
+    handles: list = []
+    labels: list[str] = []
+    headings: set[int] = set()
+
+    def heading(text: str) -> None:
+        headings.add(len(labels))
+        handles.append(Patch(visible=False))
+        labels.append(text)
+
+    if used["stances"]:
+        heading("Relations")
+        for stance in STANCE_ORDER:
+            if stance in used["stances"]:
+                st = STANCE_STYLES[stance]
+                handles.append(Line2D([], [], color=st.colour, linestyle=st.linestyle,
+                                      linewidth=edge_width(stance, 1.0 if stance in ("ally", "enemy") else 0.5)))
+                labels.append(stance)
+        if used["faded"]:
+            handles.append(Line2D([], [], color=INK, alpha=edge_alpha(0.6), linewidth=2.5))
+            labels.append("lighter: less certain")
+    if used["risk"]:
+        handles.append(Line2D([], [], color=RISK_COLOUR, linewidth=7, alpha=0.55))
+        labels.append(f"P(clash), top {top} not at war")
+    if used["kinds"]:
+        heading(f"Actors (size: {used['size']})" if used["size"] else "Actors")
+        for kind in used["kinds"]:
+            handles.append(Line2D([], [], linestyle="none", marker=KIND_MARKERS[kind], markersize=8,
+                                  markerfacecolor="white", markeredgecolor=INK))
+            labels.append(KIND_LABELS[kind])
+    if used["camps"]:
+        heading("Factions")
+        for k, members in used["camps"]:
+            handles.append(Patch(facecolor=faction_colour(k), edgecolor=faction_colour(k), alpha=0.6))
+            labels.append(_camp_label(net, members))
+    box = ax.get_position()
+    leg = fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(box.x1 + 0.005, box.y1),
+                     frameon=False, fontsize=8, handlelength=2.8, borderaxespad=0.0, labelspacing=0.45)
+    for i, text in enumerate(leg.get_texts()):
+        if i in headings:
+            text.set_fontweight("bold")
+            text.set_x(-28)  # headings start where the handles do
+            text._alliances_heading = True
+
+
+def _camp_label(net, members: list[Hashable]) -> str:
+    first = net.actors[members[0]].display
+    return f"camp of {first}" if len(members) < 2 else f"camp of {first} (+{len(members) - 1})"
+
+
+def _legends(fig: Figure) -> list:
+    out = list(fig.legends)
+    for ax in fig.axes:
+        if ax.get_legend() is not None:
+            out.append(ax.get_legend())
+    return out

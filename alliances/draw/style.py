@@ -1,0 +1,186 @@
+"""The visual vocabulary shared by every diagram: stance styles, actor markers, faction colours.
+
+Colour is always paired with a second cue (line style, marker or glyph), so every diagram
+still reads for colour-blind readers and in greyscale print. Edge colours follow the
+Okabe-Ito palette (Okabe & Ito 2008): blue for positive ties, vermillion for negative ones,
+reddish purple for ambivalent ones, grey for neutral ones. Faction fills come from Paul
+Tol's "light" palette, which stays apart from the edge colours.
+
+References
+----------
+Okabe, M. & Ito, K. (2008) Color Universal Design (CUD): how to make figures and
+presentations that are friendly to colorblind people. https://jfly.uni-koeln.de/color/
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+
+__all__ = [
+    "FACTION_COLOURS",
+    "KIND_MARKERS",
+    "RISK_COLOUR",
+    "STANCE_ORDER",
+    "STANCE_STYLES",
+    "UNKNOWN_STYLE",
+    "AlliancesFigure",
+    "EdgeStyle",
+    "faction_colour",
+    "new_figure",
+    "text_colour_on",
+]
+
+POSITIVE = "#0072B2"  # Okabe-Ito blue
+NEGATIVE = "#D55E00"  # Okabe-Ito vermillion
+AMBIVALENT = "#CC79A7"  # Okabe-Ito reddish purple
+NEUTRAL = "#8C8C8C"
+RISK_COLOUR = "#E69F00"  # Okabe-Ito orange: the risk overlay, drawn wide and translucent
+INK = "#222222"
+MUTED = "#555555"
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How one stance is drawn: line colour and dash style, matrix fill and glyph."""
+
+    label: str
+    colour: str
+    linestyle: str | tuple
+    fill: str  # matrix cell fill
+    glyph: str  # matrix cell symbol (reads in greyscale)
+    base_width: float  # line width (points) at weight 1
+
+
+# A dash pattern (offset, (on, off, ...)) in units of the line width; fixed so that thin
+# and thick lines keep a recognisable pattern.
+_DASHED = (0, (4.0, 2.0))
+_DASHDOT = (0, (5.0, 1.8, 1.2, 1.8))
+_DOTTED = (0, (1.0, 1.6))
+
+STANCE_STYLES: dict[str, EdgeStyle] = {
+    "ally": EdgeStyle("ally", POSITIVE, "solid", "#0072B2", "++", 3.2),
+    "friendly": EdgeStyle("friendly", POSITIVE, "solid", "#8EC3E6", "+", 3.2),
+    "neutral": EdgeStyle("neutral", NEUTRAL, _DOTTED, "#E3E3E3", "0", 1.6),
+    "ambivalent": EdgeStyle("ambivalent", AMBIVALENT, _DASHDOT, "#E8B4D2", "\u00b1", 3.2),
+    "rival": EdgeStyle("rival", NEGATIVE, _DASHED, "#F4B183", "\u2212", 3.2),
+    "enemy": EdgeStyle("enemy", NEGATIVE, _DASHED, "#D55E00", "\u2212\u2212", 3.2),
+}
+"""Stance name -> style. Width grows with weight; lower confidence is drawn lighter."""
+
+UNKNOWN_STYLE = EdgeStyle("unknown", "#FFFFFF", "none", "#FFFFFF", "?", 0.0)
+
+STANCE_ORDER = ("ally", "friendly", "neutral", "ambivalent", "rival", "enemy")
+
+KIND_MARKERS: dict[str, str] = {
+    "state": "o",
+    "coalition": "s",
+    "armed_group": "^",
+    "militia": "D",
+    "international_org": "h",
+    "other": "p",
+}
+"""Actor kind -> matplotlib marker."""
+
+KIND_LABELS: dict[str, str] = {
+    "state": "state",
+    "coalition": "coalition",
+    "armed_group": "armed group",
+    "militia": "militia",
+    "international_org": "international organisation",
+    "other": "other actor",
+}
+
+# Paul Tol's "light" scheme (pale, so dark labels and edges stay readable on top).
+FACTION_COLOURS = (
+    "#77AADD",  # light blue
+    "#EE8866",  # orange
+    "#44BB99",  # mint
+    "#EEDD88",  # light yellow
+    "#FFAABB",  # pink
+    "#99DDFF",  # light cyan
+    "#BBCC33",  # pear
+    "#AAAA00",  # olive
+)
+NO_FACTION = "#DDDDDD"
+
+
+def faction_colour(index: int | None) -> str:
+    """The fill colour of faction ``index`` (0 = the largest); grey for none.
+
+    Examples
+    --------
+    >>> faction_colour(0), faction_colour(None)
+    ('#77AADD', '#DDDDDD')
+    """
+    if index is None or index < 0:
+        return NO_FACTION
+    return FACTION_COLOURS[index % len(FACTION_COLOURS)]
+
+
+def edge_width(stance: str, weight: float) -> float:
+    """Line width in points: thin for weak ties, thick for strong ones."""
+    style = STANCE_STYLES[stance]
+    if stance == "neutral":
+        return style.base_width
+    return 0.9 + (style.base_width - 0.9) * max(0.0, min(1.0, float(weight)))
+
+
+def edge_alpha(confidence: float) -> float:
+    """Opacity for a tie: stated ties (confidence 1) opaque, implied ones lighter."""
+    return 0.3 + 0.7 * max(0.0, min(1.0, float(confidence)))
+
+
+def text_colour_on(fill: str) -> str:
+    """Black or white, whichever reads better on this fill colour.
+
+    Examples
+    --------
+    >>> text_colour_on("#0072B2"), text_colour_on("#FFFFFF")
+    ('white', 'black')
+    """
+    r, g, b = to_rgb(fill)
+    # relative luminance (sRGB, WCAG 2)
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    return "white" if lum < 0.26 else "black"
+
+
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9.0,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "alliances",
+    "axes.unicode_minus": True,
+    "path.simplify": False,
+}
+"""matplotlib settings every diagram is drawn and saved with (applied in a context, never globally)."""
+
+
+class AlliancesFigure(Figure):
+    """A matplotlib Figure that shows itself inline in Jupyter (``_repr_png_``)."""
+
+    def _repr_png_(self) -> bytes:
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", dpi=self.dpi)
+        return buf.getvalue()
+
+
+def new_figure(width: float, height: float, dpi: float = 150) -> AlliancesFigure:
+    """A figure with an Agg canvas, independent of pyplot (no global state, no GUI window).
+
+    Examples
+    --------
+    >>> fig = new_figure(4, 3)
+    >>> fig.get_size_inches().tolist(), type(fig.canvas).__name__
+    ([4.0, 3.0], 'FigureCanvasAgg')
+    """
+    fig = AlliancesFigure(figsize=(width, height), dpi=dpi)
+    FigureCanvasAgg(fig)
+    return fig

@@ -1,0 +1,172 @@
+"""The tornado: how one pair's P(clash) moves when each factor of the risk model changes.
+
+One bar per factor, from the lowest to the highest P(clash) its states give (the other
+factors held at the pair's own states), the factor with the largest swing on top. The
+vertical line is the pair's P(clash) now; each end of a bar names the state that gives
+it. The part below the current value is blue and plain, the part above vermillion and
+hatched, so it reads in greyscale too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from ._inputs import as_network
+from .network import title_text
+from .style import INK, MUTED, NEGATIVE, POSITIVE, RC, new_figure
+
+__all__ = ["draw_tornado", "tornado_bars"]
+
+
+def tornado_bars(tornado: Any, p_now: float, factors: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """One bar per factor (largest swing first): low/high P(clash) and the states giving them.
+
+    Parameters
+    ----------
+    tornado : DataFrame
+        Columns ``factor``, ``state``, ``p_clash`` (each other state of each factor).
+    p_now : float
+        The pair's P(clash) at its own states.
+    factors : dict, optional
+        Factor -> the pair's own state (shown as "now").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"factor": ["f", "f", "g"], "state": ["x", "y", "z"], "p_clash": [0.1, 0.5, 0.25]})
+    >>> [(b["factor"], b["low"], b["high"]) for b in tornado_bars(t, 0.2)]
+    [('f', 0.1, 0.5), ('g', 0.2, 0.25)]
+    """
+    factors = factors or {}
+    bars = []
+    for factor in dict.fromkeys(tornado["factor"]):
+        rows = tornado[tornado["factor"] == factor]
+        options = [(float(p), str(s)) for s, p in zip(rows["state"], rows["p_clash"], strict=True)]
+        options.append((float(p_now), f"{factors.get(factor, 'now')} (now)"))
+        lo, hi = min(options), max(options, key=lambda o: (o[0], o[1] == options[-1][1]))
+        bars.append({"factor": str(factor), "low": lo[0], "low_state": lo[1], "high": hi[0],
+                     "high_state": hi[1], "swing": hi[0] - lo[0]})
+    bars.sort(key=lambda b: (-b["swing"], b["factor"]))
+    return bars
+
+
+def draw_tornado(
+    explanation: Any,
+    *,
+    net: Any = None,
+    ax: Axes | None = None,
+    width: float | None = None,
+    height: float | None = None,
+    dpi: float = 150,
+    title: str | None = None,
+) -> Figure:
+    """Draw the tornado of one pair's risk: the factor that moves P(clash) most on top.
+
+    Parameters
+    ----------
+    explanation : RiskExplanation or tuple (net, a, b)
+        From :func:`alliances.risk.explain_risk`; a tuple ``(net, a, b)`` computes it.
+    net : AllianceNetwork, optional
+        For actor labels and the title when handing an explanation.
+    ax : matplotlib Axes, optional
+    width, height : float, optional
+    dpi : float
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> e = SimpleNamespace(a="x", b="y", p_clash=0.2, factors={"stance": "rival"},
+    ...                     tornado=pd.DataFrame({"factor": ["stance"], "state": ["enemy"], "p_clash": [0.4]}))
+    >>> fig = draw_tornado(e)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['stance']
+    """
+    explanation, net = _explanation(explanation, net)
+    bars = tornado_bars(explanation.tornado, float(explanation.p_clash), dict(explanation.factors or {}))
+    p_now = float(explanation.p_clash)
+    with matplotlib.rc_context(RC):
+        k = len(bars)
+        if ax is None:
+            fig = new_figure(width or 7.0, height or max(2.6, 1.3 + 0.48 * k), dpi=dpi)
+            ax = fig.add_axes((0.2, 0.2 if k > 2 else 0.28, 0.66, 0.62 if k > 2 else 0.5))
+        else:
+            fig = ax.figure
+        ys = np.arange(k)[::-1]  # largest swing on top
+        for y, bar in zip(ys, bars, strict=True):
+            if bar["low"] < p_now:
+                ax.barh(y, p_now - bar["low"], left=bar["low"], height=0.6, color=POSITIVE, edgecolor=POSITIVE)
+            if bar["high"] > p_now:
+                ax.barh(y, bar["high"] - p_now, left=p_now, height=0.6, color="#F4B183", edgecolor=NEGATIVE,
+                        hatch="///", linewidth=0.8)
+            if bar["low"] < p_now - 1e-12:
+                ax.text(bar["low"] - 0.006, y, f"{bar['low_state']} {bar['low']:.2f}", ha="right",
+                        va="center", fontsize=8, color=INK)
+            if bar["high"] > p_now + 1e-12:
+                ax.text(bar["high"] + 0.006, y, f"{bar['high_state']} {bar['high']:.2f}", ha="left",
+                        va="center", fontsize=8, color=INK)
+        ax.axvline(p_now, color=INK, linewidth=1.2, zorder=3)
+        ax.set_yticks(ys, [b["factor"].replace("_", " ") for b in bars], fontsize=9)
+        lo = min([b["low"] for b in bars] + [p_now])
+        hi = max([b["high"] for b in bars] + [p_now])
+        span = max(hi - lo, 0.05)
+        # room for the state names at both ends; the axis itself only shows 0..1
+        x0, x1 = lo - 0.5 * span, hi + 0.5 * span
+        ax.set_xlim(x0, x1)
+        ticks = [t for t in np.round(np.arange(0.0, 1.0001, 0.05 if span < 0.3 else 0.1), 2) if x0 <= t <= x1]
+        ax.set_xticks(ticks)
+        ax.spines["bottom"].set_bounds(max(0.0, x0), min(1.0, x1))
+        ax.set_ylim(-0.6, k - 0.4)
+        ax.set_xlabel("P(direct clash)", fontsize=9, color=INK)
+        ax.tick_params(axis="y", length=0, colors=INK)
+        ax.tick_params(axis="x", labelsize=8, colors=INK)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        names = _names(net, explanation)
+        ax.set_title(f"P(clash) {names} now {p_now:.2f}: what moves it", fontsize=11, color=INK,
+                     loc="left", pad=22)
+        if title is not False:
+            heading = title or (title_text(net) if net is not None else None)
+            if heading:
+                ax.text(0.0, 1.02, heading, transform=ax.transAxes, fontsize=8, color=MUTED, va="bottom")
+        handles = [Patch(facecolor=POSITIVE, edgecolor=POSITIVE), Patch(facecolor="#F4B183", edgecolor=NEGATIVE,
+                                                                         hatch="///")]
+        labels = ["lowers the risk", "raises the risk"]
+        fig.legend(handles, labels, loc="lower right", ncols=2, frameon=False, fontsize=8,
+                   bbox_to_anchor=(0.99, 0.0))
+    return fig
+
+
+def _explanation(obj: Any, net: Any):
+    if isinstance(obj, tuple):
+        if len(obj) != 3:
+            raise TypeError("draw_tornado takes a RiskExplanation or a tuple (net, a, b)")
+        net, a, b = obj
+        net = as_network(net)
+        return _explain(net, a, b), net
+    if not hasattr(obj, "tornado"):
+        raise TypeError(f"draw_tornado takes a RiskExplanation or a tuple (net, a, b), not {type(obj).__name__}")
+    return obj, (as_network(net) if net is not None else None)
+
+
+def _explain(net, a: str, b: str):
+    from ._inputs import risk_function
+
+    return risk_function("explain_risk")(net, a, b)
+
+
+def _names(net, e) -> str:
+    if net is None:
+        return f"{e.a} \u2013 {e.b}"
+    return f"{net.actor(e.a).display} \u2013 {net.actor(e.b).display}"
