@@ -149,10 +149,17 @@ class RiskModel:
             )
         return out
 
-    def to_pgmpy(self) -> DiscreteBayesianNetwork:
-        """The model as a checked pgmpy ``DiscreteBayesianNetwork`` (latent nodes marked)."""
-        bn = _pgmpy().DiscreteBayesianNetwork(self.edges, latents=set(self.latents))
+    def to_pgmpy(self, *, mark_latents: bool = True) -> DiscreteBayesianNetwork:
+        """The model as a checked pgmpy ``DiscreteBayesianNetwork``.
+
+        Nodes are added in topological order (file writers keep it, and GeNIe needs
+        parents before children); latent nodes are marked unless ``mark_latents`` is false.
+        """
+        bn = _pgmpy().DiscreteBayesianNetwork()
         bn.add_nodes_from(self.nodes)
+        bn.add_edges_from(self.edges)
+        if mark_latents:
+            bn.latents = set(self.latents)
         bn.add_cpds(*[c.copy() for c in self.cpds.values()])
         bn.check_model()
         return bn
@@ -208,7 +215,8 @@ class RiskModel:
                 text = yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
                 Path(tmp).write_text(text, encoding="utf-8")
             else:
-                self.to_pgmpy().save(tmp, filetype=ext[1:])
+                # the latent mark is pgmpy's own; Hugin and GeNIe files do without it
+                self.to_pgmpy(mark_latents=False).save(tmp, filetype=ext[1:])
             os.replace(tmp, name)
         finally:
             if os.path.exists(tmp):
