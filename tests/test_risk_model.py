@@ -178,6 +178,14 @@ def test_export_formats(tmp_path, ext):
         for n in m.nodes:
             assert np.allclose(again.nodes[n].table, m.nodes[n].table)
             assert again.nodes[n].rationale == m.nodes[n].rationale
+    elif ext == ".xdsl":
+        import re
+
+        order = re.findall(r'<cpt id="([a-z_]+)"', out.read_text())
+        assert sorted(order) == sorted(m.nodes)
+        for parent, child in m.edges:  # GeNIe reads parents before children
+            assert order.index(parent) < order.index(child)
+        assert "latent" not in out.read_text()
     elif ext in (".bif", ".xmlbif"):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
