@@ -74,8 +74,7 @@ class DuckDBEngine:
         quote = "'\"'" if layout.delimiter == "," else "''"
         src = (
             f"read_csv({_list(files)}, delim = {_sql_str(layout.delimiter)}, header = {str(layout.header).lower()}, "
-            f"columns = {{{struct}}}, quote = {quote}, escape = {quote}, auto_detect = false, "
-            "null_padding = true, strict_mode = false)"
+            f"columns = {{{struct}}}, quote = {quote}, escape = {quote}, auto_detect = false)"
         )
         self.con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM {src}")
 
@@ -162,19 +161,27 @@ class SparkEngine:
         frame.createOrReplaceTempView(name)
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
+        import warnings
+
         from pyspark.sql.types import StringType, StructField, StructType
 
         schema = StructType([StructField(str(c), StringType(), True) for c in frame.columns])
         rows = [tuple(None if v is None else str(v) for v in row) for row in frame.itertuples(index=False)]
-        self.spark.createDataFrame(rows, schema).createOrReplaceTempView(name)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*PySpark does not yet fully support pandas.*")
+            self.spark.createDataFrame(rows, schema).createOrReplaceTempView(name)
 
     def sql(self, query: str) -> pd.DataFrame:
+        import warnings
+
         import pandas as pd
 
         try:
-            result = self.spark.sql(query)
-            columns = result.columns
-            rows = [tuple(r) for r in result.collect()]
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message=".*PySpark does not yet fully support pandas.*")
+                result = self.spark.sql(query)
+                columns = result.columns
+                rows = [tuple(r) for r in result.collect()]
         except Exception as exc:  # py4j and Spark analysis errors have no common base
             raise EventDataError(f"cannot read the event files (Spark): {_first_line(exc)}") from None
         return pd.DataFrame.from_records(rows, columns=columns)

@@ -2,7 +2,7 @@
 
 Every format is turned into the same *normalised event* relation by a query written in
 the SQL that DuckDB and Spark SQL share (``TRY_CAST``, ``substr``, ``split_part``,
-``make_date``, ``CASE``), so that the aggregation downstream is written once:
+``lpad``, ``CASE``), so that the aggregation downstream is written once:
 
 ========== ================================================================================
 column     meaning
@@ -16,7 +16,7 @@ quad       the CAMEO quad class of the event: 1 verbal cooperation, 2 material c
 goldstein  Goldstein (1992) conflict-cooperation weight in tenths (-100 .. 100), an integer so
            sums are exact on every engine
 fatalities deaths (UCDP ``best``, ACLED ``fatalities``; 0 for GDELT and ICEWS)
-sources    number of sources (GDELT ``NumSources``, UCDP ``number_of_sources``; else 1)
+sources    number of sources (GDELT ``NumSources``; 1 for the other formats)
 inter1,    ACLED actor types 1-8 (state forces ... external forces), numbers whether the
 inter2     file gives them as numbers or as text; NULL for the other formats
 ========== ================================================================================
@@ -129,8 +129,8 @@ def _acled_day(col: str) -> str:
 
 
 _INTER_TEXT = {
-    "state forces": 1, "rebel groups": 2, "rebel forces": 2, "political militias": 3,
-    "identity militias": 4, "communal militias": 4, "rioters": 5, "protesters": 6, "civilians": 7,
+    "state forces": 1, "rebel group": 2, "rebel groups": 2, "rebel forces": 2, "political militia": 3,
+    "political militias": 3, "identity militia": 4, "identity militias": 4, "communal militias": 4, "rioters": 5, "protesters": 6, "civilians": 7,
     "external/other forces": 8, "other forces": 8, "external forces": 8,
 }
 

@@ -97,15 +97,18 @@ class ActorMapper:
         object.__setattr__(self, "_folded", folded)
         object.__setattr__(self, "_prefixes", sorted(self.codes.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
-    def map_name(self, name: str | None, code: str | None = None) -> str | None:
-        """The actor id for one group name (and optional CAMEO actor code), or None."""
+    def map_name(self, name: str | None, code: str | None = None, *, exact: bool = False) -> str | None:
+        """The actor id for one group name (and optional CAMEO actor code), or None.
+
+        With ``exact`` only exact names count (no patterns, no codes).
+        """
         if name:
             if name in self.names:
                 return self.names[name]
             if name in self.scenario_names:
                 return self.scenario_names[name]
             hit = self._folded.get(name.casefold())  # type: ignore[attr-defined]
-            if hit is not None:
+            if hit is not None or exact:
                 return hit
             for regex, actor in self.patterns:
                 if regex.search(name):
@@ -130,7 +133,8 @@ class ActorMapper:
                 return (actor,), ()
             label = f"{name} [{code}]" if name and code else (name or code)
             return (), (label,)
-        whole = self.map_name(side.strip())
+        # A whole side is looked up by exact name only: a pattern would match a list's first group.
+        whole = self.map_name(side.strip(), exact=separator is not None)
         if whole is not None or separator is None:
             return ((whole,), ()) if whole is not None else ((), (side.strip(),))
         found: set[str] = set()

@@ -28,7 +28,8 @@ Stance thresholds (``thresholds=(0.2, 0.6)``): *ambivalent* when both C / N and 
 at least 0.2 and the score is within (-0.6, 0.6); otherwise *ally* at score >= 0.6,
 *friendly* >= 0.2, *enemy* <= -0.6, *rival* <= -0.2, else *neutral*. UCDP and ACLED record
 violence, so for them opponents can only come out negative and same-side groups
-positive. Fewer than ``min_events`` events leave the stance unknown (empty).
+positive. Fewer than ``min_events`` events (with decay: decayed events, rounded) leave the
+stance unknown (empty).
 
 Confidence: n / (n + 2), n the number of distinct events (independent reports): one
 event gives 0.33, five 0.71, twenty 0.91.
@@ -274,11 +275,15 @@ def relations_over_time(
         "UNION ALL SELECT 3 AS part, 'rows' AS side, count(*) AS n FROM ev "
         "UNION ALL SELECT 4 AS part, 'bad_date' AS side, count(*) AS n FROM ev WHERE day IS NULL "
         "UNION ALL SELECT 5 AS part, 'one_sided' AS side, count(*) AS n FROM ev "
-        "WHERE day IS NOT NULL AND (side1 IS NULL OR side2 IS NULL)"
+        "WHERE day IS NOT NULL AND (side1 IS NULL OR side2 IS NULL) "
+        f"UNION ALL SELECT 6 AS part, 'last_window' AS side, max({win.key_sql('day', eng.epoch_day)}) AS n "
+        "FROM ev WHERE day IS NOT NULL"
     )
+    sides["n"] = pd.to_numeric(sides["n"]).fillna(-1)
     sides["part"] = sides["part"].astype(int)
     sides["n"] = sides["n"].astype(int)
     stats = {r.side: int(r.n) for r in sides[sides.part >= 3].itertuples()}
+    last_window = stats.pop("last_window", -1)
     counts: dict[str, int] = {}
     for r in sides[(sides.part <= 2) & sides.side.notna()].itertuples():
         counts[r.side] = counts.get(r.side, 0) + int(r.n)
@@ -296,7 +301,8 @@ def relations_over_time(
     within = agg["a"] == agg["b"]
     stats["within_actor"] = int(agg.loc[within, "observations"].sum())
     agg = agg[~within].sort_values(["a", "b", "wkey"]).reset_index(drop=True)
-    table = _score(agg, win, method=method, thresholds=thresholds, min_events=min_events, half_life=half_life)
+    table = _score(agg, win, method=method, thresholds=thresholds, min_events=min_events, half_life=half_life,
+                   last_window=last_window)
     for key in ("rows", "bad_date", "one_sided"):
         stats.setdefault(key, 0)
     eng.close()
@@ -354,14 +360,14 @@ GROUP BY a, b, wkey
 
 
 def _score(agg: pd.DataFrame, win: Window, *, method: str, thresholds: tuple[float, float],
-           min_events: int, half_life: float | None) -> pd.DataFrame:
+           min_events: int, half_life: float | None, last_window: int = -1) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
     basis = ["events", "observations", "verbal_cooperation", "material_cooperation", "verbal_conflict",
              "material_conflict", "goldstein_tenths", "goldstein_n"]
     if half_life is not None and len(agg):
-        agg = _decay(agg, basis, 0.5 ** (1.0 / half_life))
+        agg = _decay(agg, basis, 0.5 ** (1.0 / half_life), last_window)
     else:
         for c in basis:
             agg[f"m_{c}"] = agg[c].astype(float)
@@ -386,7 +392,9 @@ def _score(agg: pd.DataFrame, win: Window, *, method: str, thresholds: tuple[flo
         ["", "ambivalent", "ally", "friendly", "enemy", "rival"],
         default="neutral",
     )
-    stance = np.where(agg["m_events"] + 1e-9 < min_events, "", stance)
+    # Decayed counts are rounded (half up) before the comparison: a pair kept in memory
+    # (at least half an event) keeps its stance when min_events is 1.
+    stance = np.where(agg["m_events"] + 0.5 + 1e-9 < min_events, "", stance)
     events_n = agg["m_events"]
     confidence = events_n / (events_n + 2.0)
     starts, ends = zip(*(win.bounds(k) for k in agg["wkey"]), strict=True) if len(agg) else ((), ())
@@ -409,11 +417,11 @@ def _score(agg: pd.DataFrame, win: Window, *, method: str, thresholds: tuple[flo
     return table
 
 
-def _decay(agg: pd.DataFrame, basis: list[str], factor: float) -> pd.DataFrame:
-    """Carry decayed counts forward through every window up to the last one in the data."""
+def _decay(agg: pd.DataFrame, basis: list[str], factor: float, last_window: int) -> pd.DataFrame:
+    """Carry decayed counts forward through every window up to the last one with any event."""
     import pandas as pd
 
-    last = int(agg["wkey"].max())
+    last = max(int(agg["wkey"].max()), int(last_window))
     out = []
     counts = [c for c in agg.columns if c not in ("a", "b", "wkey")]
     for (a, b), grp in agg.groupby(["a", "b"], sort=True):
