@@ -1,0 +1,178 @@
+"""Event aggregation: DuckDB vs plain pandas (and Spark local mode) on a GDELT-shaped file.
+
+Generates once a headerless, tab-separated GDELT 2.0 file (61 columns) of N rows into
+/tmp (never into the repository), then aggregates it to pair-month scores three ways,
+each in a fresh process so that peak memory (max RSS) is that run's alone:
+
+* ``duckdb``: :func:`alliances.relations_over_time` on embedded DuckDB (memory limit 768 MB);
+* ``pandas``: the same aggregation written in plain pandas (read the needed columns, map
+  actors, group by pair and month);
+* ``spark``: :func:`alliances.relations_over_time` with ``engine="spark"`` (local mode; the
+  JVM's memory is outside the Python process, so only time is compared).
+
+Run: ``python benchmarks/bench_events.py [--rows 10000000] [--no-spark]``. Prints wall
+times, peak memory and the ratio; targets: DuckDB >= 5x faster than pandas, < 1 GB peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CODES = ["SYRGOV", "SYRMIL", "SYRREB", "RUSGOV", "RUSMIL", "USAGOV", "USAMIL", "TURGOV", "TURMIL", "IRNGOV",
+         "IRNMIL", "ISRGOV", "ISRMIL", "LBNHEZ", "IMGMOSSUN", "FRAGOV", "GBRGOV", "DEUGOV", "CHNGOV", "EGYGOV"]
+SCENARIO = """
+scenario: Benchmark
+actors:
+  - {id: assad, name: Assad government, kind: state}
+  - {id: russia, name: Russia, kind: state}
+  - {id: usa, name: United States, kind: state}
+  - {id: turkey, name: Turkey, kind: state}
+  - {id: iran, name: Iran, kind: state}
+  - {id: israel, name: Israel, kind: state}
+  - {id: hezbollah, name: Hezbollah, kind: militia}
+  - {id: rebels, name: Rebels, kind: armed_group}
+"""
+MAPPING = {"SYRGOV": "assad", "SYRMIL": "assad", "SYRREB": "rebels", "RUS": "russia", "USA": "usa",
+           "TUR": "turkey", "IRN": "iran", "ISR": "israel", "LBNHEZ": "hezbollah"}
+
+
+def generate(path: Path, rows: int) -> None:
+    """A GDELT 2.0-shaped file: codes from CODES, days 2015-2019, CAMEO codes as text."""
+    import duckdb
+
+    codes = "[" + ", ".join(f"'{c}'" for c in CODES) + "]"
+    n = len(CODES)
+    empty = ", ".join("''" for _ in range(7))
+    geo = ", ".join("''" for _ in range(24))
+    con = duckdb.connect()
+    con.execute("SET threads = 2")
+    con.execute(f"""
+    COPY (
+      SELECT
+        CAST(500000000 + i AS VARCHAR), strftime(d, '%Y%m%d'), strftime(d, '%Y%m'), strftime(d, '%Y'), '2017.0',
+        c1, c1, substr(c1, 1, 3), {empty},
+        c2, c2, substr(c2, 1, 3), {empty},
+        '1', lpad(CAST(root AS VARCHAR), 2, '0') || '0', lpad(CAST(root AS VARCHAR), 2, '0') || '0',
+        lpad(CAST(root AS VARCHAR), 2, '0'),
+        CAST(CASE WHEN root <= 5 THEN 1 WHEN root <= 8 THEN 2 WHEN root <= 13 THEN 3 ELSE 4 END AS VARCHAR),
+        CAST(round((hash(i * 7) % 200) / 10.0 - 10, 1) AS VARCHAR), '10', CAST(1 + hash(i * 11) % 5 AS VARCHAR),
+        '10', '-2.5', {geo}, strftime(d, '%Y%m%d') || '120000', 'https://example.org/' || CAST(i AS VARCHAR)
+      FROM (
+        SELECT i, DATE '2015-01-01' + CAST(hash(i) % 1826 AS INTEGER) AS d,
+          {codes}[1 + CAST(hash(i * 3) % {n} AS INTEGER)] AS c1,
+          {codes}[1 + CAST(hash(i * 5) % {n} AS INTEGER)] AS c2,
+          1 + CAST(hash(i * 13) % 20 AS INTEGER) AS root
+        FROM range({rows}) t(i)
+      )
+    ) TO '{path}' (FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '')
+    """)
+
+
+def run_duckdb(path: str) -> dict:
+    import alliances
+    from alliances.events.engines import DuckDBEngine
+    from alliances.events.mapping import ActorMapper
+
+    net = alliances.loads(SCENARIO)
+    mapper = ActorMapper(codes=MAPPING)
+    rel = alliances.relations_over_time(path, net, window="month", mapping=mapper, format="gdelt",
+                                        engine=DuckDBEngine(memory_limit="768MB", threads=2))
+    return {"rows": len(rel.table), "events": int(rel.table["events"].sum())}
+
+
+def run_spark(path: str) -> dict:
+    import alliances
+    from alliances.events.mapping import ActorMapper
+
+    net = alliances.loads(SCENARIO)
+    rel = alliances.relations_over_time(path, net, window="month", mapping=ActorMapper(codes=MAPPING),
+                                        format="gdelt", engine="spark")
+    return {"rows": len(rel.table), "events": int(rel.table["events"].sum())}
+
+
+def run_pandas(path: str) -> dict:
+    """The same pair-month aggregation in plain pandas (net cooperation score)."""
+    import numpy as np
+    import pandas as pd
+
+    cols = {0: "id", 1: "day", 5: "code1", 15: "code2", 29: "quad", 30: "goldstein", 32: "sources"}
+    df = pd.read_csv(path, sep="\t", header=None, usecols=list(cols), dtype=str, keep_default_na=False,
+                     quoting=3)
+    df = df.rename(columns=cols)
+
+    def actor(codes: pd.Series) -> pd.Series:
+        out = pd.Series(np.full(len(codes), None, dtype=object), index=codes.index)
+        for prefix, a in sorted(MAPPING.items(), key=lambda kv: len(kv[0])):
+            out[codes.str.startswith(prefix)] = a
+        return out
+
+    df["a1"], df["a2"] = actor(df["code1"]), actor(df["code2"])
+    df = df[df["a1"].notna() & df["a2"].notna() & (df["a1"] != df["a2"])]
+    df["a"] = np.where(df["a1"] < df["a2"], df["a1"], df["a2"])
+    df["b"] = np.where(df["a1"] < df["a2"], df["a2"], df["a1"])
+    day = pd.to_datetime(df["day"], format="%Y%m%d", errors="coerce")
+    df["month"] = day.dt.year * 12 + day.dt.month - 1
+    q = pd.to_numeric(df["quad"], errors="coerce")
+    df["coop"] = q.isin([1, 2]).astype(int)
+    df["host"] = q.isin([3, 4]).astype(int)
+    df["gold"] = pd.to_numeric(df["goldstein"], errors="coerce")
+    g = df.groupby(["a", "b", "month"]).agg(events=("id", "nunique"), coop=("coop", "sum"), host=("host", "sum"),
+                                            n=("id", "size"), gold=("gold", "mean"))
+    g["score"] = ((g["coop"] - g["host"]) / g["n"]).round(6)
+    return {"rows": len(g), "events": int(g["events"].sum())}
+
+
+def child(engine: str, path: str) -> None:
+    t0 = time.perf_counter()
+    result = {"duckdb": run_duckdb, "pandas": run_pandas, "spark": run_spark}[engine](path)
+    result["seconds"] = time.perf_counter() - t0
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=10_000_000)
+    ap.add_argument("--file", default=None, help="GDELT-shaped file to use (default /tmp/alliances_bench_gdelt_<rows>.CSV)")
+    ap.add_argument("--no-spark", action="store_true")
+    ap.add_argument("--child", nargs=2, metavar=("ENGINE", "FILE"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    path = Path(args.file or f"/tmp/alliances_bench_gdelt_{args.rows}.CSV")
+    if not path.exists():
+        t0 = time.perf_counter()
+        generate(path, args.rows)
+        print(f"generated {path} ({path.stat().st_size / 1e9:.2f} GB) in {time.perf_counter() - t0:.1f} s")
+    print(f"file: {path} ({path.stat().st_size / 1e9:.2f} GB, {args.rows:,} rows); machine: {os.cpu_count()} cores")
+    results = {}
+    for engine in ["duckdb", "pandas"] + ([] if args.no_spark else ["spark"]):
+        out = subprocess.run([sys.executable, __file__, "--child", engine, str(path)], capture_output=True, text=True,
+                             cwd=ROOT)
+        if out.returncode != 0:
+            print(f"{engine}: failed\n{out.stderr[-2000:]}")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        results[engine] = r
+        mem = f"{r['peak_mb']:8.0f} MB peak (Python process)" if engine != "spark" else "(JVM memory not measured)"
+        print(f"{engine:7s} {r['seconds']:8.1f} s  {mem}  -> {r['rows']} pair-months, {r['events']:,} events")
+    if "duckdb" in results and "pandas" in results:
+        d, p = results["duckdb"], results["pandas"]
+        print(f"DuckDB is {p['seconds'] / d['seconds']:.1f}x faster than pandas (target >= 5x); "
+              f"peak {d['peak_mb']:.0f} MB vs {p['peak_mb']:.0f} MB (target < 1024 MB)")
+        if d["events"] != p["events"] or d["rows"] != p["rows"]:
+            print(f"WARNING: results differ: duckdb {d['rows']} rows/{d['events']} events, "
+                  f"pandas {p['rows']} rows/{p['events']} events")
+
+
+if __name__ == "__main__":
+    main()
