@@ -31,6 +31,8 @@ import scipy.sparse as sp
 __all__ = ["Edges", "highs", "local_search", "partition_cost", "triangle_packing_bound", "triangles"]
 
 _EPS = 1e-9
+#: share of nodes relabelled at random when perturbing the best solution
+PERTURB = 0.3
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ def local_search(
     """Best labels in ``0..k-1`` found by relocation from several starts, and their cost.
 
     Starts: ``start`` when given, the spectral split (k >= 2), then random partitions;
-    after the starts, perturbations of the best (a random 5 % of the nodes relabelled)
+    after the starts, perturbations of the best (a random 30 % of the nodes relabelled)
     followed by descent. ``restarts`` counts starts plus perturbations (default by size);
     ``time_budget`` (seconds) stops early. Deterministic for a given seed unless the time
     budget cuts it short.
@@ -209,7 +211,7 @@ def local_search(
             lab = rng.integers(0, k, n)
         else:
             lab = best.copy()
-            pick = rng.random(n) < 0.05
+            pick = rng.random(n) < PERTURB
             lab[pick] = rng.integers(0, k, int(pick.sum()))
         lab = _descend(lab, k, N, P, S, rng)
         cost = partition_cost(edges, lab, alpha)

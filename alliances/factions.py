@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _partition as _p
-from .frustration import _edges_of, _num, order_camps, solve_exact
+from .frustration import REDUCE_MAX_EDGES, _edges_of, _num, order_camps, solve_exact
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -286,12 +286,13 @@ class _KSolver:
             value = _p.partition_cost(e, labels, alpha)
             return labels, value, value, True, "exact"
         exact = self.use_exact(k)
-        if k == 2 and exact:
+        if k == 2 and (exact or e.m <= REDUCE_MAX_EDGES):
+            # two camps: a frustration index with ties re-weighted by alpha
             neg, pen = e.penalties(alpha)
             keep = pen > 0
             scaled = _p.Edges(e.n, e.u[keep], e.v[keep], np.where(neg, -pen, pen)[keep])
-            labels, lb, optimal = solve_exact(scaled, time_limit=self.remaining(), seed=self.seed)
-            return labels, _p.partition_cost(e, labels, alpha), lb, optimal, "exact"
+            labels, lb, optimal = solve_exact(scaled, time_limit=self.remaining(), seed=self.seed, milp=exact)
+            return labels, _p.partition_cost(e, labels, alpha), lb, optimal, "exact" if exact else "heuristic"
         labels, value = _p.local_search(e, k, alpha=alpha, seed=self.seed)
         lb = _p.triangle_packing_bound(e, self.tri, alpha=alpha, k=k)
         if not exact or value - lb <= 1e-9 * max(1.0, value):

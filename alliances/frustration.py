@@ -47,6 +47,8 @@ __all__ = ["FrustrationResult", "frustration_index"]
 AUTO_EXACT_MAX_EDGES = 3000
 #: ``exact="auto"`` gives the exact solver this many seconds when no time limit is given.
 AUTO_TIME_LIMIT = 60.0
+#: the heuristic applies the reductions and the block split up to this many ties
+REDUCE_MAX_EDGES = 200_000
 
 _TOL = 1e-9
 
@@ -133,7 +135,8 @@ def frustration_index(
         Minimise the total weight of frustrated ties instead of their number.
     exact : True, False or "auto", optional
         True: integer programming (Aref, Mason & Wilson 2020) solved by HiGHS, proven
-        optimal unless ``time_limit`` stops it. False: spectral start plus local search,
+        optimal unless ``time_limit`` stops it. False: the same reductions and block
+        split (up to ``REDUCE_MAX_EDGES`` ties), then spectral start plus local search,
         with a lower bound from a packing of unbalanced triangles. ``"auto"`` (default):
         exact up to ``AUTO_EXACT_MAX_EDGES`` signed ties (with a time limit of
         ``AUTO_TIME_LIMIT`` seconds when none is given), heuristic above.
@@ -294,7 +297,14 @@ def _num(x: float) -> float | None:
 
 
 def solve_heuristic(edges: _p.Edges, *, seed: int = 0) -> tuple[np.ndarray, float, bool]:
-    """Labels from local search, a triangle-packing lower bound (on the index) and whether they meet."""
+    """Labels from local search, a triangle-packing lower bound (on the index) and whether they meet.
+
+    Up to ``REDUCE_MAX_EDGES`` ties the exact reductions and the block split come first
+    (they keep the index and make the local search's job smaller); above, the search
+    runs on the whole graph.
+    """
+    if edges.m <= REDUCE_MAX_EDGES:
+        return solve_exact(edges, seed=seed, milp=False)
     labels, cost = _p.local_search(edges, 2, seed=seed)
     lb = 2.0 * _p.triangle_packing_bound(edges, _p.triangles(edges), k=2)
     value = 2.0 * cost
@@ -305,11 +315,12 @@ def solve_heuristic(edges: _p.Edges, *, seed: int = 0) -> tuple[np.ndarray, floa
 
 
 def solve_exact(
-    edges: _p.Edges, *, time_limit: float | None = None, seed: int = 0
+    edges: _p.Edges, *, time_limit: float | None = None, seed: int = 0, milp: bool = True
 ) -> tuple[np.ndarray, float, bool]:
     """Optimal labels (0/1) by reductions, block decomposition and integer programming.
 
     Returns the labels, a lower bound on the index and whether optimality is proven.
+    With ``milp=False`` the blocks get local search and a triangle bound only.
     """
     deadline = None if time_limit is None else time.perf_counter() + float(time_limit)
     adj: dict[int, dict[int, float]] = {i: {} for i in range(edges.n)}
@@ -326,7 +337,7 @@ def solve_exact(
     for a in list(adj):
         for b in [b for b, c in adj[a].items() if abs(c) <= _TOL]:
             del adj[a][b]
-    solver = _ExactSolver(deadline=deadline, seed=seed)
+    solver = _ExactSolver(deadline=deadline, seed=seed, milp=milp)
     spins, value, lb, optimal = solver.solve(adj)
     labels = np.array([0 if spins.get(i, 1) > 0 else 1 for i in range(edges.n)], dtype=np.int64)
     return labels, lb + const, optimal
@@ -348,9 +359,10 @@ def _merge_constant(edges: _p.Edges) -> float:
 class _ExactSolver:
     """Reduce, split into blocks, solve each block's programme, glue the camps back."""
 
-    def __init__(self, *, deadline: float | None, seed: int) -> None:
+    def __init__(self, *, deadline: float | None, seed: int, milp: bool = True) -> None:
         self.deadline = deadline
         self.seed = seed
+        self.milp = milp
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else max(0.0, self.deadline - time.perf_counter())
@@ -411,7 +423,7 @@ class _ExactSolver:
         if ub - tlb <= 1e-9 * max(1.0, ub):
             return _spins(nodes, labels), ub, ub, True
         rem = self.remaining()
-        if rem is not None and rem <= 0:
+        if not self.milp or (rem is not None and rem <= 0):
             return _spins(nodes, labels), ub, tlb, False
         labels, ub2, blb, opt = solve_block_milp(edges, tri, labels, time_limit=rem)
         return _spins(nodes, labels), ub2, max(blb, tlb), opt
