@@ -29,6 +29,8 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .signed import ambivalent_edges, as_signed_graph, signed_adjacency
@@ -181,9 +183,7 @@ def triangle_census(G: AllianceNetwork | nx.Graph, *, weighted: bool = False) ->
     .. [2] Davis, J. A. (1967). Clustering and structural balance in graphs. Human
        Relations 20(2), 181-187.
     """
-    g = as_signed_graph(G)
-    amb = len(ambivalent_edges(g))
-    nodes, A = signed_adjacency(g, weighted=weighted)
+    nodes, A, amb = _adjacency(G, weighted=weighted)
     L, _ = _orient(A)
     closing = _closing_counts(L)
     counts = {t: int(closing[t][2].sum()) for t in TRIAD_TYPES}
@@ -222,8 +222,7 @@ def actor_census(G: AllianceNetwork | nx.Graph) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    g = as_signed_graph(G)
-    nodes, A = signed_adjacency(g)
+    nodes, A, _ = _adjacency(G)
     per = _per_node_counts(A)
     n = len(nodes)
     table = {t: per[t] for t in TRIAD_TYPES}
@@ -363,7 +362,7 @@ def walk_balance(
 
     if method not in ("auto", "dense", "sparse"):
         raise ValueError(f"method must be 'auto', 'dense' or 'sparse', not {method!r}")
-    _, A = signed_adjacency(as_signed_graph(G), weighted=weighted)
+    _, A, _ = _adjacency(G, weighted=weighted)
     n = A.shape[0]
     if n == 0:
         return None
@@ -711,6 +710,47 @@ def _display_names(G: Any) -> dict[Hashable, str] | None:
     if actors is None:
         return None
     return {a: actor.name for a, actor in actors.items()}
+
+
+def _adjacency(G: Any, *, weighted: bool = False) -> tuple[list[Hashable], sp.csr_array, int]:
+    """Node order, symmetric signed adjacency (CSR) and the number of ambivalent ties.
+
+    The same matrix as :func:`alliances.signed.signed_adjacency`, read in one pass over
+    the adjacency dicts when every tie already carries a ``sign`` (a million ties in
+    about a second); anything else goes through :func:`~alliances.signed.as_signed_graph`.
+    """
+    import networkx as nx
+    import numpy as np
+    import scipy.sparse as sp
+
+    g = getattr(G, "graph", None) if hasattr(G, "actors") else G
+    if not isinstance(g, nx.Graph):
+        g = as_signed_graph(G)
+    if g.is_directed() or g.is_multigraph():
+        g = as_signed_graph(g)
+    nodes = list(g)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    adj = g._adj
+    # map/itemgetter over flat iterators: the fastest pure-Python way through the dicts
+    dicts = list(chain.from_iterable(map(dict.values, adj.values())))
+    try:
+        signs = np.sign(np.fromiter(map(itemgetter("sign"), dicts), dtype=np.float64, count=len(dicts)))
+        weights = (np.abs(np.fromiter((d.get("weight", 1.0) for d in dicts), dtype=np.float64, count=len(dicts)))
+                   if weighted else None)
+    except (KeyError, TypeError, ValueError):
+        g = as_signed_graph(g)
+        nodes, A = signed_adjacency(g, weighted=weighted)
+        return nodes, A, len(ambivalent_edges(g))
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, adj.values()), dtype=np.int64, count=n))
+    cols = np.fromiter(map(index.__getitem__, chain.from_iterable(adj.values())), dtype=np.int64,
+                       count=len(dicts))
+    zero = np.flatnonzero(signs == 0)
+    ambivalent = sum(1 for i in zero.tolist() if dicts[i].get("stance") == "ambivalent") // 2
+    keep = (signs != 0) & (rows != cols)
+    values = signs[keep] * (weights[keep] if weighted else 1.0)
+    A = sp.csr_array((values, (rows[keep], cols[keep])), shape=(n, n))
+    return nodes, A, ambivalent
 
 
 def _orient(A: sp.csr_array) -> tuple[sp.csr_array, np.ndarray]:

@@ -81,7 +81,7 @@ def balance_statements(rep: BalanceReport) -> list[str]:
     >>> import alliances
     >>> from pathlib import Path
     >>> rep = alliances.balance_report(alliances.load(Path(alliances.__file__).parents[1] / "seeds" / "syria_2017.yaml"))
-    >>> print(balance_statements(rep)[3])
+    >>> print(balance_statements(rep)[4])
     Assad government, Islamic State and US-led coalition form an all-negative triad (three mutual enemies): weakly balanced (Davis 1967) but not strictly balanced (Cartwright & Harary 1956).
     """
     name = _namer(rep.names)
