@@ -187,3 +187,32 @@ def test_highland_tribes_published_values():
     assert triangle_census(H).counts == census.counts
     assert walk_balance(H) == pytest.approx(walk_balance(G), rel=1e-12)
     assert actor_census(H)["triangles"].sum() == 3 * census.total
+
+
+def test_ambivalence_reports_ties_triads_and_readings():
+    from alliances.balance import ambivalence
+
+    G = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1}), ("a", "c", {"sign": -1}),
+                  ("c", "e", {"sign": 1}), ("a", "d", {"sign": 1})])
+    G.add_edges_from([("d", "c"), ("d", "e")], sign=0, stance="ambivalent")
+    G.add_edge("b", "e", sign=0, stance="neutral")  # neutral: no tie, not reported
+    amb = ambivalence(G)
+    assert amb.ties == [("c", "d"), ("d", "e")]
+    # c-d closes c-d-a (c-a -, d-a +) and c-d-e (c-e +, d-e ambivalent: not a triad of signed ties)
+    assert amb.triads == [{"tie": ["c", "d"], "third": "a", "signs": "-+", "if_positive": "++-",
+                           "if_negative": "+--"}]
+    assert amb.readings["positive"]["changes_camps"] and not amb.readings["negative"]["changes_camps"]
+    assert amb.readings["positive"]["census"]["++-"] == 1
+    # each alone: one positive reading ties d between a and c/e (no strict improvement)
+    assert amb.per_tie == [
+        {"tie": ["c", "d"], "positive_changes_camps": False, "negative_changes_camps": False},
+        {"tie": ["d", "e"], "positive_changes_camps": False, "negative_changes_camps": False},
+    ]
+    assert triangle_census(G).ambivalent_ties == 2
+
+
+def test_ambivalence_none():
+    from alliances.balance import ambivalence
+
+    amb = ambivalence(alliances.load("seeds/syria_2017.yaml"))
+    assert amb.count == 0 and amb.to_dict()["ties"] == []
