@@ -110,14 +110,16 @@ def test_each_kind_renders_without_warnings(kind, scenario, nets, risks, tmp_pat
             assert actor.display in texts, actor.display
 
 
-def test_labels_do_not_overlap_each_other_or_nodes(nets):
+def test_labels_do_not_overlap_each_other_or_nodes(nets, risks):
     for name in ("seed", "random40", "two"):
         net = nets[name]
-        fig = draw_network(net)
+        fig = draw_network(net, risk=risks[name], top=3)
         ax = fig.axes[0]
         renderer = fig.canvas.get_renderer()
         labels = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts}
+        # actor labels and the risk values drawn on the highlighted pairs
         boxes = [labels[a.display] for a in net.actors.values()]
+        boxes += [b for text, b in labels.items() if text.startswith("0.")]
         for i, b1 in enumerate(boxes):
             for b2 in boxes[i + 1:]:
                 assert not b1.overlaps(b2), (name, b1, b2)
@@ -150,6 +152,8 @@ def _expected_network_legend(net, camps, *, risk: bool, size: str = "ties") -> l
     for camp in camps:
         first = net.actors[min(camp, key=list(net.actors).index)].display  # the first in file order
         out.append(f"camp of {first}" + (f" (+{len(camp) - 1})" if len(camp) > 1 else ""))
+    if camps and sum(map(len, camps)) < len(net.actors):
+        out.append("in no camp")
     return out
 
 
@@ -161,6 +165,10 @@ def test_network_legend_lists_exactly_the_styles_used(nets, risks):
     assert legend_labels(fig) == _expected_network_legend(net, camps, risk=True)
     assert {"ally", "rival", "enemy"} <= set(legend_labels(fig))
     assert "neutral" not in legend_labels(fig) and "ambivalent" not in legend_labels(fig)
+    # an actor left out of every camp gets a grey fill, and the legend says what grey means
+    fig = draw_network(net, factions=camps[:2], risk=risks["seed"], top=2)
+    assert legend_labels(fig) == _expected_network_legend(net, camps[:2], risk=True)
+    assert legend_labels(fig)[-1] == "in no camp"
     # another scenario: neutral and ambivalent ties only, all stated, one kind, no factions
     other = alliances.loads("""
 scenario: Quiet

@@ -1,14 +1,15 @@
 """A signed layout: allies close, enemies far apart, factions grouped; same input, same picture.
 
 The layout turns the signed graph into target distances (short for positive ties, long for
-negative ones, middling for neutral and ambivalent ties, short within a faction and long
+negative ones, middling for ambivalent ties, as if unrelated for neutral ones, short within a faction and long
 between factions where there is no tie), embeds them with classical multidimensional
 scaling (a deterministic eigen-decomposition, no random start), and refines that start by
 weighted stress majorization (SMACOF; de Leeuw 1977, Gansner, Koren & North 2004) for a
 fixed number of iterations: attraction along positive ties and repulsion along negative
 ones are exactly the pulls of the stress function. A final pass pushes apart nodes that sit
 too close for their markers and labels. The picture is then turned to a canonical
-orientation (widest spread horizontal, the largest faction on the left).
+orientation: the largest faction (without factions: the largest bloc of positive ties) on
+the left, the longer arm of the vertical spread up.
 
 Because the start is the spectral embedding of the distances and the refinement is a
 smooth descent from it, a small change (one relation) moves the picture a little rather
@@ -33,7 +34,6 @@ __all__ = ["signed_distances", "signed_layout"]
 # Target distances (layout units).
 _ALLY, _ALLY_SPREAD = 1.0, 0.35  # positive tie: 1.0 - 0.35 * weight
 _ENEMY, _ENEMY_SPREAD = 2.6, 0.6  # negative tie: 2.6 + 0.6 * weight
-_NEUTRAL = 2.0
 _AMBIVALENT = 1.8
 _SAME_FACTION = 1.3
 _OTHER_FACTION = 2.6
@@ -92,9 +92,13 @@ def signed_distances(
         elif stance == "ambivalent":
             d = _AMBIVALENT
         else:
-            d = _NEUTRAL
+            # neutral: a known absence of ties places the pair like an unrelated one
+            # (a strong pull here would let one neutral tie rearrange the picture)
+            if camp_of and camp_of.get(u) is not None and camp_of.get(v) is not None:
+                continue
+            d = _UNRELATED
         D[i, j] = D[j, i] = d
-        W[i, j] = W[j, i] = 1.0
+        W[i, j] = W[j, i] = 0.5 if stance == "ambivalent" else 1.0
         tied[i, j] = tied[j, i] = True
     if not camp_of and n:
         from scipy.sparse.csgraph import shortest_path
@@ -160,7 +164,7 @@ def signed_layout(
     X = X + rng.normal(scale=1e-3, size=X.shape)
     X = _smacof(D, W, X, iterations)
     X = _separate(X, _MIN_GAP, rounds=60)
-    X = _canonical(X, nodes, camp_of)
+    X = _canonical(X, nodes, camp_of or _positive_blocs(nodes, edges))
     span = np.abs(X).max()
     if span > 0:
         X = X / span
@@ -216,6 +220,29 @@ def _separate(X: np.ndarray, gap: float, *, rounds: int) -> np.ndarray:
                 push[i] += 0.5 * (gap - d) * direction
         X += push
     return X
+
+
+def _positive_blocs(nodes: Sequence[Hashable], edges) -> dict[Hashable, int]:
+    """Without factions, orientation uses the blocs of positive ties (largest = 0) instead."""
+    parent = {v: v for v in nodes}
+
+    def find(v):
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for u, v, stance, _ in edges:
+        if stance in ("ally", "friendly"):
+            parent[find(u)] = find(v)
+    groups: dict[Hashable, list] = {}
+    for v in nodes:
+        groups.setdefault(find(v), []).append(v)
+    rank = {v: i for i, v in enumerate(nodes)}
+    blocs = sorted(groups.values(), key=lambda g: (-len(g), rank[g[0]]))
+    if len(blocs[0]) < 2:
+        return {}
+    return {v: i for i, g in enumerate(blocs) for v in g}
 
 
 def _canonical(X: np.ndarray, nodes: Sequence[Hashable], camp_of: Mapping[Hashable, Any] | None) -> np.ndarray:

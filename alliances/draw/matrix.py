@@ -216,7 +216,7 @@ def _draw_cells(ax: Axes, order: Sequence[str], cells, glyph_size: float) -> dic
                 plain_colours.append(style.fill)
                 (used["unknown"] if stance == "unknown" else used["stances"]).add(stance)
                 glyph = style.glyph
-                colour = "white" if stance in ("ally", "enemy") else INK if stance != "unknown" else MUTED
+                colour = "white" if stance in ("ally", "enemy") else INK if stance != "unknown" else "#8C8C8C"
             ax.text(j + 0.5, i + 0.5, glyph, ha="center", va="center_baseline", fontsize=glyph_size,
                     color=colour, fontweight="bold" if stance in ("ally", "enemy") else "normal")
     ax.add_collection(PatchCollection(plain, facecolors=plain_colours, edgecolors="white", linewidths=1.0))

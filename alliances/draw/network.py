@@ -138,9 +138,12 @@ def draw_network(
 
         _draw_hulls(ax, net, pos, camp_of, radius, used)
         _draw_edges(ax, net, pos, used)
-        risk_texts = _draw_risk(ax, pos, risky, font, used) if risky else []
+        if risky:
+            _draw_risk(ax, pos, risky, used)
         _draw_nodes(ax, net, pos, camp_of, area, used)
-        _draw_labels(ax, fig, net, pos, radius, font, risk_texts, label_iterations)
+        labels = _draw_labels(ax, net, pos, radius, font, label_iterations)
+        if risky:
+            _draw_risk_values(ax, pos, radius, risky, font, labels)
 
         if title is not False:
             ax.set_title(title or title_text(net), fontsize=12, color=INK, loc="left", pad=10)
@@ -277,25 +280,41 @@ def _risky_pairs(net, table, top: int) -> list[tuple[str, str, float]]:
     return rows[:top]
 
 
-def _draw_risk(ax: Axes, pos, risky, font, used) -> list:
-    texts: list = []
-    renderer = ax.figure.canvas.get_renderer()
-    for a, b, p in risky:
+def _draw_risk(ax: Axes, pos, risky, used) -> None:
+    for a, b, _ in risky:
         (x0, y0), (x1, y1) = pos[a], pos[b]
         ax.add_line(Line2D([x0, x1], [y0, y1], color=RISK_COLOUR, linewidth=7, alpha=0.55,
                            solid_capstyle="round", zorder=0.5))
-        t = ax.text(0, 0, f"{p:.2f}", fontsize=font - 1, color=INK, ha="center", va="center", zorder=5,
-                    bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": RISK_COLOUR,
-                          "linewidth": 1.0})
-        # the first spot along the line (middle first) where the figure clears the ones placed before
-        for f in (0.5, 0.38, 0.62, 0.28, 0.72, 0.45, 0.55):
-            t.set_position((x0 + f * (x1 - x0), y0 + f * (y1 - y0)))
-            box = t.get_window_extent(renderer).expanded(1.7, 2.0)
-            if not any(box.overlaps(o.get_window_extent(renderer)) for o in texts):
-                break
-        texts.append(t)
     used["risk"] = True
-    return texts
+
+
+def _draw_risk_values(ax: Axes, pos, radius, risky, font, labels: list) -> None:
+    """P(clash) on each highlighted line, at the first spot (middle first) clear of labels,
+    nodes and the values placed before."""
+    renderer = ax.figure.canvas.get_renderer()
+    to_px = ax.transData.transform
+    nodes = [(to_px(pos[v]), radius[v] * (to_px((1, 0))[0] - to_px((0, 0))[0])) for v in pos]
+    taken = [t.get_window_extent(renderer) for t in labels]
+    for a, b, p in risky:
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        t = ax.text(0, 0, f"{p:.2f}", fontsize=max(font - 0.5, 7.0), color=INK, ha="center", va="center",
+                    zorder=7, bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": RISK_COLOUR,
+                                    "linewidth": 1.0})
+        spots = (0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8)
+        for f in spots:
+            t.set_position((x0 + f * (x1 - x0), y0 + f * (y1 - y0)))
+            box = t.get_window_extent(renderer).expanded(1.5, 1.8)
+            if not any(box.overlaps(o) for o in taken) and not any(_hits(box, c, r) for c, r in nodes):
+                break
+        else:
+            t.set_position((x0 + 0.5 * (x1 - x0), y0 + 0.5 * (y1 - y0)))
+        taken.append(t.get_window_extent(renderer).expanded(1.5, 1.8))
+
+
+def _hits(box, centre, r: float) -> bool:
+    cx, cy = centre
+    nx_, ny_ = min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1)
+    return (nx_ - cx) ** 2 + (ny_ - cy) ** 2 < r * r
 
 
 def _draw_nodes(ax: Axes, net, pos, camp_of, area, used) -> None:
@@ -310,7 +329,7 @@ def _draw_nodes(ax: Axes, net, pos, camp_of, area, used) -> None:
         used["kinds"].append(kind)
 
 
-def _draw_labels(ax: Axes, fig: Figure, net, pos, radius, font, risk_texts, iterations: int) -> None:
+def _draw_labels(ax: Axes, net, pos, radius, font, iterations: int) -> list:
     from adjustText import adjust_text
     from matplotlib.transforms import Bbox
 
@@ -323,15 +342,10 @@ def _draw_labels(ax: Axes, fig: Figure, net, pos, radius, font, risk_texts, iter
                           "alpha": 0.8})
         texts.append(t)
     if not texts:
-        return
-    # nodes (and risk figures) are obstacles, given as boxes in data coordinates
+        return texts
+    # the nodes are obstacles, given as boxes in data coordinates
     obstacles = [Bbox.from_extents(x - radius[v], y - radius[v], x + radius[v], y + radius[v])
                  for v, (x, y) in pos.items()]
-    if risk_texts:
-        renderer = fig.canvas.get_renderer()
-        inv = ax.transData.inverted()
-        for t in risk_texts:
-            obstacles.append(Bbox(inv.transform(t.get_window_extent(renderer).get_points())))
     adjust_text(
         texts,
         ax=ax,
@@ -347,6 +361,40 @@ def _draw_labels(ax: Axes, fig: Figure, net, pos, radius, font, risk_texts, iter
         arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.6, "shrinkA": 1, "shrinkB": 3},
         min_arrow_len=12,
     )
+    _clear_overlaps(ax, texts, pos, radius)
+    return texts
+
+
+def _clear_overlaps(ax: Axes, texts: list, pos, radius) -> None:
+    """Finish what adjustText leaves: a label that still touches a node marker or another label
+    moves to the nearest free spot (candidates in a fixed order: deterministic)."""
+    renderer = ax.figure.canvas.get_renderer()
+    to_px = ax.transData.transform
+    px_per_unit = to_px((1, 0))[0] - to_px((0, 0))[0]
+    nodes = [(to_px(pos[v]), radius[v] * px_per_unit * 1.05) for v in pos]
+    frame = ax.get_window_extent(renderer)
+    boxes = [t.get_window_extent(renderer) for t in texts]
+
+    def free(box, i: int) -> bool:
+        if box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1:
+            return False
+        if any(_hits(box, c, r) for c, r in nodes):
+            return False
+        return not any(box.overlaps(b) for k, b in enumerate(boxes) if k != i)
+
+    step = 2.0
+    offsets = sorted(((dx * step * 4, dy * step) for dx in range(-6, 7) for dy in range(-60, 61)),
+                     key=lambda o: (o[0] ** 2 + o[1] ** 2, -o[1], o[0]))
+    for i, t in enumerate(texts):
+        if free(boxes[i], i):
+            continue
+        for dx, dy in offsets[1:]:
+            moved = boxes[i].translated(dx, dy)
+            if free(moved, i):
+                x, y = t.get_position()
+                t.set_position((x + dx / px_per_unit, y + dy / px_per_unit))
+                boxes[i] = t.get_window_extent(renderer)
+                break
 
 
 def _draw_legend(fig: Figure, ax: Axes, net, used, top: int) -> None:
@@ -384,13 +432,17 @@ def _draw_legend(fig: Figure, ax: Axes, net, used, top: int) -> None:
         for k, members in used["camps"]:
             handles.append(Patch(facecolor=faction_colour(k), edgecolor=faction_colour(k), alpha=0.6))
             labels.append(_camp_label(net, members))
+        if len(net.actors) > sum(len(m) for _, m in used["camps"]):
+            handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8,
+                                  markerfacecolor=faction_colour(None), markeredgecolor=INK))
+            labels.append("in no camp")
     box = ax.get_position()
     leg = fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(box.x1 + 0.005, box.y1),
-                     frameon=False, fontsize=8, handlelength=2.8, borderaxespad=0.0, labelspacing=0.45)
+                     frameon=False, fontsize=8, handlelength=4.2, borderaxespad=0.0, labelspacing=0.45)
     for i, text in enumerate(leg.get_texts()):
         if i in headings:
             text.set_fontweight("bold")
-            text.set_x(-28)  # headings start where the handles do
+            text.set_x(-40)  # headings start where the handles do
             text._alliances_heading = True
 
 
