@@ -132,6 +132,7 @@ def test_export(capsys, tmp_path, suffix):
     assert target.stat().st_size > 0
     if suffix == ".graphml":
         assert nx.read_graphml(target).number_of_edges() == 18
+    assert ("lists as JSON text" in err) is (suffix != ".json")
 
 
 def test_export_bad_extension_and_folder(capsys, tmp_path):

@@ -76,4 +76,6 @@ def export(
 
     net = load_scenario(path)
     kind = export_network(net, output)
-    print(f"wrote {output} ({kind})", file=sys.stderr)
+    # GraphML and GEXF hold only scalars: say how lists and missing values were written.
+    how = "" if kind == "node-link JSON" else "; lists as JSON text, missing values left out"
+    print(f"wrote {output} ({kind}{how})", file=sys.stderr)
