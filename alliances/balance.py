@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -736,7 +736,8 @@ def _adjacency(G: Any, *, weighted: bool = False) -> tuple[list[Hashable], sp.cs
     dicts = list(chain.from_iterable(map(dict.values, adj.values())))
     try:
         signs = np.sign(np.fromiter(map(itemgetter("sign"), dicts), dtype=np.float64, count=len(dicts)))
-        weights = (np.abs(np.fromiter((d.get("weight", 1.0) for d in dicts), dtype=np.float64, count=len(dicts)))
+        weights = (np.abs(np.fromiter(map(dict.get, dicts, repeat("weight"), repeat(1.0)), dtype=np.float64,
+                                      count=len(dicts)))
                    if weighted else None)
     except (KeyError, TypeError, ValueError):
         g = as_signed_graph(g)
