@@ -11,12 +11,12 @@ import typer
 from ..errors import ScenarioError
 from ._common import JsonOption, app, console, emit_json, load_scenario, report_error
 
-FileArg = Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False)]
+FileArg = Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False, metavar="FILE")]
 
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Scenario files to check.", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Scenario files to check.", show_default=False, metavar="FILE")],
     json_out: JsonOption = False,
 ) -> None:
     """Check scenario files: 'FILE: ok (N actors, M relations)' or every problem, as file:line: message."""
