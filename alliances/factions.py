@@ -165,6 +165,10 @@ def factions(
     Actors with no signed tie cost nothing wherever they go; they are put in the
     largest camp (so ``k`` camps cover every actor) and listed in ``isolated``.
 
+    Each undirected tie counts once. R's signnet (``signed_blockmodel``) counts each tie
+    once per adjacency-matrix entry, so its criterion is twice this one: for Read's
+    Highland tribes with k = 3 it reports 2 for the partition found here with value 1.
+
     Examples
     --------
     >>> import networkx as nx

@@ -187,3 +187,23 @@ def test_bad_arguments():
     for kwargs in ({"alpha": 1.5}, {"k": 0}, {"k": 2.5}, {"exact": "maybe"}):
         with pytest.raises(ValueError):
             factions(g, **kwargs)
+
+
+def test_highland_tribes_three_factions_match_signnet():
+    """signnet's vignette: signed_blockmodel(tribes, k = 3, alpha = 0.5) gives blocks of
+    4, 5 and 7 tribes with criterion 2; signnet counts each undirected tie twice (once per
+    adjacency entry), so the same partition scores 1 here, proven optimal."""
+    g = nx.Graph()
+    with open(Path(__file__).parent / "data" / "highland_tribes.csv") as fh:
+        next(fh)
+        for line in fh:
+            a, b, s = line.strip().split(",")
+            g.add_edge(a, b, sign=int(s))
+    r = factions(g, k=3, exact=True)
+    assert r.optimal and r.value == 1.0
+    assert r.camps == [
+        ["Alika", "Asaro", "Gahuk", "Geham", "Masil", "Ove", "Ukudz"],
+        ["Kohik", "Nagam", "Notoh", "Seuve", "Uheto"],
+        ["Gama", "Gavev", "Kotun", "Nagad"],
+    ]
+    assert factions(g).camps == r.camps  # k chosen: 3 (a fourth camp does not help)
