@@ -26,6 +26,10 @@ install-test: $(VENV)/.installed-test
 demo: install
 	$(BIN)/alliances validate seeds/syria_2017.yaml
 	$(BIN)/alliances show seeds/syria_2017.yaml
+	@mkdir -p $(OUT)
+	$(BIN)/alliances draw seeds/syria_2017.yaml -o $(OUT)/syria_network.png
+	$(BIN)/alliances draw seeds/syria_2017.yaml --kind matrix -o $(OUT)/syria_matrix.png
+	@echo "Diagrams of the Syria 2017 seed: $(OUT)/syria_network.png and $(OUT)/syria_matrix.png"
 
 test: install-test
 	$(BIN)/ruff check alliances tests benchmarks

@@ -40,7 +40,8 @@ from .style import (
 __all__ = ["draw_network", "legend_labels", "source_line", "title_text"]
 
 _LABEL_ITERATIONS = 250
-_MIN_NODE, _MAX_NODE = 110.0, 420.0  # marker area (pt^2) for the least / most central actor
+_MIN_NODE, _MAX_NODE = 110.0, 420.0
+_REACH = {"militia": 1.41, "coalition": 1.2, "armed_group": 1.2}  # marker tip distance / circle radius  # marker area (pt^2) for the least / most central actor
 
 
 def draw_network(
@@ -131,7 +132,9 @@ def draw_network(
         if n > 25:
             area = {v: a * 0.6 for v, a in area.items()}
         scale = _fit_limits(ax, fig, pos, pad_in=(0.65, 0.35))
-        radius = {v: np.sqrt(area[v]) / 2 / 72 / scale for v in nodes}  # data units
+        # the marker's reach from its centre (data units): a diamond's tips and a square's or
+        # triangle's corners stick out of the circle of the same area
+        radius = {v: np.sqrt(area[v]) / 2 / 72 / scale * _REACH.get(str(net.actors[v].kind), 1.0) for v in nodes}
         used: dict[str, Any] = {"stances": [], "faded": False, "kinds": [], "camps": [], "risk": False,
                                 "size": "ties" if centrality is None else
                                 "centrality" if centrality is not False else None}
