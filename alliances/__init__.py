@@ -95,6 +95,9 @@ _LAZY: dict[str, str] = {
     # exports
     "export": "alliances.export",
     "to_node_link": "alliances.export",
+    # backtest: the risk model against what happened next
+    "BacktestResult": "alliances.backtesting",
+    "backtest": "alliances.backtesting",
     # conflict risk
     "RiskExplanation": "alliances.risk.explain",
     "RiskModel": "alliances.risk.model",

@@ -12,6 +12,7 @@ import sys
 from ._common import app, run
 
 # Importing a command module registers its commands on `app` (keep the list sorted).
+from . import backtest_cmd  # noqa: E402,F401  isort: skip
 from . import balance_cmd  # noqa: E402,F401  isort: skip
 from . import draw_cmd  # noqa: E402,F401  isort: skip
 from . import events_cmd  # noqa: E402,F401  isort: skip

@@ -1,0 +1,80 @@
+"""``alliances backtest``: score the risk model on event data against simple baselines."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import JsonOption, app, console, emit_json, load_scenario, stderr_is_terminal
+
+
+@contextmanager
+def _progress(enabled: bool):
+    """A transient rich progress bar on stderr, or None."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=Console(file=sys.stderr), transient=True) as bar:
+        task = bar.add_task("backtest", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+@app.command()
+def backtest(
+    files: Annotated[list[str], typer.Argument(help="Event files, folders or globs (CSV, TSV, .gz, Parquet).",
+                                               show_default=False)],
+    actors: Annotated[Path, typer.Option("--actors", help="The scenario: actors and static relations.")],
+    window: Annotated[str, typer.Option("--window", help="day, week, month, quarter, year or <N>d.")] = "month",
+    train_until: Annotated[str | None, typer.Option(
+        "--train-until", metavar="DATE",
+        help="Last day of the training period (default: the middle of the data); later windows are the test.")] = None,
+    model: Annotated[Path | None, typer.Option("--model", help="The expert risk model file (default: the shipped one).")] = None,
+    mapping: Annotated[Path | None, typer.Option("--mapping", help="Actor-mapping file (names, patterns, codes).")] = None,
+    format: Annotated[str | None, typer.Option("--format", help="ged, acled, gdelt or icews (default: from the header).")] = None,
+    half_life: Annotated[float, typer.Option("--half-life", help="Decay of event-derived relations, in windows.")] = 3.0,
+    pseudo_count: Annotated[float, typer.Option(
+        "--pseudo-count", help="Observations the expert tables are worth (per parent combination) in the fit.")] = 50.0,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Figure: OUT.png, OUT.svg or OUT.pdf.")] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Backtest the risk model: fit on the training windows, score P(clash next window) on the later ones, beside baselines."""
+    from ..backtesting import backtest as run_backtest
+    from ..risk.compiled import resolve_model
+
+    if output is not None:
+        from ..draw.output import check_output_path
+
+        check_output_path(output)
+    net = load_scenario(actors)
+    expert = resolve_model(model)
+    with _progress(stderr_is_terminal() and not json_out) as progress:
+        result = run_backtest(files, net, window=window, train_until=train_until, model=expert, mapping=mapping,
+                              half_life=half_life, pseudo_count=pseudo_count, format=format, progress=progress)
+    if output is not None:
+        from ..draw.backtest import draw_backtest
+        from ..draw.output import save_figure
+
+        save_figure(draw_backtest(result), output)
+        print(f"wrote {output}", file=sys.stderr)
+    if json_out:
+        from ..report.backtest import backtest_json
+
+        emit_json(backtest_json(result))
+        return
+    from ..report.backtest import backtest_renderables
+
+    out = console()
+    for item in backtest_renderables(result):
+        out.print(item)
