@@ -52,7 +52,8 @@ def random_network(seed, n=10, p_edge=0.45, theaters=3):
         if rng.random() < p_edge:
             stance = rng.choice(list(Stance))
             conf = rng.choice([1.0, 1.0, 0.9, 0.7, 0.4])
-            rels.append(Relation((a, b), stance, confidence=conf))
+            weight = rng.choice([None, None, 0.3, 0.8, 1.0])  # None: the stance's default
+            rels.append(Relation((a, b), stance, confidence=conf, weight=weight))
     return AllianceNetwork(f"random {seed}", actors=actors, relations=rels,
                            theaters=[Theater(t, t.upper()) for t in th])
 
@@ -64,7 +65,9 @@ def brute_factors(net):
     out = {}
     for a, b in itertools.combinations(sorted(net.actors), 2):
         sign = lambda u, v: g.edges[u, v]["sign"] if g.has_edge(u, v) else 0  # noqa: E731
+        wt = lambda u, v: g.edges[u, v]["weight"]  # noqa: E731
         bal = 0
+        wbal = 0.0
         ee = 0
         for k in g.nodes:
             if k in (a, b):
@@ -72,10 +75,16 @@ def brute_factors(net):
             s1, s2 = sign(a, k), sign(k, b)
             if s1 > 0 and s2 > 0:
                 bal += 1
+                wbal += wt(a, k) * wt(k, b)
             elif s1 * s2 < 0:
                 bal -= 1
+                wbal -= wt(a, k) * wt(k, b)
             elif s1 < 0 and s2 < 0:
                 ee += 1
+        if abs(wbal) < 1e-9:
+            balance = "zero"
+        else:
+            balance = ("strongly_" if abs(wbal) >= 2 - 1e-9 else "weakly_") + ("positive" if wbal > 0 else "negative")
         opposed = any(
             sign(a, x) > 0 and sign(b, y) > 0 and sign(x, y) < 0
             for x in g.nodes for y in g.nodes if x != y
@@ -85,11 +94,12 @@ def brute_factors(net):
         stance = g.edges[a, b]["stance"] if g.has_edge(a, b) else "unknown"
         out[a, b] = {
             "stance": stance,
-            "balance": "negative" if bal < 0 else "positive" if bal > 0 else "zero",
+            "balance": balance,
             "shared_enemy": "yes" if ee else "no",
             "opposed_backers": "yes" if opposed else "no",
             "common_theater": theater,
             "_sum": bal,
+            "_weight": wbal,
         }
     return out
 
@@ -106,25 +116,27 @@ def test_pair_factors_match_brute_force(seed):
         for f in FACTORS:
             assert pf.state_names(f)[k] == truth[a, b][f], (a, b, f)
         assert pf.balance_sum[k] == truth[a, b]["_sum"]
+        assert pf.balance_weight[k] == pytest.approx(truth[a, b]["_weight"], abs=1e-12)
         assert pf.find(b, a) == k
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(min_value=2, max_value=8).flatmap(lambda n: st.tuples(
     st.just(n),
-    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from(list(Stance))), max_size=20),
+    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from(list(Stance)),
+                       st.sampled_from([None, 0.25, 0.3, 0.5, 1.0])), max_size=20),
     st.lists(st.lists(st.sampled_from(["t0", "t1", "t2"]), max_size=2, unique=True), min_size=n, max_size=n),
 )))
 def test_pair_factors_brute_force_hypothesis(case):
     n, edges, theaters = case
     ids = [f"v{k}" for k in range(n)]
     rels = {}
-    for u, v, s in edges:
+    for u, v, s, w in edges:
         if u != v:
-            rels[min(u, v), max(u, v)] = s
+            rels[min(u, v), max(u, v)] = (s, w)
     net = AllianceNetwork(
         "h", actors=[Actor(ids[k], ids[k], theaters=tuple(theaters[k])) for k in range(n)],
-        relations=[Relation((ids[u], ids[v]), s) for (u, v), s in rels.items()],
+        relations=[Relation((ids[u], ids[v]), s, weight=w) for (u, v), (s, w) in rels.items()],
         theaters=[Theater(t, t) for t in ("t0", "t1", "t2")],
     )
     pf = pair_factors(net)
@@ -132,6 +144,29 @@ def test_pair_factors_brute_force_hypothesis(case):
     for k in range(len(pf)):
         pair = (pf.ids[pf.i[k]], pf.ids[pf.j[k]])
         assert {f: pf.state_names(f)[k] for f in FACTORS} == {f: truth[pair][f] for f in FACTORS}
+        assert pf.balance_weight[k] == pytest.approx(truth[pair]["_weight"], abs=1e-12)
+
+
+def test_balance_magnitude_by_hand():
+    # x and y: common allies c1, c2 (2 full paths: strong), or one ally c1 (weak),
+    # or an ally c1 and a friend f (1 + 0.5: still weak); a friend of one who is the other's
+    # rival (0.5 x 0.5 = 0.25) against a friendly-friendly path (0.25) cancels to zero
+    def state(rels):
+        net = AllianceNetwork("t", actors=[Actor(x, x) for x in ("x", "y", "c1", "c2", "f")],
+                              relations=[Relation(p, s) for p, s in rels])
+        pf = pair_factors(net)
+        k = pf.find("x", "y")
+        return pf.state_names("balance")[k], float(pf.balance_weight[k])
+
+    A, F, R, E = Stance.ALLY, Stance.FRIENDLY, Stance.RIVAL, Stance.ENEMY
+    assert state([(("x", "c1"), A), (("y", "c1"), A), (("x", "c2"), A), (("y", "c2"), A)]) == ("strongly_positive", 2.0)
+    assert state([(("x", "c1"), A), (("y", "c1"), A)]) == ("weakly_positive", 1.0)
+    assert state([(("x", "c1"), A), (("y", "c1"), A), (("x", "f"), F), (("y", "f"), A)]) == ("weakly_positive", 1.5)
+    assert state([(("x", "c1"), A), (("y", "c1"), E), (("x", "c2"), E), (("y", "c2"), A)]) == ("strongly_negative", -2.0)
+    assert state([(("x", "c1"), F), (("y", "c1"), R)]) == ("weakly_negative", -0.25)
+    assert state([(("x", "c1"), F), (("y", "c1"), R), (("x", "f"), F), (("y", "f"), F)]) == ("zero", 0.0)
+    # a path through an enemy of both is not balance (it is the shared enemy)
+    assert state([(("x", "c1"), E), (("y", "c1"), E)]) == ("zero", 0.0)
 
 
 def test_enemy_of_enemy_paths_only_in_shared_enemy():
@@ -260,16 +295,60 @@ def test_shared_enemy_lowers_risk_for_rivals(model):
         assert _p(comp, yes, "rival") < _p(comp, combo, "rival"), combo
 
 
-def test_negative_balance_raises_risk(model):
+def test_balance_lowers_risk_step_by_step(model):
+    # from strongly negative to strongly positive, every step lowers P(clash), for every
+    # stance and every state of the other factors
     comp = model.compiled()
     pos = comp.others.index("balance")
     for combo in _all_combos(comp):
-        if combo[pos] != 1:
+        if combo[pos] != 0:
             continue
         for s in STANCES:
-            neg = _p(comp, combo[:pos] + (0,) + combo[pos + 1:], s)
-            pos_ = _p(comp, combo[:pos] + (2,) + combo[pos + 1:], s)
-            assert neg > _p(comp, combo, s) > pos_
+            values = [_p(comp, combo[:pos] + (b,) + combo[pos + 1:], s) for b in range(len(FACTORS["balance"]))]
+            assert all(x > y for x, y in itertools.pairwise(values)), (combo, s, values)
+
+
+def test_every_graph_factor_moves_the_risk(model):
+    # no factor the graph can change is inert: every change of its state moves P(clash)
+    # by at least 0.1 percentage point, whatever the stance and the other factors
+    comp = model.compiled()
+    for f in comp.others:
+        pos = comp.others.index(f)
+        for combo in _all_combos(comp):
+            if combo[pos] == MISSING:
+                continue
+            for t in range(len(FACTORS[f])):
+                if t == combo[pos]:
+                    continue
+                other = combo[:pos] + (t,) + combo[pos + 1:]
+                for s in STANCES:
+                    assert abs(_p(comp, other, s) - _p(comp, combo, s)) > 1e-3, (f, combo, t, s)
+
+
+def test_shared_enemy_and_opposed_backers_is_its_own_case(model):
+    # both at once lie strictly between "neither" and "opposed backers alone" (Maoz et al.
+    # 2007: an imbalanced mix is more conflict-prone than no pull at all), for every stance
+    comp = model.compiled()
+    se, ob = comp.others.index("shared_enemy"), comp.others.index("opposed_backers")
+
+    def put(combo, x, y):
+        c = list(combo)
+        c[se], c[ob] = x, y
+        return tuple(c)
+
+    for combo in _all_combos(comp):
+        if combo[se] or combo[ob]:
+            continue
+        for s in STANCES:
+            neither, both, backers = (_p(comp, put(combo, *v), s) for v in ((0, 0), (1, 1), (0, 1)))
+            assert neither < both < backers, (combo, s)
+
+
+def test_latent_tables_have_a_distinct_distribution_per_parent_combination(model):
+    for name in model.latents:
+        table = model.nodes[name].table
+        cols = [tuple(np.round(table[:, k], 9)) for k in range(table.shape[1])]
+        assert len(set(cols)) == len(cols), name
 
 
 # --------------------------------------------------------------------------- what-if
@@ -291,6 +370,10 @@ def test_what_if_allies_become_enemies(model):
     for x, y in [("a", "c"), ("b", "c"), ("a", "d"), ("b", "d")]:
         # the path through the changed tie flips from friend-of-friend (+1) to friend-of-enemy (-1)
         assert later.balance_sum[later.find(x, y)] == before.balance_sum[before.find(x, y)] - 2
+    # weighted: through c an ally-ally path (1) becomes ally-enemy (-1), through d friendly-ally (0.5)
+    # becomes friendly-enemy (-0.5)
+    for (x, y), drop in {("a", "c"): 2.0, ("b", "c"): 2.0, ("a", "d"): 1.0, ("b", "d"): 1.0}.items():
+        assert later.balance_weight[later.find(x, y)] == pytest.approx(before.balance_weight[before.find(x, y)] - drop)
     assert later.state_names("balance")[later.find("c", "d")] == before.state_names("balance")[before.find("c", "d")]
     # a - e: a now shares b's enemy e? no: e is b's enemy, a is b's enemy: shared enemy for a and e
     assert later.state_names("shared_enemy")[later.find("a", "e")] == "yes"
@@ -302,7 +385,9 @@ def test_what_if_drop_and_theater(syria, model):
     after = alliances.what_if(syria, drop=["russia"], add_theater=[("syrian_rebels", "deir_al_zor")])
     assert "russia" not in after and "russia" in syria
     diff = alliances.compare_risk(syria, after, model=model)
-    assert not ((diff["a"] == "russia") | (diff["b"] == "russia")).any()
+    with_russia = (diff["a"] == "russia") | (diff["b"] == "russia")
+    assert with_russia.sum() == 7 and set(diff.loc[with_russia, "status"]) == {"removed"}
+    assert diff.loc[with_russia, "p_after"].isna().all() and diff.loc[with_russia, "p_before"].notna().all()
     df = alliances.conflict_risk(after, model=model)
     row = df[(df["a"] == "assad") & (df["b"] == "syrian_rebels")].iloc[0]
     assert row["common_theater"] == "yes"  # was unknown: the rebels had no theater recorded
@@ -379,3 +464,85 @@ def test_public_api_is_lazy_names():
     for name in ("conflict_risk", "explain_risk", "what_if", "compare_risk", "load_risk_model",
                  "fit_risk_model", "RiskModel", "RiskExplanation"):
         assert name in alliances.__all__
+
+
+# --------------------------------------------------------------------------- outer comparison
+def test_compare_risk_is_an_outer_comparison(syria, model):
+    after = alliances.what_if(syria, drop=["russia"], set=[("assad", "us_coalition", "enemy")])
+    diff = alliances.compare_risk(syria, after, model=model)
+    assert len(diff) == 28  # every pair of either network
+    status = diff["status"].tolist()
+    # groups in order: changed, removed, added, unchanged
+    rank = {"changed": 0, "removed": 1, "added": 2, "unchanged": 3}
+    assert [rank[s] for s in status] == sorted(rank[s] for s in status)
+    removed = diff[diff["status"] == "removed"]
+    assert sorted(zip(removed["a"], removed["b"], strict=True)) == list(zip(removed["a"], removed["b"], strict=True))
+    assert {p for pair in zip(removed["a"], removed["b"], strict=True) for p in pair} >= {"russia"}
+    assert all("russia" in pair for pair in zip(removed["a"], removed["b"], strict=True)) and len(removed) == 7
+    assert removed["p_after"].isna().all() and removed["change"].isna().all()
+    assert removed["stance_after"].isna().all() and removed["stance_before"].notna().all()
+    changed = diff[diff["status"] == "changed"]
+    assert (changed["change"] != 0).all() | (changed["stance_before"] != changed["stance_after"]).all()
+    mag = changed["change"].abs().to_numpy()
+    assert (mag[:-1] >= mag[1:]).all()
+    assert tuple(changed.iloc[0][["a", "b"]]) == ("assad", "us_coalition")
+    unchanged = diff[diff["status"] == "unchanged"]
+    assert (unchanged["change"] == 0).all()
+    assert list(zip(unchanged["a"], unchanged["b"], strict=True)) == sorted(zip(unchanged["a"], unchanged["b"], strict=True))
+    # the same comparison the other way round: the pairs come back as added
+    back = alliances.compare_risk(after, syria, model=model)
+    added = back[back["status"] == "added"]
+    assert list(zip(added["a"], added["b"], strict=True)) == list(zip(removed["a"], removed["b"], strict=True))
+    assert added["p_before"].isna().all()
+    assert added["p_after"].to_numpy() == pytest.approx(removed["p_before"].to_numpy())
+
+
+def test_compare_risk_of_a_network_with_itself(syria, model):
+    diff = alliances.compare_risk(syria, syria, model=model)
+    assert set(diff["status"]) == {"unchanged"} and len(diff) == 28
+    assert list(zip(diff["a"], diff["b"], strict=True)) == sorted(zip(diff["a"], diff["b"], strict=True))
+
+
+# --------------------------------------------------------------------------- display names
+def test_sentence_uses_display_names_and_json_ids(syria):
+    ex = alliances.explain_risk(syria, "us_coalition", "assad")
+    assert ex.sentence.startswith("Assad - US coalition ranks")
+    assert "they share an enemy (IS)" in ex.sentence
+    assert "Hezbollah, Shiite militias" in ex.sentence  # the friends of their enemies, by name
+    for ident in ("us_coalition", "islamic_state", "shiite_militias", "assad"):
+        assert ident not in ex.sentence
+    data = ex.to_dict()
+    assert (data["a"], data["b"]) == ("assad", "us_coalition")
+    assert data["details"]["common_enemies"] == ["islamic_state"]
+    assert data["names"]["islamic_state"] == "IS" and data["names"]["assad"] == "Assad"
+    rebels = alliances.explain_risk(syria, "assad", "syrian_rebels")
+    assert "No theater is recorded for Rebels" in rebels.sentence
+
+
+# --------------------------------------------------------------------------- pgmpy import is quiet
+def test_pgmpy_import_is_quiet_in_jupyter():
+    # tqdm.auto warns "IProgress not found" in a Jupyter kernel without ipywidgets; pgmpy
+    # imports it. Pretend to be such a kernel in a fresh process and record every warning.
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent("""
+        import sys, types, warnings
+        sys.modules["ipykernel.zmqshell"] = types.ModuleType("ipykernel.zmqshell")
+        ipython = types.ModuleType("IPython")
+        class ZMQInteractiveShell: pass
+        ipython.get_ipython = lambda: ZMQInteractiveShell()
+        sys.modules["IPython"] = ipython
+        sys.modules["ipywidgets"] = None
+        with warnings.catch_warnings(record=True) as got:
+            warnings.simplefilter("always")
+            import alliances
+            net = alliances.load("seeds/syria_2017.yaml")
+            alliances.conflict_risk(net)
+        print("|".join(str(w.message)[:40] for w in got))
+        print("pgmpy" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[1] == "True"  # pgmpy was imported
+    assert out[0] == "", out[0]

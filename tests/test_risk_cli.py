@@ -50,6 +50,8 @@ def test_pair_json_and_table(capsys):
     assert pair["tornado"][0]["factor"] == "stance"
     code, out, _ = run(capsys, "risk", SEED, "--pair", "assad", "us_coalition")
     assert code == 0 and "ranks" in out and "tornado" not in out.lower()
+    assert out.startswith("Assad - US coalition ranks") and "Assad - US coalition: factors" in out
+    assert "islamic_state" not in out and "(IS)" in out
 
 
 def test_what_if_json(capsys):
@@ -61,10 +63,43 @@ def test_what_if_json(capsys):
                                "add_theater": [["russia", "euphrates_valley"]]}
     top = data["pairs"][0]
     assert (top["a"], top["b"]) == ("assad", "us_coalition")
-    assert top["p_after"] > top["p_before"] and top["stance_after"] == "enemy"
-    assert all("syrian_rebels" not in (p["a"], p["b"]) for p in data["pairs"])
-    changes = [abs(p["change"]) for p in data["pairs"]]
+    assert top["p_after"] > top["p_before"] and top["stance_after"] == "enemy" and top["status"] == "changed"
+    gone = [p for p in data["pairs"] if "syrian_rebels" in (p["a"], p["b"])]
+    assert len(gone) == 7 and {p["status"] for p in gone} == {"removed"}
+    assert all(p["p_after"] is None and p["change"] is None and p["stance_after"] is None for p in gone)
+    assert all(p["p_before"] is not None for p in gone)
+    assert data["summary"] == {k: sum(p["status"] == k for p in data["pairs"])
+                               for k in ("changed", "removed", "added", "unchanged")}
+    assert sum(data["summary"].values()) == 28
+    changes = [abs(p["change"]) for p in data["pairs"] if p["status"] == "changed"]
     assert changes == sorted(changes, reverse=True)
+    assert "NaN" not in out
+
+
+def test_drop_says_what_went_away(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "risk", SEED, "--drop", "russia")
+    assert code == 0
+    text = " ".join(out.split())
+    assert "Dropping Russia removes its 7 pairs: Assad - Russia," in text
+    assert "Russia - US coalition." in text
+    assert "Of the 21 pairs in both networks," in text
+    assert "changed risk" in text
+
+
+def test_table_fits_80_columns(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "risk", SEED, "--top", "28")
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(x.rstrip()) for x in lines) <= 80
+    assert "\u2026" not in out  # nothing cut off
+    assert "bal: balance" in out and "s.e.: shared enemy" in out and "?: not observed" in out
+    assert "strongly_negative" not in out and " -- " in out
+    code, out, _ = run(capsys, "risk", SEED, "--top", "3", "--wide")
+    assert code == 0 and "strongly_negative" in out and "shared enemy" in out and "\u2026" not in out
+    code, out, _ = run(capsys, "risk", SEED, "--set", "assad", "us_coalition", "enemy", "--drop", "syrian_rebels")
+    assert code == 0 and max(len(x.rstrip()) for x in out.splitlines()) <= 80 and "\u2026" not in out
 
 
 def test_what_if_with_pair(capsys):

@@ -72,6 +72,7 @@ def _progress(enabled: bool):
 def risk(
     path: Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False)],
     top: Annotated[int, typer.Option("--top", min=1, help="Rows to show in the table.")] = 15,
+    wide: Annotated[bool, typer.Option("--wide", help="Full column names and states (wider than 80 columns).")] = False,
     json_out: JsonOption = False,
     pair: Annotated[
         tuple[str, str] | None,
@@ -136,11 +137,25 @@ def risk(
     if changed:
         if json_out:
             emit_json(report.changes_json(diff, changes))
-        else:
-            console().print(report.changes_table(diff, top=top))
+            return
+        out = console()
+        names = {x: net.actors[x].display for x in net.actors}
+        out.print(report.changes_summary(diff, changes, names=names))
+        table = report.changes_table(diff, top=top)
+        if table is not None:
+            out.print(table)
         return
     if json_out:
         emit_json(report.risk_json(df))
     else:
         title = f"{net.scenario}: conflict risk, top {min(top, len(df))} of {len(df)} pairs"
-        console().print(report.risk_table(df, top=top, title=title))
+        out = console()
+        table = report.risk_table(df, top=top, title=title, wide=wide)
+        if wide:  # as wide as the table needs, whatever the terminal
+            from rich.console import Console
+            from rich.measure import Measurement
+
+            need = Measurement.get(out, out.options.update_width(10_000), table).maximum
+            Console(highlight=False, soft_wrap=False, width=max(out.width, need)).print(table)
+        else:
+            out.print(table)

@@ -49,13 +49,17 @@ class RiskExplanation:
     mutual_information : dict
         Factor name -> I(factor; clash | the pair's other evidence), in bits.
     sentence : str
-        Why the pair ranks where it does, in plain words.
+        Why the pair ranks where it does, in plain words, naming actors by their display
+        names (``label``, else ``name``); the ids are in ``a``, ``b`` and ``details``.
     rank, pairs : int
         The pair's place in :func:`~alliances.conflict_risk` (1 = riskiest) and the number of pairs.
     confidence : float
         Confidence of the recorded stance (1 for unknown pairs).
+    names : dict
+        Actor id -> display name, for the pair and the actors in ``details``.
     details : dict
-        Counts and names behind the factors (common enemies, theaters, two-path counts).
+        The actor ids and counts behind the factors (common enemies, theaters, two-path
+        count ``balance_sum`` and weighted sum ``balance_weight``).
     """
 
     a: str
@@ -69,6 +73,7 @@ class RiskExplanation:
     pairs: int = 0
     confidence: float = 1.0
     details: dict[str, Any] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (numbers as floats, no NaN)."""
@@ -87,6 +92,7 @@ class RiskExplanation:
             ],
             "mutual_information": {k: _num(v) for k, v in self.mutual_information.items()},
             "details": self.details,
+            "names": dict(self.names),
         }
 
 
@@ -187,9 +193,13 @@ def explain_risk(
             continue
         marginal = _p_marginal(comp, f, combo, L)
         effects[f] = p - marginal
+    names = {x: net.actors[x].display for x in net.actors}
     sentence = _sentence(a, b, p, rank, len(pf), factors, conf, details, effects, tornado, order, not_war, k,
-                         stance == STANCES.index("enemy"))
-    return RiskExplanation(a, b, p, factors, tornado, mi, sentence, rank, len(pf), conf, details)
+                         stance == STANCES.index("enemy"), names)
+    involved = {a, b, *details["friends_of_friends"], *details["friends_of_enemies"], *details["common_enemies"],
+                *(x for pair in details["opposed_backers"] for x in pair)}
+    return RiskExplanation(a, b, p, factors, tornado, mi, sentence, rank, len(pf), conf, details,
+                           {x: names[x] for x in sorted(involved)})
 
 
 def _fpos(model: RiskModel, f: str) -> int:
@@ -245,6 +255,7 @@ def _details(net: AllianceNetwork, a: str, b: str, pf: PairFactors, k: int) -> d
     tb = set(net.actors[b].theaters)
     return {
         "balance_sum": int(pf.balance_sum[k]),
+        "balance_weight": float(pf.balance_weight[k]),
         "friends_of_friends": ff,
         "friends_of_enemies": fe,
         "common_enemies": ee,
@@ -270,31 +281,38 @@ _STANCE_AS = {
 }
 
 
-def _phrase(f: str, state: str, conf: float, d: dict[str, Any]) -> str:
+def _phrase(f: str, state: str, conf: float, d: dict[str, Any], names: dict[str, str]) -> str:
+    def listed(ids) -> str:
+        return ", ".join(names.get(x, x) for x in ids)
+
     if f == "stance":
         s = _STANCE_PHRASE[state]
         return s + (f" (confidence {conf:g})" if conf < 1 else "")
     if f == "balance":
-        if state == "negative":
-            return f"the rest of the graph sets them against each other (balance {d['balance_sum']:+d}: friends of their enemies)"
-        if state == "positive":
-            return f"they have friends in common (balance {d['balance_sum']:+d})"
+        how = "strongly " if state.startswith("strongly") else ""
+        w = f"weighted balance {d['balance_weight']:+.2g}"
+        if state.endswith("negative"):
+            return f"the rest of the graph sets them {how}against each other (friends of their enemies: {listed(d['friends_of_enemies'])}; {w})"
+        if state.endswith("positive"):
+            return f"they have {how}friends in common ({listed(d['friends_of_friends'])}; {w})"
         return "the rest of the graph gives no balance either way"
     if f == "shared_enemy":
-        return f"they share an enemy ({', '.join(d['common_enemies'])})" if state == "yes" else "they have no enemy in common"
+        return f"they share an enemy ({listed(d['common_enemies'])})" if state == "yes" else "they have no enemy in common"
     if f == "opposed_backers":
-        return "their backers are opposed" if state == "yes" else "their backers are not opposed"
+        if state == "yes":
+            return "their backers are opposed (" + ", ".join(f"{names.get(x, x)} against {names.get(y, y)}" for x, y in d["opposed_backers"]) + ")"
+        return "their backers are not opposed"
     if f == "common_theater":
         if state == "yes":
             return f"they operate in a common theater ({', '.join(d['common_theater_names'])})"
         if state == "no":
             return "they operate in no common theater"
-        return f"no theater is recorded for {' and '.join(d['without_theater'])}"
+        return f"no theater is recorded for {' and '.join(names.get(x, x) for x in d['without_theater'])}"
     return f"{f} is {state}"
 
 
-def _sentence(a, b, p, rank, n, factors, conf, details, effects, tornado, order, not_war, k, at_war) -> str:
-    head = f"{a} - {b} ranks {rank} of {n} pairs with P(clash) = {p:.2f}"
+def _sentence(a, b, p, rank, n, factors, conf, details, effects, tornado, order, not_war, k, at_war, names) -> str:
+    head = f"{names[a]} - {names[b]} ranks {rank} of {n} pairs with P(clash) = {p:.2f}"
     if not at_war and len(not_war):
         pos = int(np.flatnonzero(order[not_war] == k)[0]) + 1
         head += (", the highest of the pairs not already at war" if pos == 1
@@ -306,12 +324,12 @@ def _sentence(a, b, p, rank, n, factors, conf, details, effects, tornado, order,
     down.sort(key=lambda f: effects[f])
     parts = []
     if up:
-        parts.append("raising it: " + "; ".join(_phrase(f, factors[f], conf, details) for f in up))
+        parts.append("raising it: " + "; ".join(_phrase(f, factors[f], conf, details, names) for f in up))
     if down:
-        parts.append("lowering it: " + "; ".join(_phrase(f, factors[f], conf, details) for f in down))
+        parts.append("lowering it: " + "; ".join(_phrase(f, factors[f], conf, details, names) for f in down))
     text = head + (". " + ". ".join(s[0].upper() + s[1:] for s in parts) if parts else "") + "."
     if factors.get("common_theater") == "unknown":
-        missing = _phrase("common_theater", "unknown", conf, details)
+        missing = _phrase("common_theater", "unknown", conf, details, names)
         text += f" {missing[0].upper()}{missing[1:]}, so the theater factor is left open."
     if len(tornado):
         top = tornado.iloc[0]["factor"]
@@ -322,6 +340,7 @@ def _sentence(a, b, p, rank, n, factors, conf, details, effects, tornado, order,
         if top == "stance":
             alt = f"{_STANCE_AS[hi.state]} it would be {hi.p_clash:.2f}, {_STANCE_AS[lo.state]} {lo.p_clash:.2f}"
         else:
-            alt = f"{hi.state}: {hi.p_clash:.2f}, {lo.state}: {lo.p_clash:.2f}" if hi.state != lo.state else f"{hi.state}: {hi.p_clash:.2f}"
+            hs, ls = hi.state.replace("_", " "), lo.state.replace("_", " ")
+            alt = f"{hs}: {hi.p_clash:.2f}, {ls}: {lo.p_clash:.2f}" if hs != ls else f"{hs}: {hi.p_clash:.2f}"
         text += f" The {name} moves it most ({alt})."
     return text

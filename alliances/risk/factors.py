@@ -4,8 +4,13 @@ For actors i < j (ids sorted), with P the 0/1 matrix of positive ties (ally, fri
 and N that of negative ties (rival, enemy); neutral and ambivalent ties are no tie:
 
 - ``stance``: the recorded stance, ``unknown`` without a relation in force;
-- ``balance``: (P P)_ij - (P N + N P)_ij, friend-of-friend minus friend-of-enemy
-  two-paths, as negative / zero / positive. Enemy-of-enemy paths are left out here;
+- ``balance``: the weighted two-path sum (W+ W+)_ij - (W+ W- + W- W+)_ij, friend-of-friend
+  minus friend-of-enemy paths, each path weighted by the product of its two ties'
+  weights (intensity: ally and enemy 1, friendly and rival 0.5 by default). Its state
+  is ``zero`` when the sum is 0 (no such path, or paths that cancel), ``weakly_*``
+  below :data:`STRONG` in size (one full-strength path, or a few weak ones),
+  ``strongly_*`` from :data:`STRONG` on (at least two full-strength paths: a pattern
+  in the pair's surroundings, not one relation). Enemy-of-enemy paths are left out here;
 - ``shared_enemy``: (N N)_ij > 0, a common enemy (the enemy-of-enemy paths);
 - ``opposed_backers``: (P N P)_ij > 0, an ally of one is an enemy of an ally of the other;
 - ``common_theater``: (T T^T)_ij > 0 for the actor-theater incidence T; ``unknown``
@@ -29,11 +34,14 @@ if TYPE_CHECKING:
 
     from ..network import AllianceNetwork
 
-__all__ = ["PairFactors", "pair_factors"]
+__all__ = ["STRONG", "PairFactors", "balance_state", "pair_factors"]
 
 STANCES = FACTORS["stance"]
 UNKNOWN_STANCE = STANCES.index("unknown")
 MISSING = -1
+#: Weighted balance sum from which the balance is ``strongly_negative`` / ``strongly_positive``.
+STRONG = 2.0
+_EPS = 1e-9  # user weights such as 0.3 leave rounding residue: a sum this small is zero
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,7 +50,9 @@ class PairFactors:
 
     ``states[name]`` holds each pair's state index into ``FACTORS[name]`` (``-1`` where
     the factor is unobserved); ``confidence`` is the confidence of the recorded stance
-    (1 for unknown pairs); ``balance_sum`` the signed two-path sum.
+    (1 for unknown pairs); ``balance_sum`` the signed two-path count (friend-of-friend
+    minus friend-of-enemy paths) and ``balance_weight`` the weighted sum the balance
+    state is read from.
     """
 
     ids: list[str]
@@ -51,6 +61,7 @@ class PairFactors:
     states: dict[str, np.ndarray]
     confidence: np.ndarray
     balance_sum: np.ndarray
+    balance_weight: np.ndarray
 
     def __len__(self) -> int:
         return len(self.i)
@@ -106,6 +117,9 @@ def pair_factors(net: AllianceNetwork) -> PairFactors:
     >>> f = pair_factors(net)
     >>> f.state_names("shared_enemy")[f.find("a", "b")], int(f.balance_sum[f.find("a", "b")])
     ('yes', 0)
+    >>> k = f.find("a", "b")  # nothing but enemy-of-enemy paths: no balance either way
+    >>> f.state_names("balance")[k], float(f.balance_weight[k])
+    ('zero', 0.0)
 
     References
     ----------
@@ -116,27 +130,33 @@ def pair_factors(net: AllianceNetwork) -> PairFactors:
     ids = sorted(net.actors)
     n = len(ids)
     index = {a: k for k, a in enumerate(ids)}
-    rows, cols, stance_code, conf = [], [], [], []
+    rows, cols, stance_code, conf, weight = [], [], [], [], []
     for u, v, d in net.graph.edges(data=True):
         rows.append(index[u])
         cols.append(index[v])
         stance_code.append(STANCES.index(d["stance"]))
         conf.append(float(d.get("confidence", 1.0)))
+        weight.append(float(d.get("weight", 1.0)))
     r = np.asarray(rows, dtype=np.int64)
     c = np.asarray(cols, dtype=np.int64)
     s = np.asarray(stance_code, dtype=np.int8)
     cf = np.asarray(conf, dtype=float)
+    wt = np.asarray(weight, dtype=float)
     sign = np.array([1, 1, 0, 0, -1, -1], dtype=np.int8)[s] if len(s) else np.zeros(0, np.int8)
 
-    def sym(mask: np.ndarray) -> sp.csr_array:
+    def sym(mask: np.ndarray, values: np.ndarray | None = None) -> sp.csr_array:
         rr, cc = r[mask], c[mask]
-        data = np.ones(2 * len(rr), dtype=np.int64)
+        data = np.ones(2 * len(rr), dtype=np.int64) if values is None else np.tile(values[mask], 2)
         return sp.csr_array((data, (np.concatenate([rr, cc]), np.concatenate([cc, rr]))), shape=(n, n))
 
     P = sym(sign > 0)
     N = sym(sign < 0)
     PN = P @ N
     bal = (P @ P) - PN - PN.T
+    WP = sym(sign > 0, wt)
+    WN = sym(sign < 0, wt)
+    WPN = WP @ WN
+    wbal = (WP @ WP) - WPN - WPN.T
     EE = N @ N
     PNP = PN @ P
 
@@ -168,23 +188,39 @@ def pair_factors(net: AllianceNetwork) -> PairFactors:
     del stance_m, conf_m
 
     balance_sum = pick(bal)
+    balance_weight = _upper_values(wbal, n, dtype=float)
     states = {
         "stance": stance,
-        "balance": (np.sign(balance_sum) + 1).astype(np.int8),
+        "balance": balance_state(balance_weight),
         "shared_enemy": (pick(EE) > 0).astype(np.int8),
         "opposed_backers": (pick(PNP) > 0).astype(np.int8),
     }
     theater = (pick(TT) > 0).astype(np.int8)
     theater[~(has_theater[iu] & has_theater[ju])] = MISSING
     states["common_theater"] = theater
-    return PairFactors(ids, iu, ju, states, confidence, balance_sum)
+    return PairFactors(ids, iu, ju, states, confidence, balance_sum, balance_weight)
 
 
-def _upper_values(M: sp.csr_array, n: int) -> np.ndarray:
+def balance_state(weighted_sum: np.ndarray) -> np.ndarray:
+    """State indices into ``FACTORS["balance"]`` for weighted two-path sums.
+
+    ``zero`` within 1e-9 of 0, ``weakly_*`` below :data:`STRONG` in size, ``strongly_*`` from it on.
+
+    Examples
+    --------
+    >>> [FACTORS["balance"][k] for k in balance_state(np.array([-2.0, -0.25, 0.0, 1.5, 3.0]))]
+    ['strongly_negative', 'weakly_negative', 'zero', 'weakly_positive', 'strongly_positive']
+    """
+    x = np.asarray(weighted_sum, dtype=float)
+    size = np.where(np.abs(x) <= _EPS, 0, np.where(np.abs(x) >= STRONG - _EPS, 2, 1))
+    return (2 + np.sign(x).astype(np.int64) * size).astype(np.int8)
+
+
+def _upper_values(M: sp.csr_array, n: int, dtype=np.int64) -> np.ndarray:
     """The strict upper triangle of a sparse n x n matrix, in ``np.triu_indices`` order."""
     U = sp.triu(M, k=1, format="coo")
     U.sum_duplicates()
-    out = np.zeros(n * (n - 1) // 2, dtype=np.int64)
+    out = np.zeros(n * (n - 1) // 2, dtype=dtype)
     if U.nnz:
         x = U.row.astype(np.int64)
         y = U.col.astype(np.int64)

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import logging
 import os
-import warnings
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import Problem, ScenarioError
 from .compiled import _ordered, resolve_model
-from .model import FACTORS, OUTCOME, RiskModel
+from .model import FACTORS, OUTCOME, RiskModel, quiet_pgmpy_import
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,8 +88,7 @@ def fit_risk_model(
     state_names = {n: list(node.states) for n, node in model.nodes.items()}
     pseudo = {n: pseudo_count * _sorted_parent_table(model, n) for n in model.nodes}
 
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*StructureScore.*", category=FutureWarning)
+    with quiet_pgmpy_import():
         from pgmpy.parameter_estimator import DiscreteBayesianEstimator, DiscreteEM
 
     class _ExpertPrior(DiscreteBayesianEstimator):

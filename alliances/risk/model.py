@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -47,7 +48,7 @@ __all__ = [
 #: The graph-derived factors a model may use, with their states in canonical order.
 FACTORS: dict[str, tuple[str, ...]] = {
     "stance": ("ally", "friendly", "neutral", "ambivalent", "rival", "enemy", "unknown"),
-    "balance": ("negative", "zero", "positive"),
+    "balance": ("strongly_negative", "weakly_negative", "zero", "weakly_positive", "strongly_positive"),
     "shared_enemy": ("no", "yes"),
     "common_theater": ("no", "yes"),
     "opposed_backers": ("no", "yes"),
@@ -242,12 +243,23 @@ class RiskModel:
         return RiskModel(name or self.name, nodes, self.description, self.source)
 
 
-def _pgmpy():
-    """Import what we use of pgmpy once, silencing its StructureScore FutureWarning."""
+@contextmanager
+def quiet_pgmpy_import() -> Iterator[None]:
+    """Silence what importing pgmpy 1.1.2 prints: its StructureScore FutureWarning, and
+    tqdm's ``IProgress not found`` warning in Jupyter without ipywidgets (pgmpy imports
+    ``tqdm.auto``; we never show its progress bars)."""
     import warnings
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*StructureScore.*", category=FutureWarning)
+        warnings.filterwarnings("ignore", message="IProgress not found")
+        warnings.filterwarnings("ignore", message=r"Using `tqdm\.autonotebook\.tqdm` in notebook mode")
+        yield
+
+
+def _pgmpy():
+    """Import what we use of pgmpy once, quietly (see :func:`quiet_pgmpy_import`)."""
+    with quiet_pgmpy_import():
         from pgmpy.factors.discrete import TabularCPD
         from pgmpy.inference import VariableElimination
         from pgmpy.models import DiscreteBayesianNetwork

@@ -122,9 +122,13 @@ def compare_risk(
     Returns
     -------
     pandas.DataFrame
-        Columns ``a``, ``b``, ``p_before``, ``p_after``, ``change`` (after - before),
-        ``stance_before``, ``stance_after``; one row per pair present in both networks,
-        sorted by ``|change|`` descending, then ``a``, ``b``.
+        Columns ``a``, ``b``, ``status``, ``p_before``, ``p_after``, ``change`` (after -
+        before), ``stance_before``, ``stance_after``: one row per pair of either network
+        (an outer comparison). ``status`` is ``"changed"`` (the risk or the stance
+        differs), ``"unchanged"``, ``"removed"`` (the pair is only in ``before``: an
+        actor was dropped) or ``"added"`` (only in ``after``); the side a pair is missing
+        from has NaN probabilities and change and a None stance. Rows: changed pairs by
+        ``|change|`` descending, then removed, added and unchanged pairs, ties by ``a``, ``b``.
 
     Examples
     --------
@@ -132,17 +136,33 @@ def compare_risk(
     >>> net = alliances.load("seeds/syria_2017.yaml")
     >>> after = alliances.what_if(net, set=[("assad", "us_coalition", "enemy")])
     >>> diff = alliances.compare_risk(net, after)
-    >>> tuple(diff.iloc[0][["a", "b"]]), bool(diff.iloc[0]["change"] > 0)
-    (('assad', 'us_coalition'), True)
+    >>> tuple(diff.iloc[0][["a", "b", "status"]]), bool(diff.iloc[0]["change"] > 0)
+    (('assad', 'us_coalition', 'changed'), True)
+    >>> gone = alliances.compare_risk(net, alliances.what_if(net, drop=["russia"]))
+    >>> removed = gone[gone["status"] == "removed"]
+    >>> len(removed), bool(removed["p_after"].isna().all()), sorted(set(removed["a"]) | set(removed["b"]))[:3]
+    (7, True, ['assad', 'hezbollah', 'iran'])
     """
     model = resolve_model(model)
     x = conflict_risk(before, model=model, progress=progress)[["a", "b", "stance", "p_clash"]]
     y = conflict_risk(after, model=model, progress=progress)[["a", "b", "stance", "p_clash"]]
-    df = x.merge(y, on=["a", "b"], suffixes=("_before", "_after"))
+    df = x.merge(y, on=["a", "b"], how="outer", suffixes=("_before", "_after"), indicator=True)
     df = df.rename(columns={"p_clash_before": "p_before", "p_clash_after": "p_after"})
     df["change"] = df["p_after"] - df["p_before"]
     # exact zero for unchanged pairs, so sorting does not depend on rounding noise
     df.loc[np.isclose(df["change"], 0.0, rtol=0.0, atol=1e-15), "change"] = 0.0
-    df["_abs"] = -df["change"].abs()
-    df = df.sort_values(["_abs", "a", "b"], kind="stable").drop(columns="_abs").reset_index(drop=True)
-    return df[["a", "b", "p_before", "p_after", "change", "stance_before", "stance_after"]]
+    both = (df["_merge"] == "both").to_numpy()
+    moved = both & ((df["change"] != 0).to_numpy() | (df["stance_before"] != df["stance_after"]).to_numpy())
+    status = np.where(df["_merge"] == "left_only", "removed", np.where(df["_merge"] == "right_only", "added",
+                      np.where(moved, "changed", "unchanged")))
+    df["status"] = status.astype(object)
+    for col in ("stance_before", "stance_after"):
+        df[col] = df[col].astype(object).where(df[col].notna(), None)
+    group = df["status"].map(_STATUS_ORDER)
+    key = np.where(df["status"] == "changed", -df["change"].abs().fillna(0.0), 0.0)
+    df = df.assign(_g=group, _k=key).sort_values(["_g", "_k", "a", "b"], kind="stable")
+    df = df.drop(columns=["_g", "_k", "_merge"]).reset_index(drop=True)
+    return df[["a", "b", "status", "p_before", "p_after", "change", "stance_before", "stance_after"]]
+
+
+_STATUS_ORDER = {"changed": 0, "removed": 1, "added": 2, "unchanged": 3}
