@@ -195,7 +195,7 @@ def test_matrix_legend_and_cells(nets):
     expected = [f"{glyph[s]} {s}" for s in glyph if s in stances]
     if any(s == "unknown" for s, _ in cells.values()):
         expected.append("? unknown")
-    expected += [f"({glyph[s]}) {s}, implied by balance" for s in glyph
+    expected += [f"{glyph[s]} {s}, implied by balance" for s in glyph
                  if any(g and st == s for st, g in cells.values())]
     assert legend_labels(fig) == expected
     # every recorded relation appears twice (both triangles), every implied one too

@@ -21,7 +21,17 @@ from matplotlib.patches import Patch, Rectangle
 
 from ._inputs import as_network, camp_index, implied_table
 from .network import source_line, title_text
-from .style import INK, MUTED, RC, STANCE_ORDER, STANCE_STYLES, UNKNOWN_STYLE, faction_colour, new_figure
+from .style import (
+    INK,
+    MUTED,
+    RC,
+    STANCE_ORDER,
+    STANCE_STYLES,
+    UNKNOWN_STYLE,
+    faction_colour,
+    fit_text,
+    new_figure,
+)
 
 __all__ = ["actor_order", "draw_matrix", "matrix_cells"]
 
@@ -140,28 +150,21 @@ def draw_matrix(
         cells = matrix_cells(net, order, table)
         n = len(order)
         labels = [net.actors[v].display for v in order]
+        used = _used(cells)
         if ax is None:
-            cell_in = 0.42 if n <= 8 else 0.3 if n <= 16 else 0.2 if n <= 30 else 0.17
-            name_size = float(np.clip(cell_in * 72 * 0.5, 5.5, 9.0))
-            name_in = _text_width_in(labels, name_size) + 0.35  # names, colour strip and padding
-            grid_in = cell_in * (n + 0.6)
-            legend_in = 2.3 if legend else 0.2
-            top_in, bottom_in = 0.42, 0.35
-            w = width or max(5.0, name_in + grid_in + legend_in + 0.2)
-            h = height or max(3.0, top_in + name_in + grid_in + bottom_in)
-            fig = new_figure(w, h, dpi=dpi)
-            # the grid is square: fit it into what is left after names, legend, title and sources
-            avail_w, avail_h = w - name_in - legend_in - 0.2, h - top_in - name_in - bottom_in
-            side = max(0.5, min(avail_w, avail_h))
-            ax = fig.add_axes((name_in / w, (bottom_in + avail_h - side) / h, side / w, side / h))
+            fig, ax, side = _figure_for_grid(labels, width, height, dpi, legend=(lambda f, **kw: _legend(f, used, **kw))
+                                             if legend else None)
         else:
             fig = ax.figure
             side = min(ax.get_position().width * fig.get_size_inches()[0],
                        ax.get_position().height * fig.get_size_inches()[1])
+            if legend:
+                box = ax.get_position()
+                _legend(fig, used, ncols=1, anchor=(box.x1 + 0.01, box.y1))
         cell_pt = side * 72 / (n + 0.6)
         glyph_size = float(np.clip(cell_pt * 0.42, 4.0, 11.0))
         name_size = float(np.clip(cell_pt * 0.5, 5.5, 9.0))
-        used = _draw_cells(ax, order, cells, glyph_size)
+        _draw_cells(ax, order, cells, glyph_size)
         strip = _draw_factions(ax, order, camp_of)
         ax.set_xlim(-0.6 if strip else 0, n)
         ax.set_ylim(n, -0.6 if strip else 0)
@@ -173,14 +176,59 @@ def draw_matrix(
         for spine in ax.spines.values():
             spine.set_visible(False)
         if title is not False:
-            fig.text(0.01, 0.99, title or title_text(net), fontsize=12, color=INK, ha="left", va="top")
-        if legend:
-            _legend(fig, ax, used)
+            text, size = fit_text(title or title_text(net), fig.get_size_inches()[0] - 0.2)
+            fig.text(0.01, 0.99, text, fontsize=size, color=INK, ha="left", va="top")
         if sources:
             line = source_line(net)
             if line:
                 fig.text(0.01, 0.012, line, fontsize=6.5, color=MUTED, ha="left", va="bottom")
     return fig
+
+
+def _figure_for_grid(labels: Sequence[str], width, height, dpi, *, legend=None, extra_right: float = 0.0):
+    """A figure and a square axes for an n x n grid with names on two sides and the legend
+    right of the grid or below it (whichever leaves the bigger grid). Returns (fig, ax, side)."""
+    n = len(labels)
+    cell_in = 0.42 if n <= 8 else 0.3 if n <= 16 else 0.2 if n <= 30 else 0.17
+    top_in, bottom_in = 0.32, 0.35
+    fig = new_figure(width or 5.0, height or 4.0, dpi=dpi)
+    renderer = fig.canvas.get_renderer()
+    name_size = float(np.clip(cell_in * 72 * 0.5, 5.5, 9.0))
+    for _ in range(4):  # names, legend and grid size depend on each other: settle them
+        name_in = _text_width_in(labels, name_size) + 0.35  # names, colour strip and padding
+        leg_font = float(np.clip(name_size + 1.0, 7.0, 8.5))
+        leg_w = leg_h = 0.0
+        if legend is not None:
+            leg = legend(fig, ncols=1, fontsize=leg_font)
+            leg_w = leg.get_window_extent(renderer).width / fig.dpi + 0.3
+            leg.remove()
+            leg = legend(fig, ncols=2, fontsize=leg_font)
+            leg_h = leg.get_window_extent(renderer).height / fig.dpi + 0.2
+            leg.remove()
+        right_w = max(leg_w, extra_right)
+        w = width or max(5.0, name_in + cell_in * (n + 0.6) + right_w + 0.2)
+        h = height or max(3.0, top_in + name_in + cell_in * (n + 0.6) + bottom_in)
+        avail_h = h - top_in - name_in - bottom_in
+        side = min(w - name_in - right_w - 0.2, avail_h)
+        below = legend is not None and (width or height) is not None and \
+            min(w - name_in - extra_right - 0.2, avail_h - leg_h) > side + 0.1
+        if below:
+            side = min(w - name_in - extra_right - 0.2, avail_h - leg_h)
+        side = max(0.5, side)
+        new_size = float(np.clip(side * 72 / (n + 0.6) * 0.5, 5.5, 9.0))
+        if abs(new_size - name_size) < 0.05:
+            break
+        name_size = new_size
+    fig.set_size_inches(w, h)
+    grid_top = h - top_in - name_in
+    ax = fig.add_axes((name_in / w, (grid_top - side) / h, side / w, side / h))
+    if legend is not None:
+        box = ax.get_position()
+        if below:
+            legend(fig, ncols=2, fontsize=leg_font, anchor=(box.x0, box.y0 - 0.12 / h))
+        else:
+            legend(fig, ncols=1, fontsize=leg_font, anchor=(box.x1 + 0.12 / w + extra_right / w, box.y1))
+    return fig, ax, side
 
 
 def _text_width_in(labels: Sequence[str], size: float) -> float:
@@ -192,12 +240,21 @@ def _text_width_in(labels: Sequence[str], size: float) -> float:
     return widest / 72
 
 
-def _draw_cells(ax: Axes, order: Sequence[str], cells, glyph_size: float) -> dict[str, set]:
+def _used(cells) -> dict[str, set]:
+    used: dict[str, set] = {"stances": set(), "implied": set(), "unknown": set()}
+    for stance, guessed in cells.values():
+        if guessed:
+            used["implied"].add(stance)
+        else:
+            (used["unknown"] if stance == "unknown" else used["stances"]).add(stance)
+    return used
+
+
+def _draw_cells(ax: Axes, order: Sequence[str], cells, glyph_size: float) -> None:
     n = len(order)
     plain: list = []
     plain_colours: list = []
     hatched: dict[str, list] = {}
-    used: dict[str, set] = {"stances": set(), "implied": set(), "unknown": set()}
     for i, a in enumerate(order):
         for j, b in enumerate(order):
             rect = Rectangle((j, i), 1, 1)
@@ -207,18 +264,20 @@ def _draw_cells(ax: Axes, order: Sequence[str], cells, glyph_size: float) -> dic
                 continue
             stance, guessed = cells[(a, b)]
             style = STANCE_STYLES.get(stance, UNKNOWN_STYLE)
+            box = None
             if guessed:
                 hatched.setdefault(stance, []).append(rect)
-                used["implied"].add(stance)
-                glyph, colour = f"({style.glyph})", MUTED
+                glyph, colour = style.glyph, INK
+                # a white patch keeps the glyph readable on the hatching
+                box = {"boxstyle": "square,pad=0.08", "facecolor": "white", "edgecolor": "none"}
             else:
                 plain.append(rect)
                 plain_colours.append(style.fill)
-                (used["unknown"] if stance == "unknown" else used["stances"]).add(stance)
                 glyph = style.glyph
                 colour = "white" if stance in ("ally", "enemy") else INK if stance != "unknown" else "#8C8C8C"
             ax.text(j + 0.5, i + 0.5, glyph, ha="center", va="center_baseline", fontsize=glyph_size,
-                    color=colour, fontweight="bold" if stance in ("ally", "enemy") else "normal")
+                    color=colour, fontweight="bold" if stance in ("ally", "enemy") and not guessed else "normal",
+                    bbox=box)
     ax.add_collection(PatchCollection(plain, facecolors=plain_colours, edgecolors="white", linewidths=1.0))
     for stance in sorted(hatched, key=STANCE_ORDER.index):
         colour = STANCE_STYLES[stance].fill
@@ -228,7 +287,6 @@ def _draw_cells(ax: Axes, order: Sequence[str], cells, glyph_size: float) -> dic
                                           linewidths=1.0))
     # thin frame so white cells at the edge do not melt into the page
     ax.add_patch(Rectangle((0, 0), n, n, facecolor="none", edgecolor="#9E9E9E", linewidth=0.8))
-    return used
 
 
 def _draw_factions(ax: Axes, order: Sequence[str], camp_of) -> bool:
@@ -251,7 +309,7 @@ def _draw_factions(ax: Axes, order: Sequence[str], camp_of) -> bool:
     return True
 
 
-def _legend(fig: Figure, ax: Axes, used) -> None:
+def _legend(fig: Figure, used, *, ncols: int, anchor: tuple[float, float] = (0.0, 1.0), fontsize: float = 8.0):
     handles, labels = [], []
     for stance in STANCE_ORDER:
         if stance in used["stances"]:
@@ -265,7 +323,8 @@ def _legend(fig: Figure, ax: Axes, used) -> None:
         if stance in used["implied"]:
             st = STANCE_STYLES[stance]
             handles.append(Patch(facecolor="white", edgecolor=st.fill, hatch="////", linewidth=0.6))
-            labels.append(f"({st.glyph}) {stance}, implied by balance")
-    box = ax.get_position()
-    fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(box.x1 + 0.015, box.y1), frameon=False,
-               fontsize=8, handlelength=1.6, handleheight=1.2, borderaxespad=0.0, labelspacing=0.5)
+            labels.append(f"{st.glyph} {stance}, implied by balance")
+    return fig.legend(handles, labels, loc="upper left", bbox_to_anchor=anchor, ncols=ncols, frameon=False,
+                      fontsize=fontsize,
+                      handlelength=1.6, handleheight=1.2, borderaxespad=0.0, labelspacing=0.5,
+                      columnspacing=1.2)

@@ -13,7 +13,6 @@ system structures. IEEE Transactions on Systems, Man, and Cybernetics 11(2).
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 import matplotlib
@@ -21,7 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Patch
 
-from .style import INK, MUTED, RC, RISK_COLOUR, new_figure
+from .style import INK, MUTED, RC, RISK_COLOUR, fit_text, new_figure
 
 __all__ = ["draw_model", "model_layers"]
 
@@ -136,7 +135,20 @@ def draw_model(
         ax.set_axis_off()
         ax.set_xlim(-0.6, cols - 0.4)
         ax.set_ylim(-rows / 2 - 0.05, rows / 2 + 0.05)
-        box_w, box_h = 0.78, 0.78 if states else 0.4
+        box_w, box_h = 0.8, 0.84 if states else 0.4
+        # fonts that fit the boxes at this figure size: the longest name on one line, the
+        # states on at most four lines
+        box_in = box_w * ax.get_position().width * fig.get_size_inches()[0] / (cols + 0.2)
+        box_h_in = box_h * ax.get_position().height * fig.get_size_inches()[1] / (rows + 0.1)
+        longest = max(names, key=len)
+        name_size = 9.0
+        while name_size > 5.0 and _width_in(longest.replace("_", " "), name_size, bold=True) > box_in - 0.14:
+            name_size -= 0.5
+        state_size = min(6.5, name_size - 1.0)
+        state_lines = {v: _wrap_states(node_objs[v].states, state_size, box_in - 0.1) for v in names}
+        while state_size > 4.5 and (max(len(x) for x in state_lines.values()) + 1.6) * state_size * 1.25 / 72 > box_h_in:
+            state_size -= 0.5
+            state_lines = {v: _wrap_states(node_objs[v].states, state_size, box_in - 0.1) for v in names}
         boxes: dict[str, FancyBboxPatch] = {}
         used_roles: list[str] = []
         for x, layer in enumerate(layers):
@@ -154,13 +166,12 @@ def draw_model(
                                      linestyle=style["linestyle"], linewidth=style["linewidth"], zorder=2)
                 ax.add_patch(box)
                 boxes[v] = box
-                title_y = y + (0.2 if states else 0.0)
-                ax.text(x, title_y, v.replace("_", " "), ha="center", va="center", fontsize=9,
+                title_y = y + (box_h * 0.3 if states else 0.0)
+                ax.text(x, title_y, v.replace("_", " "), ha="center", va="center", fontsize=name_size,
                         fontweight="bold", color=INK, zorder=3)
                 if states:
-                    lines = textwrap.wrap(" \u00b7 ".join(node.states), width=24)[:3]
-                    ax.text(x, y - 0.12, "\n".join(lines), ha="center", va="center", fontsize=6.5,
-                            color=MUTED, zorder=3, linespacing=1.15)
+                    ax.text(x, y - box_h * 0.12, "\n".join(state_lines[v]), ha="center", va="center",
+                            fontsize=state_size, color=MUTED, zorder=3, linespacing=1.15)
         for p, c in edges:
             # from centre to centre, clipped at the two boxes' edges by patchA / patchB
             ax.annotate("", xy=_centre(boxes[c]), xytext=_centre(boxes[p]),
@@ -168,13 +179,34 @@ def draw_model(
                                     "linewidth": 1.0, "patchA": boxes[p], "patchB": boxes[c],
                                     "shrinkA": 1, "shrinkB": 1})
         if title is not False:
-            ax.set_title(title or f"Risk model: {getattr(model, 'name', 'Bayesian network')}", fontsize=12,
-                         color=INK, loc="left")
+            text, size = fit_text(title or f"Risk model: {getattr(model, 'name', 'Bayesian network')}",
+                                  fig.get_size_inches()[0] - 0.2)
+            ax.set_title(text, fontsize=size, color=INK, loc="left")
         handles = [Patch(facecolor=_ROLE[r]["facecolor"], edgecolor=_ROLE[r]["edgecolor"],
                          linestyle=_ROLE[r]["linestyle"], linewidth=_ROLE[r]["linewidth"]) for r in used_roles]
         fig.legend(handles, [_ROLE[r]["label"] for r in used_roles], loc="lower center", ncols=len(handles),
                    frameon=False, fontsize=8, bbox_to_anchor=(0.5, 0.0))
     return fig
+
+
+def _width_in(text: str, size: float, *, bold: bool = False) -> float:
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    prop = FontProperties(family=RC["font.family"], size=size, weight="bold" if bold else "normal")
+    return TextPath((0, 0), text, prop=prop).get_extents().width / 72
+
+
+def _wrap_states(states, size: float, width_in: float) -> list[str]:
+    """The states, spaces for underscores, joined by dots and wrapped to the box width (never cut)."""
+    words = [str(s).replace("_", " ") for s in states]
+    lines: list[str] = []
+    for word in words:
+        if lines and _width_in(lines[-1] + " \u00b7 " + word, size) <= width_in:
+            lines[-1] += " \u00b7 " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 def _centre(box: FancyBboxPatch) -> tuple[float, float]:

@@ -34,6 +34,7 @@ from .style import (
     edge_alpha,
     edge_width,
     faction_colour,
+    fit_text,
     new_figure,
 )
 
@@ -118,14 +119,24 @@ def draw_network(
         edges = [(u, v, d["stance"], d["weight"]) for u, v, d in net.graph.edges(data=True)]
         pos = signed_layout(nodes, edges, camp_of=camp_of)
         n = len(nodes)
+        # what the legend lists comes from the data, so the legend can be measured first and
+        # the drawing given the room that is left
+        used = _contents(net, camp_of, risky, centrality)
         if ax is None:
             w = width or (8.0 if n <= 12 else 9.0 if n <= 25 else 11.0)
             h = height or (w * 0.7)
             fig = new_figure(w, h, dpi=dpi)
-            legend_room = 0.27 if legend else 0.0
-            ax = fig.add_axes((0.01, 0.05, 0.98 - legend_room, 0.86))
+            leg = _draw_legend(fig, net, used, top) if legend else None
+            room = 0.0
+            if leg is not None:
+                room = min(0.5, (leg.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi + 0.2) / w)
+            ax = fig.add_axes((0.01, 0.05, 0.98 - room, 0.86))
+            if leg is not None:
+                leg.set_bbox_to_anchor((1.0 - room + 0.005, 0.91), transform=fig.transFigure)
         else:
             fig = ax.figure
+            if legend:
+                leg = _draw_legend(fig, net, used, top, ax=ax)
         ax.set_axis_off()
         font = 9.0 if n <= 15 else 8.0 if n <= 30 else 7.0
         area = {v: _MIN_NODE + (_MAX_NODE - _MIN_NODE) * sizes01.get(v, 0.5) for v in nodes}
@@ -135,23 +146,19 @@ def draw_network(
         # the marker's reach from its centre (data units): a diamond's tips and a square's or
         # triangle's corners stick out of the circle of the same area
         radius = {v: np.sqrt(area[v]) / 2 / 72 / scale * _REACH.get(str(net.actors[v].kind), 1.0) for v in nodes}
-        used: dict[str, Any] = {"stances": [], "faded": False, "kinds": [], "camps": [], "risk": False,
-                                "size": "ties" if centrality is None else
-                                "centrality" if centrality is not False else None}
 
-        _draw_hulls(ax, net, pos, camp_of, radius, used)
-        _draw_edges(ax, net, pos, used)
+        _draw_hulls(ax, net, pos, camp_of, radius)
+        _draw_edges(ax, net, pos)
         if risky:
-            _draw_risk(ax, pos, risky, used)
-        _draw_nodes(ax, net, pos, camp_of, area, used)
+            _draw_risk(ax, pos, risky)
+        _draw_nodes(ax, net, pos, camp_of, area)
         labels = _draw_labels(ax, net, pos, radius, font, label_iterations)
         if risky:
             _draw_risk_values(ax, pos, radius, risky, font, labels)
 
         if title is not False:
-            ax.set_title(title or title_text(net), fontsize=12, color=INK, loc="left", pad=10)
-        if legend:
-            _draw_legend(fig, ax, net, used, top)
+            text, size = fit_text(title or title_text(net), fig.get_size_inches()[0] - 0.2)
+            ax.set_title(text, fontsize=size, color=INK, loc="left", pad=10)
         if sources:
             line = source_line(net)
             if line:
@@ -225,7 +232,7 @@ def _fit_limits(ax: Axes, fig: Figure, pos: dict, *, pad_in: tuple[float, float]
     return scale
 
 
-def _draw_hulls(ax: Axes, net, pos, camp_of, radius, used) -> None:
+def _draw_hulls(ax: Axes, net, pos, camp_of, radius) -> None:
     if not camp_of:
         return
     from scipy.spatial import ConvexHull
@@ -244,10 +251,9 @@ def _draw_hulls(ax: Axes, net, pos, camp_of, radius, used) -> None:
         ax.add_patch(Polygon(hull, closed=True, facecolor=colour, alpha=0.22, edgecolor="none", zorder=0))
         ax.add_patch(Polygon(hull, closed=True, facecolor="none", edgecolor=colour, linewidth=1.0,
                              alpha=0.9, zorder=0.1))
-        used["camps"].append((k, members))
 
 
-def _draw_edges(ax: Axes, net, pos, used) -> None:
+def _draw_edges(ax: Axes, net, pos) -> None:
     from matplotlib.colors import to_rgba
 
     by_stance: dict[str, list] = {}
@@ -262,12 +268,9 @@ def _draw_edges(ax: Axes, net, pos, used) -> None:
         segs = [(pos[u], pos[v]) for u, v, _ in items]
         widths = [edge_width(stance, d["weight"]) for _, _, d in items]
         colours = [to_rgba(style.colour, edge_alpha(d["confidence"])) for _, _, d in items]
-        if any(d["confidence"] < 1 for _, _, d in items):
-            used["faded"] = True
         lc = LineCollection(segs, colors=colours, linewidths=widths, linestyles=[style.linestyle],
                             capstyle="butt", zorder=1 + 0.1 * STANCE_ORDER.index(stance))
         ax.add_collection(lc)
-        used["stances"].append(stance)
 
 
 def _risky_pairs(net, table, top: int) -> list[tuple[str, str, float]]:
@@ -283,12 +286,11 @@ def _risky_pairs(net, table, top: int) -> list[tuple[str, str, float]]:
     return rows[:top]
 
 
-def _draw_risk(ax: Axes, pos, risky, used) -> None:
+def _draw_risk(ax: Axes, pos, risky) -> None:
     for a, b, _ in risky:
         (x0, y0), (x1, y1) = pos[a], pos[b]
         ax.add_line(Line2D([x0, x1], [y0, y1], color=RISK_COLOUR, linewidth=7, alpha=0.55,
                            solid_capstyle="round", zorder=0.5))
-    used["risk"] = True
 
 
 def _draw_risk_values(ax: Axes, pos, radius, risky, font, labels: list) -> None:
@@ -320,7 +322,7 @@ def _hits(box, centre, r: float) -> bool:
     return (nx_ - cx) ** 2 + (ny_ - cy) ** 2 < r * r
 
 
-def _draw_nodes(ax: Axes, net, pos, camp_of, area, used) -> None:
+def _draw_nodes(ax: Axes, net, pos, camp_of, area) -> None:
     for kind, marker in KIND_MARKERS.items():
         members = [v for v in net.actors if str(net.actors[v].kind) == kind]
         if not members:
@@ -329,7 +331,6 @@ def _draw_nodes(ax: Axes, net, pos, camp_of, area, used) -> None:
         ax.scatter(xy[:, 0], xy[:, 1], s=[area[v] for v in members], marker=marker,
                    c=[faction_colour(camp_of.get(v)) for v in members], edgecolors=INK,
                    linewidths=1.1, zorder=3)
-        used["kinds"].append(kind)
 
 
 def _draw_labels(ax: Axes, net, pos, radius, font, iterations: int) -> list:
@@ -400,7 +401,26 @@ def _clear_overlaps(ax: Axes, texts: list, pos, radius) -> None:
                 break
 
 
-def _draw_legend(fig: Figure, ax: Axes, net, used, top: int) -> None:
+def _contents(net, camp_of, risky, centrality) -> dict[str, Any]:
+    """What the diagram draws, for its legend: the stances, kinds and camps that occur."""
+    g = net.graph
+    stances = {d["stance"] for _, _, d in g.edges(data=True)}
+    kinds = {str(a.kind) for a in net.actors.values()}
+    camps: dict[int, list] = {}
+    for v in net.actors:
+        if v in camp_of:
+            camps.setdefault(camp_of[v], []).append(v)
+    return {
+        "stances": [s for s in STANCE_ORDER if s in stances],
+        "faded": any(d["confidence"] < 1 for _, _, d in g.edges(data=True)),
+        "kinds": [k for k in KIND_MARKERS if k in kinds],
+        "camps": [(k, camps[k]) for k in sorted(camps)],
+        "risk": bool(risky),
+        "size": "ties" if centrality is None else "centrality" if centrality is not False else None,
+    }
+
+
+def _draw_legend(fig: Figure, net, used, top: int, *, ax: Axes | None = None):
     handles: list = []
     labels: list[str] = []
     headings: set[int] = set()
@@ -439,14 +459,20 @@ def _draw_legend(fig: Figure, ax: Axes, net, used, top: int) -> None:
             handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8,
                                   markerfacecolor=faction_colour(None), markeredgecolor=INK))
             labels.append("in no camp")
-    box = ax.get_position()
-    leg = fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(box.x1 + 0.005, box.y1),
-                     frameon=False, fontsize=8, handlelength=4.2, borderaxespad=0.0, labelspacing=0.45)
+    if not handles:
+        return None
+    options = {"loc": "upper left", "frameon": False, "fontsize": 8, "handlelength": 4.2, "borderaxespad": 0.0,
+               "labelspacing": 0.45}
+    if ax is not None:  # a caller's axes: the legend goes just right of it
+        leg = ax.legend(handles, labels, bbox_to_anchor=(1.01, 1.0), **options)
+    else:
+        leg = fig.legend(handles, labels, bbox_to_anchor=(0.75, 0.91), **options)
     for i, text in enumerate(leg.get_texts()):
         if i in headings:
             text.set_fontweight("bold")
             text.set_x(-40)  # headings start where the handles do
             text._alliances_heading = True
+    return leg
 
 
 def _camp_label(net, members: list[Hashable]) -> str:

@@ -17,9 +17,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from ._inputs import as_network, camp_index, risk_table
-from .matrix import _draw_factions, _text_width_in, actor_order
+from .matrix import _draw_factions, _figure_for_grid, actor_order
 from .network import source_line, title_text
-from .style import INK, MUTED, RC, new_figure, text_colour_on
+from .style import INK, MUTED, RC, fit_text, text_colour_on
 
 __all__ = ["draw_risk", "risk_matrix"]
 
@@ -97,20 +97,11 @@ def draw_risk(
         M = risk_matrix(net, order, table)
         labels = [net.actors[v].display for v in order]
         if ax is None:
-            cell_in = 0.46 if n <= 8 else 0.32 if n <= 16 else 0.22 if n <= 30 else 0.19
-            name_size = float(np.clip(cell_in * 72 * 0.5, 5.5, 9.0))
-            name_in = _text_width_in(labels, name_size) + 0.35
-            grid_in = cell_in * (n + 0.6)
-            bar_in = 1.0
-            top_in, bottom_in = 0.42, 0.35
-            w = width or max(5.0, name_in + grid_in + bar_in + 0.2)
-            h = height or max(3.0, top_in + name_in + grid_in + bottom_in)
-            fig = new_figure(w, h, dpi=dpi)
-            avail_w, avail_h = w - name_in - bar_in - 0.2, h - top_in - name_in - bottom_in
-            side = max(0.5, min(avail_w, avail_h))
-            ax = fig.add_axes((name_in / w, (bottom_in + avail_h - side) / h, side / w, side / h))
-            cax = fig.add_axes(((name_in + side + 0.25) / w, (bottom_in + avail_h - side * 0.6) / h,
-                                0.14 / w, side * 0.6 / h))
+            fig, ax, side = _figure_for_grid(labels, width, height, dpi, extra_right=1.1)
+            w, h = fig.get_size_inches()
+            box = ax.get_position()
+            bar_h = min(side * 0.6, 2.5)
+            cax = fig.add_axes((box.x1 + 0.3 / w, box.y1 - bar_h / h, 0.14 / w, bar_h / h))
         else:
             fig = ax.figure
             cax = None
@@ -140,11 +131,11 @@ def draw_risk(
                 for i, a in enumerate(order) for b in order[i + 1:]
             )
             if has_war:
-                fig.text((name_in + side + 0.12) / w, (bottom_in + avail_h - side * 0.6 - 0.15) / h,
-                         "framed: already\nenemies (at war)", fontsize=7, color=INK, va="top")
+                fig.text(box.x1 + 0.12 / w, box.y1 - (bar_h + 0.15) / h, "framed: already\nenemies (at war)",
+                         fontsize=7, color=INK, va="top")
         if title is not False:
-            fig.text(0.01, 0.99, title or f"Risk of a direct clash: {title_text(net)}", fontsize=12,
-                     color=INK, ha="left", va="top")
+            text, size = fit_text(title or f"Risk of a direct clash: {title_text(net)}", fig.get_size_inches()[0] - 0.2)
+            fig.text(0.01, 0.99, text, fontsize=size, color=INK, ha="left", va="top")
         if sources:
             line = source_line(net)
             if line:

@@ -184,3 +184,33 @@ def new_figure(width: float, height: float, dpi: float = 150) -> AlliancesFigure
     fig = AlliancesFigure(figsize=(width, height), dpi=dpi)
     FigureCanvasAgg(fig)
     return fig
+
+
+def fit_text(text: str, width_in: float, *, size: float = 12.0, min_size: float = 9.0) -> tuple[str, float]:
+    """A title that fits ``width_in`` inches: the largest font size down to ``min_size``,
+    then wrapped onto more lines.
+
+    Examples
+    --------
+    >>> fit_text("Short", 5.0)
+    ('Short', 12.0)
+    >>> text, size = fit_text("A rather long title " * 4, 3.0)
+    >>> size, "\\n" in text
+    (9.0, True)
+    """
+    import textwrap
+
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    def width(s: str, pt: float) -> float:
+        prop = FontProperties(family=RC["font.family"], size=pt)
+        return max(TextPath((0, 0), line, prop=prop).get_extents().width for line in s.split("\n")) / 72
+
+    pt = size
+    while pt > min_size and width(text, pt) > width_in:
+        pt -= 0.5
+    if width(text, pt) <= width_in:
+        return text, pt
+    chars = max(10, int(len(text) * width_in / width(text, pt)))
+    return "\n".join(textwrap.wrap(text, chars)), pt

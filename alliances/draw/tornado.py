@@ -19,7 +19,7 @@ from matplotlib.patches import Patch
 
 from ._inputs import as_network
 from .network import title_text
-from .style import INK, MUTED, NEGATIVE, POSITIVE, RC, new_figure
+from .style import INK, MUTED, NEGATIVE, POSITIVE, RC, fit_text, new_figure
 
 __all__ = ["draw_tornado", "tornado_bars"]
 
@@ -98,34 +98,47 @@ def draw_tornado(
     p_now = float(explanation.p_clash)
     with matplotlib.rc_context(RC):
         k = len(bars)
+        factor_names = [b["factor"].replace("_", " ") for b in bars]
+        low_texts = [f"{b['low_state'].replace('_', ' ')} {b['low']:.2f}" if b["low"] < p_now - 1e-12 else ""
+                     for b in bars]
+        high_texts = [f"{b['high_state'].replace('_', ' ')} {b['high']:.2f}" if b["high"] > p_now + 1e-12 else ""
+                      for b in bars]
         if ax is None:
-            fig = new_figure(width or 7.0, height or max(2.6, 1.3 + 0.48 * k), dpi=dpi)
-            ax = fig.add_axes((0.2, 0.2 if k > 2 else 0.28, 0.66, 0.62 if k > 2 else 0.5))
+            w, h = width or 7.0, height or max(2.6, 1.3 + 0.48 * k)
+            fig = new_figure(w, h, dpi=dpi)
+            left_in = max([_width_in(t, 9) for t in factor_names] + [0.5]) + 0.25
+            bottom, top = 0.8 / h, 1 - 0.62 / h  # x axis and legend below, title above (inches)
+            ax = fig.add_axes((left_in / w, bottom, 1 - (left_in + 0.15) / w, top - bottom))
         else:
             fig = ax.figure
         ys = np.arange(k)[::-1]  # largest swing on top
-        for y, bar in zip(ys, bars, strict=True):
+        for y, bar, low, high in zip(ys, bars, low_texts, high_texts, strict=True):
             if bar["low"] < p_now:
                 ax.barh(y, p_now - bar["low"], left=bar["low"], height=0.6, color=POSITIVE, edgecolor=POSITIVE)
             if bar["high"] > p_now:
                 ax.barh(y, bar["high"] - p_now, left=p_now, height=0.6, color="#F4B183", edgecolor=NEGATIVE,
                         hatch="///", linewidth=0.8)
-            if bar["low"] < p_now - 1e-12:
-                ax.text(bar["low"] - 0.006, y, f"{bar['low_state']} {bar['low']:.2f}", ha="right",
-                        va="center", fontsize=8, color=INK)
-            if bar["high"] > p_now + 1e-12:
-                ax.text(bar["high"] + 0.006, y, f"{bar['high_state']} {bar['high']:.2f}", ha="left",
-                        va="center", fontsize=8, color=INK)
+            if low:
+                ax.annotate(low, (bar["low"], y), xytext=(-3, 0), textcoords="offset points", ha="right",
+                            va="center", fontsize=8, color=INK)
+            if high:
+                ax.annotate(high, (bar["high"], y), xytext=(3, 0), textcoords="offset points", ha="left",
+                            va="center", fontsize=8, color=INK)
         ax.axvline(p_now, color=INK, linewidth=1.2, zorder=3)
-        ax.set_yticks(ys, [b["factor"].replace("_", " ") for b in bars], fontsize=9)
+        ax.set_yticks(ys, factor_names, fontsize=9)
         lo = min([b["low"] for b in bars] + [p_now])
         hi = max([b["high"] for b in bars] + [p_now])
-        span = max(hi - lo, 0.05)
-        # room for the state names at both ends; the axis itself only shows 0..1
-        x0, x1 = lo - 0.5 * span, hi + 0.5 * span
+        # room for the state names at both ends (measured), the bars in between
+        ax_w = ax.get_position().width * fig.get_size_inches()[0]
+        need_l = max([_width_in(t, 8) for t in low_texts] + [0.0]) + 0.12
+        need_r = max([_width_in(t, 8) for t in high_texts] + [0.0]) + 0.12
+        per_in = max(hi - lo, 0.02) / max(ax_w - need_l - need_r, 0.25 * ax_w)
+        x0, x1 = lo - need_l * per_in, hi + need_r * per_in
         ax.set_xlim(x0, x1)
-        ticks = [t for t in np.round(np.arange(0.0, 1.0001, 0.05 if span < 0.3 else 0.1), 2) if x0 <= t <= x1]
-        ax.set_xticks(ticks)
+        from matplotlib.ticker import MaxNLocator
+
+        ticks = MaxNLocator(nbins=max(3, int(ax_w / 0.55))).tick_values(max(0.0, x0), min(1.0, x1))
+        ax.set_xticks([t for t in ticks if x0 <= t <= x1 and -1e-9 <= t <= 1 + 1e-9])
         ax.spines["bottom"].set_bounds(max(0.0, x0), min(1.0, x1))
         ax.set_ylim(-0.6, k - 0.4)
         ax.set_xlabel("P(direct clash)", fontsize=9, color=INK)
@@ -134,18 +147,30 @@ def draw_tornado(
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
         names = _names(net, explanation)
-        ax.set_title(f"P(clash) {names} now {p_now:.2f}: what moves it", fontsize=11, color=INK,
-                     loc="left", pad=22)
+        text, size = fit_text(f"P(clash) {names} now {p_now:.2f}: what moves it",
+                              fig.get_size_inches()[0] - 0.2, size=11.0, min_size=8.5)
+        fig.text(0.01, 0.985, text, fontsize=size, color=INK, ha="left", va="top")
         if title is not False:
             heading = title or (title_text(net) if net is not None else None)
             if heading:
-                ax.text(0.0, 1.02, heading, transform=ax.transAxes, fontsize=8, color=MUTED, va="bottom")
+                fig.text(0.01, 0.985 - (size * 1.35 * (text.count("\n") + 1)) / 72 / fig.get_size_inches()[1],
+                         heading, fontsize=8, color=MUTED, ha="left", va="top")
         handles = [Patch(facecolor=POSITIVE, edgecolor=POSITIVE), Patch(facecolor="#F4B183", edgecolor=NEGATIVE,
                                                                          hatch="///")]
         labels = ["lowers the risk", "raises the risk"]
         fig.legend(handles, labels, loc="lower right", ncols=2, frameon=False, fontsize=8,
                    bbox_to_anchor=(0.99, 0.0))
     return fig
+
+
+def _width_in(text: str, size: float) -> float:
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    if not text:
+        return 0.0
+    prop = FontProperties(family=RC["font.family"], size=size)
+    return TextPath((0, 0), text, prop=prop).get_extents().width / 72
 
 
 def _explanation(obj: Any, net: Any):
