@@ -35,7 +35,7 @@ AUTO_EXACT_MAX_EDGES = 3000
 #: ``exact="auto"``: k >= 3 is exact when (tied actors) x k is at most this.
 AUTO_EXACT_MAX_ASSIGN = 240
 #: ``exact="auto"`` gives the exact solver this many seconds when no time limit is given.
-AUTO_TIME_LIMIT = 60.0
+AUTO_TIME_LIMIT = 20.0
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def factions(
         True: integer programming (HiGHS), proven optimal unless ``time_limit`` stops it.
         False: relocation local search with a lower bound from triangles that every
         partition must pay for. ``"auto"``: exact for k <= 2 up to 3,000 ties, and for
-        k >= 3 when tied actors x k <= 240; a 60 s limit when none is given.
+        k >= 3 when tied actors x k <= 240; a 20 s limit when none is given.
     time_limit : float, optional
         Seconds for the exact solver over all k tried.
     seed : int, optional

@@ -46,7 +46,7 @@ __all__ = ["FrustrationResult", "frustration_index"]
 #: ``exact="auto"`` solves exactly up to this many signed ties, heuristically above.
 AUTO_EXACT_MAX_EDGES = 3000
 #: ``exact="auto"`` gives the exact solver this many seconds when no time limit is given.
-AUTO_TIME_LIMIT = 60.0
+AUTO_TIME_LIMIT = 20.0
 #: the heuristic applies the reductions and the block split up to this many ties
 REDUCE_MAX_EDGES = 200_000
 
