@@ -182,6 +182,18 @@ def test_isolated_actors_join_the_largest_camp():
     assert factions(only).camps == [["p", "q"]]
 
 
+def test_interrupted_programme_reports_its_bound():
+    g = nx.gnm_random_graph(40, 200, seed=4)
+    rng = random.Random(4)
+    for a, b in g.edges:
+        g.edges[a, b]["sign"] = rng.choice((-1, 1))
+    r = factions(g, k=3, exact=True, time_limit=0.5)
+    assert r.method == "exact" and not r.optimal
+    assert 0 < r.lower_bound < r.value
+    assert r.gap == pytest.approx((r.value - r.lower_bound) / r.value)
+    assert r.value == pytest.approx(criterion(g, r.camps, 0.5, weighted=False))
+
+
 def test_bad_arguments():
     g = nx.Graph([(1, 2, {"sign": 1})])
     for kwargs in ({"alpha": 1.5}, {"k": 0}, {"k": 2.5}, {"exact": "maybe"}):

@@ -237,6 +237,20 @@ def test_time_limit_reports_a_bound_and_gap():
     assert json.dumps(r.to_dict(), allow_nan=False)
 
 
+def test_interrupted_programme_reports_its_bound():
+    """A random graph far too hard for half a second: the solver stops, the bound is honest."""
+    g = nx.gnm_random_graph(120, 700, seed=4)
+    rng = random.Random(4)
+    for a, b in g.edges:
+        g.edges[a, b]["sign"] = rng.choice((-1, 1))
+    r = frustration_index(g, exact=True, time_limit=0.5)
+    assert r.method == "exact" and not r.optimal
+    assert 0 < r.lower_bound < r.value
+    assert r.gap == pytest.approx((r.value - r.lower_bound) / r.value)
+    assert r.value >= frustration_index(g, exact=False).lower_bound
+    check_consistent(g, r, weighted=False)
+
+
 def test_bad_exact_argument():
     with pytest.raises(ValueError):
         frustration_index(nx.Graph(), exact="yes")
