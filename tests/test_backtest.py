@@ -204,8 +204,33 @@ def world(tmp_path_factory):
     events = folder / "sim_ged.csv.gz"
     write_ged(events, clashes)
     (folder / "sim.yaml").write_text(_scenario_text(), encoding="utf-8")
-    bt = backtest(events, net, window="month", train_until=TRAIN_UNTIL, half_life=None, pseudo_count=5.0, max_iter=10)
-    return {"net": net, "truth": truth, "clashes": clashes, "events": events, "bt": bt, "folder": folder}
+    calls: list[tuple[int, int]] = []
+    bt = backtest(events, net, window="month", train_until=TRAIN_UNTIL, half_life=None, pseudo_count=5.0, max_iter=10,
+                  progress=lambda done, total: calls.append((done, total)))
+    return {"net": net, "truth": truth, "clashes": clashes, "events": events, "bt": bt, "folder": folder,
+            "progress": calls}
+
+
+def test_progress_advances_to_the_end(world):
+    calls = world["progress"]
+    assert len(calls) > 10
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and all(d <= t for d, t in calls)
+    assert calls[-1][0] == calls[-1][1]
+
+
+def test_json_has_null_not_nan(world):
+    import dataclasses
+
+    from alliances.report.backtest import backtest_json
+
+    bt = world["bt"]
+    scores = bt.scores.copy()
+    scores.loc[0, "auc"] = None
+    scores.loc[1, "auc"] = float("nan")
+    data = backtest_json(dataclasses.replace(bt, scores=scores))
+    assert data["scores"][0]["auc"] is None and data["scores"][1]["auc"] is None
+    json.dumps(data, allow_nan=False)
 
 
 def test_simulation_windows_and_pairs(world):

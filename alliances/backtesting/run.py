@@ -298,7 +298,7 @@ def backtest(
             train_until = dt.date.fromisoformat(train_until)
         except ValueError:
             raise EventDataError(f"train_until: {train_until!r} is not a date (YYYY-MM-DD)") from None
-    steps[1] = 4 + len(windows)
+    steps[1] = 2 + (len(windows) - 1) + 2  # reading, one per forecast window, fit, baselines
 
     # clashes per window, from the events of that window alone
     clashed = timeline.clashes

@@ -89,7 +89,7 @@ def draw_backtest(
     fig = new_figure(width, height, dpi=dpi)
     with matplotlib.rc_context(RC):
         rows = max(1, int(np.ceil(top / 3)))
-        gs = fig.add_gridspec(1 + rows, 3, height_ratios=[1.55] + [1.0] * rows, hspace=0.55, wspace=0.28,
+        gs = fig.add_gridspec(1 + rows, 3, height_ratios=[1.55] + [1.0] * rows, hspace=0.75, wspace=0.28,
                               left=0.06, right=0.98, top=0.87, bottom=0.06)
         _calibration(fig.add_subplot(gs[0, 0]), result, subset)
         _table(fig.add_subplot(gs[0, 1:]), result)
@@ -130,13 +130,12 @@ def _calibration(ax, result: BacktestResult, subset: str) -> None:
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.02, 1.02)
     ax.set_aspect("equal")
-    ax.set_xlabel("forecast P(clash) (bin mean)")
+    ax.set_xlabel("forecast P(clash): bin mean\n(marker area ~ forecasts in the bin; diagonal = calibrated)",
+                  fontsize=8)
     ax.set_ylabel("observed clash frequency")
     what = "all pairs" if subset == "all" else "onsets"
     ax.set_title(f"Reliability on the test windows ({what})", loc="left", fontsize=9.5, color=INK)
     ax.legend(loc="upper left", fontsize=7, frameon=False)
-    ax.text(0.98, 0.02, "marker area ~ forecasts in the bin\non the diagonal = calibrated",
-            transform=ax.transAxes, ha="right", va="bottom", fontsize=6.5, color=MUTED)
 
 
 def _table(ax, result: BacktestResult) -> None:
