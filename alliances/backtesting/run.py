@@ -261,10 +261,10 @@ def backtest(
     --------
     >>> import alliances
     >>> net = alliances.load("seeds/syria_2016_2019.yaml")
-    >>> bt = alliances.backtest("seeds/events/ucdp_ged_syria_2016_2019.csv.gz", net, window="quarter",
+    >>> bt = alliances.backtest("seeds/events/ucdp_ged_syria_2016_2019.csv.gz", net, window="year",
     ...                         train_until="2017-12-31")
-    >>> bt.test_windows, bt.pairs
-    (8, 55)
+    >>> bt.train_windows, bt.test_windows, bt.pairs
+    (1, 2, 55)
     >>> list(bt.scores.columns[:5])
     ['model', 'subset', 'brier', 'log_loss', 'auc']
 

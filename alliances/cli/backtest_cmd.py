@@ -43,7 +43,8 @@ def backtest(
     model: Annotated[Path | None, typer.Option("--model", help="The expert risk model file (default: the shipped one).")] = None,
     mapping: Annotated[Path | None, typer.Option("--mapping", help="Actor-mapping file (names, patterns, codes).")] = None,
     format: Annotated[str | None, typer.Option("--format", help="ged, acled, gdelt or icews (default: from the header).")] = None,
-    half_life: Annotated[float, typer.Option("--half-life", help="Decay of event-derived relations, in windows.")] = 3.0,
+    half_life: Annotated[float, typer.Option(
+        "--half-life", help="Decay of event-derived relations, in windows (0: no decay, each window alone).")] = 3.0,
     pseudo_count: Annotated[float, typer.Option(
         "--pseudo-count", help="Observations the expert tables are worth (per parent combination) in the fit.")] = 50.0,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Figure: OUT.png, OUT.svg or OUT.pdf.")] = None,
@@ -61,7 +62,8 @@ def backtest(
     expert = resolve_model(model)
     with _progress(stderr_is_terminal() and not json_out) as progress:
         result = run_backtest(files, net, window=window, train_until=train_until, model=expert, mapping=mapping,
-                              half_life=half_life, pseudo_count=pseudo_count, format=format, progress=progress)
+                              half_life=None if half_life == 0 else half_life, pseudo_count=pseudo_count,
+                              format=format, progress=progress)
     if output is not None:
         from ..draw.backtest import draw_backtest
         from ..draw.output import save_figure
