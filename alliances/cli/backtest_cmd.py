@@ -34,7 +34,7 @@ def _progress(enabled: bool):
 @app.command()
 def backtest(
     files: Annotated[list[str], typer.Argument(help="Event files, folders or globs (CSV, TSV, .gz, Parquet).",
-                                               show_default=False)],
+                                               show_default=False, metavar="EVENTS")],
     actors: Annotated[Path, typer.Option("--actors", help="The scenario: actors and static relations.")],
     window: Annotated[str, typer.Option("--window", help="day, week, month, quarter, year or <N>d.")] = "month",
     train_until: Annotated[str | None, typer.Option(
