@@ -360,3 +360,25 @@ def test_figure_shows_inline_in_jupyter(nets):
     fig = draw_network(nets["two"], factions=False, centrality=False)
     assert fig._repr_png_().startswith(b"\x89PNG")
     assert isinstance(alliances.draw_network(nets["two"], factions=False), matplotlib.figure.Figure)
+
+
+def test_every_kind_draws_into_a_callers_axes(nets, risks):
+    from matplotlib.figure import Figure
+
+    net, risk = nets["seed"], risks["seed"]
+    fig = Figure(figsize=(15, 8))
+    axs = fig.subplots(2, 3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert draw_network(net, ax=axs[0, 0], risk=risk, top=1) is fig
+        assert draw_matrix(net, ax=axs[0, 1]) is fig
+        assert draw_risk(net, ax=axs[0, 2], risk=risk) is fig
+        assert draw_tornado((net, "russia", "us_coalition"), ax=axs[1, 0]) is fig
+        assert draw_model(ax=axs[1, 1]) is fig
+        import networkx as nx
+
+        g = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1})])
+        assert draw_network(g, ax=axs[1, 2], factions=False) is fig
+    # everything stays on the caller's axes: no figure-level text or legends were added
+    assert not fig.texts and not fig.legends
+    assert axs[0, 0].get_title(loc="left").startswith("Syria")

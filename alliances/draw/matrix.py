@@ -32,6 +32,7 @@ from .style import (
     fit_text,
     new_figure,
 )
+from .style import renderer as _renderer
 
 __all__ = ["actor_order", "draw_matrix", "matrix_cells"]
 
@@ -123,6 +124,7 @@ def draw_matrix(
     title : str, optional
         Default: the scenario's name and ``as_of`` date.
     legend, sources : bool
+        Draw the legend / the source line (the source line only on a figure of its own).
 
     Returns
     -------
@@ -151,16 +153,16 @@ def draw_matrix(
         n = len(order)
         labels = [net.actors[v].display for v in order]
         used = _used(cells)
-        if ax is None:
+        own = ax is None
+        if own:
             fig, ax, side = _figure_for_grid(labels, width, height, dpi, legend=(lambda f, **kw: _legend(f, used, **kw))
                                              if legend else None)
         else:
             fig = ax.figure
             side = min(ax.get_position().width * fig.get_size_inches()[0],
                        ax.get_position().height * fig.get_size_inches()[1])
-            if legend:
-                box = ax.get_position()
-                _legend(fig, used, ncols=1, anchor=(box.x1 + 0.01, box.y1))
+            if legend:  # just right of the caller's axes
+                _legend(ax, used, ncols=1, anchor=(1.02, 1.0), fontsize=7.0)
         cell_pt = side * 72 / (n + 0.6)
         glyph_size = float(np.clip(cell_pt * 0.42, 4.0, 11.0))
         name_size = float(np.clip(cell_pt * 0.5, 5.5, 9.0))
@@ -176,13 +178,22 @@ def draw_matrix(
         for spine in ax.spines.values():
             spine.set_visible(False)
         if title is not False:
-            text, size = fit_text(title or title_text(net), fig.get_size_inches()[0] - 0.2)
-            fig.text(0.01, 0.99, text, fontsize=size, color=INK, ha="left", va="top")
-        if sources:
+            _title(fig, ax, title or title_text(net), own)
+        if sources and own:
             line = source_line(net)
             if line:
                 fig.text(0.01, 0.012, line, fontsize=6.5, color=MUTED, ha="left", va="bottom")
     return fig
+
+
+def _title(fig: Figure, ax: Axes, text: str, own: bool) -> None:
+    """The title: at the figure's top left, or above a caller's axes (clear of its top labels)."""
+    if own:
+        text, size = fit_text(text, fig.get_size_inches()[0] - 0.2)
+        fig.text(0.01, 0.99, text, fontsize=size, color=INK, ha="left", va="top")
+    else:
+        text, size = fit_text(text, ax.get_position().width * fig.get_size_inches()[0], size=10.0, min_size=7.0)
+        ax.set_title(text, fontsize=size, color=INK, loc="left")
 
 
 def _figure_for_grid(labels: Sequence[str], width, height, dpi, *, legend=None, extra_right: float = 0.0):
@@ -192,7 +203,7 @@ def _figure_for_grid(labels: Sequence[str], width, height, dpi, *, legend=None, 
     cell_in = 0.42 if n <= 8 else 0.3 if n <= 16 else 0.2 if n <= 30 else 0.17
     top_in, bottom_in = 0.32, 0.35
     fig = new_figure(width or 5.0, height or 4.0, dpi=dpi)
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     name_size = float(np.clip(cell_in * 72 * 0.5, 5.5, 9.0))
     for _ in range(4):  # names, legend and grid size depend on each other: settle them
         name_in = _text_width_in(labels, name_size) + 0.35  # names, colour strip and padding
@@ -309,7 +320,7 @@ def _draw_factions(ax: Axes, order: Sequence[str], camp_of) -> bool:
     return True
 
 
-def _legend(fig: Figure, used, *, ncols: int, anchor: tuple[float, float] = (0.0, 1.0), fontsize: float = 8.0):
+def _legend(target, used, *, ncols: int, anchor: tuple[float, float] = (0.0, 1.0), fontsize: float = 8.0):
     handles, labels = [], []
     for stance in STANCE_ORDER:
         if stance in used["stances"]:
@@ -324,7 +335,7 @@ def _legend(fig: Figure, used, *, ncols: int, anchor: tuple[float, float] = (0.0
             st = STANCE_STYLES[stance]
             handles.append(Patch(facecolor="white", edgecolor=st.fill, hatch="////", linewidth=0.6))
             labels.append(f"{st.glyph} {stance}, implied by balance")
-    return fig.legend(handles, labels, loc="upper left", bbox_to_anchor=anchor, ncols=ncols, frameon=False,
+    return target.legend(handles, labels, loc="upper left", bbox_to_anchor=anchor, ncols=ncols, frameon=False,
                       fontsize=fontsize,
                       handlelength=1.6, handleheight=1.2, borderaxespad=0.0, labelspacing=0.5,
                       columnspacing=1.2)

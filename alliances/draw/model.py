@@ -127,7 +127,8 @@ def draw_model(
     with matplotlib.rc_context(RC):
         cols = len(layers)
         rows = max((len(layer) for layer in layers), default=1)
-        if ax is None:
+        own = ax is None
+        if own:
             fig = new_figure(width or max(6.0, 2.3 * cols + 0.6), height or max(3.0, 1.05 * rows + 1.2), dpi=dpi)
             ax = fig.add_axes((0.01, 0.12, 0.98, 0.78))
         else:
@@ -179,13 +180,19 @@ def draw_model(
                                     "linewidth": 1.0, "patchA": boxes[p], "patchB": boxes[c],
                                     "shrinkA": 1, "shrinkB": 1})
         if title is not False:
-            text, size = fit_text(title or f"Risk model: {getattr(model, 'name', 'Bayesian network')}",
-                                  fig.get_size_inches()[0] - 0.2)
+            room = fig.get_size_inches()[0] - 0.2 if own else ax.get_position().width * fig.get_size_inches()[0]
+            text, size = fit_text(title or f"Risk model: {getattr(model, 'name', 'Bayesian network')}", room,
+                                  size=12.0 if own else 10.0, min_size=7.0)
             ax.set_title(text, fontsize=size, color=INK, loc="left")
         handles = [Patch(facecolor=_ROLE[r]["facecolor"], edgecolor=_ROLE[r]["edgecolor"],
                          linestyle=_ROLE[r]["linestyle"], linewidth=_ROLE[r]["linewidth"]) for r in used_roles]
-        fig.legend(handles, [_ROLE[r]["label"] for r in used_roles], loc="lower center", ncols=len(handles),
-                   frameon=False, fontsize=8, bbox_to_anchor=(0.5, 0.0))
+        labels = [_ROLE[r]["label"] for r in used_roles]
+        if own:
+            fig.legend(handles, labels, loc="lower center", ncols=len(handles), frameon=False, fontsize=8,
+                       bbox_to_anchor=(0.5, 0.0))
+        else:
+            ax.legend(handles, labels, loc="upper center", ncols=len(handles), frameon=False, fontsize=7,
+                      bbox_to_anchor=(0.5, 0.0))
     return fig
 
 

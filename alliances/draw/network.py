@@ -37,6 +37,7 @@ from .style import (
     fit_text,
     new_figure,
 )
+from .style import renderer as _renderer
 
 __all__ = ["draw_network", "legend_labels", "source_line", "title_text"]
 
@@ -87,7 +88,7 @@ def draw_network(
     title : str, optional
         Default: the scenario's name and ``as_of`` date.
     legend, sources : bool
-        Draw the legend / the source line.
+        Draw the legend / the source line (the source line only on a figure of its own).
     label_iterations : int
         Iterations of label placement (a count, never a time limit: output is reproducible).
 
@@ -122,14 +123,15 @@ def draw_network(
         # what the legend lists comes from the data, so the legend can be measured first and
         # the drawing given the room that is left
         used = _contents(net, camp_of, risky, centrality)
-        if ax is None:
+        own = ax is None
+        if own:
             w = width or (8.0 if n <= 12 else 9.0 if n <= 25 else 11.0)
             h = height or (w * 0.7)
             fig = new_figure(w, h, dpi=dpi)
             leg = _draw_legend(fig, net, used, top) if legend else None
             room = 0.0
             if leg is not None:
-                room = min(0.5, (leg.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi + 0.2) / w)
+                room = min(0.5, (leg.get_window_extent(_renderer(fig)).width / fig.dpi + 0.2) / w)
             ax = fig.add_axes((0.01, 0.05, 0.98 - room, 0.86))
             if leg is not None:
                 leg.set_bbox_to_anchor((1.0 - room + 0.005, 0.91), transform=fig.transFigure)
@@ -157,9 +159,10 @@ def draw_network(
             _draw_risk_values(ax, pos, radius, risky, font, labels)
 
         if title is not False:
-            text, size = fit_text(title or title_text(net), fig.get_size_inches()[0] - 0.2)
+            room = fig.get_size_inches()[0] - 0.2 if own else ax.get_position().width * fig.get_size_inches()[0]
+            text, size = fit_text(title or title_text(net), room, size=12.0 if own else 10.0, min_size=7.0)
             ax.set_title(text, fontsize=size, color=INK, loc="left", pad=10)
-        if sources:
+        if sources and own:
             line = source_line(net)
             if line:
                 fig.text(0.01, 0.012, line, fontsize=6.5, color=MUTED, ha="left", va="bottom")
@@ -296,7 +299,7 @@ def _draw_risk(ax: Axes, pos, risky) -> None:
 def _draw_risk_values(ax: Axes, pos, radius, risky, font, labels: list) -> None:
     """P(clash) on each highlighted line, at the first spot (middle first) clear of labels,
     nodes and the values placed before."""
-    renderer = ax.figure.canvas.get_renderer()
+    renderer = _renderer(ax.figure)
     to_px = ax.transData.transform
     nodes = [(to_px(pos[v]), radius[v] * (to_px((1, 0))[0] - to_px((0, 0))[0])) for v in pos]
     taken = [t.get_window_extent(renderer) for t in labels]
@@ -372,7 +375,7 @@ def _draw_labels(ax: Axes, net, pos, radius, font, iterations: int) -> list:
 def _clear_overlaps(ax: Axes, texts: list, pos, radius) -> None:
     """Finish what adjustText leaves: a label that still touches a node marker or another label
     moves to the nearest free spot (candidates in a fixed order: deterministic)."""
-    renderer = ax.figure.canvas.get_renderer()
+    renderer = _renderer(ax.figure)
     to_px = ax.transData.transform
     px_per_unit = to_px((1, 0))[0] - to_px((0, 0))[0]
     nodes = [(to_px(pos[v]), radius[v] * px_per_unit * 1.05) for v in pos]

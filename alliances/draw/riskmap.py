@@ -17,9 +17,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from ._inputs import as_network, camp_index, risk_table
-from .matrix import _draw_factions, _figure_for_grid, actor_order
+from .matrix import _draw_factions, _figure_for_grid, _title, actor_order
 from .network import source_line, title_text
-from .style import INK, MUTED, RC, fit_text, text_colour_on
+from .style import INK, MUTED, RC, text_colour_on
 
 __all__ = ["draw_risk", "risk_matrix"]
 
@@ -75,6 +75,7 @@ def draw_risk(
     title : str, optional
         Default: "Risk of a direct clash" with the scenario's name and date.
     sources : bool
+        Draw the source line (only on a figure of its own).
 
     Returns
     -------
@@ -96,7 +97,8 @@ def draw_risk(
         n = len(order)
         M = risk_matrix(net, order, table)
         labels = [net.actors[v].display for v in order]
-        if ax is None:
+        own = ax is None
+        if own:
             fig, ax, side = _figure_for_grid(labels, width, height, dpi, extra_right=1.1)
             w, h = fig.get_size_inches()
             box = ax.get_position()
@@ -134,9 +136,8 @@ def draw_risk(
                 fig.text(box.x1 + 0.12 / w, box.y1 - (bar_h + 0.15) / h, "framed: already\nenemies (at war)",
                          fontsize=7, color=INK, va="top")
         if title is not False:
-            text, size = fit_text(title or f"Risk of a direct clash: {title_text(net)}", fig.get_size_inches()[0] - 0.2)
-            fig.text(0.01, 0.99, text, fontsize=size, color=INK, ha="left", va="top")
-        if sources:
+            _title(fig, ax, title or f"Risk of a direct clash: {title_text(net)}", own)
+        if sources and own:
             line = source_line(net)
             if line:
                 fig.text(0.01, 0.012, line, fontsize=6.5, color=MUTED, ha="left", va="bottom")

@@ -214,3 +214,9 @@ def fit_text(text: str, width_in: float, *, size: float = 12.0, min_size: float 
         return text, pt
     chars = max(10, int(len(text) * width_in / width(text, pt)))
     return "\n".join(textwrap.wrap(text, chars)), pt
+
+
+def renderer(fig: Figure):
+    """The figure's renderer, for measuring text (any canvas: Agg's own, or a plain one)."""
+    get = getattr(fig.canvas, "get_renderer", None)
+    return get() if get is not None else fig._get_renderer()

@@ -103,7 +103,8 @@ def draw_tornado(
                      for b in bars]
         high_texts = [f"{b['high_state'].replace('_', ' ')} {b['high']:.2f}" if b["high"] > p_now + 1e-12 else ""
                       for b in bars]
-        if ax is None:
+        own = ax is None
+        if own:
             w, h = width or 7.0, height or max(2.6, 1.3 + 0.48 * k)
             fig = new_figure(w, h, dpi=dpi)
             left_in = max([_width_in(t, 9) for t in factor_names] + [0.5]) + 0.25
@@ -147,19 +148,25 @@ def draw_tornado(
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
         names = _names(net, explanation)
-        text, size = fit_text(f"P(clash) {names} now {p_now:.2f}: what moves it",
-                              fig.get_size_inches()[0] - 0.2, size=11.0, min_size=8.5)
-        fig.text(0.01, 0.985, text, fontsize=size, color=INK, ha="left", va="top")
-        if title is not False:
-            heading = title or (title_text(net) if net is not None else None)
+        main = f"P(clash) {names} now {p_now:.2f}: what moves it"
+        heading = (title or (title_text(net) if net is not None else None)) if title is not False else None
+        if own:
+            text, size = fit_text(main, fig.get_size_inches()[0] - 0.2, size=11.0, min_size=8.5)
+            fig.text(0.01, 0.985, text, fontsize=size, color=INK, ha="left", va="top")
             if heading:
                 fig.text(0.01, 0.985 - (size * 1.35 * (text.count("\n") + 1)) / 72 / fig.get_size_inches()[1],
                          heading, fontsize=8, color=MUTED, ha="left", va="top")
+        else:
+            text, size = fit_text(main, ax.get_position().width * fig.get_size_inches()[0], size=10.0, min_size=7.0)
+            ax.set_title(text, fontsize=size, color=INK, loc="left")
         handles = [Patch(facecolor=POSITIVE, edgecolor=POSITIVE), Patch(facecolor="#F4B183", edgecolor=NEGATIVE,
                                                                          hatch="///")]
         labels = ["lowers the risk", "raises the risk"]
-        fig.legend(handles, labels, loc="lower right", ncols=2, frameon=False, fontsize=8,
-                   bbox_to_anchor=(0.99, 0.0))
+        if own:
+            fig.legend(handles, labels, loc="lower right", ncols=2, frameon=False, fontsize=8,
+                       bbox_to_anchor=(0.99, 0.0))
+        else:
+            ax.legend(handles, labels, loc="lower right", frameon=False, fontsize=7)
     return fig
 
 
