@@ -293,6 +293,8 @@ def backtest(
         raise EventDataError(f"the events span {len(windows)} {win.label} window(s): a backtest needs at least 3")
     if train_until is None:
         train_until = windows[(len(windows) - 1) // 2][1]
+    elif isinstance(train_until, dt.datetime):
+        train_until = train_until.date()
     elif isinstance(train_until, str):
         try:
             train_until = dt.date.fromisoformat(train_until)
