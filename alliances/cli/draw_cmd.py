@@ -58,5 +58,5 @@ def draw(
     fig = draw_figure(net, kind.value, pair=pair, top=top, width=width, height=height, dpi=dpi)
     written = save_figure(fig, output, dpi=dpi)
     w, h = fig.get_size_inches()
-    size = f"{round(w * dpi)}x{round(h * dpi)} px" if written.suffix.lower() == ".png" else f"{w:g}x{h:g} in"
+    size = f"{round(w * dpi)}x{round(h * dpi)} px" if written.suffix.lower() == ".png" else f"{w:.1f}x{h:.1f} in"
     print(f"wrote {written} ({kind.value}, {size})", file=sys.stderr)

@@ -153,7 +153,9 @@ def text_colour_on(fill: str) -> str:
 
 
 RC = {
-    "font.family": "DejaVu Sans",
+    # DejaVu Sans (shipped with matplotlib) for the same metrics everywhere; in SVG, where text
+    # stays text, the viewer falls back to the usual sans-serif fonts if it lacks DejaVu
+    "font.family": ["DejaVu Sans", "sans-serif"],
     "font.size": 9.0,
     "svg.fonttype": "none",
     "svg.hashsalt": "alliances",
