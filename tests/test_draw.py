@@ -73,9 +73,15 @@ def risks(nets):
     return {name: alliances.conflict_risk(net) for name, net in nets.items()}
 
 
-def _render(kind: str, net, risk):
+@pytest.fixture(scope="module")
+def network_figs(nets, risks):
+    """Each scenario's network diagram with the risk overlay, drawn once for several tests."""
+    return {name: draw_network(net, risk=risks[name], top=3) for name, net in nets.items()}
+
+
+def _render(kind: str, net, risk, network_fig=None):
     if kind == "network":
-        return draw_network(net, risk=risk, top=3)
+        return network_fig if network_fig is not None else draw_network(net, risk=risk, top=3)
     if kind == "matrix":
         return draw_matrix(net)
     if kind == "risk":
@@ -98,7 +104,7 @@ def test_each_kind_renders_without_warnings(kind, scenario, nets, risks, tmp_pat
         pytest.skip("the model does not depend on the scenario")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        fig = _render(kind, nets[scenario], risks[scenario])
+        fig = _render(kind, nets[scenario], risks[scenario])  # drawn here, under the warnings filter
         out = save_figure(fig, tmp_path / f"{kind}.svg")
         if scenario != "random40":  # rasterising 1,600 cell labels is slow; the SVG checks the drawing
             save_figure(fig, tmp_path / f"{kind}.png", dpi=60)
@@ -110,10 +116,10 @@ def test_each_kind_renders_without_warnings(kind, scenario, nets, risks, tmp_pat
             assert actor.display in texts, actor.display
 
 
-def test_labels_do_not_overlap_each_other_or_nodes(nets, risks):
+def test_labels_do_not_overlap_each_other_or_nodes(nets, network_figs):
     for name in ("seed", "random40", "two"):
         net = nets[name]
-        fig = draw_network(net, risk=risks[name], top=3)
+        fig = network_figs[name]
         ax = fig.axes[0]
         renderer = fig.canvas.get_renderer()
         labels = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts}
@@ -264,9 +270,10 @@ def test_figures_use_results_they_are_handed(nets, monkeypatch):
 
 def test_svg_and_pdf_are_byte_identical_across_runs(nets, tmp_path):
     net = nets["seed"]
+    one, two = draw_network(net), draw_network(net)
     for ext in ("svg", "pdf"):
-        a = save_figure(draw_network(net, top=0), tmp_path / f"a.{ext}").read_bytes()
-        b = save_figure(draw_network(net, top=0), tmp_path / f"b.{ext}").read_bytes()
+        a = save_figure(one, tmp_path / f"a.{ext}").read_bytes()
+        b = save_figure(two, tmp_path / f"b.{ext}").read_bytes()
         assert a == b, ext
     # the date must not be in there
     assert b"CreationDate" not in (tmp_path / "a.pdf").read_bytes()
