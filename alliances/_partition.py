@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -80,7 +81,7 @@ def _matrices(edges: Edges, alpha: float) -> tuple[sp.csr_array, sp.csr_array, s
 
 
 def _spectral_labels(edges: Edges, rng: np.random.Generator) -> np.ndarray:
-    """Two camps from the sign of the leading eigenvector of the signed adjacency."""
+    """Two camps from the sign of the leading eigenvector of the normalised signed adjacency."""
     n = edges.n
     A = sp.csr_array(
         (
@@ -89,6 +90,10 @@ def _spectral_labels(edges: Edges, rng: np.random.Generator) -> np.ndarray:
         ),
         shape=(n, n),
     )
+    # degree-normalised (D^-1/2 A D^-1/2): hubs would otherwise capture the leading vector
+    d = np.asarray(abs(A).sum(axis=1)).ravel()
+    inv = 1.0 / np.sqrt(np.where(d > 0, d, 1.0))
+    A = sp.diags(inv) @ A @ sp.diags(inv)
     vec = None
     if n <= 2000:
         # power iteration on A + rI (r bounds the spectral radius): cheap and thread-free
@@ -106,7 +111,7 @@ def _spectral_labels(edges: Edges, rng: np.random.Generator) -> np.ndarray:
 
         try:
             v0 = rng.standard_normal(n)
-            _, V = eigsh(A, k=1, which="LA", v0=v0, tol=1e-4, maxiter=max(1000, n))
+            _, V = eigsh(A, k=1, which="LA", v0=v0, tol=1e-3, maxiter=max(1000, n))
             vec = V[:, 0]
         except Exception:  # no convergence: fall back on a random start  # noqa: BLE001
             vec = None
@@ -116,6 +121,40 @@ def _spectral_labels(edges: Edges, rng: np.random.Generator) -> np.ndarray:
     flat = np.abs(vec) < 1e-12
     labels[flat] = rng.integers(0, 2, int(flat.sum()))
     return labels
+
+
+def _spectral_k_labels(edges: Edges, k: int, rng: np.random.Generator) -> np.ndarray:
+    """k camps by k-means on the rows of the k leading eigenvectors of the normalised signed adjacency."""
+    from scipy.cluster.vq import kmeans2
+
+    n = edges.n
+    A = sp.csr_array(
+        (
+            np.concatenate([edges.c, edges.c]),
+            (np.concatenate([edges.u, edges.v]), np.concatenate([edges.v, edges.u])),
+        ),
+        shape=(n, n),
+    )
+    # degree-normalised (D^-1/2 A D^-1/2): hubs would otherwise capture the leading vectors
+    d = np.asarray(abs(A).sum(axis=1)).ravel()
+    inv = 1.0 / np.sqrt(np.where(d > 0, d, 1.0))
+    A = sp.diags(inv) @ A @ sp.diags(inv)
+    try:
+        if n <= max(200, k + 2):
+            _, V = np.linalg.eigh(A.toarray())
+            X = V[:, -k:]
+        else:
+            from scipy.sparse.linalg import eigsh
+
+            _, X = eigsh(A, k=k, which="LA", v0=rng.standard_normal(n), tol=1e-4, maxiter=max(1000, 10 * n))
+        norms = np.linalg.norm(X, axis=1, keepdims=True)
+        X = X / np.where(norms > 0, norms, 1.0)
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")  # empty clusters on tiny graphs: the descent fixes them
+            _, labels = kmeans2(X, k, seed=rng, minit="++")
+        return labels.astype(np.int64)
+    except Exception:  # no convergence or a degenerate embedding: a random start  # noqa: BLE001
+        return rng.integers(0, k, n)
 
 
 def _descend(
@@ -201,6 +240,8 @@ def local_search(
     if start is not None:
         inits.append(np.asarray(start, dtype=np.int64) % k)
     inits.append(_spectral_labels(edges, rng))
+    if k >= 3:
+        inits.append(_spectral_k_labels(edges, k, rng))
     best: np.ndarray | None = None
     best_cost = np.inf
     n_random = max(1, restarts // 2)

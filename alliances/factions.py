@@ -265,6 +265,7 @@ class _KSolver:
         self.deadline = deadline
         self.seed = seed
         self._tri: np.ndarray | None = None
+        self._cache: dict[int, tuple[np.ndarray, float, float, bool, str]] = {}
 
     @property
     def tri(self) -> np.ndarray:
@@ -283,7 +284,12 @@ class _KSolver:
         return self.edges.n * k <= AUTO_EXACT_MAX_ASSIGN
 
     def solve(self, k: int) -> tuple[np.ndarray, float, float, bool, str]:
-        """Labels, criterion, lower bound, optimality and method for at most k camps."""
+        """Labels, criterion, lower bound, optimality and method for at most k camps (cached)."""
+        if k not in self._cache:
+            self._cache[k] = self._solve(k)
+        return self._cache[k]
+
+    def _solve(self, k: int) -> tuple[np.ndarray, float, float, bool, str]:
         e, alpha = self.edges, self.alpha
         if k == 1 or e.m == 0:
             labels = np.zeros(e.n, dtype=np.int64)
@@ -297,7 +303,9 @@ class _KSolver:
             scaled = _p.Edges(e.n, e.u[keep], e.v[keep], np.where(neg, -pen, pen)[keep])
             labels, lb, optimal = solve_exact(scaled, time_limit=self.remaining(), seed=self.seed, milp=exact)
             return labels, _p.partition_cost(e, labels, alpha), lb, optimal, "exact" if exact else "heuristic"
-        labels, value = _p.local_search(e, k, alpha=alpha, seed=self.seed)
+        # the best split into at most k - 1 camps is a start (so more camps never score worse)
+        start = self.solve(k - 1)[0]
+        labels, value = _p.local_search(e, k, alpha=alpha, seed=self.seed, start=start)
         lb = _p.triangle_packing_bound(e, self.tri, alpha=alpha, k=k)
         if not exact or value - lb <= 1e-9 * max(1.0, value):
             return labels, value, lb, value - lb <= 1e-9 * max(1.0, value), "exact" if exact else "heuristic"
