@@ -389,3 +389,15 @@ def test_every_kind_draws_into_a_callers_axes(nets, risks):
     # everything stays on the caller's axes: no figure-level text or legends were added
     assert not fig.texts and not fig.legends
     assert axs[0, 0].get_title(loc="left").startswith("Syria")
+
+
+def test_labels_with_dollars_and_markup_stay_verbatim(tmp_path):
+    net = AllianceNetwork("Money & <power>", actors=[
+        Actor("a", "Fund of $5 and $6", "other"), Actor("b", "B & <C>", "state", label="B&C <x>"),
+    ], relations=[Relation(("a", "b"), "rival")])
+    for draw in (draw_network, draw_matrix):
+        out = save_figure(draw(net, factions=False, **({"implied": False} if draw is draw_matrix else {})),
+                          tmp_path / f"{draw.__name__}.svg")
+        texts = _svg_texts(out)
+        assert "Fund of $5 and $6" in texts and "B&C <x>" in texts
+        assert any(t.startswith("Money & <power>") for t in texts)

@@ -31,6 +31,7 @@ from .style import (
     faction_colour,
     fit_text,
     new_figure,
+    plain,
 )
 from .style import renderer as _renderer
 
@@ -151,7 +152,7 @@ def draw_matrix(
         order = actor_order(net, camp_of)
         cells = matrix_cells(net, order, table)
         n = len(order)
-        labels = [net.actors[v].display for v in order]
+        labels = [plain(net.actors[v].display) for v in order]
         used = _used(cells)
         own = ax is None
         if own:
@@ -178,11 +179,11 @@ def draw_matrix(
         for spine in ax.spines.values():
             spine.set_visible(False)
         if title is not False:
-            _title(fig, ax, title or title_text(net), own)
+            _title(fig, ax, title or plain(title_text(net)), own)
         if sources and own:
             line = source_line(net)
             if line:
-                fig.text(0.01, 0.012, line, fontsize=6.5, color=MUTED, ha="left", va="bottom")
+                fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
     return fig
 
 

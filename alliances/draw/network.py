@@ -36,6 +36,7 @@ from .style import (
     faction_colour,
     fit_text,
     new_figure,
+    plain,
 )
 from .style import renderer as _renderer
 
@@ -160,12 +161,12 @@ def draw_network(
 
         if title is not False:
             room = fig.get_size_inches()[0] - 0.2 if own else ax.get_position().width * fig.get_size_inches()[0]
-            text, size = fit_text(title or title_text(net), room, size=12.0 if own else 10.0, min_size=7.0)
+            text, size = fit_text(title or plain(title_text(net)), room, size=12.0 if own else 10.0, min_size=7.0)
             ax.set_title(text, fontsize=size, color=INK, loc="left", pad=10)
         if sources and own:
             line = source_line(net)
             if line:
-                fig.text(0.01, 0.012, line, fontsize=6.5, color=MUTED, ha="left", va="bottom")
+                fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
     return fig
 
 
@@ -343,7 +344,7 @@ def _draw_labels(ax: Axes, net, pos, radius, font, iterations: int) -> list:
     texts = []
     for v, actor in net.actors.items():
         x, y = pos[v]
-        t = ax.text(x, y + radius[v] * 1.25, actor.display, fontsize=font, color=INK, ha="center",
+        t = ax.text(x, y + radius[v] * 1.25, plain(actor.display), fontsize=font, color=INK, ha="center",
                     va="bottom", zorder=6,
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
                           "alpha": 0.8})
@@ -479,7 +480,7 @@ def _draw_legend(fig: Figure, net, used, top: int, *, ax: Axes | None = None):
 
 
 def _camp_label(net, members: list[Hashable]) -> str:
-    first = net.actors[members[0]].display
+    first = plain(net.actors[members[0]].display)
     return f"camp of {first}" if len(members) < 2 else f"camp of {first} (+{len(members) - 1})"
 
 

@@ -19,7 +19,7 @@ from matplotlib.patches import Rectangle
 from ._inputs import as_network, camp_index, risk_table
 from .matrix import _draw_factions, _figure_for_grid, _title, actor_order
 from .network import source_line, title_text
-from .style import INK, MUTED, RC, text_colour_on
+from .style import INK, MUTED, RC, plain, text_colour_on
 
 __all__ = ["draw_risk", "risk_matrix"]
 
@@ -96,7 +96,7 @@ def draw_risk(
         order = actor_order(net, camp_of)
         n = len(order)
         M = risk_matrix(net, order, table)
-        labels = [net.actors[v].display for v in order]
+        labels = [plain(net.actors[v].display) for v in order]
         own = ax is None
         if own:
             fig, ax, side = _figure_for_grid(labels, width, height, dpi, extra_right=1.1)
@@ -136,11 +136,11 @@ def draw_risk(
                 fig.text(box.x1 + 0.12 / w, box.y1 - (bar_h + 0.15) / h, "framed: already\nenemies (at war)",
                          fontsize=7, color=INK, va="top")
         if title is not False:
-            _title(fig, ax, title or f"Risk of a direct clash: {title_text(net)}", own)
+            _title(fig, ax, title or plain(f"Risk of a direct clash: {title_text(net)}"), own)
         if sources and own:
             line = source_line(net)
             if line:
-                fig.text(0.01, 0.012, line, fontsize=6.5, color=MUTED, ha="left", va="bottom")
+                fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
     return fig
 
 

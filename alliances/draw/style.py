@@ -188,6 +188,17 @@ def new_figure(width: float, height: float, dpi: float = 150) -> AlliancesFigure
     return fig
 
 
+def plain(text: str) -> str:
+    """Text from the data, shown as written: a ``$`` never starts matplotlib math mode.
+
+    Examples
+    --------
+    >>> print(plain("US$ 5m"))
+    US\\$ 5m
+    """
+    return str(text).replace("$", r"\$")
+
+
 def fit_text(text: str, width_in: float, *, size: float = 12.0, min_size: float = 9.0) -> tuple[str, float]:
     """A title that fits ``width_in`` inches: the largest font size down to ``min_size``,
     then wrapped onto more lines.

@@ -19,7 +19,7 @@ from matplotlib.patches import Patch
 
 from ._inputs import as_network
 from .network import title_text
-from .style import INK, MUTED, NEGATIVE, POSITIVE, RC, fit_text, new_figure
+from .style import INK, MUTED, NEGATIVE, POSITIVE, RC, fit_text, new_figure, plain
 
 __all__ = ["draw_tornado", "tornado_bars"]
 
@@ -149,7 +149,7 @@ def draw_tornado(
             ax.spines[side].set_visible(False)
         names = _names(net, explanation)
         main = f"P(clash) {names} now {p_now:.2f}: what moves it"
-        heading = (title or (title_text(net) if net is not None else None)) if title is not False else None
+        heading = (title or (plain(title_text(net)) if net is not None else None)) if title is not False else None
         if own:
             text, size = fit_text(main, fig.get_size_inches()[0] - 0.2, size=11.0, min_size=8.5)
             fig.text(0.01, 0.985, text, fontsize=size, color=INK, ha="left", va="top")
@@ -201,4 +201,4 @@ def _explain(net, a: str, b: str):
 def _names(net, e) -> str:
     if net is None:
         return f"{e.a} \u2013 {e.b}"
-    return f"{net.actor(e.a).display} \u2013 {net.actor(e.b).display}"
+    return plain(f"{net.actor(e.a).display} \u2013 {net.actor(e.b).display}")
