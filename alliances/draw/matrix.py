@@ -144,6 +144,12 @@ def draw_matrix(
     >>> from alliances.draw.network import legend_labels
     >>> legend_labels(fig)
     ['++ ally', '−− enemy', '? unknown']
+
+    References
+    ----------
+    .. [1] Doreian & Mrvar (1996) A partitioning approach to structural balance. Social Networks 18.
+    .. [2] Cartwright & Harary (1956) Structural balance: a generalization of Heider's theory.
+       Psychological Review 63.
     """
     net = as_network(net)
     with matplotlib.rc_context(RC):

@@ -118,6 +118,11 @@ def draw_model(
     >>> fig = draw_model(m)
     >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_text() in ("x", "clash"))
     ['clash', 'x']
+
+    References
+    ----------
+    .. [1] Sugiyama, Tagawa & Toda (1981) Methods for visual understanding of hierarchical system
+       structures. IEEE Transactions on Systems, Man, and Cybernetics 11(2).
     """
     model = _model(model)
     node_objs = dict(model.nodes)

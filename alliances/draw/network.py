@@ -111,6 +111,12 @@ def draw_network(
     >>> fig = draw_network(net, factions=[["a"], ["b"]], centrality=False)
     >>> legend_labels(fig)
     ['enemy', 'state', 'militia', 'camp of Alpha', 'camp of Beta']
+
+    References
+    ----------
+    .. [1] Gansner, Koren & North (2004) Graph drawing by stress majorization. Graph Drawing, LNCS 3383.
+    .. [2] Doreian & Mrvar (1996) A partitioning approach to structural balance. Social Networks 18.
+    .. [3] Okabe & Ito (2008) Color Universal Design: how to make figures friendly to colorblind people.
     """
     net = as_network(net)
     nodes = list(net.actors)

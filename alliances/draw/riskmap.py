@@ -88,6 +88,10 @@ def draw_risk(
     >>> fig = draw_risk(net, risk=pd.DataFrame({"a": ["a"], "b": ["b"], "p_clash": [0.3]}), factions=False)
     >>> sorted(t.get_text() for t in fig.axes[0].texts)
     ['.30', '.30']
+
+    References
+    ----------
+    .. [1] Bremer (1992) Dangerous dyads. Journal of Conflict Resolution 36.
     """
     net = as_network(net)
     with matplotlib.rc_context(RC):

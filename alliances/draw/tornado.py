@@ -92,6 +92,11 @@ def draw_tornado(
     >>> fig = draw_tornado(e)
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['stance']
+
+    References
+    ----------
+    .. [1] Howard (1988) Decision analysis: practice and promise. Management Science 34(6)
+       (the tornado diagram of one-way sensitivity).
     """
     explanation, net = _explanation(explanation, net)
     bars = tornado_bars(explanation.tornado, float(explanation.p_clash), dict(explanation.factors or {}))
