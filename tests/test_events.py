@@ -301,3 +301,20 @@ def test_cli_bad_input_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "unknown window" in err and ".xlsx" in err and "unknown event format" in err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_progress_bar_on_a_terminal_gives_the_same_table(net, monkeypatch):
+    import sys
+
+    plain = relations_over_time(DATA / "ged_sample.csv", net).table
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    shown = relations_over_time(DATA / "ged_sample.csv", net, progress=True).table
+    pd.testing.assert_frame_equal(plain, shown)
+
+
+def test_event_files_object_reused(net):
+    ev = read_events(DATA / "ged_sample.csv")
+    assert ev.count() == 9
+    a = relations_over_time(ev, net)
+    b = relations_over_time(ev, net, window="year")  # the caller's engine stays open
+    assert a.table["events"].sum() == b.table["events"].sum()

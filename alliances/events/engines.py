@@ -81,13 +81,27 @@ class DuckDBEngine:
     def register(self, name: str, frame: pd.DataFrame) -> None:
         self.con.register(name, frame)
 
-    def sql(self, query: str) -> pd.DataFrame:
+    def materialize(self, name: str, query: str) -> None:
+        """Run a query once into a temporary table (compressed, spilled to disk past the memory limit)."""
+        statement = f"CREATE OR REPLACE TEMP TABLE {name} AS {query}"
         try:
             if not self.progress:
-                return self.con.sql(query).df()
-            return _with_progress(lambda: self.con.sql(query).df(), self.con.query_progress)
+                self.con.execute(statement)
+            else:
+                _with_progress(lambda: self.con.execute(statement), self.con.query_progress)
         except self._error as exc:
             raise EventDataError(f"cannot read the event files: {_first_line(exc)}") from None
+
+    def sql(self, query: str) -> pd.DataFrame:
+        try:
+            return self.con.sql(query).df()
+        except self._error as exc:
+            raise EventDataError(f"cannot read the event files: {_first_line(exc)}") from None
+
+    def drop(self, *names: str) -> None:
+        """Free materialized tables."""
+        for name in names:
+            self.con.execute(f"DROP TABLE IF EXISTS {name}")
 
     def close(self) -> None:
         self.con.close()
@@ -171,6 +185,15 @@ class SparkEngine:
             warnings.filterwarnings("ignore", message=".*PySpark does not yet fully support pandas.*")
             self.spark.createDataFrame(rows, schema).createOrReplaceTempView(name)
 
+    def materialize(self, name: str, query: str) -> None:
+        """Run a query once into a cached temporary view (memory, then disk)."""
+        try:
+            self.spark.sql(f"UNCACHE TABLE IF EXISTS {name}")
+            self.spark.sql(f"DROP VIEW IF EXISTS {name}")
+            self.spark.sql(f"CACHE TABLE {name} AS {query}")
+        except Exception as exc:  # py4j and Spark analysis errors have no common base
+            raise EventDataError(f"cannot read the event files (Spark): {_first_line(exc)}") from None
+
     def sql(self, query: str) -> pd.DataFrame:
         import warnings
 
@@ -185,6 +208,12 @@ class SparkEngine:
         except Exception as exc:  # py4j and Spark analysis errors have no common base
             raise EventDataError(f"cannot read the event files (Spark): {_first_line(exc)}") from None
         return pd.DataFrame.from_records(rows, columns=columns)
+
+    def drop(self, *names: str) -> None:
+        """Free cached tables (dependents first)."""
+        for name in names:
+            self.spark.sql(f"UNCACHE TABLE IF EXISTS {name}")
+            self.spark.sql(f"DROP VIEW IF EXISTS {name}")
 
     def close(self) -> None:
         """Leave the session running: starting a JVM is slow, and later calls reuse it."""

@@ -53,7 +53,9 @@ References
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -78,6 +80,7 @@ COLUMNS = ("a", "b", "window_start", "window_end", "events", "fatalities", "scor
 """The columns of :attr:`EventRelations.table`, in order."""
 
 _SAME_SIDE_GOLDSTEIN = 60  # tenths: +6.0
+_RUNS = itertools.count(1)
 
 
 @dataclass
@@ -93,9 +96,9 @@ class EventFiles:
     def format(self) -> str:
         return self.layout.format.name
 
-    def _view(self) -> str:
-        self.engine.files_view("raw_events", self.files, self.layout, parquet=self.parquet)
-        return f"({self.layout.format.query('raw_events')}) ev"
+    def _view(self, name: str = "raw_events") -> str:
+        self.engine.files_view(name, self.files, self.layout, parquet=self.parquet)
+        return f"({self.layout.format.query(name)}) ev"
 
     def to_pandas(self, *, limit: int | None = 1000) -> pd.DataFrame:
         """The normalised events (event_id, day, side1, side2, quad, goldstein, fatalities, sources,
@@ -259,26 +262,49 @@ def relations_over_time(
     if half_life is not None and not half_life > 0:
         raise EventDataError(f"half_life must be a positive number of windows, not {half_life}")
     win = parse_window(window, origin=origin)
+    # An engine this call creates is closed at the end; one the caller passed in stays open.
+    owned = not isinstance(events, EventFiles) and (engine is None or isinstance(engine, str))
     ev = read_events(events, format=format, engine=engine, progress=progress)
     if mapping is not None and not isinstance(mapping, ActorMapper):
         mapping = load_mapping(mapping)
     mapper = ActorMapper.from_network(net, mapping)
     fmt = ev.layout.format
     eng = ev.engine
-    source = ev._view()
+    # Fresh names per call: Spark keeps cached tables (and their plans) for the session.
+    run = next(_RUNS)
+    names = {n: f"{n}_{run}" for n in ("raw_events", "events_grouped", "events_compact", "actor_map", "multi_sides")}
 
-    # Pass 1: distinct sides with their counts, and the rows that cannot be used.
-    sides = eng.sql(
-        f"WITH ev AS (SELECT * FROM {source}) "
-        "SELECT 1 AS part, side1 AS side, count(*) AS n FROM ev WHERE day IS NOT NULL GROUP BY side1 "
-        "UNION ALL SELECT 2 AS part, side2 AS side, count(*) AS n FROM ev WHERE day IS NOT NULL GROUP BY side2 "
-        "UNION ALL SELECT 3 AS part, 'rows' AS side, count(*) AS n FROM ev "
-        "UNION ALL SELECT 4 AS part, 'bad_date' AS side, count(*) AS n FROM ev WHERE day IS NULL "
-        "UNION ALL SELECT 5 AS part, 'one_sided' AS side, count(*) AS n FROM ev "
-        "WHERE day IS NOT NULL AND (side1 IS NULL OR side2 IS NULL) "
-        f"UNION ALL SELECT 6 AS part, 'last_window' AS side, max({win.key_sql('day', eng.epoch_day)}) AS n "
-        "FROM ev WHERE day IS NOT NULL"
-    )
+    def named(sql: str) -> str:
+        return re.sub(r"\b(raw_events|events_grouped|events_compact|actor_map|multi_sides)\b",
+                      lambda m: names[m.group(1)], sql)
+
+    ev._view(names["raw_events"])
+
+    # One pass over the files, into a table the engine keeps (in memory, spilled to disk
+    # past its limit): rows grouped by their raw date and side columns, with their counts.
+    # Then the dates and sides are normalised once per group and grouped again by window:
+    # only events with a side that may name several groups keep their id (aggregation_sql).
+    eng.materialize(names["events_grouped"], named(fmt.grouped_query("raw_events")))
+    key = win.key_sql("day", eng.epoch_day)
+    sep = fmt.separator
+    event_key = (f"CASE WHEN instr(side1, '{sep}') > 0 OR instr(side2, '{sep}') > 0 THEN event_id END"
+                 if sep else "CAST(NULL AS STRING)")
+    normal = ", ".join(f"{fmt.expr(c)} AS {c}" for c in ("day", "side1", "side2"))
+    event_id = fmt.expr("event_id") if sep else "CAST(NULL AS STRING)"
+    eng.materialize(names["events_compact"], named(compact_sql(
+        f"(SELECT {event_id} AS event_id, {normal}, n, q1, q2, q3, q4, q0, gsum, gn, fatalities, sources "
+        "FROM events_grouped) g", key, event_key)))
+    # Pass 1 (over the compact table): distinct sides with their counts, and what cannot be used.
+    sides = eng.sql(named(
+        "SELECT 1 AS part, side1 AS side, sum(n) AS n FROM events_compact WHERE wkey IS NOT NULL GROUP BY side1 "
+        "UNION ALL SELECT 2 AS part, side2 AS side, sum(n) AS n FROM events_compact WHERE wkey IS NOT NULL "
+        "GROUP BY side2 "
+        "UNION ALL SELECT 3 AS part, 'rows' AS side, COALESCE(sum(n), 0) AS n FROM events_compact "
+        "UNION ALL SELECT 4 AS part, 'bad_date' AS side, COALESCE(sum(n), 0) AS n FROM events_compact WHERE wkey IS NULL "
+        "UNION ALL SELECT 5 AS part, 'one_sided' AS side, COALESCE(sum(n), 0) AS n FROM events_compact "
+        "WHERE wkey IS NOT NULL AND (side1 IS NULL OR side2 IS NULL) "
+        "UNION ALL SELECT 6 AS part, 'last_window' AS side, max(wkey) AS n FROM events_compact"
+    ))
     sides["n"] = pd.to_numeric(sides["n"]).fillna(-1)
     sides["part"] = sides["part"].astype(int)
     sides["n"] = sides["n"].astype(int)
@@ -291,10 +317,14 @@ def relations_over_time(
     unmapped = pd.DataFrame(sorted(unmapped_counts.items(), key=lambda kv: (-kv[1], kv[0])), columns=["name", "events"])
     unmapped["events"] = unmapped["events"].astype("int64")
 
-    # Pass 2: the aggregation.
+    # Pass 2: the aggregation (the placeholder rows keep the tables' columns typed when empty).
     amap = pd.DataFrame(rows or [("\u0000", "\u0000")], columns=["raw", "actor"])
-    eng.register("actor_map", amap)
-    agg = eng.sql(aggregation_sql(source, win.key_sql("day", eng.epoch_day)))
+    per_side = amap["raw"].value_counts()
+    multi = sorted(per_side[per_side > 1].index) or ["\u0000"]
+    eng.register(names["actor_map"], amap)
+    eng.register(names["multi_sides"], pd.DataFrame({"raw": multi}))
+    agg = eng.sql(named(aggregation_sql("events_compact")))
+    eng.drop(names["events_compact"], names["events_grouped"])
     for c in agg.columns:
         if c not in ("a", "b"):
             agg[c] = pd.to_numeric(agg[c]).fillna(0).astype("int64")
@@ -305,56 +335,99 @@ def relations_over_time(
                    last_window=last_window)
     for key in ("rows", "bad_date", "one_sided"):
         stats.setdefault(key, 0)
-    eng.close()
+    if owned:
+        eng.close()
     return EventRelations(table, unmapped, dict(sorted(stats.items())), win, method, fmt.name, list(ev.files))
 
 
-def aggregation_sql(source: str, window_key: str) -> str:
-    """The one aggregation query (DuckDB and Spark SQL alike) over a normalised-event source.
+def compact_sql(source: str, window_key: str, event_key: str) -> str:
+    """Grouped rows -> one row per (event key, window, side1, side2) with summed counts.
 
-    ``source`` is a parenthesised normalising query with alias; ``actor_map`` (raw, actor)
-    must be registered. Returns per pair and window key the integer counts the scores
-    are computed from.
+    ``event_key`` is the event id for events that need it (a side that may name several
+    groups) and NULL for the rest, which therefore collapse into one row per window and
+    pair of side texts: a 10-million-row GDELT file becomes a few thousand rows.
     """
+    return f"""
+SELECT event_key, wkey, side1, side2, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, sum(q4) AS q4,
+  sum(q0) AS q0, sum(gsum) AS gsum, sum(gn) AS gn, sum(fatalities) AS fatalities, sum(sources) AS sources
+FROM (
+  SELECT {event_key} AS event_key, {window_key} AS wkey, side1, side2, n, q1, q2, q3, q4, q0, gsum, gn,
+    fatalities, sources
+  FROM {source}
+) x
+GROUP BY event_key, wkey, side1, side2
+"""
+
+
+def aggregation_sql(table: str) -> str:
+    """The one aggregation query (DuckDB and Spark SQL alike) over the compact table.
+
+    ``actor_map`` (raw, actor) and ``multi_sides`` (raw: the sides that map to several
+    actors) must be registered. Returns per pair and window key the integer counts the
+    scores are computed from.
+
+    Rows split in two: those with no multi-actor side (the bulk of a large file) give each
+    pair at most one observation per event and are summed directly; events with a
+    multi-actor side (UCDP "A, B", ACLED associated actors) can give a pair the same
+    observation twice, or a same-side and an opposite-side one at once, so they go
+    through DISTINCT and count distinct event ids.
+    """
+    measures = "n, q1, q2, q3, q4, q0, gsum, gn, fatalities, sources"
+    pair = (
+        "CASE WHEN m1.actor <= m2.actor THEN m1.actor ELSE m2.actor END AS a, "
+        "CASE WHEN m1.actor <= m2.actor THEN m2.actor ELSE m1.actor END AS b"
+    )
+    sums = """sum(n) AS observations,
+    sum(fatalities) AS fatalities,
+    sum(q1) AS verbal_cooperation,
+    sum(q2) AS material_cooperation,
+    sum(q3) AS verbal_conflict,
+    sum(q4) AS material_conflict,
+    sum(q0) AS unclassified,
+    sum(same_side) AS same_side,
+    sum(gsum) AS goldstein_tenths,
+    sum(gn) AS goldstein_n,
+    sum(sources) AS sources"""
     same = (
-        "SELECT e.event_id, e.wkey, x.actor AS a, y.actor AS b, 2 AS quad, "
-        f"{_SAME_SIDE_GOLDSTEIN} AS goldstein, 0 AS fatalities, e.sources, 1 AS same_side "
-        "FROM ev e JOIN actor_map x ON e.{side} = x.raw JOIN actor_map y ON e.{side} = y.raw "
+        "SELECT e.event_key, e.wkey, x.actor AS a, y.actor AS b, e.n, 0 AS q1, e.n AS q2, 0 AS q3, 0 AS q4, "
+        f"0 AS q0, {_SAME_SIDE_GOLDSTEIN} * e.n AS gsum, e.n AS gn, 0 AS fatalities, e.sources, e.n AS same_side "
+        "FROM ev_multi e JOIN actor_map x ON e.{side} = x.raw JOIN actor_map y ON e.{side} = y.raw "
         "WHERE x.actor < y.actor"
     )
     return f"""
-WITH ev AS (
-  SELECT event_id, quad, goldstein, fatalities, sources, side1, side2, {window_key} AS wkey
-  FROM {source} WHERE day IS NOT NULL
+WITH ev_multi AS (
+  SELECT * FROM {table}
+  WHERE wkey IS NOT NULL AND event_key IS NOT NULL
+    AND (side1 IN (SELECT raw FROM multi_sides) OR side2 IN (SELECT raw FROM multi_sides))
 ),
-across AS (
-  SELECT e.event_id, e.wkey,
-    CASE WHEN m1.actor <= m2.actor THEN m1.actor ELSE m2.actor END AS a,
-    CASE WHEN m1.actor <= m2.actor THEN m2.actor ELSE m1.actor END AS b,
-    e.quad, e.goldstein, e.fatalities, e.sources, 0 AS same_side
-  FROM ev e JOIN actor_map m1 ON e.side1 = m1.raw JOIN actor_map m2 ON e.side2 = m2.raw
+ev_plain AS (
+  SELECT * FROM {table}
+  WHERE wkey IS NOT NULL AND NOT (event_key IS NOT NULL AND (COALESCE(side1, '') IN (SELECT raw FROM multi_sides)
+                                  OR COALESCE(side2, '') IN (SELECT raw FROM multi_sides)))
 ),
-obs AS (
+plain AS (
+  SELECT e.wkey, {pair}, e.{measures.replace(', ', ', e.')}, 0 AS same_side
+  FROM ev_plain e JOIN actor_map m1 ON e.side1 = m1.raw JOIN actor_map m2 ON e.side2 = m2.raw
+),
+multi AS (
   SELECT DISTINCT * FROM (
-    SELECT * FROM across
+    SELECT e.event_key, e.wkey, {pair}, e.{measures.replace(', ', ', e.')}, 0 AS same_side
+    FROM ev_multi e JOIN actor_map m1 ON e.side1 = m1.raw JOIN actor_map m2 ON e.side2 = m2.raw
     UNION ALL {same.format(side="side1")}
     UNION ALL {same.format(side="side2")}
   ) u
+),
+parts AS (
+  SELECT a, b, wkey, sum(n) AS events, {sums} FROM plain GROUP BY a, b, wkey
+  UNION ALL
+  SELECT a, b, wkey, count(DISTINCT event_key) AS events, {sums} FROM multi GROUP BY a, b, wkey
 )
-SELECT a, b, wkey,
-  count(DISTINCT event_id) AS events,
-  sum(fatalities) AS fatalities,
-  count(*) AS observations,
-  sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END) AS verbal_cooperation,
-  sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END) AS material_cooperation,
-  sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END) AS verbal_conflict,
-  sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END) AS material_conflict,
-  sum(CASE WHEN quad IN (1, 2, 3, 4) THEN 0 ELSE 1 END) AS unclassified,
-  sum(same_side) AS same_side,
-  sum(goldstein) AS goldstein_tenths,
-  count(goldstein) AS goldstein_n,
-  sum(sources) AS sources
-FROM obs
+SELECT a, b, wkey, sum(events) AS events, sum(fatalities) AS fatalities, sum(observations) AS observations,
+  sum(verbal_cooperation) AS verbal_cooperation, sum(material_cooperation) AS material_cooperation,
+  sum(verbal_conflict) AS verbal_conflict, sum(material_conflict) AS material_conflict,
+  sum(unclassified) AS unclassified, sum(same_side) AS same_side, sum(goldstein_tenths) AS goldstein_tenths,
+  sum(goldstein_n) AS goldstein_n, sum(sources) AS sources
+FROM parts
 GROUP BY a, b, wkey
 """
 
