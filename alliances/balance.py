@@ -68,8 +68,9 @@ _LOW = _BASE - 1
 
 # walk balance: components up to this size get all their eigenvalues
 _DENSE_MAX = 2000
-_SPARSE_MAX_EIGS = 256
+_SPARSE_EIGS = 32
 _PROBES = 32
+_SLQ_STEPS = 40
 
 
 @dataclass(frozen=True)
@@ -323,14 +324,15 @@ def walk_balance(
         Use sign x weight instead of the sign.
     method : {"auto", "dense", "sparse"}
         ``"dense"``: all eigenvalues of each connected component. ``"sparse"``: for
-        components of more than 2,000 nodes, only the largest eigenvalues (Lanczos,
-        ``scipy.sparse.linalg.eigsh``), adding more until the ones left out cannot change
-        the result by more than ``rtol``; if 256 are not enough, the rest of the trace
-        is estimated (Hutchinson's estimator, 32 fixed-seed probes of ``expm_multiply``,
-        on the complement of the eigenvectors found), so the result is then an
-        estimate. ``"auto"`` is ``"sparse"``.
+        components of more than 2,000 nodes, the 32 largest eigenvalues (Lanczos,
+        ``scipy.sparse.linalg.eigsh``), enough when the ones left out cannot change the
+        result by more than ``rtol`` (relative, or absolute on the ratio, whichever is
+        looser); otherwise the rest of the trace is estimated by stochastic Lanczos
+        quadrature (32 fixed-seed probes, 40 steps, on the complement of the
+        eigenvectors found), so the result is then an estimate. ``"auto"`` is
+        ``"sparse"``.
     rtol : float
-        Relative tolerance of the sparse path.
+        Tolerance of the sparse path.
 
     Returns
     -------
@@ -367,23 +369,39 @@ def walk_balance(
     if n == 0:
         return None
     B = abs(A)
-    ncomp, labels = connected_components(B, directed=False)
-    # per component: (eigenvalues or estimator) of A and |A|; shift by the global max of |A|
-    parts = []
-    for comp in range(ncomp):
-        idx = np.flatnonzero(labels == comp)
-        Ac = A[idx][:, idx]
-        Bc = B[idx][:, idx]
-        parts.append((Ac, Bc))
+    _, labels = connected_components(B, directed=False)
+    # eigenvalues of a block-diagonal matrix are those of its blocks: components are
+    # grouped into chunks of at most _DENSE_MAX nodes (all eigenvalues, dense); a larger
+    # component is a chunk of its own (sparse path unless method="dense")
+    order = np.argsort(labels, kind="stable")
+    sizes = np.bincount(labels)
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    chunks: list[np.ndarray] = []
+    pending: list[np.ndarray] = []
+    pending_size = 0
+    for comp in np.argsort(sizes, kind="stable").tolist():
+        members = order[starts[comp]:starts[comp + 1]]
+        if len(members) > _DENSE_MAX:
+            chunks.append(members)
+            continue
+        if pending_size + len(members) > _DENSE_MAX:
+            chunks.append(np.concatenate(pending))
+            pending, pending_size = [], 0
+        pending.append(members)
+        pending_size += len(members)
+    if pending:
+        chunks.append(np.concatenate(pending))
+    parts = [(A[idx][:, idx], B[idx][:, idx]) for idx in chunks]
     shift = max(_largest_eig(Bc) for _, Bc in parts)
-    num = den = 0.0
-    for Ac, Bc in parts:
-        if method == "dense" or Ac.shape[0] <= _DENSE_MAX:
-            num += _dense_trace_exp(Ac, shift)
-            den += _dense_trace_exp(Bc, shift)
-        else:
-            num += _sparse_trace_exp(Ac, shift, rtol)
-            den += _sparse_trace_exp(Bc, shift, rtol)
+
+    def dense(Mc: sp.csr_array) -> bool:
+        return method == "dense" or Mc.shape[0] <= _DENSE_MAX
+
+    # the denominator first: it sets the absolute accuracy the numerator needs
+    den = sum(_dense_trace_exp(Bc, shift) if dense(Bc) else _sparse_trace_exp(Bc, shift, rtol)
+              for _, Bc in parts)
+    num = sum(_dense_trace_exp(Ac, shift) if dense(Ac) else _sparse_trace_exp(Ac, shift, rtol, floor=rtol * den)
+              for Ac, _ in parts)
     value = float(num / den)
     return 1.0 if abs(value - 1.0) < 1e-12 else value
 
@@ -407,37 +425,77 @@ def _dense_trace_exp(M: sp.csr_array, shift: float) -> float:
     return float(np.exp(ev - shift).sum())
 
 
-def _sparse_trace_exp(M: sp.csr_array, shift: float, rtol: float) -> float:
+def _sparse_trace_exp(M: sp.csr_array, shift: float, rtol: float, floor: float = 0.0) -> float:
     """tr exp(M - shift I) from the largest eigenvalues, plus an estimate of the rest.
 
-    Lanczos finds the top eigenvalues; when those left out might still matter, their
-    share is estimated by Hutchinson's trace estimator on the orthogonal complement
-    (Rademacher probes with a fixed seed), whose error is bounded by the size of the
+    Lanczos (ARPACK) finds the top eigenvalues. When those left out cannot add more than
+    ``rtol`` times the sum found, or more than ``floor`` (an absolute tolerance: for the
+    signed trace, ``rtol`` times the unsigned one, so that the ratio is right to ``rtol``
+    in absolute terms), the sum is returned as it is. Otherwise the rest is estimated
+    by stochastic Lanczos quadrature (Ubaru, Chen & Saad 2017) on the orthogonal
+    complement of the eigenvectors found, whose error is bounded by the size of the
     remainder, not of the whole trace.
     """
     import numpy as np
-    import scipy.sparse as sp
-    from scipy.sparse.linalg import eigsh, expm_multiply
+    from scipy.sparse.linalg import eigsh
 
     size = M.shape[0]
     M = M.astype(float)
-    k = min(64, size - 2)
-    while True:
-        ev, V = eigsh(M, k=k, which="LA")
-        part = float(np.exp(ev - shift).sum())
-        # every eigenvalue left out is at most the smallest one found
-        rest_bound = (size - k) * math.exp(float(ev.min()) - shift)
-        if rest_bound <= rtol * part:
-            return part
-        if k >= min(_SPARSE_MAX_EIGS, size - 2):
-            break
-        k = min(2 * k, _SPARSE_MAX_EIGS, size - 2)
+    k = min(_SPARSE_EIGS, size - 2)
+    ev, V = eigsh(M, k=k, which="LA")
+    part = float(np.exp(ev - shift).sum())
+    # every eigenvalue left out is at most the smallest one found
+    rest_bound = (size - k) * math.exp(float(ev.min()) - shift)
+    if rest_bound <= max(rtol * part, floor):
+        return part
+    return part + _slq_trace_exp(M, V, shift)
+
+
+def _slq_trace_exp(M: sp.csr_array, V: np.ndarray, shift: float) -> float:
+    """Stochastic Lanczos quadrature of tr(P exp(M - shift) P), P projecting off span(V).
+
+    Rademacher probes (fixed seed), projected; ``_SLQ_STEPS`` Lanczos steps each, fully
+    reorthogonalised; every probe's quadratic form is read from the small tridiagonal
+    matrix's eigen-decomposition.
+    """
+    import numpy as np
+    from scipy.linalg import eigh_tridiagonal
+
+    n = M.shape[0]
     rng = np.random.default_rng(0)
-    Z = rng.choice([-1.0, 1.0], size=(size, _PROBES))
+    Z = rng.choice([-1.0, 1.0], size=(n, _PROBES))
     Z -= V @ (V.T @ Z)
-    shifted = sp.csr_array(M - shift * sp.identity(size, format="csr"))
-    Y = expm_multiply(shifted, Z)
-    return part + float(np.einsum("ij,ij->", Z, Y) / _PROBES)
+    norms2 = np.einsum("ij,ij->j", Z, Z)
+    Q = Z / np.sqrt(np.maximum(norms2, 1e-300))
+    basis = [Q]
+    alphas, betas = [], []
+    for step in range(min(_SLQ_STEPS, n - V.shape[1])):
+        W = M @ Q
+        alpha = np.einsum("ij,ij->j", Q, W)
+        alphas.append(alpha)
+        if step == _SLQ_STEPS - 1:
+            break
+        W -= V @ (V.T @ W)
+        for U in basis:  # full reorthogonalisation, column by column
+            W -= U * np.einsum("ij,ij->j", U, W)
+        beta = np.sqrt(np.einsum("ij,ij->j", W, W))
+        if np.all(beta < 1e-10):
+            break
+        betas.append(beta)
+        Q = W / np.maximum(beta, 1e-300)
+        basis.append(Q)
+    total = 0.0
+    steps = len(alphas)
+    for p in range(Z.shape[1]):
+        a = np.array([x[p] for x in alphas])
+        b = np.array([x[p] for x in betas[: steps - 1]])
+        # a probe whose Krylov space closed early: cut at the first zero beta
+        cut = next((i for i, x in enumerate(b) if x < 1e-10), None)
+        if cut is not None:
+            a, b = a[: cut + 1], b[:cut]
+        theta, S = eigh_tridiagonal(a, b)
+        total += norms2[p] * float(np.sum(S[0] ** 2 * np.exp(theta - shift)))
+    return total / Z.shape[1]
 
 
 # -- ambivalent ties -------------------------------------------------------------------
