@@ -9,6 +9,7 @@ placed by adjustText with a fixed iteration budget, so the picture is the same e
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
 from typing import Any
 
@@ -372,11 +373,27 @@ def _draw_labels(ax: Axes, net, pos, radius, font, iterations: int) -> list:
         force_static=(0.25, 0.4),
         force_pull=(0.02, 0.02),
         ensure_inside_axes=True,
-        arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.6, "shrinkA": 1, "shrinkB": 3},
-        min_arrow_len=12,
     )
     _clear_overlaps(ax, texts, pos, radius)
+    _leader_lines(ax, net, texts, pos, radius)
     return texts
+
+
+def _leader_lines(ax: Axes, net, texts: list, pos, radius) -> None:
+    """A thin line from each label that ended up away from its actor to the actor's marker
+    (drawn after the last move, so it always starts at the label)."""
+    renderer = _renderer(ax.figure)
+    to_px = ax.transData.transform
+    px_per_unit = to_px((1, 0))[0] - to_px((0, 0))[0]
+    for v, t in zip(net.actors, texts, strict=True):
+        box = t.get_window_extent(renderer)
+        cx, cy = to_px(pos[v])
+        r = radius[v] * px_per_unit
+        gap = math.hypot(max(box.x0 - cx, 0, cx - box.x1), max(box.y0 - cy, 0, cy - box.y1)) - r
+        if gap > 6 * ax.figure.dpi / 72:  # more than 6 points between label and marker
+            ax.annotate("", xy=pos[v], xytext=t.get_position(), zorder=5,
+                        arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.6, "patchA": t,
+                                    "shrinkA": 1, "shrinkB": r * 72 / ax.figure.dpi + 1})
 
 
 def _clear_overlaps(ax: Axes, texts: list, pos, radius) -> None:
