@@ -1,7 +1,8 @@
 """Relations over time: small multiples of the network, and each pair's score by window.
 
 The top rows draw a few snapshots (evenly spaced through time) with one layout computed
-once from every snapshot together, so an actor stays where it is from panel to panel.
+once from every snapshot together, so an actor stays where it is from panel to panel;
+relations observed in the window are bold, the scenario's background relations thin.
 Below, a heat strip shows every pair's signed score in every window (blue cooperative,
 vermillion hostile, blank where the pair has no relation), with a glyph per stance so the
 chart reads without colour.
@@ -137,7 +138,8 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
                      loc="left")
         handles = [Line2D([], [], color=STANCE_STYLES[s].colour, linestyle=STANCE_STYLES[s].linestyle, lw=2,
                           label=s) for s in ("ally", "ambivalent", "neutral", "enemy")]
-        fig.legend(handles=handles, loc="upper right", ncol=4, fontsize=7, frameon=False)
+        handles.append(Line2D([], [], color=MUTED, lw=0.8, alpha=0.5, label="thin: scenario background"))
+        fig.legend(handles=handles, loc="upper right", ncol=5, fontsize=7, frameon=False)
         first, last = nets[0], nets[-1]
         base = title or first.scenario.split(",")[0]
         fig.suptitle(f"{base}: {labels[0]} to {labels[-1]}", x=0.02, ha="left", fontsize=11, color=INK)
@@ -149,21 +151,29 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
 
 def _draw_panel(ax, net, pos, styles, markers, alpha, ink) -> None:
     ax.set_axis_off()
-    ax.set_xlim(-1.25, 1.25)
-    ax.set_ylim(-1.3, 1.15)
+    ax.set_xlim(-1.6, 1.6)
+    ax.set_ylim(-1.3, 1.3)
     ax.set_aspect("equal")
     for r in sorted(net.active_relations, key=lambda r: r.pair):
         a, b = r.pair
         style = styles[r.stance.value]
         (x0, y0), (x1, y1) = pos[a], pos[b]
+        observed = r.kind == "events"
+        # Relations observed in the window are drawn bold; the scenario's background ones thin and light.
         ax.plot([x0, x1], [y0, y1], color=style.colour, linestyle=style.linestyle,
-                lw=1.0 + 1.4 * float(r.weight or 0.5), alpha=alpha(r.confidence), zorder=1,
+                lw=(1.2 + 1.4 * float(r.weight or 0.5)) if observed else 0.8,
+                alpha=alpha(r.confidence) if observed else 0.35, zorder=1 if observed else 0,
                 solid_capstyle="round")
     for actor in net.actors.values():
         x, y = pos[actor.id]
         ax.scatter([x], [y], s=90, marker=markers.get(actor.kind.value, "o"), color="white", edgecolor=ink,
                    linewidths=0.9, zorder=2)
-        ax.text(x, y - 0.16, actor.display, ha="center", va="top", fontsize=6.5, color=ink, zorder=3)
+        # Labels point away from the centre, where they overlap edges and neighbours least.
+        norm = max(1e-9, (x * x + y * y) ** 0.5)
+        dx, dy = (x / norm, y / norm) if norm > 0.15 else (0.0, -1.0)
+        ax.text(x + 0.13 * dx, y + 0.13 * dy, actor.display, fontsize=6.5, color=ink, zorder=3,
+                ha="left" if dx > 0.35 else "right" if dx < -0.35 else "center",
+                va="bottom" if dy > 0.35 else "top" if dy < -0.35 else "center")
 
 
 def _label(net: AllianceNetwork) -> str:

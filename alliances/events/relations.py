@@ -1,20 +1,25 @@
 """Event files -> one signed relation per actor pair and time window.
 
-The pipeline, written once and run by either engine (:mod:`alliances.events.engines`):
+The pipeline, written once in the SQL both engines share and run by either
+(:mod:`alliances.events.engines`):
 
 1. **read** the files as they are (the engine reads CSV, TSV, gzip and Parquet itself;
-   nothing is loaded into pandas) and normalise each format's rows
-   (:mod:`alliances.events.formats`);
-2. **count the sides**: one pass gives every distinct side text with its event count;
-   Python maps each to scenario actors (:mod:`alliances.events.mapping`) and keeps the
+   nothing is loaded into pandas), in a single pass that groups the raw rows by their
+   date and side columns with per-group counts (:meth:`EventFormat.grouped_query
+   <alliances.events.formats.EventFormat.grouped_query>`); the engine keeps that table,
+   spilling to disk past its memory limit;
+2. **normalise** each group's date and sides (:mod:`alliances.events.formats`) and group
+   again by time window;
+3. **map the sides**: every distinct side text, with its event count, goes to Python,
+   which maps it to scenario actors (:mod:`alliances.events.mapping`) and keeps the
    names that map to nothing, with their counts;
-3. **aggregate**: a second pass joins the actor map onto both sides and counts, per
-   pair (a < b) and window, the events, deaths and observations of each kind. Two
-   groups on opposite sides of an event give an observation of the event's kind; two
-   groups on the *same* side (UCDP ``"A, B"``, ACLED associated actors) give a *same-side*
-   observation, counted as material cooperation (Goldstein +6.0, a value we chose in the
-   cooperative range of the scale);
-4. **score** the small result (here, in pandas, the same code for both engines).
+4. **aggregate**: the actor map is joined onto both sides and, per pair (a < b) and
+   window, the events, deaths and observations of each kind are summed. Two groups on
+   opposite sides of an event give an observation of the event's kind; two groups on the
+   *same* side (UCDP ``"A, B"``, ACLED associated actors) give a *same-side* observation,
+   counted as material cooperation (Goldstein +6.0, a value we chose in the cooperative
+   range of the scale);
+5. **score** the small result (here, in pandas, the same code for both engines).
 
 Scores (``method``), each in [-1, 1], with C = verbal + material cooperation, H = verbal +
 material conflict and N = all observations of the pair in the window:
