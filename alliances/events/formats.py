@@ -169,8 +169,6 @@ class EventFormat:
     separator: str | None
     delimiter: str = ","
     header: bool = True
-    keys: tuple[str, ...] = ()
-    """The raw columns the event id, date and sides come from (see :meth:`grouped_query`)."""
 
     def expr(self, column: str) -> str:
         """The SQL expression of one normalised column."""
@@ -180,33 +178,6 @@ class EventFormat:
         """The normalising SELECT over a table with this format's (normalised) column names."""
         cols = ",\n  ".join(f"{expr} AS {name}" for name, expr in self.select)
         return f"SELECT\n  {cols}\nFROM {table}"
-
-    def grouped_query(self, table: str) -> str:
-        """The raw rows grouped by :attr:`keys`, with the counts the scores need.
-
-        Text work (dates, joining code and name) then runs once per group instead of once
-        per row: a GDELT file has a few hundred thousand (day, actor, actor) groups per
-        ten million rows. Columns: the keys, ``n``, ``q1`` .. ``q4`` (rows per quad class),
-        ``q0`` (no quad class), ``gsum``/``gn`` (Goldstein sum in tenths and count),
-        ``fatalities``, ``sources``.
-        """
-        keys = ", ".join(self.keys)
-        measures = ", ".join(f"{self.expr(c)} AS {c}" for c in ("quad", "goldstein", "fatalities", "sources"))
-        return f"""
-SELECT {keys},
-  count(*) AS n,
-  sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END) AS q1,
-  sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END) AS q2,
-  sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END) AS q3,
-  sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END) AS q4,
-  sum(CASE WHEN quad IN (1, 2, 3, 4) THEN 0 ELSE 1 END) AS q0,
-  sum(goldstein) AS gsum,
-  count(goldstein) AS gn,
-  sum(fatalities) AS fatalities,
-  sum(sources) AS sources
-FROM (SELECT {keys}, {measures} FROM {table}) r
-GROUP BY {keys}
-"""
 
 
 _ACLED_QUAD = (
@@ -237,7 +208,6 @@ FORMATS: dict[str, EventFormat] = {
             ("inter2", "CAST(NULL AS BIGINT)"),
         ),
         separator=", ",
-        keys=("id", "date_start", "side_a", "side_b"),
     ),
     "acled": EventFormat(
         "acled", "ACLED",
@@ -256,7 +226,6 @@ FORMATS: dict[str, EventFormat] = {
             ("inter2", _acled_inter("inter2")),
         ),
         separator=";",
-        keys=("event_id_cnty", "event_date", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2"),
     ),
     "gdelt": EventFormat(
         "gdelt", "GDELT 2.0 events",
@@ -278,8 +247,6 @@ FORMATS: dict[str, EventFormat] = {
         separator=None,
         delimiter="\t",
         header=False,
-        # No event id: GDELT sides never name several groups, so events are never deduplicated.
-        keys=("day", "actor1code", "actor1name", "actor2code", "actor2name"),
     ),
     "icews": EventFormat(
         "icews", "ICEWS",
@@ -298,7 +265,6 @@ FORMATS: dict[str, EventFormat] = {
         ),
         separator=None,
         delimiter="\t",
-        keys=("event_id", "event_date", "source_name", "target_name"),
     ),
 }
 """Format name -> :class:`EventFormat` (``ged``, ``acled``, ``gdelt``, ``icews``)."""
@@ -448,8 +414,7 @@ def _layout(path: str, names: tuple[str, ...], delimiter: str, header: bool, for
     fmt = FORMATS[format]
     if fmt.name == "gdelt" and "day" not in have and "sqldate" in have:
         fmt = EventFormat(fmt.name, fmt.title, tuple("sqldate" if c == "day" else c for c in fmt.required),
-                          _SQLDATE_SELECT, fmt.separator, delimiter, header,
-                          tuple("sqldate" if c == "day" else c for c in fmt.keys))
+                          _SQLDATE_SELECT, fmt.separator, delimiter, header)
     missing = [c for c in fmt.required if c not in have]
     if missing:
         raise EventDataError(f"{path}:1: {fmt.title} file lacks the column(s) {', '.join(missing)}")

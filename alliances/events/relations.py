@@ -4,22 +4,20 @@ The pipeline, written once in the SQL both engines share and run by either
 (:mod:`alliances.events.engines`):
 
 1. **read** the files as they are (the engine reads CSV, TSV, gzip and Parquet itself;
-   nothing is loaded into pandas), in a single pass that groups the raw rows by their
-   date and side columns with per-group counts (:meth:`EventFormat.grouped_query
-   <alliances.events.formats.EventFormat.grouped_query>`); the engine keeps that table,
-   spilling to disk past its memory limit;
-2. **normalise** each group's date and sides (:mod:`alliances.events.formats`) and group
-   again by time window;
-3. **map the sides**: every distinct side text, with its event count, goes to Python,
+   nothing is loaded into pandas) in a single pass that normalises each format's rows
+   (:mod:`alliances.events.formats`) and groups them by time window and side texts with
+   per-group counts (:func:`compact_sql`; only events whose side may name several groups
+   keep their ids); the engine keeps that table, spilling to disk past its memory limit;
+2. **map the sides**: every distinct side text, with its event count, goes to Python,
    which maps it to scenario actors (:mod:`alliances.events.mapping`) and keeps the
    names that map to nothing, with their counts;
-4. **aggregate**: the actor map is joined onto both sides and, per pair (a < b) and
+3. **aggregate**: the actor map is joined onto both sides and, per pair (a < b) and
    window, the events, deaths and observations of each kind are summed. Two groups on
    opposite sides of an event give an observation of the event's kind; two groups on the
    *same* side (UCDP ``"A, B"``, ACLED associated actors) give a *same-side* observation,
    counted as material cooperation (Goldstein +6.0, a value we chose in the cooperative
    range of the scale);
-5. **score** the small result (here, in pandas, the same code for both engines).
+4. **score** the small result (here, in pandas, the same code for both engines).
 
 Scores (``method``), each in [-1, 1], with C = verbal + material cooperation, H = verbal +
 material conflict and N = all observations of the pair in the window:
@@ -277,28 +275,22 @@ def relations_over_time(
     eng = ev.engine
     # Fresh names per call: Spark keeps cached tables (and their plans) for the session.
     run = next(_RUNS)
-    names = {n: f"{n}_{run}" for n in ("raw_events", "events_grouped", "events_compact", "actor_map", "multi_sides")}
+    names = {n: f"{n}_{run}" for n in ("raw_events", "events_compact", "actor_map", "multi_sides")}
 
     def named(sql: str) -> str:
-        return re.sub(r"\b(raw_events|events_grouped|events_compact|actor_map|multi_sides)\b",
+        return re.sub(r"\b(raw_events|events_compact|actor_map|multi_sides)\b",
                       lambda m: names[m.group(1)], sql)
 
-    ev._view(names["raw_events"])
+    source = ev._view(names["raw_events"])
 
-    # One pass over the files, into a table the engine keeps (in memory, spilled to disk
-    # past its limit): rows grouped by their raw date and side columns, with their counts.
-    # Then the dates and sides are normalised once per group and grouped again by window:
-    # only events with a side that may name several groups keep their id (aggregation_sql).
-    eng.materialize(names["events_grouped"], named(fmt.grouped_query("raw_events")))
+    # One pass over the files, into a compact table the engine keeps (in memory, spilled
+    # to disk past its limit): events grouped by window and side texts, with their counts.
+    # Only events with a side that may name several groups keep their id (aggregation_sql).
     key = win.key_sql("day", eng.epoch_day)
     sep = fmt.separator
     event_key = (f"CASE WHEN instr(side1, '{sep}') > 0 OR instr(side2, '{sep}') > 0 THEN event_id END"
                  if sep else "CAST(NULL AS STRING)")
-    normal = ", ".join(f"{fmt.expr(c)} AS {c}" for c in ("day", "side1", "side2"))
-    event_id = fmt.expr("event_id") if sep else "CAST(NULL AS STRING)"
-    eng.materialize(names["events_compact"], named(compact_sql(
-        f"(SELECT {event_id} AS event_id, {normal}, n, q1, q2, q3, q4, q0, gsum, gn, fatalities, sources "
-        "FROM events_grouped) g", key, event_key)))
+    eng.materialize(names["events_compact"], named(compact_sql(source, key, event_key)))
     # Pass 1 (over the compact table): distinct sides with their counts, and what cannot be used.
     sides = eng.sql(named(
         "SELECT 1 AS part, side1 AS side, sum(n) AS n FROM events_compact WHERE wkey IS NOT NULL GROUP BY side1 "
@@ -329,7 +321,7 @@ def relations_over_time(
     eng.register(names["actor_map"], amap)
     eng.register(names["multi_sides"], pd.DataFrame({"raw": multi}))
     agg = eng.sql(named(aggregation_sql("events_compact")))
-    eng.drop(names["events_compact"], names["events_grouped"])
+    eng.drop(names["events_compact"])
     for c in agg.columns:
         if c not in ("a", "b"):
             agg[c] = pd.to_numeric(agg[c]).fillna(0).astype("int64")
@@ -346,18 +338,27 @@ def relations_over_time(
 
 
 def compact_sql(source: str, window_key: str, event_key: str) -> str:
-    """Grouped rows -> one row per (event key, window, side1, side2) with summed counts.
+    """The one pass over the files: normalised events grouped by (event key, window, side1, side2).
 
     ``event_key`` is the event id for events that need it (a side that may name several
     groups) and NULL for the rest, which therefore collapse into one row per window and
-    pair of side texts: a 10-million-row GDELT file becomes a few thousand rows.
+    pair of side texts, with their counts: a 10-million-row GDELT file becomes a few
+    thousand rows.
     """
     return f"""
-SELECT event_key, wkey, side1, side2, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, sum(q4) AS q4,
-  sum(q0) AS q0, sum(gsum) AS gsum, sum(gn) AS gn, sum(fatalities) AS fatalities, sum(sources) AS sources
+SELECT event_key, wkey, side1, side2,
+  count(*) AS n,
+  sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END) AS q1,
+  sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END) AS q2,
+  sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END) AS q3,
+  sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END) AS q4,
+  sum(CASE WHEN quad IN (1, 2, 3, 4) THEN 0 ELSE 1 END) AS q0,
+  sum(goldstein) AS gsum,
+  count(goldstein) AS gn,
+  sum(fatalities) AS fatalities,
+  sum(sources) AS sources
 FROM (
-  SELECT {event_key} AS event_key, {window_key} AS wkey, side1, side2, n, q1, q2, q3, q4, q0, gsum, gn,
-    fatalities, sources
+  SELECT {event_key} AS event_key, {window_key} AS wkey, side1, side2, quad, goldstein, fatalities, sources
   FROM {source}
 ) x
 GROUP BY event_key, wkey, side1, side2
