@@ -93,8 +93,8 @@ _LAZY: dict[str, str] = {
     "extract_relations": "alliances.extract",
     "merge_relations": "alliances.merge",
     # exports
-    "export": "alliances.export",
-    "to_node_link": "alliances.export",
+    "export": "alliances.exports",
+    "to_node_link": "alliances.exports",
     # backtest: the risk model against what happened next
     "BacktestResult": "alliances.backtesting",
     "backtest": "alliances.backtesting",

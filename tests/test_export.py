@@ -11,7 +11,7 @@ import pytest
 
 import alliances
 from alliances import AllianceNetwork, OutputError
-from alliances.export import EXPORT_FORMATS, export, to_node_link
+from alliances.exports import EXPORT_FORMATS, export, to_node_link
 from alliances.network import Actor, Evidence, Relation
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "syria_2017.yaml"

@@ -72,7 +72,7 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="OUT.graphml, OUT.gexf or OUT.json (node-link).")],
 ) -> None:
     """Export the scenario's signed graph to GraphML, GEXF (Gephi) or node-link JSON."""
-    from ..export import export as export_network
+    from ..exports import export as export_network
 
     net = load_scenario(path)
     kind = export_network(net, output)
