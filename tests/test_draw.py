@@ -12,6 +12,8 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import alliances
 from alliances.draw import draw_matrix, draw_model, draw_network, draw_risk, draw_tornado, save_figure
@@ -401,3 +403,30 @@ def test_labels_with_dollars_and_markup_stay_verbatim(tmp_path):
         texts = _svg_texts(out)
         assert "Fund of $5 and $6" in texts and "B&C <x>" in texts
         assert any(t.startswith("Money & <power>") for t in texts)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(2, 14), st.integers(0, 10_000))
+def test_random_small_scenarios_draw_cleanly(n, seed):
+    """Any small scenario: no warnings, no label on another label or on a marker."""
+    net = random_network(n, seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = draw_network(net)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_text() in
+             {a.display for a in net.actors.values()}]
+    assert len(boxes) == n
+    for i, b1 in enumerate(boxes):
+        assert not any(b1.overlaps(b2) for b2 in boxes[i + 1:])
+    legend = legend_labels(fig)
+    assert legend == _expected_network_legend(net, [c for c in _camps_of(net)], risk=False)
+
+
+def _camps_of(net):
+    from alliances.factions import factions
+
+    f = factions(net)
+    isolated = set(f.isolated)
+    return [[v for v in camp if v not in isolated] for camp in f.camps if any(v not in isolated for v in camp)]
