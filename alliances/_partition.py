@@ -219,7 +219,8 @@ def local_search(
 ) -> tuple[np.ndarray, float]:
     """Best labels in ``0..k-1`` found by relocation from several starts, and their cost.
 
-    Starts: ``start`` when given, the spectral split (k >= 2), then random partitions;
+    Starts: ``start`` when given, the spectral split, k-means on k eigenvectors (k >= 3),
+    then random partitions;
     after the starts, perturbations of the best (a random 30 % of the nodes relabelled)
     followed by descent. ``restarts`` counts starts plus perturbations (default by size);
     ``time_budget`` (seconds) stops early. Deterministic for a given seed unless the time
