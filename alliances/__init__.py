@@ -50,9 +50,9 @@ _LAZY: dict[str, str] = {
     "ScenarioError": "alliances.errors",
     "UnknownActorError": "alliances.errors",
     # frustration index and factions
-    "FactionsResult": "alliances.factions",
+    "FactionsResult": "alliances.blockmodel",
     "FrustrationResult": "alliances.frustration",
-    "factions": "alliances.factions",
+    "factions": "alliances.blockmodel",
     "frustration_index": "alliances.frustration",
     # structural balance, implied relations, signed centrality
     "Ambivalence": "alliances.balance",

@@ -730,8 +730,8 @@ def balance_report(
     .. [1] Aref, S., Mason, A. J. and Wilson, M. C. (2020). An exact method for computing
        the frustration index in signed networks using binary programming. Networks 75.
     """
+    from .blockmodel import factions as _factions
     from .centrality import centrality_table
-    from .factions import factions as _factions
     from .frustration import frustration_index
     from .implied import implied_relations
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import alliances
 from alliances import _partition as _p
-from alliances.factions import MAX_AUTO_K, _assignment_milp, factions
+from alliances.blockmodel import MAX_AUTO_K, _assignment_milp, factions
 from alliances.frustration import frustration_index
 
 SEED = Path(__file__).parent.parent / "seeds" / "syria_2017.yaml"
