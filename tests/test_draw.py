@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import alliances
 from alliances.draw import draw_matrix, draw_model, draw_network, draw_risk, draw_tornado, save_figure
+from alliances.draw._inputs import analysis
 from alliances.draw.matrix import actor_order, matrix_cells
 from alliances.draw.network import legend_labels
 from alliances.draw.tornado import tornado_bars
@@ -215,9 +216,7 @@ def test_matrix_legend_and_cells(nets):
 
 def test_matrix_and_heatmap_share_the_faction_order(nets, risks):
     net = nets["seed"]
-    from alliances.factions import factions
-
-    f = factions(net)
+    f = analysis("factions")(net)
     order = actor_order(net, f.camp_of())
     labels = [net.actors[v].display for v in order]
     for fig in (draw_matrix(net, factions=f, implied=False), draw_risk(net, risk=risks["seed"], factions=f)):
@@ -253,16 +252,13 @@ def test_tornado_largest_swing_on_top(nets):
 
 
 def test_figures_use_results_they_are_handed(nets, monkeypatch):
-    import alliances.centrality
-    import alliances.factions
-    import alliances.implied
+    import importlib
 
     def boom(*args, **kwargs):
         raise AssertionError("an analysis was recomputed")
 
-    monkeypatch.setattr(alliances.factions, "factions", boom)
-    monkeypatch.setattr(alliances.implied, "implied_relations", boom)
-    monkeypatch.setattr(alliances.centrality, "signed_degree", boom)
+    for name in ("factions", "implied_relations", "signed_degree"):
+        monkeypatch.setattr(importlib.import_module(alliances._LAZY[name]), name, boom)
     net = nets["two"]
     draw_network(net, factions=[["north"], ["south"]], centrality={"north": 1, "south": 2})
     draw_matrix(net, factions={"north": 0, "south": 1}, implied=False)
@@ -425,8 +421,6 @@ def test_random_small_scenarios_draw_cleanly(n, seed):
 
 
 def _camps_of(net):
-    from alliances.factions import factions
-
-    f = factions(net)
+    f = analysis("factions")(net)
     isolated = set(f.isolated)
     return [[v for v in camp if v not in isolated] for camp in f.camps if any(v not in isolated for v in camp)]

@@ -30,9 +30,7 @@ def camp_index(net: AllianceNetwork, factions: Any) -> dict[Hashable, int]:
     if factions is False:
         return {}
     if factions is None:
-        from ..factions import factions as compute_factions
-
-        factions = compute_factions(net)
+        factions = analysis("factions")(net)
     if hasattr(factions, "camp_of") and callable(factions.camp_of):
         # actors with no signed tie belong to no camp in a picture (the analysis files them
         # with the largest camp only because they change no criterion)
@@ -49,9 +47,7 @@ def node_sizes(net: AllianceNetwork, centrality: Any) -> dict[Hashable, float]:
     if centrality is False:
         return {v: 0.5 for v in net.actors}
     if centrality is None:
-        from ..centrality import signed_degree
-
-        centrality = signed_degree(net)
+        centrality = analysis("signed_degree")(net)
     values = _as_mapping(centrality)
     nums = {v: float(values.get(v, 0.0) or 0.0) for v in net.actors}
     lo, hi = min(nums.values(), default=0.0), max(nums.values(), default=0.0)
@@ -81,7 +77,7 @@ def _as_mapping(obj: Any) -> Mapping[Hashable, Any]:
 def risk_table(net: AllianceNetwork, risk: Any):
     """The all-pairs risk table (``a, b, stance, ..., p_clash``), computed when ``risk`` is None."""
     if risk is None:
-        risk = risk_function("conflict_risk")(net)
+        risk = analysis("conflict_risk")(net)
     return risk
 
 
@@ -90,22 +86,15 @@ def implied_table(net: AllianceNetwork, implied: Any):
     if implied is False:
         return None
     if implied is None:
-        from ..implied import implied_relations
-
-        implied = implied_relations(net)
+        implied = analysis("implied_relations")(net)
     return implied
 
 
-def risk_function(name: str):
-    """``alliances.risk.<name>`` (conflict_risk, explain_risk, load_risk_model), wherever the
-    risk package defines it."""
+def analysis(name: str):
+    """The public analysis function ``alliances.<name>``, found through the package's table of
+    public names (so it is the function even where a submodule of the same name exists)."""
     import importlib
 
-    package = importlib.import_module("alliances.risk")
-    if hasattr(package, name):
-        return getattr(package, name)
-    for sub in ("compiled", "explain", "model"):
-        module = importlib.import_module(f"alliances.risk.{sub}")
-        if hasattr(module, name):
-            return getattr(module, name)
-    raise ImportError(f"alliances.risk has no {name}")
+    import alliances
+
+    return getattr(importlib.import_module(alliances._LAZY[name]), name)

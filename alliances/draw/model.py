@@ -227,7 +227,7 @@ def _centre(box: FancyBboxPatch) -> tuple[float, float]:
 
 def _model(model: Any):
     if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
-        from ._inputs import risk_function
+        from ._inputs import analysis
 
-        return risk_function("load_risk_model")(model)
+        return analysis("load_risk_model")(model)
     return model

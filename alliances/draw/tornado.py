@@ -198,9 +198,9 @@ def _explanation(obj: Any, net: Any):
 
 
 def _explain(net, a: str, b: str):
-    from ._inputs import risk_function
+    from ._inputs import analysis
 
-    return risk_function("explain_risk")(net, a, b)
+    return analysis("explain_risk")(net, a, b)
 
 
 def _names(net, e) -> str:
