@@ -424,3 +424,12 @@ def _camps_of(net):
     f = analysis("factions")(net)
     isolated = set(f.isolated)
     return [[v for v in camp if v not in isolated] for camp in f.camps if any(v not in isolated for v in camp)]
+
+
+def test_tornado_from_an_explanation_alone_names_actors_by_label():
+    import alliances
+
+    net = alliances.load(SEED)
+    fig = alliances.draw_tornado(alliances.explain_risk(net, "assad", "us_coalition"))
+    heading = " ".join(t.get_text() for t in fig.texts)
+    assert "Assad" in heading and "US coalition" in heading and "us_coalition" not in heading

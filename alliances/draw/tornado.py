@@ -205,5 +205,6 @@ def _explain(net, a: str, b: str):
 
 def _names(net, e) -> str:
     if net is None:
-        return f"{e.a} \u2013 {e.b}"
+        shown = getattr(e, "names", None) or {}
+        return plain(f"{shown.get(e.a, e.a)} \u2013 {shown.get(e.b, e.b)}")
     return plain(f"{net.actor(e.a).display} \u2013 {net.actor(e.b).display}")
