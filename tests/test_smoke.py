@@ -22,3 +22,21 @@ def test_version_matches_metadata():
     from importlib.metadata import version
 
     assert alliances.__version__ == version("alliances")
+
+
+def test_public_functions_are_not_shadowed_by_submodules():
+    """Importing every submodule first must not turn a public function into a module.
+
+    Python sets ``package.child = module`` when a submodule is imported, so a public
+    name equal to a submodule's name (``alliances.export`` once was) breaks as soon as
+    anything imports that submodule.
+    """
+    code = """
+import importlib, pkgutil, types, alliances
+for info in pkgutil.walk_packages(alliances.__path__, "alliances."):
+    importlib.import_module(info.name)
+bad = [n for n in alliances.__all__ if isinstance(getattr(alliances, n), types.ModuleType)]
+print(bad)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
