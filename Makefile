@@ -24,12 +24,19 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
-	$(BIN)/alliances validate seeds/syria_2017.yaml
-	$(BIN)/alliances show seeds/syria_2017.yaml
+	@$(BIN)/alliances validate seeds/syria_2017.yaml
+	@echo
+	@$(BIN)/alliances balance seeds/syria_2017.yaml
+	@echo
+	@$(BIN)/alliances risk seeds/syria_2017.yaml --top 10
+	@echo
+	@$(BIN)/alliances risk seeds/syria_2017.yaml --pair assad us_coalition
 	@mkdir -p $(OUT)
-	$(BIN)/alliances draw seeds/syria_2017.yaml -o $(OUT)/syria_network.png
-	$(BIN)/alliances draw seeds/syria_2017.yaml --kind matrix -o $(OUT)/syria_matrix.png
-	@echo "Diagrams of the Syria 2017 seed: $(OUT)/syria_network.png and $(OUT)/syria_matrix.png"
+	@$(BIN)/alliances draw seeds/syria_2017.yaml -o $(OUT)/syria_network.png --top 2
+	@$(BIN)/alliances draw seeds/syria_2017.yaml --kind matrix -o $(OUT)/syria_matrix.png
+	@$(BIN)/alliances draw seeds/syria_2017.yaml --kind risk -o $(OUT)/syria_risk.png
+	@echo
+	@echo "Diagrams of the Syria 2017 seed: $(OUT)/syria_network.png, $(OUT)/syria_matrix.png, $(OUT)/syria_risk.png"
 
 test: install-test
 	$(BIN)/ruff check alliances tests benchmarks
