@@ -121,6 +121,11 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
             bad="white")
         data = np.ma.masked_invalid(np.array(
             [[np.nan if v is None else v for v in row] for row in values], dtype=float).reshape(len(pairs), len(nets)))
+        if not pairs:
+            ax.set_axis_off()
+            ax.text(0.5, 0.5, "no event-derived relations in these snapshots", ha="center", va="center",
+                    color=MUTED, transform=ax.transAxes)
+            data = np.ma.masked_all((1, len(nets)))
         ax.imshow(data, aspect="auto", cmap=cmap, vmin=-1, vmax=1, interpolation="nearest")
         glyph = {"ally": "+", "friendly": "+", "ambivalent": "\u00b1", "neutral": "0"}
         if len(nets) <= 60:

@@ -143,7 +143,9 @@ class SparkEngine:
         )
         for key, value in (config or {}).items():
             builder = builder.config(key, value)
-        self.spark = builder.getOrCreate()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*PySpark does not yet fully support pandas.*")
+            self.spark = builder.getOrCreate()
         self.spark.sparkContext.setLogLevel("ERROR")
 
     def epoch_day(self, expr: str) -> str:
