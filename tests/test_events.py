@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import alliances
 from alliances.cli import main
@@ -318,3 +320,66 @@ def test_event_files_object_reused(net):
     a = relations_over_time(ev, net)
     b = relations_over_time(ev, net, window="year")  # the caller's engine stays open
     assert a.table["events"].sum() == b.table["events"].sum()
+
+
+# ---------------------------------------------------------------- brute force on random files
+
+_GROUPS = {"A1": "a", "A2": "a", "B1": "b", "C1": "c", "C2": "c", "X": None}
+_TOY = alliances.loads("""
+scenario: Toy
+actors:
+  - {id: a, name: Alpha, kind: armed_group, aliases: [A1, A2]}
+  - {id: b, name: Beta, kind: armed_group, aliases: [B1]}
+  - {id: c, name: Gamma, kind: armed_group, aliases: [C1, C2]}
+""")
+_side = st.lists(st.sampled_from(sorted(_GROUPS)), min_size=1, max_size=3, unique=True).map(", ".join)
+_event = st.tuples(_side, _side, st.sampled_from(["2017-01-05", "2017-01-30", "2017-02-14", "2017-03-01", "bad"]),
+                   st.integers(0, 5))
+
+
+def _brute(events):
+    """The documented semantics, in plain Python: per (pair, month) events, observations, deaths."""
+    obs = set()
+    deaths = {}
+    for i, (s1, s2, day, best) in enumerate(events):
+        if day == "bad":
+            continue
+        month = day[:7]
+        sides = [{_GROUPS[g] for g in s.split(", ")} - {None} for s in (s1, s2)]
+        for x in sides[0]:
+            for y in sides[1]:
+                if x != y:
+                    key = (min(x, y), max(x, y), month)
+                    if (i, key, "across") not in obs:
+                        deaths[key] = deaths.get(key, 0) + best
+                    obs.add((i, key, "across"))
+        for side in sides:
+            for x in side:
+                for y in side:
+                    if x < y:
+                        obs.add((i, (x, y, month), "same"))
+    out = {}
+    for i, key, kind in obs:
+        row = out.setdefault(key, {"ids": set(), "across": 0, "same": 0})
+        row["ids"].add(i)
+        row[kind] += 1
+    return {k: (len(v["ids"]), v["across"] + v["same"], v["across"], v["same"], deaths.get(k, 0))
+            for k, v in out.items()}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_event, min_size=1, max_size=12))
+def test_aggregation_matches_brute_force(tmp_path_factory, events):
+    import csv
+
+    path = tmp_path_factory.mktemp("ged") / "ged.csv"
+    with open(path, "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "side_a", "side_b", "type_of_violence", "date_start", "best"])
+        for i, (s1, s2, day, best) in enumerate(events):
+            w.writerow([1000 + i, s1, s2, 2, day, best])
+    rel = relations_over_time(path, _TOY)
+    got = {(r.a, r.b, r.window_start.isoformat()[:7]):
+           (r.events, r.observations, r.material_conflict, r.same_side, r.fatalities)
+           for r in rel.table.itertuples(index=False)}
+    assert got == _brute(events)
