@@ -730,6 +730,11 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # The reader rejects anchors and aliases, so the writer must never emit them
+        # (PyYAML would for an object used twice, such as one date on two relations).
+        return True
+
 
 def dumps(net: AllianceNetwork) -> str:
     """The network as YAML text in the scenario format; :func:`loads` reads it back equal.

@@ -751,3 +751,17 @@ def random_network(draw):
 @given(random_network())
 def test_random_networks_round_trip(net):
     assert alliances.loads(alliances.dumps(net)) == net
+
+
+def test_dumps_never_writes_anchors_for_shared_objects():
+    """One date object on two relations must not become a YAML anchor the reader then rejects."""
+    day = dt.date(2017, 1, 1)
+    net = AllianceNetwork(
+        "Shared",
+        actors=[Actor("a", "A"), Actor("b", "B"), Actor("c", "C")],
+        relations=[Relation(("a", "b"), "ally", since=day), Relation(("b", "c"), "enemy", since=day)],
+        as_of=day,
+    )
+    text = alliances.dumps(net)
+    assert "&" not in text and "*" not in text
+    assert alliances.loads(text) == net
