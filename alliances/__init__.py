@@ -46,6 +46,7 @@ _LAZY: dict[str, str] = {
     "EventDataError": "alliances.errors",
     "ModelFileError": "alliances.errors",
     "OutputError": "alliances.errors",
+    "ParameterError": "alliances.errors",
     "Problem": "alliances.errors",
     "ScenarioError": "alliances.errors",
     "UnknownActorError": "alliances.errors",

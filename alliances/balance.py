@@ -33,6 +33,7 @@ from itertools import chain, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from .errors import ParameterError
 from .signed import ambivalent_edges, as_signed_graph, signed_adjacency
 
 if TYPE_CHECKING:
@@ -363,7 +364,7 @@ def walk_balance(
     from scipy.sparse.csgraph import connected_components
 
     if method not in ("auto", "dense", "sparse"):
-        raise ValueError(f"method must be 'auto', 'dense' or 'sparse', not {method!r}")
+        raise ParameterError(f"method must be 'auto', 'dense' or 'sparse', not {method!r}")
     _, A, _ = _adjacency(G, weighted=weighted)
     n = A.shape[0]
     if n == 0:

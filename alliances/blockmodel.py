@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _partition as _p
+from .errors import ParameterError
 from .frustration import REDUCE_MAX_EDGES, _edges_of, _num, order_camps, solve_exact
 
 if TYPE_CHECKING:
@@ -191,11 +192,11 @@ def factions(
     """
     t0 = time.perf_counter()
     if not 0.0 <= float(alpha) <= 1.0:
-        raise ValueError(f"alpha must lie in [0, 1], not {alpha!r}")
+        raise ParameterError(f"alpha must lie in [0, 1], not {alpha!r}")
     if k is not None and (int(k) != k or k < 1):
-        raise ValueError(f"k must be a positive integer, not {k!r}")
+        raise ParameterError(f"k must be a positive integer, not {k!r}")
     if exact not in (True, False, "auto"):
-        raise ValueError(f"exact must be True, False or 'auto', not {exact!r}")
+        raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
     alpha = float(alpha)
     nodes, edges = _edges_of(G, weighted=weighted)
     deg = np.bincount(np.concatenate([edges.u, edges.v]), minlength=edges.n)

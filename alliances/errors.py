@@ -9,6 +9,7 @@ catch them all with ``except AlliancesError``::
     │   └── ModelFileError          a risk-model file is invalid
     ├── UnknownActorError (KeyError, ValueError)
     │                               an actor id given to a function is not in the network
+    ├── ParameterError (ValueError) a function was called with an option it does not take
     ├── OutputError (ValueError)    an output path cannot be written (bad extension, no folder)
     └── EventDataError (ValueError) an event file cannot be read (unknown format, missing column)
 
@@ -25,6 +26,7 @@ __all__ = [
     "EventDataError",
     "ModelFileError",
     "OutputError",
+    "ParameterError",
     "Problem",
     "ScenarioError",
     "UnknownActorError",
@@ -93,6 +95,10 @@ class UnknownActorError(AlliancesError, KeyError, ValueError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else "unknown actor"
+
+
+class ParameterError(AlliancesError, ValueError):
+    """A function was called with an option value it does not take (``k=0``, ``exact="yes"``)."""
 
 
 class OutputError(AlliancesError, ValueError):

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _partition as _p
+from .errors import ParameterError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -187,7 +188,7 @@ def frustration_index(
     elif isinstance(exact, bool):
         use_exact = exact
     else:
-        raise ValueError(f"exact must be True, False or 'auto', not {exact!r}")
+        raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
     if use_exact:
         labels, lb, optimal = solve_exact(edges, time_limit=time_limit, seed=seed)
         method = "exact"

@@ -219,3 +219,16 @@ def test_highland_tribes_three_factions_match_signnet():
         ["Gama", "Gavev", "Kotun", "Nagad"],
     ]
     assert factions(g).camps == r.camps  # k chosen: 3 (a fourth camp does not help)
+
+
+def test_bad_options_raise_the_package_error():
+    import networkx as nx
+
+    import alliances
+
+    g = nx.Graph([("a", "b", {"sign": 1})])
+    for kwargs in ({"k": 0}, {"alpha": 2.0}, {"exact": "yes"}):
+        with pytest.raises(alliances.ParameterError):
+            alliances.factions(g, **kwargs)
+    with pytest.raises(alliances.AlliancesError):
+        alliances.frustration_index(g, exact="maybe")

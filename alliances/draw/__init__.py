@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import ParameterError
 from .matrix import draw_matrix
 from .model import draw_model
 from .network import draw_network
@@ -61,11 +62,11 @@ def draw_figure(
         return draw_risk(net, **size)
     if kind == "tornado":
         if pair is None:
-            raise ValueError("a tornado needs a pair of actors")
+            raise ParameterError("a tornado needs a pair of actors")
         a, b = pair
         net.actor(a)
         net.actor(b)
         return draw_tornado((net, a, b), **size)
     if kind == "model":
         return draw_model(None, **size)
-    raise ValueError(f"unknown diagram kind {kind!r} (one of {', '.join(KINDS)})")
+    raise ParameterError(f"unknown diagram kind {kind!r} (one of {', '.join(KINDS)})")

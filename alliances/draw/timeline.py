@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..errors import ParameterError
 from ..network import AllianceNetwork
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
     from .style import INK, KIND_MARKERS, MUTED, NEGATIVE, POSITIVE, RC, STANCE_STYLES, edge_alpha, new_figure
 
     if not snapshots:
-        raise ValueError("draw_timeline needs at least one snapshot")
+        raise ParameterError("draw_timeline needs at least one snapshot")
     nets = sorted(snapshots, key=lambda n: (n.as_of is None, n.as_of or 0, n.scenario))
     panels = max(1, min(int(panels), len(nets)))
     picks = sorted({int(round(i)) for i in np.linspace(0, len(nets) - 1, panels)})
