@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ._common import JsonOption, app, console, emit_json, load_scenario, stderr_is_terminal
-
-
-@contextmanager
-def _progress(enabled: bool):
-    """A transient rich progress bar on stderr, or None."""
-    if not enabled:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=Console(file=sys.stderr), transient=True) as bar:
-        task = bar.add_task("backtest", total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
+from ._common import JsonOption, app, console, emit_json, load_scenario, progress_bar, stderr_is_terminal
 
 
 @app.command()
@@ -60,7 +40,7 @@ def backtest(
         check_output_path(output)
     net = load_scenario(actors)
     expert = resolve_model(model)
-    with _progress(stderr_is_terminal() and not json_out) as progress:
+    with progress_bar("backtest", stderr_is_terminal() and not json_out) as progress:
         result = run_backtest(files, net, window=window, train_until=train_until, model=expert, mapping=mapping,
                               half_life=None if half_life == 0 else half_life, pseudo_count=pseudo_count,
                               format=format, progress=progress)

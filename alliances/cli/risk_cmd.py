@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +10,7 @@ import click
 import typer
 from typer.core import TyperCommand
 
-from ._common import JsonOption, app, console, emit_json, load_scenario, stderr_is_terminal
+from ._common import JsonOption, app, console, emit_json, load_scenario, progress_bar, stderr_is_terminal
 
 _SEP = "\x1f"
 # options that take several values each time they are given: name -> number of values
@@ -47,25 +46,6 @@ class _RiskCommand(TyperCommand):
             out.extend([name, _SEP.join(values)])
             k += 1 + n - (1 if eq else 0)
         return super().parse_args(ctx, out)
-
-
-@contextmanager
-def _progress(enabled: bool):
-    """A transient rich progress bar on stderr, or a no-op callback."""
-    if not enabled:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=Console(file=sys.stderr), transient=True) as bar:
-        task = bar.add_task("compiling the risk network", total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
 
 
 @app.command(cls=_RiskCommand)
@@ -129,7 +109,7 @@ def risk(
             out.print(item)
         return
 
-    with _progress(show_bar) as progress:
+    with progress_bar("compiling the risk network", show_bar) as progress:
         if changed:
             diff = compare_risk(net, after, model=model, progress=progress)
         else:
