@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Annotated, Any
 
 import click
 import typer
+from typer.core import TyperCommand
 
 from ..errors import AlliancesError, ScenarioError
 
@@ -24,6 +26,20 @@ app = typer.Typer(
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout, nothing else.")]
+
+_BRACED = re.compile(r"\{([^{}]*)\}(\.\.\.)?")
+
+
+class Command(TyperCommand):
+    """A command whose usage line names its arguments plainly: ``alliances balance [OPTIONS] FILE``.
+
+    typer 0.29 writes a required argument in braces (``{FILE}``), which reads like a
+    set or a placeholder to fill in; the usual convention is the bare metavar
+    (``FILE``, ``FILE...``), with brackets only for an optional one.
+    """
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [_BRACED.sub(r"\1\2", piece) for piece in super().collect_usage_pieces(ctx)]
 
 
 def _version_callback(value: bool) -> None:

@@ -8,26 +8,35 @@ from typing import Annotated
 
 import typer
 
-from ._common import JsonOption, app, console, emit_json, load_scenario, progress_bar, stderr_is_terminal
+from ._common import (
+    Command,
+    JsonOption,
+    app,
+    console,
+    emit_json,
+    load_scenario,
+    progress_bar,
+    stderr_is_terminal,
+)
 
 
-@app.command()
+@app.command(cls=Command)
 def backtest(
     files: Annotated[list[str], typer.Argument(help="Event files, folders or globs (CSV, TSV, .gz, Parquet).",
                                                show_default=False, metavar="EVENTS")],
-    actors: Annotated[Path, typer.Option("--actors", help="The scenario: actors and static relations.")],
-    window: Annotated[str, typer.Option("--window", help="day, week, month, quarter, year or <N>d.")] = "month",
+    actors: Annotated[Path, typer.Option("--actors", metavar="FILE", help="The scenario: actors and static relations.")],
+    window: Annotated[str, typer.Option("--window", metavar="WINDOW", help="day, week, month, quarter, year or <N>d.")] = "month",
     train_until: Annotated[str | None, typer.Option(
         "--train-until", metavar="DATE",
         help="Last day of the training period (default: the middle of the data); later windows are the test.")] = None,
-    model: Annotated[Path | None, typer.Option("--model", help="The expert risk model file (default: the shipped one).")] = None,
-    mapping: Annotated[Path | None, typer.Option("--mapping", help="Actor-mapping file (names, patterns, codes).")] = None,
-    format: Annotated[str | None, typer.Option("--format", help="ged, acled, gdelt or icews (default: from the header).")] = None,
+    model: Annotated[Path | None, typer.Option("--model", metavar="FILE", help="The expert risk model file (default: the shipped one).")] = None,
+    mapping: Annotated[Path | None, typer.Option("--mapping", metavar="FILE", help="Actor-mapping file (names, patterns, codes).")] = None,
+    format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="ged, acled, gdelt or icews (default: from the header).")] = None,
     half_life: Annotated[float, typer.Option(
         "--half-life", help="Decay of event-derived relations, in windows (0: no decay, each window alone).")] = 3.0,
     pseudo_count: Annotated[float, typer.Option(
         "--pseudo-count", help="Observations the expert tables are worth (per parent combination) in the fit.")] = 50.0,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Figure: OUT.png, OUT.svg or OUT.pdf.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="Figure: OUT.png, OUT.svg or OUT.pdf.")] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Backtest the risk model: fit on the training windows, score P(clash next window) on the later ones, beside baselines."""

@@ -8,21 +8,21 @@ from typing import Annotated
 
 import typer
 
-from ._common import JsonOption, app, console, emit_json, load_scenario, stderr_is_terminal
+from ._common import Command, JsonOption, app, console, emit_json, load_scenario, stderr_is_terminal
 
 
-@app.command()
+@app.command(cls=Command)
 def balance(
-    path: Annotated[Path, typer.Argument(help="A scenario file (YAML), or a CSV of signed ties: source,target,sign[,weight].",
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="A scenario file (YAML), or a CSV of signed ties: source,target,sign[,weight].",
                                          show_default=False)],
     json_out: JsonOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Implied relations under strict balance: the enemy of an "
                                          "enemy counts as a friend (default: weak balance, it does not).")] = False,
-    k: Annotated[int | None, typer.Option("--k", min=1, help="Number of factions (default: chosen).")] = None,
+    k: Annotated[int | None, typer.Option("--k", metavar="K", min=1, help="Number of factions (default: chosen).")] = None,
     exact: Annotated[bool | None, typer.Option("--exact/--fast", help="Exact integer programming, or the fast "
                                                "heuristic (default: exact when the network is small enough).",
                                                show_default=False)] = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.0, help="Seconds for each exact solve; "
+    time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.0, help="Seconds for each exact solve; "
                                                      "the result then says whether optimality was proven.")] = None,
 ) -> None:
     """Is the network balanced? Triangle census, unbalanced triads, frustration index, camps, factions,

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import app, load_scenario
+from ._common import Command, app, load_scenario
 
 
 class Kind(StrEnum):
@@ -20,16 +20,16 @@ class Kind(StrEnum):
     model = "model"
 
 
-@app.command()
+@app.command(cls=Command)
 def draw(
-    path: Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="OUT.png, OUT.svg or OUT.pdf (the extension picks the format).",
+    path: Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False, metavar="FILE")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf (the extension picks the format).",
                                          show_default=False)],
     kind: Annotated[Kind, typer.Option("--kind", help="What to draw.")] = Kind.network,
     pair: Annotated[tuple[str, str] | None, typer.Option("--pair", metavar="A B",
                                                          help="The pair of a tornado (actor ids).")] = None,
-    top: Annotated[int, typer.Option("--top", min=0, help="Network: highlight the N riskiest pairs not at war.")] = 0,
-    dpi: Annotated[int, typer.Option("--dpi", min=20, max=1200, help="Resolution of PNG output.")] = 150,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=0, help="Network: highlight the N riskiest pairs not at war.")] = 0,
+    dpi: Annotated[int, typer.Option("--dpi", metavar="DPI", min=20, max=1200, help="Resolution of PNG output.")] = 150,
     width: Annotated[float | None, typer.Option("--width", min=1.0, max=60.0, metavar="IN",
                                                 help="Figure width in inches.")] = None,
     height: Annotated[float | None, typer.Option("--height", min=1.0, max=60.0, metavar="IN",

@@ -8,23 +8,23 @@ from typing import Annotated
 
 import typer
 
-from ._common import JsonOption, app, console, emit_json, load_scenario, stderr_is_terminal
+from ._common import Command, JsonOption, app, console, emit_json, load_scenario, stderr_is_terminal
 
 
-@app.command()
+@app.command(cls=Command)
 def events(
-    files: Annotated[list[str], typer.Argument(help="Event files, folders or globs (CSV, TSV, .gz, Parquet).",
+    files: Annotated[list[str], typer.Argument(metavar="EVENTS", help="Event files, folders or globs (CSV, TSV, .gz, Parquet).",
                                                show_default=False)],
-    actors: Annotated[Path, typer.Option("--actors", help="The scenario whose actors the events map to.")],
-    window: Annotated[str, typer.Option("--window", help="day, week, month, quarter, year or <N>d.")] = "month",
-    mapping: Annotated[Path | None, typer.Option("--mapping", help="Actor-mapping file (names, patterns, codes).")] = None,
-    format: Annotated[str | None, typer.Option("--format", help="ged, acled, gdelt or icews (default: from the header).")] = None,
-    engine: Annotated[str, typer.Option("--engine", help="duckdb (default) or spark (needs pyspark and Java 17).")] = "duckdb",
-    method: Annotated[str, typer.Option("--method", help="net_cooperation, goldstein or hostility.")] = "net_cooperation",
-    half_life: Annotated[float | None, typer.Option("--half-life", help="Decay: half-life in windows.")] = None,
-    min_events: Annotated[int, typer.Option("--min-events", help="Fewer events leave the stance unknown.")] = 1,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="OUT.csv, OUT.csv.gz or OUT.parquet.")] = None,
-    snapshots_dir: Annotated[Path | None, typer.Option("--snapshots", help="Write one scenario per window here.")] = None,
+    actors: Annotated[Path, typer.Option("--actors", metavar="FILE", help="The scenario whose actors the events map to.")],
+    window: Annotated[str, typer.Option("--window", metavar="WINDOW", help="day, week, month, quarter, year or <N>d.")] = "month",
+    mapping: Annotated[Path | None, typer.Option("--mapping", metavar="FILE", help="Actor-mapping file (names, patterns, codes).")] = None,
+    format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="ged, acled, gdelt or icews (default: from the header).")] = None,
+    engine: Annotated[str, typer.Option("--engine", metavar="ENGINE", help="duckdb (default) or spark (needs pyspark and Java 17).")] = "duckdb",
+    method: Annotated[str, typer.Option("--method", metavar="METHOD", help="net_cooperation, goldstein or hostility.")] = "net_cooperation",
+    half_life: Annotated[float | None, typer.Option("--half-life", metavar="WINDOWS", help="Decay: half-life in windows.")] = None,
+    min_events: Annotated[int, typer.Option("--min-events", metavar="N", help="Fewer events leave the stance unknown.")] = 1,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="OUT.csv, OUT.csv.gz or OUT.parquet.")] = None,
+    snapshots_dir: Annotated[Path | None, typer.Option("--snapshots", metavar="DIR", help="Write one scenario per window here.")] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Turn event data into signed relations per pair and time window; list actor names that map to nothing."""
@@ -68,12 +68,12 @@ def write_table_check(path: Path) -> None:
         raise OutputError(f"cannot write {str(path)!r}: the folder {str(folder)!r} does not exist")
 
 
-@app.command()
+@app.command(cls=Command)
 def timeline(
-    snapshots: Annotated[list[Path], typer.Argument(help="Snapshot scenario files (from alliances events --snapshots).",
+    snapshots: Annotated[list[Path], typer.Argument(metavar="SNAPSHOT", help="Snapshot scenario files (from alliances events --snapshots).",
                                                     show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="OUT.png, OUT.svg or OUT.pdf.")],
-    panels: Annotated[int, typer.Option("--panels", help="How many snapshots to draw as small multiples.")] = 8,
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf.")],
+    panels: Annotated[int, typer.Option("--panels", metavar="N", help="How many snapshots to draw as small multiples.")] = 8,
 ) -> None:
     """Draw snapshots over time: small multiples with one stable layout, and each pair's score by window."""
     from ..draw.output import check_output_path, save_figure
@@ -92,10 +92,10 @@ def timeline(
     print(f"wrote {output}", file=sys.stderr)
 
 
-@app.command()
+@app.command(cls=Command)
 def diff(
-    first: Annotated[Path, typer.Argument(help="The earlier scenario.", show_default=False)],
-    second: Annotated[Path, typer.Argument(help="The later scenario.", show_default=False)],
+    first: Annotated[Path, typer.Argument(help="The earlier scenario.", show_default=False, metavar="FIRST")],
+    second: Annotated[Path, typer.Argument(help="The later scenario.", show_default=False, metavar="SECOND")],
     json_out: JsonOption = False,
 ) -> None:
     """List the relations gained, lost and changed from one scenario to another."""

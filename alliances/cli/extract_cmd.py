@@ -8,18 +8,18 @@ from typing import Annotated
 
 import typer
 
-from ._common import JsonOption, app, console, emit_json, load_scenario
+from ._common import Command, JsonOption, app, console, emit_json, load_scenario
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
-    article: Annotated[Path, typer.Argument(help="The article, as UTF-8 text.", show_default=False)],
-    actors: Annotated[Path, typer.Option("--actors", help="A scenario whose actors (names, aliases) to look for.",
+    article: Annotated[Path, typer.Argument(help="The article, as UTF-8 text.", show_default=False, metavar="ARTICLE")],
+    actors: Annotated[Path, typer.Option("--actors", metavar="FILE", help="A scenario whose actors (names, aliases) to look for.",
                                          show_default=False)],
     json_out: JsonOption = False,
-    output: Annotated[Path | None, typer.Option("-o", "--output",
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT",
                                                 help="Write the proposals as a YAML fragment to merge.")] = None,
-    source_id: Annotated[str | None, typer.Option("--source-id",
+    source_id: Annotated[str | None, typer.Option("--source-id", metavar="ID",
                                                   help="Source id in the fragment (default: from the file name).")] = None,
 ) -> None:
     """Propose relations between a scenario's actors from a news text, each with its sentences."""
@@ -59,11 +59,11 @@ def extract(
         out.print(item)
 
 
-@app.command()
+@app.command(cls=Command)
 def merge(
-    scenario: Annotated[Path, typer.Argument(help="The scenario to add to.", show_default=False)],
-    fragment: Annotated[Path, typer.Argument(help="A fragment from 'alliances extract -o'.", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The merged scenario (.yaml).", show_default=False)],
+    scenario: Annotated[Path, typer.Argument(help="The scenario to add to.", show_default=False, metavar="SCENARIO")],
+    fragment: Annotated[Path, typer.Argument(help="A fragment from 'alliances extract -o'.", show_default=False, metavar="FRAGMENT")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="The merged scenario (.yaml).", show_default=False)],
     json_out: JsonOption = False,
 ) -> None:
     """Add a fragment's relations to a scenario, never overwriting one; comments and layout are kept."""

@@ -8,9 +8,17 @@ from typing import Annotated
 
 import click
 import typer
-from typer.core import TyperCommand
 
-from ._common import JsonOption, app, console, emit_json, load_scenario, progress_bar, stderr_is_terminal
+from ._common import (
+    Command,
+    JsonOption,
+    app,
+    console,
+    emit_json,
+    load_scenario,
+    progress_bar,
+    stderr_is_terminal,
+)
 
 _SEP = "\x1f"
 # options that take several values each time they are given: name -> number of values
@@ -18,7 +26,7 @@ _MULTI = {"--set": 3, "--add-theater": 2}
 _BIG = 100  # actors: from here a progress bar is worth showing
 
 
-class _RiskCommand(TyperCommand):
+class _RiskCommand(Command):
     """Lets ``--set A B STANCE`` and ``--add-theater ACTOR THEATER`` take several values, repeatably.
 
     typer has no repeatable multi-value options; the values are joined here, before
@@ -50,8 +58,8 @@ class _RiskCommand(TyperCommand):
 
 @app.command(cls=_RiskCommand)
 def risk(
-    path: Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False)],
-    top: Annotated[int, typer.Option("--top", min=1, help="Rows to show in the table.")] = 15,
+    path: Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False, metavar="FILE")],
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Rows to show in the table.")] = 15,
     wide: Annotated[bool, typer.Option("--wide", help="Full column names and states (wider than 80 columns).")] = False,
     json_out: JsonOption = False,
     pair: Annotated[

@@ -9,12 +9,12 @@ from typing import Annotated
 import typer
 
 from ..errors import ScenarioError
-from ._common import JsonOption, app, console, emit_json, load_scenario, report_error
+from ._common import Command, JsonOption, app, console, emit_json, load_scenario, report_error
 
 FileArg = Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False, metavar="FILE")]
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Scenario files to check.", show_default=False, metavar="FILE")],
     json_out: JsonOption = False,
@@ -44,7 +44,7 @@ def validate(
         raise typer.Exit(2)
 
 
-@app.command()
+@app.command(cls=Command)
 def show(path: FileArg, json_out: JsonOption = False) -> None:
     """Print a scenario's actors and relations as tables (--json: the scenario itself as JSON)."""
     net = load_scenario(path)
@@ -58,7 +58,7 @@ def show(path: FileArg, json_out: JsonOption = False) -> None:
         out.print(item)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema of the scenario format (point your editor's YAML support at it)."""
     from ..scenario import _schema_text
@@ -66,10 +66,10 @@ def schema() -> None:
     sys.stdout.write(_schema_text())
 
 
-@app.command()
+@app.command(cls=Command)
 def export(
     path: FileArg,
-    output: Annotated[Path, typer.Option("-o", "--output", help="OUT.graphml, OUT.gexf or OUT.json (node-link).")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.graphml, OUT.gexf or OUT.json (node-link).")],
 ) -> None:
     """Export the scenario's signed graph to GraphML, GEXF (Gephi) or node-link JSON."""
     from ..exports import export as export_network
