@@ -29,7 +29,18 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["Edges", "highs", "local_search", "partition_cost", "triangle_packing_bound", "triangles"]
+from .errors import ParameterError
+
+__all__ = [
+    "Edges",
+    "check_exact",
+    "highs",
+    "local_search",
+    "partition_cost",
+    "settle_bound",
+    "triangle_packing_bound",
+    "triangles",
+]
 
 _EPS = 1e-9
 #: share of nodes relabelled at random when perturbing the best solution
@@ -62,6 +73,25 @@ def partition_cost(edges: Edges, labels: np.ndarray, alpha: float = 0.5) -> floa
     return float(pen[np.where(neg, same, ~same)].sum())
 
 
+def check_exact(exact: object) -> None:
+    """Reject an ``exact=`` option that is not True, False or "auto"."""
+    if not (isinstance(exact, bool) or exact == "auto"):  # 1 or 0 would pass an ``in`` test
+        raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
+
+
+def settle_bound(value: float, lb: float, optimal: bool) -> tuple[float, bool, float | None]:
+    """The lower bound (never above the value), optimality and the relative gap of a solution.
+
+    A bound that meets the value proves it optimal; the gap is ``(value - lb) / value``,
+    0.0 when optimal and None when an unproven value is 0.
+    """
+    lb = min(lb, value)
+    if value - lb <= _EPS * max(1.0, value):
+        optimal, lb = True, value
+    gap = 0.0 if optimal else (None if value == 0 else (value - lb) / value)
+    return lb, optimal, gap
+
+
 def _matrices(edges: Edges, alpha: float) -> tuple[sp.csr_array, sp.csr_array, sp.csr_array]:
     """Negative and positive penalty matrices and the tie pattern, all with one CSR structure."""
     n = edges.n
@@ -80,8 +110,9 @@ def _matrices(edges: Edges, alpha: float) -> tuple[sp.csr_array, sp.csr_array, s
     return N, P, S
 
 
-def _spectral_labels(edges: Edges, rng: np.random.Generator) -> np.ndarray:
-    """Two camps from the sign of the leading eigenvector of the normalised signed adjacency."""
+def _normalised_adjacency(edges: Edges) -> sp.csr_array:
+    """The signed adjacency, degree-normalised (D^-1/2 A D^-1/2): hubs would otherwise capture
+    the leading eigenvectors that the spectral starts are read from."""
     n = edges.n
     A = sp.csr_array(
         (
@@ -90,10 +121,15 @@ def _spectral_labels(edges: Edges, rng: np.random.Generator) -> np.ndarray:
         ),
         shape=(n, n),
     )
-    # degree-normalised (D^-1/2 A D^-1/2): hubs would otherwise capture the leading vector
     d = np.asarray(abs(A).sum(axis=1)).ravel()
     inv = 1.0 / np.sqrt(np.where(d > 0, d, 1.0))
-    A = sp.diags(inv) @ A @ sp.diags(inv)
+    return sp.diags(inv) @ A @ sp.diags(inv)
+
+
+def _spectral_labels(edges: Edges, rng: np.random.Generator) -> np.ndarray:
+    """Two camps from the sign of the leading eigenvector of the normalised signed adjacency."""
+    n = edges.n
+    A = _normalised_adjacency(edges)
     vec = None
     if n <= 2000:
         # power iteration on A + rI (r bounds the spectral radius): cheap and thread-free
@@ -128,17 +164,7 @@ def _spectral_k_labels(edges: Edges, k: int, rng: np.random.Generator) -> np.nda
     from scipy.cluster.vq import kmeans2
 
     n = edges.n
-    A = sp.csr_array(
-        (
-            np.concatenate([edges.c, edges.c]),
-            (np.concatenate([edges.u, edges.v]), np.concatenate([edges.v, edges.u])),
-        ),
-        shape=(n, n),
-    )
-    # degree-normalised (D^-1/2 A D^-1/2): hubs would otherwise capture the leading vectors
-    d = np.asarray(abs(A).sum(axis=1)).ravel()
-    inv = 1.0 / np.sqrt(np.where(d > 0, d, 1.0))
-    A = sp.diags(inv) @ A @ sp.diags(inv)
+    A = _normalised_adjacency(edges)
     try:
         if n <= max(200, k + 2):
             _, V = np.linalg.eigh(A.toarray())

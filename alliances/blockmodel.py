@@ -195,8 +195,7 @@ def factions(
         raise ParameterError(f"alpha must lie in [0, 1], not {alpha!r}")
     if k is not None and (int(k) != k or k < 1):
         raise ParameterError(f"k must be a positive integer, not {k!r}")
-    if exact not in (True, False, "auto"):
-        raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
+    _p.check_exact(exact)
     alpha = float(alpha)
     nodes, edges = _edges_of(G, weighted=weighted)
     deg = np.bincount(np.concatenate([edges.u, edges.v]), minlength=edges.n)
@@ -238,10 +237,7 @@ def factions(
             camps = order_camps(camps)
         else:
             camps = order_camps([isolated])
-    lb = min(lb, value)
-    if value - lb <= 1e-9 * max(1.0, value):
-        optimal, lb = True, value
-    gap = 0.0 if optimal else (None if value == 0 else (value - lb) / value)
+    lb, optimal, gap = _p.settle_bound(value, lb, optimal)
     return FactionsResult(
         camps=camps,
         k=len(camps),

@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _partition as _p
-from .errors import ParameterError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -181,14 +180,13 @@ def frustration_index(
     """
     t0 = time.perf_counter()
     nodes, edges = _edges_of(G, weighted=weighted)
+    _p.check_exact(exact)
     if exact == "auto":
         use_exact = edges.m <= AUTO_EXACT_MAX_EDGES
         if use_exact and time_limit is None:
             time_limit = AUTO_TIME_LIMIT
-    elif isinstance(exact, bool):
-        use_exact = exact
     else:
-        raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
+        use_exact = bool(exact)
     if use_exact:
         labels, lb, optimal = solve_exact(edges, time_limit=time_limit, seed=seed)
         method = "exact"
@@ -199,10 +197,7 @@ def frustration_index(
     if not weighted:
         value = float(round(value))
         lb = float(math.ceil(lb - 1e-6))
-    lb = min(lb, value)
-    if value - lb <= 1e-9 * max(1.0, value):
-        optimal, lb = True, value
-    gap = 0.0 if optimal else (None if value == 0 else (value - lb) / value)
+    lb, optimal, gap = _p.settle_bound(value, lb, optimal)
     camps = _two_camps(nodes, edges, labels)
     frustrated = _frustrated_pairs(nodes, edges, labels)
     return FrustrationResult(
