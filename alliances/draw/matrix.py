@@ -20,10 +20,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from ._inputs import as_network, camp_index, implied_table
-from .network import source_line, title_text
+from .network import _source_footer, title_text
 from .style import (
     INK,
-    MUTED,
     RC,
     STANCE_ORDER,
     STANCE_STYLES,
@@ -166,8 +165,7 @@ def draw_matrix(
                                              if legend else None)
         else:
             fig = ax.figure
-            side = min(ax.get_position().width * fig.get_size_inches()[0],
-                       ax.get_position().height * fig.get_size_inches()[1])
+            side = _axes_side(ax)
             if legend:  # just right of the caller's axes
                 _legend(ax, used, ncols=1, anchor=(1.02, 1.0), fontsize=7.0)
         cell_pt = side * 72 / (n + 0.6)
@@ -175,21 +173,11 @@ def draw_matrix(
         name_size = float(np.clip(cell_pt * 0.5, 5.5, 9.0))
         _draw_cells(ax, order, cells, glyph_size)
         strip = _draw_factions(ax, order, camp_of)
-        ax.set_xlim(-0.6 if strip else 0, n)
-        ax.set_ylim(n, -0.6 if strip else 0)
-        ax.set_aspect("equal")
-        ax.set_xticks(np.arange(n) + 0.5, labels, rotation=90, fontsize=name_size)
-        ax.set_yticks(np.arange(n) + 0.5, labels, fontsize=name_size)
-        ax.xaxis.tick_top()
-        ax.tick_params(length=0, pad=2, colors=INK)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
+        _grid_axes(ax, labels, name_size, strip)
         if title is not False:
             _title(fig, ax, title or plain(title_text(net)), own)
         if sources and own:
-            line = source_line(net)
-            if line:
-                fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
+            _source_footer(fig, net)
     return fig
 
 
@@ -201,6 +189,26 @@ def _title(fig: Figure, ax: Axes, text: str, own: bool) -> None:
     else:
         text, size = fit_text(text, ax.get_position().width * fig.get_size_inches()[0], size=10.0, min_size=7.0)
         ax.set_title(text, fontsize=size, color=INK, loc="left")
+
+
+def _axes_side(ax: Axes) -> float:
+    """The side in inches of the largest square that fits a caller's axes."""
+    size = ax.figure.get_size_inches()
+    return min(ax.get_position().width * size[0], ax.get_position().height * size[1])
+
+
+def _grid_axes(ax: Axes, labels: Sequence[str], name_size: float, strip: bool) -> None:
+    """An n x n grid of unit cells, names on top and left (room for a faction strip), no frame."""
+    n = len(labels)
+    ax.set_xlim(-0.6 if strip else 0, n)
+    ax.set_ylim(n, -0.6 if strip else 0)
+    ax.set_aspect("equal")
+    ax.set_xticks(np.arange(n) + 0.5, labels, rotation=90, fontsize=name_size)
+    ax.set_yticks(np.arange(n) + 0.5, labels, fontsize=name_size)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0, pad=2, colors=INK)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
 
 
 def _figure_for_grid(labels: Sequence[str], width, height, dpi, *, legend=None, extra_right: float = 0.0):

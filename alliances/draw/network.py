@@ -171,9 +171,7 @@ def draw_network(
             text, size = fit_text(title or plain(title_text(net)), room, size=12.0 if own else 10.0, min_size=7.0)
             ax.set_title(text, fontsize=size, color=INK, loc="left", pad=10)
         if sources and own:
-            line = source_line(net)
-            if line:
-                fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
+            _source_footer(fig, net)
     return fig
 
 
@@ -188,6 +186,13 @@ def title_text(net: Any) -> str:
     """
     net = as_network(net)
     return f"{net.scenario}, as of {net.as_of.isoformat()}" if net.as_of else net.scenario
+
+
+def _source_footer(fig: Figure, net: Any) -> None:
+    """The source line in small print at the figure's bottom left (nothing when no sources)."""
+    line = source_line(net)
+    if line:
+        fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
 
 
 def source_line(net: Any, *, limit: int = 3) -> str:

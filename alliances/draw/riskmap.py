@@ -17,9 +17,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from ._inputs import as_network, camp_index, risk_table
-from .matrix import _draw_factions, _figure_for_grid, _title, actor_order
-from .network import source_line, title_text
-from .style import INK, MUTED, RC, plain, text_colour_on
+from .matrix import _axes_side, _draw_factions, _figure_for_grid, _grid_axes, _title, actor_order
+from .network import _source_footer, title_text
+from .style import INK, RC, plain, text_colour_on
 
 __all__ = ["draw_risk", "risk_matrix"]
 
@@ -111,22 +111,13 @@ def draw_risk(
         else:
             fig = ax.figure
             cax = None
-            side = min(ax.get_position().width * fig.get_size_inches()[0],
-                       ax.get_position().height * fig.get_size_inches()[1])
+            side = _axes_side(ax)
         cell_pt = side * 72 / (n + 0.6)
         value_size = float(np.clip(cell_pt * 0.34, 4.0, 9.0))
         name_size = float(np.clip(cell_pt * 0.5, 5.5, 9.0))
         mappable = _draw_cells(ax, net, order, M, value_size)
         strip = _draw_factions(ax, order, camp_of)
-        ax.set_xlim(-0.6 if strip else 0, n)
-        ax.set_ylim(n, -0.6 if strip else 0)
-        ax.set_aspect("equal")
-        ax.set_xticks(np.arange(n) + 0.5, labels, rotation=90, fontsize=name_size)
-        ax.set_yticks(np.arange(n) + 0.5, labels, fontsize=name_size)
-        ax.xaxis.tick_top()
-        ax.tick_params(length=0, pad=2, colors=INK)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
+        _grid_axes(ax, labels, name_size, strip)
         if cax is not None:
             bar = fig.colorbar(mappable, cax=cax)
             bar.set_label("P(direct clash)", fontsize=8, color=INK)
@@ -142,9 +133,7 @@ def draw_risk(
         if title is not False:
             _title(fig, ax, title or plain(f"Risk of a direct clash: {title_text(net)}"), own)
         if sources and own:
-            line = source_line(net)
-            if line:
-                fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
+            _source_footer(fig, net)
     return fig
 
 
