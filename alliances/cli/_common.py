@@ -113,6 +113,13 @@ def console():
     return Console(highlight=False, soft_wrap=False)
 
 
+def print_tables(items: Any) -> None:
+    """Print a report's renderables (tables, headings) in order on one stdout console."""
+    out = console()
+    for item in items:
+        out.print(item)
+
+
 def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 

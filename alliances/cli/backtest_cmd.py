@@ -12,9 +12,9 @@ from ._common import (
     Command,
     JsonOption,
     app,
-    console,
     emit_json,
     load_scenario,
+    print_tables,
     progress_bar,
     stderr_is_terminal,
 )
@@ -66,6 +66,4 @@ def backtest(
         return
     from ..report.backtest import backtest_renderables
 
-    out = console()
-    for item in backtest_renderables(result):
-        out.print(item)
+    print_tables(backtest_renderables(result))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import Command, JsonOption, app, console, emit_json, load_scenario, stderr_is_terminal
+from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables, stderr_is_terminal
 
 
 @app.command(cls=Command)
@@ -56,6 +56,4 @@ def balance(
         return
     from ..report.balance import balance_renderables
 
-    out = console()
-    for item in balance_renderables(rep):
-        out.print(item)
+    print_tables(balance_renderables(rep))

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from ._common import Command, JsonOption, app, console, emit_json, load_scenario, stderr_is_terminal
+from ._common import (
+    Command,
+    JsonOption,
+    app,
+    console,
+    emit_json,
+    load_scenario,
+    print_tables,
+    stderr_is_terminal,
+)
 
 
 @app.command(cls=Command)
@@ -51,9 +60,7 @@ def events(
         return
     from ..report.events import relations_tables
 
-    out = console()
-    for item in relations_tables(rel):
-        out.print(item)
+    print_tables(relations_tables(rel))
 
 
 def write_table_check(path: Path) -> None:

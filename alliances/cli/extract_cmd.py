@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import Command, JsonOption, app, console, emit_json, load_scenario
+from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables
 
 
 @app.command(cls=Command)
@@ -54,9 +54,7 @@ def extract(
         return
     from ..report.extract import extraction_tables
 
-    out = console()
-    for item in extraction_tables(extraction):
-        out.print(item)
+    print_tables(extraction_tables(extraction))
 
 
 @app.command(cls=Command)

@@ -16,6 +16,7 @@ from ._common import (
     console,
     emit_json,
     load_scenario,
+    print_tables,
     progress_bar,
     stderr_is_terminal,
 )
@@ -112,9 +113,7 @@ def risk(
             data = report.explanation_json(ex, p_before=p_before)
             emit_json({"changes": changes, **data} if changed else data)
             return
-        out = console()
-        for item in report.explanation_renderables(ex, p_before=p_before):
-            out.print(item)
+        print_tables(report.explanation_renderables(ex, p_before=p_before))
         return
 
     with progress_bar("compiling the risk network", show_bar) as progress:

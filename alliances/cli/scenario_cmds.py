@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import ScenarioError
-from ._common import Command, JsonOption, app, console, emit_json, load_scenario, report_error
+from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables, report_error
 
 FileArg = Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False, metavar="FILE")]
 
@@ -53,9 +53,7 @@ def show(path: FileArg, json_out: JsonOption = False) -> None:
         return
     from ..report.scenario import scenario_tables
 
-    out = console()
-    for item in scenario_tables(net):
-        out.print(item)
+    print_tables(scenario_tables(net))
 
 
 @app.command(cls=Command)
