@@ -110,20 +110,7 @@ def load(path: str | os.PathLike[str]) -> AllianceNetwork:
     >>> net = alliances.load("seeds/syria_2017.yaml")  # doctest: +SKIP
     """
     name = os.fspath(path)
-    try:
-        raw = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError(Problem(name, None, "no such file")) from None
-    except IsADirectoryError:
-        raise ScenarioError(Problem(name, None, "is a folder, not a scenario file")) from None
-    except OSError as exc:
-        raise ScenarioError(Problem(name, None, f"cannot read: {exc.strerror or exc}")) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ScenarioError(Problem(name, line, "not valid UTF-8 text")) from None
-    return loads(text, filename=name)
+    return loads(read_text_file(name, what="scenario file"), filename=name)
 
 
 def loads(text: str | bytes, *, filename: str = "<string>") -> AllianceNetwork:
@@ -163,11 +150,7 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> AllianceNetwork:
     x.yaml:7: unknown actor 'assad' (did you mean 'asad'?)
     """
     if isinstance(text, bytes | bytearray):
-        try:
-            text = bytes(text).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = bytes(text)[: exc.start].count(b"\n") + 1
-            raise ScenarioError(Problem(filename, line, "not valid UTF-8 text")) from None
+        text = _decode(bytes(text), filename)
     reader = _Reader(filename)
     root = reader.compose(text)
     if root is None:
@@ -754,6 +737,35 @@ def dumps(net: AllianceNetwork) -> str:
 def dump(net: AllianceNetwork, path: str | os.PathLike[str]) -> None:
     """Write the network as a scenario file (atomically: a temporary file, then a rename)."""
     write_text_atomic(path, dumps(net))
+
+
+def read_text_file(
+    path: str | os.PathLike[str], *, what: str = "file", error: type[ScenarioError] = ScenarioError
+) -> str:
+    """The text of a UTF-8 file (a BOM is dropped); each failure an ``error`` naming the file.
+
+    A file that is missing, a folder or unreadable gives a problem without a line; text
+    that is not UTF-8 gives the line of the first bad byte. ``what`` names the expected
+    file in the folder message ("is a folder, not a scenario file").
+    """
+    name = os.fspath(path)
+    try:
+        raw = Path(name).read_bytes()
+    except FileNotFoundError:
+        raise error(Problem(name, None, "no such file")) from None
+    except IsADirectoryError:
+        raise error(Problem(name, None, f"is a folder, not a {what}")) from None
+    except OSError as exc:
+        raise error(Problem(name, None, f"cannot read: {exc.strerror or exc}")) from None
+    return _decode(raw, name, error=error)
+
+
+def _decode(raw: bytes, name: str, *, error: type[ScenarioError] = ScenarioError) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise error(Problem(name, line, "not valid UTF-8 text")) from None
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:

@@ -29,7 +29,7 @@ import yaml
 
 from .._text import did_you_mean
 from ..errors import ModelFileError, OutputError, Problem
-from ..scenario import _FLOAT, _INT, _NULL, _construct, _describe, _Reader
+from ..scenario import _FLOAT, _INT, _NULL, _construct, _describe, _Reader, read_text_file
 
 if TYPE_CHECKING:
     from pgmpy.factors.discrete import TabularCPD
@@ -306,19 +306,7 @@ def load_risk_model(path: str | os.PathLike[str] | None = None) -> RiskModel:
             _DEFAULT.append(loads_risk_model(text, filename="<default risk model>"))
         return _DEFAULT[0]
     name = os.fspath(path)
-    try:
-        raw = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise ModelFileError(Problem(name, None, "no such file")) from None
-    except IsADirectoryError:
-        raise ModelFileError(Problem(name, None, "is a folder, not a model file")) from None
-    except OSError as exc:
-        raise ModelFileError(Problem(name, None, f"cannot read: {exc.strerror or exc}")) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ModelFileError(Problem(name, raw[: exc.start].count(b"\n") + 1, "not valid UTF-8 text")) from None
-    return loads_risk_model(text, filename=name)
+    return loads_risk_model(read_text_file(name, what="model file", error=ModelFileError), filename=name)
 
 
 def loads_risk_model(text: str, *, filename: str = "<string>") -> RiskModel:
