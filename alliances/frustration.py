@@ -41,7 +41,16 @@ if TYPE_CHECKING:
 
     from .network import AllianceNetwork
 
-__all__ = ["FrustrationResult", "frustration_index"]
+__all__ = [
+    "FrustrationResult",
+    "frustration_index",
+    "order_camps",
+    "solve_block_milp",
+    "solve_exact",
+    "solve_heuristic",
+    "sort_nodes",
+    "sorted_pair",
+]
 
 #: ``exact="auto"`` solves exactly up to this many signed ties, heuristically above.
 AUTO_EXACT_MAX_EDGES = 3000
@@ -245,6 +254,7 @@ def order_camps(camps: list[list]) -> list[list]:
 
 
 def sorted_pair(a: Hashable, b: Hashable) -> tuple:
+    """The pair in natural order, or by text when the ids do not compare."""
     try:
         return (a, b) if a <= b else (b, a)  # type: ignore[operator]
     except TypeError:

@@ -34,7 +34,17 @@ from ._text import did_you_mean
 from .errors import Problem, ScenarioError
 from .network import Actor, ActorKind, AllianceNetwork, Evidence, Relation, Source, Stance, Theater
 
-__all__ = ["SUPPORTED_VERSIONS", "dump", "dumps", "load", "loads", "network_to_dict", "scenario_schema"]
+__all__ = [
+    "SUPPORTED_VERSIONS",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "network_to_dict",
+    "read_text_file",
+    "scenario_schema",
+    "write_text_atomic",
+]
 
 SUPPORTED_VERSIONS = (1,)
 

@@ -66,7 +66,18 @@ if TYPE_CHECKING:
     from ..events.windows import Window
     from ..network import AllianceNetwork
 
-__all__ = ["MODELS", "SUBSETS", "BacktestResult", "Timeline", "backtest", "cpd_changes", "graphs_over_time"]
+__all__ = [
+    "MODELS",
+    "SUBSETS",
+    "BacktestResult",
+    "Timeline",
+    "all_windows",
+    "backtest",
+    "cpd_changes",
+    "fit_on",
+    "graphs_over_time",
+    "window_key",
+]
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,20 @@ from typer.core import TyperCommand
 
 from ..errors import AlliancesError, ScenarioError
 
+__all__ = [
+    "Command",
+    "JsonOption",
+    "app",
+    "console",
+    "emit_json",
+    "load_scenario",
+    "print_tables",
+    "progress_bar",
+    "report_error",
+    "run",
+    "stderr_is_terminal",
+]
+
 app = typer.Typer(
     name="alliances",
     help="Model a conflict's alliances and enmities as a signed graph: validate, analyse, draw.",
@@ -121,6 +135,7 @@ def print_tables(items: Any) -> None:
 
 
 def stderr_is_terminal() -> bool:
+    """Whether stderr is a terminal (progress bars and spinners only then)."""
     return sys.stderr.isatty()
 
 

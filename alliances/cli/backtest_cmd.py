@@ -19,6 +19,8 @@ from ._common import (
     stderr_is_terminal,
 )
 
+__all__ = ["backtest"]
+
 
 @app.command(cls=Command)
 def backtest(

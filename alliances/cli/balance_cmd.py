@@ -10,6 +10,8 @@ import typer
 
 from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables, stderr_is_terminal
 
+__all__ = ["balance"]
+
 
 @app.command(cls=Command)
 def balance(

@@ -11,6 +11,8 @@ import typer
 
 from ._common import Command, app, load_scenario
 
+__all__ = ["Kind", "draw"]
+
 
 class Kind(StrEnum):
     network = "network"

@@ -19,6 +19,8 @@ from ._common import (
     stderr_is_terminal,
 )
 
+__all__ = ["diff", "events", "timeline", "write_table_check"]
+
 
 @app.command(cls=Command)
 def events(

@@ -10,6 +10,8 @@ import typer
 
 from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables
 
+__all__ = ["extract", "merge"]
+
 
 @app.command(cls=Command)
 def extract(

@@ -21,6 +21,8 @@ from ._common import (
     stderr_is_terminal,
 )
 
+__all__ = ["risk"]
+
 _SEP = "\x1f"
 # options that take several values each time they are given: name -> number of values
 _MULTI = {"--set": 3, "--add-theater": 2}

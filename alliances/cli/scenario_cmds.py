@@ -11,6 +11,8 @@ import typer
 from ..errors import ScenarioError
 from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables, report_error
 
+__all__ = ["export", "schema", "show", "validate"]
+
 FileArg = Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False, metavar="FILE")]
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from ..network import AllianceNetwork
 
+__all__ = ["analysis", "as_network", "camp_index", "implied_table", "node_sizes", "risk_table"]
+
 
 def as_network(obj: Any) -> AllianceNetwork:
     """An AllianceNetwork from a network or a signed networkx graph."""

@@ -30,8 +30,13 @@ __all__ = [
     "UNKNOWN_STYLE",
     "AlliancesFigure",
     "EdgeStyle",
+    "edge_alpha",
+    "edge_width",
     "faction_colour",
+    "fit_text",
     "new_figure",
+    "plain",
+    "renderer",
     "text_colour_on",
 ]
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from ..network import AllianceNetwork
 
-__all__ = ["CompiledRisk", "conflict_risk", "resolve_model"]
+__all__ = ["CompiledRisk", "conflict_risk", "resolve_model", "risk_frame"]
 
 STANCES = FACTORS["stance"]
 _YES = OUTCOME_STATES.index("yes")

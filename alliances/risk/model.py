@@ -43,6 +43,7 @@ __all__ = [
     "RiskNode",
     "load_risk_model",
     "loads_risk_model",
+    "quiet_pgmpy_import",
 ]
 
 #: The graph-derived factors a model may use, with their states in canonical order.
