@@ -685,10 +685,75 @@ class BalanceReport:
     strict: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain, JSON-ready data (see :func:`alliances.report.balance.balance_json`)."""
-        from .report.balance import balance_json
+        """Plain, JSON-ready data: pairs ``a`` < ``b``, sorted lists, None for undefined numbers.
 
-        return balance_json(self)
+        The keys are listed at :func:`alliances.report.balance.balance_json` (the CLI's
+        ``--json``), which returns this.
+        """
+        fr, wfr, fa = self.frustration, self.weighted_frustration, self.factions
+        census = self.census.to_dict()
+        return {
+            "scenario": self.title,
+            "census": census,
+            "triangles": dict(self.census.counts),
+            "strict_balance": _json_num(self.census.strict_balance),
+            "weak_balance": _json_num(self.census.weak_balance),
+            "walk_balance": _json_num(self.walk),
+            "unbalanced_triads": [
+                {"actors": [_json_id(r.a), _json_id(r.b), _json_id(r.c)], "signs": r.signs, "type": r.type,
+                 "weakly_balanced": bool(r.weakly_balanced)}
+                for r in self.unbalanced.itertuples()
+            ],
+            "frustration": {
+                "index": _json_num(fr.value),
+                "weighted_index": _json_num(wfr.value),
+                "optimal": bool(fr.optimal),
+                "weighted_optimal": bool(wfr.optimal),
+                "lower_bound": _json_num(fr.lower_bound),
+                "gap": _json_num(fr.gap),
+                "method": fr.method,
+                "partition": [[_json_id(x) for x in camp] for camp in fr.camps],
+                "frustrated_edges": [[_json_id(a), _json_id(b)] for a, b in fr.frustrated],
+            },
+            "factions": [[_json_id(x) for x in camp] for camp in fa.camps],
+            "factions_detail": {
+                "k": fa.k, "alpha": _json_num(fa.alpha), "value": _json_num(fa.value), "optimal": bool(fa.optimal),
+                "lower_bound": _json_num(fa.lower_bound), "gap": _json_num(fa.gap), "method": fa.method,
+            },
+            "implied": [
+                {"a": _json_id(r.a), "b": _json_id(r.b), "stance": r.stance, "score": _json_num(r.score),
+                 "via": [_json_id(v) for v in r.via], "reason": r.reason, "conflicting": bool(r.conflicting)}
+                for r in self.implied.itertuples()
+            ],
+            "implied_rule": "strict" if self.strict else "weak",
+            "centrality": [
+                {k: (_json_id(v) if k == "actor" else _json_num(v)) for k, v in row.items()}
+                for row in self.centrality.to_dict("records")
+            ],
+            "ambivalent": self.ambivalence.to_dict(),
+        }
+
+
+def _json_num(x: Any) -> float | int | None:
+    """A JSON number, or None for missing, NaN and infinite values."""
+    if x is None:
+        return None
+    try:
+        f = float(x)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(f) or math.isinf(f):
+        return None
+    if isinstance(x, (int,)) or (hasattr(x, "dtype") and getattr(x.dtype, "kind", "") in "iu"):
+        return int(x)
+    return f
+
+
+def _json_id(x: Hashable) -> Any:
+    """Node ids as JSON values: numpy scalars become Python numbers."""
+    if hasattr(x, "item") and not isinstance(x, str):
+        return x.item()
+    return x
 
 
 def balance_report(

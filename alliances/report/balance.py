@@ -29,48 +29,7 @@ def balance_json(rep: BalanceReport) -> dict[str, Any]:
     ``factions`` (the camps), ``factions_detail``, ``implied``, ``centrality``,
     ``ambivalent``.
     """
-    fr, wfr, fa = rep.frustration, rep.weighted_frustration, rep.factions
-    census = rep.census.to_dict()
-    return {
-        "scenario": rep.title,
-        "census": census,
-        "triangles": dict(rep.census.counts),
-        "strict_balance": _num(rep.census.strict_balance),
-        "weak_balance": _num(rep.census.weak_balance),
-        "walk_balance": _num(rep.walk),
-        "unbalanced_triads": [
-            {"actors": [_id(r.a), _id(r.b), _id(r.c)], "signs": r.signs, "type": r.type,
-             "weakly_balanced": bool(r.weakly_balanced)}
-            for r in rep.unbalanced.itertuples()
-        ],
-        "frustration": {
-            "index": _num(fr.value),
-            "weighted_index": _num(wfr.value),
-            "optimal": bool(fr.optimal),
-            "weighted_optimal": bool(wfr.optimal),
-            "lower_bound": _num(fr.lower_bound),
-            "gap": _num(fr.gap),
-            "method": fr.method,
-            "partition": [[_id(x) for x in camp] for camp in fr.camps],
-            "frustrated_edges": [[_id(a), _id(b)] for a, b in fr.frustrated],
-        },
-        "factions": [[_id(x) for x in camp] for camp in fa.camps],
-        "factions_detail": {
-            "k": fa.k, "alpha": _num(fa.alpha), "value": _num(fa.value), "optimal": bool(fa.optimal),
-            "lower_bound": _num(fa.lower_bound), "gap": _num(fa.gap), "method": fa.method,
-        },
-        "implied": [
-            {"a": _id(r.a), "b": _id(r.b), "stance": r.stance, "score": _num(r.score),
-             "via": [_id(v) for v in r.via], "reason": r.reason, "conflicting": bool(r.conflicting)}
-            for r in rep.implied.itertuples()
-        ],
-        "implied_rule": "strict" if rep.strict else "weak",
-        "centrality": [
-            {k: (_id(v) if k == "actor" else _num(v)) for k, v in row.items()}
-            for row in rep.centrality.to_dict("records")
-        ],
-        "ambivalent": rep.ambivalence.to_dict(),
-    }
+    return rep.to_dict()
 
 
 def balance_statements(rep: BalanceReport) -> list[str]:
@@ -227,28 +186,6 @@ def balance_renderables(rep: BalanceReport) -> list[Any]:
 
 
 # -- helpers ---------------------------------------------------------------------------
-
-
-def _num(x: Any) -> float | int | None:
-    """A JSON number, or None for missing, NaN and infinite values."""
-    if x is None:
-        return None
-    try:
-        f = float(x)
-    except (TypeError, ValueError):
-        return None
-    if math.isnan(f) or math.isinf(f):
-        return None
-    if isinstance(x, (int,)) or (hasattr(x, "dtype") and getattr(x.dtype, "kind", "") in "iu"):
-        return int(x)
-    return f
-
-
-def _id(x: Hashable) -> Any:
-    """Node ids as JSON values: numpy scalars become Python numbers."""
-    if hasattr(x, "item") and not isinstance(x, str):
-        return x.item()
-    return x
 
 
 def _fmt(x: float | None) -> str:
