@@ -87,6 +87,22 @@ class TriangleCensus:
         (when computed with ``weighted=True``).
     ambivalent_ties : int
         Ambivalent ties left out of the census.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> census = alliances.triangle_census(alliances.load("seeds/syria_2017.yaml"))
+    >>> census.counts, census.total
+    ({'+++': 4, '++-': 0, '+--': 10, '---': 4}, 18)
+    >>> round(census.strict_balance, 4), census.weak_balance
+    (0.7778, 1.0)
+
+    References
+    ----------
+    .. [1] Cartwright, D. and Harary, F. (1956). Structural balance: a generalization of
+       Heider's theory. Psychological Review 63(5), 277-293.
+    .. [2] Davis, J. A. (1967). Clustering and structural balance in graphs. Human
+       Relations 20(2), 181-187.
     """
 
     counts: dict[str, int]
@@ -524,6 +540,16 @@ class Ambivalence:
         ``{"tie": [a, b], "positive_changes_camps": bool, "negative_changes_camps": bool}``.
     camps : list of list
         The two camps with the ambivalent ties left out.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml").with_relation("russia", "us_coalition", "ambivalent")
+    >>> amb = alliances.ambivalence(net)
+    >>> amb.ties, amb.triads[0]["third"], amb.triads[0]["if_positive"], amb.triads[0]["if_negative"]
+    ([('russia', 'us_coalition')], 'assad', '++-', '+--')
+    >>> amb.readings["positive"]["changes_camps"], amb.readings["negative"]["changes_camps"]
+    (False, False)
     """
 
     ties: list[tuple[Hashable, Hashable]]
@@ -662,13 +688,38 @@ def _partition_cost(g: nx.Graph, camps: list[list[Hashable]]) -> int:
 
 @dataclass
 class BalanceReport:
-    """Everything ``alliances balance`` reports, computed once.
+    """Everything ``alliances balance`` reports, computed once (see :func:`balance_report`).
 
-    Attributes hold the analyses' own results: ``census`` (TriangleCensus),
-    ``unbalanced`` (DataFrame), ``walk`` (float), ``frustration`` and
-    ``weighted_frustration`` (FrustrationResult), ``factions`` (FactionsResult),
-    ``implied`` (DataFrame), ``centrality`` (DataFrame), ``ambivalence`` (Ambivalence),
-    plus ``names`` (id -> display name) and ``title``.
+    Attributes
+    ----------
+    census : TriangleCensus
+    unbalanced : pandas.DataFrame
+        :func:`unbalanced_triads`.
+    walk : float or None
+        :func:`walk_balance`.
+    frustration, weighted_frustration : FrustrationResult
+        :func:`alliances.frustration_index`, counting ties and summing their weights.
+    factions : FactionsResult
+    implied : pandas.DataFrame
+        :func:`alliances.implied_relations`.
+    centrality : pandas.DataFrame
+        :func:`alliances.centrality_table`.
+    ambivalence : Ambivalence
+    names : dict
+        Actor id -> display name.
+    title : str or None
+        The scenario's name (the CLI puts a CSV file's name here).
+    strict : bool
+        Whether implied relations follow strict balance.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> rep = alliances.balance_report(alliances.load("seeds/syria_2017.yaml"))
+    >>> rep.frustration.value, rep.factions.k, rep.names["us_coalition"]
+    (2.0, 3, 'US-led coalition')
+    >>> rep.to_dict()["frustration"]["frustrated_edges"]
+    [['islamic_state', 'syrian_rebels'], ['islamic_state', 'us_coalition']]
     """
 
     census: TriangleCensus

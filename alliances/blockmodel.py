@@ -77,6 +77,15 @@ class FactionsResult:
         Whether ties count by weight.
     seconds : float
         Wall time.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> r = alliances.factions(alliances.load("seeds/syria_2017.yaml"))
+    >>> r.camps
+    [['assad', 'hezbollah', 'iran', 'russia', 'shiite_militias'], ['syrian_rebels', 'us_coalition'], ['islamic_state']]
+    >>> r.k, r.value, r.optimal
+    (3, 0.0, True)
     """
 
     camps: list[list]

@@ -123,9 +123,18 @@ def pn_index(G: AllianceNetwork | nx.Graph) -> dict[Hashable, float | None]:
 def centrality_table(G: AllianceNetwork | nx.Graph) -> pd.DataFrame:
     """Signed degree (counts and weighted) and PN index of every actor in one table.
 
-    Columns ``actor``, ``positive``, ``negative``, ``net``, ``degree``,
-    ``weighted_positive``, ``weighted_negative``, ``weighted_net`` and ``pn``; sorted by
-    PN index (highest first), then actor.
+    Parameters
+    ----------
+    G : AllianceNetwork or networkx.Graph
+        A network, or a graph whose edges carry ``sign`` (and optionally ``weight``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``actor``, ``positive``, ``negative``, ``net``, ``degree``,
+        ``weighted_positive``, ``weighted_negative``, ``weighted_net`` and ``pn``
+        (:func:`signed_degree` counted and weighted, :func:`pn_index`); sorted by PN
+        index (highest first), then actor.
 
     Examples
     --------
@@ -133,6 +142,11 @@ def centrality_table(G: AllianceNetwork | nx.Graph) -> pd.DataFrame:
     >>> G = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1})])
     >>> centrality_table(G)["actor"].tolist()
     ['a', 'b', 'c']
+
+    References
+    ----------
+    .. [1] Everett, M. G. and Borgatti, S. P. (2014). Networks containing negative ties.
+       Social Networks 38, 111-120.
     """
     g = as_signed_graph(G)
     df = signed_degree(g)

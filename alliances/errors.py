@@ -34,7 +34,22 @@ __all__ = [
 
 
 class AlliancesError(Exception):
-    """Root of every error raised on purpose by ``alliances``."""
+    """Root of every error raised on purpose by ``alliances``.
+
+    Parameters
+    ----------
+    *args
+        The message, as for :class:`Exception`.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> try:
+    ...     alliances.loads("scenario: X\\nactors: []\\n", filename="x.yaml")
+    ... except alliances.AlliancesError as err:
+    ...     print(type(err).__name__, err)
+    ScenarioError x.yaml:2: a scenario needs at least 2 actors
+    """
 
 
 @dataclass(frozen=True, order=True)
@@ -69,6 +84,13 @@ class Problem:
 class ScenarioError(AlliancesError, ValueError):
     """An input file is invalid; ``problems`` lists everything found, in line order.
 
+    Parameters
+    ----------
+    problems : list of Problem, Problem or str
+        What is wrong; a plain message becomes one problem without a line.
+    file : str, optional
+        The file a plain-message problem names.
+
     Examples
     --------
     >>> err = ScenarioError([Problem("a.yaml", 2, "bad"), Problem("a.yaml", 1, "worse")])
@@ -87,23 +109,105 @@ class ScenarioError(AlliancesError, ValueError):
 
 
 class ModelFileError(ScenarioError):
-    """A risk-model file (CPD tables) is invalid."""
+    """A risk-model file (CPD tables) is invalid.
+
+    Parameters
+    ----------
+    problems : list of Problem, Problem or str
+        As for :class:`ScenarioError`.
+
+    Examples
+    --------
+    >>> from alliances.risk.model import loads_risk_model
+    >>> try:
+    ...     loads_risk_model("nodes: 3\\n", filename="m.yaml")
+    ... except ModelFileError as err:
+    ...     print(err)
+    m.yaml:1: 'nodes' must be a list, not a number ('3')
+    m.yaml:1: the model needs an outcome node 'clash' with states [no, yes]
+    """
 
 
 class UnknownActorError(AlliancesError, KeyError, ValueError):
-    """An actor id passed to a function is not in the network."""
+    """An actor id passed to a function is not in the network.
+
+    Parameters
+    ----------
+    message : str
+        Names the unknown id (and a close match when there is one).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> try:
+    ...     net.stance("assad", "nobody")
+    ... except UnknownActorError as err:
+    ...     print(err)
+    unknown actor 'nobody'
+    """
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else "unknown actor"
 
 
 class ParameterError(AlliancesError, ValueError):
-    """A function was called with an option value it does not take (``k=0``, ``exact="yes"``)."""
+    """A function was called with an option value it does not take (``k=0``, ``exact="yes"``).
+
+    Parameters
+    ----------
+    message : str
+        The option, what it must be and the value given.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> try:
+    ...     alliances.factions(alliances.load("seeds/syria_2017.yaml"), k=0)
+    ... except ParameterError as err:
+    ...     print(err)
+    k must be a positive integer, not 0
+    """
 
 
 class OutputError(AlliancesError, ValueError):
-    """An output file cannot be written as asked."""
+    """An output file cannot be written as asked.
+
+    Raised before anything is written, so no half-written file is left behind.
+
+    Parameters
+    ----------
+    message : str
+        The path and what is wrong with it.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> try:
+    ...     alliances.export(alliances.load("seeds/syria_2017.yaml"), "out.xlsx")
+    ... except OutputError as err:
+    ...     print(err)
+    out.xlsx: cannot tell the format from '.xlsx' (use one of .graphml, .gexf, .json)
+    """
 
 
 class EventDataError(AlliancesError, ValueError):
-    """An event-data file cannot be read."""
+    """An event-data file cannot be read.
+
+    Parameters
+    ----------
+    message : str
+        ``file:line: message``, naming the format or the missing columns.
+
+    Examples
+    --------
+    >>> import alliances, os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "events.csv")
+    >>> with open(path, "w") as f:
+    ...     _ = f.write("foo,bar\\n1,2\\n")
+    >>> try:
+    ...     alliances.read_events(path, format="ged")
+    ... except EventDataError as err:
+    ...     print(str(err).replace(path, "events.csv"))
+    events.csv:1: UCDP GED file lacks the column(s) id, side_a, side_b, date_start, best
+    """

@@ -25,6 +25,17 @@ EXPORT_FORMATS = {".graphml": "GraphML", ".gexf": "GEXF", ".json": "node-link JS
 def to_node_link(net: AllianceNetwork) -> dict[str, Any]:
     """The network's graph as node-link data (``networkx.node_link_data``), JSON-ready.
 
+    Parameters
+    ----------
+    net : AllianceNetwork
+
+    Returns
+    -------
+    dict
+        ``graph`` (the scenario's attributes), ``nodes`` (actor attributes) and
+        ``edges`` (the relations in force: ``sign``, ``weight``, ``stance``, ...), in the
+        keys ``networkx.node_link_graph(data, edges="edges")`` reads back.
+
     Examples
     --------
     >>> from alliances.network import Actor, Relation
@@ -49,11 +60,28 @@ def export(net: AllianceNetwork, path: str | os.PathLike[str]) -> str:
     path : str or path-like
         Ends in ``.graphml``, ``.gexf`` or ``.json``.
 
+    Returns
+    -------
+    str
+        The name of the format written: ``"GraphML"``, ``"GEXF"`` or ``"node-link JSON"``.
+
     Raises
     ------
     OutputError
         For an unknown extension or a folder that does not exist. The file is
         written atomically: on failure no partial file is left behind.
+
+    Examples
+    --------
+    >>> import alliances, os, tempfile
+    >>> import networkx as nx
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> path = os.path.join(tempfile.mkdtemp(), "syria.graphml")
+    >>> export(net, path)
+    'GraphML'
+    >>> g = nx.read_graphml(path)
+    >>> g.number_of_nodes(), g.edges["assad", "iran"]["stance"]
+    (8, 'ally')
     """
     import networkx as nx
 

@@ -89,6 +89,15 @@ class FrustrationResult:
         Whether ``value`` counts ties or sums their weights.
     seconds : float
         Wall time of the computation.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> r = alliances.frustration_index(alliances.load("seeds/syria_2017.yaml"))
+    >>> r.value, r.optimal, r.method
+    (2.0, True, 'exact')
+    >>> r.frustrated
+    [('islamic_state', 'syrian_rebels'), ('islamic_state', 'us_coalition')]
     """
 
     value: float

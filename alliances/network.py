@@ -44,6 +44,16 @@ class Stance(StrEnum):
     ambivalent (the stance tells those two apart). A pair with no relation is
     *unknown*, which is not a stance: it is ``None`` wherever a stance is expected.
 
+    Attributes
+    ----------
+    sign : int
+        +1, -1 or 0, as above.
+    default_weight : float
+        The intensity a relation gets when its file gives none: 1.0 for ally and
+        enemy, 0.5 for friendly, rival and ambivalent, 0.0 for neutral.
+    is_positive, is_negative : bool
+        Whether the sign is +1 / -1.
+
     Examples
     --------
     >>> Stance("rival").sign, Stance.RIVAL.default_weight
@@ -96,7 +106,19 @@ _DEFAULT_WEIGHT = {
 
 
 class ActorKind(StrEnum):
-    """What sort of party an actor is."""
+    """What sort of party an actor is.
+
+    Attributes
+    ----------
+    STATE, COALITION, ARMED_GROUP, MILITIA, INTERNATIONAL_ORG, OTHER
+        The kinds a scenario file may name (``kind: state``, ...); diagrams give each
+        kind its own marker.
+
+    Examples
+    --------
+    >>> ActorKind("militia"), str(ActorKind.STATE)
+    (<ActorKind.MILITIA: 'militia'>, 'state')
+    """
 
     STATE = "state"
     COALITION = "coalition"
@@ -111,7 +133,24 @@ class ActorKind(StrEnum):
 
 @dataclass(frozen=True)
 class Source:
-    """A document that evidence cites."""
+    """A document that evidence cites.
+
+    Parameters
+    ----------
+    id : str
+        The id evidence refers to.
+    title, publisher : str, optional
+    date : datetime.date, optional
+        Publication date.
+    url, notes : str, optional
+
+    Examples
+    --------
+    >>> import alliances
+    >>> src = alliances.load("seeds/syria_2017.yaml").sources["reuters-2017-09-05"]
+    >>> src.publisher, src.date.isoformat()
+    ('Reuters', '2017-09-05')
+    """
 
     id: str
     title: str | None = None
@@ -123,7 +162,22 @@ class Source:
 
 @dataclass(frozen=True)
 class Theater:
-    """A place where actors operate: two actors in one theater can collide."""
+    """A place where actors operate: two actors in one theater can collide.
+
+    Parameters
+    ----------
+    id : str
+        The id actors' ``theaters`` refer to.
+    name : str
+    notes : str, optional
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> net.theaters["deir_al_zor"].name, net.actors["assad"].theaters
+    ('Deir al-Zor', ('deir_al_zor', 'euphrates_valley'))
+    """
 
     id: str
     name: str
@@ -132,7 +186,22 @@ class Theater:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A source cited for a relation, with the analyst's paraphrase."""
+    """A source cited for a relation, with the analyst's paraphrase.
+
+    Parameters
+    ----------
+    source : str
+        The id of a :class:`Source` of the scenario.
+    note : str, optional
+        What the source says about the pair, in the analyst's words.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> net.relation("assad", "iran").evidence[0].source
+    'reuters-2017-09-05'
+    """
 
     source: str
     note: str | None = None
@@ -140,7 +209,30 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Actor:
-    """A party to the conflict."""
+    """A party to the conflict.
+
+    Parameters
+    ----------
+    id : str
+        The id relations and other files refer to.
+    name : str
+        The full name.
+    kind : ActorKind, optional
+        What sort of party (default ``other``).
+    label : str, optional
+        A short name for diagrams (see :attr:`display`).
+    aliases : tuple of str, optional
+        Other names (text extraction and event mapping look for them).
+    theaters : tuple of str, optional
+        Ids of the theaters where the actor operates.
+    notes : str, optional
+
+    Examples
+    --------
+    >>> a = Actor("assad", "Assad government", ActorKind.STATE, label="Assad")
+    >>> a.display, str(a.kind)
+    ('Assad', 'state')
+    """
 
     id: str
     name: str
@@ -166,6 +258,28 @@ class Relation:
     ``actors`` keeps the order written in the file; :attr:`pair` is the sorted pair
     used everywhere else. ``weight`` is the intensity (0, 1], defaulting by stance;
     ``confidence`` (0, 1] how sure the evidence is.
+
+    Parameters
+    ----------
+    actors : tuple of str
+        The two actor ids.
+    stance : Stance or str
+    weight : float, optional
+        Intensity (0, 1]; default :attr:`Stance.default_weight`.
+    confidence : float, optional
+        1.0 when stated, lower when implied.
+    kind : str, optional
+        Free text on what the tie is (``fights``, ``military support``, ...).
+    since, until : datetime.date or str, optional
+        The period the relation holds; outside it, it is not in force at ``as_of``.
+    evidence : tuple of Evidence, optional
+    notes : str, optional
+
+    Examples
+    --------
+    >>> r = Relation(("iran", "assad"), "ally")
+    >>> r.pair, r.weight, r.stance.sign
+    (('assad', 'iran'), 1.0, 1)
     """
 
     actors: tuple[str, str]

@@ -117,7 +117,9 @@ def load(path: str | os.PathLike[str]) -> AllianceNetwork:
     Examples
     --------
     >>> import alliances
-    >>> net = alliances.load("seeds/syria_2017.yaml")  # doctest: +SKIP
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> len(net.actors), net.as_of.isoformat()
+    (8, '2017-09-05')
     """
     name = os.fspath(path)
     return loads(read_text_file(name, what="scenario file"), filename=name)
@@ -732,6 +734,16 @@ class _Dumper(yaml.SafeDumper):
 def dumps(net: AllianceNetwork) -> str:
     """The network as YAML text in the scenario format; :func:`loads` reads it back equal.
 
+    Parameters
+    ----------
+    net : AllianceNetwork
+
+    Returns
+    -------
+    str
+        YAML (format version 1): actors, relations, theaters and sources in the
+        network's order, dates as ``YYYY-MM-DD``, no anchors or aliases.
+
     Examples
     --------
     >>> from alliances.network import Actor, Relation
@@ -745,7 +757,27 @@ def dumps(net: AllianceNetwork) -> str:
 
 
 def dump(net: AllianceNetwork, path: str | os.PathLike[str]) -> None:
-    """Write the network as a scenario file (atomically: a temporary file, then a rename)."""
+    """Write the network as a scenario file (atomically: a temporary file, then a rename).
+
+    Parameters
+    ----------
+    net : AllianceNetwork
+    path : str or path-like
+        The file to write (replaced whole, never left half-written).
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import alliances, os, tempfile
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> path = os.path.join(tempfile.mkdtemp(), "copy.yaml")
+    >>> dump(net, path)
+    >>> alliances.load(path) == net
+    True
+    """
     write_text_atomic(path, dumps(net))
 
 
@@ -798,6 +830,11 @@ def _schema_text() -> str:
 
 def scenario_schema() -> dict[str, Any]:
     """The JSON Schema of the scenario format (for editors; the validator checks more).
+
+    Returns
+    -------
+    dict
+        The schema (JSON Schema draft 2020-12), as shipped in ``alliances/schema/``.
 
     Examples
     --------

@@ -121,6 +121,17 @@ class BacktestResult:
         The scenario's name.
     notes : list of str
         What the run had to decide (factors fitted as latent, rows dropped, ...).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2016_2019.yaml")
+    >>> bt = alliances.backtest("seeds/events/ucdp_ged_syria_2016_2019.csv.gz", net, window="year",
+    ...                         train_until="2017-12-31")
+    >>> bt.predictions["split"].value_counts().to_dict()
+    {'test': 110, 'train': 55}
+    >>> bt.scores.query("subset == 'all'")["model"].tolist()[:3]
+    ['expert', 'fitted', 'persistence']
     """
 
     predictions: pd.DataFrame

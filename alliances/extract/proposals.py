@@ -74,7 +74,29 @@ class EvidenceSentence:
 
 @dataclass(frozen=True)
 class Proposal:
-    """A proposed relation for one pair (``a`` < ``b``) with the sentences behind it."""
+    """A proposed relation for one pair (``a`` < ``b``) with the sentences behind it.
+
+    Parameters
+    ----------
+    a, b : str
+        The actor ids, ``a`` < ``b``.
+    stance : Stance
+        The stance the cues point to.
+    confidence : float
+        (0, 1]: grows with the supporting sentences, more for direct ones.
+    evidence : tuple of EvidenceSentence
+        The sentences behind the proposal, in text order.
+
+    Examples
+    --------
+    >>> from alliances.network import Actor
+    >>> from alliances.extract import extract_relations
+    >>> actors = [Actor("army", "Government", kind="state", aliases=("government forces",)),
+    ...           Actor("russia", "Russia", kind="state"), Actor("is", "Islamic State", kind="armed_group")]
+    >>> p = extract_relations("Government forces, backed by Russia, fought Islamic State.", actors).proposals[0]
+    >>> p.pair, p.stance.value, p.confidence, p.kind
+    (('army', 'is'), 'enemy', 0.6, 'hostility')
+    """
 
     a: str
     b: str
@@ -120,7 +142,34 @@ class NegatedCue:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What :func:`extract_relations` found in a text."""
+    """What :func:`extract_relations` found in a text.
+
+    Parameters
+    ----------
+    proposals : tuple of Proposal
+        One per pair, pairs sorted.
+    unmatched : tuple of str
+        Names that look like actors but match none (candidates for aliases).
+    negated : tuple of NegatedCue
+        Cues a negation cancelled (``did not attack``): reported, never proposed.
+    sentences : tuple of Sentence
+        The text's sentences, numbered from 1.
+    mentions : tuple of tuple of Mention
+        The actor mentions found in each sentence.
+
+    Examples
+    --------
+    >>> from alliances.network import Actor
+    >>> from alliances.extract import extract_relations
+    >>> actors = [Actor("army", "Government", kind="state", aliases=("government forces",)),
+    ...           Actor("russia", "Russia", kind="state"), Actor("is", "Islamic State", kind="armed_group")]
+    >>> ex = extract_relations("Government forces, backed by Russia, fought Islamic State. The Kurds watched.",
+    ...                        actors)
+    >>> [(p.a, p.b, p.stance.value) for p in ex.proposals], ex.unmatched
+    ([('army', 'is', 'enemy'), ('army', 'russia', 'ally')], ('Kurds',))
+    >>> ex.proposal("russia", "army").evidence[0].cues
+    ('backed by',)
+    """
 
     proposals: tuple[Proposal, ...]
     unmatched: tuple[str, ...]

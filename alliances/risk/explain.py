@@ -60,6 +60,19 @@ class RiskExplanation:
     details : dict
         The actor ids and counts behind the factors (common enemies, theaters, two-path
         count ``balance_sum`` and weighted sum ``balance_weight``).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> ex = alliances.explain_risk(alliances.load("seeds/syria_2017.yaml"), "us_coalition", "assad")
+    >>> ex.a, ex.b, ex.rank, ex.pairs, round(ex.p_clash, 2)
+    ('assad', 'us_coalition', 9, 28, 0.32)
+    >>> list(ex.tornado.columns)
+    ['factor', 'state', 'p_clash', 'delta']
+
+    References
+    ----------
+    .. [1] Bremer (1992) Dangerous dyads. Journal of Conflict Resolution 36.
     """
 
     a: str

@@ -102,6 +102,17 @@ class RiskModel:
     Build one with :func:`load_risk_model`; convert it with :meth:`to_pgmpy`; write it
     with :meth:`save`.
 
+    Parameters
+    ----------
+    name : str
+        The model's name.
+    nodes : mapping of str to RiskNode
+        The nodes with their CPD tables, parents before children.
+    description : str, optional
+        What the model predicts, in plain words.
+    source : str, optional
+        The file it was read from (``"<default>"`` for the shipped model).
+
     Examples
     --------
     >>> m = load_risk_model()
