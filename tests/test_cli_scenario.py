@@ -175,3 +175,19 @@ def test_console_script_runs(tmp_path, bad):
     assert fail.returncode == 2 and fail.stdout == ""
     assert fail.stderr.splitlines()[1] == f"{bad}:6: unknown actor 'asad' (did you mean 'assad'?)"
     assert "Traceback" not in fail.stderr
+
+
+USAGE = {
+    "validate": "FILE...", "show": "FILE", "export": "FILE", "balance": "FILE", "risk": "FILE", "draw": "FILE",
+    "events": "EVENTS...", "timeline": "SNAPSHOT...", "diff": "FIRST SECOND", "extract": "ARTICLE",
+    "merge": "SCENARIO FRAGMENT", "backtest": "EVENTS...", "schema": "",
+}
+
+
+@pytest.mark.parametrize("command", sorted(USAGE))
+def test_help_usage_line_and_width(capsys, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"Usage: alliances {command} [OPTIONS] {USAGE[command]}".rstrip()
+    assert max(len(line) for line in out.splitlines()) <= 80, out
