@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import click
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperArgument, TyperCommand
 
 from ..errors import AlliancesError, ScenarioError
 
@@ -52,8 +52,19 @@ class Command(TyperCommand):
     (``FILE``, ``FILE...``), with brackets only for an optional one.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument) and param.metavar is not None:
+                # the metavar says what to give: no "<path>" or "<list[str]>" after it in --help
+                param.display_type_rich = _no_type  # type: ignore[method-assign]
+
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         return [_BRACED.sub(r"\1\2", piece) for piece in super().collect_usage_pieces(ctx)]
+
+
+def _no_type(ctx: Any) -> None:
+    return None
 
 
 def _version_callback(value: bool) -> None:

@@ -35,9 +35,9 @@ def backtest(
     mapping: Annotated[Path | None, typer.Option("--mapping", metavar="FILE", help="Actor-mapping file (names, patterns, codes).")] = None,
     format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="ged, acled, gdelt or icews (default: from the header).")] = None,
     half_life: Annotated[float, typer.Option(
-        "--half-life", help="Decay of event-derived relations, in windows (0: no decay, each window alone).")] = 3.0,
+        "--half-life", metavar="WINDOWS", help="Decay of event-derived relations, in windows (0: no decay, each window alone).")] = 3.0,
     pseudo_count: Annotated[float, typer.Option(
-        "--pseudo-count", help="Observations the expert tables are worth (per parent combination) in the fit.")] = 50.0,
+        "--pseudo-count", metavar="N", help="Observations the expert tables are worth (per parent combination) in the fit.")] = 50.0,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="Figure: OUT.png, OUT.svg or OUT.pdf.")] = None,
     json_out: JsonOption = False,
 ) -> None:
