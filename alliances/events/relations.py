@@ -59,14 +59,14 @@ import datetime as dt
 import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EventDataError
 from ..network import AllianceNetwork
 from .engines import get_engine
-from .formats import FileLayout, detect_format, expand_paths, is_parquet
+from .formats import EventFormat, FileLayout, detect_format, expand_paths, is_parquet
 from .mapping import ActorMapper, load_mapping
 from .windows import Window, parse_window
 
@@ -281,16 +281,13 @@ def relations_over_time(
         return re.sub(r"\b(raw_events|events_compact|actor_map|multi_sides)\b",
                       lambda m: names[m.group(1)], sql)
 
-    source = ev._view(names["raw_events"])
+    ev._view(names["raw_events"])
 
     # One pass over the files, into a compact table the engine keeps (in memory, spilled
     # to disk past its limit): events grouped by window and side texts, with their counts.
     # Only events with a side that may name several groups keep their id (aggregation_sql).
-    key = win.key_sql("day", eng.epoch_day)
-    sep = fmt.separator
-    event_key = (f"CASE WHEN instr(side1, '{sep}') > 0 OR instr(side2, '{sep}') > 0 THEN event_id END"
-                 if sep else "CAST(NULL AS STRING)")
-    eng.materialize(names["events_compact"], named(compact_sql(source, key, event_key)))
+    eng.materialize(names["events_compact"],
+                    named(compact_sql(fmt, "raw_events", lambda day: win.key_sql(day, eng.epoch_day))))
     # Pass 1 (over the compact table): distinct sides with their counts, and what cannot be used.
     sides = eng.sql(named(
         "SELECT 1 AS part, side1 AS side, sum(n) AS n FROM events_compact WHERE wkey IS NOT NULL GROUP BY side1 "
@@ -337,15 +334,26 @@ def relations_over_time(
     return EventRelations(table, unmapped, dict(sorted(stats.items())), win, method, fmt.name, list(ev.files))
 
 
-def compact_sql(source: str, window_key: str, event_key: str) -> str:
+def compact_sql(fmt: EventFormat, table: str, window_key: Callable[[str], str]) -> str:
     """The one pass over the files: normalised events grouped by (event key, window, side1, side2).
 
-    ``event_key`` is the event id for events that need it (a side that may name several
-    groups) and NULL for the rest, which therefore collapse into one row per window and
-    pair of side texts, with their counts: a 10-million-row GDELT file becomes a few
-    thousand rows.
+    ``table`` has the format's (normalised) column names; ``window_key`` turns a DATE
+    expression into the window key expression. The event key is the event id for events
+    that need it (a side that may name several groups) and NULL for the rest, which
+    therefore collapse into one row per window and pair of side texts, with their
+    counts: a 10-million-row GDELT file becomes a few thousand rows.
+
+    For formats with ``group_keys`` (one group per side: GDELT, ICEWS) the rows are first
+    grouped by window and the raw texts the sides and quad class come from, so that the
+    string work of normalising (trimming, joining code and name) is done once per
+    distinct combination rather than once per row; the counts and sums then add up to
+    exactly those of the one-stage query.
     """
-    return f"""
+    sep = fmt.separator
+    event_key = (f"CASE WHEN instr(side1, '{sep}') > 0 OR instr(side2, '{sep}') > 0 THEN event_id END"
+                 if sep else "CAST(NULL AS STRING)")
+    if not fmt.group_keys:
+        return f"""
 SELECT event_key, wkey, side1, side2,
   count(*) AS n,
   sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END) AS q1,
@@ -358,8 +366,44 @@ SELECT event_key, wkey, side1, side2,
   sum(fatalities) AS fatalities,
   sum(sources) AS sources
 FROM (
-  SELECT {event_key} AS event_key, {window_key} AS wkey, side1, side2, quad, goldstein, fatalities, sources
-  FROM {source}
+  SELECT {event_key} AS event_key, {window_key("day")} AS wkey, side1, side2, quad, goldstein, fatalities, sources
+  FROM ({fmt.query(table)}) ev
+) x
+GROUP BY event_key, wkey, side1, side2
+"""
+    keys = ", ".join(fmt.group_keys)
+    e = fmt.expr
+    return f"""
+SELECT event_key, wkey, side1, side2,
+  CAST(sum(n) AS BIGINT) AS n,
+  CAST(sum(CASE WHEN quad = 1 THEN n ELSE 0 END) AS BIGINT) AS q1,
+  CAST(sum(CASE WHEN quad = 2 THEN n ELSE 0 END) AS BIGINT) AS q2,
+  CAST(sum(CASE WHEN quad = 3 THEN n ELSE 0 END) AS BIGINT) AS q3,
+  CAST(sum(CASE WHEN quad = 4 THEN n ELSE 0 END) AS BIGINT) AS q4,
+  CAST(sum(CASE WHEN quad IN (1, 2, 3, 4) THEN 0 ELSE n END) AS BIGINT) AS q0,
+  CAST(sum(gsum) AS BIGINT) AS gsum,
+  CAST(sum(gn) AS BIGINT) AS gn,
+  CAST(sum(fatalities) AS BIGINT) AS fatalities,
+  CAST(sum(sources) AS BIGINT) AS sources
+FROM (
+  SELECT {event_key} AS event_key, wkey, side1, side2, quad, n, gsum, gn, fatalities, sources
+  FROM (
+    SELECT wkey, {e("side1")} AS side1, {e("side2")} AS side2, {e("quad")} AS quad,
+      n, gsum, gn, fatalities, sources
+    FROM (
+      SELECT wkey, {keys}, count(*) AS n, sum(goldstein) AS gsum, count(goldstein) AS gn,
+        sum(fatalities) AS fatalities, sum(sources) AS sources
+      FROM (
+        SELECT {window_key("day")} AS wkey, {keys}, goldstein, fatalities, sources
+        FROM (
+          SELECT {e("day")} AS day, {keys}, {e("goldstein")} AS goldstein, {e("fatalities")} AS fatalities,
+            {e("sources")} AS sources
+          FROM {table}
+        ) r
+      ) k
+      GROUP BY wkey, {keys}
+    ) g
+  ) s
 ) x
 GROUP BY event_key, wkey, side1, side2
 """
