@@ -47,7 +47,8 @@ class DuckDBEngine:
     def __init__(self, *, memory_limit: str | None = None, threads: int | None = None, progress: bool = False):
         import duckdb
 
-        config: dict[str, Any] = {}
+        # Results never depend on row order (every output is sorted), so DuckDB need not keep it.
+        config: dict[str, Any] = {"preserve_insertion_order": False}
         if memory_limit:
             config["memory_limit"] = memory_limit
         if threads:
