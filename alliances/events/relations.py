@@ -147,9 +147,9 @@ def read_events(
 
     Examples
     --------
-    >>> ev = read_events("tests/data/events/ged_sample.csv")  # doctest: +SKIP
-    >>> ev.format  # doctest: +SKIP
-    'ged'
+    >>> ev = read_events("seeds/events/ucdp_ged_syria_2016_2019.csv.gz")
+    >>> ev.format, ev.count()
+    ('ged', 16566)
     """
     if isinstance(paths, EventFiles):
         return paths
