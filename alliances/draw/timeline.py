@@ -108,16 +108,39 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
     pairs, labels, values, stances = timeline_scores(nets)
     cols = min(4, len(picks))
     net_rows = (len(picks) + cols - 1) // cols
-    chart_h = max(2.4, 0.24 * len(pairs) + 1.4)
+    # Panel limits fit the layout plus room for labels; the panel's shape follows them, so
+    # the network fills its panel instead of floating in white space.
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    xlim = (min(xs) - 0.5, max(xs) + 0.5)
+    ylim = (min(ys) - 0.22, max(ys) + 0.22)
+    width = 3.3 * cols + 0.2
+    panel_w = (width - 0.2) / cols
+    panel_h = min(3.6, max(1.8, panel_w * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0])))
+    chart_h = max(2.0, 0.24 * len(pairs) + 0.4)
+    top_in, row_gap, chart_gap, bottom_in = 0.6, 0.3, 0.55, 0.85
+    height = top_in + net_rows * panel_h + (net_rows - 1) * row_gap + chart_gap + chart_h + bottom_in
     with mpl.rc_context(RC):
-        fig = new_figure(3.0 * cols + 1.4, 2.9 * net_rows + chart_h + 1.2)
-        grid = fig.add_gridspec(net_rows + 1, cols, height_ratios=[2.9] * net_rows + [chart_h],
-                                hspace=0.28, wspace=0.02, left=0.13, right=0.99, top=0.93, bottom=0.08)
+        fig = new_figure(width, height)
+        nets_top = 1 - top_in / height
+        nets_bottom = nets_top - (net_rows * panel_h + (net_rows - 1) * row_gap) / height
+        top = fig.add_gridspec(net_rows, cols, hspace=row_gap / panel_h, wspace=0.0, left=0.1 / width,
+                               right=1 - 0.1 / width, top=nets_top, bottom=nets_bottom)
+        names = {v: _name(nets[-1], v) for v in nodes}
+        offsets = None
         for k, idx in enumerate(picks):
-            ax = fig.add_subplot(grid[k // cols, k % cols])
-            _draw_panel(ax, nets[idx], pos, STANCE_STYLES, KIND_MARKERS, edge_alpha, INK)
-            ax.set_title(labels[idx], fontsize=9, color=INK)
-        ax = fig.add_subplot(grid[net_rows, :])
+            ax = fig.add_subplot(top[k // cols, k % cols])
+            ax.set_axis_off()
+            ax.set_xlim(*xlim)
+            ax.set_ylim(*ylim)
+            ax.set_aspect("equal", adjustable="datalim", anchor="C")
+            ax.apply_aspect()
+            if offsets is None:  # every panel has the same size and limits: place the labels once
+                offsets = _label_offsets(ax, pos, names, [(a, b) for a, b, *_ in edges])
+            _draw_panel(ax, nets[idx], pos, offsets, STANCE_STYLES, KIND_MARKERS, edge_alpha, INK)
+            ax.set_title(labels[idx], fontsize=9, color=INK, pad=2)
+        grid = fig.add_gridspec(1, 1, left=0.13, right=0.99, top=nets_bottom - chart_gap / height,
+                                bottom=bottom_in / height)
+        ax = fig.add_subplot(grid[0, 0])
         cmap = LinearSegmentedColormap.from_list("signed", [NEGATIVE, "#F7F7F7", POSITIVE]).with_extremes(
             bad="white")
         data = np.ma.masked_invalid(np.array(
@@ -145,21 +168,24 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
         handles = [Line2D([], [], color=STANCE_STYLES[s].colour, linestyle=STANCE_STYLES[s].linestyle, lw=2,
                           label=s) for s in ("ally", "ambivalent", "neutral", "enemy")]
         handles.append(Line2D([], [], color=MUTED, lw=0.8, alpha=0.5, label="thin: scenario background"))
-        fig.legend(handles=handles, loc="upper right", ncol=5, fontsize=7, frameon=False)
+        # Anchored inside the figure with a margin, so no entry touches the edge.
+        fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(1 - 0.15 / width, 1 - 0.08 / height),
+                   ncol=5, fontsize=7.5, frameon=False, borderaxespad=0.0, handlelength=2.2, columnspacing=1.4)
         first, last = nets[0], nets[-1]
         base = title or first.scenario.split(",")[0]
-        fig.suptitle(f"{base}: {labels[0]} to {labels[-1]}", x=0.02, ha="left", fontsize=11, color=INK)
+        fig.suptitle(f"{base}: {labels[0]} to {labels[-1]}", x=0.15 / width, y=1 - 0.08 / height, ha="left",
+                     va="top", fontsize=11, color=INK)
         cited = sorted({s.title or s.id for n in (first, last) for s in n.sources.values() if s.id.startswith("events-")})
         if cited:
-            fig.text(0.02, 0.01, "Source: " + "; ".join(cited), fontsize=6, color=MUTED)
+            fig.text(0.15 / width, 0.08 / height, "Source: " + "; ".join(cited), fontsize=6, color=MUTED)
     return fig
 
 
-def _draw_panel(ax, net, pos, styles, markers, alpha, ink) -> None:
-    ax.set_axis_off()
-    ax.set_xlim(-1.6, 1.6)
-    ax.set_ylim(-1.3, 1.3)
-    ax.set_aspect("equal")
+_MARKER_AREA = 110.0  # points^2, as passed to scatter
+_LABEL_SIZE = 7.5
+
+
+def _draw_panel(ax, net, pos, offsets, styles, markers, alpha, ink) -> None:
     for r in sorted(net.active_relations, key=lambda r: r.pair):
         a, b = r.pair
         style = styles[r.stance.value]
@@ -170,16 +196,81 @@ def _draw_panel(ax, net, pos, styles, markers, alpha, ink) -> None:
                 lw=(1.2 + 1.4 * float(r.weight or 0.5)) if observed else 0.8,
                 alpha=alpha(r.confidence) if observed else 0.35, zorder=1 if observed else 0,
                 solid_capstyle="round")
-    for actor in net.actors.values():
-        x, y = pos[actor.id]
-        ax.scatter([x], [y], s=90, marker=markers.get(actor.kind.value, "o"), color="white", edgecolor=ink,
-                   linewidths=0.9, zorder=2)
-        # Labels point away from the centre, where they overlap edges and neighbours least.
-        norm = max(1e-9, (x * x + y * y) ** 0.5)
-        dx, dy = (x / norm, y / norm) if norm > 0.15 else (0.0, -1.0)
-        ax.text(x + 0.13 * dx, y + 0.13 * dy, actor.display, fontsize=6.5, color=ink, zorder=3,
-                ha="left" if dx > 0.35 else "right" if dx < -0.35 else "center",
-                va="bottom" if dy > 0.35 else "top" if dy < -0.35 else "center")
+    for v, actor in net.actors.items():
+        x, y = pos[v]
+        ax.scatter([x], [y], s=_MARKER_AREA, marker=markers.get(actor.kind.value, "o"), color="white",
+                   edgecolor=ink, linewidths=0.9, zorder=2)
+        dx, dy, ha, va = offsets[v]
+        ax.annotate(actor.display, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=_LABEL_SIZE,
+                    color=ink, ha=ha, va=va, zorder=3,
+                    bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.75})
+
+
+# Label spots around a marker: unit direction, alignment. Tried nearest to "away from the centre" first.
+_SPOTS = [((1.0, 0.0), "left", "center"), ((0.71, 0.71), "left", "bottom"), ((0.0, 1.0), "center", "bottom"),
+          ((-0.71, 0.71), "right", "bottom"), ((-1.0, 0.0), "right", "center"), ((-0.71, -0.71), "right", "top"),
+          ((0.0, -1.0), "center", "top"), ((0.71, -0.71), "left", "top")]
+
+
+def _label_offsets(ax, pos, names, edges) -> dict:
+    """Where each actor's label goes, as (dx, dy) points from its marker plus alignment.
+
+    Deterministic greedy placement: actors with the nearest neighbours first; for each, the
+    spot (eight directions, two distances) with the least cost, where overlapping another
+    label, another marker or the panel edge costs most, each edge crossing the label less,
+    and turning away from the outward direction least.
+    """
+    import math
+
+    from .network import _hits
+    from .style import renderer
+
+    rend = renderer(ax.figure)
+    to_px = ax.transData.transform
+    px_pt = ax.figure.dpi / 72
+    marker_r = math.sqrt(_MARKER_AREA) / 2 * px_pt  # marker radius in pixels
+    frame = ax.get_window_extent(rend)
+    centres = {v: tuple(to_px(p)) for v, p in pos.items()}
+    cx = sum(p[0] for p in centres.values()) / len(centres)
+    cy = sum(p[1] for p in centres.values()) / len(centres)
+    segments = [(centres[a], centres[b]) for a, b in edges if a in centres and b in centres]
+
+    def crossings(box) -> int:
+        n = 0
+        for (x0, y0), (x1, y1) in segments:
+            if any(box.contains(x0 + (x1 - x0) * t / 24, y0 + (y1 - y0) * t / 24) for t in range(25)):
+                n += 1
+        return n
+
+    def nearest(v) -> float:
+        return min((math.dist(centres[v], centres[w]) for w in centres if w != v), default=0.0)
+
+    placed: dict = {}
+    boxes = []
+    probe = ax.text(0, 0, "", fontsize=_LABEL_SIZE)
+    for v in sorted(pos, key=lambda v: (nearest(v), list(pos).index(v))):
+        x, y = centres[v]
+        out = math.atan2(y - cy, x - cx) if math.hypot(x - cx, y - cy) > 1e-6 else -math.pi / 2
+        best = None
+        for ring, gap in enumerate((marker_r + 2 * px_pt, marker_r + 9 * px_pt)):
+            for (ux, uy), ha, va in _SPOTS:
+                dx, dy = ux * gap, uy * gap
+                probe.set_text(names[v])
+                probe.set_horizontalalignment(ha)
+                probe.set_verticalalignment(va)
+                probe.set_position(ax.transData.inverted().transform((x + dx, y + dy)))
+                box = probe.get_window_extent(rend).padded(1.0 * px_pt)
+                turn = abs((math.atan2(uy, ux) - out + math.pi) % (2 * math.pi) - math.pi)
+                inside = (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
+                cost = (100 * sum(box.overlaps(b) for b in boxes)
+                        + 100 * sum(_hits(box, centres[w], marker_r) for w in centres)
+                        + (0 if inside else 100) + 4 * crossings(box) + 3 * ring + turn)
+                if best is None or cost < best[0] - 1e-9:
+                    best = (cost, box, (dx / px_pt, dy / px_pt, ha, va))
+        boxes.append(best[1])
+        placed[v] = best[2]
+    probe.remove()
+    return placed
 
 
 def _label(net: AllianceNetwork) -> str:
