@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from ._files import atomic_path
 from .errors import OutputError
 from .network import AllianceNetwork
 
@@ -90,22 +90,13 @@ def export(net: AllianceNetwork, path: str | os.PathLike[str]) -> str:
     if suffix not in EXPORT_FORMATS:
         known = ", ".join(EXPORT_FORMATS)
         raise OutputError(f"{target}: cannot tell the format from '{suffix or '(no extension)'}' (use one of {known})")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{target}: the folder '{folder}' does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
+    with atomic_path(target) as tmp:
         if suffix == ".json":
             Path(tmp).write_text(json.dumps(to_node_link(net), indent=2, ensure_ascii=False) + "\n", "utf-8")
         elif suffix == ".graphml":
             nx.write_graphml(_plain_graph(net, keep_lists=False), tmp)
         else:
             _write_gexf(net, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return EXPORT_FORMATS[suffix]
 
 

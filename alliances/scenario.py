@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from ._files import write_text_atomic
 from ._text import did_you_mean
 from .errors import Problem, ScenarioError
 from .network import Actor, ActorKind, AllianceNetwork, Evidence, Relation, Source, Stance, Theater
@@ -808,19 +808,6 @@ def _decode(raw: bytes, name: str, *, error: type[ScenarioError] = ScenarioError
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise error(Problem(name, line, "not valid UTF-8 text")) from None
-
-
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write text to a file so that a failure never leaves it half-written."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @cache

@@ -122,3 +122,16 @@ def test_export_is_deterministic(seed, tmp_path):
         export(seed, tmp_path / f"a{suffix}")
         export(alliances.load(SEED), tmp_path / f"b{suffix}")
         assert (tmp_path / f"a{suffix}").read_bytes() == (tmp_path / f"b{suffix}").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["net.graphml", "net.gexf", "net.json"])
+def test_exported_file_gets_the_ordinary_mode_not_0600(tmp_path, name):
+    """Atomic writes go through mkstemp (mode 0600); the result must be readable like any file."""
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        export(alliances.load(SEED), tmp_path / name)
+    finally:
+        os.umask(mask)
+    assert (tmp_path / name).stat().st_mode & 0o777 == 0o644

@@ -684,7 +684,7 @@ def test_dump_quotes_yaml11_words():
 
 
 def test_dump_to_missing_folder_leaves_nothing(tmp_path):
-    with pytest.raises(OSError):
+    with pytest.raises(alliances.OutputError, match="does not exist"):
         alliances.dump(alliances.load(SEED), tmp_path / "no" / "x.yaml")
     assert not (tmp_path / "no").exists()
 

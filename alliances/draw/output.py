@@ -10,12 +10,12 @@ figure gives the same bytes in every run and every process; SVG keeps text as te
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import matplotlib
 from matplotlib.figure import Figure
 
+from .._files import atomic_path
 from ..errors import OutputError
 from .style import RC
 
@@ -93,31 +93,11 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None 
     b'<?xml'
     """
     target, fmt = check_output_path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh, matplotlib.rc_context(RC):
-            fig.savefig(
-                fh,
-                format=fmt,
-                dpi=dpi if dpi is not None else fig.dpi,
-                metadata=_METADATA[fmt],
-            )
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(target) as tmp, open(tmp, "wb") as fh, matplotlib.rc_context(RC):
+        fig.savefig(
+            fh,
+            format=fmt,
+            dpi=dpi if dpi is not None else fig.dpi,
+            metadata=_METADATA[fmt],
+        )
     return target
-
-
-def _file_mode(target: Path) -> int:
-    # mkstemp creates 0600 files; give the output the mode a plain open() would (or keep the old one's).
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask

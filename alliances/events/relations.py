@@ -63,6 +63,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .._files import atomic_path
 from ..errors import EventDataError
 from ..network import AllianceNetwork
 from .engines import get_engine
@@ -582,7 +583,6 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> str:
     OutputError
         Unknown extension or missing folder.
     """
-    import tempfile
     from pathlib import Path
 
     from ..errors import OutputError
@@ -592,12 +592,7 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> str:
     kind = "parquet" if name.endswith((".parquet", ".pq")) else "csv" if name.endswith((".csv", ".csv.gz")) else None
     if kind is None:
         raise OutputError(f"cannot write {str(target)!r}: use a .csv, .csv.gz or .parquet file name")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {str(target)!r}: the folder {str(folder)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
+    with atomic_path(target) as tmp:
         if kind == "csv":
             table.to_csv(tmp, index=False, lineterminator="\n",
                          compression="gzip" if name.endswith(".gz") else None)
@@ -610,8 +605,4 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> str:
                         "CAST(window_end AS DATE) AS window_end) FROM relations_table")
             con.execute(f"COPY t TO '{tmp.replace(chr(39), chr(39) * 2)}' (FORMAT parquet)")
             con.close()
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return kind

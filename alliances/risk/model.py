@@ -14,7 +14,6 @@ pgmpy is imported only by :meth:`RiskModel.to_pgmpy` and what needs it.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import yaml
 
+from .._files import atomic_path
 from .._text import did_you_mean
 from ..errors import ModelFileError, OutputError, Problem
 from ..scenario import _FLOAT, _INT, _NULL, _construct, _describe, _Reader, read_text_file
@@ -218,22 +218,13 @@ class RiskModel:
                 f"{name}: cannot tell the format from the extension {ext or '(none)'!r} "
                 f"(expected one of: {', '.join(SAVE_FORMATS)})"
             )
-        folder = Path(name).parent
-        if not folder.is_dir():
-            raise OutputError(f"{name}: the folder {str(folder)!r} does not exist")
-        fd, tmp = tempfile.mkstemp(suffix=ext, dir=folder, prefix=".tmp-")
-        os.close(fd)
-        try:
+        with atomic_path(name, suffix=ext) as tmp:
             if ext in (".yaml", ".yml"):
                 text = yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
                 Path(tmp).write_text(text, encoding="utf-8")
             else:
                 # the latent mark is pgmpy's own; Hugin and GeNIe files do without it
                 self.to_pgmpy(mark_latents=False).save(tmp, filetype=ext[1:])
-            os.replace(tmp, name)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
         return SAVE_FORMATS[ext]
 
     def compiled(self):
