@@ -40,6 +40,7 @@ demo: install
 
 test: install-test
 	$(BIN)/ruff check alliances tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: install

@@ -25,8 +25,8 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
-from alliances import _partition as _p
-from alliances.frustration import frustration_index
+from alliances.analysis import _partition as _p
+from alliances.analysis._frustration import frustration_index
 
 DATA = Path(__file__).parent / "data" / "cow_signed_windows.csv"
 

@@ -4,7 +4,7 @@ The test texts (tests/data/texts/*.txt, about 50 sentences in all) are concatena
 ``--copies`` times (default 40, about 2,000 sentences, roughly a book chapter) and read
 against the Syria 2017 seed's actors; prints sentences per second and the time for one
 article-sized text (the Syria paraphrase, 11 sentences), and the import time of the
-extractor (it needs nothing beyond the standard library and alliances.network).
+extractor (it needs nothing beyond the standard library and alliances._network).
 
 Run: ``.venv/bin/python benchmarks/bench_extract.py [--copies N]``
 """

@@ -30,8 +30,8 @@ import numpy as np
 
 import alliances
 from alliances import Actor, AllianceNetwork, Relation, Stance, Theater
-from alliances.risk.factors import MISSING, pair_factors
-from alliances.risk.model import FACTORS, load_risk_model
+from alliances.risk._factors import MISSING, pair_factors
+from alliances.risk._model_file import FACTORS, load_risk_model
 
 STANCES = FACTORS["stance"]
 

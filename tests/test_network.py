@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -12,9 +11,8 @@ from hypothesis import strategies as st
 
 import alliances
 from alliances import AllianceNetwork, ScenarioError, UnknownActorError
-from alliances.network import Actor, ActorKind, Evidence, Relation, Stance, Theater
-
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "syria_2017.yaml"
+from alliances._records import Actor, ActorKind, Evidence, Relation, Stance, Theater
+from tests._paths import SEED
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,13 @@ pyproject.toml); these tests check what execution cannot.
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 import alliances
+from tests._paths import ROOT
 
-NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_both_notebooks_exist():

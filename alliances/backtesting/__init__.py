@@ -11,8 +11,17 @@ training period (:mod:`.scores`: Brier, log loss, ROC AUC, reliability).
 
 from __future__ import annotations
 
-from .run import BASELINES, MODELS, SUBSETS, BacktestResult, Timeline, backtest, cpd_changes, graphs_over_time
-from .scores import brier_score, log_loss, reliability_curve, roc_auc
+from ._run import (
+    BASELINES,
+    MODELS,
+    SUBSETS,
+    BacktestResult,
+    Timeline,
+    backtest,
+    cpd_changes,
+    graphs_over_time,
+)
+from ._scores import brier_score, log_loss, reliability_curve, roc_auc
 
 __all__ = [
     "BASELINES",

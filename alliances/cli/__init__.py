@@ -12,13 +12,13 @@ import sys
 from ._common import app, run
 
 # Importing a command module registers its commands on `app` (keep the list sorted).
-from . import backtest_cmd  # noqa: E402,F401  isort: skip
-from . import balance_cmd  # noqa: E402,F401  isort: skip
-from . import draw_cmd  # noqa: E402,F401  isort: skip
-from . import events_cmd  # noqa: E402,F401  isort: skip
-from . import extract_cmd  # noqa: E402,F401  isort: skip
-from . import risk_cmd  # noqa: E402,F401  isort: skip
-from . import scenario_cmds  # noqa: E402,F401  isort: skip
+from . import _backtest as backtest_cmd  # noqa: E402,F401  isort: skip
+from . import _balance as balance_cmd  # noqa: E402,F401  isort: skip
+from . import _draw as draw_cmd  # noqa: E402,F401  isort: skip
+from . import _events as events_cmd  # noqa: E402,F401  isort: skip
+from . import _extract as extract_cmd  # noqa: E402,F401  isort: skip
+from . import _risk as risk_cmd  # noqa: E402,F401  isort: skip
+from . import _scenario as scenario_cmds  # noqa: E402,F401  isort: skip
 
 __all__ = ["app", "main"]
 

@@ -152,25 +152,15 @@ def stderr_is_terminal() -> bool:
 
 @contextmanager
 def progress_bar(description: str, enabled: bool):
-    """A transient rich progress bar on stderr yielding ``update(done, total)``, or None when disabled."""
-    if not enabled:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    """A transient progress bar on stderr yielding ``update(done, total)``, or None when disabled."""
+    from .._progress import terminal_progress
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=Console(file=sys.stderr), transient=True) as bar:
-        task = bar.add_task(description, total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
+    with terminal_progress(description, enabled=enabled) as update:
         yield update
 
 
 def load_scenario(path: Path):
     """Load a scenario file given on the command line (errors become exit code 2)."""
-    from ..scenario import load
+    from ..readwrite import load
 
     return load(path)

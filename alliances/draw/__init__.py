@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ParameterError
-from .matrix import draw_matrix
-from .model import draw_model
-from .network import draw_network
-from .output import save_figure
-from .riskmap import draw_risk
-from .tornado import draw_tornado
+from ._matrix import draw_matrix
+from ._model import draw_model
+from ._network import draw_network
+from ._output import save_figure
+from ._riskmap import draw_risk
+from ._tornado import draw_tornado
 
 __all__ = ["KINDS", "draw_figure", "draw_matrix", "draw_model", "draw_network", "draw_risk", "draw_tornado",
            "save_figure"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from typing import Any
 
-from ..network import AllianceNetwork
+from .._network import AllianceNetwork
 
 __all__ = ["analysis", "as_network", "camp_index", "implied_table", "node_sizes", "risk_table"]
 

@@ -8,10 +8,10 @@ a scenario's and scores every pair in every time window (DuckDB by default, Spar
 
 from __future__ import annotations
 
-from .mapping import ActorMapper, load_mapping
-from .relations import COLUMNS, METHODS, EventFiles, EventRelations, read_events, relations_over_time
-from .snapshots import diff_scenarios, snapshot, snapshots, write_snapshots
-from .windows import Window, parse_window
+from ._mapping import ActorMapper, load_mapping
+from ._relations import COLUMNS, METHODS, EventFiles, EventRelations, read_events, relations_over_time
+from ._snapshots import diff_scenarios, snapshot, snapshots, write_snapshots
+from ._windows import Window, parse_window
 
 __all__ = [
     "COLUMNS",

@@ -21,9 +21,9 @@ Modules: :mod:`.text` (tokens, sentences), :mod:`.mentions` (actors in the text)
 
 from __future__ import annotations
 
-from .fragment import fragment_dict, fragment_yaml
-from .mentions import DEMONYMS, Mention
-from .proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, extract_relations
+from ._fragment import fragment_dict, fragment_yaml
+from ._mentions import DEMONYMS, Mention
+from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, extract_relations
 
 __all__ = [
     "DEMONYMS",

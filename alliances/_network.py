@@ -1,0 +1,521 @@
+"""The model: actors, their relations, and the signed graph they form.
+
+An :class:`AllianceNetwork` is what a scenario file describes. It holds typed objects
+(:class:`Actor`, :class:`Relation`, :class:`Theater`, :class:`Source`) in file order and
+exposes them as a :class:`networkx.Graph` (:attr:`AllianceNetwork.graph`) whose nodes
+are actor ids and whose edges carry the signed relation of the scenario's moment
+(``as_of``). Analyses take either the network or that graph.
+
+A network is treated as immutable: the ``with_*``/``without_*`` methods return a new
+network, which keeps the cached graph consistent.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from ._records import Actor, ActorKind, Relation, Source, Stance, Theater
+from ._text import did_you_mean
+from .errors import ScenarioError, UnknownActorError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["AllianceNetwork", "network_to_dict", "network_to_yaml"]
+
+
+@dataclass(frozen=True, eq=False)
+class AllianceNetwork:
+    """A conflict scenario: actors, relations, theaters and sources.
+
+    Build one with :func:`alliances.load` / :func:`alliances.loads` from a scenario
+    file, with :meth:`from_networkx` from a signed graph, or directly.
+
+    Parameters
+    ----------
+    scenario : str
+        Title.
+    actors : mapping of id to Actor, or iterable of Actor
+        In file order.
+    relations : iterable of Relation
+        At most one per unordered pair.
+    theaters, sources : mapping of id to Theater / Source, or iterables
+    as_of : datetime.date, optional
+        The moment the picture describes; relations whose period excludes it are
+        kept but left out of :attr:`graph`.
+
+    Examples
+    --------
+    >>> net = AllianceNetwork(
+    ...     "Toy",
+    ...     actors=[Actor("a", "A"), Actor("b", "B"), Actor("c", "C")],
+    ...     relations=[Relation(("a", "b"), Stance.ALLY), Relation(("b", "c"), Stance.ENEMY)],
+    ... )
+    >>> net
+    <AllianceNetwork 'Toy': 3 actors, 2 relations>
+    >>> net.graph.edges["a", "b"]["sign"], net.stance("c", "b")
+    (1, <Stance.ENEMY: 'enemy'>)
+    """
+
+    scenario: str
+    actors: Mapping[str, Actor] = field(default_factory=dict)
+    relations: tuple[Relation, ...] = ()
+    theaters: Mapping[str, Theater] = field(default_factory=dict)
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    as_of: _dt.date | None = None
+    description: str | None = None
+    notes: str | None = None
+    version: int = 1
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "actors", _by_id(self.actors))
+        object.__setattr__(self, "theaters", _by_id(self.theaters))
+        object.__setattr__(self, "sources", _by_id(self.sources))
+        object.__setattr__(self, "relations", tuple(self.relations))
+        index: dict[tuple[str, str], Relation] = {}
+        for rel in self.relations:
+            for actor in rel.actors:
+                if actor not in self.actors:
+                    raise UnknownActorError(_unknown(actor, self.actors))
+            if rel.pair in index:
+                a, b = rel.pair
+                raise ScenarioError(f"two relations for the pair {a} - {b}")
+            index[rel.pair] = rel
+        object.__setattr__(self, "_index", index)
+
+    # -- equality and display -------------------------------------------------
+    def _key(self) -> tuple:
+        return (
+            self.scenario,
+            tuple(self.actors.items()),
+            self.relations,
+            tuple(self.theaters.items()),
+            tuple(self.sources.items()),
+            self.as_of,
+            self.description,
+            self.notes,
+            self.version,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AllianceNetwork):
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"<AllianceNetwork {self.scenario!r}: {len(self.actors)} actors, "
+            f"{len(self.relations)} relations>"
+        )
+
+    _HTML_ROWS = 60  # per table: a notebook cell stays readable for large networks
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        when = f" as of {self.as_of.isoformat()}" if self.as_of else ""
+        limit = self._HTML_ROWS
+        rows = "".join(
+            f"<tr><td>{esc(a.id)}</td><td>{esc(a.name)}</td><td>{esc(str(a.kind))}</td>"
+            f"<td>{esc(', '.join(a.theaters))}</td></tr>"
+            for a in list(self.actors.values())[:limit]
+        ) + _more_row(len(self.actors) - limit, "actors", 4)
+        rels = "".join(
+            f"<tr><td>{esc(r.actors[0])}</td><td>{esc(r.actors[1])}</td><td>{esc(str(r.stance))}</td>"
+            f"<td>{r.weight:g}</td><td>{r.confidence:g}</td><td>{len(r.evidence)}</td>"
+            f"<td>{'' if r.is_active(self.as_of) else 'not in force'}</td></tr>"
+            for r in self.relations[:limit]
+        ) + _more_row(len(self.relations) - limit, "relations", 7)
+        return (
+            f"<div><strong>{esc(self.scenario)}</strong>{esc(when)}: "
+            f"{len(self.actors)} actors, {len(self.relations)} relations"
+            "<table><thead><tr><th>id</th><th>name</th><th>kind</th><th>theaters</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            "<table><thead><tr><th>actor</th><th>actor</th><th>stance</th><th>weight</th>"
+            "<th>confidence</th><th>evidence</th><th></th></tr></thead>"
+            f"<tbody>{rels}</tbody></table></div>"
+        )
+
+    # -- queries --------------------------------------------------------------
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id; :class:`UnknownActorError` (with a suggestion) if none."""
+        try:
+            return self.actors[actor_id]
+        except KeyError:
+            raise UnknownActorError(_unknown(actor_id, self.actors)) from None
+
+    def relation(self, a: str, b: str) -> Relation | None:
+        """The recorded relation of the pair (in force or not), or None if unknown."""
+        self.actor(a)
+        self.actor(b)
+        return self._index.get((a, b) if a <= b else (b, a))  # type: ignore[attr-defined]
+
+    def stance(self, a: str, b: str) -> Stance | None:
+        """The stance in force at ``as_of`` between a and b, or None (unknown)."""
+        rel = self.relation(a, b)
+        if rel is None or not rel.is_active(self.as_of):
+            return None
+        return rel.stance
+
+    @property
+    def active_relations(self) -> tuple[Relation, ...]:
+        """Relations whose period includes ``as_of``: the ones in :attr:`graph`."""
+        return tuple(r for r in self.relations if r.is_active(self.as_of))
+
+    @property
+    def inactive_relations(self) -> tuple[Relation, ...]:
+        """Relations kept in the file but not in force at ``as_of``."""
+        return tuple(r for r in self.relations if not r.is_active(self.as_of))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.actors)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self.actors
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        """The signed graph at ``as_of`` (built once, then cached; do not modify it).
+
+        Nodes are actor ids with attributes ``name``, ``label``, ``kind`` and
+        ``theaters`` (a list). Edges carry ``sign`` (+1, -1, or 0 for neutral and
+        ambivalent), ``weight``, ``stance`` (the stance name), ``confidence``,
+        ``kind`` (text or None) and ``evidence`` (a list of :class:`Evidence`).
+        """
+        return self._build_graph()
+
+    def _build_graph(self) -> nx.Graph:
+        import networkx as nx
+
+        g = nx.Graph(scenario=self.scenario, as_of=self.as_of)
+        for a in self.actors.values():
+            g.add_node(a.id, name=a.name, label=a.display, kind=str(a.kind), theaters=list(a.theaters))
+        for r in self.active_relations:
+            a, b = r.pair
+            g.add_edge(
+                a,
+                b,
+                sign=r.sign,
+                weight=float(r.weight),
+                stance=r.stance.value,
+                confidence=float(r.confidence),
+                kind=r.kind,
+                evidence=list(r.evidence),
+            )
+        return g
+
+    # -- derived networks -----------------------------------------------------
+    def replace(self, **changes: Any) -> AllianceNetwork:
+        """A copy with some fields replaced (``dataclasses.replace``)."""
+        return replace(self, **changes)
+
+    def with_relation(
+        self, a: str, b: str, stance: Stance | str | None, **attrs: Any
+    ) -> AllianceNetwork:
+        """A copy where the pair a, b has this stance (None removes the relation).
+
+        Other attributes of an existing relation are kept unless given in ``attrs``;
+        ``weight`` goes back to the new stance's default unless given.
+        """
+        self.actor(a)
+        self.actor(b)
+        if a == b:
+            raise ScenarioError(f"an actor cannot have a relation with itself ({a!r})")
+        pair = (a, b) if a <= b else (b, a)
+        old = self._index.get(pair)  # type: ignore[attr-defined]
+        rels = [r for r in self.relations if r.pair != pair]
+        if stance is not None:
+            stance = Stance(stance)
+            if old is not None:
+                kept = {"confidence": old.confidence, "kind": old.kind, "evidence": old.evidence,
+                        "notes": old.notes, "since": None, "until": None}
+                new = Relation(old.actors, stance, **{**kept, **attrs})
+                rels.insert([r.pair for r in self.relations].index(pair), new)
+            else:
+                rels.append(Relation((a, b), stance, **attrs))
+        return replace(self, relations=tuple(rels))
+
+    def without_actor(self, actor_id: str) -> AllianceNetwork:
+        """A copy without this actor and every relation it has."""
+        self.actor(actor_id)
+        return replace(
+            self,
+            actors={k: v for k, v in self.actors.items() if k != actor_id},
+            relations=tuple(r for r in self.relations if actor_id not in r.actors),
+        )
+
+    def with_theater(self, actor_id: str, theater_id: str, name: str | None = None) -> AllianceNetwork:
+        """A copy where the actor also operates in this theater (created if new)."""
+        actor = self.actor(actor_id)
+        theaters = dict(self.theaters)
+        if theater_id not in theaters:
+            theaters[theater_id] = Theater(theater_id, name or theater_id.replace("_", " ").title())
+        if theater_id in actor.theaters:
+            return replace(self, theaters=theaters)
+        actors = dict(self.actors)
+        actors[actor_id] = replace(actor, theaters=actor.theaters + (theater_id,))
+        return replace(self, actors=actors, theaters=theaters)
+
+    # -- conversion -----------------------------------------------------------
+    @classmethod
+    def from_networkx(
+        cls,
+        graph: nx.Graph,
+        *,
+        scenario: str = "Imported graph",
+        sign: str = "sign",
+        weight: str = "weight",
+        as_of: _dt.date | None = None,
+    ) -> AllianceNetwork:
+        """Build a network from a signed networkx graph made elsewhere.
+
+        The sign of an edge is its ``sign`` attribute or, without one, the sign of
+        its ``weight`` attribute. Positive edges become ``ally`` (weight >= 0.75) or
+        ``friendly``, negative ones ``enemy`` or ``rival``, zero ``neutral``; a
+        ``stance`` attribute, when present, wins. The relation's weight is ``|weight|``
+        capped at 1 (a missing, zero or NaN weight means the stance's default); edge
+        attributes ``confidence`` and ``kind`` are kept. Node names are kept as they
+        are (converted to ``str``); node attributes ``name``, ``label``, ``kind`` and
+        ``theaters`` (a list of ids: theaters are created for them) are used. So
+        ``from_networkx(net.graph)`` gives back the actors and the relations in force.
+        A directed graph is made undirected; self-loops are skipped.
+
+        Raises
+        ------
+        ScenarioError
+            For an edge whose ``stance``, ``sign``, ``weight`` or ``confidence`` is
+            not usable, or two nodes with the same name once converted to ``str``.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> g = nx.Graph([("x", "y", {"sign": -1}), ("y", "z", {"weight": 0.4})])
+        >>> net = AllianceNetwork.from_networkx(g)
+        >>> [(r.pair, r.stance.value) for r in net.relations]
+        [(('x', 'y'), 'enemy'), (('y', 'z'), 'friendly')]
+        """
+        if graph.is_directed():
+            graph = graph.to_undirected()
+        actors: dict[str, Actor] = {}
+        theaters: dict[str, Theater] = {}
+        for node, data in graph.nodes(data=True):
+            ident = str(node)
+            if ident in actors:
+                raise ScenarioError(f"two nodes are both named {ident!r} once converted to text")
+            kind = data.get("kind", "other")
+            try:
+                kind = ActorKind(kind)
+            except ValueError:
+                kind = ActorKind.OTHER
+            name = str(data.get("name", node))
+            label = data.get("label")
+            label = None if label is None or str(label) == name else str(label)
+            places = data.get("theaters") or ()
+            places = tuple(str(t) for t in places) if isinstance(places, list | tuple) else ()
+            for t in places:
+                theaters.setdefault(t, Theater(t, t.replace("_", " ").title()))
+            actors[ident] = Actor(ident, name, kind, label=label, theaters=places)
+        relations = []
+        for u, v, data in graph.edges(data=True):
+            if u == v:
+                continue
+            relations.append(_relation_from_edge(str(u), str(v), data, sign, weight))
+        return cls(scenario, actors=actors, relations=relations, theaters=theaters, as_of=as_of)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scenario as plain data with the keys of the YAML format (dates as ISO text)."""
+        return network_to_dict(self)
+
+    def to_yaml(self) -> str:
+        """The scenario as YAML text in the scenario format (:func:`alliances.dumps`)."""
+        return network_to_yaml(self)
+
+
+def _relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, weight_key: str) -> Relation:
+    stance = data.get("stance")
+    w = data.get(weight_key)
+    s = data.get(sign_key)
+    try:
+        if stance is not None:
+            stance = Stance(stance)
+        if w is not None:
+            w = float(w)
+            if w != w:  # NaN: no usable weight
+                w = None
+        if s is not None:
+            s = float(s)
+            if s != s:
+                s = None
+        conf = float(data.get("confidence", 1.0))
+    except (TypeError, ValueError):
+        raise ScenarioError(
+            f"edge {u} - {v}: cannot read its stance, {sign_key}, {weight_key} or confidence "
+            f"({ {k: data.get(k) for k in ('stance', sign_key, weight_key, 'confidence') if k in data} })"
+        ) from None
+    if not 0 < conf <= 1:
+        raise ScenarioError(f"edge {u} - {v}: confidence {conf} is out of range (0, 1]")
+    if s is None and w is not None:
+        s = (w > 0) - (w < 0)
+    s = 1 if s is None else int((s > 0) - (s < 0))
+    mag = abs(w) if w is not None and w != 0 else None
+    if mag is not None and mag > 1:
+        mag = 1.0
+    if stance is None:
+        if s == 0:
+            stance = Stance.NEUTRAL
+        elif mag is None:
+            stance = Stance.ALLY if s > 0 else Stance.ENEMY
+        elif s > 0:
+            stance = Stance.ALLY if mag >= 0.75 else Stance.FRIENDLY
+        else:
+            stance = Stance.ENEMY if mag >= 0.75 else Stance.RIVAL
+    kind = data.get("kind")
+    return Relation((u, v), Stance(stance), weight=mag, confidence=conf,
+                    kind=kind if isinstance(kind, str) and kind else None)
+
+
+def _more_row(hidden: int, what: str, columns: int) -> str:
+    if hidden <= 0:
+        return ""
+    return f'<tr><td colspan="{columns}">... and {hidden} more {what}</td></tr>'
+
+
+def _by_id(items: Mapping[str, Any] | Iterable[Any]) -> dict[str, Any]:
+    if isinstance(items, Mapping):
+        return dict(items)
+    return {item.id: item for item in items}
+
+
+def _unknown(actor_id: object, actors: Iterable[str]) -> str:
+    return f"unknown actor {actor_id!r}{did_you_mean(str(actor_id), actors)}"
+
+
+def network_to_dict(net: AllianceNetwork, *, iso_dates: bool = True) -> dict[str, Any]:
+    """The scenario as plain data with the keys of the YAML format.
+
+    Optional fields are written only when set; a relation's weight only when it
+    differs from its stance's default. With ``iso_dates`` dates are ISO text (for
+    JSON); otherwise ``datetime.date`` objects (for YAML).
+
+    Examples
+    --------
+    >>> from alliances import Actor, AllianceNetwork, Relation
+    >>> net = AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B")],
+    ...                       relations=[Relation(("a", "b"), "rival", weight=0.8)])
+    >>> network_to_dict(net)["relations"]
+    [{'actors': ['a', 'b'], 'stance': 'rival', 'weight': 0.8}]
+    """
+
+    def date(d: Any) -> Any:
+        if d is None or isinstance(d, int) or not iso_dates:
+            return d
+        return d.isoformat()
+
+    def put(target: dict[str, Any], key: str, value: Any) -> None:
+        if value is not None and value != () and value != []:
+            target[key] = value
+
+    out: dict[str, Any] = {"version": net.version, "scenario": net.scenario}
+    put(out, "as_of", date(net.as_of))
+    put(out, "description", net.description)
+    put(out, "notes", net.notes)
+    if net.sources:
+        rows = []
+        for s in net.sources.values():
+            row: dict[str, Any] = {"id": s.id}
+            put(row, "title", s.title)
+            put(row, "publisher", s.publisher)
+            put(row, "date", date(s.date))
+            put(row, "url", s.url)
+            put(row, "notes", s.notes)
+            rows.append(row)
+        out["sources"] = rows
+    if net.theaters:
+        out["theaters"] = []
+        for t in net.theaters.values():
+            row = {"id": t.id, "name": t.name}
+            put(row, "notes", t.notes)
+            out["theaters"].append(row)
+    actors = []
+    for a in net.actors.values():
+        row = {"id": a.id, "name": a.name}
+        put(row, "label", a.label)
+        row["kind"] = a.kind.value
+        put(row, "aliases", list(a.aliases))
+        put(row, "theaters", list(a.theaters))
+        put(row, "notes", a.notes)
+        actors.append(row)
+    out["actors"] = actors
+    rels = []
+    for r in net.relations:
+        row = {"actors": list(r.actors), "stance": r.stance.value}
+        if not r.weight_is_default:
+            row["weight"] = r.weight
+        if r.confidence != 1.0:
+            row["confidence"] = r.confidence
+        put(row, "kind", r.kind)
+        put(row, "since", date(r.since))
+        put(row, "until", date(r.until))
+        if r.evidence:
+            ev = []
+            for e in r.evidence:
+                item: dict[str, Any] = {"source": e.source}
+                put(item, "note", e.note)
+                ev.append(item)
+            row["evidence"] = ev
+        put(row, "notes", r.notes)
+        rels.append(row)
+    if rels:
+        out["relations"] = rels
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, keys in format order, and lists indented under their key."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+    def ignore_aliases(self, data: Any) -> bool:
+        # The reader rejects anchors and aliases, so the writer must never emit them
+        # (PyYAML would for an object used twice, such as one date on two relations).
+        return True
+
+
+def network_to_yaml(net: AllianceNetwork) -> str:
+    """The network as YAML text in the scenario format (see :func:`alliances.dumps`).
+
+    Examples
+    --------
+    >>> from alliances import Actor, AllianceNetwork, Relation
+    >>> net = AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B")],
+    ...                       relations=[Relation(("a", "b"), "ally")])
+    >>> print(network_to_yaml(net), end="")
+    version: 1
+    scenario: T
+    actors:
+      - id: a
+        name: A
+        kind: other
+      - id: b
+        name: B
+        kind: other
+    relations:
+      - actors:
+          - a
+          - b
+        stance: ally
+    """
+    data = network_to_dict(net, iso_dates=False)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,334 @@
+"""The model's records: stances, actor kinds, sources, theaters, evidence, actors and relations.
+
+Each is a small immutable value; :class:`~alliances.AllianceNetwork` holds them.
+The sign rule of the whole package lives here (:attr:`Stance.sign`): +1 for ally
+and friendly, -1 for rival and enemy, 0 for neutral and ambivalent.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "DateLike",
+    "Evidence",
+    "Relation",
+    "Source",
+    "Stance",
+    "Theater",
+    "period_end",
+    "period_start",
+]
+
+
+class Stance(StrEnum):
+    """What one unordered pair of actors is to each other.
+
+    ``sign`` is +1 for ally/friendly, -1 for rival/enemy and 0 for neutral and
+    ambivalent (the stance tells those two apart). A pair with no relation is
+    *unknown*, which is not a stance: it is ``None`` wherever a stance is expected.
+
+    Attributes
+    ----------
+    sign : int
+        +1, -1 or 0, as above.
+    default_weight : float
+        The intensity a relation gets when its file gives none: 1.0 for ally and
+        enemy, 0.5 for friendly, rival and ambivalent, 0.0 for neutral.
+    is_positive, is_negative : bool
+        Whether the sign is +1 / -1.
+
+    Examples
+    --------
+    >>> Stance("rival").sign, Stance.RIVAL.default_weight
+    (-1, 0.5)
+    """
+
+    ALLY = "ally"
+    FRIENDLY = "friendly"
+    NEUTRAL = "neutral"
+    AMBIVALENT = "ambivalent"
+    RIVAL = "rival"
+    ENEMY = "enemy"
+
+    @property
+    def sign(self) -> int:
+        return _SIGN[self]
+
+    @property
+    def default_weight(self) -> float:
+        return _DEFAULT_WEIGHT[self]
+
+    @property
+    def is_positive(self) -> bool:
+        return self.sign > 0
+
+    @property
+    def is_negative(self) -> bool:
+        return self.sign < 0
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_SIGN = {
+    Stance.ALLY: 1,
+    Stance.FRIENDLY: 1,
+    Stance.NEUTRAL: 0,
+    Stance.AMBIVALENT: 0,
+    Stance.RIVAL: -1,
+    Stance.ENEMY: -1,
+}
+_DEFAULT_WEIGHT = {
+    Stance.ALLY: 1.0,
+    Stance.FRIENDLY: 0.5,
+    Stance.NEUTRAL: 1.0,  # ignored by every measure: the sign is 0
+    Stance.AMBIVALENT: 0.5,
+    Stance.RIVAL: 0.5,
+    Stance.ENEMY: 1.0,
+}
+
+
+class ActorKind(StrEnum):
+    """What sort of party an actor is.
+
+    Attributes
+    ----------
+    STATE, COALITION, ARMED_GROUP, MILITIA, INTERNATIONAL_ORG, OTHER
+        The kinds a scenario file may name (``kind: state``, ...); diagrams give each
+        kind its own marker.
+
+    Examples
+    --------
+    >>> ActorKind("militia"), str(ActorKind.STATE)
+    (<ActorKind.MILITIA: 'militia'>, 'state')
+    """
+
+    STATE = "state"
+    COALITION = "coalition"
+    ARMED_GROUP = "armed_group"
+    MILITIA = "militia"
+    INTERNATIONAL_ORG = "international_org"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document that evidence cites.
+
+    Parameters
+    ----------
+    id : str
+        The id evidence refers to.
+    title, publisher : str, optional
+    date : datetime.date, optional
+        Publication date.
+    url, notes : str, optional
+
+    Examples
+    --------
+    >>> import alliances
+    >>> src = alliances.load("seeds/syria_2017.yaml").sources["reuters-2017-09-05"]
+    >>> src.publisher, src.date.isoformat()
+    ('Reuters', '2017-09-05')
+    """
+
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    date: _dt.date | None = None
+    url: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Theater:
+    """A place where actors operate: two actors in one theater can collide.
+
+    Parameters
+    ----------
+    id : str
+        The id actors' ``theaters`` refer to.
+    name : str
+    notes : str, optional
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> net.theaters["deir_al_zor"].name, net.actors["assad"].theaters
+    ('Deir al-Zor', ('deir_al_zor', 'euphrates_valley'))
+    """
+
+    id: str
+    name: str
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A source cited for a relation, with the analyst's paraphrase.
+
+    Parameters
+    ----------
+    source : str
+        The id of a :class:`Source` of the scenario.
+    note : str, optional
+        What the source says about the pair, in the analyst's words.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> net.relation("assad", "iran").evidence[0].source
+    'reuters-2017-09-05'
+    """
+
+    source: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A party to the conflict.
+
+    Parameters
+    ----------
+    id : str
+        The id relations and other files refer to.
+    name : str
+        The full name.
+    kind : ActorKind, optional
+        What sort of party (default ``other``).
+    label : str, optional
+        A short name for diagrams (see :attr:`display`).
+    aliases : tuple of str, optional
+        Other names (text extraction and event mapping look for them).
+    theaters : tuple of str, optional
+        Ids of the theaters where the actor operates.
+    notes : str, optional
+
+    Examples
+    --------
+    >>> a = Actor("assad", "Assad government", ActorKind.STATE, label="Assad")
+    >>> a.display, str(a.kind)
+    ('Assad', 'state')
+    """
+
+    id: str
+    name: str
+    kind: ActorKind = ActorKind.OTHER
+    label: str | None = None
+    aliases: tuple[str, ...] = ()
+    theaters: tuple[str, ...] = ()
+    notes: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The short label for diagrams: ``label`` or, without one, ``name``."""
+        return self.label or self.name
+
+
+DateLike = int | _dt.date
+
+
+@dataclass(frozen=True)
+class Relation:
+    """The relation of one unordered pair of actors.
+
+    ``actors`` keeps the order written in the file; :attr:`pair` is the sorted pair
+    used everywhere else. ``weight`` is the intensity (0, 1], defaulting by stance;
+    ``confidence`` (0, 1] how sure the evidence is.
+
+    Parameters
+    ----------
+    actors : tuple of str
+        The two actor ids.
+    stance : Stance or str
+    weight : float, optional
+        Intensity (0, 1]; default :attr:`Stance.default_weight`.
+    confidence : float, optional
+        1.0 when stated, lower when implied.
+    kind : str, optional
+        Free text on what the tie is (``fights``, ``military support``, ...).
+    since, until : datetime.date or str, optional
+        The period the relation holds; outside it, it is not in force at ``as_of``.
+    evidence : tuple of Evidence, optional
+    notes : str, optional
+
+    Examples
+    --------
+    >>> r = Relation(("iran", "assad"), "ally")
+    >>> r.pair, r.weight, r.stance.sign
+    (('assad', 'iran'), 1.0, 1)
+    """
+
+    actors: tuple[str, str]
+    stance: Stance
+    weight: float | None = None
+    confidence: float = 1.0
+    kind: str | None = None
+    since: DateLike | None = None
+    until: DateLike | None = None
+    evidence: tuple[Evidence, ...] = ()
+    notes: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.stance, Stance):
+            object.__setattr__(self, "stance", Stance(self.stance))
+        if self.weight is None:
+            object.__setattr__(self, "weight", self.stance.default_weight)
+        object.__setattr__(self, "actors", tuple(self.actors))
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """The two actor ids, sorted."""
+        a, b = self.actors
+        return (a, b) if a <= b else (b, a)
+
+    @property
+    def sign(self) -> int:
+        return self.stance.sign
+
+    @property
+    def weight_is_default(self) -> bool:
+        return self.weight == self.stance.default_weight
+
+    def is_active(self, as_of: _dt.date | None) -> bool:
+        """Whether the ``since``..``until`` period includes ``as_of`` (always true without a date).
+
+        A year means the whole year: ``since: 2013`` starts on 1 January 2013,
+        ``until: 2016`` ends on 31 December 2016.
+        """
+        if as_of is None:
+            return True
+        if self.since is not None and as_of < period_start(self.since):
+            return False
+        if self.until is not None and as_of > period_end(self.until):
+            return False
+        return True
+
+
+def period_start(d: DateLike) -> _dt.date:
+    """The first day of a period bound: a year means 1 January.
+
+    Examples
+    --------
+    >>> period_start(2013), period_end(2016)
+    (datetime.date(2013, 1, 1), datetime.date(2016, 12, 31))
+    """
+    return _dt.date(d, 1, 1) if isinstance(d, int) else d
+
+
+def period_end(d: DateLike) -> _dt.date:
+    """The last day of a period bound: a year means 31 December."""
+    return _dt.date(d, 12, 31) if isinstance(d, int) else d
+
+

@@ -1,0 +1,398 @@
+"""Shared machinery for the frustration index and the factions (private).
+
+Both problems partition the nodes of a signed graph into camps and pay for negative
+ties inside a camp and positive ties between camps; the frustration index is the
+two-camp case with both penalties equal to the tie's weight. This module holds the
+pieces both use, on plain integer-indexed arrays:
+
+- :class:`Edges`: the signed ties as arrays ``u``, ``v`` (node indices) and ``c``
+  (sign x weight);
+- :func:`local_search`: Doreian & Mrvar (1996) style relocation (single-node moves)
+  from spectral and random starts, with perturbation, vectorised so that it scales to
+  millions of ties (non-adjacent nodes move at the same time, which is exact because
+  the gain of a move depends on the neighbours only);
+- :func:`triangles` and :func:`triangle_packing_bound`: a lower bound from a greedy
+  fractional packing of unavoidable triangles (each one forces a cost whatever the
+  partition; edge-disjoint, or weight-respecting, packings add up);
+- :func:`highs`: a quiet HiGHS instance (highspy prints a banner on stdout the first
+  time one is built, which would spoil ``--json`` output).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..errors import ParameterError
+
+__all__ = [
+    "Edges",
+    "check_exact",
+    "highs",
+    "local_search",
+    "partition_cost",
+    "settle_bound",
+    "triangle_packing_bound",
+    "triangles",
+]
+
+_EPS = 1e-9
+#: share of nodes relabelled at random when perturbing the best solution
+PERTURB = 0.3
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Signed ties on nodes ``0..n-1``: ``c[e]`` is sign x weight of tie ``(u[e], v[e])``, never 0."""
+
+    n: int
+    u: np.ndarray
+    v: np.ndarray
+    c: np.ndarray
+
+    @property
+    def m(self) -> int:
+        return len(self.c)
+
+    def penalties(self, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+        """Per-tie cost when violated: ``alpha*|c|`` for negative ties, ``(1-alpha)*|c|`` for positive."""
+        neg = self.c < 0
+        return neg, np.where(neg, alpha * -self.c, (1.0 - alpha) * self.c)
+
+
+def partition_cost(edges: Edges, labels: np.ndarray, alpha: float = 0.5) -> float:
+    """The criterion: alpha x (negative weight inside camps) + (1-alpha) x (positive weight between)."""
+    neg, pen = edges.penalties(alpha)
+    same = labels[edges.u] == labels[edges.v]
+    return float(pen[np.where(neg, same, ~same)].sum())
+
+
+def check_exact(exact: object) -> None:
+    """Reject an ``exact=`` option that is not True, False or "auto"."""
+    if not (isinstance(exact, bool) or exact == "auto"):  # 1 or 0 would pass an ``in`` test
+        raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
+
+
+def settle_bound(value: float, lb: float, optimal: bool) -> tuple[float, bool, float | None]:
+    """The lower bound (never above the value), optimality and the relative gap of a solution.
+
+    A bound that meets the value proves it optimal; the gap is ``(value - lb) / value``,
+    0.0 when optimal and None when an unproven value is 0.
+    """
+    lb = min(lb, value)
+    if value - lb <= _EPS * max(1.0, value):
+        optimal, lb = True, value
+    gap = 0.0 if optimal else (None if value == 0 else (value - lb) / value)
+    return lb, optimal, gap
+
+
+def _matrices(edges: Edges, alpha: float) -> tuple[sp.csr_array, sp.csr_array, sp.csr_array]:
+    """Negative and positive penalty matrices and the tie pattern, all with one CSR structure."""
+    n = edges.n
+    neg, pen = edges.penalties(alpha)
+    rows = np.concatenate([edges.u, edges.v])
+    cols = np.concatenate([edges.v, edges.u])
+    order = np.lexsort((cols, rows))
+    rows, cols = rows[order], cols[order]
+    negs = np.concatenate([neg, neg])[order]
+    pens = np.concatenate([pen, pen])[order]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    N = sp.csr_array((np.where(negs, pens, 0.0), cols, indptr), shape=(n, n))
+    P = sp.csr_array((np.where(negs, 0.0, pens), cols, indptr), shape=(n, n))
+    S = sp.csr_array((np.ones(len(rows)), cols, indptr), shape=(n, n))
+    return N, P, S
+
+
+def _normalised_adjacency(edges: Edges) -> sp.csr_array:
+    """The signed adjacency, degree-normalised (D^-1/2 A D^-1/2): hubs would otherwise capture
+    the leading eigenvectors that the spectral starts are read from."""
+    n = edges.n
+    A = sp.csr_array(
+        (
+            np.concatenate([edges.c, edges.c]),
+            (np.concatenate([edges.u, edges.v]), np.concatenate([edges.v, edges.u])),
+        ),
+        shape=(n, n),
+    )
+    d = np.asarray(abs(A).sum(axis=1)).ravel()
+    inv = 1.0 / np.sqrt(np.where(d > 0, d, 1.0))
+    return sp.diags(inv) @ A @ sp.diags(inv)
+
+
+def _spectral_labels(edges: Edges, rng: np.random.Generator) -> np.ndarray:
+    """Two camps from the sign of the leading eigenvector of the normalised signed adjacency."""
+    n = edges.n
+    A = _normalised_adjacency(edges)
+    vec = None
+    if n <= 2000:
+        # power iteration on A + rI (r bounds the spectral radius): cheap and thread-free
+        r = float(np.abs(A).sum(axis=1).max())
+        vec = rng.standard_normal(n)
+        for _ in range(300):
+            nxt = A @ vec + r * vec
+            nxt /= np.linalg.norm(nxt) or 1.0
+            if np.abs(nxt - vec).max() < 1e-8:
+                vec = nxt
+                break
+            vec = nxt
+    else:
+        from scipy.sparse.linalg import eigsh
+
+        try:
+            v0 = rng.standard_normal(n)
+            _, V = eigsh(A, k=1, which="LA", v0=v0, tol=1e-3, maxiter=max(1000, n))
+            vec = V[:, 0]
+        except Exception:  # no convergence: fall back on a random start  # noqa: BLE001
+            vec = None
+    if vec is None:
+        return rng.integers(0, 2, n)
+    labels = (vec < 0).astype(np.int64)
+    flat = np.abs(vec) < 1e-12
+    labels[flat] = rng.integers(0, 2, int(flat.sum()))
+    return labels
+
+
+def _spectral_k_labels(edges: Edges, k: int, rng: np.random.Generator) -> np.ndarray:
+    """k camps by k-means on the rows of the k leading eigenvectors of the normalised signed adjacency."""
+    from scipy.cluster.vq import kmeans2
+
+    n = edges.n
+    A = _normalised_adjacency(edges)
+    try:
+        if n <= max(200, k + 2):
+            _, V = np.linalg.eigh(A.toarray())
+            X = V[:, -k:]
+        else:
+            from scipy.sparse.linalg import eigsh
+
+            _, X = eigsh(A, k=k, which="LA", v0=rng.standard_normal(n), tol=1e-4, maxiter=max(1000, 10 * n))
+        norms = np.linalg.norm(X, axis=1, keepdims=True)
+        X = X / np.where(norms > 0, norms, 1.0)
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")  # empty clusters on tiny graphs: the descent fixes them
+            _, labels = kmeans2(X, k, seed=rng, minit="++")
+        return labels.astype(np.int64)
+    except Exception:  # no convergence or a degenerate embedding: a random start  # noqa: BLE001
+        return rng.integers(0, k, n)
+
+
+def _descend(
+    labels: np.ndarray, k: int, N: sp.csr_array, P: sp.csr_array, S: sp.csr_array, rng: np.random.Generator
+) -> np.ndarray:
+    """Move nodes to their best camp until no single move lowers the criterion."""
+    n = len(labels)
+    labels = labels.copy()
+    ptot = np.asarray(P.sum(axis=1)).ravel()
+    idx = np.arange(n)
+    tie = rng.random(n) * 1e-6
+    starts = S.indptr[:-1]
+    nonempty = np.diff(S.indptr) > 0
+    H = np.zeros((n, k))
+    H[idx, labels] = 1.0
+    NH = N @ H
+    PH = P @ H
+    Nd, Pd = N.data, P.data
+    for _ in range(10 * n + 100):
+        cost = NH + (ptot[:, None] - PH)
+        best = cost.argmin(axis=1)
+        gain = cost[idx, labels] - cost[idx, best]
+        cand = gain > _EPS * (1.0 + ptot)
+        if not cand.any():
+            break
+        prio = np.where(cand, gain + tie, -1.0)
+        # a candidate moves when no candidate neighbour has a higher priority
+        nb = prio[S.indices]
+        nbmax = np.full(n, -1.0)
+        if len(nb):
+            red = np.maximum.reduceat(nb, np.minimum(starts, len(nb) - 1))
+            nbmax[nonempty] = red[nonempty]
+        move = np.flatnonzero(cand & (prio > nbmax))
+        old = labels[move]
+        new = best[move]
+        labels[move] = new
+        # N and P are symmetric: row i holds the ties of i, so i's move shifts its
+        # neighbours' weight from column old to column new
+        cnt = S.indptr[move + 1] - S.indptr[move]
+        pos = np.repeat(S.indptr[move] - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))
+        nbrs = S.indices[pos]
+        o = np.repeat(old, cnt)
+        w_new = np.repeat(new, cnt)
+        wn = Nd[pos]
+        wp = Pd[pos]
+        np.add.at(NH, (nbrs, o), -wn)
+        np.add.at(NH, (nbrs, w_new), wn)
+        np.add.at(PH, (nbrs, o), -wp)
+        np.add.at(PH, (nbrs, w_new), wp)
+    return labels
+
+
+def local_search(
+    edges: Edges,
+    k: int,
+    *,
+    alpha: float = 0.5,
+    seed: int = 0,
+    restarts: int | None = None,
+    start: np.ndarray | None = None,
+    time_budget: float | None = None,
+) -> tuple[np.ndarray, float]:
+    """Best labels in ``0..k-1`` found by relocation from several starts, and their cost.
+
+    Starts: ``start`` when given, the spectral split, k-means on k eigenvectors (k >= 3),
+    then random partitions;
+    after the starts, perturbations of the best (a random 30 % of the nodes relabelled)
+    followed by descent. ``restarts`` counts starts plus perturbations (default by size);
+    ``time_budget`` (seconds) stops early. Deterministic for a given seed unless the time
+    budget cuts it short.
+    """
+    n = edges.n
+    rng = np.random.default_rng(seed)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), 0.0
+    if k <= 1 or edges.m == 0:
+        labels = np.zeros(n, dtype=np.int64)
+        return labels, partition_cost(edges, labels, alpha)
+    if restarts is None:
+        restarts = 40 if edges.m <= 5_000 else (12 if edges.m <= 100_000 else 3)
+    t0 = time.perf_counter()
+    N, P, S = _matrices(edges, alpha)
+    inits: list[np.ndarray] = []
+    if start is not None:
+        inits.append(np.asarray(start, dtype=np.int64) % k)
+    inits.append(_spectral_labels(edges, rng))
+    if k >= 3:
+        inits.append(_spectral_k_labels(edges, k, rng))
+    best: np.ndarray | None = None
+    best_cost = np.inf
+    n_random = max(1, restarts // 2)
+    for it in range(max(restarts, len(inits))):
+        if it < len(inits):
+            lab = inits[it]
+        elif it < len(inits) + n_random or best is None:
+            lab = rng.integers(0, k, n)
+        else:
+            lab = best.copy()
+            pick = rng.random(n) < PERTURB
+            lab[pick] = rng.integers(0, k, int(pick.sum()))
+        lab = _descend(lab, k, N, P, S, rng)
+        cost = partition_cost(edges, lab, alpha)
+        if cost < best_cost - 1e-12:
+            best, best_cost = lab, cost
+        if best_cost <= _EPS or (time_budget is not None and time.perf_counter() - t0 > time_budget):
+            break
+    assert best is not None
+    return best, float(best_cost)
+
+
+def triangles(edges: Edges, *, chunk: int = 200_000) -> np.ndarray:
+    """Every triangle as a row of three edge indices (vectorised, degree-ordered listing)."""
+    n, m = edges.n, edges.m
+    if m < 3:
+        return np.zeros((0, 3), dtype=np.int64)
+    deg = np.bincount(np.concatenate([edges.u, edges.v]), minlength=n)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.lexsort((np.arange(n), deg))] = np.arange(n)
+    lo = np.where(rank[edges.u] < rank[edges.v], edges.u, edges.v)
+    hi = np.where(rank[edges.u] < rank[edges.v], edges.v, edges.u)
+    eid = np.arange(m)
+    # oriented edges lo -> hi, in CSR order by (lo, hi)
+    order = np.lexsort((hi, lo))
+    lo_s, hi_s, eid_s = lo[order], hi[order], eid[order]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(lo_s, minlength=n), out=indptr[1:])
+    keys = lo_s.astype(np.int64) * n + hi_s
+    outdeg = np.diff(indptr)
+    found = []
+    for s in range(0, m, chunk):
+        a, b, e_ab = lo_s[s : s + chunk], hi_s[s : s + chunk], eid_s[s : s + chunk]
+        cnt = outdeg[b]
+        total = int(cnt.sum())
+        if total == 0:
+            continue
+        rep = np.repeat(np.arange(len(a)), cnt)
+        offs = np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        pos_bc = indptr[b][rep] + offs
+        c = hi_s[pos_bc]
+        want = a[rep].astype(np.int64) * n + c
+        pos_ac = np.searchsorted(keys, want)
+        pos_ac = np.minimum(pos_ac, m - 1)
+        hit = keys[pos_ac] == want
+        found.append(np.stack([e_ab[rep][hit], eid_s[pos_bc][hit], eid_s[pos_ac][hit]], axis=1))
+    if not found:
+        return np.zeros((0, 3), dtype=np.int64)
+    return np.concatenate(found).astype(np.int64)
+
+
+def triangle_packing_bound(edges: Edges, tri: np.ndarray, *, alpha: float = 0.5, k: int = 2) -> float:
+    """A lower bound on the criterion from a greedy packing of unavoidable triangles.
+
+    A triangle with exactly one negative tie costs at least its cheapest tie in every
+    partition; with k = 2, so does an all-negative triangle (three mutual enemies cannot
+    sit in two camps). Assigning each such triangle an amount y <= the residual penalty
+    of each of its ties, ties never over-used, gives a lower bound sum(y) (weak LP
+    duality for the covering problem). The packing is built in rounds: every tie claims
+    the first live triangle through it, and a triangle claimed by its three ties is taken.
+    """
+    if len(tri) == 0:
+        return 0.0
+    neg, pen = edges.penalties(alpha)
+    nneg = neg[tri].sum(axis=1)
+    keep = (nneg == 1) | ((nneg == 3) if k == 2 else False)
+    tri = tri[keep]
+    if len(tri) == 0:
+        return 0.0
+    residual = pen.astype(float).copy()
+    # fewer competitors first: triangles whose ties lie on few candidate triangles
+    load = np.bincount(tri.ravel(), minlength=edges.m)
+    tri = tri[np.argsort(load[tri].sum(axis=1), kind="stable")]
+    tri = tri[(residual[tri] > _EPS).all(axis=1)]
+    total = 0.0
+    big = np.iinfo(np.int64).max
+    while len(tri):
+        ids = np.arange(len(tri))
+        claim = np.full(edges.m, big, dtype=np.int64)
+        np.minimum.at(claim, tri.ravel(), np.repeat(ids, 3))
+        won = (claim[tri] == ids[:, None]).all(axis=1)
+        acc = tri[won]
+        y = residual[acc].min(axis=1)
+        total += float(y.sum())
+        for j in range(3):
+            residual[acc[:, j]] -= y
+        tri = tri[~won]
+        tri = tri[(residual[tri] > _EPS).all(axis=1)]
+    return total
+
+
+_BANNER_DONE = False
+
+
+def highs():
+    """A silent ``highspy.Highs`` (the first one built in a process prints a banner on fd 1)."""
+    global _BANNER_DONE
+    import highspy
+
+    if _BANNER_DONE:
+        h = highspy.Highs()
+    else:
+        try:
+            sys.stdout.flush()
+        except Exception:  # noqa: BLE001 - a closed stdout is no reason to fail
+            pass
+        saved = os.dup(1)
+        try:
+            with open(os.devnull, "w") as null:
+                os.dup2(null.fileno(), 1)
+                h = highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        _BANNER_DONE = True
+    h.setOptionValue("output_flag", False)
+    return h

@@ -1,0 +1,61 @@
+"""``alliances balance``: structural balance, frustration, factions, implied relations."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables, stderr_is_terminal
+
+__all__ = ["balance"]
+
+
+@app.command(cls=Command)
+def balance(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="A scenario file (YAML), or a CSV of signed ties: source,target,sign[,weight].",
+                                         show_default=False)],
+    json_out: JsonOption = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Implied relations under strict balance: the enemy of an "
+                                         "enemy counts as a friend (default: weak balance, it does not).")] = False,
+    k: Annotated[int | None, typer.Option("--k", metavar="K", min=1, help="Number of factions (default: chosen).")] = None,
+    exact: Annotated[bool | None, typer.Option("--exact/--fast", help="Exact integer programming, or the fast "
+                                               "heuristic (default: exact when the network is small enough).",
+                                               show_default=False)] = None,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.0, help="Seconds for each exact solve; "
+                                                     "the result then says whether optimality was proven.")] = None,
+) -> None:
+    """Is the network balanced? Triangle census, unbalanced triads, frustration index, camps, factions,
+    the relations balance implies for unknown pairs, and signed centrality."""
+    from ..analysis._balance import balance_report
+
+    if path.suffix.lower() == ".csv":
+        from ..readwrite import read_signed_csv
+
+        network = read_signed_csv(path)
+        title = path.name
+    else:
+        network = load_scenario(path)
+        title = None
+    show_status = stderr_is_terminal() and not json_out
+    if show_status:
+        from rich.console import Console
+
+        status = Console(stderr=True).status("Computing balance, frustration and factions...")
+    else:
+        status = nullcontext()
+    with status:
+        rep = balance_report(network, strict=strict, k=k, exact="auto" if exact is None else exact,
+                             time_limit=time_limit)
+    if title is not None:
+        rep.title = title
+    if json_out:
+        from ..report._balance import balance_json
+
+        emit_json(balance_json(rep))
+        return
+    from ..report._balance import balance_renderables
+
+    print_tables(balance_renderables(rep))

@@ -1,0 +1,122 @@
+"""``alliances events``, ``timeline`` and ``diff``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import (
+    Command,
+    JsonOption,
+    app,
+    console,
+    emit_json,
+    load_scenario,
+    print_tables,
+    stderr_is_terminal,
+)
+
+__all__ = ["diff", "events", "timeline", "write_table_check"]
+
+
+@app.command(cls=Command)
+def events(
+    files: Annotated[list[str], typer.Argument(metavar="EVENTS", help="Event files, folders or globs (CSV, TSV, .gz, Parquet).",
+                                               show_default=False)],
+    actors: Annotated[Path, typer.Option("--actors", metavar="FILE", help="The scenario whose actors the events map to.")],
+    window: Annotated[str, typer.Option("--window", metavar="WINDOW", help="day, week, month, quarter, year or <N>d.")] = "month",
+    mapping: Annotated[Path | None, typer.Option("--mapping", metavar="FILE", help="Actor-mapping file (names, patterns, codes).")] = None,
+    format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="ged, acled, gdelt or icews (default: from the header).")] = None,
+    engine: Annotated[str, typer.Option("--engine", metavar="ENGINE", help="duckdb (default) or spark (needs pyspark and Java 17).")] = "duckdb",
+    method: Annotated[str, typer.Option("--method", metavar="METHOD", help="net_cooperation, goldstein or hostility.")] = "net_cooperation",
+    half_life: Annotated[float | None, typer.Option("--half-life", metavar="WINDOWS", help="Decay: half-life in windows.")] = None,
+    min_events: Annotated[int, typer.Option("--min-events", metavar="N", help="Fewer events leave the stance unknown.")] = 1,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="OUT.csv, OUT.csv.gz or OUT.parquet.")] = None,
+    snapshots_dir: Annotated[Path | None, typer.Option("--snapshots", metavar="DIR", help="Write one scenario per window here.")] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Turn event data into signed relations per pair and time window; list actor names that map to nothing."""
+    from ..events import relations_over_time, write_snapshots
+    from ..events._relations import write_table
+
+    net = load_scenario(actors)
+    if output is not None:
+        write_table_check(output)
+    rel = relations_over_time(
+        files, net, window=window, mapping=mapping, method=method, half_life=half_life, min_events=min_events,
+        format=format, engine=engine, progress=stderr_is_terminal() and not json_out,
+    )
+    if output is not None:
+        kind = write_table(rel.table, output)
+        print(f"wrote {output} ({len(rel.table)} rows, {kind})", file=sys.stderr)
+    if snapshots_dir is not None:
+        written = write_snapshots(net, rel, snapshots_dir)
+        print(f"wrote {len(written)} snapshots into {snapshots_dir}", file=sys.stderr)
+    if json_out:
+        from ..report._events import relations_json
+
+        emit_json(relations_json(rel, rows=output is None))
+        return
+    from ..report._events import relations_tables
+
+    print_tables(relations_tables(rel))
+
+
+def write_table_check(path: Path) -> None:
+    """Fail before reading anything when the output path cannot be written."""
+    from ..errors import OutputError
+
+    name = path.name.lower()
+    if not name.endswith((".csv", ".csv.gz", ".parquet", ".pq")):
+        raise OutputError(f"cannot write {str(path)!r}: use a .csv, .csv.gz or .parquet file name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {str(path)!r}: the folder {str(folder)!r} does not exist")
+
+
+@app.command(cls=Command)
+def timeline(
+    snapshots: Annotated[list[Path], typer.Argument(metavar="SNAPSHOT", help="Snapshot scenario files (from alliances events --snapshots).",
+                                                    show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf.")],
+    panels: Annotated[int, typer.Option("--panels", metavar="N", help="How many snapshots to draw as small multiples.")] = 8,
+) -> None:
+    """Draw snapshots over time: small multiples with one stable layout, and each pair's score by window."""
+    from ..draw._output import check_output_path, save_figure
+    from ..draw._timeline import draw_timeline
+    from ..errors import AlliancesError
+
+    check_output_path(output)
+    paths: list[Path] = []
+    for p in snapshots:
+        paths.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
+    if not paths:
+        raise AlliancesError("no snapshot files given")
+    nets = [load_scenario(p) for p in paths]
+    fig = draw_timeline(nets, panels=panels)
+    save_figure(fig, output)
+    print(f"wrote {output}", file=sys.stderr)
+
+
+@app.command(cls=Command)
+def diff(
+    first: Annotated[Path, typer.Argument(help="The earlier scenario.", show_default=False, metavar="FIRST")],
+    second: Annotated[Path, typer.Argument(help="The later scenario.", show_default=False, metavar="SECOND")],
+    json_out: JsonOption = False,
+) -> None:
+    """List the relations gained, lost and changed from one scenario to another."""
+    from ..events import diff_scenarios
+    from ..report._events import diff_json, diff_table
+
+    a, b = load_scenario(first), load_scenario(second)
+    d = diff_scenarios(a, b)
+    if json_out:
+        emit_json(diff_json(d, str(first), str(second)))
+        return
+    if d.empty:
+        print(f"no change in relations from {first} to {second}")
+        return
+    console().print(diff_table(d, f"{first} -> {second}: {len(d)} changes"))

@@ -1,0 +1,79 @@
+"""``alliances extract`` (news text -> proposed relations) and ``alliances merge``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables
+
+__all__ = ["extract", "merge"]
+
+
+@app.command(cls=Command)
+def extract(
+    article: Annotated[Path, typer.Argument(help="The article, as UTF-8 text.", show_default=False, metavar="ARTICLE")],
+    actors: Annotated[Path, typer.Option("--actors", metavar="FILE", help="A scenario whose actors (names, aliases) to look for.",
+                                         show_default=False)],
+    json_out: JsonOption = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT",
+                                                help="Write the proposals as a YAML fragment to merge.")] = None,
+    source_id: Annotated[str | None, typer.Option("--source-id", metavar="ID",
+                                                  help="Source id in the fragment (default: from the file name).")] = None,
+) -> None:
+    """Propose relations between a scenario's actors from a news text, each with its sentences."""
+    from ..errors import OutputError, Problem, ScenarioError
+    from ..extract import extract_relations, fragment_yaml
+    from ..extract._fragment import source_id_for
+    from ..readwrite import write_text_atomic
+
+    net = load_scenario(actors)
+    try:
+        text = article.read_text("utf-8-sig")
+    except FileNotFoundError:
+        raise ScenarioError(Problem(str(article), None, "no such file")) from None
+    except UnicodeDecodeError:
+        raise ScenarioError(Problem(str(article), None, "not valid UTF-8 text")) from None
+    except OSError as exc:
+        raise ScenarioError(Problem(str(article), None, f"cannot read: {exc.strerror or exc}")) from None
+    if output is not None:
+        if output.suffix.lower() not in {".yaml", ".yml"}:
+            raise OutputError(f"{output}: the fragment is YAML: give a .yaml or .yml file name")
+        if str(output.parent) and not output.parent.is_dir():
+            raise OutputError(f"{output}: folder {output.parent} does not exist")
+    extraction = extract_relations(text, net)
+    if output is not None:
+        ident = source_id or source_id_for(str(article))
+        write_text_atomic(output, fragment_yaml(extraction, source_id=ident, title=article.name))
+        print(f"wrote {output} ({len(extraction.proposals)} relations)", file=sys.stderr)
+    if json_out:
+        from ..report._extract import extraction_json
+
+        emit_json(extraction_json(extraction))
+        return
+    from ..report._extract import extraction_tables
+
+    print_tables(extraction_tables(extraction))
+
+
+@app.command(cls=Command)
+def merge(
+    scenario: Annotated[Path, typer.Argument(help="The scenario to add to.", show_default=False, metavar="SCENARIO")],
+    fragment: Annotated[Path, typer.Argument(help="A fragment from 'alliances extract -o'.", show_default=False, metavar="FRAGMENT")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="The merged scenario (.yaml).", show_default=False)],
+    json_out: JsonOption = False,
+) -> None:
+    """Add a fragment's relations to a scenario, never overwriting one; comments and layout are kept."""
+    from ..readwrite import merge_files
+    from ..report._extract import merge_lines
+
+    result = merge_files(scenario, fragment, output)
+    if json_out:
+        emit_json(result.to_dict())
+        return
+    for line in merge_lines(result):
+        print(line, file=sys.stderr)
+    print(f"wrote {output}", file=sys.stderr)

@@ -1,0 +1,213 @@
+"""Snapshots: one scenario per time window, and the difference between two scenarios.
+
+A snapshot is the scenario with ``as_of`` the last day of the window: its static
+relations, except that every pair the events speak about in that window gets the
+event-derived relation instead (``kind: events``, in force for the window only), whose
+evidence cites the counts it rests on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._network import AllianceNetwork
+from .._records import Evidence, Relation, Source, Stance
+from ..errors import EventDataError, OutputError
+from ._formats import FORMATS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ._relations import EventRelations
+
+__all__ = ["diff_scenarios", "snapshot", "snapshots", "window_label", "write_snapshots"]
+
+_SCORE_NOTE = re.compile(r"score (-?\d+(?:\.\d+)?)")
+
+
+def window_label(start: dt.date, end: dt.date) -> str:
+    """A short name for a window: ``2017-06``, ``2017-Q2``, ``2017`` or the first day.
+
+    Examples
+    --------
+    >>> window_label(dt.date(2017, 6, 1), dt.date(2017, 6, 30))
+    '2017-06'
+    >>> window_label(dt.date(2017, 4, 1), dt.date(2017, 6, 30))
+    '2017-Q2'
+    """
+    if start.day == 1 and start.month == 1 and end == dt.date(start.year, 12, 31):
+        return f"{start.year}"
+    if start.day == 1 and end.month == start.month and end.year == start.year and (end + dt.timedelta(days=1)).day == 1:
+        return f"{start.year}-{start.month:02d}"
+    if start.day == 1 and start.month in (1, 4, 7, 10) and end.month == start.month + 2 and (end + dt.timedelta(days=1)).day == 1:
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return start.isoformat()
+
+
+def snapshot(net: AllianceNetwork, relations: EventRelations | pd.DataFrame, window: dt.date | str, *,
+             source: Source | None = None) -> AllianceNetwork:
+    """The scenario as the events show it in one window.
+
+    Parameters
+    ----------
+    net : AllianceNetwork
+        The scenario the relations were computed for.
+    relations : EventRelations or its ``table``
+    window : datetime.date or ISO text
+        The window's first day (``window_start``), or any day inside it.
+    source : Source, optional
+        What the event-derived evidence cites (default: the event files).
+
+    Returns
+    -------
+    AllianceNetwork
+        ``as_of`` the window's last day.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2016_2019.yaml")
+    >>> rel = alliances.relations_over_time("seeds/events/ucdp_ged_syria_2016_2019.csv.gz", net)
+    >>> snap = alliances.snapshot(net, rel, "2017-06-01")
+    >>> snap.as_of, snap.stance("sdf", "islamic_state").value
+    (datetime.date(2017, 6, 30), 'enemy')
+    """
+    table, fmt, files, method = _unpack(relations)
+    day = dt.date.fromisoformat(window) if isinstance(window, str) else window
+    rows = table[(table["window_start"] <= day) & (table["window_end"] >= day)]
+    if rows.empty:
+        starts = table["window_start"]
+        if table.empty or not (starts.min() <= day <= table["window_end"].max()):
+            raise EventDataError(f"no window contains {day.isoformat()}"
+                                 + (f" (the events run from {starts.min()} to {table['window_end'].max()})" if not table.empty else ""))
+    start = rows["window_start"].iloc[0] if not rows.empty else day
+    end = rows["window_end"].iloc[0] if not rows.empty else day
+    if source is None:
+        title = FORMATS[fmt].title if fmt in FORMATS else fmt
+        names = ", ".join(sorted(os.path.basename(f) for f in files)) if files else "event data"
+        source = Source(f"events-{fmt}", title=f"{title}: {names}", publisher=title)
+    derived: dict[tuple[str, str], Relation] = {}
+    for r in rows.itertuples(index=False):
+        if not r.stance:
+            continue
+        derived[(r.a, r.b)] = Relation(
+            (r.a, r.b), Stance(r.stance), confidence=float(max(r.confidence, 1e-6)), kind="events",
+            # Fresh date objects: PyYAML would write one object used twice as an anchor and alias.
+            since=_copy(start), until=_copy(end), evidence=(Evidence(source.id, _note(r, method, title=source.publisher or fmt)),),
+        )
+    kept = [rel for rel in net.relations if rel.pair not in derived]
+    sources = dict(net.sources)
+    sources[source.id] = source
+    return net.replace(
+        scenario=f"{net.scenario}, {window_label(start, end)}",
+        relations=tuple(kept) + tuple(derived[k] for k in sorted(derived)),
+        sources=sources,
+        as_of=_copy(end),
+    )
+
+
+def _copy(d: dt.date) -> dt.date:
+    return dt.date.fromordinal(d.toordinal())
+
+
+def snapshots(net: AllianceNetwork, relations: EventRelations) -> list[AllianceNetwork]:
+    """One snapshot per window with events, in time order."""
+    table, *_ = _unpack(relations)
+    return [snapshot(net, relations, start) for start in sorted(set(table["window_start"]))]
+
+
+def write_snapshots(net: AllianceNetwork, relations: EventRelations, folder: str | os.PathLike[str]) -> list[Path]:
+    """Write one scenario file per window into ``folder`` (created if missing): ``2017-06.yaml`` ...
+
+    Returns
+    -------
+    list of Path
+        The files written, in time order.
+    """
+    from ..readwrite import dump
+
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write snapshots into {str(out)!r}: it is a file")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder {str(out)!r}: {exc.strerror or exc}") from None
+    written = []
+    for snap in snapshots(net, relations):
+        table, *_ = _unpack(relations)
+        row = table[table["window_end"] == snap.as_of].iloc[0]
+        path = out / f"{window_label(row['window_start'], row['window_end'])}.yaml"
+        dump(snap, path)
+        written.append(path)
+    return written
+
+
+def diff_scenarios(a: AllianceNetwork, b: AllianceNetwork) -> pd.DataFrame:
+    """Relations gained, lost and changed (stance) from scenario ``a`` to scenario ``b``.
+
+    Compares the relations in force at each scenario's ``as_of``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``a``, ``b`` (the pair, sorted), ``change`` (gained, lost, changed), ``before``,
+        ``after`` (stance names, empty when none); sorted by change then pair.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> one = alliances.loads('''
+    ... scenario: T
+    ... actors: [{id: x, name: X, kind: state}, {id: y, name: Y, kind: state}, {id: z, name: Z, kind: state}]
+    ... relations: [{actors: [x, y], stance: ally}, {actors: [x, z], stance: enemy}]
+    ... ''')
+    >>> two = one.with_relation("x", "y", "rival").with_relation("x", "z", None).with_relation("y", "z", "ally")
+    >>> diff_scenarios(one, two).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'a': 'x', 'b': 'y', 'change': 'changed', 'before': 'ally', 'after': 'rival'},
+     {'a': 'y', 'b': 'z', 'change': 'gained', 'before': '', 'after': 'ally'},
+     {'a': 'x', 'b': 'z', 'change': 'lost', 'before': 'enemy', 'after': ''}]
+    """
+    import pandas as pd
+
+    before = {r.pair: r.stance.value for r in a.active_relations}
+    after = {r.pair: r.stance.value for r in b.active_relations}
+    rows = []
+    for pair in sorted(set(before) | set(after)):
+        s0, s1 = before.get(pair, ""), after.get(pair, "")
+        if s0 == s1:
+            continue
+        change = "gained" if not s0 else "lost" if not s1 else "changed"
+        rows.append({"a": pair[0], "b": pair[1], "change": change, "before": s0, "after": s1})
+    order = {"changed": 0, "gained": 1, "lost": 2}
+    rows.sort(key=lambda r: (order[r["change"]], r["a"], r["b"]))
+    return pd.DataFrame(rows, columns=["a", "b", "change", "before", "after"])
+
+
+def score_from_evidence(rel: Relation) -> float | None:
+    """The event score an event-derived relation's evidence cites, or None."""
+    for ev in rel.evidence:
+        m = _SCORE_NOTE.search(ev.note or "")
+        if m:
+            return float(m.group(1))
+    return None
+
+
+def _note(r: Any, method: str, *, title: str) -> str:
+    return (
+        f"{title}, {r.window_start.isoformat()} to {r.window_end.isoformat()}: {r.events} events, "
+        f"{r.fatalities} deaths; observations: {r.verbal_cooperation} verbal cooperation, "
+        f"{r.material_cooperation} material cooperation ({r.same_side} same side), {r.verbal_conflict} verbal "
+        f"conflict, {r.material_conflict} material conflict, {r.unclassified} unclassified; "
+        f"score {r.score:g} ({method})"
+    )
+
+
+def _unpack(relations: Any) -> tuple[pd.DataFrame, str, list[str], str]:
+    if hasattr(relations, "table"):
+        return relations.table, relations.format, list(relations.files), relations.method
+    return relations, "events", [], "net_cooperation"

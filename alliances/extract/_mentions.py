@@ -1,0 +1,351 @@
+"""Actor mentions: names and aliases, demonyms, possessives, simple coreference.
+
+A :class:`Gazetteer` is built from the actors of a scenario. Matching is tolerant of
+case and punctuation (``U.S.-led coalition`` matches the alias ``US-led coalition``,
+``Russia's`` matches ``Russia``), except that a short alias written in capitals
+(``IS``, ``US``) only matches capitals, so the verb "is" never becomes Islamic State.
+At each position the longest name wins. A demonym (``Russian warplanes``) counts as
+the actor whose name or alias is the country; the built-in table is extended by the
+actors' own aliases and by an explicit ``demonyms`` mapping.
+
+Coreference is deliberately simple: a definite description (``the group``, ``the
+militants``, ``the government``) or ``they`` refers to the actor named just before
+whose kind fits, looked for first earlier in the same sentence (nearest first, not its
+subject), then in up to eight sentences before (nearest sentence first, its subject first);
+``they`` looks only at its own sentence's subject and the previous sentence of the
+paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .._records import Actor, ActorKind
+from ._sentences import Sentence, Token, tokenize
+
+__all__ = ["DEMONYMS", "Gazetteer", "Mention", "find_mentions", "unmatched_names"]
+
+# demonym -> the country or people name it stands for (matched against actors' names and aliases)
+DEMONYMS: dict[str, str] = {
+    "afghan": "Afghanistan", "american": "United States", "armenian": "Armenia", "azerbaijani": "Azerbaijan",
+    "azeri": "Azerbaijan", "bahraini": "Bahrain", "belarusian": "Belarus", "british": "United Kingdom",
+    "burkinabe": "Burkina Faso", "chadian": "Chad", "chinese": "China", "congolese": "Congo",
+    "egyptian": "Egypt", "emirati": "United Arab Emirates", "eritrean": "Eritrea", "ethiopian": "Ethiopia",
+    "french": "France", "georgian": "Georgia", "german": "Germany", "indian": "India", "iranian": "Iran",
+    "iraqi": "Iraq", "israeli": "Israel", "jordanian": "Jordan", "kenyan": "Kenya", "kurdish": "Kurds",
+    "kuwaiti": "Kuwait", "lebanese": "Lebanon", "libyan": "Libya", "malian": "Mali", "nigerien": "Niger",
+    "nigerian": "Nigeria", "pakistani": "Pakistan", "palestinian": "Palestine", "polish": "Poland",
+    "qatari": "Qatar", "russian": "Russia", "rwandan": "Rwanda", "saudi": "Saudi Arabia", "somali": "Somalia",
+    "sudanese": "Sudan", "syrian": "Syria", "turkish": "Turkey", "ugandan": "Uganda", "ukrainian": "Ukraine",
+    "yemeni": "Yemen",
+}
+
+# definite descriptions and pronouns that may refer back to an actor, with the kinds they fit
+_GROUPISH = frozenset({ActorKind.ARMED_GROUP, ActorKind.MILITIA})
+_ANY = frozenset(ActorKind)
+ANAPHORS: dict[tuple[str, ...], frozenset[ActorKind]] = {
+    ("the", "group"): _GROUPISH,
+    ("the", "militants"): _GROUPISH,
+    ("the", "insurgents"): _GROUPISH,
+    ("the", "jihadists"): _GROUPISH,
+    ("the", "movement"): _GROUPISH,
+    ("the", "rebels"): _GROUPISH,
+    ("the", "militia"): _GROUPISH,
+    ("the", "militias"): _GROUPISH,
+    ("the", "militia", "alliance"): _GROUPISH | {ActorKind.COALITION},
+    ("the", "organisation"): _GROUPISH | {ActorKind.INTERNATIONAL_ORG},
+    ("the", "organization"): _GROUPISH | {ActorKind.INTERNATIONAL_ORG},
+    ("the", "government"): frozenset({ActorKind.STATE}),
+    ("the", "regime"): frozenset({ActorKind.STATE}),
+    ("the", "junta"): frozenset({ActorKind.STATE}),
+    ("the", "army"): frozenset({ActorKind.STATE}),
+    ("the", "authorities"): frozenset({ActorKind.STATE}),
+    ("the", "coalition"): frozenset({ActorKind.COALITION}),
+    ("the", "alliance"): frozenset({ActorKind.COALITION, ActorKind.MILITIA, ActorKind.ARMED_GROUP}),
+    ("the", "bloc"): frozenset({ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG, ActorKind.STATE}),
+    ("they",): _ANY,
+    ("their",): _ANY,
+}
+_PRONOUNS = {("they",), ("their",)}
+_ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
+for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
+    _ANAPHORS_BY_FIRST.setdefault(_key[0], []).append((_key, _kinds))
+_LOOKBACK = 8  # sentences a definite description may reach back
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor found in a sentence: tokens ``start:end`` of the sentence, and how.
+
+    ``via`` is ``"name"`` (a name, label or alias), ``"demonym"`` or ``"coref"``;
+    ``inner`` marks an actor named inside another actor's name (``Iran`` in
+    ``Iran-backed militias``), which only feeds the actor-modifier cue.
+    """
+
+    actor: str
+    start: int
+    end: int
+    via: str
+    text: str
+    inner: bool = False
+
+
+@dataclass(frozen=True)
+class _Form:
+    words: tuple[str, ...]
+    upper: tuple[bool, ...]  # words that must be written in capitals
+
+
+class Gazetteer:
+    """The names an extraction looks for: actors' names, labels, aliases and demonyms.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+    demonyms : mapping of str to str, optional
+        Extra demonyms: ``{"Kurdish": "sdf"}`` maps a word to an actor id.
+
+    Examples
+    --------
+    >>> g = Gazetteer([Actor("russia", "Russia", aliases=("Moscow",))])
+    >>> g.demonyms["russian"]
+    ('russia',)
+    """
+
+    def __init__(self, actors: Iterable[Actor], *, demonyms: Mapping[str, str] | None = None):
+        self.actors: dict[str, Actor] = {a.id: a for a in actors}
+        self.forms: dict[tuple[str, ...], list[tuple[_Form, str]]] = {}
+        self.max_len = 1
+        names: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            # ids are not looked for: a short id ("us", "is") would match common words
+            surface = [actor.name, *actor.aliases]
+            if actor.label:
+                surface.append(actor.label)
+            for name in surface:
+                form = _form(name)
+                if form is None:
+                    continue
+                bucket = self.forms.setdefault(form.words, [])
+                if all(f != form or a != actor.id for f, a in bucket):
+                    bucket.append((form, actor.id))
+                self.max_len = max(self.max_len, len(form.words))
+                names.setdefault(" ".join(form.words), set()).add(actor.id)
+        demonym_map: dict[str, list[str]] = {}
+        for word, country in DEMONYMS.items():
+            key = " ".join(t.norm for t in tokenize(country) if t.is_word)
+            for actor_id in sorted(names.get(key, ())):
+                demonym_map.setdefault(word, []).append(actor_id)
+        for word, actor_id in (demonyms or {}).items():
+            if actor_id not in self.actors:
+                from ..errors import UnknownActorError
+
+                raise UnknownActorError(f"demonym {word!r} names unknown actor {actor_id!r}")
+            demonym_map[word.lower()] = [actor_id]
+        self.demonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in demonym_map.items()}
+        # the words names start with, with plural/singular variants (a quick rejection test)
+        self.first_words: set[str] = set()
+        for words in self.forms:
+            self.first_words.update({words[0], words[0] + "s", words[0][:-1]})
+        # every word of every name, per actor: "the government" prefers an actor called "... government"
+        self.words: dict[str, set[str]] = {}
+        for words, bucket in self.forms.items():
+            for _, actor_id in bucket:
+                self.words.setdefault(actor_id, set()).update(words)
+
+    def match_at(self, toks: list[Token], word_idx: list[int], w: int, limit: int | None = None) -> tuple[int, str, str] | None:
+        """The longest actor name starting at the ``w``-th word: (words, actor id, via) or None.
+
+        ``toks`` are a sentence's tokens, ``word_idx`` the indices of its words; a name
+        may not run past word ``limit`` (exclusive).
+        """
+        stop = len(word_idx) if limit is None else limit
+        first = toks[word_idx[w]].norm
+        if first not in self.first_words and first not in self.demonyms:
+            return None
+        for n in range(min(self.max_len, stop - w), 0, -1):
+            idx = word_idx[w : w + n]
+            if any(_gap_breaks(toks, idx[k], idx[k + 1]) for k in range(n - 1)):
+                continue
+            span = [toks[i] for i in idx]
+            key = tuple(t.norm for t in span)
+            candidates = self.forms.get(key, [])
+            last = key[-1]
+            if not candidates and len(last) >= 4:  # "militia" / "militias", "rebel" / "rebels"
+                other = last[:-1] if last.endswith("s") else last + "s"
+                candidates = self.forms.get((*key[:-1], other), [])
+            for form, actor_id in candidates:
+                if all(t.is_upper or not up for t, up in zip(span, form.upper, strict=True)):
+                    return n, actor_id, "name"
+        tok = toks[word_idx[w]]
+        actor_ids = self.demonyms.get(tok.norm)
+        if actor_ids and tok.is_capitalised and len(actor_ids) == 1:
+            return 1, actor_ids[0], "demonym"
+        return None
+
+
+def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[Mention]]:
+    """Actor mentions per sentence (token indices into ``sentence.tokens``), in text order."""
+    out: list[list[Mention]] = []
+    for k, sent in enumerate(sentences):
+        # antecedents: up to eight earlier sentences, nearest first ("they": only the
+        # previous sentence of the same paragraph)
+        prev = [out[j] for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
+        same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
+        out.append(_sentence_mentions(sent, gazetteer, prev, same_para))
+    return out
+
+
+def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], same_para: bool) -> list[Mention]:
+    toks = list(sent.tokens)
+    word_idx = [i for i, t in enumerate(toks) if t.is_word]
+    found: list[Mention] = []
+    w = 0
+    while w < len(word_idx):
+        hit = g.match_at(toks, word_idx, w)
+        if hit is None:
+            w += 1
+            continue
+        n, actor_id, via = hit
+        start, end = word_idx[w], word_idx[w + n - 1] + 1
+        found.append(Mention(actor_id, start, end, via, sent.quote(start, end)))
+        # an actor named inside another's name ("Iran" in "Iran-backed militias")
+        j = w
+        while j < w + n - 1:
+            inner = g.match_at(toks, word_idx, j, limit=w + n - 1)
+            if inner is not None and inner[1] != actor_id:
+                s, e = word_idx[j], word_idx[j + inner[0] - 1] + 1
+                found.append(Mention(inner[1], s, e, inner[2], sent.quote(s, e), inner=True))
+                j += inner[0]
+            else:
+                j += 1
+        w += n
+    found.sort(key=lambda m: (m.start, m.inner))
+    # coreference: definite descriptions and pronouns not already part of a name
+    taken = {i for m in found for i in range(m.start, m.end)}
+    resolved: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if i in taken or not toks[i].is_word:
+            i += 1
+            continue
+        hit = None
+        for words_key, kinds in _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
+            n = len(words_key)
+            span = toks[i : i + n]
+            if len(span) == n and all(t.is_word for t in span) and tuple(t.norm for t in span) == words_key:
+                if any(j in taken for j in range(i, i + n)):
+                    continue
+                hit = (n, kinds, words_key in _PRONOUNS)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, kinds, pronoun = hit
+        before = [m for m in found + resolved if not m.inner and m.end <= i]
+        if pronoun:
+            earlier = previous[0] if previous and same_para else []
+        else:
+            earlier = [m for ms in previous for m in ms]
+        actor = _antecedent(before, earlier, kinds, g, pronoun, head=toks[i + n - 1].norm)
+        if actor is not None:
+            resolved.append(Mention(actor, i, i + n, "coref", sent.quote(i, i + n)))
+        i += n
+    return sorted(found + resolved, key=lambda m: (m.start, m.inner))
+
+
+def _antecedent(
+    before: list[Mention],
+    previous: list[Mention],
+    kinds: frozenset[ActorKind],
+    g: Gazetteer,
+    pronoun: bool,
+    head: str = "",
+) -> str | None:
+    def fits(m: Mention) -> bool:
+        return not m.inner and g.actors[m.actor].kind in kinds
+
+    if pronoun:
+        # "they" refers to the subject: the first actor of this sentence, or of the previous one
+        pool = [m for m in before if fits(m)] or [m for m in previous if fits(m)]
+        return pool[0].actor if pool else None
+    # A definite description does not refer to its own sentence's subject ("Rebels fell to
+    # the militants"): look at the nearest other actor named before it, then the sentences
+    # before, subject first. An actor whose own name has the description's head noun wins
+    # ("the government" -> "Syrian government").
+    subject = next((m for m in before if not m.inner), None)
+    pool = [
+        m
+        for m in [*sorted(before, key=lambda m: -m.start), *previous]
+        if fits(m) and (subject is None or m.actor != subject.actor)
+    ]
+    named = next((m for m in pool if head in g.words.get(m.actor, ())), None)
+    if named is not None:
+        return named.actor
+    return pool[0].actor if pool else None
+
+
+_NAME_JOINERS = {"of", "al", "el", "ad", "as", "bin", "ibn", "de", "du", "la", "le", "van", "von", "the"}
+_NOT_NAMES = {
+    "a", "an", "the", "but", "and", "or", "in", "on", "at", "by", "for", "from", "with", "as", "after", "before",
+    "while", "when", "since", "although", "though", "it", "its", "they", "their", "he", "she", "his", "her", "we",
+    "our", "this", "that", "these", "those", "there", "then", "still", "yet", "meanwhile", "however", "also",
+    "earlier", "later", "last", "next", "some", "many", "most", "both", "neither", "each", "no", "not", "if",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "i", "mr", "mrs", "ms", "dr", "gen", "president", "minister", "prime", "foreign", "defence", "defense",
+    "spokesman", "spokeswoman", "commander", "officials", "analysts", "sources", "witnesses", "residents",
+}
+
+
+def unmatched_names(sentences: list[Sentence], mentions: list[list[Mention]], g: Gazetteer) -> list[str]:
+    """Capitalised names that matched no actor: candidates for actors missing from the scenario.
+
+    Runs of capitalised words (joined by ``of``, ``al-`` and the like) that overlap no
+    mention; a lone capitalised word opening a sentence is skipped (it is capitalised
+    because it comes first), and so are titles, months and days.
+    """
+    found: set[str] = set()
+    for sent, ms in zip(sentences, mentions, strict=True):
+        taken = {i for m in ms for i in range(m.start, m.end)}
+        toks = sent.tokens
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not (t.is_capitalised and i not in taken and t.norm not in _NOT_NAMES):
+                i += 1
+                continue
+            j = i + 1
+            end = i + 1
+            while j < len(toks) and j not in taken:
+                u = toks[j]
+                if u.is_word and u.is_capitalised and u.norm not in _NOT_NAMES:
+                    end = j + 1
+                elif not ((u.is_word and u.norm in _NAME_JOINERS) or u.norm == "-"):
+                    break
+                if toks[end - 1].possessive:
+                    break
+                j += 1
+            first_word = not any(x.is_word for x in toks[:i])
+            if end - i == 1 and first_word and t.norm not in DEMONYMS:
+                i = end
+                continue
+            name = sent.quote(i, end)
+            if not (end - i == 1 and t.norm in g.demonyms):
+                found.add(name)
+            i = end
+    return sorted(found)
+
+
+def _form(name: str) -> _Form | None:
+    toks = [t for t in tokenize(name) if t.is_word]
+    if not toks:
+        return None
+    upper = tuple(t.is_upper and len(t.norm) <= 5 for t in toks)
+    return _Form(tuple(t.norm for t in toks), upper)
+
+
+def _gap_breaks(toks: list[Token], i: int, j: int) -> bool:
+    """Whether words ``i`` and ``j`` are separated by more than spaces, hyphens, dots or apostrophes."""
+    return any(toks[k].norm not in {"-", "'", "."} for k in range(i + 1, j))

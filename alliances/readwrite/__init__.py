@@ -1,0 +1,66 @@
+"""Reading and writing files: scenarios, signed edge lists, exports, merges, and atomic output.
+
+Every YAML file the package reads (scenarios, fragments, risk models, actor mappings)
+goes through one strict reader (:class:`StrictYamlReader`): safe loader only, problems
+with their ``file:line``, all of them at once. Every file the package writes goes
+through :func:`atomic_path`: a temporary file in the same folder, then a rename, so an
+output is never left half-written.
+"""
+
+from ._dump import dump, dumps
+from ._edgelist import read_signed_csv
+from ._export import EXPORT_FORMATS, export, to_node_link
+from ._files import atomic_path, write_text_atomic
+from ._merge import MergeResult, merge_files, merge_relations
+from ._scenario import SUPPORTED_VERSIONS, ScenarioReader, load, loads
+from ._schema import scenario_schema, schema_text
+from ._yaml import (
+    BOOL,
+    DATE,
+    FLOAT,
+    INT,
+    NULL,
+    STR,
+    StrictYamlReader,
+    a_phrase,
+    construct,
+    decode_text,
+    describe,
+    is_blank,
+    is_null,
+    read_text_file,
+)
+
+__all__ = [
+    "BOOL",
+    "DATE",
+    "EXPORT_FORMATS",
+    "FLOAT",
+    "INT",
+    "NULL",
+    "STR",
+    "SUPPORTED_VERSIONS",
+    "MergeResult",
+    "ScenarioReader",
+    "StrictYamlReader",
+    "a_phrase",
+    "atomic_path",
+    "construct",
+    "decode_text",
+    "describe",
+    "dump",
+    "dumps",
+    "export",
+    "is_blank",
+    "is_null",
+    "load",
+    "loads",
+    "merge_files",
+    "merge_relations",
+    "read_signed_csv",
+    "read_text_file",
+    "scenario_schema",
+    "schema_text",
+    "to_node_link",
+    "write_text_atomic",
+]

@@ -1,0 +1,206 @@
+"""What ``alliances balance`` prints: the balance picture in plain words, tables and JSON.
+
+Functions here take a :class:`~alliances.analysis._balance.BalanceReport` (the analyses already
+run) and shape it; they compute nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..analysis._balance import BalanceReport
+
+__all__ = ["balance_json", "balance_renderables", "balance_statements"]
+
+#: At most this many triads or implied relations are spelled out on the terminal.
+SHOW_MAX = 15
+
+
+def balance_json(rep: BalanceReport) -> dict[str, Any]:
+    """The report as JSON-ready data: pairs ``a`` < ``b``, sorted lists, None for undefined numbers.
+
+    Keys: ``scenario``, ``census`` (counts, totals and ratios), ``triangles`` (the four
+    counts), ``strict_balance``, ``weak_balance``, ``walk_balance``,
+    ``unbalanced_triads``, ``frustration`` (``index``, ``weighted_index``, ``optimal``,
+    ``lower_bound``, ``gap``, ``method``, ``partition``, ``frustrated_edges``),
+    ``factions`` (the camps), ``factions_detail``, ``implied``, ``centrality``,
+    ``ambivalent``.
+    """
+    return rep.to_dict()
+
+
+def balance_statements(rep: BalanceReport) -> list[str]:
+    """The picture in plain sentences, most important first.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> from pathlib import Path
+    >>> rep = alliances.balance_report(alliances.load(Path(alliances.__file__).parents[1] / "seeds" / "syria_2017.yaml"))
+    >>> print(balance_statements(rep)[4])
+    Assad government, Islamic State and US-led coalition form an all-negative triad (three mutual enemies): weakly balanced (Davis 1967) but not strictly balanced (Cartwright & Harary 1956).
+    """
+    name = _namer(rep.names)
+    c = rep.census
+    out = []
+    if c.total == 0:
+        out.append("There are no triangles of signed ties: the census says nothing about balance.")
+    else:
+        counts = ", ".join(f"{c.counts[t]} {t}" for t in ("+++", "++-", "+--", "---"))
+        out.append(
+            f"{c.total} triangle(s) of signed ties ({counts}): {_pct(c.strict_balance)} are strictly balanced "
+            f"(Cartwright & Harary 1956: +++ and +--), {_pct(c.weak_balance)} weakly balanced "
+            f"(Davis 1967: three mutual enemies accepted too)."
+        )
+    if rep.walk is not None:
+        verdict = "balanced" if rep.walk >= 1 - 1e-9 else (
+            "close to balanced" if rep.walk > 0.9 else "under strain" if rep.walk > 0.5 else "far from balanced")
+        out.append(f"Walk balance (Estrada & Benzi 2014): {rep.walk:.3f} (1 means balanced): {verdict}.")
+    weak_bad = rep.unbalanced[~rep.unbalanced["weakly_balanced"].astype(bool)] if len(rep.unbalanced) else rep.unbalanced
+    if c.total and len(weak_bad) == 0:
+        out.append("No triad breaks weak balance: nobody is a friend of two actors who are enemies of each other.")
+    for r in list(rep.unbalanced.itertuples())[:SHOW_MAX]:
+        trio = f"{name(r.a)}, {name(r.b)} and {name(r.c)}"
+        if r.type == "---":
+            out.append(
+                f"{trio} form an all-negative triad (three mutual enemies): weakly balanced (Davis 1967) "
+                "but not strictly balanced (Cartwright & Harary 1956)."
+            )
+        else:
+            pairs = {"ab": (r.a, r.b, r.signs[0]), "bc": (r.b, r.c, r.signs[1]), "ac": (r.a, r.c, r.signs[2])}
+            (u, v, _), = [p for p in pairs.values() if p[2] == "-"]
+            (w,) = {r.a, r.b, r.c} - {u, v}
+            out.append(
+                f"{trio} form an unbalanced triad (++-): {name(w)} is on good terms with both {name(u)} and "
+                f"{name(v)}, who are enemies; unbalanced in every sense."
+            )
+    if len(rep.unbalanced) > SHOW_MAX:
+        out.append(f"... and {len(rep.unbalanced) - SHOW_MAX} more unbalanced triad(s) (see --json).")
+
+    fr = rep.frustration
+    if fr.value == 0 and fr.optimal:
+        out.append("The network is balanced: it splits into two camps with every tie where balance puts it.")
+    else:
+        proof = "proven minimal" if fr.optimal else (
+            f"best found; at least {_fmt(fr.lower_bound)}" + (f", gap {fr.gap:.0%}" if fr.gap is not None else ""))
+        ties = "; ".join(f"{name(a)} - {name(b)}" for a, b in fr.frustrated[:SHOW_MAX])
+        more = f" and {len(fr.frustrated) - SHOW_MAX} more" if len(fr.frustrated) > SHOW_MAX else ""
+        out.append(
+            f"Frustration index (Harary 1959): {_fmt(fr.value)} tie(s) ({proof}) stand between the network and "
+            f"balance, weighted {_fmt(rep.weighted_frustration.value)}; in the best split into two camps they are: "
+            f"{ties}{more}."
+        )
+    if len(fr.camps) == 2 and fr.camps[1]:
+        out.append(f"Two camps: {_list(fr.camps[0], name)} against {_list(fr.camps[1], name)}.")
+    fa = rep.factions
+    if fa.camps:
+        label = "proven optimal" if fa.optimal else "best found"
+        out.append(
+            f"Factions (Doreian & Mrvar 1996, alpha {fa.alpha:g}): {len(fa.camps)} camp(s), {label}, criterion "
+            f"{_fmt(fa.value)}: " + "; ".join(_list(camp, name) for camp in fa.camps) + "."
+        )
+
+    rule = "strict balance (the enemy of an enemy is a friend)" if rep.strict else (
+        "weak balance (an enemy's enemy is no evidence of friendship)")
+    if len(rep.implied):
+        out.append(f"Implied relations for pairs with no recorded relation, under {rule}:")
+        for r in list(rep.implied.itertuples())[:SHOW_MAX]:
+            out.append(f"  {r.reason}")
+        if len(rep.implied) > SHOW_MAX:
+            out.append(f"  ... and {len(rep.implied) - SHOW_MAX} more (see --json).")
+    else:
+        out.append(f"Balance implies nothing for the unknown pairs under {rule}.")
+
+    amb = rep.ambivalence
+    if amb.count == 0:
+        out.append("No ambivalent ties (neutral ties count as no tie; unknown pairs are never neutral).")
+    else:
+        ties = "; ".join(f"{name(a)} - {name(b)}" for a, b in amb.ties)
+        out.append(
+            f"{amb.count} ambivalent tie(s) left out of the census, the frustration index and the camps: {ties}; "
+            f"they would close {len(amb.triads)} triad(s)."
+        )
+        for reading in ("positive", "negative"):
+            r = amb.readings[reading]
+            effect = ("would change the camps to " + " against ".join(_list(c, name) for c in r["camps"] if c)
+                      if r["changes_camps"] else "would leave the camps as they are")
+            out.append(f"  Read as {reading}, they {effect} (frustration index {_fmt(r['frustration'])}).")
+    return out
+
+
+def balance_renderables(rep: BalanceReport) -> list[Any]:
+    """Rich renderables: heading, the statements, then tables of camps, implied relations, centrality."""
+    from rich.table import Table
+    from rich.text import Text
+
+    name = _namer(rep.names)
+    out: list[Any] = [Text(f"Structural balance: {rep.title}" if rep.title else "Structural balance", style="bold")]
+    for line in balance_statements(rep):
+        out.append(Text(line))
+
+    census = Table(title="Triangle census", title_justify="left")
+    for col in ("pattern", "triangles", "balanced"):
+        census.add_column(col, justify="right" if col == "triangles" else "left")
+    meaning = {"+++": "strictly", "+--": "strictly", "---": "weakly only", "++-": "no"}
+    for t in ("+++", "++-", "+--", "---"):
+        census.add_row(t, str(rep.census.counts[t]), meaning[t])
+    out.append(census)
+
+    if len(rep.unbalanced):
+        tri = Table(title=f"Triads that are not strictly balanced ({len(rep.unbalanced)})", title_justify="left")
+        for col in ("actors", "signs (ab, bc, ac)", "weakly balanced"):
+            tri.add_column(col)
+        for r in list(rep.unbalanced.itertuples())[:SHOW_MAX]:
+            tri.add_row(f"{name(r.a)}, {name(r.b)}, {name(r.c)}", r.signs, "yes" if r.weakly_balanced else "no")
+        out.append(tri)
+
+    fac = Table(title=f"Factions ({rep.factions.method})", title_justify="left")
+    fac.add_column("camp", justify="right")
+    fac.add_column("members")
+    for i, camp in enumerate(rep.factions.camps, 1):
+        fac.add_row(str(i), ", ".join(str(x) for x in camp))
+    out.append(fac)
+
+    if len(rep.implied):
+        imp = Table(title=f"Implied relations ({len(rep.implied)})", title_justify="left")
+        for col, justify in (("pair", "left"), ("stance", "left"), ("score", "right"), ("via", "left"),
+                             ("paths disagree", "left")):
+            imp.add_column(col, justify=justify)
+        for r in list(rep.implied.itertuples())[:SHOW_MAX]:
+            imp.add_row(f"{r.a} - {r.b}", r.stance, f"{r.score:+.2f}", ", ".join(str(v) for v in r.via),
+                        "yes" if r.conflicting else "")
+        out.append(imp)
+
+    cen = Table(title="Signed centrality (PN index: Everett & Borgatti 2014)", title_justify="left")
+    for col in ("actor", "+", "-", "net", "PN"):
+        cen.add_column(col, justify="left" if col == "actor" else "right")
+    for row in list(rep.centrality.to_dict("records"))[:SHOW_MAX * 2]:
+        pn = row["pn"]
+        cen.add_row(str(row["actor"]), str(row["positive"]), str(row["negative"]), f"{row['net']:+d}",
+                    "n/a" if pn is None or (isinstance(pn, float) and math.isnan(pn)) else f"{pn:.3f}")
+    out.append(cen)
+    return out
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "n/a"
+    return f"{x:g}" if float(x).is_integer() else f"{x:.3g}"
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.0%}"
+
+
+def _namer(names: dict[Hashable, str]):
+    return lambda x: names.get(x, str(x))
+
+
+def _list(items: list[Hashable], name) -> str:
+    return ", ".join(name(x) for x in items)

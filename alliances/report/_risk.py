@@ -1,0 +1,244 @@
+"""Tables and JSON for conflict risk: what ``alliances risk`` prints.
+
+The analyses (:func:`alliances.conflict_risk`, :func:`alliances.explain_risk`,
+:func:`alliances.compare_risk`) compute; this module only shapes their results.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..risk._explain import RiskExplanation
+
+__all__ = [
+    "changes_json",
+    "changes_summary",
+    "changes_table",
+    "explanation_json",
+    "explanation_renderables",
+    "risk_json",
+    "risk_table",
+]
+
+# Compact table: short column heads and short states, explained by a legend line, so the
+# table fits an 80-column terminal; --wide shows full names.
+_SHORT = {"stance": "stance", "balance": "bal", "shared_enemy": "s.e.", "opposed_backers": "o.b.",
+          "common_theater": "c.t."}
+_LEGEND = {"balance": "bal: balance, the weighted friend-of-friend minus friend-of-enemy paths "
+                      "(-- <= -2 < - < 0 < + < 2 <= ++)",
+           "shared_enemy": "s.e.: shared enemy", "opposed_backers": "o.b.: opposed backers",
+           "common_theater": "c.t.: common theater"}
+_BALANCE = {"strongly_negative": "--", "weakly_negative": "-", "zero": "0", "weakly_positive": "+",
+            "strongly_positive": "++"}
+
+
+def _short_state(factor: str, state: str) -> str:
+    if state == "unknown" and factor != "stance":
+        return "?"
+    return _BALANCE.get(state, state) if factor == "balance" else state
+
+
+def _num(x: Any) -> float | None:
+    x = float(x)
+    return None if math.isnan(x) or math.isinf(x) else x
+
+
+def _factor_columns(df: pd.DataFrame) -> list[str]:
+    skip = {"a", "b", "p_clash"}
+    return [c for c in df.columns if c not in skip]
+
+
+def risk_json(df: pd.DataFrame) -> dict[str, Any]:
+    """``{"pairs": [{"a", "b", "stance", "p_clash", "factors": {name: state}}, ...]}``, every pair.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"a": ["x"], "b": ["y"], "stance": ["enemy"], "balance": ["zero"], "p_clash": [0.5]})
+    >>> risk_json(df)
+    {'pairs': [{'a': 'x', 'b': 'y', 'stance': 'enemy', 'p_clash': 0.5, 'factors': {'stance': 'enemy', 'balance': 'zero'}}]}
+    """
+    cols = _factor_columns(df)
+    a = df["a"].tolist()
+    b = df["b"].tolist()
+    p = df["p_clash"].tolist()
+    fac = {c: df[c].tolist() for c in cols}
+    pairs = []
+    for k in range(len(df)):
+        factors = {c: str(fac[c][k]) for c in cols}
+        pairs.append({"a": a[k], "b": b[k], "stance": factors["stance"], "p_clash": _num(p[k]), "factors": factors})
+    return {"pairs": pairs}
+
+
+def risk_table(df: pd.DataFrame, *, top: int = 15, title: str | None = None, wide: bool = False):
+    """A rich table of the ``top`` riskiest pairs, with a legend as its caption.
+
+    By default the factor columns have short heads and short states (explained in the
+    legend) so the table fits 80 columns; ``wide`` shows full names.
+    """
+    from rich import box
+    from rich.table import Table
+
+    shown = df.head(top)
+    cols = _factor_columns(df)
+    short = {c for c in cols if c in _LEGEND} if not wide else set()
+    legend = [_LEGEND[c] for c in cols if c in short]
+    if any(str(v) == "unknown" for c in short for v in shown[c]):
+        legend.append("?: not observed")
+    table = Table(title=title or f"Conflict risk: top {len(shown)} of {len(df)} pairs", title_justify="left",
+                  caption="; ".join(legend) or None, caption_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
+    width = min(18, max([len(str(x)) for x in (*shown["a"], *shown["b"])] + [1]))
+    table.add_column("a", overflow="ellipsis", min_width=width, max_width=None if wide else 18, no_wrap=True)
+    table.add_column("b", overflow="ellipsis", min_width=width, max_width=None if wide else 18, no_wrap=True)
+    table.add_column("P(clash)", justify="right", no_wrap=True)
+    for c in cols:
+        table.add_column(_SHORT[c] if c in short else c.replace("_", " "), no_wrap=True)
+    values = {c: shown[c].astype(str).tolist() for c in cols}
+    for k, (x, y, p) in enumerate(zip(shown["a"], shown["b"], shown["p_clash"], strict=True)):
+        cells = [_short_state(c, values[c][k]) if c in short else values[c][k] for c in cols]
+        table.add_row(str(x), str(y), f"{p:.3f}", *cells)
+    return table
+
+
+def explanation_json(ex: RiskExplanation, *, p_before: float | None = None) -> dict[str, Any]:
+    """``{"pair": RiskExplanation.to_dict()}`` (with ``p_before`` after a what-if)."""
+    data = ex.to_dict()
+    if p_before is not None:
+        data["p_before"] = _num(p_before)
+    return {"pair": data}
+
+
+def explanation_renderables(ex: RiskExplanation, *, p_before: float | None = None) -> list[Any]:
+    """The sentence, the factor states, the tornado table and the mutual information."""
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[Any] = [Text(ex.sentence)]
+    if p_before is not None:
+        out.append(Text(f"Before the changes: P(clash) = {p_before:.3f}; after: {ex.p_clash:.3f}."))
+    names = ex.names or {}
+    facts = Table(title=f"{names.get(ex.a, ex.a)} - {names.get(ex.b, ex.b)}: factors", title_justify="left")
+    facts.add_column("factor")
+    facts.add_column("state")
+    facts.add_column("MI with clash (bits)", justify="right")
+    for f, s in ex.factors.items():
+        extra = f" (confidence {ex.confidence:g})" if f == "stance" and ex.confidence < 1 else ""
+        facts.add_row(f.replace("_", " "), s + extra, f"{ex.mutual_information.get(f, float('nan')):.4f}")
+    out.append(facts)
+    tor = Table(title=f"What each factor would give (now P(clash) = {ex.p_clash:.3f})", title_justify="left")
+    tor.add_column("factor")
+    tor.add_column("if it were")
+    tor.add_column("P(clash)", justify="right")
+    tor.add_column("change", justify="right")
+    for r in ex.tornado.itertuples(index=False):
+        tor.add_row(r.factor.replace("_", " "), r.state, f"{r.p_clash:.3f}", f"{r.delta:+.3f}")
+    out.append(tor)
+    return out
+
+
+_STATUSES = ("changed", "removed", "added", "unchanged")
+
+
+def changes_json(diff: pd.DataFrame, changes: dict[str, Any]) -> dict[str, Any]:
+    """What a what-if did, as JSON: the changes, a count per status, and every pair.
+
+    ``{"changes": {...}, "summary": {"changed": n, "removed": n, "added": n, "unchanged": n},
+    "pairs": [{"a", "b", "status", "p_before", "p_after", "change", "stance_before",
+    "stance_after"}, ...]}`` in :func:`alliances.compare_risk` order; the side a removed
+    or added pair is missing from is ``null``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> diff = pd.DataFrame({"a": ["x"], "b": ["y"], "status": ["removed"], "p_before": [0.2],
+    ...                      "p_after": [float("nan")], "change": [float("nan")],
+    ...                      "stance_before": ["ally"], "stance_after": [None]})
+    >>> changes_json(diff, {"drop": ["y"]})["pairs"][0]["p_after"] is None
+    True
+    """
+    pairs = [
+        {
+            "a": r.a,
+            "b": r.b,
+            "status": r.status,
+            "p_before": _num(r.p_before),
+            "p_after": _num(r.p_after),
+            "change": _num(r.change),
+            "stance_before": None if r.stance_before is None else str(r.stance_before),
+            "stance_after": None if r.stance_after is None else str(r.stance_after),
+        }
+        for r in diff.itertuples(index=False)
+    ]
+    summary = {k: int((diff["status"] == k).sum()) for k in _STATUSES}
+    return {"changes": changes, "summary": summary, "pairs": pairs}
+
+
+def changes_summary(diff: pd.DataFrame, changes: dict[str, Any], *, names: dict[str, str] | None = None) -> str:
+    """One paragraph: how many pairs changed, and which pairs went away with which actor.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> diff = pd.DataFrame({"a": ["p", "q", "p"], "b": ["x", "x", "q"], "status": ["removed", "removed", "unchanged"]})
+    >>> print(changes_summary(diff, {"drop": ["x"]}))
+    Dropping x removes its 2 pairs: p - x, q - x. Of the 1 pair in both networks, none changed risk.
+    """
+    names = names or {}
+
+    def nm(x: str) -> str:
+        return names.get(x, x)
+
+    status = diff["status"].tolist()
+    text = []
+    removed = diff[diff["status"] == "removed"]
+    drops = list(changes.get("drop") or [])
+    taken: set[int] = set()
+    for actor in drops:
+        mine = [k for k, (x, y) in enumerate(zip(removed["a"], removed["b"], strict=True))
+                if actor in (x, y) and k not in taken]
+        taken.update(mine)
+        listed = ", ".join(f"{nm(removed['a'].iloc[k])} - {nm(removed['b'].iloc[k])}" for k in mine)
+        text.append(f"Dropping {nm(actor)} removes its {_n(len(mine), 'pair')}" + (f": {listed}." if mine else "."))
+    rest = [k for k in range(len(removed)) if k not in taken]
+    if rest:
+        listed = ", ".join(f"{nm(removed['a'].iloc[k])} - {nm(removed['b'].iloc[k])}" for k in rest)
+        text.append(f"{_n(len(rest), 'pair')} only in the first network: {listed}.")
+    added = diff[diff["status"] == "added"]
+    if len(added):
+        listed = ", ".join(f"{nm(x)} - {nm(y)}" for x, y in zip(added["a"], added["b"], strict=True))
+        text.append(f"{_n(len(added), 'pair')} only in the second network: {listed}.")
+    both = status.count("changed") + status.count("unchanged")
+    changed = status.count("changed")
+    text.append(f"Of the {_n(both, 'pair')} in both networks, "
+                + (f"{changed} changed risk." if changed else "none changed risk."))
+    return " ".join(text)
+
+
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}{'' if k == 1 else 's'}"
+
+
+def changes_table(diff: pd.DataFrame, *, top: int = 15):
+    """A rich table of the ``top`` pairs whose risk changed most (None when none changed)."""
+    from rich import box
+    from rich.table import Table
+
+    changed = diff[diff["status"] == "changed"]
+    if not len(changed):
+        return None
+    moved = changed.head(top)
+    table = Table(title=f"Risk changes: the {len(moved)} largest of {len(changed)}", title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
+    for col, just in (("a", "left"), ("b", "left"), ("stance", "left"), ("before", "right"), ("after", "right"),
+                      ("change", "right")):
+        table.add_column(col, justify=just, no_wrap=True, overflow="ellipsis",
+                         max_width=18 if col in ("a", "b") else None)
+    for r in moved.itertuples(index=False):
+        stance = r.stance_before if r.stance_before == r.stance_after else f"{r.stance_before} -> {r.stance_after}"
+        table.add_row(r.a, r.b, stance, f"{r.p_before:.3f}", f"{r.p_after:.3f}", f"{r.change:+.3f}")
+    return table

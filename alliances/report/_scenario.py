@@ -1,0 +1,101 @@
+"""Tables and JSON for a scenario: what ``alliances validate`` and ``alliances show`` print."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._network import AllianceNetwork
+
+__all__ = ["scenario_tables", "validation_line"]
+
+
+def validation_line(path: str, net: AllianceNetwork) -> str:
+    """``FILE: ok (N actors, M relations)``.
+
+    Examples
+    --------
+    >>> from alliances import Actor
+    >>> validation_line("x.yaml", AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B")]))
+    'x.yaml: ok (2 actors, 0 relations)'
+    """
+    return f"{path}: ok ({len(net.actors)} actors, {len(net.relations)} relations)"
+
+
+def scenario_tables(net: AllianceNetwork) -> list[Any]:
+    """Rich renderables: a heading, the actors table, the relations table, and notes.
+
+    Relations not in force at ``as_of`` are listed (dimmed, "not in force") and counted
+    in a closing note, since analyses leave them out.
+
+    Examples
+    --------
+    >>> from alliances import Actor, Relation
+    >>> net = AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B")],
+    ...                       relations=[Relation(("a", "b"), "ally")])
+    >>> [type(x).__name__ for x in scenario_tables(net)]
+    ['Text', 'Table', 'Table']
+    """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    when = f" as of {net.as_of.isoformat()}" if net.as_of else ""
+    out: list[Any] = [Text(f"{net.scenario}{when}", style="bold")]
+    if net.description:
+        out.append(Text(net.description))
+
+    # Light boxes and no-wrap ids keep both tables readable in 80 columns.
+    actors = Table(title=f"Actors ({len(net.actors)})", title_justify="left", box=box.SIMPLE_HEAD)
+    actors.add_column("id", no_wrap=True)
+    actors.add_column("name", min_width=10)
+    actors.add_column("kind", no_wrap=True)
+    actors.add_column("theaters", min_width=10)
+    actors.add_column("aliases", justify="right", no_wrap=True)  # how many: --json lists them
+    for a in net.actors.values():
+        theaters = ", ".join(net.theaters[t].name if t in net.theaters else t for t in a.theaters)
+        actors.add_row(a.id, a.name, a.kind.value, theaters, str(len(a.aliases)))
+    out.append(actors)
+
+    rels = Table(title=f"Relations ({len(net.relations)})", title_justify="left", box=box.SIMPLE_HEAD)
+    rels.add_column("pair", no_wrap=True)
+    rels.add_column("stance", no_wrap=True)
+    rels.add_column("weight", justify="right", no_wrap=True)
+    rels.add_column("conf.", justify="right", no_wrap=True)
+    rels.add_column("evid.", justify="right", no_wrap=True)
+    rels.add_column("details", min_width=12)
+    inactive = 0
+    for r in net.relations:
+        active = r.is_active(net.as_of)
+        inactive += not active
+        notes = [r.kind] if r.kind else []
+        period = _period(r.since, r.until)
+        if period:
+            notes.append(period)
+        if not active:
+            notes.append("not in force")
+        rels.add_row(
+            f"{r.actors[0]} - {r.actors[1]}",
+            r.stance.value,
+            f"{r.weight:g}",
+            f"{r.confidence:g}",
+            str(len(r.evidence)),
+            "; ".join(notes),
+            style="dim" if not active else None,
+        )
+    out.append(rels)
+    if inactive:
+        out.append(
+            Text(f"{inactive} relation(s) not in force on {net.as_of}: kept in the file, left out of the analysis.")
+        )
+    return out
+
+
+def _period(since: Any, until: Any) -> str:
+    fmt = lambda d: str(d) if isinstance(d, int) else d.isoformat()  # noqa: E731
+    if since is None and until is None:
+        return ""
+    if until is None:
+        return f"since {fmt(since)}"
+    if since is None:
+        return f"until {fmt(until)}"
+    return f"{fmt(since)} to {fmt(until)}"

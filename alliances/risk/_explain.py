@@ -1,0 +1,359 @@
+"""Why one pair's conflict risk is what it is: tornado data, mutual information, a sentence.
+
+pgmpy has no sensitivity analysis or value-of-information function; both are built
+here on its inference. The **tornado** sets one factor at a time to each of its other
+states, the rest of the pair's evidence held as it is, and reads P(clash). The
+**mutual information** I(F; clash | the pair's other evidence) says how much knowing
+factor F tells about a clash, in bits, for this pair.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import ScenarioError
+from ._compiled import STANCES, CompiledRisk, _ordered, resolve_model
+from ._factors import MISSING, PairFactors, pair_factors
+from ._model_file import FACTORS, OUTCOME, OUTCOME_STATES, RiskModel
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .._network import AllianceNetwork
+
+__all__ = ["RiskExplanation", "explain_risk"]
+
+_YES = OUTCOME_STATES.index("yes")
+
+
+@dataclass(frozen=True, eq=False)
+class RiskExplanation:
+    """The risk of one pair and its reasons (see :func:`explain_risk`).
+
+    Attributes
+    ----------
+    a, b : str
+        The pair, ``a`` < ``b``.
+    p_clash : float
+        P(clash = yes) for the pair.
+    factors : dict
+        Factor name -> the pair's state (``unknown`` where unobserved).
+    tornado : pandas.DataFrame
+        Columns ``factor``, ``state``, ``p_clash``, ``delta`` (= p_clash - the pair's
+        p_clash): every other state of every factor; factors by largest swing first.
+    mutual_information : dict
+        Factor name -> I(factor; clash | the pair's other evidence), in bits.
+    sentence : str
+        Why the pair ranks where it does, in plain words, naming actors by their display
+        names (``label``, else ``name``); the ids are in ``a``, ``b`` and ``details``.
+    rank, pairs : int
+        The pair's place in :func:`~alliances.conflict_risk` (1 = riskiest) and the number of pairs.
+    confidence : float
+        Confidence of the recorded stance (1 for unknown pairs).
+    names : dict
+        Actor id -> display name, for the pair and the actors in ``details``.
+    details : dict
+        The actor ids and counts behind the factors (common enemies, theaters, two-path
+        count ``balance_sum`` and weighted sum ``balance_weight``).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> ex = alliances.explain_risk(alliances.load("seeds/syria_2017.yaml"), "us_coalition", "assad")
+    >>> ex.a, ex.b, ex.rank, ex.pairs, round(ex.p_clash, 2)
+    ('assad', 'us_coalition', 9, 28, 0.32)
+    >>> list(ex.tornado.columns)
+    ['factor', 'state', 'p_clash', 'delta']
+
+    References
+    ----------
+    .. [1] Bremer (1992) Dangerous dyads. Journal of Conflict Resolution 36.
+    """
+
+    a: str
+    b: str
+    p_clash: float
+    factors: dict[str, str]
+    tornado: pd.DataFrame
+    mutual_information: dict[str, float]
+    sentence: str
+    rank: int = 0
+    pairs: int = 0
+    confidence: float = 1.0
+    details: dict[str, Any] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (numbers as floats, no NaN)."""
+        return {
+            "a": self.a,
+            "b": self.b,
+            "p_clash": _num(self.p_clash),
+            "rank": self.rank,
+            "pairs": self.pairs,
+            "confidence": _num(self.confidence),
+            "sentence": self.sentence,
+            "factors": dict(self.factors),
+            "tornado": [
+                {"factor": r.factor, "state": r.state, "p_clash": _num(r.p_clash), "delta": _num(r.delta)}
+                for r in self.tornado.itertuples(index=False)
+            ],
+            "mutual_information": {k: _num(v) for k, v in self.mutual_information.items()},
+            "details": self.details,
+            "names": dict(self.names),
+        }
+
+
+def _num(x: float) -> float | None:
+    x = float(x)
+    return None if math.isnan(x) or math.isinf(x) else x
+
+
+def explain_risk(
+    net: AllianceNetwork, a: str, b: str, *, model: RiskModel | str | os.PathLike[str] | None = None
+) -> RiskExplanation:
+    """Explain one pair's conflict risk: factor states, tornado data, mutual information.
+
+    Parameters
+    ----------
+    net : AllianceNetwork
+    a, b : str
+        Two different actor ids (either order).
+    model : RiskModel, path or None, optional
+        The risk model; None uses the shipped default.
+
+    Returns
+    -------
+    RiskExplanation
+
+    Raises
+    ------
+    UnknownActorError
+        If an id is not an actor of the network.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> ex = alliances.explain_risk(net, "us_coalition", "assad")
+    >>> ex.a, ex.b, ex.factors["stance"]
+    ('assad', 'us_coalition', 'rival')
+    >>> ex.tornado.iloc[0]["factor"]
+    'stance'
+
+    References
+    ----------
+    .. [1] Cover & Thomas (2006). Elements of Information Theory, 2nd ed. (mutual information).
+    .. [2] Bremer (1992). Dangerous dyads. Journal of Conflict Resolution 36(2).
+    """
+    import pandas as pd
+
+    net.actor(a)
+    net.actor(b)
+    if a == b:
+        raise ScenarioError(f"a pair needs two different actors, not {a!r} twice", file="pair")
+    a, b = sorted((a, b))
+    model = resolve_model(model)
+    comp = model.compiled()
+    pf = pair_factors(net)
+    p_all = comp.p_clash(pf)
+    k = pf.find(a, b)
+    order = np.lexsort((pf.j, pf.i, -p_all))
+    rank = int(np.flatnonzero(order == k)[0]) + 1
+    p = float(p_all[k])
+
+    stance = int(pf.states["stance"][k])
+    conf = float(pf.confidence[k])
+    combo = tuple(int(pf.states[f][k]) for f in comp.others)
+    L = comp.likelihood(np.array([stance]), np.array([conf]))[0]
+    factors = {f: str(pf.state_names(f)[k]) for f in ("stance", *comp.others)}
+
+    rows = []
+    for f in ("stance", *comp.others):
+        for t, state in enumerate(FACTORS[f]):
+            if f == "stance":
+                if t == stance and conf >= 1.0:
+                    continue
+                J = comp.joint(combo)
+                q = J[_YES, t] / J[:, t].sum()
+            else:
+                pos = comp.others.index(f)
+                if t == combo[pos]:
+                    continue
+                q = _p_soft(comp, combo[:pos] + (t,) + combo[pos + 1:], L)
+            rows.append((f, state, float(q), float(q - p)))
+    tornado = pd.DataFrame(rows, columns=["factor", "state", "p_clash", "delta"])
+    swing = tornado.groupby("factor", sort=False)["delta"].apply(lambda d: d.abs().max())
+    rank_f = {f: i for i, f in enumerate(sorted(swing.index, key=lambda f: (-swing[f], _fpos(model, f))))}
+    tornado = (
+        tornado.assign(_f=tornado["factor"].map(rank_f), _s=[FACTORS[f].index(s) for f, s in zip(tornado["factor"], tornado["state"], strict=True)])
+        .sort_values(["_f", "_s"], kind="stable")
+        .drop(columns=["_f", "_s"])
+        .reset_index(drop=True)
+    )
+
+    mi = {f: _mutual_information(comp, f, combo, L) for f in ("stance", *comp.others)}
+    details = _details(net, a, b, pf, k)
+    not_war = np.flatnonzero(pf.states["stance"][order] != STANCES.index("enemy"))
+    effects = {}
+    for f in ("stance", *comp.others):
+        if factors[f] == "unknown" and f != "stance":
+            continue
+        marginal = _p_marginal(comp, f, combo, L)
+        effects[f] = p - marginal
+    names = {x: net.actors[x].display for x in net.actors}
+    sentence = _sentence(a, b, p, rank, len(pf), factors, conf, details, effects, tornado, order, not_war, k,
+                         stance == STANCES.index("enemy"), names)
+    involved = {a, b, *details["friends_of_friends"], *details["friends_of_enemies"], *details["common_enemies"],
+                *(x for pair in details["opposed_backers"] for x in pair)}
+    return RiskExplanation(a, b, p, factors, tornado, mi, sentence, rank, len(pf), conf, details,
+                           {x: names[x] for x in sorted(involved)})
+
+
+def _fpos(model: RiskModel, f: str) -> int:
+    return list(model.factors).index(f) if f in model.factors else 99
+
+
+def _p_soft(comp: CompiledRisk, combo: tuple[int, ...], L: np.ndarray) -> float:
+    J = comp.joint(combo)
+    return float((L * J[_YES]).sum() / (L * J.sum(axis=0)).sum())
+
+
+def _p_marginal(comp: CompiledRisk, f: str, combo: tuple[int, ...], L: np.ndarray) -> float:
+    """P(clash) with factor f left unobserved (the baseline its state is compared to)."""
+    if f == "stance":
+        J = comp.joint(combo)
+        return float(J[_YES].sum() / J.sum())
+    pos = comp.others.index(f)
+    return _p_soft(comp, combo[:pos] + (MISSING,) + combo[pos + 1:], L)
+
+
+def _mutual_information(comp: CompiledRisk, f: str, combo: tuple[int, ...], L: np.ndarray) -> float:
+    """I(f; clash | the pair's other evidence) in bits, from pgmpy's joint query."""
+    if f == "stance":
+        joint = comp.joint(combo)  # (clash, stance), stance left unobserved
+    else:
+        pos = comp.others.index(f)
+        ev = comp.evidence(combo[:pos] + (MISSING,) + combo[pos + 1:])
+        phi = comp.inference.query([OUTCOME, f, "stance"], evidence=ev, joint=True, show_progress=False)
+        full = _ordered(phi, [OUTCOME, f, "stance"], [OUTCOME_STATES, FACTORS[f], STANCES])
+        joint = (full * L[None, None, :]).sum(axis=2)  # the stance's (soft) evidence applied
+    joint = joint / joint.sum()
+    pc = joint.sum(axis=1, keepdims=True)
+    pf_ = joint.sum(axis=0, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(joint > 0, joint * np.log2(joint / (pc * pf_)), 0.0)
+    return float(max(terms.sum(), 0.0))
+
+
+def _details(net: AllianceNetwork, a: str, b: str, pf: PairFactors, k: int) -> dict[str, Any]:
+    g = net.graph
+    sa = {n: g.edges[a, n]["sign"] for n in g.neighbors(a)}
+    sb = {n: g.edges[b, n]["sign"] for n in g.neighbors(b)}
+    common = sorted(set(sa) & set(sb) - {a, b})
+    ff = [n for n in common if sa[n] > 0 and sb[n] > 0]
+    fe = [n for n in common if sa[n] * sb[n] < 0]
+    ee = [n for n in common if sa[n] < 0 and sb[n] < 0]
+    backers = sorted(
+        (x, y)
+        for x in sa if sa[x] > 0 and x != b
+        for y in sb if sb[y] > 0 and y != a and g.has_edge(x, y) and g.edges[x, y]["sign"] < 0
+    )
+    ta = set(net.actors[a].theaters)
+    tb = set(net.actors[b].theaters)
+    return {
+        "balance_sum": int(pf.balance_sum[k]),
+        "balance_weight": float(pf.balance_weight[k]),
+        "friends_of_friends": ff,
+        "friends_of_enemies": fe,
+        "common_enemies": ee,
+        "opposed_backers": [list(p) for p in backers],
+        "common_theaters": sorted(ta & tb),
+        "common_theater_names": [net.theaters[t].name if t in net.theaters else t for t in sorted(ta & tb)],
+        "without_theater": [x for x in (a, b) if not net.actors[x].theaters],
+    }
+
+
+_STANCE_PHRASE = {
+    "ally": "they are allies",
+    "friendly": "they are on friendly terms",
+    "neutral": "they are neutral towards each other",
+    "ambivalent": "their relation is ambivalent",
+    "rival": "they are rivals",
+    "enemy": "they are enemies, already fighting",
+    "unknown": "no relation between them is recorded",
+}
+_STANCE_AS = {
+    "ally": "as allies", "friendly": "as friends", "neutral": "as neutrals", "ambivalent": "as ambivalent",
+    "rival": "as rivals", "enemy": "as enemies", "unknown": "with no relation",
+}
+
+
+def _phrase(f: str, state: str, conf: float, d: dict[str, Any], names: dict[str, str]) -> str:
+    def listed(ids) -> str:
+        return ", ".join(names.get(x, x) for x in ids)
+
+    if f == "stance":
+        s = _STANCE_PHRASE[state]
+        return s + (f" (confidence {conf:g})" if conf < 1 else "")
+    if f == "balance":
+        how = "strongly " if state.startswith("strongly") else ""
+        w = f"weighted balance {d['balance_weight']:+.2g}"
+        if state.endswith("negative"):
+            return f"the rest of the graph sets them {how}against each other (friends of their enemies: {listed(d['friends_of_enemies'])}; {w})"
+        if state.endswith("positive"):
+            return f"they have {how}friends in common ({listed(d['friends_of_friends'])}; {w})"
+        return "the rest of the graph gives no balance either way"
+    if f == "shared_enemy":
+        return f"they share an enemy ({listed(d['common_enemies'])})" if state == "yes" else "they have no enemy in common"
+    if f == "opposed_backers":
+        if state == "yes":
+            return "their backers are opposed (" + ", ".join(f"{names.get(x, x)} against {names.get(y, y)}" for x, y in d["opposed_backers"]) + ")"
+        return "their backers are not opposed"
+    if f == "common_theater":
+        if state == "yes":
+            return f"they operate in a common theater ({', '.join(d['common_theater_names'])})"
+        if state == "no":
+            return "they operate in no common theater"
+        return f"no theater is recorded for {' and '.join(names.get(x, x) for x in d['without_theater'])}"
+    return f"{f} is {state}"
+
+
+def _sentence(a, b, p, rank, n, factors, conf, details, effects, tornado, order, not_war, k, at_war, names) -> str:
+    head = f"{names[a]} - {names[b]} ranks {rank} of {n} pairs with P(clash) = {p:.2f}"
+    if not at_war and len(not_war):
+        pos = int(np.flatnonzero(order[not_war] == k)[0]) + 1
+        head += (", the highest of the pairs not already at war" if pos == 1
+                 else f", {pos} of {len(not_war)} pairs not already at war")
+    # factors that move the risk by less than half a percentage point are left unsaid
+    up = [f for f, e in effects.items() if e >= 0.005]
+    down = [f for f, e in effects.items() if e <= -0.005]
+    up.sort(key=lambda f: -effects[f])
+    down.sort(key=lambda f: effects[f])
+    parts = []
+    if up:
+        parts.append("raising it: " + "; ".join(_phrase(f, factors[f], conf, details, names) for f in up))
+    if down:
+        parts.append("lowering it: " + "; ".join(_phrase(f, factors[f], conf, details, names) for f in down))
+    text = head + (". " + ". ".join(s[0].upper() + s[1:] for s in parts) if parts else "") + "."
+    if factors.get("common_theater") == "unknown":
+        missing = _phrase("common_theater", "unknown", conf, details, names)
+        text += f" {missing[0].upper()}{missing[1:]}, so the theater factor is left open."
+    if len(tornado):
+        top = tornado.iloc[0]["factor"]
+        rows = tornado[tornado["factor"] == top]
+        hi = rows.loc[rows["p_clash"].idxmax()]
+        lo = rows.loc[rows["p_clash"].idxmin()]
+        name = top.replace("_", " ")
+        if top == "stance":
+            alt = f"{_STANCE_AS[hi.state]} it would be {hi.p_clash:.2f}, {_STANCE_AS[lo.state]} {lo.p_clash:.2f}"
+        else:
+            hs, ls = hi.state.replace("_", " "), lo.state.replace("_", " ")
+            alt = f"{hs}: {hi.p_clash:.2f}, {ls}: {lo.p_clash:.2f}" if hs != ls else f"{hs}: {hi.p_clash:.2f}"
+        text += f" The {name} moves it most ({alt})."
+    return text

@@ -1,0 +1,583 @@
+"""The conflict-risk Bayesian network: structure, CPD file reader and validator, pgmpy conversion.
+
+A risk model is a small discrete Bayesian network, one instance per unordered pair of
+actors. Its **factor** nodes (:data:`FACTORS`) are computed from the signed graph, its
+**outcome** node ``clash`` gives the risk, and any other node is **latent**. The tables
+(CPDs) live in a YAML data file; the one shipped with the package is
+``alliances/risk/default_model.yaml``. Reading is strict and reports every problem at
+once as ``file:line: message`` (:class:`~alliances.errors.ModelFileError`), with the
+same rules as scenario files.
+
+pgmpy is imported only by :meth:`RiskModel.to_pgmpy` and what needs it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from itertools import product
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import yaml
+
+from .._text import did_you_mean
+from ..errors import ModelFileError, OutputError
+from ..readwrite import FLOAT, INT, NULL, StrictYamlReader, atomic_path, construct, describe, read_text_file
+
+if TYPE_CHECKING:
+    from pgmpy.factors.discrete import TabularCPD
+    from pgmpy.models import DiscreteBayesianNetwork
+
+__all__ = [
+    "FACTORS",
+    "OUTCOME",
+    "OUTCOME_STATES",
+    "RiskModel",
+    "RiskNode",
+    "load_risk_model",
+    "loads_risk_model",
+    "quiet_pgmpy_import",
+]
+
+#: The graph-derived factors a model may use, with their states in canonical order.
+FACTORS: dict[str, tuple[str, ...]] = {
+    "stance": ("ally", "friendly", "neutral", "ambivalent", "rival", "enemy", "unknown"),
+    "balance": ("strongly_negative", "weakly_negative", "zero", "weakly_positive", "strongly_positive"),
+    "shared_enemy": ("no", "yes"),
+    "common_theater": ("no", "yes"),
+    "opposed_backers": ("no", "yes"),
+}
+OUTCOME = "clash"
+OUTCOME_STATES = ("no", "yes")
+#: Model-file formats ``RiskModel.save`` writes, by extension.
+SAVE_FORMATS = {
+    ".xdsl": "GeNIe (.xdsl)",
+    ".net": "Hugin (.net)",
+    ".bif": "BIF",
+    ".xmlbif": "XMLBIF",
+    ".yaml": "alliances risk model (YAML)",
+    ".yml": "alliances risk model (YAML)",
+}
+_TOP = {"version", "name", "description", "nodes"}
+_NODE = {"id", "states", "parents", "p", "table", "rationale", "reference", "notes"}
+_ROW = {"given", "p"}
+_TOLERANCE = 1e-6
+_MAX_CARD = 12
+
+
+@dataclass(frozen=True, eq=False)
+class RiskNode:
+    """One node of the risk network and its CPD.
+
+    ``table`` has shape ``(len(states), prod(parent cardinalities))`` in pgmpy's column
+    order (the first parent varies slowest); a root's table has one column.
+    """
+
+    id: str
+    states: tuple[str, ...]
+    parents: tuple[str, ...]
+    table: np.ndarray
+    rationale: str
+    reference: str
+
+    @property
+    def kind(self) -> str:
+        """``"factor"``, ``"outcome"`` or ``"latent"``."""
+        if self.id in FACTORS:
+            return "factor"
+        return "outcome" if self.id == OUTCOME else "latent"
+
+
+@dataclass(frozen=True, eq=False)
+class RiskModel:
+    """A conflict-risk Bayesian network: nodes (with CPDs) in topological order.
+
+    Build one with :func:`load_risk_model`; convert it with :meth:`to_pgmpy`; write it
+    with :meth:`save`.
+
+    Parameters
+    ----------
+    name : str
+        The model's name.
+    nodes : mapping of str to RiskNode
+        The nodes with their CPD tables, parents before children.
+    description : str, optional
+        What the model predicts, in plain words.
+    source : str, optional
+        The file it was read from (``"<default>"`` for the shipped model).
+
+    Examples
+    --------
+    >>> m = load_risk_model()
+    >>> m.factors
+    ('stance', 'balance', 'shared_enemy', 'opposed_backers', 'common_theater')
+    >>> m.latents, m.nodes["clash"].states
+    (('alignment', 'hostility', 'opportunity'), ('no', 'yes'))
+    """
+
+    name: str
+    nodes: Mapping[str, RiskNode]
+    description: str | None = None
+    source: str = "<default>"
+    _compiled: list = field(default_factory=list, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        return (f"<RiskModel {self.name!r}: {len(self.nodes)} nodes, factors {', '.join(self.factors)}; "
+                f"latent {', '.join(self.latents) or 'none'}>")
+
+    @property
+    def edges(self) -> list[tuple[str, str]]:
+        """The arrows ``(parent, child)``, in node order."""
+        return [(p, n.id) for n in self.nodes.values() for p in n.parents]
+
+    @property
+    def factors(self) -> tuple[str, ...]:
+        """The graph-derived factor nodes this model uses (file order)."""
+        return tuple(n for n in self.nodes if n in FACTORS)
+
+    @property
+    def latents(self) -> tuple[str, ...]:
+        return tuple(n for n, node in self.nodes.items() if node.kind == "latent")
+
+    @cached_property
+    def cpds(self) -> dict[str, TabularCPD]:
+        """Every node's CPD as a pgmpy ``TabularCPD`` (imports pgmpy)."""
+        TabularCPD = _pgmpy().TabularCPD
+        out = {}
+        for node in self.nodes.values():
+            out[node.id] = TabularCPD(
+                node.id,
+                len(node.states),
+                node.table,
+                evidence=list(node.parents) or None,
+                evidence_card=[len(self.nodes[p].states) for p in node.parents] or None,
+                state_names={node.id: list(node.states), **{p: list(self.nodes[p].states) for p in node.parents}},
+            )
+        return out
+
+    def to_pgmpy(self, *, mark_latents: bool = True) -> DiscreteBayesianNetwork:
+        """The model as a checked pgmpy ``DiscreteBayesianNetwork``.
+
+        Nodes are added in topological order (file writers keep it, and GeNIe needs
+        parents before children); latent nodes are marked unless ``mark_latents`` is false.
+        """
+        bn = _pgmpy().DiscreteBayesianNetwork()
+        bn.add_nodes_from(self.nodes)
+        bn.add_edges_from(self.edges)
+        if mark_latents:
+            bn.latents = set(self.latents)
+        bn.add_cpds(*[c.copy() for c in self.cpds.values()])
+        bn.check_model()
+        return bn
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as plain data with the keys of the model file."""
+        nodes = []
+        for node in self.nodes.values():
+            item: dict[str, Any] = {"id": node.id, "states": list(node.states)}
+            if node.parents:
+                item["parents"] = list(node.parents)
+                combos = product(*[self.nodes[p].states for p in node.parents])
+                item["table"] = [
+                    {"given": list(c), "p": [round(float(v), 12) for v in node.table[:, k]]}
+                    for k, c in enumerate(combos)
+                ]
+            else:
+                item["p"] = [round(float(v), 12) for v in node.table[:, 0]]
+            item["rationale"] = node.rationale
+            item["reference"] = node.reference
+            nodes.append(item)
+        out: dict[str, Any] = {"version": 1, "name": self.name}
+        if self.description:
+            out["description"] = self.description
+        out["nodes"] = nodes
+        return out
+
+    def save(self, path: str | os.PathLike[str]) -> str:
+        """Write the model by extension: .xdsl (GeNIe), .net (Hugin), .bif, .xmlbif, or .yaml.
+
+        The file is written to a temporary name and renamed, so a failure leaves no
+        half-written file. Returns the format's name.
+
+        Raises
+        ------
+        OutputError
+            For an unknown extension or a folder that does not exist.
+        """
+        name = os.fspath(path)
+        ext = Path(name).suffix.lower()
+        if ext not in SAVE_FORMATS:
+            raise OutputError(
+                f"{name}: cannot tell the format from the extension {ext or '(none)'!r} "
+                f"(expected one of: {', '.join(SAVE_FORMATS)})"
+            )
+        with atomic_path(name, suffix=ext) as tmp:
+            if ext in (".yaml", ".yml"):
+                text = yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
+                Path(tmp).write_text(text, encoding="utf-8")
+            else:
+                # the latent mark is pgmpy's own; Hugin and GeNIe files do without it
+                self.to_pgmpy(mark_latents=False).save(tmp, filetype=ext[1:])
+        return SAVE_FORMATS[ext]
+
+    def compiled(self):
+        """The all-pairs inference engine for this model (built once, then cached)."""
+        if not self._compiled:
+            from ._compiled import CompiledRisk
+
+            self._compiled.append(CompiledRisk(self))
+        return self._compiled[0]
+
+    def with_tables(self, tables: Mapping[str, np.ndarray], *, name: str | None = None) -> RiskModel:
+        """A copy with some CPD tables replaced (same shapes, pgmpy column order)."""
+        nodes = {}
+        for nid, node in self.nodes.items():
+            t = np.asarray(tables.get(nid, node.table), dtype=float)
+            if t.shape != node.table.shape:
+                raise ValueError(f"table for {nid!r} has shape {t.shape}, expected {node.table.shape}")
+            nodes[nid] = RiskNode(node.id, node.states, node.parents, t, node.rationale, node.reference)
+        return RiskModel(name or self.name, nodes, self.description, self.source)
+
+
+@contextmanager
+def quiet_pgmpy_import() -> Iterator[None]:
+    """Silence what importing pgmpy 1.1.2 prints: its StructureScore FutureWarning, and
+    tqdm's ``IProgress not found`` warning in Jupyter without ipywidgets (pgmpy imports
+    ``tqdm.auto``; we never show its progress bars)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*StructureScore.*", category=FutureWarning)
+        warnings.filterwarnings("ignore", message="IProgress not found")
+        warnings.filterwarnings("ignore", message=r"Using `tqdm\.autonotebook\.tqdm` in notebook mode")
+        yield
+
+
+def _pgmpy():
+    """Import what we use of pgmpy once, quietly (see :func:`quiet_pgmpy_import`)."""
+    with quiet_pgmpy_import():
+        from pgmpy.factors.discrete import TabularCPD
+        from pgmpy.inference import VariableElimination
+        from pgmpy.models import DiscreteBayesianNetwork
+
+    class _NS:
+        pass
+
+    ns = _NS()
+    ns.TabularCPD = TabularCPD
+    ns.VariableElimination = VariableElimination
+    ns.DiscreteBayesianNetwork = DiscreteBayesianNetwork
+    return ns
+
+
+_DEFAULT: list[RiskModel] = []
+
+
+def load_risk_model(path: str | os.PathLike[str] | None = None) -> RiskModel:
+    """Read and validate a risk-model file; ``None`` gives the shipped default model.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A YAML model file in the format of ``alliances/risk/default_model.yaml``.
+
+    Returns
+    -------
+    RiskModel
+
+    Raises
+    ------
+    ModelFileError
+        With every problem found, each as ``file:line: message``.
+
+    Examples
+    --------
+    >>> model = load_risk_model()
+    >>> model.nodes["hostility"].parents
+    ('stance', 'alignment')
+    """
+    if path is None:
+        if not _DEFAULT:
+            text = resources.files("alliances.risk").joinpath("default_model.yaml").read_text(encoding="utf-8")
+            _DEFAULT.append(loads_risk_model(text, filename="<default risk model>"))
+        return _DEFAULT[0]
+    name = os.fspath(path)
+    return loads_risk_model(read_text_file(name, what="model file", error=ModelFileError), filename=name)
+
+
+def loads_risk_model(text: str, *, filename: str = "<string>") -> RiskModel:
+    """Read and validate a risk model from YAML text (see :func:`load_risk_model`).
+
+    Examples
+    --------
+    >>> bad = '''
+    ... nodes:
+    ...   - id: stance
+    ...     states: [ally, enemy]
+    ...     rationale: r
+    ...     reference: x
+    ...   - id: clash
+    ...     states: [no, yes]
+    ...     parents: [stance, hostility]
+    ... '''
+    >>> try:
+    ...     loads_risk_model(bad, filename="m.yaml")
+    ... except ModelFileError as err:
+    ...     print(err)
+    m.yaml:4: states of factor 'stance' must be exactly: ally, friendly, neutral, ambivalent, rival, enemy, unknown
+    m.yaml:7: node 'clash' is missing the required field 'rationale'
+    m.yaml:7: node 'clash' is missing the required field 'reference'
+    m.yaml:9: node 'clash' has unknown parent 'hostility'
+    """
+    reader = _ModelReader(filename, empty="empty file: a risk model needs 'nodes'", document="a risk model")
+    root = reader.compose(text)
+    model = reader.model(root) if root is not None else None
+    if reader.problems or model is None:
+        raise ModelFileError(reader.problems)
+    return model
+
+
+class _ModelReader(StrictYamlReader):
+    """The scenario reader's strict YAML walk, applied to model files."""
+
+    def label(self, node: yaml.Node, what: str) -> str | None:
+        # State names are labels: an unquoted `no`/`yes` means the word, not a boolean.
+        if isinstance(node, yaml.ScalarNode) and node.tag != NULL and node.value.strip():
+            return node.value.strip()
+        self.err(node, f"{what} must be a word, not {describe(node)}")
+        return None
+
+    def labels(self, node: yaml.Node | None, what: str) -> list[str] | None:
+        if node is None:
+            return []
+        items = self.sequence(node, what)
+        if items is None:
+            return None
+        out = [self.label(item, f"each of {what}") for item in items]
+        return None if any(v is None for v in out) else out  # type: ignore[misc]
+
+    def probs(self, node: yaml.Node, what: str, card: int) -> np.ndarray | None:
+        items = self.sequence(node, what)
+        if items is None:
+            return None
+        values = []
+        ok = True
+        for item in items:
+            if not (isinstance(item, yaml.ScalarNode) and item.tag in (INT, FLOAT)):
+                self.err(item, f"{what}: every entry must be a number between 0 and 1, not {describe(item)}")
+                ok = False
+                continue
+            v = float(construct(item))
+            if not 0.0 <= v <= 1.0:
+                self.err(item, f"{what}: {item.value} is not a probability (0 to 1)")
+                ok = False
+            values.append(v)
+        if not ok:
+            return None
+        if len(values) != card:
+            self.err(node, f"{what} has {len(values)} numbers, expected {card} (one per state)")
+            return None
+        total = sum(values)
+        if abs(total - 1.0) > _TOLERANCE:
+            self.err(node, f"{what} sums to {total:.6g}, not 1")
+            return None
+        return np.asarray(values, dtype=float)
+
+    def model(self, root: yaml.Node) -> RiskModel | None:
+        top = self.mapping(root, "the model file", _TOP, ("nodes",))
+        if top is None:
+            return None
+        if "version" in top:
+            v = top["version"]
+            if not (isinstance(v, yaml.ScalarNode) and v.tag == INT and int(v.value) == 1):
+                self.err(v, f"unsupported model format version {getattr(v, 'value', '?')}: this release reads version 1")
+        name = self.text(top.get("name"), "name") or "risk model"
+        description = self.text(top.get("description"), "description")
+        raw: dict[str, tuple[dict[str, yaml.Node], yaml.Node]] = {}
+        first: dict[str, int] = {}
+        for item in self.sequence(top.get("nodes"), "'nodes'") or [] if "nodes" in top else []:
+            fields = self.mapping(item, "a node", _NODE, ())
+            if fields is None:
+                continue
+            if "id" not in fields:
+                self.err(item, "a node is missing the required field 'id'")
+                continue
+            ident = self.ident(fields["id"], "node id")
+            if ident is None:
+                continue
+            for req in ("states", "rationale", "reference"):
+                if req not in fields:
+                    self.err(item, f"node '{ident}' is missing the required field '{req}'")
+            if ident in first:
+                self.err(fields["id"], f"duplicate node id '{ident}' (first at line {first[ident]})")
+                continue
+            first[ident] = fields["id"].start_mark.line + 1
+            raw[ident] = (fields, item)
+        if OUTCOME not in raw:
+            self.err(root, f"the model needs an outcome node '{OUTCOME}' with states [no, yes]")
+        if raw and "stance" not in raw:
+            self.err(root, "the model needs the factor node 'stance'")
+
+        # states first: tables refer to the parents' states
+        states: dict[str, tuple[str, ...]] = {}
+        for ident, (fields, _item) in raw.items():
+            st = self.labels(fields.get("states"), f"states of node '{ident}'") if "states" in fields else None
+            if st is None:
+                continue
+            where = fields["states"]
+            if len(set(st)) != len(st):
+                self.err(where, f"states of node '{ident}' repeat a name")
+                continue
+            if not 2 <= len(st) <= _MAX_CARD:
+                self.err(where, f"node '{ident}' must have between 2 and {_MAX_CARD} states, not {len(st)}")
+                continue
+            if ident in FACTORS and tuple(st) != FACTORS[ident]:
+                self.err(where, f"states of factor '{ident}' must be exactly: {', '.join(FACTORS[ident])}")
+                continue
+            if ident == OUTCOME and tuple(st) != OUTCOME_STATES:
+                self.err(where, f"states of the outcome '{OUTCOME}' must be exactly: no, yes")
+                continue
+            states[ident] = tuple(st)
+
+        parents: dict[str, tuple[str, ...]] = {}
+        for ident, (fields, _item) in raw.items():
+            ps = self.labels(fields.get("parents"), f"parents of node '{ident}'")
+            if ps is None:
+                continue
+            bad = False
+            for pnode, p in zip(fields["parents"].value if "parents" in fields else [], ps, strict=False):
+                if p not in raw:
+                    self.err(pnode, f"node '{ident}' has unknown parent {p!r}{did_you_mean(p, raw)}")
+                    bad = True
+                elif p == ident:
+                    self.err(pnode, f"node '{ident}' cannot be its own parent")
+                    bad = True
+            if len(set(ps)) != len(ps):
+                self.err(fields["parents"], f"parents of node '{ident}' repeat a name")
+                bad = True
+            if len(ps) > 4:
+                self.err(fields["parents"], f"node '{ident}' has {len(ps)} parents: keep it to 4 or fewer")
+                bad = True
+            if not bad:
+                parents[ident] = tuple(ps)
+        if OUTCOME in parents and not parents[OUTCOME] and OUTCOME in raw:
+            self.err(raw[OUTCOME][1], f"the outcome '{OUTCOME}' needs parents: it is what the factors explain")
+
+        order = self._toposort(raw, parents)
+
+        nodes: dict[str, RiskNode] = {}
+        for ident in order or []:
+            fields, item = raw[ident]
+            if ident not in states or ident not in parents:
+                continue
+            ps = parents[ident]
+            if any(p not in states for p in ps):
+                continue
+            table = self._table(ident, fields, item, states[ident], [states[p] for p in ps])
+            rationale = self.text(fields.get("rationale"), f"rationale of node '{ident}'", optional=False) if "rationale" in fields else None
+            reference = self.text(fields.get("reference"), f"reference of node '{ident}'", optional=False) if "reference" in fields else None
+            if table is None or rationale is None or reference is None:
+                continue
+            nodes[ident] = RiskNode(ident, states[ident], ps, table, " ".join(rationale.split()), " ".join(reference.split()))
+        if self.problems:
+            return None
+        return RiskModel(name, nodes, description, self.file)
+
+    def _toposort(self, raw: dict[str, Any], parents: dict[str, tuple[str, ...]]) -> list[str] | None:
+        order: list[str] = []
+        state: dict[str, int] = {}
+
+        def visit(n: str, stack: list[str]) -> bool:
+            if state.get(n) == 2:
+                return True
+            if state.get(n) == 1:
+                cycle = stack[stack.index(n):] + [n]
+                self.err(raw[n][0]["id"], f"the arrows form a cycle: {' -> '.join(reversed(cycle))}")
+                return False
+            state[n] = 1
+            for p in parents.get(n, ()):
+                if p in raw and not visit(p, [*stack, n]):
+                    return False
+            state[n] = 2
+            order.append(n)
+            return True
+
+        for n in raw:
+            if not visit(n, []):
+                return None
+        return order
+
+    def _table(
+        self,
+        ident: str,
+        fields: dict[str, yaml.Node],
+        item: yaml.Node,
+        own: tuple[str, ...],
+        parent_states: Sequence[tuple[str, ...]],
+    ) -> np.ndarray | None:
+        card = len(own)
+        if not parent_states:
+            if "table" in fields:
+                self.err(fields["table"], f"node '{ident}' has no parents: give its distribution as 'p', not 'table'")
+                return None
+            if "p" not in fields:
+                self.err(item, f"node '{ident}' has no parents and needs 'p' (one probability per state)")
+                return None
+            p = self.probs(fields["p"], f"p of node '{ident}'", card)
+            return None if p is None else p.reshape(card, 1)
+        if "p" in fields:
+            self.err(fields["p"], f"node '{ident}' has parents: give its CPD as 'table' rows with 'given' and 'p'")
+            return None
+        if "table" not in fields:
+            self.err(item, f"node '{ident}' has parents and needs 'table' (one row per combination of parent states)")
+            return None
+        combos = list(product(*parent_states))
+        column = {c: k for k, c in enumerate(combos)}
+        out = np.full((card, len(combos)), np.nan)
+        seen: dict[tuple[str, ...], int] = {}
+        ok = True
+        for row in self.sequence(fields["table"], f"table of node '{ident}'") or []:
+            f = self.mapping(row, f"a table row of node '{ident}'", _ROW, ("given", "p"))
+            if f is None or "given" not in f or "p" not in f:
+                ok = False
+                continue
+            given = self.labels(f["given"], f"given of a row of node '{ident}'")
+            if given is None:
+                ok = False
+                continue
+            line = row.start_mark.line + 1
+            if len(given) != len(parent_states):
+                self.err(f["given"], f"given of node '{ident}' names {len(given)} states, expected {len(parent_states)} (one per parent)")
+                ok = False
+                continue
+            bad = False
+            for g, allowed, gnode in zip(given, parent_states, f["given"].value, strict=True):
+                if g not in allowed:
+                    self.err(gnode, f"unknown state {g!r} in given of node '{ident}' (expected one of: {', '.join(allowed)}){did_you_mean(g, allowed)}")
+                    bad = True
+            if bad:
+                ok = False
+                continue
+            key = tuple(given)
+            if key in seen:
+                self.err(row, f"node '{ident}' has two rows for given [{', '.join(key)}] (first at line {seen[key]})")
+                ok = False
+                continue
+            seen[key] = line
+            p = self.probs(f["p"], f"p of node '{ident}' given [{', '.join(key)}]", card)
+            if p is None:
+                ok = False
+                continue
+            out[:, column[key]] = p
+        missing = [c for c in combos if c not in seen]
+        if ok and missing:
+            shown = "; ".join(f"[{', '.join(c)}]" for c in missing[:4]) + (" ..." if len(missing) > 4 else "")
+            self.err(fields["table"], f"table of node '{ident}' lacks {len(missing)} row(s): given {shown}")
+            ok = False
+        return out if ok else None

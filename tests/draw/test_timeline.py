@@ -1,0 +1,77 @@
+"""The timeline figure: panels fill the space, labels do not collide, legend inside, stable layout."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+import alliances
+from alliances.draw._output import save_figure
+from alliances.draw._style import renderer
+from alliances.draw._timeline import draw_timeline
+
+SEED = "seeds/syria_2017.yaml"
+
+
+@pytest.fixture(scope="module")
+def fig():
+    net = alliances.load(SEED)
+    nets = [net, net.with_relation("russia", "us_coalition", "rival"),
+            net.with_relation("iran", "hezbollah", "ambivalent"), net.without_actor("shiite_militias")]
+    return draw_timeline(nets, panels=4)
+
+
+def _labels(ax):
+    return [t for t in ax.texts if t.get_text()]
+
+
+def test_labels_overlap_no_label_and_no_other_marker(fig):
+    rend = renderer(fig)
+    for ax in fig.axes[:-1]:
+        texts = _labels(ax)
+        assert len(texts) >= 7
+        boxes = [t.get_window_extent(rend) for t in texts]
+        for a, b in itertools.combinations(range(len(boxes)), 2):
+            assert not boxes[a].overlaps(boxes[b]), (texts[a].get_text(), texts[b].get_text())
+        frame = ax.get_window_extent(rend)
+        for t, box in zip(texts, boxes, strict=True):
+            assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            for coll in ax.collections:  # the markers, one scatter per actor
+                (cx, cy), = ax.transData.transform(coll.get_offsets())
+                own = ax.transData.transform(t.xy)
+                if (abs(own[0] - cx) + abs(own[1] - cy)) < 1e-6:
+                    continue
+                assert not box.contains(cx, cy), (t.get_text(), (cx, cy))
+
+
+def test_layout_same_in_every_panel(fig):
+    where = []
+    for ax in fig.axes[:-1]:
+        where.append({t.get_text(): (t.xy, t.xyann) for t in _labels(ax)})
+    shared = set.intersection(*(set(w) for w in where))
+    assert len(shared) >= 7
+    for w in where[1:]:
+        assert all(w[k] == where[0][k] for k in shared)
+
+
+def test_legend_inside_figure_and_panels_large(fig):
+    rend = renderer(fig)
+    whole = fig.bbox
+    (legend,) = fig.legends
+    box = legend.get_window_extent(rend)
+    assert whole.x0 < box.x0 and box.x1 < whole.x1 - 2 and whole.y0 < box.y0 and box.y1 < whole.y1 - 2
+    panels = [ax.get_position() for ax in fig.axes[:-1]]
+    # panels fill the width (not squeezed right of the chart's tick labels) and sit close to the chart
+    assert min(p.x0 for p in panels) < 0.05 and max(p.x1 for p in panels) > 0.95
+    chart = fig.axes[-1].get_position()
+    gap_in = (min(p.y0 for p in panels) - chart.y1) * fig.get_figheight()
+    assert gap_in < 0.8
+
+
+def test_svg_identical_across_runs(tmp_path):
+    net = alliances.load(SEED)
+    nets = [net, net.with_relation("russia", "us_coalition", "rival")]
+    a = save_figure(draw_timeline(nets, panels=2), tmp_path / "a.svg").read_bytes()
+    b = save_figure(draw_timeline(nets, panels=2), tmp_path / "b.svg").read_bytes()
+    assert a == b
