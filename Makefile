@@ -41,7 +41,7 @@ demo: install
 test: install-test
 	$(BIN)/ruff check alliances tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --nbmake
 
 bench: install
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done

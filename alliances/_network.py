@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -66,7 +66,7 @@ class AllianceNetwork:
 
     scenario: str
     actors: Mapping[str, Actor] = field(default_factory=dict)
-    relations: tuple[Relation, ...] = ()
+    relations: Sequence[Relation] = ()
     theaters: Mapping[str, Theater] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     as_of: _dt.date | None = None
@@ -199,15 +199,16 @@ class AllianceNetwork:
         import networkx as nx
 
         g = nx.Graph(scenario=self.scenario, as_of=self.as_of)
-        for a in self.actors.values():
-            g.add_node(a.id, name=a.name, label=a.display, kind=str(a.kind), theaters=list(a.theaters))
+        for actor in self.actors.values():
+            g.add_node(actor.id, name=actor.name, label=actor.display, kind=str(actor.kind),
+                       theaters=list(actor.theaters))
         for r in self.active_relations:
             a, b = r.pair
             g.add_edge(
                 a,
                 b,
                 sign=r.sign,
-                weight=float(r.weight),
+                weight=r.intensity,
                 stance=r.stance.value,
                 confidence=float(r.confidence),
                 kind=r.kind,
@@ -394,7 +395,8 @@ def _more_row(hidden: int, what: str, columns: int) -> str:
 def _by_id(items: Mapping[str, Any] | Iterable[Any]) -> dict[str, Any]:
     if isinstance(items, Mapping):
         return dict(items)
-    return {item.id: item for item in items}
+    records: Iterable[Any] = items
+    return {item.id: item for item in records}
 
 
 def _unknown(actor_id: object, actors: Iterable[str]) -> str:

@@ -298,6 +298,11 @@ class Relation:
         return self.stance.sign
 
     @property
+    def intensity(self) -> float:
+        """The weight as a float (the stance's default when none was given)."""
+        return float(self.stance.default_weight if self.weight is None else self.weight)
+
+    @property
     def weight_is_default(self) -> bool:
         return self.weight == self.stance.default_weight
 

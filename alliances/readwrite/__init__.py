@@ -10,7 +10,7 @@ output is never left half-written.
 from ._dump import dump, dumps
 from ._edgelist import read_signed_csv
 from ._export import EXPORT_FORMATS, export, to_node_link
-from ._files import atomic_path, write_text_atomic
+from ._files import YAML_FORMATS, atomic_path, output_format, write_text_atomic
 from ._merge import MergeResult, merge_files, merge_relations
 from ._scenario import SUPPORTED_VERSIONS, ScenarioReader, load, loads
 from ._schema import scenario_schema, schema_text
@@ -40,6 +40,7 @@ __all__ = [
     "NULL",
     "STR",
     "SUPPORTED_VERSIONS",
+    "YAML_FORMATS",
     "MergeResult",
     "ScenarioReader",
     "StrictYamlReader",
@@ -57,6 +58,7 @@ __all__ = [
     "loads",
     "merge_files",
     "merge_relations",
+    "output_format",
     "read_signed_csv",
     "read_text_file",
     "scenario_schema",

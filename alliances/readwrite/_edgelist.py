@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, ScenarioError
+from ._yaml import read_text_file
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -61,13 +62,7 @@ def read_signed_csv(path: str | Path, *, text: str | None = None) -> nx.Graph:
 
     name = str(path)
     if text is None:
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ScenarioError(Problem(name, None, f"cannot read the file: {exc.strerror or exc}"),
-                                file=name) from exc
-        except UnicodeDecodeError as exc:
-            raise ScenarioError(Problem(name, None, "not a UTF-8 text file"), file=name) from exc
+        text = read_text_file(name, what="CSV file of signed ties")
     reader = csv.reader(io.StringIO(text))
     problems: list[Problem] = []
     header = next(reader, None)
@@ -118,7 +113,7 @@ def read_signed_csv(path: str | Path, *, text: str | None = None) -> nx.Graph:
             problems.append(Problem(name, line, f"the pair {u} - {v} is already given on line {seen[key]}"))
             continue
         seen[key] = line
-        attrs = {"sign": sign, "weight": weight}
+        attrs: dict[str, Any] = {"sign": sign, "weight": weight}
         if stance is not None:
             attrs["stance"] = stance
         G.add_edge(u, v, **attrs)

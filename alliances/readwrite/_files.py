@@ -16,7 +16,10 @@ from pathlib import Path
 
 from ..errors import OutputError
 
-__all__ = ["atomic_path", "output_format", "write_text_atomic"]
+__all__ = ["YAML_FORMATS", "atomic_path", "output_format", "write_text_atomic"]
+
+YAML_FORMATS = {".yaml": "yaml", ".yml": "yaml"}
+"""Output extensions of the YAML files the package writes (scenarios, fragments, merges)."""
 
 
 def output_format(path: str | os.PathLike[str], formats: Mapping[str, str]) -> tuple[Path, str]:

@@ -14,11 +14,13 @@ import io
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .._records import Stance
+from .._text import did_you_mean
 from ..errors import Problem, ScenarioError
+from ._files import YAML_FORMATS, output_format, write_text_atomic
+from ._yaml import read_text_file
 
 __all__ = ["MergeResult", "merge_relations", "merge_files"]
 
@@ -153,23 +155,8 @@ def merge_files(
     scenario: str | os.PathLike[str], fragment: str | os.PathLike[str], output: str | os.PathLike[str]
 ) -> MergeResult:
     """Merge the fragment file into the scenario file and write the result to ``output`` atomically."""
-    from ..errors import OutputError
-    from ._files import write_text_atomic
-
-    texts = []
-    for path in (scenario, fragment):
-        name = os.fspath(path)
-        try:
-            texts.append(Path(name).read_text("utf-8-sig"))
-        except FileNotFoundError:
-            raise ScenarioError(Problem(name, None, "no such file")) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ScenarioError(Problem(name, None, f"cannot read: {exc}")) from None
-    out = Path(output)
-    if out.suffix.lower() not in {".yaml", ".yml"}:
-        raise OutputError(f"{output}: the merged scenario is YAML: give a .yaml or .yml file name")
-    if not out.parent.is_dir() and str(out.parent):
-        raise OutputError(f"{output}: folder {out.parent} does not exist")
+    texts = [read_text_file(scenario, what="scenario file"), read_text_file(fragment, what="fragment file")]
+    out, _ = output_format(output, YAML_FORMATS)
     result = merge_relations(texts[0], texts[1], scenario_name=os.fspath(scenario), fragment_name=os.fspath(fragment))
     write_text_atomic(out, result.text)
     return result
@@ -266,8 +253,6 @@ def _read_fragment(text: str, name: str, actors: set[str], sources: set[str]) ->
             continue
         for actor in pair:
             if str(actor) not in actors:
-                from .._text import did_you_mean
-
                 problems.append(Problem(name, where, f"unknown actor {actor!r}{did_you_mean(str(actor), actors)}"))
     for k, src in enumerate(data.get("sources") or [] if isinstance(data.get("sources"), list) else []):
         if not isinstance(src, CommentedMap) or "id" not in src:

@@ -130,6 +130,7 @@ class ScenarioReader(StrictYamlReader):
             empty="empty file: a scenario needs at least 'scenario' and 'actors'",
             document="a scenario",
         )
+        self._theater_refs: dict[str, list[tuple[str, yaml.Node]]] = {}
 
     def ident(self, node: yaml.Node | None, what: str) -> str | None:
         if "source" not in what:
@@ -162,7 +163,7 @@ class ScenarioReader(StrictYamlReader):
             else:
                 self.err(node, f"version must be a number (this release reads version {readable}), not {describe(node)}")
         title = self.text(top.get("scenario"), "scenario (the title)", optional=False) if "scenario" in top else None
-        as_of = self.date(top.get("as_of"), "as_of")
+        as_of = self.day(top.get("as_of"), "as_of")
         description = self.text(top.get("description"), "description")
         notes = self.text(top.get("notes"), "notes")
         sources = self._items(top.get("sources"), "source", _SOURCE, ("id",), self._source)
@@ -173,8 +174,8 @@ class ScenarioReader(StrictYamlReader):
             or (isinstance(top["actors"], yaml.SequenceNode) and len(top["actors"].value) < 2)
         ):
             self.err(top["actors"], "a scenario needs at least 2 actors")
-        for actor_id, (_, fields) in actors.items():
-            for theater_id, tnode in fields.get("_theater_nodes", ()):
+        for actor_id in actors:
+            for theater_id, tnode in self._theater_refs.get(actor_id, ()):
                 if theater_id not in theaters:
                     self.err(tnode, f"actor '{actor_id}' is placed in unknown theater {theater_id!r}{did_you_mean(theater_id, theaters)}")
         relations = self._relations(top.get("relations"), actors, sources)
@@ -228,7 +229,7 @@ class ScenarioReader(StrictYamlReader):
             ident,
             title=self.text(f.get("title"), "source title"),
             publisher=self.text(f.get("publisher"), "source publisher"),
-            date=self.date(f.get("date"), "source date"),  # type: ignore[arg-type]
+            date=self.day(f.get("date"), "source date"),
             url=self.text(f.get("url"), "source url"),
             notes=self.text(f.get("notes"), "source notes"),
         )
@@ -246,13 +247,13 @@ class ScenarioReader(StrictYamlReader):
         aliases = self._text_list(f.get("aliases"), "alias")
         theater_nodes = self.sequence(f["theaters"], "an actor's theaters") if "theaters" in f else []
         theaters = []
-        checked = []
+        checked: list[tuple[str, yaml.Node]] = []
         for t in theater_nodes or []:
             tid = self.ident(t, "theater id")
             if tid is not None:
                 theaters.append(tid)
                 checked.append((tid, t))
-        f["_theater_nodes"] = checked  # type: ignore[assignment]  # for the cross-reference check
+        self._theater_refs[ident] = checked  # for the cross-reference check, once all theaters are read
         notes = self.text(f.get("notes"), "actor notes")
         if name is None or kind is None:
             return None

@@ -137,13 +137,15 @@ class StrictYamlReader:
         if "&" in text or "*" in text or "!" in text:
             try:
                 for event in yaml.parse(text, Loader=_Loader):
+                    line = event.start_mark.line + 1 if event.start_mark is not None else None
                     if isinstance(event, yaml.AliasEvent):
-                        self.err(event.start_mark.line + 1, f"YAML alias '*{event.anchor}' is not allowed: write the value out")
+                        self.err(line, f"YAML alias '*{event.anchor}' is not allowed: write the value out")
                     elif isinstance(event, yaml.NodeEvent):
                         if event.anchor is not None:
-                            self.err(event.start_mark.line + 1, f"YAML anchor '&{event.anchor}' is not allowed: write the value out")
-                        if getattr(event, "tag", None) not in _STANDARD_TAGS:
-                            self.err(event.start_mark.line + 1, f"YAML tag '{event.tag}' is not allowed: {self.document} holds plain data")
+                            self.err(line, f"YAML anchor '&{event.anchor}' is not allowed: write the value out")
+                        tag = getattr(event, "tag", None)
+                        if tag not in _STANDARD_TAGS:
+                            self.err(line, f"YAML tag '{tag}' is not allowed: {self.document} holds plain data")
             except yaml.YAMLError as exc:
                 self._yaml_error(exc)
                 return None
@@ -264,6 +266,11 @@ class StrictYamlReader:
             self.err(node, f"{what} {node.value} is out of range: it must be greater than 0 and at most 1")
             return None
         return value
+
+    def day(self, node: yaml.Node | None, what: str) -> dt.date | None:
+        """An ISO date (``2017-09-05``), or None with a problem recorded."""
+        value = self.date(node, what)
+        return value if isinstance(value, dt.date) else None
 
     def date(self, node: yaml.Node | None, what: str, *, allow_year: bool = False) -> int | dt.date | None:
         if node is None or is_null(node):
