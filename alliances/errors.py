@@ -118,7 +118,7 @@ class ModelFileError(ScenarioError):
 
     Examples
     --------
-    >>> from alliances.risk._model_file import loads_risk_model
+    >>> from alliances.risk import loads_risk_model
     >>> try:
     ...     loads_risk_model("nodes: 3\\n", filename="m.yaml")
     ... except ModelFileError as err:

@@ -2,8 +2,9 @@
 
 Prints, for random scenarios of 50, 200 and 1,000 actors (six relations per actor, a
 fifth of them with confidence < 1, twenty theaters): the wall time and peak memory of
-``alliances.conflict_risk`` (DataFrame included; the first call compiles the factor
-combinations it meets, the second reuses them), the time of one pgmpy
+the all-pairs engine (``CompiledRisk.all_pairs``, what ``alliances.conflict_risk``
+runs; DataFrame included; the first call compiles the factor combinations it meets,
+the second reuses them), the time of one pgmpy
 ``VariableElimination`` query per pair (timed on a sample and extrapolated), the ratio,
 and the largest absolute difference between the two on the sample (on every pair for
 50 actors). Then the whole ``alliances risk FILE --json`` command on a 400-actor,
@@ -30,8 +31,7 @@ import numpy as np
 
 import alliances
 from alliances import Actor, AllianceNetwork, Relation, Stance, Theater
-from alliances.risk._factors import MISSING, pair_factors
-from alliances.risk._model_file import FACTORS, load_risk_model
+from alliances.risk import FACTORS, MISSING, CompiledRisk, load_risk_model, pair_factors
 
 STANCES = FACTORS["stance"]
 
@@ -61,7 +61,7 @@ def random_scenario(n: int, relations_per_actor: int = 6, seed: int = 0) -> Alli
 def per_pair_queries(net, model, rows, infer, TabularCPD, VariableElimination):
     """One pgmpy query per pair in ``rows``; returns (seconds, probabilities)."""
     pf = pair_factors(net)
-    comp = model.compiled()
+    comp = CompiledRisk(model)
     out = []
     t0 = time.perf_counter()
     for k in rows:
@@ -89,19 +89,20 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores (shared with other work: figures are indicative)")
     model = load_risk_model()
     infer = VariableElimination(model.to_pgmpy())
-    model.compiled().stance_prior  # noqa: B018 - import pgmpy and build the engine outside the timings
+    CompiledRisk(model).stance_prior  # noqa: B018 - import pgmpy and build the engine outside the timings
     print(f"{'actors':>7} {'pairs':>8} {'cold s':>8} {'warm s':>8} {'peak MB':>8} {'per-pair s':>11} "
           f"{'ms/query':>9} {'speed-up':>9} {'max |diff|':>11} {'sample':>7}")
     for n in (50, 200, 1000):
         net = random_scenario(n, seed=n)
         fresh = load_risk_model(Path(alliances.__file__).parent / "risk" / "default_model.yaml")
-        fresh.compiled().stance_prior  # noqa: B018
+        engine = CompiledRisk(fresh)
+        engine.stance_prior  # noqa: B018
         t0 = time.perf_counter()
-        df = alliances.conflict_risk(net, model=fresh)
+        df = engine.all_pairs(net)  # cold: every factor combination queried once
         cold = time.perf_counter() - t0
         tracemalloc.start()
         t0 = time.perf_counter()
-        df = alliances.conflict_risk(net, model=fresh)
+        df = engine.all_pairs(net)  # warm: the engine keeps the tables it compiled
         warm = time.perf_counter() - t0
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
@@ -131,7 +132,7 @@ def main() -> None:
         pairs = res.stdout.count('"p_clash"')
     print(f"alliances risk FILE --json, 400 actors / {len(net.relations)} relations ({pairs} pairs): "
           f"{wall:.2f} s wall, start-up included")
-    combos = {c for c in itertools.product(*[range(len(FACTORS[f])) for f in model.compiled().others])}
+    combos = {c for c in itertools.product(*[range(len(FACTORS[f])) for f in CompiledRisk(model).others])}
     print(f"(the model has {len(combos)} fully observed factor combinations besides the stance)")
 
 

@@ -3,8 +3,9 @@
 Every pair is one instance of the same Bayesian network, and its evidence is a
 combination of factor states drawn from a small finite set. For each combination of
 the factors other than the stance that occurs, pgmpy's ``VariableElimination`` is
-asked once for the joint ``P(clash, stance | factors)``; the answer is cached. A
-pair's risk is then read from that table:
+asked once for the joint ``P(clash, stance | factors)``, and the engine
+(:class:`CompiledRisk`, one per model) keeps the answer. A pair's risk is then read
+from that table:
 
 - hard evidence (confidence 1): ``P(clash=yes | stance=s, factors)``;
 - soft evidence (confidence c < 1): a likelihood vector L over the stance states
@@ -20,75 +21,109 @@ virtual evidence, Chan & Darwiche 2005).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._factors import MISSING, PairFactors, pair_factors
-from ._model_file import FACTORS, OUTCOME, OUTCOME_STATES, RiskModel, _pgmpy, load_risk_model
+from .._progress import ProgressCallback, ProgressLike, using_progress
+from ._factors import PairFactors, pair_factors
+from ._model_file import RiskModel, resolve_model
+from ._pgmpy import factor_values, pgmpy_classes
+from ._spec import FACTORS, MISSING, OUTCOME, OUTCOME_STATES, STANCES
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .._network import AllianceNetwork
 
-__all__ = ["CompiledRisk", "conflict_risk", "resolve_model", "risk_frame"]
+__all__ = ["CompiledRisk", "conflict_risk", "risk_frame"]
 
-STANCES = FACTORS["stance"]
 _YES = OUTCOME_STATES.index("yes")
 
 
-def resolve_model(model: RiskModel | str | os.PathLike[str] | None) -> RiskModel:
-    """A RiskModel from a model, a model-file path, or None (the shipped default)."""
-    if model is None or isinstance(model, RiskModel):
-        return model or load_risk_model()
-    return load_risk_model(model)
-
-
 class CompiledRisk:
-    """The risk network compiled for all-pairs use (get it with ``RiskModel.compiled()``).
+    """The risk network compiled for all-pairs use: an inference engine that keeps what it computed.
 
-    ``joint(combo)`` is the cached ``P(clash, stance | other factors)`` for one
-    combination (a tuple of state indices, -1 for an unobserved factor, in the order of
-    :attr:`others`); :meth:`p_clash` maps it over every pair.
+    A :class:`RiskModel` is immutable data; this engine is the mutable part. It builds
+    pgmpy's ``VariableElimination`` on the model once, and caches the joint
+    ``P(clash, stance | other factors)`` of every combination it was asked for, so one
+    engine reused over many scenarios (a backtest's windows, a what-if's before and
+    after) queries pgmpy once per combination. Build one per model and keep it as long
+    as the model is in use.
+
+    Parameters
+    ----------
+    model : RiskModel
+        The model to compile.
+
+    Attributes
+    ----------
+    model : RiskModel
+        The compiled model.
+    others : tuple of str
+        The model's factors other than the stance: the order of a combination's entries.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> engine = CompiledRisk(alliances.load_risk_model())
+    >>> engine.others
+    ('balance', 'shared_enemy', 'opposed_backers', 'common_theater')
+    >>> risk = engine.all_pairs(alliances.load("seeds/syria_2017.yaml"))
+    >>> len(risk), engine.cached  # 28 pairs, 10 combinations of the other factors among them
+    (28, 10)
+    >>> engine.joint((2, 0, 0, 1)).shape  # P(clash, stance | balance zero, no, no, common theater yes)
+    (2, 7)
+
+    References
+    ----------
+    .. [1] Chan & Darwiche (2005). On the revision of probabilistic beliefs using
+       uncertain evidence. Artificial Intelligence 163(1).
     """
 
     def __init__(self, model: RiskModel):
         self.model = model
         self.others = tuple(f for f in model.factors if f != "stance")
-        self._infer = None
-        self._cache: dict[tuple[int, ...], np.ndarray] = {}
-        self._prior: np.ndarray | None = None
+        self._joints: dict[tuple[int, ...], np.ndarray] = {}
+
+    def __repr__(self) -> str:
+        return f"<CompiledRisk of {self.model.name!r}: {self.cached} combination(s) compiled>"
 
     @property
-    def inference(self):
+    def cached(self) -> int:
+        """How many factor combinations have been compiled so far."""
+        return len(self._joints)
+
+    @cached_property
+    def inference(self) -> Any:
         """pgmpy ``VariableElimination`` on the model (imports pgmpy the first time)."""
-        if self._infer is None:
-            self._infer = _pgmpy().VariableElimination(self.model.to_pgmpy())
-        return self._infer
+        return pgmpy_classes().VariableElimination(self.model.to_pgmpy())
 
-    @property
+    @cached_property
     def stance_prior(self) -> np.ndarray:
         """The model's marginal P(stance), in ``FACTORS["stance"]`` order."""
-        if self._prior is None:
-            phi = self.inference.query(["stance"], show_progress=False)
-            self._prior = _ordered(phi, ["stance"], [STANCES])
-        return self._prior
+        phi = self.inference.query(["stance"], show_progress=False)
+        return factor_values(phi, ["stance"], [STANCES])
 
     def evidence(self, combo: tuple[int, ...]) -> dict[str, str]:
         """The pgmpy evidence dict of a combination (unobserved factors left out)."""
         return {f: FACTORS[f][k] for f, k in zip(self.others, combo, strict=True) if k != MISSING}
 
     def joint(self, combo: tuple[int, ...]) -> np.ndarray:
-        """``P(clash, stance | combo)`` as a (2, 7) array (clash states x stance states)."""
+        """``P(clash, stance | combo)`` as a (2, 7) array (clash states x stance states).
+
+        ``combo`` holds a state index per factor of :attr:`others` (``-1`` for an
+        unobserved one). The first call for a combination queries pgmpy; later ones
+        read the cache.
+        """
         combo = tuple(int(k) for k in combo)
-        table = self._cache.get(combo)
+        table = self._joints.get(combo)
         if table is None:
             phi = self.inference.query([OUTCOME, "stance"], evidence=self.evidence(combo), joint=True,
                                        show_progress=False)
-            table = _ordered(phi, [OUTCOME, "stance"], [OUTCOME_STATES, STANCES])
-            self._cache[combo] = table
+            table = factor_values(phi, [OUTCOME, "stance"], [OUTCOME_STATES, STANCES])
+            self._joints[combo] = table
         return table
 
     def likelihood(self, stance: np.ndarray, confidence: np.ndarray) -> np.ndarray:
@@ -133,7 +168,7 @@ class CompiledRisk:
             rem //= base
         return rows, inv.reshape(-1)
 
-    def p_clash(self, pf: PairFactors, *, progress=None) -> np.ndarray:
+    def p_clash(self, pf: PairFactors, *, progress: ProgressCallback | None = None) -> np.ndarray:
         """P(clash = yes) for every pair of ``pf`` (no pgmpy query per pair).
 
         ``progress``, when given, is called as ``progress(done, total)`` while the
@@ -157,22 +192,17 @@ class CompiledRisk:
             out[soft] = (L * yes[inv[soft]]).sum(axis=1) / (L * tot[inv[soft]]).sum(axis=1)
         return out
 
-
-def _ordered(phi, variables: list[str], states: list[tuple[str, ...]]) -> np.ndarray:
-    """A pgmpy factor's values as an array over ``variables`` in the given state orders."""
-    values = np.moveaxis(phi.values, [phi.variables.index(v) for v in variables], range(len(variables)))
-    for axis, (v, wanted) in enumerate(zip(variables, states, strict=True)):
-        have = list(phi.state_names[v])
-        if have != list(wanted):
-            values = np.take(values, [have.index(s) for s in wanted], axis=axis)
-    return np.array(values, dtype=float)
+    def all_pairs(self, net: AllianceNetwork, *, progress: ProgressCallback | None = None) -> pd.DataFrame:
+        """The table of :func:`conflict_risk` for ``net``, computed with this engine."""
+        pf = pair_factors(net)
+        return risk_frame(pf, self.p_clash(pf, progress=progress), self.model)
 
 
 def conflict_risk(
     net: AllianceNetwork,
     *,
     model: RiskModel | str | os.PathLike[str] | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: ProgressLike = None,
 ) -> pd.DataFrame:
     """P(direct armed clash) for every unordered pair of actors, from a Bayesian network.
 
@@ -187,8 +217,9 @@ def conflict_risk(
         The scenario (relations in force at ``as_of``).
     model : RiskModel, path or None, optional
         The risk model; None uses the shipped default (``load_risk_model()``).
-    progress : callable, optional
-        Called as ``progress(done, total)`` while factor combinations are compiled.
+    progress : callable, bool or None, optional
+        A callback called as ``progress(done, total)`` while factor combinations are
+        compiled, or True for a progress bar on stderr (when it is a terminal).
 
     Returns
     -------
@@ -216,10 +247,9 @@ def conflict_risk(
     .. [3] Chan & Darwiche (2005). On the revision of probabilistic beliefs using
        uncertain evidence. Artificial Intelligence 163(1).
     """
-    model = resolve_model(model)
-    pf = pair_factors(net)
-    p = model.compiled().p_clash(pf, progress=progress)
-    return risk_frame(pf, p, model)
+    engine = CompiledRisk(resolve_model(model))
+    with using_progress(progress, "compiling the risk network") as update:
+        return engine.all_pairs(net, progress=update)
 
 
 def risk_frame(pf: PairFactors, p: np.ndarray, model: RiskModel) -> pd.DataFrame:

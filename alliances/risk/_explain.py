@@ -9,17 +9,20 @@ factor F tells about a clash, in bits, for this pair.
 
 from __future__ import annotations
 
-import math
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._numbers import json_number
 from ..errors import ScenarioError
-from ._compiled import STANCES, CompiledRisk, _ordered, resolve_model
-from ._factors import MISSING, PairFactors, pair_factors
-from ._model_file import FACTORS, OUTCOME, OUTCOME_STATES, RiskModel
+from ._compiled import CompiledRisk
+from ._factors import PairFactors, pair_factors
+from ._model_file import RiskModel, resolve_model
+from ._pgmpy import factor_values
+from ._spec import FACTORS, MISSING, OUTCOME, OUTCOME_STATES, STANCES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -93,25 +96,20 @@ class RiskExplanation:
         return {
             "a": self.a,
             "b": self.b,
-            "p_clash": _num(self.p_clash),
+            "p_clash": json_number(self.p_clash),
             "rank": self.rank,
             "pairs": self.pairs,
-            "confidence": _num(self.confidence),
+            "confidence": json_number(self.confidence),
             "sentence": self.sentence,
             "factors": dict(self.factors),
             "tornado": [
-                {"factor": r.factor, "state": r.state, "p_clash": _num(r.p_clash), "delta": _num(r.delta)}
+                {"factor": r.factor, "state": r.state, "p_clash": json_number(r.p_clash), "delta": json_number(r.delta)}
                 for r in self.tornado.itertuples(index=False)
             ],
-            "mutual_information": {k: _num(v) for k, v in self.mutual_information.items()},
+            "mutual_information": {k: json_number(v) for k, v in self.mutual_information.items()},
             "details": self.details,
             "names": dict(self.names),
         }
-
-
-def _num(x: float) -> float | None:
-    x = float(x)
-    return None if math.isnan(x) or math.isinf(x) else x
 
 
 def explain_risk(
@@ -151,97 +149,123 @@ def explain_risk(
     .. [1] Cover & Thomas (2006). Elements of Information Theory, 2nd ed. (mutual information).
     .. [2] Bremer (1992). Dangerous dyads. Journal of Conflict Resolution 36(2).
     """
-    import pandas as pd
-
     net.actor(a)
     net.actor(b)
     if a == b:
         raise ScenarioError(f"a pair needs two different actors, not {a!r} twice", file="pair")
     a, b = sorted((a, b))
-    model = resolve_model(model)
-    comp = model.compiled()
+    engine = CompiledRisk(resolve_model(model))
     pf = pair_factors(net)
-    p_all = comp.p_clash(pf)
-    k = pf.find(a, b)
+    p_all = engine.p_clash(pf)
+    pair = _Pair.of(engine, pf, pf.find(a, b))
     order = np.lexsort((pf.j, pf.i, -p_all))
-    rank = int(np.flatnonzero(order == k)[0]) + 1
-    p = float(p_all[k])
+    rank = int(np.flatnonzero(order == pair.k)[0]) + 1
+    p = float(p_all[pair.k])
+    factors = {f: str(pf.state_names(f)[pair.k]) for f in ("stance", *engine.others)}
+    tornado = _tornado(engine, pair, p)
+    mi = {f: _mutual_information(engine, f, pair.combo, pair.likelihood) for f in ("stance", *engine.others)}
+    details = _details(net, a, b, pf, pair.k)
+    effects = {
+        f: p - _p_marginal(engine, f, pair.combo, pair.likelihood)
+        for f in ("stance", *engine.others) if f == "stance" or factors[f] != "unknown"
+    }
+    names = {x: net.actors[x].display for x in net.actors}
+    head = f"{names[a]} - {names[b]} ranks {rank} of {len(pf)} pairs with P(clash) = {p:.2f}"
+    if pair.stance != STANCES.index("enemy"):
+        head += _place_among_not_at_war(pf, order, pair.k)
+    sentence = _sentence(head, factors, pair.confidence, details, effects, tornado, names)
+    involved = {a, b, *details["friends_of_friends"], *details["friends_of_enemies"], *details["common_enemies"],
+                *(x for backers in details["opposed_backers"] for x in backers)}
+    return RiskExplanation(a, b, p, factors, tornado, mi, sentence, rank, len(pf), pair.confidence, details,
+                           {x: names[x] for x in sorted(involved)})
 
-    stance = int(pf.states["stance"][k])
-    conf = float(pf.confidence[k])
-    combo = tuple(int(pf.states[f][k]) for f in comp.others)
-    L = comp.likelihood(np.array([stance]), np.array([conf]))[0]
-    factors = {f: str(pf.state_names(f)[k]) for f in ("stance", *comp.others)}
+
+@dataclass(frozen=True, eq=False)
+class _Pair:
+    """One pair's evidence as the engine reads it: its row, stance, confidence, other factors."""
+
+    k: int
+    stance: int
+    confidence: float
+    combo: tuple[int, ...]
+    likelihood: np.ndarray  # the stance's virtual evidence (one-hot for confidence 1)
+
+    @classmethod
+    def of(cls, engine: CompiledRisk, pf: PairFactors, k: int) -> _Pair:
+        stance = int(pf.states["stance"][k])
+        conf = float(pf.confidence[k])
+        combo = tuple(int(pf.states[f][k]) for f in engine.others)
+        L = engine.likelihood(np.array([stance]), np.array([conf]))[0]
+        return cls(k, stance, conf, combo, L)
+
+
+def _tornado(engine: CompiledRisk, pair: _Pair, p: float) -> pd.DataFrame:
+    """P(clash) with each factor set to each of its other states; factors by largest swing first."""
+    import pandas as pd
 
     rows = []
-    for f in ("stance", *comp.others):
+    for f in ("stance", *engine.others):
         for t, state in enumerate(FACTORS[f]):
             if f == "stance":
-                if t == stance and conf >= 1.0:
+                if t == pair.stance and pair.confidence >= 1.0:
                     continue
-                J = comp.joint(combo)
+                J = engine.joint(pair.combo)
                 q = J[_YES, t] / J[:, t].sum()
             else:
-                pos = comp.others.index(f)
-                if t == combo[pos]:
+                pos = engine.others.index(f)
+                if t == pair.combo[pos]:
                     continue
-                q = _p_soft(comp, combo[:pos] + (t,) + combo[pos + 1:], L)
+                q = _p_soft(engine, pair.combo[:pos] + (t,) + pair.combo[pos + 1:], pair.likelihood)
             rows.append((f, state, float(q), float(q - p)))
     tornado = pd.DataFrame(rows, columns=["factor", "state", "p_clash", "delta"])
     swing = tornado.groupby("factor", sort=False)["delta"].apply(lambda d: d.abs().max())
+    model = engine.model
     rank_f = {f: i for i, f in enumerate(sorted(swing.index, key=lambda f: (-swing[f], _fpos(model, f))))}
-    tornado = (
-        tornado.assign(_f=tornado["factor"].map(rank_f), _s=[FACTORS[f].index(s) for f, s in zip(tornado["factor"], tornado["state"], strict=True)])
+    state_pos = [FACTORS[f].index(s) for f, s in zip(tornado["factor"], tornado["state"], strict=True)]
+    return (
+        tornado.assign(_f=tornado["factor"].map(rank_f), _s=state_pos)
         .sort_values(["_f", "_s"], kind="stable")
         .drop(columns=["_f", "_s"])
         .reset_index(drop=True)
     )
 
-    mi = {f: _mutual_information(comp, f, combo, L) for f in ("stance", *comp.others)}
-    details = _details(net, a, b, pf, k)
+
+def _place_among_not_at_war(pf: PairFactors, order: np.ndarray, k: int) -> str:
+    """Where pair ``k`` ranks among the pairs that are not enemies (``order``: riskiest first)."""
     not_war = np.flatnonzero(pf.states["stance"][order] != STANCES.index("enemy"))
-    effects = {}
-    for f in ("stance", *comp.others):
-        if factors[f] == "unknown" and f != "stance":
-            continue
-        marginal = _p_marginal(comp, f, combo, L)
-        effects[f] = p - marginal
-    names = {x: net.actors[x].display for x in net.actors}
-    sentence = _sentence(a, b, p, rank, len(pf), factors, conf, details, effects, tornado, order, not_war, k,
-                         stance == STANCES.index("enemy"), names)
-    involved = {a, b, *details["friends_of_friends"], *details["friends_of_enemies"], *details["common_enemies"],
-                *(x for pair in details["opposed_backers"] for x in pair)}
-    return RiskExplanation(a, b, p, factors, tornado, mi, sentence, rank, len(pf), conf, details,
-                           {x: names[x] for x in sorted(involved)})
+    if not len(not_war):
+        return ""
+    pos = int(np.flatnonzero(order[not_war] == k)[0]) + 1
+    return ", the highest of the pairs not already at war" if pos == 1 else f", {pos} of {len(not_war)} pairs not already at war"
 
 
 def _fpos(model: RiskModel, f: str) -> int:
     return list(model.factors).index(f) if f in model.factors else 99
 
 
-def _p_soft(comp: CompiledRisk, combo: tuple[int, ...], L: np.ndarray) -> float:
-    J = comp.joint(combo)
+def _p_soft(engine: CompiledRisk, combo: tuple[int, ...], L: np.ndarray) -> float:
+    J = engine.joint(combo)
     return float((L * J[_YES]).sum() / (L * J.sum(axis=0)).sum())
 
 
-def _p_marginal(comp: CompiledRisk, f: str, combo: tuple[int, ...], L: np.ndarray) -> float:
+def _p_marginal(engine: CompiledRisk, f: str, combo: tuple[int, ...], L: np.ndarray) -> float:
     """P(clash) with factor f left unobserved (the baseline its state is compared to)."""
     if f == "stance":
-        J = comp.joint(combo)
+        J = engine.joint(combo)
         return float(J[_YES].sum() / J.sum())
-    pos = comp.others.index(f)
-    return _p_soft(comp, combo[:pos] + (MISSING,) + combo[pos + 1:], L)
+    pos = engine.others.index(f)
+    return _p_soft(engine, combo[:pos] + (MISSING,) + combo[pos + 1:], L)
 
 
-def _mutual_information(comp: CompiledRisk, f: str, combo: tuple[int, ...], L: np.ndarray) -> float:
+def _mutual_information(engine: CompiledRisk, f: str, combo: tuple[int, ...], L: np.ndarray) -> float:
     """I(f; clash | the pair's other evidence) in bits, from pgmpy's joint query."""
     if f == "stance":
-        joint = comp.joint(combo)  # (clash, stance), stance left unobserved
+        joint = engine.joint(combo)  # (clash, stance), stance left unobserved
     else:
-        pos = comp.others.index(f)
-        ev = comp.evidence(combo[:pos] + (MISSING,) + combo[pos + 1:])
-        phi = comp.inference.query([OUTCOME, f, "stance"], evidence=ev, joint=True, show_progress=False)
-        full = _ordered(phi, [OUTCOME, f, "stance"], [OUTCOME_STATES, FACTORS[f], STANCES])
+        pos = engine.others.index(f)
+        ev = engine.evidence(combo[:pos] + (MISSING,) + combo[pos + 1:])
+        phi = engine.inference.query([OUTCOME, f, "stance"], evidence=ev, joint=True, show_progress=False)
+        full = factor_values(phi, [OUTCOME, f, "stance"], [OUTCOME_STATES, FACTORS[f], STANCES])
         joint = (full * L[None, None, :]).sum(axis=2)  # the stance's (soft) evidence applied
     joint = joint / joint.sum()
     pc = joint.sum(axis=1, keepdims=True)
@@ -295,7 +319,7 @@ _STANCE_AS = {
 
 
 def _phrase(f: str, state: str, conf: float, d: dict[str, Any], names: dict[str, str]) -> str:
-    def listed(ids) -> str:
+    def listed(ids: Iterable[str]) -> str:
         return ", ".join(names.get(x, x) for x in ids)
 
     if f == "stance":
@@ -324,12 +348,16 @@ def _phrase(f: str, state: str, conf: float, d: dict[str, Any], names: dict[str,
     return f"{f} is {state}"
 
 
-def _sentence(a, b, p, rank, n, factors, conf, details, effects, tornado, order, not_war, k, at_war, names) -> str:
-    head = f"{names[a]} - {names[b]} ranks {rank} of {n} pairs with P(clash) = {p:.2f}"
-    if not at_war and len(not_war):
-        pos = int(np.flatnonzero(order[not_war] == k)[0]) + 1
-        head += (", the highest of the pairs not already at war" if pos == 1
-                 else f", {pos} of {len(not_war)} pairs not already at war")
+def _sentence(
+    head: str,
+    factors: dict[str, str],
+    conf: float,
+    details: dict[str, Any],
+    effects: dict[str, float],
+    tornado: pd.DataFrame,
+    names: dict[str, str],
+) -> str:
+    """The plain-words explanation: the headline, what raises and lowers the risk, what moves it most."""
     # factors that move the risk by less than half a percentage point are left unsaid
     up = [f for f, e in effects.items() if e >= 0.005]
     down = [f for f, e in effects.items() if e <= -0.005]

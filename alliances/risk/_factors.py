@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
-from ._model_file import FACTORS
+from ._spec import FACTORS, MISSING, STANCES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -36,9 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["STRONG", "PairFactors", "balance_state", "pair_factors"]
 
-STANCES = FACTORS["stance"]
-UNKNOWN_STANCE = STANCES.index("unknown")
-MISSING = -1
+_UNKNOWN_STANCE = STANCES.index("unknown")
 #: Weighted balance sum from which the balance is ``strongly_negative`` / ``strongly_positive``.
 STRONG = 2.0
 _EPS = 1e-9  # user weights such as 0.3 leave rounding residue: a sum this small is zero
@@ -88,13 +86,14 @@ def _as_network(net: AllianceNetwork | nx.Graph) -> AllianceNetwork:
     return AllianceNetwork.from_networkx(net)
 
 
-def pair_factors(net: AllianceNetwork) -> PairFactors:
+def pair_factors(net: AllianceNetwork | nx.Graph) -> PairFactors:
     """Compute every pair's graph factors with sparse products (no loop over pairs).
 
     Parameters
     ----------
-    net : AllianceNetwork
-        The scenario; relations in force at ``as_of`` count.
+    net : AllianceNetwork or networkx.Graph
+        The scenario; relations in force at ``as_of`` count. A signed networkx graph
+        is converted with :meth:`AllianceNetwork.from_networkx`.
 
     Returns
     -------
@@ -129,76 +128,88 @@ def pair_factors(net: AllianceNetwork) -> PairFactors:
     net = _as_network(net)
     ids = sorted(net.actors)
     n = len(ids)
-    index = {a: k for k, a in enumerate(ids)}
-    rows, cols, stance_code, conf, weight = [], [], [], [], []
-    for u, v, d in net.graph.edges(data=True):
-        rows.append(index[u])
-        cols.append(index[v])
-        stance_code.append(STANCES.index(d["stance"]))
-        conf.append(float(d.get("confidence", 1.0)))
-        weight.append(float(d.get("weight", 1.0)))
-    r = np.asarray(rows, dtype=np.int64)
-    c = np.asarray(cols, dtype=np.int64)
-    s = np.asarray(stance_code, dtype=np.int8)
-    cf = np.asarray(conf, dtype=float)
-    wt = np.asarray(weight, dtype=float)
-    sign = np.array([1, 1, 0, 0, -1, -1], dtype=np.int8)[s] if len(s) else np.zeros(0, np.int8)
+    ties = _Ties.of(net, ids)
+    iu, ju = np.triu_indices(n, 1)
+    iu = iu.astype(np.int32)
+    ju = ju.astype(np.int32)
+    stance, confidence = ties.pair_stance(iu, ju)
 
-    def sym(mask: np.ndarray, values: np.ndarray | None = None) -> sp.csr_array:
-        rr, cc = r[mask], c[mask]
-        data = np.ones(2 * len(rr), dtype=np.int64) if values is None else np.tile(values[mask], 2)
-        return sp.csr_array((data, (np.concatenate([rr, cc]), np.concatenate([cc, rr]))), shape=(n, n))
-
-    P = sym(sign > 0)
-    N = sym(sign < 0)
+    P = ties.matrix(ties.sign > 0)
+    N = ties.matrix(ties.sign < 0)
     PN = P @ N
-    bal = (P @ P) - PN - PN.T
-    WP = sym(sign > 0, wt)
-    WN = sym(sign < 0, wt)
+    WP = ties.matrix(ties.sign > 0, ties.weight)
+    WN = ties.matrix(ties.sign < 0, ties.weight)
     WPN = WP @ WN
-    wbal = (WP @ WP) - WPN - WPN.T
-    EE = N @ N
-    PNP = PN @ P
+    balance_sum = _upper_values((P @ P) - PN - PN.T, n)
+    balance_weight = _upper_values((WP @ WP) - WPN - WPN.T, n, dtype=float)
+    states = {
+        "stance": stance,
+        "balance": balance_state(balance_weight),
+        "shared_enemy": (_upper_values(N @ N, n) > 0).astype(np.int8),
+        "opposed_backers": (_upper_values(PN @ P, n) > 0).astype(np.int8),
+        "common_theater": _common_theater(net, ids, iu, ju),
+    }
+    return PairFactors(ids, iu, ju, states, confidence, balance_sum, balance_weight)
 
+
+@dataclass(frozen=True, eq=False)
+class _Ties:
+    """The recorded relations as arrays: actor rows and columns, stance code, confidence, weight, sign."""
+
+    n: int
+    row: np.ndarray
+    col: np.ndarray
+    stance: np.ndarray
+    confidence: np.ndarray
+    weight: np.ndarray
+    sign: np.ndarray
+
+    @classmethod
+    def of(cls, net: AllianceNetwork, ids: list[str]) -> _Ties:
+        index = {a: k for k, a in enumerate(ids)}
+        rows, cols, stance_code, conf, weight = [], [], [], [], []
+        for u, v, d in net.graph.edges(data=True):
+            rows.append(index[u])
+            cols.append(index[v])
+            stance_code.append(STANCES.index(d["stance"]))
+            conf.append(float(d.get("confidence", 1.0)))
+            weight.append(float(d.get("weight", 1.0)))
+        s = np.asarray(stance_code, dtype=np.int8)
+        sign = np.array([1, 1, 0, 0, -1, -1], dtype=np.int8)[s] if len(s) else np.zeros(0, np.int8)
+        return cls(len(ids), np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), s,
+                   np.asarray(conf, dtype=float), np.asarray(weight, dtype=float), sign)
+
+    def matrix(self, mask: np.ndarray, values: np.ndarray | None = None) -> sp.csr_array:
+        """The symmetric n x n matrix of the masked ties: 1 each, or their ``values``."""
+        rr, cc = self.row[mask], self.col[mask]
+        data = np.ones(2 * len(rr), dtype=np.int64) if values is None else np.tile(values[mask], 2)
+        return sp.csr_array((data, (np.concatenate([rr, cc]), np.concatenate([cc, rr]))), shape=(self.n, self.n))
+
+    def pair_stance(self, iu: np.ndarray, ju: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each pair's stance code (``unknown`` without a relation) and its confidence (1 without)."""
+        stance_m = np.full((self.n, self.n), _UNKNOWN_STANCE, dtype=np.int8)
+        conf_m = np.ones((self.n, self.n), dtype=float)
+        if len(self.stance):
+            stance_m[self.row, self.col] = self.stance
+            stance_m[self.col, self.row] = self.stance
+            conf_m[self.row, self.col] = self.confidence
+            conf_m[self.col, self.row] = self.confidence
+        return stance_m[iu, ju], conf_m[iu, ju]
+
+
+def _common_theater(net: AllianceNetwork, ids: list[str], iu: np.ndarray, ju: np.ndarray) -> np.ndarray:
+    """(T T^T)_ij > 0 for the actor-theater incidence T; MISSING where an actor has no theater."""
+    n = len(ids)
     actor_theaters = [net.actors[a].theaters for a in ids]
     th_ids = sorted({t for ts in actor_theaters for t in ts})
     th_index = {t: k for k, t in enumerate(th_ids)}
     tr = [k for k, ts in enumerate(actor_theaters) for _ in ts]
     tc = [th_index[t] for ts in actor_theaters for t in ts]
     T = sp.csr_array((np.ones(len(tr), dtype=np.int64), (tr, tc)), shape=(n, max(len(th_ids), 1)))
-    TT = T @ T.T
     has_theater = np.array([len(ts) > 0 for ts in actor_theaters], dtype=bool)
-
-    iu, ju = np.triu_indices(n, 1)
-    iu = iu.astype(np.int32)
-    ju = ju.astype(np.int32)
-
-    def pick(M: sp.csr_array) -> np.ndarray:
-        return _upper_values(M, n)
-
-    stance_m = np.full((n, n), UNKNOWN_STANCE, dtype=np.int8)
-    conf_m = np.ones((n, n), dtype=float)
-    if len(s):
-        stance_m[r, c] = s
-        stance_m[c, r] = s
-        conf_m[r, c] = cf
-        conf_m[c, r] = cf
-    stance = stance_m[iu, ju]
-    confidence = conf_m[iu, ju]
-    del stance_m, conf_m
-
-    balance_sum = pick(bal)
-    balance_weight = _upper_values(wbal, n, dtype=float)
-    states = {
-        "stance": stance,
-        "balance": balance_state(balance_weight),
-        "shared_enemy": (pick(EE) > 0).astype(np.int8),
-        "opposed_backers": (pick(PNP) > 0).astype(np.int8),
-    }
-    theater = (pick(TT) > 0).astype(np.int8)
+    theater = (_upper_values(T @ T.T, n) > 0).astype(np.int8)
     theater[~(has_theater[iu] & has_theater[ju])] = MISSING
-    states["common_theater"] = theater
-    return PairFactors(ids, iu, ju, states, confidence, balance_sum, balance_weight)
+    return theater
 
 
 def balance_state(weighted_sum: np.ndarray) -> np.ndarray:
@@ -216,11 +227,11 @@ def balance_state(weighted_sum: np.ndarray) -> np.ndarray:
     return (2 + np.sign(x).astype(np.int64) * size).astype(np.int8)
 
 
-def _upper_values(M: sp.csr_array, n: int, dtype=np.int64) -> np.ndarray:
+def _upper_values(M: sp.csr_array, n: int, dtype: type = np.int64) -> np.ndarray:
     """The strict upper triangle of a sparse n x n matrix, in ``np.triu_indices`` order."""
     U = sp.triu(M, k=1, format="coo")
     U.sum_duplicates()
-    out = np.zeros(n * (n - 1) // 2, dtype=dtype)
+    out: np.ndarray = np.zeros(n * (n - 1) // 2, dtype=dtype)
     if U.nnz:
         x = U.row.astype(np.int64)
         y = U.col.astype(np.int64)

@@ -6,19 +6,25 @@ observed, pgmpy's ``DiscreteBayesianEstimator`` gives the posterior-mean CPDs; w
 the model has latent nodes, pgmpy's ``DiscreteEM`` starts from the expert CPDs and
 uses the same Dirichlet estimator in its M-step (MAP-EM). Latent CPDs are not
 identifiable from the observed factors alone: only P(clash | factors) is checked.
+
+pgmpy's own logging is left alone: the estimators are handed the network's structure
+without CPDs, so they have nothing to warn about, but pgmpy still logs at INFO level
+the data types it infers, on its logger ``"pgmpy"`` (hidden unless an application
+shows INFO records; configure that logger to hide them for good).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import Problem, ScenarioError
-from ._compiled import _ordered, resolve_model
-from ._model_file import FACTORS, OUTCOME, RiskModel, quiet_pgmpy_import
+from ._model_file import RiskModel, resolve_model
+from ._pgmpy import factor_values, quiet_pgmpy_import
+from ._spec import FACTORS, OUTCOME
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -86,19 +92,50 @@ def fit_risk_model(
     data = _clean(observations, model, observed)
     latents = [n for n in model.nodes if n not in observed]
     state_names = {n: list(node.states) for n, node in model.nodes.items()}
-    pseudo = {n: pseudo_count * _sorted_parent_table(model, n) for n in model.nodes}
+    # the estimators are handed the structure only: a network with CPDs makes pgmpy log
+    # "Replacing existing CPD" for every node as it fits
+    bn = model.structure()
+    estimator = _expert_estimator(model, bn, pseudo_count)
+    if not latents:
+        cpds = estimator.fit(bn, data).parameters_
+    else:
+        with quiet_pgmpy_import():
+            from pgmpy.parameter_estimator import DiscreteEM
 
+        # DiscreteEM names latent states 0..k-1 in its E-step: use those names throughout
+        em = DiscreteEM(
+            state_names={n: v for n, v in state_names.items() if n not in latents},
+            latent_card={n: len(model.nodes[n].states) for n in latents},
+            m_step_estimator=estimator,
+            max_iter=max_iter,
+            seed=seed,
+            init_cpds={n: _integer_latents(c, latents) for n, c in model.cpds.items()},
+            show_progress=False,
+        )
+        cpds = em.fit(bn, pd.DataFrame(data)).parameters_
+    tables = {}
+    for cpd in cpds:
+        node = model.nodes[cpd.variable]
+        order = [node.id, *node.parents]
+        names = [list(range(len(model.nodes[v].states))) if v in latents else model.nodes[v].states for v in order]
+        tables[node.id] = factor_values(cpd, order, names).reshape(len(node.states), -1)
+    return model.with_tables(tables, name=f"{model.name} (fitted to {len(data)} observations)")
+
+
+def _expert_estimator(model: RiskModel, bn: Any, pseudo_count: float) -> Any:
+    """pgmpy's Dirichlet estimator with ``pseudo_count`` x the expert tables as pseudo-counts.
+
+    The pseudo-counts apply only to nodes whose parents are as in the full model
+    ``bn``: DiscreteEM also fits the model with latents removed (and then discards it
+    when every CPD has an initial value), and the expert counts do not fit that shape.
+    """
     with quiet_pgmpy_import():
-        from pgmpy.parameter_estimator import DiscreteBayesianEstimator, DiscreteEM
+        from pgmpy.parameter_estimator import DiscreteBayesianEstimator
 
-    class _ExpertPrior(DiscreteBayesianEstimator):
-        """Dirichlet pseudo-counts only for nodes whose parents are as in the full model.
+    class ExpertPrior(DiscreteBayesianEstimator):
+        pseudo_counts: Any
 
-        DiscreteEM also fits the model with latents removed (and then discards it when
-        every CPD has an initial value); the expert counts do not fit that shape.
-        """
-
-        def fit(self, model, data, sample_weight=None):
+        def fit(self, model: Any, data: pd.DataFrame, sample_weight: Any = None) -> Any:
             full = self.pseudo_counts
             if isinstance(full, dict):
                 self.pseudo_counts = {
@@ -110,36 +147,9 @@ def fit_risk_model(
             finally:
                 self.pseudo_counts = full
 
-    bn = model.to_pgmpy()
-    estimator = _ExpertPrior(state_names=state_names, prior_type="dirichlet", pseudo_counts=pseudo)
-    pg_logger = logging.getLogger("pgmpy")
-    level = pg_logger.level
-    pg_logger.setLevel(logging.ERROR)  # pgmpy logs a warning per fit about dropped rows and latents
-    try:
-        if not latents:
-            cpds = estimator.fit(bn, data).parameters_
-        else:
-            # DiscreteEM names latent states 0..k-1 in its E-step: use those names throughout
-            em = DiscreteEM(
-                state_names={n: v for n, v in state_names.items() if n not in latents},
-                latent_card={n: len(model.nodes[n].states) for n in latents},
-                m_step_estimator=estimator,
-                max_iter=max_iter,
-                seed=seed,
-                init_cpds={n: _integer_latents(c, latents) for n, c in model.cpds.items()},
-                show_progress=False,
-            )
-            cpds = em.fit(bn, pd.DataFrame(data)).parameters_
-    finally:
-        pg_logger.setLevel(level)
-    tables = {}
-    for cpd in cpds:
-        node = model.nodes[cpd.variable]
-        order = [node.id, *node.parents]
-        names = [list(range(len(model.nodes[v].states))) if v in latents else model.nodes[v].states for v in order]
-        values = _ordered(cpd, order, names)
-        tables[node.id] = values.reshape(len(node.states), -1)
-    return model.with_tables(tables, name=f"{model.name} (fitted to {len(data)} observations)")
+    state_names = {n: list(node.states) for n, node in model.nodes.items()}
+    pseudo = {n: pseudo_count * _sorted_parent_table(model, n) for n in model.nodes}
+    return ExpertPrior(state_names=state_names, prior_type="dirichlet", pseudo_counts=pseudo)
 
 
 def _clean(observations: pd.DataFrame, model: RiskModel, observed: list[str]) -> pd.DataFrame:
@@ -174,7 +184,7 @@ def _clean(observations: pd.DataFrame, model: RiskModel, observed: list[str]) ->
     return data.reset_index(drop=True)
 
 
-def _integer_latents(cpd, latents: list[str]):
+def _integer_latents(cpd: Any, latents: list[str]) -> Any:
     """A copy of the CPD whose latent variables' states are named 0..k-1."""
     out = cpd.copy()
     out.state_names = {v: (list(range(len(s))) if v in latents else list(s)) for v, s in cpd.state_names.items()}

@@ -14,10 +14,9 @@ pgmpy is imported only by :meth:`RiskModel.to_pgmpy` and what needs it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
 from importlib import resources
 from itertools import product
 from pathlib import Path
@@ -27,34 +26,34 @@ import numpy as np
 import yaml
 
 from .._text import did_you_mean
-from ..errors import ModelFileError, OutputError
-from ..readwrite import FLOAT, INT, NULL, StrictYamlReader, atomic_path, construct, describe, read_text_file
+from ..errors import ModelFileError
+from ..readwrite import (
+    FLOAT,
+    INT,
+    NULL,
+    StrictYamlReader,
+    atomic_path,
+    construct,
+    describe,
+    output_format,
+    read_text_file,
+)
+from ._pgmpy import pgmpy_classes
+from ._spec import FACTORS, OUTCOME, OUTCOME_STATES
 
 if TYPE_CHECKING:
     from pgmpy.factors.discrete import TabularCPD
     from pgmpy.models import DiscreteBayesianNetwork
 
 __all__ = [
-    "FACTORS",
-    "OUTCOME",
-    "OUTCOME_STATES",
+    "SAVE_FORMATS",
     "RiskModel",
     "RiskNode",
     "load_risk_model",
     "loads_risk_model",
-    "quiet_pgmpy_import",
+    "resolve_model",
 ]
 
-#: The graph-derived factors a model may use, with their states in canonical order.
-FACTORS: dict[str, tuple[str, ...]] = {
-    "stance": ("ally", "friendly", "neutral", "ambivalent", "rival", "enemy", "unknown"),
-    "balance": ("strongly_negative", "weakly_negative", "zero", "weakly_positive", "strongly_positive"),
-    "shared_enemy": ("no", "yes"),
-    "common_theater": ("no", "yes"),
-    "opposed_backers": ("no", "yes"),
-}
-OUTCOME = "clash"
-OUTCOME_STATES = ("no", "yes")
 #: Model-file formats ``RiskModel.save`` writes, by extension.
 SAVE_FORMATS = {
     ".xdsl": "GeNIe (.xdsl)",
@@ -69,14 +68,32 @@ _NODE = {"id", "states", "parents", "p", "table", "rationale", "reference", "not
 _ROW = {"given", "p"}
 _TOLERANCE = 1e-6
 _MAX_CARD = 12
+_MAX_PARENTS = 4
 
 
 @dataclass(frozen=True, eq=False)
 class RiskNode:
     """One node of the risk network and its CPD.
 
-    ``table`` has shape ``(len(states), prod(parent cardinalities))`` in pgmpy's column
-    order (the first parent varies slowest); a root's table has one column.
+    Parameters
+    ----------
+    id : str
+        The node's name (a factor of :data:`FACTORS`, the outcome ``clash``, or a latent node).
+    states : tuple of str
+        Its states, in table row order.
+    parents : tuple of str
+        Its parents, in table column order.
+    table : numpy.ndarray
+        The CPD, of shape ``(len(states), prod(parent cardinalities))`` in pgmpy's
+        column order (the first parent varies slowest); a root's table has one column.
+    rationale, reference : str
+        Why the table is what it is, and where that comes from.
+
+    Examples
+    --------
+    >>> node = load_risk_model().nodes["hostility"]
+    >>> node.kind, node.parents, node.table.shape
+    ('latent', ('stance', 'alignment'), (3, 21))
     """
 
     id: str
@@ -99,7 +116,9 @@ class RiskModel:
     """A conflict-risk Bayesian network: nodes (with CPDs) in topological order.
 
     Build one with :func:`load_risk_model`; convert it with :meth:`to_pgmpy`; write it
-    with :meth:`save`.
+    with :meth:`save`; query it for every pair of a scenario with
+    :class:`~alliances.risk.CompiledRisk` or :func:`~alliances.conflict_risk`.
+    A model is plain data: it holds no inference engine.
 
     Parameters
     ----------
@@ -125,7 +144,6 @@ class RiskModel:
     nodes: Mapping[str, RiskNode]
     description: str | None = None
     source: str = "<default>"
-    _compiled: list = field(default_factory=list, repr=False, compare=False)
 
     def __repr__(self) -> str:
         return (f"<RiskModel {self.name!r}: {len(self.nodes)} nodes, factors {', '.join(self.factors)}; "
@@ -143,12 +161,13 @@ class RiskModel:
 
     @property
     def latents(self) -> tuple[str, ...]:
+        """The nodes neither observed from the graph nor the outcome (file order)."""
         return tuple(n for n, node in self.nodes.items() if node.kind == "latent")
 
     @cached_property
     def cpds(self) -> dict[str, TabularCPD]:
-        """Every node's CPD as a pgmpy ``TabularCPD`` (imports pgmpy)."""
-        TabularCPD = _pgmpy().TabularCPD
+        """Every node's CPD as a pgmpy ``TabularCPD`` (imports pgmpy; built once per model)."""
+        TabularCPD = pgmpy_classes().TabularCPD
         out = {}
         for node in self.nodes.values():
             out[node.id] = TabularCPD(
@@ -161,17 +180,26 @@ class RiskModel:
             )
         return out
 
+    def structure(self, *, mark_latents: bool = True) -> DiscreteBayesianNetwork:
+        """The model's arrows as a pgmpy ``DiscreteBayesianNetwork`` without CPDs (for estimators).
+
+        Nodes are added in topological order; latent nodes are marked unless
+        ``mark_latents`` is false.
+        """
+        bn = pgmpy_classes().DiscreteBayesianNetwork()
+        bn.add_nodes_from(self.nodes)
+        bn.add_edges_from(self.edges)
+        if mark_latents:
+            bn.latents = set(self.latents)
+        return bn
+
     def to_pgmpy(self, *, mark_latents: bool = True) -> DiscreteBayesianNetwork:
         """The model as a checked pgmpy ``DiscreteBayesianNetwork``.
 
         Nodes are added in topological order (file writers keep it, and GeNIe needs
         parents before children); latent nodes are marked unless ``mark_latents`` is false.
         """
-        bn = _pgmpy().DiscreteBayesianNetwork()
-        bn.add_nodes_from(self.nodes)
-        bn.add_edges_from(self.edges)
-        if mark_latents:
-            bn.latents = set(self.latents)
+        bn = self.structure(mark_latents=mark_latents)
         bn.add_cpds(*[c.copy() for c in self.cpds.values()])
         bn.check_model()
         return bn
@@ -202,40 +230,52 @@ class RiskModel:
     def save(self, path: str | os.PathLike[str]) -> str:
         """Write the model by extension: .xdsl (GeNIe), .net (Hugin), .bif, .xmlbif, or .yaml.
 
-        The file is written to a temporary name and renamed, so a failure leaves no
-        half-written file. Returns the format's name.
+        The extension and folder are checked before any work; the file is written to a
+        temporary name and renamed, so a failure leaves no half-written file.
+
+        Parameters
+        ----------
+        path : str or path-like
+            The file to write; its extension (:data:`SAVE_FORMATS`) chooses the format.
+
+        Returns
+        -------
+        str
+            The format's name.
 
         Raises
         ------
         OutputError
             For an unknown extension or a folder that does not exist.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     load_risk_model().save(pathlib.Path(d) / "risk.yaml")
+        'alliances risk model (YAML)'
         """
-        name = os.fspath(path)
-        ext = Path(name).suffix.lower()
-        if ext not in SAVE_FORMATS:
-            raise OutputError(
-                f"{name}: cannot tell the format from the extension {ext or '(none)'!r} "
-                f"(expected one of: {', '.join(SAVE_FORMATS)})"
-            )
-        with atomic_path(name, suffix=ext) as tmp:
+        target, kind = output_format(path, SAVE_FORMATS)
+        ext = target.suffix.lower()
+        with atomic_path(target, suffix=ext) as tmp:
             if ext in (".yaml", ".yml"):
                 text = yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
                 Path(tmp).write_text(text, encoding="utf-8")
             else:
                 # the latent mark is pgmpy's own; Hugin and GeNIe files do without it
                 self.to_pgmpy(mark_latents=False).save(tmp, filetype=ext[1:])
-        return SAVE_FORMATS[ext]
-
-    def compiled(self):
-        """The all-pairs inference engine for this model (built once, then cached)."""
-        if not self._compiled:
-            from ._compiled import CompiledRisk
-
-            self._compiled.append(CompiledRisk(self))
-        return self._compiled[0]
+        return kind
 
     def with_tables(self, tables: Mapping[str, np.ndarray], *, name: str | None = None) -> RiskModel:
-        """A copy with some CPD tables replaced (same shapes, pgmpy column order)."""
+        """A copy with some CPD tables replaced (same shapes, pgmpy column order).
+
+        Examples
+        --------
+        >>> m = load_risk_model()
+        >>> flat = m.with_tables({"shared_enemy": np.array([[0.5], [0.5]])}, name="flat")
+        >>> flat.name, flat.nodes["shared_enemy"].table[:, 0].tolist(), m.nodes["shared_enemy"].table is not None
+        ('flat', [0.5, 0.5], True)
+        """
         nodes = {}
         for nid, node in self.nodes.items():
             t = np.asarray(tables.get(nid, node.table), dtype=float)
@@ -245,38 +285,11 @@ class RiskModel:
         return RiskModel(name or self.name, nodes, self.description, self.source)
 
 
-@contextmanager
-def quiet_pgmpy_import() -> Iterator[None]:
-    """Silence what importing pgmpy 1.1.2 prints: its StructureScore FutureWarning, and
-    tqdm's ``IProgress not found`` warning in Jupyter without ipywidgets (pgmpy imports
-    ``tqdm.auto``; we never show its progress bars)."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*StructureScore.*", category=FutureWarning)
-        warnings.filterwarnings("ignore", message="IProgress not found")
-        warnings.filterwarnings("ignore", message=r"Using `tqdm\.autonotebook\.tqdm` in notebook mode")
-        yield
-
-
-def _pgmpy():
-    """Import what we use of pgmpy once, quietly (see :func:`quiet_pgmpy_import`)."""
-    with quiet_pgmpy_import():
-        from pgmpy.factors.discrete import TabularCPD
-        from pgmpy.inference import VariableElimination
-        from pgmpy.models import DiscreteBayesianNetwork
-
-    class _NS:
-        pass
-
-    ns = _NS()
-    ns.TabularCPD = TabularCPD
-    ns.VariableElimination = VariableElimination
-    ns.DiscreteBayesianNetwork = DiscreteBayesianNetwork
-    return ns
-
-
-_DEFAULT: list[RiskModel] = []
+@cache
+def _default_model() -> RiskModel:
+    """The shipped model, read once: every caller gets the same (immutable) RiskModel."""
+    text = resources.files("alliances.risk").joinpath("default_model.yaml").read_text(encoding="utf-8")
+    return loads_risk_model(text, filename="<default risk model>")
 
 
 def load_risk_model(path: str | os.PathLike[str] | None = None) -> RiskModel:
@@ -303,12 +316,37 @@ def load_risk_model(path: str | os.PathLike[str] | None = None) -> RiskModel:
     ('stance', 'alignment')
     """
     if path is None:
-        if not _DEFAULT:
-            text = resources.files("alliances.risk").joinpath("default_model.yaml").read_text(encoding="utf-8")
-            _DEFAULT.append(loads_risk_model(text, filename="<default risk model>"))
-        return _DEFAULT[0]
+        return _default_model()
     name = os.fspath(path)
     return loads_risk_model(read_text_file(name, what="model file", error=ModelFileError), filename=name)
+
+
+def resolve_model(model: RiskModel | str | os.PathLike[str] | None) -> RiskModel:
+    """A RiskModel from a model, a model-file path, or None (the shipped default).
+
+    Parameters
+    ----------
+    model : RiskModel, str, path-like or None
+        What a ``model=`` parameter of the risk functions accepts.
+
+    Returns
+    -------
+    RiskModel
+        ``model`` itself, the model read from the file, or :func:`load_risk_model` ``()``.
+
+    Raises
+    ------
+    ModelFileError
+        For a model file with problems.
+
+    Examples
+    --------
+    >>> resolve_model(None) is load_risk_model()
+    True
+    """
+    if model is None or isinstance(model, RiskModel):
+        return model or load_risk_model()
+    return load_risk_model(model)
 
 
 def loads_risk_model(text: str, *, filename: str = "<string>") -> RiskModel:
@@ -360,7 +398,8 @@ class _ModelReader(StrictYamlReader):
         if items is None:
             return None
         out = [self.label(item, f"each of {what}") for item in items]
-        return None if any(v is None for v in out) else out  # type: ignore[misc]
+        words = [v for v in out if v is not None]
+        return words if len(words) == len(out) else None
 
     def probs(self, node: yaml.Node, what: str, card: int) -> np.ndarray | None:
         items = self.sequence(node, what)
@@ -390,6 +429,7 @@ class _ModelReader(StrictYamlReader):
         return np.asarray(values, dtype=float)
 
     def model(self, root: yaml.Node) -> RiskModel | None:
+        """The model in a composed file, or None when there are problems (all recorded)."""
         top = self.mapping(root, "the model file", _TOP, ("nodes",))
         if top is None:
             return None
@@ -399,9 +439,23 @@ class _ModelReader(StrictYamlReader):
                 self.err(v, f"unsupported model format version {getattr(v, 'value', '?')}: this release reads version 1")
         name = self.text(top.get("name"), "name") or "risk model"
         description = self.text(top.get("description"), "description")
+        raw = self._raw_nodes(top.get("nodes"))
+        if OUTCOME not in raw:
+            self.err(root, f"the model needs an outcome node '{OUTCOME}' with states [no, yes]")
+        if raw and "stance" not in raw:
+            self.err(root, "the model needs the factor node 'stance'")
+        states = self._states(raw)  # first: tables refer to the parents' states
+        parents = self._parents(raw)
+        nodes = self._nodes(raw, states, parents, self._toposort(raw, parents) or [])
+        if self.problems:
+            return None
+        return RiskModel(name, nodes, description, self.file)
+
+    def _raw_nodes(self, seq: yaml.Node | None) -> dict[str, tuple[dict[str, yaml.Node], yaml.Node]]:
+        """Each node's fields and its YAML item, by id (nodes without a usable id left out)."""
         raw: dict[str, tuple[dict[str, yaml.Node], yaml.Node]] = {}
         first: dict[str, int] = {}
-        for item in self.sequence(top.get("nodes"), "'nodes'") or [] if "nodes" in top else []:
+        for item in (self.sequence(seq, "'nodes'") or []) if seq is not None else []:
             fields = self.mapping(item, "a node", _NODE, ())
             if fields is None:
                 continue
@@ -419,12 +473,10 @@ class _ModelReader(StrictYamlReader):
                 continue
             first[ident] = fields["id"].start_mark.line + 1
             raw[ident] = (fields, item)
-        if OUTCOME not in raw:
-            self.err(root, f"the model needs an outcome node '{OUTCOME}' with states [no, yes]")
-        if raw and "stance" not in raw:
-            self.err(root, "the model needs the factor node 'stance'")
+        return raw
 
-        # states first: tables refer to the parents' states
+    def _states(self, raw: dict[str, tuple[dict[str, yaml.Node], yaml.Node]]) -> dict[str, tuple[str, ...]]:
+        """Each node's valid states (factors and the outcome must have exactly theirs)."""
         states: dict[str, tuple[str, ...]] = {}
         for ident, (fields, _item) in raw.items():
             st = self.labels(fields.get("states"), f"states of node '{ident}'") if "states" in fields else None
@@ -444,7 +496,10 @@ class _ModelReader(StrictYamlReader):
                 self.err(where, f"states of the outcome '{OUTCOME}' must be exactly: no, yes")
                 continue
             states[ident] = tuple(st)
+        return states
 
+    def _parents(self, raw: dict[str, tuple[dict[str, yaml.Node], yaml.Node]]) -> dict[str, tuple[str, ...]]:
+        """Each node's valid parents: known nodes, not itself, no repeats, a few at most."""
         parents: dict[str, tuple[str, ...]] = {}
         for ident, (fields, _item) in raw.items():
             ps = self.labels(fields.get("parents"), f"parents of node '{ident}'")
@@ -461,33 +516,42 @@ class _ModelReader(StrictYamlReader):
             if len(set(ps)) != len(ps):
                 self.err(fields["parents"], f"parents of node '{ident}' repeat a name")
                 bad = True
-            if len(ps) > 4:
-                self.err(fields["parents"], f"node '{ident}' has {len(ps)} parents: keep it to 4 or fewer")
+            if len(ps) > _MAX_PARENTS:
+                self.err(fields["parents"], f"node '{ident}' has {len(ps)} parents: keep it to {_MAX_PARENTS} or fewer")
                 bad = True
             if not bad:
                 parents[ident] = tuple(ps)
         if OUTCOME in parents and not parents[OUTCOME] and OUTCOME in raw:
             self.err(raw[OUTCOME][1], f"the outcome '{OUTCOME}' needs parents: it is what the factors explain")
+        return parents
 
-        order = self._toposort(raw, parents)
-
+    def _nodes(
+        self,
+        raw: dict[str, tuple[dict[str, yaml.Node], yaml.Node]],
+        states: dict[str, tuple[str, ...]],
+        parents: dict[str, tuple[str, ...]],
+        order: list[str],
+    ) -> dict[str, RiskNode]:
+        """The nodes whose states, parents, table and texts are all valid, in topological order."""
         nodes: dict[str, RiskNode] = {}
-        for ident in order or []:
+        for ident in order:
             fields, item = raw[ident]
             if ident not in states or ident not in parents:
                 continue
-            ps = parents[ident]
-            if any(p not in states for p in ps):
+            own_parents = parents[ident]
+            if any(p not in states for p in own_parents):
                 continue
-            table = self._table(ident, fields, item, states[ident], [states[p] for p in ps])
-            rationale = self.text(fields.get("rationale"), f"rationale of node '{ident}'", optional=False) if "rationale" in fields else None
-            reference = self.text(fields.get("reference"), f"reference of node '{ident}'", optional=False) if "reference" in fields else None
+            table = self._table(ident, fields, item, states[ident], [states[p] for p in own_parents])
+            texts = [
+                self.text(fields[key], f"{key} of node '{ident}'", optional=False) if key in fields else None
+                for key in ("rationale", "reference")
+            ]
+            rationale, reference = texts
             if table is None or rationale is None or reference is None:
                 continue
-            nodes[ident] = RiskNode(ident, states[ident], ps, table, " ".join(rationale.split()), " ".join(reference.split()))
-        if self.problems:
-            return None
-        return RiskModel(name, nodes, description, self.file)
+            nodes[ident] = RiskNode(ident, states[ident], own_parents, table, " ".join(rationale.split()),
+                                    " ".join(reference.split()))
+        return nodes
 
     def _toposort(self, raw: dict[str, Any], parents: dict[str, tuple[str, ...]]) -> list[str] | None:
         order: list[str] = []

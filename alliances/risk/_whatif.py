@@ -9,16 +9,17 @@ scenario, not pgmpy's ``do``-operator on the risk network.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._progress import ProgressLike, using_progress
 from .._records import Stance
 from .._text import did_you_mean
 from ..errors import ScenarioError
-from ._compiled import conflict_risk, resolve_model
-from ._model_file import RiskModel
+from ._compiled import CompiledRisk
+from ._model_file import RiskModel, resolve_model
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,7 +80,7 @@ def what_if(
     return out
 
 
-def _triple(item) -> tuple[str, str, str | Stance | None]:
+def _triple(item: Any) -> tuple[str, str, str | Stance | None]:
     try:
         a, b, stance = item
     except (TypeError, ValueError):
@@ -107,7 +108,7 @@ def compare_risk(
     after: AllianceNetwork,
     *,
     model: RiskModel | str | os.PathLike[str] | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: ProgressLike = None,
 ) -> pd.DataFrame:
     """How every pair's conflict risk changes from one network to another.
 
@@ -116,8 +117,10 @@ def compare_risk(
     before, after : AllianceNetwork
         Typically a scenario and ``what_if(scenario, ...)``.
     model : RiskModel, path or None, optional
-    progress : callable, optional
-        Passed to :func:`~alliances.conflict_risk`.
+    progress : callable, bool or None, optional
+        A callback called as ``progress(done, total)`` while the factor combinations
+        of each network are compiled, or True for a progress bar on stderr (when it is
+        a terminal).
 
     Returns
     -------
@@ -143,9 +146,10 @@ def compare_risk(
     >>> len(removed), bool(removed["p_after"].isna().all()), sorted(set(removed["a"]) | set(removed["b"]))[:3]
     (7, True, ['assad', 'hezbollah', 'iran'])
     """
-    model = resolve_model(model)
-    x = conflict_risk(before, model=model, progress=progress)[["a", "b", "stance", "p_clash"]]
-    y = conflict_risk(after, model=model, progress=progress)[["a", "b", "stance", "p_clash"]]
+    engine = CompiledRisk(resolve_model(model))  # one engine: combinations both networks share are compiled once
+    with using_progress(progress, "compiling the risk network") as update:
+        x = engine.all_pairs(before, progress=update)[["a", "b", "stance", "p_clash"]]
+        y = engine.all_pairs(after, progress=update)[["a", "b", "stance", "p_clash"]]
     df = x.merge(y, on=["a", "b"], how="outer", suffixes=("_before", "_after"), indicator=True)
     df = df.rename(columns={"p_clash_before": "p_before", "p_clash_after": "p_after"})
     df["change"] = df["p_after"] - df["p_before"]

@@ -1,64 +1,33 @@
-"""The risk-model file: validation with file:line messages, pgmpy conversion, export, and fitting."""
+"""The risk-model file: validation with file:line messages, pgmpy conversion, and export."""
 
-import itertools
+import re
 import warnings
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
+import yaml
 
 import alliances
 from alliances.errors import ModelFileError, OutputError
-from alliances.risk._model_file import FACTORS, load_risk_model, loads_risk_model
+from alliances.risk import SAVE_FORMATS, RiskModel, load_risk_model, loads_risk_model, resolve_model
+from tests.risk._cases import small_model_text
 
 DEFAULT = Path(alliances.__file__).parent / "risk" / "default_model.yaml"
 
-SMALL = """\
-version: 1
-name: small
-nodes:
-  - id: stance
-    states: [ally, friendly, neutral, ambivalent, rival, enemy, unknown]
-    p: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.4]
-    rationale: r
-    reference: x
-  - id: shared_enemy
-    states: [no, yes]
-    p: [0.7, 0.3]
-    rationale: r
-    reference: x
-  - id: clash
-    states: ["no", "yes"]
-    parents: [stance, shared_enemy]
-    rationale: r
-    reference: x
-    table:
-{rows}
-"""
+
+def test_default_model_is_read_once():
+    assert load_risk_model() is load_risk_model()
+    assert resolve_model(None) is load_risk_model()
 
 
-def small_model_text():
-    rows = []
-    for s, e in itertools.product(FACTORS["stance"], FACTORS["shared_enemy"]):
-        y = round(0.05 + 0.1 * FACTORS["stance"].index(s) - (0.03 if e == "yes" else 0), 2)
-        rows.append(f"      - {{given: [{s}, {e}], p: [{1 - y:.2f}, {y:.2f}]}}")
-    return SMALL.format(rows="\n".join(rows))
-
-
-def test_default_model_has_rationale_and_reference_everywhere():
-    m = load_risk_model()
-    assert m is load_risk_model()  # cached
-    assert set(m.factors) == set(FACTORS)
-    for node in m.nodes.values():
-        assert node.rationale and node.reference
-        assert np.allclose(node.table.sum(axis=0), 1.0)
-        assert len(node.parents) <= 3 and len(node.states) <= 7
-    assert ("hostility", "clash") in m.edges
-    text = DEFAULT.read_text()
-    for ref in ("Bremer (1992)", "Li, Bradshaw, Clary & Cranmer (2017)", "Maoz, Terris, Kuperman & Talmud (2007)",
-                "Hegre"):
-        assert ref in text
+def test_resolve_model(small_model, small_model_path):
+    assert resolve_model(small_model) is small_model
+    from_file = resolve_model(small_model_path)
+    assert isinstance(from_file, RiskModel) and from_file.source == str(small_model_path)
+    assert list(from_file.nodes) == list(small_model.nodes)
+    with pytest.raises(ModelFileError, match="cannot read|no such|does not exist|not found"):
+        resolve_model(small_model_path.parent / "missing.yaml")
 
 
 def test_load_from_path_equals_default():
@@ -153,17 +122,36 @@ def test_cycle_and_missing_rows():
         loads_risk_model(rows_cut, filename="m.yaml")
 
 
-def test_user_model_without_latents_runs(tmp_path):
-    path = tmp_path / "small.yaml"
-    path.write_text(small_model_text())
-    m = load_risk_model(path)
-    assert m.latents == ()
-    net = alliances.load("seeds/syria_2017.yaml")
-    df = alliances.conflict_risk(net, model=path)
-    assert list(df.columns) == ["a", "b", "stance", "shared_enemy", "p_clash"]
-    # with hard evidence the answer is the table entry itself
-    row = df[(df["a"] == "assad") & (df["b"] == "russia")].iloc[0]
-    assert row["p_clash"] == pytest.approx(0.05 - 0.03)
+def test_user_model_without_latents(small_model_path):
+    m = load_risk_model(small_model_path)
+    assert m.latents == () and m.factors == ("stance", "shared_enemy")
+    assert m.edges == [("stance", "clash"), ("shared_enemy", "clash")]
+    assert m.nodes["clash"].table.shape == (2, 14)
+    # pgmpy's column order: the first parent varies slowest
+    assert m.nodes["clash"].table[1, :2].tolist() == [0.05, 0.02]
+
+
+def test_structure_has_the_arrows_and_no_cpds(model):
+    bn = model.structure()
+    assert list(bn.nodes) == list(model.nodes)
+    assert sorted(bn.edges) == sorted(model.edges)
+    assert bn.get_cpds() == [] and set(bn.latents) == set(model.latents)
+    assert model.structure(mark_latents=False).latents == set()
+
+
+def test_to_dict_round_trips(model):
+    again = loads_risk_model(yaml.safe_dump(model.to_dict(), sort_keys=False), filename="again.yaml")
+    assert list(again.nodes) == list(model.nodes)
+    for n, node in model.nodes.items():
+        assert np.allclose(again.nodes[n].table, node.table, atol=1e-12)
+        assert (again.nodes[n].states, again.nodes[n].parents) == (node.states, node.parents)
+
+
+def test_with_tables_checks_shapes(model):
+    with pytest.raises(ValueError, match="shape"):
+        model.with_tables({"clash": np.ones((2, 2)) / 2})
+    same = model.with_tables({})
+    assert same is not model and same.name == model.name
 
 
 @pytest.mark.parametrize("ext", [".xdsl", ".net", ".bif", ".xmlbif", ".yaml"])
@@ -179,8 +167,6 @@ def test_export_formats(tmp_path, ext):
             assert np.allclose(again.nodes[n].table, m.nodes[n].table)
             assert again.nodes[n].rationale == m.nodes[n].rationale
     elif ext == ".xdsl":
-        import re
-
         order = re.findall(r'<cpt id="([a-z_]+)"', out.read_text())
         assert sorted(order) == sorted(m.nodes)
         for parent, child in m.edges:  # GeNIe reads parents before children
@@ -197,63 +183,9 @@ def test_export_formats(tmp_path, ext):
 
 
 def test_export_errors(tmp_path):
-    with pytest.raises(OutputError, match="extension"):
+    with pytest.raises(OutputError, match=r"unknown extension '\.json' \(use \.xdsl, \.net, .* or \.yml\)"):
         load_risk_model().save(tmp_path / "m.json")
     with pytest.raises(OutputError, match="does not exist"):
         load_risk_model().save(tmp_path / "nope" / "m.bif")
-
-
-# --------------------------------------------------------------------------- fitting
-def _p_table(model):
-    comp = model.compiled()
-    out = []
-    for combo in itertools.product(*[range(len(FACTORS[f])) for f in comp.others]):
-        J = comp.joint(combo)
-        out.append(J[1] / J.sum(axis=0))
-    return np.array(out)
-
-
-def test_fit_with_latents_approaches_truth():
-    prior = load_risk_model()
-    truth = prior.with_tables({"clash": np.array([[0.98, 0.90, 0.90, 0.60, 0.50, 0.15],
-                                                  [0.02, 0.10, 0.10, 0.40, 0.50, 0.85]])}, name="truth")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # pgmpy 1.1.2 simulate uses a pandas keyword pandas 3 deprecates
-        data = truth.to_pgmpy().simulate(2500, seed=7, show_progress=False)
-    obs = data[[*prior.factors, "clash"]]
-    fitted = alliances.fit_risk_model(obs, prior=prior, pseudo_count=20, max_iter=4)
-    err_fit = np.abs(_p_table(fitted) - _p_table(truth)).mean()
-    err_prior = np.abs(_p_table(prior) - _p_table(truth)).mean()
-    assert err_fit < err_prior / 3
-    assert err_fit < 0.03
-    assert list(fitted.nodes) == list(prior.nodes)
-    assert fitted.nodes["hostility"].rationale == prior.nodes["hostility"].rationale
-
-
-def test_fit_without_latents_is_dirichlet_posterior_mean(tmp_path):
-    path = tmp_path / "small.yaml"
-    path.write_text(small_model_text())
-    prior = load_risk_model(path)
-    obs = pd.DataFrame({
-        "stance": ["enemy"] * 6 + ["ally"] * 4,
-        "shared_enemy": ["no"] * 10,
-        "clash": [True, True, True, True, False, False, False, False, False, True],
-    })
-    fitted = alliances.fit_risk_model(obs, prior=prior, pseudo_count=10)
-    col = list(itertools.product(FACTORS["stance"], FACTORS["shared_enemy"])).index(("enemy", "no"))
-    y0 = prior.nodes["clash"].table[1, col]
-    assert fitted.nodes["clash"].table[1, col] == pytest.approx((4 + 10 * y0) / (6 + 10))
-    # a root: (count + pseudo * prior) / (n + pseudo)
-    k = FACTORS["stance"].index("ally")
-    assert fitted.nodes["stance"].table[k, 0] == pytest.approx((4 + 10 * 0.1) / (10 + 10))
-
-
-def test_fit_rejects_bad_observations():
-    obs = pd.DataFrame({"stance": ["foe"], "clash": ["yes"]})
-    with pytest.raises(alliances.ScenarioError) as info:
-        alliances.fit_risk_model(obs)
-    assert "missing column(s)" in str(info.value)
-    full = pd.DataFrame({"stance": ["foe"], "balance": ["zero"], "shared_enemy": ["no"],
-                         "opposed_backers": ["no"], "common_theater": ["no"], "clash": ["yes"]})
-    with pytest.raises(alliances.ScenarioError, match="unknown state"):
-        alliances.fit_risk_model(full)
+    assert list(tmp_path.iterdir()) == []
+    assert load_risk_model().save(tmp_path / "M.XDSL") == SAVE_FORMATS[".xdsl"]  # any case
