@@ -43,12 +43,12 @@ def backtest(
 ) -> None:
     """Backtest the risk model: fit on the training windows, score P(clash next window) on the later ones, beside baselines."""
     from ..backtesting import backtest as run_backtest
-    from ..risk._compiled import resolve_model
+    from ..risk import resolve_model
 
     if output is not None:
-        from ..draw._output import check_output_path
+        from ..draw import check_output_path
 
-        check_output_path(output)
+        check_output_path(output)  # a bad path fails before any work
     net = load_scenario(actors)
     expert = resolve_model(model)
     with progress_bar("backtest", stderr_is_terminal() and not json_out) as progress:
@@ -56,16 +56,13 @@ def backtest(
                               half_life=None if half_life == 0 else half_life, pseudo_count=pseudo_count,
                               format=format, progress=progress)
     if output is not None:
-        from ..draw._backtest import draw_backtest
-        from ..draw._output import save_figure
+        from ..draw import draw_backtest, save_figure
 
         save_figure(draw_backtest(result), output)
         print(f"wrote {output}", file=sys.stderr)
-    if json_out:
-        from ..report._backtest import backtest_json
+    from ..report import backtest_json, backtest_renderables
 
+    if json_out:
         emit_json(backtest_json(result))
         return
-    from ..report._backtest import backtest_renderables
-
     print_tables(backtest_renderables(result))

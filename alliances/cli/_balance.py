@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -29,7 +29,7 @@ def balance(
 ) -> None:
     """Is the network balanced? Triangle census, unbalanced triads, frustration index, camps, factions,
     the relations balance implies for unknown pairs, and signed centrality."""
-    from ..analysis._balance import balance_report
+    from ..analysis import balance_report
 
     if path.suffix.lower() == ".csv":
         from ..readwrite import read_signed_csv
@@ -39,23 +39,19 @@ def balance(
     else:
         network = load_scenario(path)
         title = None
-    show_status = stderr_is_terminal() and not json_out
-    if show_status:
+    status: AbstractContextManager[Any] = nullcontext()
+    if stderr_is_terminal() and not json_out:
         from rich.console import Console
 
         status = Console(stderr=True).status("Computing balance, frustration and factions...")
-    else:
-        status = nullcontext()
     with status:
         rep = balance_report(network, strict=strict, k=k, exact="auto" if exact is None else exact,
                              time_limit=time_limit)
     if title is not None:
         rep.title = title
-    if json_out:
-        from ..report._balance import balance_json
+    from ..report import balance_json, balance_renderables
 
+    if json_out:
         emit_json(balance_json(rep))
         return
-    from ..report._balance import balance_renderables
-
     print_tables(balance_renderables(rep))

@@ -6,15 +6,25 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 from typer.core import TyperArgument, TyperCommand
 
+from .._network import AllianceNetwork
+from .._progress import ProgressCallback, terminal_progress
 from ..errors import AlliancesError, ScenarioError
+from ..readwrite import load
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    # typer (>= 0.20) runs on its own copy of click, whose Context is only reachable here;
+    # typer.Context is a subclass, too narrow to type an override of a command's method
+    from typer._click.core import Context as CommandContext
 
 __all__ = [
     "Command",
@@ -59,7 +69,7 @@ class Command(TyperCommand):
                 # the metavar says what to give: no "<path>" or "<list[str]>" after it in --help
                 param.display_type_rich = _no_type  # type: ignore[method-assign]
 
-    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: CommandContext) -> list[str]:
         return [_BRACED.sub(r"\1\2", piece) for piece in super().collect_usage_pieces(ctx)]
 
 
@@ -87,17 +97,18 @@ def _root(
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app, mapping errors to exit codes: 2 for user mistakes, 1 for internal failures."""
-    # typer >= 0.20 bundles its own click: its Exit/Abort/usage errors are not click's,
-    # and in non-standalone mode an Exit comes back as the return value.
+    # typer >= 0.20 bundles its own click, whose errors all derive from typer.TyperException;
+    # in non-standalone mode an Exit comes back as the return value.
     try:
         code = app(args=argv, prog_name="alliances", standalone_mode=False)
-    except (click.exceptions.Exit, typer.Exit) as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except (click.exceptions.Abort, typer.Abort):
+    except typer.Abort:
         print("Aborted.", file=sys.stderr)
         return 1
-    except (click.ClickException, typer.TyperException) as exc:
-        exc.show(file=sys.stderr) if hasattr(exc, "show") else print(f"alliances: {exc}", file=sys.stderr)
+    except typer.TyperException as exc:
+        show = getattr(exc, "show", None)
+        show(file=sys.stderr) if show is not None else print(f"alliances: {exc}", file=sys.stderr)
         return 2
     except AlliancesError as exc:
         report_error(exc)
@@ -131,7 +142,7 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(text + "\n")
 
 
-def console():
+def console() -> Console:
     """A rich console on stdout (imported lazily: only commands that print tables pay for it)."""
     from rich.console import Console
 
@@ -151,16 +162,12 @@ def stderr_is_terminal() -> bool:
 
 
 @contextmanager
-def progress_bar(description: str, enabled: bool):
+def progress_bar(description: str, enabled: bool) -> Iterator[ProgressCallback | None]:
     """A transient progress bar on stderr yielding ``update(done, total)``, or None when disabled."""
-    from .._progress import terminal_progress
-
     with terminal_progress(description, enabled=enabled) as update:
         yield update
 
 
-def load_scenario(path: Path):
+def load_scenario(path: Path) -> AllianceNetwork:
     """Load a scenario file given on the command line (errors become exit code 2)."""
-    from ..readwrite import load
-
     return load(path)

@@ -15,6 +15,8 @@ __all__ = ["Kind", "draw"]
 
 
 class Kind(StrEnum):
+    """The diagram kinds (those of :data:`alliances.draw.KINDS`, named here so ``--help`` needs no matplotlib)."""
+
     network = "network"
     matrix = "matrix"
     risk = "risk"
@@ -44,19 +46,11 @@ def draw(
         raise typer.BadParameter("--pair is only used with --kind tornado", param_hint="--pair")
     if top and kind is not Kind.network:
         raise typer.BadParameter("--top is only used with --kind network", param_hint="--top")
-    from ..draw._output import check_output_path
+    from ..draw import check_output_path, draw_figure, save_figure
 
     check_output_path(output)  # a bad path fails before any work
     net = load_scenario(path)
-    if pair is not None:
-        net.actor(pair[0])
-        net.actor(pair[1])
-
-    import matplotlib
-
-    matplotlib.use("Agg")  # no display, no GUI toolkit: the same output everywhere
-    from ..draw import draw_figure, save_figure
-
+    # the figures draw on their own Agg canvas: no pyplot, no display, the same output everywhere
     fig = draw_figure(net, kind.value, pair=pair, top=top, width=width, height=height, dpi=dpi)
     written = save_figure(fig, output, dpi=dpi)
     w, h = fig.get_size_inches()

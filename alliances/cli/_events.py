@@ -19,7 +19,7 @@ from ._common import (
     stderr_is_terminal,
 )
 
-__all__ = ["diff", "events", "timeline", "write_table_check"]
+__all__ = ["diff", "events", "timeline"]
 
 
 @app.command(cls=Command)
@@ -39,12 +39,11 @@ def events(
     json_out: JsonOption = False,
 ) -> None:
     """Turn event data into signed relations per pair and time window; list actor names that map to nothing."""
-    from ..events import relations_over_time, write_snapshots
-    from ..events._relations import write_table
+    from ..events import check_table_output, relations_over_time, write_snapshots, write_table
 
     net = load_scenario(actors)
     if output is not None:
-        write_table_check(output)
+        check_table_output(output)  # a bad path fails before any work
     rel = relations_over_time(
         files, net, window=window, mapping=mapping, method=method, half_life=half_life, min_events=min_events,
         format=format, engine=engine, progress=stderr_is_terminal() and not json_out,
@@ -55,26 +54,12 @@ def events(
     if snapshots_dir is not None:
         written = write_snapshots(net, rel, snapshots_dir)
         print(f"wrote {len(written)} snapshots into {snapshots_dir}", file=sys.stderr)
-    if json_out:
-        from ..report._events import relations_json
+    from ..report import relations_json, relations_tables
 
+    if json_out:
         emit_json(relations_json(rel, rows=output is None))
         return
-    from ..report._events import relations_tables
-
     print_tables(relations_tables(rel))
-
-
-def write_table_check(path: Path) -> None:
-    """Fail before reading anything when the output path cannot be written."""
-    from ..errors import OutputError
-
-    name = path.name.lower()
-    if not name.endswith((".csv", ".csv.gz", ".parquet", ".pq")):
-        raise OutputError(f"cannot write {str(path)!r}: use a .csv, .csv.gz or .parquet file name")
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {str(path)!r}: the folder {str(folder)!r} does not exist")
 
 
 @app.command(cls=Command)
@@ -85,11 +70,10 @@ def timeline(
     panels: Annotated[int, typer.Option("--panels", metavar="N", help="How many snapshots to draw as small multiples.")] = 8,
 ) -> None:
     """Draw snapshots over time: small multiples with one stable layout, and each pair's score by window."""
-    from ..draw._output import check_output_path, save_figure
-    from ..draw._timeline import draw_timeline
+    from ..draw import check_output_path, draw_timeline, save_figure
     from ..errors import AlliancesError
 
-    check_output_path(output)
+    check_output_path(output)  # a bad path fails before any work
     paths: list[Path] = []
     for p in snapshots:
         paths.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
@@ -109,7 +93,7 @@ def diff(
 ) -> None:
     """List the relations gained, lost and changed from one scenario to another."""
     from ..events import diff_scenarios
-    from ..report._events import diff_json, diff_table
+    from ..report import diff_json, diff_table
 
     a, b = load_scenario(first), load_scenario(second)
     d = diff_scenarios(a, b)

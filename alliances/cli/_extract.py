@@ -25,37 +25,23 @@ def extract(
                                                   help="Source id in the fragment (default: from the file name).")] = None,
 ) -> None:
     """Propose relations between a scenario's actors from a news text, each with its sentences."""
-    from ..errors import OutputError, Problem, ScenarioError
-    from ..extract import extract_relations, fragment_yaml
-    from ..extract._fragment import source_id_for
-    from ..readwrite import write_text_atomic
+    from ..extract import extract_relations, fragment_yaml, source_id_for
+    from ..readwrite import YAML_FORMATS, output_format, read_text_file, write_text_atomic
 
     net = load_scenario(actors)
-    try:
-        text = article.read_text("utf-8-sig")
-    except FileNotFoundError:
-        raise ScenarioError(Problem(str(article), None, "no such file")) from None
-    except UnicodeDecodeError:
-        raise ScenarioError(Problem(str(article), None, "not valid UTF-8 text")) from None
-    except OSError as exc:
-        raise ScenarioError(Problem(str(article), None, f"cannot read: {exc.strerror or exc}")) from None
+    text = read_text_file(article, what="text file")
     if output is not None:
-        if output.suffix.lower() not in {".yaml", ".yml"}:
-            raise OutputError(f"{output}: the fragment is YAML: give a .yaml or .yml file name")
-        if str(output.parent) and not output.parent.is_dir():
-            raise OutputError(f"{output}: folder {output.parent} does not exist")
+        output_format(output, YAML_FORMATS)  # a bad path fails before any work
     extraction = extract_relations(text, net)
     if output is not None:
         ident = source_id or source_id_for(str(article))
         write_text_atomic(output, fragment_yaml(extraction, source_id=ident, title=article.name))
         print(f"wrote {output} ({len(extraction.proposals)} relations)", file=sys.stderr)
-    if json_out:
-        from ..report._extract import extraction_json
+    from ..report import extraction_json, extraction_tables
 
+    if json_out:
         emit_json(extraction_json(extraction))
         return
-    from ..report._extract import extraction_tables
-
     print_tables(extraction_tables(extraction))
 
 
@@ -68,7 +54,7 @@ def merge(
 ) -> None:
     """Add a fragment's relations to a scenario, never overwriting one; comments and layout are kept."""
     from ..readwrite import merge_files
-    from ..report._extract import merge_lines
+    from ..report import merge_lines
 
     result = merge_files(scenario, fragment, output)
     if json_out:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 
 from ._common import (
@@ -21,12 +20,24 @@ from ._common import (
     stderr_is_terminal,
 )
 
+if TYPE_CHECKING:
+    from .._network import AllianceNetwork
+    from ..risk import RiskModel
+    from ._common import CommandContext
+
 __all__ = ["risk"]
 
 _SEP = "\x1f"
 # options that take several values each time they are given: name -> number of values
 _MULTI = {"--set": 3, "--add-theater": 2}
 _BIG = 100  # actors: from here a progress bar is worth showing
+
+
+class _TooFewValues(typer.BadParameter):
+    """A multi-value option given too few values: the message as it is, under the usage line."""
+
+    def format_message(self) -> str:
+        return self.message
 
 
 class _RiskCommand(Command):
@@ -36,7 +47,7 @@ class _RiskCommand(Command):
     click parses the arguments, and split again in the command.
     """
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: CommandContext, args: list[str]) -> list[str]:
         out: list[str] = []
         k = 0
         while k < len(args):
@@ -53,7 +64,7 @@ class _RiskCommand(Command):
             values = ([first] if eq else []) + args[k + 1: k + 1 + n - (1 if eq else 0)]
             if len(values) < n or any(v.startswith("--") for v in values):
                 metavar = "A B STANCE" if name == "--set" else "ACTOR THEATER"
-                raise click.UsageError(f"{name} needs {n} values: {name} {metavar}", ctx=ctx)
+                raise _TooFewValues(f"{name} needs {n} values: {name} {metavar}", ctx=ctx)
             out.extend([name, _SEP.join(values)])
             k += 1 + n - (1 if eq else 0)
         return super().parse_args(ctx, out)
@@ -90,61 +101,81 @@ def risk(
     pair. --set/--drop/--add-theater change the scenario and show the pairs whose risk
     changed most, before -> after.
     """
-    from ..report import _risk as report
-    from ..risk._compiled import conflict_risk, resolve_model
-    from ..risk._explain import explain_risk
-    from ..risk._whatif import compare_risk, what_if
+    from ..risk import resolve_model, what_if
 
     model = resolve_model(model_path)
     net = load_scenario(path)
     if export_model is not None:
         kind = model.save(export_model)
         print(f"wrote {export_model} ({kind})", file=sys.stderr)
-    sets = [tuple(v.split(_SEP)) for v in set_ or []]
-    theaters = [tuple(v.split(_SEP)) for v in add_theater or []]
+    sets = [(a, b, stance) for a, b, stance in (v.split(_SEP) for v in set_ or [])]
+    theaters = [(actor, theater) for actor, theater in (v.split(_SEP) for v in add_theater or [])]
     drops = list(drop or [])
     changed = bool(sets or theaters or drops)
     after = what_if(net, set=sets, drop=drops, add_theater=theaters) if changed else net
     changes = {"set": [list(s) for s in sets], "drop": drops, "add_theater": [list(t) for t in theaters]}
     show_bar = not json_out and stderr_is_terminal() and len(net.actors) >= _BIG
-
     if pair is not None:
-        ex = explain_risk(after, pair[0], pair[1], model=model)
-        p_before = explain_risk(net, pair[0], pair[1], model=model).p_clash if changed else None
-        if json_out:
-            data = report.explanation_json(ex, p_before=p_before)
-            emit_json({"changes": changes, **data} if changed else data)
-            return
-        print_tables(report.explanation_renderables(ex, p_before=p_before))
+        _explain_pair(net, after if changed else None, pair, model, changes, json_out=json_out)
+    elif changed:
+        _compare(net, after, model, changes, top=top, json_out=json_out, show_bar=show_bar)
+    else:
+        _all_pairs(net, model, top=top, wide=wide, json_out=json_out, show_bar=show_bar)
+
+
+def _explain_pair(net: AllianceNetwork, after: AllianceNetwork | None, pair: tuple[str, str], model: RiskModel,
+                  changes: dict[str, Any], *, json_out: bool) -> None:
+    """One pair's factors and tornado (after the what-if changes, if any, with P(clash) before them)."""
+    from ..report import explanation_json, explanation_renderables
+    from ..risk import explain_risk
+
+    ex = explain_risk(after if after is not None else net, pair[0], pair[1], model=model)
+    p_before = explain_risk(net, pair[0], pair[1], model=model).p_clash if after is not None else None
+    if json_out:
+        data = explanation_json(ex, p_before=p_before)
+        emit_json({"changes": changes, **data} if after is not None else data)
         return
+    print_tables(explanation_renderables(ex, p_before=p_before))
+
+
+def _compare(net: AllianceNetwork, after: AllianceNetwork, model: RiskModel, changes: dict[str, Any], *, top: int,
+             json_out: bool, show_bar: bool) -> None:
+    """What the what-if changes did: a summary and the pairs whose risk moved most."""
+    from ..report import changes_json, changes_summary, changes_table
+    from ..risk import compare_risk
 
     with progress_bar("compiling the risk network", show_bar) as progress:
-        if changed:
-            diff = compare_risk(net, after, model=model, progress=progress)
-        else:
-            df = conflict_risk(net, model=model, progress=progress)
-    if changed:
-        if json_out:
-            emit_json(report.changes_json(diff, changes))
-            return
-        out = console()
-        names = {x: net.actors[x].display for x in net.actors}
-        out.print(report.changes_summary(diff, changes, names=names))
-        table = report.changes_table(diff, top=top)
-        if table is not None:
-            out.print(table)
-        return
+        diff = compare_risk(net, after, model=model, progress=progress)
     if json_out:
-        emit_json(report.risk_json(df))
-    else:
-        title = f"{net.scenario}: conflict risk, top {min(top, len(df))} of {len(df)} pairs"
-        out = console()
-        table = report.risk_table(df, top=top, title=title, wide=wide)
-        if wide:  # as wide as the table needs, whatever the terminal
-            from rich.console import Console
-            from rich.measure import Measurement
+        emit_json(changes_json(diff, changes))
+        return
+    out = console()
+    names = {x: net.actors[x].display for x in net.actors}
+    out.print(changes_summary(diff, changes, names=names))
+    table = changes_table(diff, top=top)
+    if table is not None:
+        out.print(table)
 
-            need = Measurement.get(out, out.options.update_width(10_000), table).maximum
-            Console(highlight=False, soft_wrap=False, width=max(out.width, need)).print(table)
-        else:
-            out.print(table)
+
+def _all_pairs(net: AllianceNetwork, model: RiskModel, *, top: int, wide: bool, json_out: bool,
+               show_bar: bool) -> None:
+    """Every pair's P(clash): the riskiest on a terminal, all of them as JSON."""
+    from ..report import risk_json, risk_table
+    from ..risk import conflict_risk
+
+    with progress_bar("compiling the risk network", show_bar) as progress:
+        df = conflict_risk(net, model=model, progress=progress)
+    if json_out:
+        emit_json(risk_json(df))
+        return
+    title = f"{net.scenario}: conflict risk, top {min(top, len(df))} of {len(df)} pairs"
+    out = console()
+    table = risk_table(df, top=top, title=title, wide=wide)
+    if wide:  # as wide as the table needs, whatever the terminal
+        from rich.console import Console
+        from rich.measure import Measurement
+
+        need = Measurement.get(out, out.options.update_width(10_000), table).maximum
+        Console(highlight=False, soft_wrap=False, width=max(out.width, need)).print(table)
+    else:
+        out.print(table)

@@ -22,22 +22,20 @@ def validate(
     json_out: JsonOption = False,
 ) -> None:
     """Check scenario files: 'FILE: ok (N actors, M relations)' or every problem, as file:line: message."""
-    from ..readwrite import load
-    from ..report._scenario import validation_line
+    from ..report import validation_json, validation_line
 
     results = []
     failed = False
     for path in files:
         try:
-            net = load(path)
+            net = load_scenario(path)
         except ScenarioError as exc:
             failed = True
-            results.append({"file": str(path), "ok": False,
-                            "problems": [{"line": p.line, "message": p.message} for p in exc.problems]})
+            results.append(validation_json(str(path), exc))
             if not json_out:
                 report_error(exc)
             continue
-        results.append({"file": str(path), "ok": True, "actors": len(net.actors), "relations": len(net.relations)})
+        results.append(validation_json(str(path), net))
         if not json_out:
             print(validation_line(str(path), net))
     if json_out:
@@ -53,7 +51,7 @@ def show(path: FileArg, json_out: JsonOption = False) -> None:
     if json_out:
         emit_json(net.to_dict())
         return
-    from ..report._scenario import scenario_tables
+    from ..report import scenario_tables
 
     print_tables(scenario_tables(net))
 

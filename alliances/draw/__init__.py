@@ -1,25 +1,64 @@
-"""Diagrams: the alliance network, the stance matrix, the risk heatmap, the risk tornado, the risk model.
+"""Diagrams: the alliance network, the stance matrix, the risk heatmap, the risk tornado, the risk model,
+relations over time and the backtest.
 
 Every function returns a matplotlib :class:`~matplotlib.figure.Figure` (shown inline in
 Jupyter) and takes precomputed analysis results where it uses them; it only computes an
 analysis it was not handed. :func:`save_figure` writes .png, .svg or .pdf atomically and
 reproducibly. This package imports matplotlib: ``import alliances`` does not load it.
+
+The modules, each importing only those before it: ``_style`` (colours, line styles,
+markers, text measuring), ``_inputs`` (analysis results handed in or computed),
+``_chrome`` (titles, source line, legend entries, label hit-tests), ``_grid`` (the pair
+grid of the matrix and the heatmap), ``_layout`` (the signed layout), then one module per
+diagram, and ``_output`` (saving).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ParameterError
-from ._matrix import draw_matrix
-from ._model import draw_model
+from ._backtest import MODEL_STYLES, draw_backtest, top_pairs
+from ._chrome import legend_labels, source_line, title_text
+from ._layout import signed_distances, signed_layout
+from ._matrix import actor_order, draw_matrix, matrix_cells
+from ._model import draw_model, model_layers
 from ._network import draw_network
-from ._output import save_figure
-from ._riskmap import draw_risk
-from ._tornado import draw_tornado
+from ._output import FORMATS, check_output_path, save_figure
+from ._riskmap import draw_risk, risk_matrix
+from ._timeline import draw_timeline, timeline_scores
+from ._tornado import draw_tornado, tornado_bars
 
-__all__ = ["KINDS", "draw_figure", "draw_matrix", "draw_model", "draw_network", "draw_risk", "draw_tornado",
-           "save_figure"]
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "MODEL_STYLES",
+    "actor_order",
+    "check_output_path",
+    "draw_backtest",
+    "draw_figure",
+    "draw_matrix",
+    "draw_model",
+    "draw_network",
+    "draw_risk",
+    "draw_timeline",
+    "draw_tornado",
+    "legend_labels",
+    "matrix_cells",
+    "model_layers",
+    "risk_matrix",
+    "save_figure",
+    "signed_distances",
+    "signed_layout",
+    "source_line",
+    "timeline_scores",
+    "title_text",
+    "top_pairs",
+    "tornado_bars",
+]
 
 KINDS = ("network", "matrix", "risk", "tornado", "model")
 """The diagram kinds :func:`draw_figure` (and ``alliances draw --kind``) knows."""
@@ -34,7 +73,7 @@ def draw_figure(
     width: float | None = None,
     height: float | None = None,
     dpi: float = 150,
-):
+) -> Figure:
     """One diagram of a scenario by name: what ``alliances draw --kind KIND`` draws.
 
     Parameters
@@ -53,20 +92,19 @@ def draw_figure(
     -------
     matplotlib.figure.Figure
     """
-    size = {"width": width, "height": height, "dpi": dpi}
     if kind == "network":
-        return draw_network(net, top=top, **size)
+        return draw_network(net, top=top, width=width, height=height, dpi=dpi)
     if kind == "matrix":
-        return draw_matrix(net, **size)
+        return draw_matrix(net, width=width, height=height, dpi=dpi)
     if kind == "risk":
-        return draw_risk(net, **size)
+        return draw_risk(net, width=width, height=height, dpi=dpi)
     if kind == "tornado":
         if pair is None:
             raise ParameterError("a tornado needs a pair of actors")
         a, b = pair
         net.actor(a)
         net.actor(b)
-        return draw_tornado((net, a, b), **size)
+        return draw_tornado((net, a, b), width=width, height=height, dpi=dpi)
     if kind == "model":
-        return draw_model(None, **size)
+        return draw_model(None, width=width, height=height, dpi=dpi)
     raise ParameterError(f"unknown diagram kind {kind!r} (one of {', '.join(KINDS)})")

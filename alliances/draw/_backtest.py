@@ -142,8 +142,9 @@ def _table(ax, result: BacktestResult) -> None:
     ax.axis("off")
     sc = result.scores
     header = ["model"] + [f"{label}\n{s}" for s in ("all", "onset") for _, label, _ in _METRICS]
-    cells, bold = [], []
-    best = {}
+    cells: list[list[str]] = []
+    bold: list[tuple[int, int]] = []
+    best: dict[tuple[str, str], float | None] = {}
     for s in ("all", "onset"):
         for m, _, lower in _METRICS:
             vals = [v for v in sc.loc[sc["subset"] == s, m] if v is not None and v == v]

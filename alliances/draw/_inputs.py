@@ -11,12 +11,31 @@ from collections.abc import Hashable, Mapping
 from typing import Any
 
 from .._network import AllianceNetwork
+from ..analysis import factions as compute_factions
+from ..analysis import implied_relations, signed_degree
+from ..risk import conflict_risk, explain_risk, load_risk_model
 
-__all__ = ["analysis", "as_network", "camp_index", "implied_table", "node_sizes", "risk_table"]
+__all__ = ["as_network", "camp_index", "explain_pair", "implied_table", "node_sizes", "risk_model", "risk_table"]
 
 
 def as_network(obj: Any) -> AllianceNetwork:
-    """An AllianceNetwork from a network or a signed networkx graph."""
+    """An AllianceNetwork from a network or a signed networkx graph.
+
+    Parameters
+    ----------
+    obj : AllianceNetwork or networkx.Graph
+        A graph's edges carry ``sign`` (and optionally ``weight``); its ``scenario``
+        graph attribute names it.
+
+    Returns
+    -------
+    AllianceNetwork
+
+    Raises
+    ------
+    TypeError
+        For anything else.
+    """
     if isinstance(obj, AllianceNetwork):
         return obj
     import networkx as nx
@@ -28,11 +47,30 @@ def as_network(obj: Any) -> AllianceNetwork:
 
 def camp_index(net: AllianceNetwork, factions: Any) -> dict[Hashable, int]:
     """node -> faction index (0 = largest) from a FactionsResult, a mapping, a list of camps,
-    ``None`` (compute :func:`alliances.factions`) or ``False`` (no factions)."""
+    ``None`` (compute :func:`alliances.factions`) or ``False`` (no factions).
+
+    Parameters
+    ----------
+    net : AllianceNetwork
+    factions : FactionsResult, mapping, list of camps, None or False
+        Actors a FactionsResult calls isolated (no signed tie) are in no camp.
+
+    Returns
+    -------
+    dict
+        Actor -> camp index; actors in no camp are left out.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.AllianceNetwork("T", actors=[alliances.Actor(i, i) for i in "abc"])
+    >>> camp_index(net, [["b", "c"], ["a"]]), camp_index(net, {"a": 1, "b": None}), camp_index(net, False)
+    ({'b': 0, 'c': 0, 'a': 1}, {'a': 1}, {})
+    """
     if factions is False:
         return {}
     if factions is None:
-        factions = analysis("factions")(net)
+        factions = compute_factions(net)
     if hasattr(factions, "camp_of") and callable(factions.camp_of):
         # actors with no signed tie belong to no camp in a picture (the analysis files them
         # with the largest camp only because they change no criterion)
@@ -45,11 +83,31 @@ def camp_index(net: AllianceNetwork, factions: Any) -> dict[Hashable, int]:
 
 
 def node_sizes(net: AllianceNetwork, centrality: Any) -> dict[Hashable, float]:
-    """node -> centrality value in [0, 1] (rescaled), from a mapping / Series, or computed."""
+    """node -> centrality value in [0, 1] (rescaled), from a mapping / Series, or computed.
+
+    Parameters
+    ----------
+    net : AllianceNetwork
+    centrality : mapping, Series, DataFrame, None or False
+        A DataFrame's ``total`` (or ``degree``, ``pn``...) column, by ``actor``;
+        ``None`` computes :func:`alliances.signed_degree`; ``False`` gives every actor 0.5.
+
+    Returns
+    -------
+    dict
+        Actor -> value rescaled to [0, 1] (0.5 for all when every value is the same).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.AllianceNetwork("T", actors=[alliances.Actor(i, i) for i in "abc"])
+    >>> node_sizes(net, {"a": 2, "b": 4, "c": 3})
+    {'a': 0.0, 'b': 1.0, 'c': 0.5}
+    """
     if centrality is False:
         return {v: 0.5 for v in net.actors}
     if centrality is None:
-        centrality = analysis("signed_degree")(net)
+        centrality = signed_degree(net)
     values = _as_mapping(centrality)
     nums = {v: float(values.get(v, 0.0) or 0.0) for v in net.actors}
     lo, hi = min(nums.values(), default=0.0), max(nums.values(), default=0.0)
@@ -76,27 +134,70 @@ def _as_mapping(obj: Any) -> Mapping[Hashable, Any]:
     return dict(obj)
 
 
-def risk_table(net: AllianceNetwork, risk: Any):
-    """The all-pairs risk table (``a, b, stance, ..., p_clash``), computed when ``risk`` is None."""
+def risk_table(net: AllianceNetwork, risk: Any) -> Any:
+    """The all-pairs risk table (``a, b, stance, ..., p_clash``), computed when ``risk`` is None.
+
+    Parameters
+    ----------
+    net : AllianceNetwork
+    risk : DataFrame or None
+        From :func:`alliances.conflict_risk`; used as it is.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
     if risk is None:
-        risk = analysis("conflict_risk")(net)
+        risk = conflict_risk(net)
     return risk
 
 
-def implied_table(net: AllianceNetwork, implied: Any):
-    """The implied-relations table (``a, b, stance, ...``), computed when ``implied`` is None."""
+def implied_table(net: AllianceNetwork, implied: Any) -> Any:
+    """The implied-relations table (``a, b, stance, ...``), computed when ``implied`` is None.
+
+    Parameters
+    ----------
+    net : AllianceNetwork
+    implied : DataFrame, None or False
+        From :func:`alliances.implied_relations`; False: none.
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        None when ``implied`` is False.
+    """
     if implied is False:
         return None
     if implied is None:
-        implied = analysis("implied_relations")(net)
+        implied = implied_relations(net)
     return implied
 
 
-def analysis(name: str):
-    """The public analysis function ``alliances.<name>``, found through the package's table of
-    public names (so it is the function even where a submodule of the same name exists)."""
-    import importlib
+def explain_pair(net: AllianceNetwork, a: str, b: str) -> Any:
+    """The :class:`~alliances.RiskExplanation` of one pair under the shipped risk model.
 
-    import alliances
+    Parameters
+    ----------
+    net : AllianceNetwork
+    a, b : str
+        The pair's actor ids.
 
-    return getattr(importlib.import_module(alliances._LAZY[name]), name)
+    Returns
+    -------
+    RiskExplanation
+    """
+    return explain_risk(net, a, b)
+
+
+def risk_model(model: Any) -> Any:
+    """The risk model read from a file, or the shipped one for None.
+
+    Parameters
+    ----------
+    model : str, path-like or None
+
+    Returns
+    -------
+    RiskModel
+    """
+    return load_risk_model(model)

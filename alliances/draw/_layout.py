@@ -13,7 +13,7 @@ the left, the longer arm of the vertical spread up.
 
 Because the start is the spectral embedding of the distances and the refinement is a
 smooth descent from it, a small change (one relation) moves the picture a little rather
-than reshuffling it; ``tests/test_draw_layout.py`` measures that.
+than reshuffling it; ``tests/draw/test_layout.py`` measures that.
 
 References
 ----------
@@ -250,7 +250,8 @@ def _canonical(X: np.ndarray, nodes: Sequence[Hashable], camp_of: Mapping[Hashab
     # the x axis runs from the largest faction to the rest (without factions: the widest
     # spread, earlier actors in file order on the left), and the longer arm of the y spread points up.
     X = X - X.mean(axis=0)
-    members = np.array([bool(camp_of) and camp_of.get(v) == 0 for v in nodes])
+    camps = camp_of or {}
+    members = np.array([bool(camps) and camps.get(v) == 0 for v in nodes])
     axis = None
     if members.any() and not members.all():
         axis = X[~members].mean(axis=0) - X[members].mean(axis=0)

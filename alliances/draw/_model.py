@@ -13,24 +13,44 @@ system structures. IEEE Transactions on Systems, Man, and Cybernetics 11(2).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Patch
 
-from ._style import INK, MUTED, RC, RISK_COLOUR, fit_text, new_figure
+from ._chrome import axes_title, figure_of
+from ._inputs import risk_model
+from ._style import INK, MUTED, RC, RISK_COLOUR, new_figure, text_width_in
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.typing import LineStyleType
 
 __all__ = ["draw_model", "model_layers"]
 
+
+@dataclass(frozen=True)
+class _Role:
+    """How a node of one role is boxed, and what the legend calls it."""
+
+    facecolor: str
+    edgecolor: str
+    linestyle: LineStyleType
+    linewidth: float
+    label: str
+
+    def patch(self) -> dict[str, Any]:
+        return {"facecolor": self.facecolor, "edgecolor": self.edgecolor, "linestyle": self.linestyle,
+                "linewidth": self.linewidth}
+
+
 _ROLE = {
-    "factor": {"facecolor": "#DCEBF7", "edgecolor": "#0072B2", "linestyle": "solid", "linewidth": 1.2,
-               "label": "observed factor of a pair"},
-    "latent": {"facecolor": "#F2F2F2", "edgecolor": "#666666", "linestyle": (0, (4, 2)), "linewidth": 1.2,
-               "label": "hidden variable"},
-    "outcome": {"facecolor": "#FBE3BF", "edgecolor": RISK_COLOUR, "linestyle": "solid", "linewidth": 2.4,
-                "label": "outcome: P(clash)"},
+    "factor": _Role("#DCEBF7", "#0072B2", "solid", 1.2, "observed factor of a pair"),
+    "latent": _Role("#F2F2F2", "#666666", (0, (4, 2)), 1.2, "hidden variable"),
+    "outcome": _Role("#FBE3BF", RISK_COLOUR, "solid", 2.4, "outcome: P(clash)"),
 }
 
 
@@ -89,7 +109,7 @@ def draw_model(
     width: float | None = None,
     height: float | None = None,
     dpi: float = 150,
-    title: str | None = None,
+    title: str | Literal[False] | None = None,
     states: bool = True,
 ) -> Figure:
     """Draw the risk model's Bayesian network: nodes with their states, arrows parent -> child.
@@ -101,8 +121,8 @@ def draw_model(
     ax : matplotlib Axes, optional
     width, height : float, optional
     dpi : float
-    title : str, optional
-        Default: the model's name.
+    title : str or False, optional
+        Default: the model's name; False: no title.
     states : bool
         List each node's states in its box.
 
@@ -133,51 +153,21 @@ def draw_model(
         cols = len(layers)
         rows = max((len(layer) for layer in layers), default=1)
         own = ax is None
-        if own:
+        fig: Figure
+        if ax is None:
             fig = new_figure(width or max(6.0, 2.3 * cols + 0.6), height or max(3.0, 1.05 * rows + 1.2), dpi=dpi)
             ax = fig.add_axes((0.01, 0.12, 0.98, 0.78))
         else:
-            fig = ax.figure
+            fig = figure_of(ax)
         ax.set_axis_off()
         ax.set_xlim(-0.6, cols - 0.4)
         ax.set_ylim(-rows / 2 - 0.05, rows / 2 + 0.05)
         box_w, box_h = 0.8, 0.84 if states else 0.4
-        # fonts that fit the boxes at this figure size: the longest name on one line, the
-        # states on at most four lines
+        # the box's size in inches at this figure size, for the fonts that fit it
         box_in = box_w * ax.get_position().width * fig.get_size_inches()[0] / (cols + 0.2)
         box_h_in = box_h * ax.get_position().height * fig.get_size_inches()[1] / (rows + 0.1)
-        longest = max(names, key=len)
-        name_size = 9.0
-        while name_size > 5.0 and _width_in(longest.replace("_", " "), name_size, bold=True) > box_in - 0.14:
-            name_size -= 0.5
-        state_size = min(6.5, name_size - 1.0)
-        state_lines = {v: _wrap_states(node_objs[v].states, state_size, box_in - 0.1) for v in names}
-        while state_size > 4.5 and (max(len(x) for x in state_lines.values()) + 1.6) * state_size * 1.25 / 72 > box_h_in:
-            state_size -= 0.5
-            state_lines = {v: _wrap_states(node_objs[v].states, state_size, box_in - 0.1) for v in names}
-        boxes: dict[str, FancyBboxPatch] = {}
-        used_roles: list[str] = []
-        for x, layer in enumerate(layers):
-            for i, v in enumerate(layer):
-                y = (len(layer) - 1) / 2 - i
-                node = node_objs[v]
-                role = getattr(node, "kind", "latent")
-                role = role if role in _ROLE else "latent"
-                if role not in used_roles:
-                    used_roles.append(role)
-                style = _ROLE[role]
-                box = FancyBboxPatch((x - box_w / 2, y - box_h / 2), box_w, box_h,
-                                     boxstyle="round,pad=0.0,rounding_size=0.08",
-                                     facecolor=style["facecolor"], edgecolor=style["edgecolor"],
-                                     linestyle=style["linestyle"], linewidth=style["linewidth"], zorder=2)
-                ax.add_patch(box)
-                boxes[v] = box
-                title_y = y + (box_h * 0.3 if states else 0.0)
-                ax.text(x, title_y, v.replace("_", " "), ha="center", va="center", fontsize=name_size,
-                        fontweight="bold", color=INK, zorder=3)
-                if states:
-                    ax.text(x, y - box_h * 0.12, "\n".join(state_lines[v]), ha="center", va="center",
-                            fontsize=state_size, color=MUTED, zorder=3, linespacing=1.15)
+        fonts = _fonts(names, {v: node_objs[v].states for v in names}, box_in, box_h_in)
+        boxes, used_roles = _draw_boxes(ax, layers, node_objs, (box_w, box_h), fonts, states=states)
         for p, c in edges:
             # from centre to centre, clipped at the two boxes' edges by patchA / patchB
             ax.annotate("", xy=_centre(boxes[c]), xytext=_centre(boxes[p]),
@@ -185,13 +175,9 @@ def draw_model(
                                     "linewidth": 1.0, "patchA": boxes[p], "patchB": boxes[c],
                                     "shrinkA": 1, "shrinkB": 1})
         if title is not False:
-            room = fig.get_size_inches()[0] - 0.2 if own else ax.get_position().width * fig.get_size_inches()[0]
-            text, size = fit_text(title or f"Risk model: {getattr(model, 'name', 'Bayesian network')}", room,
-                                  size=12.0 if own else 10.0, min_size=7.0)
-            ax.set_title(text, fontsize=size, color=INK, loc="left")
-        handles = [Patch(facecolor=_ROLE[r]["facecolor"], edgecolor=_ROLE[r]["edgecolor"],
-                         linestyle=_ROLE[r]["linestyle"], linewidth=_ROLE[r]["linewidth"]) for r in used_roles]
-        labels = [_ROLE[r]["label"] for r in used_roles]
+            axes_title(fig, ax, title or f"Risk model: {getattr(model, 'name', 'Bayesian network')}", own=own)
+        handles = [Patch(**_ROLE[r].patch()) for r in used_roles]
+        labels = [_ROLE[r].label for r in used_roles]
         if own:
             fig.legend(handles, labels, loc="lower center", ncols=len(handles), frameon=False, fontsize=8,
                        bbox_to_anchor=(0.5, 0.0))
@@ -201,20 +187,58 @@ def draw_model(
     return fig
 
 
-def _width_in(text: str, size: float, *, bold: bool = False) -> float:
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextPath
+def _fonts(names: list[str], states: dict[str, Sequence[Any]], box_in: float,
+           box_h_in: float) -> tuple[float, float, dict[str, list[str]]]:
+    """Font sizes that fit the boxes: the longest name on one line, the states on at most four lines.
 
-    prop = FontProperties(family=RC["font.family"], size=size, weight="bold" if bold else "normal")
-    return TextPath((0, 0), text, prop=prop).get_extents().width / 72
+    Returns the name size, the state size and each node's state lines.
+    """
+    longest = max(names, key=len)
+    name_size = 9.0
+    while name_size > 5.0 and text_width_in(longest.replace("_", " "), name_size, bold=True) > box_in - 0.14:
+        name_size -= 0.5
+    state_size = min(6.5, name_size - 1.0)
+    state_lines = {v: _wrap_states(states[v], state_size, box_in - 0.1) for v in names}
+    while state_size > 4.5 and (max(len(x) for x in state_lines.values()) + 1.6) * state_size * 1.25 / 72 > box_h_in:
+        state_size -= 0.5
+        state_lines = {v: _wrap_states(states[v], state_size, box_in - 0.1) for v in names}
+    return name_size, state_size, state_lines
 
 
-def _wrap_states(states, size: float, width_in: float) -> list[str]:
+def _draw_boxes(ax: Axes, layers: list[list[str]], node_objs: dict[str, Any], size: tuple[float, float],
+                fonts: tuple[float, float, dict[str, list[str]]], *,
+                states: bool) -> tuple[dict[str, FancyBboxPatch], list[str]]:
+    """One box per node, column by column, styled by its role; returns the boxes and the roles drawn."""
+    box_w, box_h = size
+    name_size, state_size, state_lines = fonts
+    boxes: dict[str, FancyBboxPatch] = {}
+    used_roles: list[str] = []
+    for x, layer in enumerate(layers):
+        for i, v in enumerate(layer):
+            y = (len(layer) - 1) / 2 - i
+            role = getattr(node_objs[v], "kind", "latent")
+            role = role if role in _ROLE else "latent"
+            if role not in used_roles:
+                used_roles.append(role)
+            box = FancyBboxPatch((x - box_w / 2, y - box_h / 2), box_w, box_h,
+                                 boxstyle="round,pad=0.0,rounding_size=0.08", zorder=2, **_ROLE[role].patch())
+            ax.add_patch(box)
+            boxes[v] = box
+            title_y = y + (box_h * 0.3 if states else 0.0)
+            ax.text(x, title_y, v.replace("_", " "), ha="center", va="center", fontsize=name_size,
+                    fontweight="bold", color=INK, zorder=3)
+            if states:
+                ax.text(x, y - box_h * 0.12, "\n".join(state_lines[v]), ha="center", va="center",
+                        fontsize=state_size, color=MUTED, zorder=3, linespacing=1.15)
+    return boxes, used_roles
+
+
+def _wrap_states(states: Sequence[Any], size: float, width_in: float) -> list[str]:
     """The states, spaces for underscores, joined by dots and wrapped to the box width (never cut)."""
     words = [str(s).replace("_", " ") for s in states]
     lines: list[str] = []
     for word in words:
-        if lines and _width_in(lines[-1] + " \u00b7 " + word, size) <= width_in:
+        if lines and text_width_in(lines[-1] + " \u00b7 " + word, size) <= width_in:
             lines[-1] += " \u00b7 " + word
         else:
             lines.append(word)
@@ -225,9 +249,7 @@ def _centre(box: FancyBboxPatch) -> tuple[float, float]:
     return (box.get_x() + box.get_width() / 2, box.get_y() + box.get_height() / 2)
 
 
-def _model(model: Any):
+def _model(model: Any) -> Any:
     if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
-        from ._inputs import analysis
-
-        return analysis("load_risk_model")(model)
+        return risk_model(model)
     return model

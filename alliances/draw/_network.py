@@ -1,6 +1,6 @@
 """The alliance network diagram: who stands with whom, who fights whom, and where a clash may come.
 
-Actors are placed by :func:`~alliances.draw._layout.signed_layout` (allies close, enemies
+Actors are placed by :func:`~alliances.draw.signed_layout` (allies close, enemies
 far, factions grouped), drawn with a marker per actor kind, filled with their faction's
 colour over a shaded hull per faction, and sized by centrality. Ties are drawn by stance
 (colour paired with line style, width by weight, lighter when less certain). Labels are
@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib
 import numpy as np
-from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 
+from ._chrome import axes_title, box_hits_circle, figure_of, mark_heading, source_footer, title_text
 from ._inputs import as_network, camp_index, node_sizes, risk_table
 from ._layout import signed_layout
 from ._style import (
@@ -35,17 +34,23 @@ from ._style import (
     edge_alpha,
     edge_width,
     faction_colour,
-    fit_text,
     new_figure,
     plain,
 )
 from ._style import renderer as _renderer
 
-__all__ = ["draw_network", "legend_labels", "source_line", "title_text"]
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+
+    from .._network import AllianceNetwork
+
+__all__ = ["draw_network"]
 
 _LABEL_ITERATIONS = 250
-_MIN_NODE, _MAX_NODE = 110.0, 420.0
-_REACH = {"militia": 1.41, "coalition": 1.2, "armed_group": 1.2}  # marker tip distance / circle radius  # marker area (pt^2) for the least / most central actor
+_MIN_NODE, _MAX_NODE = 110.0, 420.0  # marker area (pt^2) for the least / most central actor
+_REACH = {"militia": 1.41, "coalition": 1.2, "armed_group": 1.2}  # marker tip distance / circle radius
 
 
 def draw_network(
@@ -59,7 +64,7 @@ def draw_network(
     width: float | None = None,
     height: float | None = None,
     dpi: float = 150,
-    title: str | None = None,
+    title: str | Literal[False] | None = None,
     legend: bool = True,
     sources: bool = True,
     label_iterations: int = _LABEL_ITERATIONS,
@@ -81,14 +86,14 @@ def draw_network(
     top : int
         Highlight the ``top`` highest-risk pairs that are not already enemies (0: none).
     centrality : mapping or Series, None or False
-        Node size; ``None`` computes :func:`alliances.analysis._centrality.signed_degree`,
+        Node size; ``None`` computes :func:`alliances.signed_degree`,
         ``False`` draws every actor the same size.
     width, height : float, optional
         Figure size in inches (default: grows with the number of actors).
     dpi : float
         Figure resolution (labels are placed at this resolution).
-    title : str, optional
-        Default: the scenario's name and ``as_of`` date.
+    title : str or False, optional
+        Default: the scenario's name and ``as_of`` date; False: no title.
     legend, sources : bool
         Draw the legend / the source line (the source line only on a figure of its own).
     label_iterations : int
@@ -110,6 +115,7 @@ def draw_network(
     ...   - {actors: [a, b], stance: enemy}
     ... ''')
     >>> fig = draw_network(net, factions=[["a"], ["b"]], centrality=False)
+    >>> from alliances.draw import legend_labels
     >>> legend_labels(fig)
     ['enemy', 'state', 'militia', 'camp of Alpha', 'camp of Beta']
 
@@ -132,21 +138,12 @@ def draw_network(
         # the drawing given the room that is left
         used = _contents(net, camp_of, risky, centrality)
         own = ax is None
-        if own:
-            w = width or (8.0 if n <= 12 else 9.0 if n <= 25 else 11.0)
-            h = height or (w * 0.7)
-            fig = new_figure(w, h, dpi=dpi)
-            leg = _draw_legend(fig, net, used, top) if legend else None
-            room = 0.0
-            if leg is not None:
-                room = min(0.5, (leg.get_window_extent(_renderer(fig)).width / fig.dpi + 0.2) / w)
-            ax = fig.add_axes((0.01, 0.05, 0.98 - room, 0.86))
-            if leg is not None:
-                leg.set_bbox_to_anchor((1.0 - room + 0.005, 0.91), transform=fig.transFigure)
+        if ax is None:
+            fig, ax = _own_figure(net, used, top, width=width, height=height, dpi=dpi, legend=legend)
         else:
-            fig = ax.figure
+            fig = figure_of(ax)
             if legend:
-                leg = _draw_legend(fig, net, used, top, ax=ax)
+                _draw_legend(fig, net, used, top, ax=ax)
         ax.set_axis_off()
         font = 9.0 if n <= 15 else 8.0 if n <= 30 else 7.0
         area = {v: _MIN_NODE + (_MAX_NODE - _MIN_NODE) * sizes01.get(v, 0.5) for v in nodes}
@@ -167,65 +164,27 @@ def draw_network(
             _draw_risk_values(ax, pos, radius, risky, font, labels)
 
         if title is not False:
-            room = fig.get_size_inches()[0] - 0.2 if own else ax.get_position().width * fig.get_size_inches()[0]
-            text, size = fit_text(title or plain(title_text(net)), room, size=12.0 if own else 10.0, min_size=7.0)
-            ax.set_title(text, fontsize=size, color=INK, loc="left", pad=10)
+            axes_title(fig, ax, title or plain(title_text(net)), own=own, pad=10)
         if sources and own:
-            _source_footer(fig, net)
+            source_footer(fig, net)
     return fig
 
 
-def title_text(net: Any) -> str:
-    """The diagram title: the scenario's name and, when set, its ``as_of`` date.
-
-    Examples
-    --------
-    >>> import alliances, datetime
-    >>> title_text(alliances.AllianceNetwork("Toy", as_of=datetime.date(2017, 9, 5)))
-    'Toy, as of 2017-09-05'
-    """
-    net = as_network(net)
-    return f"{net.scenario}, as of {net.as_of.isoformat()}" if net.as_of else net.scenario
-
-
-def _source_footer(fig: Figure, net: Any) -> None:
-    """The source line in small print at the figure's bottom left (nothing when no sources)."""
-    line = source_line(net)
-    if line:
-        fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
-
-
-def source_line(net: Any, *, limit: int = 3) -> str:
-    """The small print under a diagram: the scenario's sources (publisher, title, date).
-
-    Examples
-    --------
-    >>> import alliances, datetime
-    >>> src = alliances.Source("r", title="A dispatch", publisher="Reuters", date=datetime.date(2017, 9, 5))
-    >>> source_line(alliances.AllianceNetwork("Toy", sources=[src]))
-    'Source: Reuters, "A dispatch", 2017-09-05'
-    """
-    net = as_network(net)
-    parts = []
-    for src in net.sources.values():
-        bits = [b for b in (src.publisher, f'"{src.title}"' if src.title else None,
-                            src.date.isoformat() if src.date else None) if b]
-        parts.append(", ".join(bits) if bits else src.id)
-    if not parts:
-        return ""
-    shown = "; ".join(parts[:limit])
-    more = f" (and {len(parts) - limit} more)" if len(parts) > limit else ""
-    return f"{'Source' if len(parts) == 1 else 'Sources'}: {shown}{more}"
-
-
-def legend_labels(fig: Figure) -> list[str]:
-    """The entries of a diagram's legend, in order (section headings left out)."""
-    out = []
-    for leg in _legends(fig):
-        for text in leg.get_texts():
-            if text.get_text() and not getattr(text, "_alliances_heading", False):
-                out.append(text.get_text())
-    return out
+def _own_figure(net: AllianceNetwork, used: dict[str, Any], top: int, *, width: float | None,
+                height: float | None, dpi: float, legend: bool) -> tuple[Figure, Axes]:
+    """A figure of its own sized to the number of actors, the legend right of the drawing."""
+    n = len(net.actors)
+    w = width or (8.0 if n <= 12 else 9.0 if n <= 25 else 11.0)
+    h = height or (w * 0.7)
+    fig = new_figure(w, h, dpi=dpi)
+    leg = _draw_legend(fig, net, used, top) if legend else None
+    room = 0.0
+    if leg is not None:
+        room = min(0.5, (leg.get_window_extent(_renderer(fig)).width / fig.dpi + 0.2) / w)
+    ax = fig.add_axes((0.01, 0.05, 0.98 - room, 0.86))
+    if leg is not None:
+        leg.set_bbox_to_anchor((1.0 - room + 0.005, 0.91), transform=fig.transFigure)
+    return fig, ax
 
 
 # -- drawing steps --------------------------------------------------------------
@@ -325,17 +284,11 @@ def _draw_risk_values(ax: Axes, pos, radius, risky, font, labels: list) -> None:
         for f in spots:
             t.set_position((x0 + f * (x1 - x0), y0 + f * (y1 - y0)))
             box = t.get_window_extent(renderer).expanded(1.5, 1.8)
-            if not any(box.overlaps(o) for o in taken) and not any(_hits(box, c, r) for c, r in nodes):
+            if not any(box.overlaps(o) for o in taken) and not any(box_hits_circle(box, c, r) for c, r in nodes):
                 break
         else:
             t.set_position((x0 + 0.5 * (x1 - x0), y0 + 0.5 * (y1 - y0)))
         taken.append(t.get_window_extent(renderer).expanded(1.5, 1.8))
-
-
-def _hits(box, centre, r: float) -> bool:
-    cx, cy = centre
-    nx_, ny_ = min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1)
-    return (nx_ - cx) ** 2 + (ny_ - cy) ** 2 < r * r
 
 
 def _draw_nodes(ax: Axes, net, pos, camp_of, area) -> None:
@@ -414,7 +367,7 @@ def _clear_overlaps(ax: Axes, texts: list, pos, radius) -> None:
     def free(box, i: int) -> bool:
         if box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1:
             return False
-        if any(_hits(box, c, r) for c, r in nodes):
+        if any(box_hits_circle(box, c, r) for c, r in nodes):
             return False
         return not any(box.overlaps(b) for k, b in enumerate(boxes) if k != i)
 
@@ -452,8 +405,9 @@ def _contents(net, camp_of, risky, centrality) -> dict[str, Any]:
     }
 
 
-def _draw_legend(fig: Figure, net, used, top: int, *, ax: Axes | None = None):
-    handles: list = []
+def _draw_legend(fig: Figure, net: AllianceNetwork, used: dict[str, Any], top: int, *,
+                 ax: Axes | None = None) -> Legend | None:
+    handles: list[Any] = []
     labels: list[str] = []
     headings: set[int] = set()
 
@@ -493,7 +447,7 @@ def _draw_legend(fig: Figure, net, used, top: int, *, ax: Axes | None = None):
             labels.append("in no camp")
     if not handles:
         return None
-    options = {"loc": "upper left", "frameon": False, "fontsize": 8, "handlelength": 4.2, "borderaxespad": 0.0,
+    options: dict[str, Any] = {"loc": "upper left", "frameon": False, "fontsize": 8, "handlelength": 4.2, "borderaxespad": 0.0,
                "labelspacing": 0.45}
     if ax is not None:  # a caller's axes: the legend goes just right of it
         leg = ax.legend(handles, labels, bbox_to_anchor=(1.01, 1.0), **options)
@@ -503,18 +457,10 @@ def _draw_legend(fig: Figure, net, used, top: int, *, ax: Axes | None = None):
         if i in headings:
             text.set_fontweight("bold")
             text.set_x(-40)  # headings start where the handles do
-            text._alliances_heading = True
+            mark_heading(text)
     return leg
 
 
 def _camp_label(net, members: list[Hashable]) -> str:
     first = plain(net.actors[members[0]].display)
     return f"camp of {first}" if len(members) < 2 else f"camp of {first} (+{len(members) - 1})"
-
-
-def _legends(fig: Figure) -> list:
-    out = list(fig.legends)
-    for ax in fig.axes:
-        if ax.get_legend() is not None:
-            out.append(ax.get_legend())
-    return out

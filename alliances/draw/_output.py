@@ -15,8 +15,7 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
-from ..errors import OutputError
-from ..readwrite import atomic_path
+from ..readwrite import atomic_path, output_format
 from ._style import RC
 
 __all__ = ["FORMATS", "check_output_path", "save_figure"]
@@ -45,18 +44,7 @@ def check_output_path(path: str | os.PathLike[str]) -> tuple[Path, str]:
     ...
     alliances.errors.OutputError: cannot write 'syria.jpg': unknown extension '.jpg' (use .png, .svg or .pdf)
     """
-    target = Path(path)
-    ext = target.suffix.lower()
-    if ext not in FORMATS:
-        shown = f"unknown extension {ext!r}" if ext else "no extension"
-        raise OutputError(f"cannot write {str(target)!r}: {shown} (use .png, .svg or .pdf)")
-    folder = target.parent
-    if not folder.is_dir():
-        why = "is not a folder" if folder.exists() else "does not exist"
-        raise OutputError(f"cannot write {str(target)!r}: the folder {str(folder)!r} {why}")
-    if target.is_dir():
-        raise OutputError(f"cannot write {str(target)!r}: it is a folder")
-    return target, FORMATS[ext]
+    return output_format(path, FORMATS)
 
 
 def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None = None) -> Path:
@@ -85,8 +73,8 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> from alliances.draw._style import new_figure
-    >>> fig = new_figure(2, 1, dpi=100)
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(2, 1), dpi=100)
     >>> with tempfile.TemporaryDirectory() as d:
     ...     out = save_figure(fig, pathlib.Path(d) / "f.svg")
     ...     out.read_bytes()[:5]

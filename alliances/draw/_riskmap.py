@@ -7,19 +7,25 @@ greyscale (light = low, dark = high).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib
 import numpy as np
-from matplotlib.axes import Axes
 from matplotlib.collections import PatchCollection
-from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from ._chrome import figure_of, figure_title, source_footer, title_text
+from ._grid import axes_side, camp_bands, figure_for_grid, grid_axes
 from ._inputs import as_network, camp_index, risk_table
-from ._matrix import _axes_side, _draw_factions, _figure_for_grid, _grid_axes, _title, actor_order
-from ._network import _source_footer, title_text
+from ._matrix import actor_order
 from ._style import INK, RC, plain, text_colour_on
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.figure import Figure
+
+    from .._network import AllianceNetwork
 
 __all__ = ["draw_risk", "risk_matrix"]
 
@@ -57,7 +63,7 @@ def draw_risk(
     width: float | None = None,
     height: float | None = None,
     dpi: float = 150,
-    title: str | None = None,
+    title: str | Literal[False] | None = None,
     sources: bool = True,
 ) -> Figure:
     """Draw P(clash) for every pair as an annotated heatmap, actors in the matrix's order.
@@ -69,11 +75,11 @@ def draw_risk(
         :func:`alliances.risk.conflict_risk` (columns ``a``, ``b``, ``p_clash``); computed when None.
     ax : matplotlib Axes, optional
     factions : FactionsResult, mapping, list of camps, None or False
-        Order and blocks as in :func:`~alliances.draw._matrix.draw_matrix`.
+        Order and blocks as in :func:`~alliances.draw.draw_matrix`.
     width, height : float, optional
     dpi : float
-    title : str, optional
-        Default: "Risk of a direct clash" with the scenario's name and date.
+    title : str or False, optional
+        Default: "Risk of a direct clash" with the scenario's name and date; False: no title.
     sources : bool
         Draw the source line (only on a figure of its own).
 
@@ -96,48 +102,54 @@ def draw_risk(
     net = as_network(net)
     with matplotlib.rc_context(RC):
         camp_of = camp_index(net, factions)
-        table = risk_table(net, risk)
         order = actor_order(net, camp_of)
         n = len(order)
-        M = risk_matrix(net, order, table)
+        M = risk_matrix(net, order, risk_table(net, risk))
         labels = [plain(net.actors[v].display) for v in order]
         own = ax is None
-        if own:
-            fig, ax, side = _figure_for_grid(labels, width, height, dpi, extra_right=1.1)
-            w, h = fig.get_size_inches()
-            box = ax.get_position()
-            bar_h = min(side * 0.6, 2.5)
-            cax = fig.add_axes((box.x1 + 0.3 / w, box.y1 - bar_h / h, 0.14 / w, bar_h / h))
+        if ax is None:
+            fig, ax, side = figure_for_grid(labels, width, height, dpi, extra_right=1.1)
         else:
-            fig = ax.figure
-            cax = None
-            side = _axes_side(ax)
+            fig = figure_of(ax)
+            side = axes_side(ax)
         cell_pt = side * 72 / (n + 0.6)
         value_size = float(np.clip(cell_pt * 0.34, 4.0, 9.0))
         name_size = float(np.clip(cell_pt * 0.5, 5.5, 9.0))
         mappable = _draw_cells(ax, net, order, M, value_size)
-        strip = _draw_factions(ax, order, camp_of)
-        _grid_axes(ax, labels, name_size, strip)
-        if cax is not None:
-            bar = fig.colorbar(mappable, cax=cax)
-            bar.set_label("P(direct clash)", fontsize=8, color=INK)
-            bar.ax.tick_params(labelsize=7, colors=INK)
-            bar.outline.set_visible(False)
-            has_war = any(
-                net.stance(a, b) is not None and net.stance(a, b).value == "enemy"
-                for i, a in enumerate(order) for b in order[i + 1:]
-            )
-            if has_war:
-                fig.text(box.x1 + 0.12 / w, box.y1 - (bar_h + 0.15) / h, "framed: already\nenemies (at war)",
-                         fontsize=7, color=INK, va="top")
+        strip = camp_bands(ax, order, camp_of)
+        grid_axes(ax, labels, name_size, strip)
+        if own:
+            _colour_bar(fig, ax, mappable, net, order, side)
         if title is not False:
-            _title(fig, ax, title or plain(f"Risk of a direct clash: {title_text(net)}"), own)
+            figure_title(fig, ax, title or plain(f"Risk of a direct clash: {title_text(net)}"), own=own)
         if sources and own:
-            _source_footer(fig, net)
+            source_footer(fig, net)
     return fig
 
 
-def _draw_cells(ax: Axes, net, order, M: np.ndarray, value_size: float):
+def _colour_bar(fig: Figure, ax: Axes, mappable: ScalarMappable, net: AllianceNetwork, order: list[str],
+                side: float) -> None:
+    """The colour scale right of the grid, and a note on the framed cells when there are any."""
+    w, h = fig.get_size_inches()
+    box = ax.get_position()
+    bar_h = min(side * 0.6, 2.5)
+    cax = fig.add_axes((box.x1 + 0.3 / w, box.y1 - bar_h / h, 0.14 / w, bar_h / h))
+    bar = fig.colorbar(mappable, cax=cax)
+    bar.set_label("P(direct clash)", fontsize=8, color=INK)
+    bar.ax.tick_params(labelsize=7, colors=INK)
+    bar.outline.set_visible(False)
+    if any(_at_war(net, a, b) for i, a in enumerate(order) for b in order[i + 1:]):
+        fig.text(box.x1 + 0.12 / w, box.y1 - (bar_h + 0.15) / h, "framed: already\nenemies (at war)",
+                 fontsize=7, color=INK, va="top")
+
+
+def _at_war(net: AllianceNetwork, a: str, b: str) -> bool:
+    stance = net.stance(a, b)
+    return stance is not None and stance.value == "enemy"
+
+
+def _draw_cells(ax: Axes, net: AllianceNetwork, order: list[str], M: np.ndarray,
+                value_size: float) -> ScalarMappable:
     import matplotlib as mpl
 
     n = len(order)
@@ -158,8 +170,7 @@ def _draw_cells(ax: Axes, net, order, M: np.ndarray, value_size: float):
                 ink = text_colour_on(mpl.colors.to_hex(colour))
                 ax.text(j + 0.5, i + 0.5, _fmt(p), ha="center", va="center_baseline", fontsize=value_size,
                         color=ink)
-                stance = net.stance(order[i], order[j])
-                if stance is not None and stance.value == "enemy":
+                if _at_war(net, order[i], order[j]):
                     framed.append((Rectangle((j + 0.08, i + 0.08), 0.84, 0.84), ink))
             rects.append(rect)
     ax.add_collection(PatchCollection(rects, facecolors=colours, edgecolors="white", linewidths=1.0))

@@ -16,10 +16,16 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import RendererBase
+    from matplotlib.figure import SubFigure
+    from matplotlib.typing import LineStyleType, RcKeyType
 
 __all__ = [
     "FACTION_COLOURS",
@@ -38,6 +44,7 @@ __all__ = [
     "plain",
     "renderer",
     "text_colour_on",
+    "text_width_in",
 ]
 
 POSITIVE = "#0072B2"  # Okabe-Ito blue
@@ -55,7 +62,7 @@ class EdgeStyle:
 
     label: str
     colour: str
-    linestyle: str | tuple
+    linestyle: LineStyleType
     fill: str  # matrix cell fill
     glyph: str  # matrix cell symbol (reads in greyscale)
     base_width: float  # line width (points) at weight 1
@@ -157,7 +164,7 @@ def text_colour_on(fill: str) -> str:
     return "white" if lum < 0.26 else "black"
 
 
-RC = {
+RC: dict[RcKeyType, Any] = {
     # DejaVu Sans (shipped with matplotlib) for the same metrics everywhere; in SVG, where text
     # stays text, the viewer falls back to the usual sans-serif fonts if it lacks DejaVu
     "font.family": ["DejaVu Sans", "sans-serif"],
@@ -204,6 +211,39 @@ def plain(text: str) -> str:
     return str(text).replace("$", r"\$")
 
 
+def text_width_in(text: str, size: float, *, bold: bool = False) -> float:
+    """The width in inches of ``text`` (its widest line) at ``size`` points in the diagrams' font.
+
+    Measured from the glyph outlines, so it needs no renderer; empty text is 0 wide.
+
+    Parameters
+    ----------
+    text : str
+    size : float
+        Font size in points.
+    bold : bool
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> text_width_in("", 9.0)
+    0.0
+    >>> text_width_in("two\\nlines", 9.0) == text_width_in("lines", 9.0)
+    True
+    >>> text_width_in("Wide", 9.0, bold=True) > text_width_in("Wide", 9.0)
+    True
+    """
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    prop = FontProperties(family=RC["font.family"], size=size, weight="bold" if bold else "normal")
+    lines = [line for line in text.split("\n") if line]
+    return float(max((TextPath((0, 0), line, prop=prop).get_extents().width for line in lines), default=0.0)) / 72
+
+
 def fit_text(text: str, width_in: float, *, size: float = 12.0, min_size: float = 9.0) -> tuple[str, float]:
     """A title that fits ``width_in`` inches: the largest font size down to ``min_size``,
     then wrapped onto more lines.
@@ -218,23 +258,21 @@ def fit_text(text: str, width_in: float, *, size: float = 12.0, min_size: float 
     """
     import textwrap
 
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextPath
-
-    def width(s: str, pt: float) -> float:
-        prop = FontProperties(family=RC["font.family"], size=pt)
-        return max(TextPath((0, 0), line, prop=prop).get_extents().width for line in s.split("\n")) / 72
-
     pt = size
-    while pt > min_size and width(text, pt) > width_in:
+    while pt > min_size and text_width_in(text, pt) > width_in:
         pt -= 0.5
-    if width(text, pt) <= width_in:
+    if text_width_in(text, pt) <= width_in:
         return text, pt
-    chars = max(10, int(len(text) * width_in / width(text, pt)))
+    chars = max(10, int(len(text) * width_in / text_width_in(text, pt)))
     return "\n".join(textwrap.wrap(text, chars)), pt
 
 
-def renderer(fig: Figure):
+def renderer(fig: Figure | SubFigure) -> RendererBase:
     """The figure's renderer, for measuring text (any canvas: Agg's own, or a plain one)."""
-    get = getattr(fig.canvas, "get_renderer", None)
-    return get() if get is not None else fig._get_renderer()
+    root = fig.get_figure(root=True)
+    get = getattr(root.canvas, "get_renderer", None)
+    if get is not None:
+        return get()
+    # a caller's figure on a plain canvas: matplotlib's own fallback renderer, which its
+    # stubs leave out because the method is private
+    return root._get_renderer()  # type: ignore[attr-defined]

@@ -10,19 +10,51 @@ chart reads without colour.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.lines import Line2D
 
 from .._network import AllianceNetwork
 from ..errors import ParameterError
+from ..events import score_from_evidence
+from ._chrome import box_hits_circle
+from ._layout import signed_layout
+from ._style import (
+    INK,
+    KIND_MARKERS,
+    MUTED,
+    NEGATIVE,
+    POSITIVE,
+    RC,
+    STANCE_STYLES,
+    edge_alpha,
+    new_figure,
+    renderer,
+)
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.transforms import Bbox
 
 __all__ = ["draw_timeline", "timeline_scores"]
 
+Pair = tuple[str, str]
+Edge = tuple[str, str, str, float]
+HAlign = Literal["left", "center", "right"]
+VAlign = Literal["bottom", "center", "top"]
+Offset = tuple[float, float, HAlign, VAlign]  # (dx, dy) points from the marker, and the label's alignment
+Positions = dict[str, tuple[float, float]]
 
-def timeline_scores(snapshots: Sequence[AllianceNetwork]):
+
+def timeline_scores(
+    snapshots: Sequence[AllianceNetwork],
+) -> tuple[list[Pair], list[str], list[list[float | None]], list[list[str | None]]]:
     """Pair x window scores of a series of snapshots.
 
     Only event-derived relations (``kind: events``, from :func:`alliances.snapshot`) count:
@@ -34,10 +66,8 @@ def timeline_scores(snapshots: Sequence[AllianceNetwork]):
     (pairs, labels, values, stances)
         ``values[i][j]``: score of pair i in snapshot j, None where the pair has no relation in force.
     """
-    from ..events._snapshots import score_from_evidence
-
-    pairs: set[tuple[str, str]] = set()
-    cols = []
+    pairs: set[Pair] = set()
+    cols: list[dict[Pair, tuple[float, str]]] = []
     for net in snapshots:
         col = {}
         for r in net.active_relations:
@@ -66,6 +96,7 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
     panels : int
         How many snapshots to draw as networks (evenly spaced, first and last included).
     title : str, optional
+        The title's first part (default: the scenario's name up to its first comma).
 
     Returns
     -------
@@ -79,42 +110,12 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
     >>> len(fig.axes)  # two network panels and the score chart
     3
     """
-    import matplotlib as mpl
-    import numpy as np
-    from matplotlib.colors import LinearSegmentedColormap
-    from matplotlib.lines import Line2D
-
-    from ._layout import signed_layout
-    from ._style import (
-        INK,
-        KIND_MARKERS,
-        MUTED,
-        NEGATIVE,
-        POSITIVE,
-        RC,
-        STANCE_STYLES,
-        edge_alpha,
-        new_figure,
-    )
-
     if not snapshots:
         raise ParameterError("draw_timeline needs at least one snapshot")
     nets = sorted(snapshots, key=lambda n: (n.as_of is None, n.as_of or 0, n.scenario))
     panels = max(1, min(int(panels), len(nets)))
     picks = sorted({int(round(i)) for i in np.linspace(0, len(nets) - 1, panels)})
-
-    # One layout for every panel: actors in first-seen order, ties summed over all snapshots.
-    nodes: list[str] = []
-    for net in nets:
-        nodes.extend(a for a in net.actors if a not in nodes)
-    total: dict[tuple[str, str], float] = {}
-    for net in nets:
-        for r in net.active_relations:
-            total[r.pair] = total.get(r.pair, 0.0) + r.sign * float(r.weight or 0.0) * r.confidence
-    edges = [(a, b, "ally" if v > 0 else "enemy" if v < 0 else "neutral", min(1.0, abs(v) / len(nets) * 4))
-             for (a, b), v in sorted(total.items())]
-    pos = signed_layout(nodes, edges)
-
+    nodes, edges, pos = _shared_layout(nets)
     pairs, labels, values, stances = timeline_scores(nets)
     cols = min(4, len(picks))
     net_rows = (len(picks) + cols - 1) // cols
@@ -146,83 +147,107 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
             ax.apply_aspect()
             if offsets is None:  # every panel has the same size and limits: place the labels once
                 offsets = _label_offsets(ax, pos, names, [(a, b) for a, b, *_ in edges])
-            _draw_panel(ax, nets[idx], pos, offsets, STANCE_STYLES, KIND_MARKERS, edge_alpha, INK)
+            _draw_panel(ax, nets[idx], pos, offsets)
             ax.set_title(labels[idx], fontsize=9, color=INK, pad=2)
         grid = fig.add_gridspec(1, 1, left=0.13, right=0.99, top=nets_bottom - chart_gap / height,
                                 bottom=bottom_in / height)
-        ax = fig.add_subplot(grid[0, 0])
-        cmap = LinearSegmentedColormap.from_list("signed", [NEGATIVE, "#F7F7F7", POSITIVE]).with_extremes(
-            bad="white")
-        data = np.ma.masked_invalid(np.array(
-            [[np.nan if v is None else v for v in row] for row in values], dtype=float).reshape(len(pairs), len(nets)))
-        if not pairs:
-            ax.set_axis_off()
-            ax.text(0.5, 0.5, "no event-derived relations in these snapshots", ha="center", va="center",
-                    color=MUTED, transform=ax.transAxes)
-            data = np.ma.masked_all((1, len(nets)))
-        ax.imshow(data, aspect="auto", cmap=cmap, vmin=-1, vmax=1, interpolation="nearest")
-        glyph = {"ally": "+", "friendly": "+", "ambivalent": "\u00b1", "neutral": "0"}
-        if len(nets) <= 60:
-            for i, row in enumerate(stances):
-                for j, s in enumerate(row):
-                    if s in glyph:
-                        ax.text(j, i, glyph[s], ha="center", va="center", fontsize=6, color=INK)
-        ax.set_yticks(range(len(pairs)))
-        ax.set_yticklabels([f"{_name(nets[-1], a)} \u2013 {_name(nets[-1], b)}" for a, b in pairs], fontsize=7)
-        step = max(1, len(nets) // 16)
-        ax.set_xticks(range(0, len(nets), step))
-        ax.set_xticklabels([labels[j] for j in range(0, len(nets), step)], rotation=45, ha="right", fontsize=7)
-        ax.set_title("Event score by window (blue cooperative, vermillion hostile; "
-                     "+ ally/friendly, \u00b1 ambivalent, 0 neutral; blank: no events)", fontsize=8, color=MUTED,
-                     loc="left")
-        handles = [Line2D([], [], color=STANCE_STYLES[s].colour, linestyle=STANCE_STYLES[s].linestyle, lw=2,
-                          label=s) for s in ("ally", "ambivalent", "neutral", "enemy")]
-        handles.append(Line2D([], [], color=MUTED, lw=0.8, alpha=0.5, label="thin: scenario background"))
-        # Anchored inside the figure with a margin, so no entry touches the edge.
-        fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(1 - 0.15 / width, 1 - 0.08 / height),
-                   ncol=5, fontsize=7.5, frameon=False, borderaxespad=0.0, handlelength=2.2, columnspacing=1.4)
-        first, last = nets[0], nets[-1]
-        base = title or first.scenario.split(",")[0]
-        fig.suptitle(f"{base}: {labels[0]} to {labels[-1]}", x=0.15 / width, y=1 - 0.08 / height, ha="left",
-                     va="top", fontsize=11, color=INK)
-        cited = sorted({s.title or s.id for n in (first, last) for s in n.sources.values() if s.id.startswith("events-")})
-        if cited:
-            fig.text(0.15 / width, 0.08 / height, "Source: " + "; ".join(cited), fontsize=6, color=MUTED)
+        _draw_scores(fig.add_subplot(grid[0, 0]), nets, pairs, labels, values, stances)
+        _frame(fig, nets, labels, title, width=width, height=height)
     return fig
+
+
+def _shared_layout(nets: list[AllianceNetwork]) -> tuple[list[str], list[Edge], Positions]:
+    """One layout for every panel: actors in first-seen order, ties summed over all snapshots."""
+    nodes: list[str] = []
+    for net in nets:
+        nodes.extend(a for a in net.actors if a not in nodes)
+    total: dict[Pair, float] = {}
+    for net in nets:
+        for r in net.active_relations:
+            total[r.pair] = total.get(r.pair, 0.0) + r.sign * float(r.weight or 0.0) * r.confidence
+    edges = [(a, b, "ally" if v > 0 else "enemy" if v < 0 else "neutral", min(1.0, abs(v) / len(nets) * 4))
+             for (a, b), v in sorted(total.items())]
+    return nodes, edges, {str(v): xy for v, xy in signed_layout(nodes, edges).items()}
+
+
+def _draw_scores(ax: Axes, nets: list[AllianceNetwork], pairs: list[Pair], labels: list[str],
+                 values: list[list[float | None]], stances: list[list[str | None]]) -> None:
+    """The heat strip: one row per pair, one column per window, a glyph per positive or neutral stance."""
+    cmap = LinearSegmentedColormap.from_list("signed", [NEGATIVE, "#F7F7F7", POSITIVE]).with_extremes(
+        bad="white")
+    data = np.ma.masked_invalid(np.array(
+        [[np.nan if v is None else v for v in row] for row in values], dtype=float).reshape(len(pairs), len(nets)))
+    if not pairs:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "no event-derived relations in these snapshots", ha="center", va="center",
+                color=MUTED, transform=ax.transAxes)
+        data = np.ma.masked_all((1, len(nets)))
+    ax.imshow(data, aspect="auto", cmap=cmap, vmin=-1, vmax=1, interpolation="nearest")
+    glyph = {"ally": "+", "friendly": "+", "ambivalent": "\u00b1", "neutral": "0"}
+    if len(nets) <= 60:
+        for i, row in enumerate(stances):
+            for j, s in enumerate(row):
+                if s in glyph:
+                    ax.text(j, i, glyph[s], ha="center", va="center", fontsize=6, color=INK)
+    ax.set_yticks(range(len(pairs)))
+    ax.set_yticklabels([f"{_name(nets[-1], a)} \u2013 {_name(nets[-1], b)}" for a, b in pairs], fontsize=7)
+    step = max(1, len(nets) // 16)
+    ax.set_xticks(range(0, len(nets), step))
+    ax.set_xticklabels([labels[j] for j in range(0, len(nets), step)], rotation=45, ha="right", fontsize=7)
+    ax.set_title("Event score by window (blue cooperative, vermillion hostile; "
+                 "+ ally/friendly, \u00b1 ambivalent, 0 neutral; blank: no events)", fontsize=8, color=MUTED,
+                 loc="left")
+
+
+def _frame(fig: Figure, nets: list[AllianceNetwork], labels: list[str], title: str | None, *, width: float,
+           height: float) -> None:
+    """The legend (anchored inside the figure with a margin, so no entry touches the edge), title and sources."""
+    handles = [Line2D([], [], color=STANCE_STYLES[s].colour, linestyle=STANCE_STYLES[s].linestyle, lw=2,
+                      label=s) for s in ("ally", "ambivalent", "neutral", "enemy")]
+    handles.append(Line2D([], [], color=MUTED, lw=0.8, alpha=0.5, label="thin: scenario background"))
+    fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(1 - 0.15 / width, 1 - 0.08 / height),
+               ncol=5, fontsize=7.5, frameon=False, borderaxespad=0.0, handlelength=2.2, columnspacing=1.4)
+    first, last = nets[0], nets[-1]
+    base = title or first.scenario.split(",")[0]
+    fig.suptitle(f"{base}: {labels[0]} to {labels[-1]}", x=0.15 / width, y=1 - 0.08 / height, ha="left",
+                 va="top", fontsize=11, color=INK)
+    cited = sorted({s.title or s.id for n in (first, last) for s in n.sources.values() if s.id.startswith("events-")})
+    if cited:
+        fig.text(0.15 / width, 0.08 / height, "Source: " + "; ".join(cited), fontsize=6, color=MUTED)
 
 
 _MARKER_AREA = 110.0  # points^2, as passed to scatter
 _LABEL_SIZE = 7.5
 
 
-def _draw_panel(ax, net, pos, offsets, styles, markers, alpha, ink) -> None:
+def _draw_panel(ax: Axes, net: AllianceNetwork, pos: Positions, offsets: dict[str, Offset]) -> None:
     for r in sorted(net.active_relations, key=lambda r: r.pair):
         a, b = r.pair
-        style = styles[r.stance.value]
+        style = STANCE_STYLES[r.stance.value]
         (x0, y0), (x1, y1) = pos[a], pos[b]
         observed = r.kind == "events"
         # Relations observed in the window are drawn bold; the scenario's background ones thin and light.
         ax.plot([x0, x1], [y0, y1], color=style.colour, linestyle=style.linestyle,
                 lw=(1.2 + 1.4 * float(r.weight or 0.5)) if observed else 0.8,
-                alpha=alpha(r.confidence) if observed else 0.35, zorder=1 if observed else 0,
+                alpha=edge_alpha(r.confidence) if observed else 0.35, zorder=1 if observed else 0,
                 solid_capstyle="round")
     for v, actor in net.actors.items():
         x, y = pos[v]
-        ax.scatter([x], [y], s=_MARKER_AREA, marker=markers.get(actor.kind.value, "o"), color="white",
-                   edgecolor=ink, linewidths=0.9, zorder=2)
+        ax.scatter([x], [y], s=_MARKER_AREA, marker=KIND_MARKERS.get(actor.kind.value, "o"), color="white",
+                   edgecolor=INK, linewidths=0.9, zorder=2)
         dx, dy, ha, va = offsets[v]
         ax.annotate(actor.display, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=_LABEL_SIZE,
-                    color=ink, ha=ha, va=va, zorder=3,
+                    color=INK, ha=ha, va=va, zorder=3,
                     bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.75})
 
 
 # Label spots around a marker: unit direction, alignment. Tried nearest to "away from the centre" first.
-_SPOTS = [((1.0, 0.0), "left", "center"), ((0.71, 0.71), "left", "bottom"), ((0.0, 1.0), "center", "bottom"),
+_SPOTS: list[tuple[tuple[float, float], HAlign, VAlign]] = [((1.0, 0.0), "left", "center"), ((0.71, 0.71), "left", "bottom"), ((0.0, 1.0), "center", "bottom"),
           ((-0.71, 0.71), "right", "bottom"), ((-1.0, 0.0), "right", "center"), ((-0.71, -0.71), "right", "top"),
           ((0.0, -1.0), "center", "top"), ((0.71, -0.71), "left", "top")]
 
 
-def _label_offsets(ax, pos, names, edges) -> dict:
+def _label_offsets(ax: Axes, pos: Positions, names: dict[str, str], edges: list[Pair]) -> dict[str, Offset]:
     """Where each actor's label goes, as (dx, dy) points from its marker plus alignment.
 
     Deterministic greedy placement: actors with the nearest neighbours first; for each, the
@@ -230,11 +255,6 @@ def _label_offsets(ax, pos, names, edges) -> dict:
     label, another marker or the panel edge costs most, each edge crossing the label less,
     and turning away from the outward direction least.
     """
-    import math
-
-    from ._network import _hits
-    from ._style import renderer
-
     rend = renderer(ax.figure)
     to_px = ax.transData.transform
     px_pt = ax.figure.dpi / 72
@@ -245,38 +265,40 @@ def _label_offsets(ax, pos, names, edges) -> dict:
     cy = sum(p[1] for p in centres.values()) / len(centres)
     segments = [(centres[a], centres[b]) for a, b in edges if a in centres and b in centres]
 
-    def crossings(box) -> int:
+    def crossings(box: Bbox) -> int:
         n = 0
         for (x0, y0), (x1, y1) in segments:
             if any(box.contains(x0 + (x1 - x0) * t / 24, y0 + (y1 - y0) * t / 24) for t in range(25)):
                 n += 1
         return n
 
-    def nearest(v) -> float:
+    def nearest(v: str) -> float:
         return min((math.dist(centres[v], centres[w]) for w in centres if w != v), default=0.0)
 
-    placed: dict = {}
-    boxes = []
+    placed: dict[str, Offset] = {}
+    boxes: list[Bbox] = []
     probe = ax.text(0, 0, "", fontsize=_LABEL_SIZE)
     for v in sorted(pos, key=lambda v: (nearest(v), list(pos).index(v))):
         x, y = centres[v]
         out = math.atan2(y - cy, x - cx) if math.hypot(x - cx, y - cy) > 1e-6 else -math.pi / 2
-        best = None
+        best: tuple[float, Bbox, Offset] | None = None
         for ring, gap in enumerate((marker_r + 2 * px_pt, marker_r + 9 * px_pt)):
             for (ux, uy), ha, va in _SPOTS:
                 dx, dy = ux * gap, uy * gap
                 probe.set_text(names[v])
                 probe.set_horizontalalignment(ha)
                 probe.set_verticalalignment(va)
-                probe.set_position(ax.transData.inverted().transform((x + dx, y + dy)))
+                tx, ty = ax.transData.inverted().transform((x + dx, y + dy))
+                probe.set_position((tx, ty))
                 box = probe.get_window_extent(rend).padded(1.0 * px_pt)
                 turn = abs((math.atan2(uy, ux) - out + math.pi) % (2 * math.pi) - math.pi)
                 inside = (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
                 cost = (100 * sum(box.overlaps(b) for b in boxes)
-                        + 100 * sum(_hits(box, centres[w], marker_r) for w in centres)
+                        + 100 * sum(box_hits_circle(box, centres[w], marker_r) for w in centres)
                         + (0 if inside else 100) + 4 * crossings(box) + 3 * ring + turn)
                 if best is None or cost < best[0] - 1e-9:
                     best = (cost, box, (dx / px_pt, dy / px_pt, ha, va))
+        assert best is not None  # sixteen spots were tried
         boxes.append(best[1])
         placed[v] = best[2]
     probe.remove()

@@ -9,17 +9,22 @@ hatched, so it reads in greyscale too.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib
 import numpy as np
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
-from ._inputs import as_network
-from ._network import title_text
-from ._style import INK, MUTED, NEGATIVE, POSITIVE, RC, fit_text, new_figure, plain
+from ._chrome import figure_of, title_text
+from ._inputs import as_network, explain_pair
+from ._style import INK, MUTED, NEGATIVE, POSITIVE, RC, fit_text, new_figure, plain, text_width_in
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .._network import AllianceNetwork
 
 __all__ = ["draw_tornado", "tornado_bars"]
 
@@ -44,7 +49,7 @@ def tornado_bars(tornado: Any, p_now: float, factors: dict[str, str] | None = No
     [('f', 0.1, 0.5), ('g', 0.2, 0.25)]
     """
     factors = factors or {}
-    bars = []
+    bars: list[dict[str, Any]] = []
     for factor in dict.fromkeys(tornado["factor"]):
         rows = tornado[tornado["factor"] == factor]
         options = [(float(p), str(s)) for s, p in zip(rows["state"], rows["p_clash"], strict=True)]
@@ -52,7 +57,7 @@ def tornado_bars(tornado: Any, p_now: float, factors: dict[str, str] | None = No
         lo, hi = min(options), max(options, key=lambda o: (o[0], o[1] == options[-1][1]))
         bars.append({"factor": str(factor), "low": lo[0], "low_state": lo[1], "high": hi[0],
                      "high_state": hi[1], "swing": hi[0] - lo[0]})
-    bars.sort(key=lambda b: (-b["swing"], b["factor"]))
+    bars.sort(key=lambda b: (-float(b["swing"]), str(b["factor"])))
     return bars
 
 
@@ -64,7 +69,7 @@ def draw_tornado(
     width: float | None = None,
     height: float | None = None,
     dpi: float = 150,
-    title: str | None = None,
+    title: str | Literal[False] | None = None,
 ) -> Figure:
     """Draw the tornado of one pair's risk: the factor that moves P(clash) most on top.
 
@@ -77,7 +82,8 @@ def draw_tornado(
     ax : matplotlib Axes, optional
     width, height : float, optional
     dpi : float
-    title : str, optional
+    title : str or False, optional
+        The line under the heading (default: the scenario's name and date when known); False: none.
 
     Returns
     -------
@@ -109,61 +115,22 @@ def draw_tornado(
         high_texts = [f"{b['high_state'].replace('_', ' ')} {b['high']:.2f}" if b["high"] > p_now + 1e-12 else ""
                       for b in bars]
         own = ax is None
-        if own:
+        fig: Figure
+        if ax is None:
             w, h = width or 7.0, height or max(2.6, 1.3 + 0.48 * k)
             fig = new_figure(w, h, dpi=dpi)
-            left_in = max([_width_in(t, 9) for t in factor_names] + [0.5]) + 0.25
+            left_in = max([text_width_in(t, 9) for t in factor_names] + [0.5]) + 0.25
             bottom, top = 0.8 / h, 1 - 0.62 / h  # x axis and legend below, title above (inches)
             ax = fig.add_axes((left_in / w, bottom, 1 - (left_in + 0.15) / w, top - bottom))
         else:
-            fig = ax.figure
+            fig = figure_of(ax)
         ys = np.arange(k)[::-1]  # largest swing on top
-        for y, bar, low, high in zip(ys, bars, low_texts, high_texts, strict=True):
-            if bar["low"] < p_now:
-                ax.barh(y, p_now - bar["low"], left=bar["low"], height=0.6, color=POSITIVE, edgecolor=POSITIVE)
-            if bar["high"] > p_now:
-                ax.barh(y, bar["high"] - p_now, left=p_now, height=0.6, color="#F4B183", edgecolor=NEGATIVE,
-                        hatch="///", linewidth=0.8)
-            if low:
-                ax.annotate(low, (bar["low"], y), xytext=(-3, 0), textcoords="offset points", ha="right",
-                            va="center", fontsize=8, color=INK)
-            if high:
-                ax.annotate(high, (bar["high"], y), xytext=(3, 0), textcoords="offset points", ha="left",
-                            va="center", fontsize=8, color=INK)
-        ax.axvline(p_now, color=INK, linewidth=1.2, zorder=3)
+        _draw_bars(ax, ys, bars, p_now, low_texts, high_texts)
         ax.set_yticks(ys, factor_names, fontsize=9)
-        lo = min([b["low"] for b in bars] + [p_now])
-        hi = max([b["high"] for b in bars] + [p_now])
-        # room for the state names at both ends (measured), the bars in between
-        ax_w = ax.get_position().width * fig.get_size_inches()[0]
-        need_l = max([_width_in(t, 8) for t in low_texts] + [0.0]) + 0.12
-        need_r = max([_width_in(t, 8) for t in high_texts] + [0.0]) + 0.12
-        per_in = max(hi - lo, 0.02) / max(ax_w - need_l - need_r, 0.25 * ax_w)
-        x0, x1 = lo - need_l * per_in, hi + need_r * per_in
-        ax.set_xlim(x0, x1)
-        from matplotlib.ticker import MaxNLocator
-
-        ticks = MaxNLocator(nbins=max(3, int(ax_w / 0.55))).tick_values(max(0.0, x0), min(1.0, x1))
-        ax.set_xticks([t for t in ticks if x0 <= t <= x1 and -1e-9 <= t <= 1 + 1e-9])
-        ax.spines["bottom"].set_bounds(max(0.0, x0), min(1.0, x1))
-        ax.set_ylim(-0.6, k - 0.4)
-        ax.set_xlabel("P(direct clash)", fontsize=9, color=INK)
-        ax.tick_params(axis="y", length=0, colors=INK)
-        ax.tick_params(axis="x", labelsize=8, colors=INK)
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        names = _names(net, explanation)
-        main = f"P(clash) {names} now {p_now:.2f}: what moves it"
+        _value_axis(fig, ax, bars, p_now, low_texts, high_texts)
+        main = f"P(clash) {_names(net, explanation)} now {p_now:.2f}: what moves it"
         heading = (title or (plain(title_text(net)) if net is not None else None)) if title is not False else None
-        if own:
-            text, size = fit_text(main, fig.get_size_inches()[0] - 0.2, size=11.0, min_size=8.5)
-            fig.text(0.01, 0.985, text, fontsize=size, color=INK, ha="left", va="top")
-            if heading:
-                fig.text(0.01, 0.985 - (size * 1.35 * (text.count("\n") + 1)) / 72 / fig.get_size_inches()[1],
-                         heading, fontsize=8, color=MUTED, ha="left", va="top")
-        else:
-            text, size = fit_text(main, ax.get_position().width * fig.get_size_inches()[0], size=10.0, min_size=7.0)
-            ax.set_title(text, fontsize=size, color=INK, loc="left")
+        _titles(fig, ax, main, heading, own=own)
         handles = [Patch(facecolor=POSITIVE, edgecolor=POSITIVE), Patch(facecolor="#F4B183", edgecolor=NEGATIVE,
                                                                          hatch="///")]
         labels = ["lowers the risk", "raises the risk"]
@@ -175,35 +142,73 @@ def draw_tornado(
     return fig
 
 
-def _width_in(text: str, size: float) -> float:
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextPath
+def _draw_bars(ax: Axes, ys: np.ndarray, bars: list[dict[str, Any]], p_now: float, low_texts: list[str],
+               high_texts: list[str]) -> None:
+    """Each bar in two parts either side of the current value, each end named; the current value as a line."""
+    for y, bar, low, high in zip(ys, bars, low_texts, high_texts, strict=True):
+        if bar["low"] < p_now:
+            ax.barh(y, p_now - bar["low"], left=bar["low"], height=0.6, color=POSITIVE, edgecolor=POSITIVE)
+        if bar["high"] > p_now:
+            ax.barh(y, bar["high"] - p_now, left=p_now, height=0.6, color="#F4B183", edgecolor=NEGATIVE,
+                    hatch="///", linewidth=0.8)
+        if low:
+            ax.annotate(low, (bar["low"], y), xytext=(-3, 0), textcoords="offset points", ha="right",
+                        va="center", fontsize=8, color=INK)
+        if high:
+            ax.annotate(high, (bar["high"], y), xytext=(3, 0), textcoords="offset points", ha="left",
+                        va="center", fontsize=8, color=INK)
+    ax.axvline(p_now, color=INK, linewidth=1.2, zorder=3)
 
-    if not text:
-        return 0.0
-    prop = FontProperties(family=RC["font.family"], size=size)
-    return TextPath((0, 0), text, prop=prop).get_extents().width / 72
+
+def _value_axis(fig: Figure, ax: Axes, bars: list[dict[str, Any]], p_now: float, low_texts: list[str],
+                high_texts: list[str]) -> None:
+    """The P(clash) axis: room for the state names at both ends (measured), the bars in between."""
+    k = len(bars)
+    lo = min([b["low"] for b in bars] + [p_now])
+    hi = max([b["high"] for b in bars] + [p_now])
+    ax_w = ax.get_position().width * fig.get_size_inches()[0]
+    need_l = max([text_width_in(t, 8) for t in low_texts] + [0.0]) + 0.12
+    need_r = max([text_width_in(t, 8) for t in high_texts] + [0.0]) + 0.12
+    per_in = max(hi - lo, 0.02) / max(ax_w - need_l - need_r, 0.25 * ax_w)
+    x0, x1 = lo - need_l * per_in, hi + need_r * per_in
+    ax.set_xlim(x0, x1)
+    ticks = MaxNLocator(nbins=max(3, int(ax_w / 0.55))).tick_values(max(0.0, x0), min(1.0, x1))
+    ax.set_xticks([t for t in ticks if x0 <= t <= x1 and -1e-9 <= t <= 1 + 1e-9])
+    ax.spines["bottom"].set_bounds(max(0.0, x0), min(1.0, x1))
+    ax.set_ylim(-0.6, k - 0.4)
+    ax.set_xlabel("P(direct clash)", fontsize=9, color=INK)
+    ax.tick_params(axis="y", length=0, colors=INK)
+    ax.tick_params(axis="x", labelsize=8, colors=INK)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
 
 
-def _explanation(obj: Any, net: Any):
+def _titles(fig: Figure, ax: Axes, main: str, heading: str | None, *, own: bool) -> None:
+    """The question the figure answers at the top left, the scenario's name below it in small print."""
+    if own:
+        text, size = fit_text(main, fig.get_size_inches()[0] - 0.2, size=11.0, min_size=8.5)
+        fig.text(0.01, 0.985, text, fontsize=size, color=INK, ha="left", va="top")
+        if heading:
+            fig.text(0.01, 0.985 - (size * 1.35 * (text.count("\n") + 1)) / 72 / fig.get_size_inches()[1],
+                     heading, fontsize=8, color=MUTED, ha="left", va="top")
+    else:
+        text, size = fit_text(main, ax.get_position().width * fig.get_size_inches()[0], size=10.0, min_size=7.0)
+        ax.set_title(text, fontsize=size, color=INK, loc="left")
+
+
+def _explanation(obj: Any, net: Any) -> tuple[Any, AllianceNetwork | None]:
     if isinstance(obj, tuple):
         if len(obj) != 3:
             raise TypeError("draw_tornado takes a RiskExplanation or a tuple (net, a, b)")
         net, a, b = obj
         net = as_network(net)
-        return _explain(net, a, b), net
+        return explain_pair(net, a, b), net
     if not hasattr(obj, "tornado"):
         raise TypeError(f"draw_tornado takes a RiskExplanation or a tuple (net, a, b), not {type(obj).__name__}")
     return obj, (as_network(net) if net is not None else None)
 
 
-def _explain(net, a: str, b: str):
-    from ._inputs import analysis
-
-    return analysis("explain_risk")(net, a, b)
-
-
-def _names(net, e) -> str:
+def _names(net: AllianceNetwork | None, e: Any) -> str:
     if net is None:
         shown = getattr(e, "names", None) or {}
         return plain(f"{shown.get(e.a, e.a)} \u2013 {shown.get(e.b, e.b)}")

@@ -5,23 +5,25 @@
 
 from __future__ import annotations
 
-import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+
+from .._numbers import json_number
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from ..backtesting import BacktestResult
 
 __all__ = ["backtest_json", "backtest_renderables", "cpd_table", "score_table"]
 
+_METRICS = (("brier", "Brier", True), ("log_loss", "log loss", True), ("auc", "AUC", False))
 _LABELS = {"expert": "expert model", "fitted": "fitted model", "persistence": "persistence",
            "stance": "stance alone", "logistic": "logistic regression"}
 
 
-def _num(x: Any, digits: int = 6) -> float | None:
-    if x is None:
-        return None
-    x = float(x)
-    return None if math.isnan(x) or math.isinf(x) else round(x, digits)
+def _num(x: Any) -> float | int | None:
+    """A score as JSON has it: rounded to 6 decimals, None when undefined."""
+    return json_number(x, digits=6)
 
 
 def backtest_json(result: BacktestResult) -> dict[str, Any]:
@@ -43,7 +45,7 @@ def _fmt(x: Any) -> str:
     return "-" if v is None else f"{v:.4f}"
 
 
-def score_table(result: BacktestResult):
+def score_table(result: BacktestResult) -> Table:
     """A rich table: one row per model, Brier / log loss / AUC for all pairs and for onsets; best in bold."""
     from rich import box
     from rich.table import Table
@@ -56,11 +58,11 @@ def score_table(result: BacktestResult):
                         f"(all: {n_all} forecasts, {c_all} clashes; onsets: {n_on}, {c_on})",
                   title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
     table.add_column("model", no_wrap=True)
-    metrics = (("brier", "Brier", True), ("log_loss", "log loss", True), ("auc", "AUC", False))
+    metrics = _METRICS
     for subset in ("all", "onset"):
         for _, label, _ in metrics:
             table.add_column(f"{label}\n{subset}", justify="right", no_wrap=True)
-    best: dict[tuple[str, str], float] = {}
+    best: dict[tuple[str, str], float | int] = {}
     for subset in ("all", "onset"):
         for m, _, lower in metrics:
             vals = [v for v in (_num(x) for x in sc.loc[sc["subset"] == subset, m]) if v is not None]
@@ -81,18 +83,18 @@ def score_table(result: BacktestResult):
     return table
 
 
-def _dist(states, before, after) -> str:
+def _dist(states: Any, before: Any, after: Any) -> str:
     """``P(yes) 0.70 -> 0.21`` for yes/no nodes, ``low/medium/high .35/.38/.27 -> .49/.44/.07`` otherwise."""
     if tuple(states) == ("no", "yes"):
         return f"P(yes) {before[1]:.2f} -> {after[1]:.2f}"
 
-    def short(v):
+    def short(v: Any) -> str:
         return "/".join(f"{x:.2f}".lstrip("0") if x < 1 else "1" for x in v)
 
     return f"{'/'.join(states)}: {short(before)} -> {short(after)}"
 
 
-def cpd_table(result: BacktestResult, *, top: int = 8):
+def cpd_table(result: BacktestResult, *, top: int = 8) -> Table:
     """The CPD columns the training data moved most (total variation distance), before -> after.
 
     Only the tables that shape P(clash | factors) are listed; the priors of observed factors
@@ -106,7 +108,9 @@ def cpd_table(result: BacktestResult, *, top: int = 8):
     table = Table(title=f"What the training data moved most: {len(shown)} of {int(ch['affects_risk'].sum())} "
                         "CPD columns that shape P(clash | factors)",
                   title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
-    for name, just in (("node", "left"), ("given", "left"), ("shift", "right"), ("before -> after", "left")):
+    columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
+        ("node", "left"), ("given", "left"), ("shift", "right"), ("before -> after", "left"))
+    for name, just in columns:
         table.add_column(name, justify=just)
     for r in shown.itertuples(index=False):
         table.add_row(f"{r.node} ({r.kind})", r.given or "(root)", f"{r.shift:.3f}", _dist(r.states, r.before, r.after))

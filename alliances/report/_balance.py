@@ -1,22 +1,25 @@
 """What ``alliances balance`` prints: the balance picture in plain words, tables and JSON.
 
-Functions here take a :class:`~alliances.analysis._balance.BalanceReport` (the analyses already
+Functions here take a :class:`~alliances.analysis.BalanceReport` (the analyses already
 run) and shape it; they compute nothing.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Hashable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, Literal
+
+from .._numbers import json_number
 
 if TYPE_CHECKING:
-    from ..analysis._balance import BalanceReport
+    from ..analysis import BalanceReport
 
-__all__ = ["balance_json", "balance_renderables", "balance_statements"]
+__all__ = ["SHOW_MAX", "balance_json", "balance_renderables", "balance_statements"]
 
 #: At most this many triads or implied relations are spelled out on the terminal.
 SHOW_MAX = 15
+
+_Namer = Callable[[Hashable], str]
 
 
 def balance_json(rep: BalanceReport) -> dict[str, Any]:
@@ -44,6 +47,12 @@ def balance_statements(rep: BalanceReport) -> list[str]:
     Assad government, Islamic State and US-led coalition form an all-negative triad (three mutual enemies): weakly balanced (Davis 1967) but not strictly balanced (Cartwright & Harary 1956).
     """
     name = _namer(rep.names)
+    return [*_census_statements(rep, name), *_triad_statements(rep, name), *_camp_statements(rep, name),
+            *_implied_statements(rep), *_ambivalence_statements(rep, name)]
+
+
+def _census_statements(rep: BalanceReport, name: _Namer) -> list[str]:
+    """The triangle census and walk balance, and whether any triad breaks weak balance."""
     c = rep.census
     out = []
     if c.total == 0:
@@ -62,6 +71,12 @@ def balance_statements(rep: BalanceReport) -> list[str]:
     weak_bad = rep.unbalanced[~rep.unbalanced["weakly_balanced"].astype(bool)] if len(rep.unbalanced) else rep.unbalanced
     if c.total and len(weak_bad) == 0:
         out.append("No triad breaks weak balance: nobody is a friend of two actors who are enemies of each other.")
+    return out
+
+
+def _triad_statements(rep: BalanceReport, name: _Namer) -> list[str]:
+    """Each triad that is not strictly balanced, and who stands between whom in it."""
+    out = []
     for r in list(rep.unbalanced.itertuples())[:SHOW_MAX]:
         trio = f"{name(r.a)}, {name(r.b)} and {name(r.c)}"
         if r.type == "---":
@@ -79,7 +94,12 @@ def balance_statements(rep: BalanceReport) -> list[str]:
             )
     if len(rep.unbalanced) > SHOW_MAX:
         out.append(f"... and {len(rep.unbalanced) - SHOW_MAX} more unbalanced triad(s) (see --json).")
+    return out
 
+
+def _camp_statements(rep: BalanceReport, name: _Namer) -> list[str]:
+    """The frustration index with the ties it counts, the two camps, and the factions."""
+    out = []
     fr = rep.frustration
     if fr.value == 0 and fr.optimal:
         out.append("The network is balanced: it splits into two camps with every tie where balance puts it.")
@@ -102,32 +122,38 @@ def balance_statements(rep: BalanceReport) -> list[str]:
             f"Factions (Doreian & Mrvar 1996, alpha {fa.alpha:g}): {len(fa.camps)} camp(s), {label}, criterion "
             f"{_fmt(fa.value)}: " + "; ".join(_list(camp, name) for camp in fa.camps) + "."
         )
+    return out
 
+
+def _implied_statements(rep: BalanceReport) -> list[str]:
+    """The relations balance implies for unknown pairs, under the rule in force."""
     rule = "strict balance (the enemy of an enemy is a friend)" if rep.strict else (
         "weak balance (an enemy's enemy is no evidence of friendship)")
-    if len(rep.implied):
-        out.append(f"Implied relations for pairs with no recorded relation, under {rule}:")
-        for r in list(rep.implied.itertuples())[:SHOW_MAX]:
-            out.append(f"  {r.reason}")
-        if len(rep.implied) > SHOW_MAX:
-            out.append(f"  ... and {len(rep.implied) - SHOW_MAX} more (see --json).")
-    else:
-        out.append(f"Balance implies nothing for the unknown pairs under {rule}.")
+    if not len(rep.implied):
+        return [f"Balance implies nothing for the unknown pairs under {rule}."]
+    out = [f"Implied relations for pairs with no recorded relation, under {rule}:"]
+    for r in list(rep.implied.itertuples())[:SHOW_MAX]:
+        out.append(f"  {r.reason}")
+    if len(rep.implied) > SHOW_MAX:
+        out.append(f"  ... and {len(rep.implied) - SHOW_MAX} more (see --json).")
+    return out
 
+
+def _ambivalence_statements(rep: BalanceReport, name: _Namer) -> list[str]:
+    """The ambivalent ties left out, and what reading them as positive or negative would change."""
     amb = rep.ambivalence
     if amb.count == 0:
-        out.append("No ambivalent ties (neutral ties count as no tie; unknown pairs are never neutral).")
-    else:
-        ties = "; ".join(f"{name(a)} - {name(b)}" for a, b in amb.ties)
-        out.append(
-            f"{amb.count} ambivalent tie(s) left out of the census, the frustration index and the camps: {ties}; "
-            f"they would close {len(amb.triads)} triad(s)."
-        )
-        for reading in ("positive", "negative"):
-            r = amb.readings[reading]
-            effect = ("would change the camps to " + " against ".join(_list(c, name) for c in r["camps"] if c)
-                      if r["changes_camps"] else "would leave the camps as they are")
-            out.append(f"  Read as {reading}, they {effect} (frustration index {_fmt(r['frustration'])}).")
+        return ["No ambivalent ties (neutral ties count as no tie; unknown pairs are never neutral)."]
+    ties = "; ".join(f"{name(a)} - {name(b)}" for a, b in amb.ties)
+    out = [
+        f"{amb.count} ambivalent tie(s) left out of the census, the frustration index and the camps: {ties}; "
+        f"they would close {len(amb.triads)} triad(s)."
+    ]
+    for reading in ("positive", "negative"):
+        r = amb.readings[reading]
+        effect = ("would change the camps to " + " against ".join(_list(c, name) for c in r["camps"] if c)
+                  if r["changes_camps"] else "would leave the camps as they are")
+        out.append(f"  Read as {reading}, they {effect} (frustration index {_fmt(r['frustration'])}).")
     return out
 
 
@@ -166,8 +192,9 @@ def balance_renderables(rep: BalanceReport) -> list[Any]:
 
     if len(rep.implied):
         imp = Table(title=f"Implied relations ({len(rep.implied)})", title_justify="left")
-        for col, justify in (("pair", "left"), ("stance", "left"), ("score", "right"), ("via", "left"),
-                             ("paths disagree", "left")):
+        columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
+            ("pair", "left"), ("stance", "left"), ("score", "right"), ("via", "left"), ("paths disagree", "left"))
+        for col, justify in columns:
             imp.add_column(col, justify=justify)
         for r in list(rep.implied.itertuples())[:SHOW_MAX]:
             imp.add_row(f"{r.a} - {r.b}", r.stance, f"{r.score:+.2f}", ", ".join(str(v) for v in r.via),
@@ -178,9 +205,9 @@ def balance_renderables(rep: BalanceReport) -> list[Any]:
     for col in ("actor", "+", "-", "net", "PN"):
         cen.add_column(col, justify="left" if col == "actor" else "right")
     for row in list(rep.centrality.to_dict("records"))[:SHOW_MAX * 2]:
-        pn = row["pn"]
+        pn = json_number(row["pn"])
         cen.add_row(str(row["actor"]), str(row["positive"]), str(row["negative"]), f"{row['net']:+d}",
-                    "n/a" if pn is None or (isinstance(pn, float) and math.isnan(pn)) else f"{pn:.3f}")
+                    "n/a" if pn is None else f"{pn:.3f}")
     out.append(cen)
     return out
 
@@ -198,9 +225,9 @@ def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.0%}"
 
 
-def _namer(names: dict[Hashable, str]):
+def _namer(names: dict[Hashable, str]) -> _Namer:
     return lambda x: names.get(x, str(x))
 
 
-def _list(items: list[Hashable], name) -> str:
+def _list(items: list[Hashable], name: _Namer) -> str:
     return ", ".join(name(x) for x in items)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
+
+from .._numbers import json_number
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..events._relations import EventRelations
+    from ..events import EventRelations
 
 __all__ = ["diff_json", "diff_table", "relations_json", "relations_tables"]
 
@@ -18,8 +19,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if hasattr(value, "item"):
         value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
+    if isinstance(value, float):
+        return json_number(value)
     return value
 
 
@@ -93,4 +94,5 @@ def diff_table(diff: pd.DataFrame, title: str) -> Any:
 
 
 def diff_json(diff: pd.DataFrame, a: str, b: str) -> dict[str, Any]:
+    """``{"from": a, "to": b, "changes": [{"change", "a", "b", "before", "after"}, ...]}``, missing values None."""
     return {"from": a, "to": b, "changes": _records(diff)}

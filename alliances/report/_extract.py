@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from ..extract import Extraction
-from ..readwrite import MergeResult
+if TYPE_CHECKING:
+    from ..extract import Extraction
+    from ..readwrite import MergeResult
 
 __all__ = ["extraction_json", "extraction_tables", "merge_lines"]
 
@@ -31,8 +32,9 @@ def extraction_tables(extraction: Extraction) -> list[Any]:
 
     out: list[Any] = []
     table = Table(title=f"Proposed relations ({len(extraction.proposals)})", title_justify="left")
-    for col, justify in (("pair", "left"), ("stance", "left"), ("confidence", "right"), ("cues", "left"),
-                         ("sentences", "left")):
+    columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
+        ("pair", "left"), ("stance", "left"), ("confidence", "right"), ("cues", "left"), ("sentences", "left"))
+    for col, justify in columns:
         table.add_column(col, justify=justify)
     for p in extraction.proposals:
         cues = ", ".join(dict.fromkeys(c for e in p.evidence for c in e.cues))
@@ -44,12 +46,12 @@ def extraction_tables(extraction: Extraction) -> list[Any]:
     texts = {s.number: s.text for s in extraction.sentences}
     if used:
         out.append(Text("Sentences cited", style="bold"))
-        for n in used:
-            out.append(Text(f"{n:>3}. {texts[n]}"))
+        for number in used:
+            out.append(Text(f"{number:>3}. {texts[number]}"))
     if extraction.negated:
         out.append(Text("Negated cues (not proposed)", style="bold"))
-        for n in extraction.negated:
-            out.append(Text(f"  {n.a} - {n.b}: '{n.cue}' in sentence {n.sentence}"))
+        for cue in extraction.negated:
+            out.append(Text(f"  {cue.a} - {cue.b}: '{cue.cue}' in sentence {cue.sentence}"))
     if extraction.unmatched:
         out.append(Text("Names that matched no actor: " + ", ".join(extraction.unmatched)))
     return out
@@ -60,6 +62,7 @@ def merge_lines(result: MergeResult) -> list[str]:
 
     Examples
     --------
+    >>> from alliances.readwrite import MergeResult
     >>> merge_lines(MergeResult("", (("a", "b"),), (), (("a", "c", "ally", "enemy"),), ("wire",)))
     ['added source wire', 'added a - b', 'conflict a - c: the scenario says ally, the fragment enemy (kept ally)']
     """

@@ -6,13 +6,15 @@ The analyses (:func:`alliances.conflict_risk`, :func:`alliances.explain_risk`,
 
 from __future__ import annotations
 
-import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+
+from .._numbers import json_number
 
 if TYPE_CHECKING:
     import pandas as pd
+    from rich.table import Table
 
-    from ..risk._explain import RiskExplanation
+    from ..risk import RiskExplanation
 
 __all__ = [
     "changes_json",
@@ -42,11 +44,6 @@ def _short_state(factor: str, state: str) -> str:
     return _BALANCE.get(state, state) if factor == "balance" else state
 
 
-def _num(x: Any) -> float | None:
-    x = float(x)
-    return None if math.isnan(x) or math.isinf(x) else x
-
-
 def _factor_columns(df: pd.DataFrame) -> list[str]:
     skip = {"a", "b", "p_clash"}
     return [c for c in df.columns if c not in skip]
@@ -70,11 +67,11 @@ def risk_json(df: pd.DataFrame) -> dict[str, Any]:
     pairs = []
     for k in range(len(df)):
         factors = {c: str(fac[c][k]) for c in cols}
-        pairs.append({"a": a[k], "b": b[k], "stance": factors["stance"], "p_clash": _num(p[k]), "factors": factors})
+        pairs.append({"a": a[k], "b": b[k], "stance": factors["stance"], "p_clash": json_number(p[k]), "factors": factors})
     return {"pairs": pairs}
 
 
-def risk_table(df: pd.DataFrame, *, top: int = 15, title: str | None = None, wide: bool = False):
+def risk_table(df: pd.DataFrame, *, top: int = 15, title: str | None = None, wide: bool = False) -> Table:
     """A rich table of the ``top`` riskiest pairs, with a legend as its caption.
 
     By default the factor columns have short heads and short states (explained in the
@@ -109,7 +106,7 @@ def explanation_json(ex: RiskExplanation, *, p_before: float | None = None) -> d
     """``{"pair": RiskExplanation.to_dict()}`` (with ``p_before`` after a what-if)."""
     data = ex.to_dict()
     if p_before is not None:
-        data["p_before"] = _num(p_before)
+        data["p_before"] = json_number(p_before)
     return {"pair": data}
 
 
@@ -166,9 +163,9 @@ def changes_json(diff: pd.DataFrame, changes: dict[str, Any]) -> dict[str, Any]:
             "a": r.a,
             "b": r.b,
             "status": r.status,
-            "p_before": _num(r.p_before),
-            "p_after": _num(r.p_after),
-            "change": _num(r.change),
+            "p_before": json_number(r.p_before),
+            "p_after": json_number(r.p_after),
+            "change": json_number(r.change),
             "stance_before": None if r.stance_before is None else str(r.stance_before),
             "stance_after": None if r.stance_after is None else str(r.stance_after),
         }
@@ -223,7 +220,7 @@ def _n(k: int, word: str) -> str:
     return f"{k} {word}{'' if k == 1 else 's'}"
 
 
-def changes_table(diff: pd.DataFrame, *, top: int = 15):
+def changes_table(diff: pd.DataFrame, *, top: int = 15) -> Table | None:
     """A rich table of the ``top`` pairs whose risk changed most (None when none changed)."""
     from rich import box
     from rich.table import Table
@@ -234,8 +231,9 @@ def changes_table(diff: pd.DataFrame, *, top: int = 15):
     moved = changed.head(top)
     table = Table(title=f"Risk changes: the {len(moved)} largest of {len(changed)}", title_justify="left",
                   box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
-    for col, just in (("a", "left"), ("b", "left"), ("stance", "left"), ("before", "right"), ("after", "right"),
-                      ("change", "right")):
+    columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
+        ("a", "left"), ("b", "left"), ("stance", "left"), ("before", "right"), ("after", "right"), ("change", "right"))
+    for col, just in columns:
         table.add_column(col, justify=just, no_wrap=True, overflow="ellipsis",
                          max_width=18 if col in ("a", "b") else None)
     for r in moved.itertuples(index=False):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from .._network import AllianceNetwork
+from ..errors import ScenarioError
 
-__all__ = ["scenario_tables", "validation_line"]
+__all__ = ["scenario_tables", "validation_json", "validation_line"]
 
 
 def validation_line(path: str, net: AllianceNetwork) -> str:
@@ -19,6 +20,23 @@ def validation_line(path: str, net: AllianceNetwork) -> str:
     'x.yaml: ok (2 actors, 0 relations)'
     """
     return f"{path}: ok ({len(net.actors)} actors, {len(net.relations)} relations)"
+
+
+def validation_json(path: str, result: AllianceNetwork | ScenarioError) -> dict[str, Any]:
+    """One file's entry in ``alliances validate --json``: its counts, or its problems with their lines.
+
+    Examples
+    --------
+    >>> from alliances import Actor, Problem
+    >>> validation_json("x.yaml", AllianceNetwork("T", actors=[Actor("a", "A")]))
+    {'file': 'x.yaml', 'ok': True, 'actors': 1, 'relations': 0}
+    >>> validation_json("y.yaml", ScenarioError(Problem("y.yaml", 3, "unknown stance 'pal'")))
+    {'file': 'y.yaml', 'ok': False, 'problems': [{'line': 3, 'message': "unknown stance 'pal'"}]}
+    """
+    if isinstance(result, ScenarioError):
+        return {"file": path, "ok": False,
+                "problems": [{"line": p.line, "message": p.message} for p in result.problems]}
+    return {"file": path, "ok": True, "actors": len(result.actors), "relations": len(result.relations)}
 
 
 def scenario_tables(net: AllianceNetwork) -> list[Any]:

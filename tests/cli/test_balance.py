@@ -6,15 +6,10 @@ import json
 
 import pytest
 
-from alliances.cli import main
+from tests._paths import DATA, SEED
+from tests.cli._run import run
 
-SYRIA = "seeds/syria_2017.yaml"
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+SYRIA = str(SEED)
 
 
 def test_syria_text_explains_the_picture(capsys):
@@ -79,7 +74,7 @@ def test_k_and_fast(capsys):
 
 
 def test_csv_of_signed_edges(capsys):
-    code, out, _ = run(capsys, "balance", "tests/data/highland_tribes.csv", "--json")
+    code, out, _ = run(capsys, "balance", DATA / "highland_tribes.csv", "--json")
     assert code == 0
     data = json.loads(out)
     assert data["triangles"] == {"+++": 19, "++-": 2, "+--": 40, "---": 7}

@@ -7,15 +7,8 @@ import json
 import pytest
 
 import alliances
-from alliances.cli import main
 from tests._paths import SEED
-
-
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+from tests.cli._run import run
 
 
 def test_json_every_pair_matches_api(capsys):

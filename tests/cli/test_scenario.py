@@ -1,4 +1,4 @@
-"""The command line for scenarios: validate, show, schema, export, --version, --help."""
+"""The command line for scenarios: validate, show, schema, export, and the console script."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import networkx as nx
 import pytest
 
 import alliances
-from alliances.cli import main
 from tests._paths import SEED
+from tests.cli._run import run
 
 BAD = """\
 scenario: Bad
@@ -31,13 +31,6 @@ def bad(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text(BAD, "utf-8")
     return path
-
-
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def test_validate_ok(capsys):
@@ -143,27 +136,6 @@ def test_export_bad_extension_and_folder(capsys, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_version(capsys):
-    code, out, _ = run(capsys, "--version")
-    assert (code, out) == (0, f"alliances {alliances.__version__}\n")
-
-
-def test_help(capsys):
-    code, out, _ = run(capsys, "--help")
-    assert code == 0
-    for command in ("validate", "show", "schema", "export"):
-        assert command in out
-    code, out, _ = run(capsys, "validate", "--help")
-    assert code == 0 and "--json" in out
-
-
-@pytest.mark.parametrize("args", [[], ["validate"], ["bogus"], ["export", "x.yaml"], ["show", "--frobnicate"]])
-def test_usage_errors_exit_2(capsys, args):
-    code, _, err = run(capsys, *args)
-    assert code == 2
-    assert "internal error" not in err
-
-
 def test_console_script_runs(tmp_path, bad):
     exe = shutil.which("alliances", path=str(Path(sys.executable).parent)) or shutil.which("alliances")
     if exe is None:
@@ -175,19 +147,3 @@ def test_console_script_runs(tmp_path, bad):
     assert fail.returncode == 2 and fail.stdout == ""
     assert fail.stderr.splitlines()[1] == f"{bad}:6: unknown actor 'asad' (did you mean 'assad'?)"
     assert "Traceback" not in fail.stderr
-
-
-USAGE = {
-    "validate": "FILE...", "show": "FILE", "export": "FILE", "balance": "FILE", "risk": "FILE", "draw": "FILE",
-    "events": "EVENTS...", "timeline": "SNAPSHOT...", "diff": "FIRST SECOND", "extract": "ARTICLE",
-    "merge": "SCENARIO FRAGMENT", "backtest": "EVENTS...", "schema": "",
-}
-
-
-@pytest.mark.parametrize("command", sorted(USAGE))
-def test_help_usage_line_and_width(capsys, monkeypatch, command):
-    monkeypatch.setenv("COLUMNS", "80")
-    assert main([command, "--help"]) == 0
-    out = capsys.readouterr().out
-    assert out.splitlines()[0] == f"Usage: alliances {command} [OPTIONS] {USAGE[command]}".rstrip()
-    assert max(len(line) for line in out.splitlines()) <= 80, out

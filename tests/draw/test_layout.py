@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances.draw._layout import signed_distances, signed_layout
+from alliances.draw import signed_distances, signed_layout
 from tests._paths import SEED
 
 # the seed's factions (what alliances.factions finds), fixed here so the layout is tested alone

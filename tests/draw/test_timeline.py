@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
 
 import alliances
-from alliances.draw._output import save_figure
+from alliances import Evidence
+from alliances.draw import draw_timeline, save_figure, timeline_scores
 from alliances.draw._style import renderer
-from alliances.draw._timeline import draw_timeline
-
-SEED = "seeds/syria_2017.yaml"
+from alliances.errors import ParameterError
+from tests._paths import SEED
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +76,26 @@ def test_svg_identical_across_runs(tmp_path):
     a = save_figure(draw_timeline(nets, panels=2), tmp_path / "a.svg").read_bytes()
     b = save_figure(draw_timeline(nets, panels=2), tmp_path / "b.svg").read_bytes()
     assert a == b
+
+
+def _window(net, day: int, stance: str, score: float | None):
+    """The seed as a snapshot: one event-derived relation russia - us_coalition, citing a score or not."""
+    evidence = (Evidence("e", f"12 events, score {score}"),) if score is not None else ()
+    snap = net.with_relation("russia", "us_coalition", stance, kind="events", weight=0.5, evidence=evidence)
+    return snap.replace(scenario=f"{net.scenario}, 2017-0{day}", as_of=dt.date(2017, day, 28))
+
+
+def test_timeline_scores_only_event_relations_with_their_cited_score():
+    net = alliances.load(SEED)
+    snaps = [_window(net, 2, "enemy", -0.75), _window(net, 3, "rival", None), net.replace(scenario="Syria")]
+    pairs, labels, values, stances = timeline_scores(snaps)
+    assert pairs == [("russia", "us_coalition")]  # the scenario's own relations are not observations
+    # a window's label: what follows the scenario name's last comma, else the as_of date
+    assert labels == ["2017-02", "2017-03", "2017-09-05"]
+    assert values == [[-0.75, -0.5, None]]  # cited score; else sign x weight; blank without events
+    assert stances == [["enemy", "rival", None]]
+
+
+def test_timeline_needs_a_snapshot():
+    with pytest.raises(ParameterError, match="at least one snapshot"):
+        draw_timeline([])

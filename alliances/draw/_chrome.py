@@ -1,0 +1,230 @@
+"""What frames every diagram: its title, the source line in small print, the legend's entries, label hit-tests.
+
+The diagrams differ in what they draw and share how it is framed: a title with the
+scenario's name and date (fitted to the room it has), the scenario's sources under the
+figure, legends whose section headings are not entries, and labels placed clear of the
+markers. Each of those is done here, once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ParameterError
+from ._inputs import as_network
+from ._style import INK, MUTED, fit_text, plain
+
+if TYPE_CHECKING:
+    import numpy as np
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+    from matplotlib.text import Text
+    from matplotlib.transforms import BboxBase
+
+__all__ = [
+    "axes_title",
+    "box_hits_circle",
+    "figure_of",
+    "figure_title",
+    "legend_labels",
+    "mark_heading",
+    "source_footer",
+    "source_line",
+    "title_text",
+]
+
+# set on a legend text that heads a section ("Relations", "Actors"): not an entry
+_HEADING = "_alliances_heading"
+
+
+def title_text(net: Any) -> str:
+    """The diagram title: the scenario's name and, when set, its ``as_of`` date.
+
+    Parameters
+    ----------
+    net : AllianceNetwork or networkx.Graph
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import alliances, datetime
+    >>> title_text(alliances.AllianceNetwork("Toy", as_of=datetime.date(2017, 9, 5)))
+    'Toy, as of 2017-09-05'
+    """
+    net = as_network(net)
+    return f"{net.scenario}, as of {net.as_of.isoformat()}" if net.as_of else net.scenario
+
+
+def source_line(net: Any, *, limit: int = 3) -> str:
+    """The small print under a diagram: the scenario's sources (publisher, title, date).
+
+    Parameters
+    ----------
+    net : AllianceNetwork or networkx.Graph
+    limit : int
+        Sources named; the rest are counted.
+
+    Returns
+    -------
+    str
+        Empty when the scenario cites no source.
+
+    Examples
+    --------
+    >>> import alliances, datetime
+    >>> src = alliances.Source("r", title="A dispatch", publisher="Reuters", date=datetime.date(2017, 9, 5))
+    >>> source_line(alliances.AllianceNetwork("Toy", sources=[src]))
+    'Source: Reuters, "A dispatch", 2017-09-05'
+    """
+    net = as_network(net)
+    parts = []
+    for src in net.sources.values():
+        bits = [b for b in (src.publisher, f'"{src.title}"' if src.title else None,
+                            src.date.isoformat() if src.date else None) if b]
+        parts.append(", ".join(bits) if bits else src.id)
+    if not parts:
+        return ""
+    shown = "; ".join(parts[:limit])
+    more = f" (and {len(parts) - limit} more)" if len(parts) > limit else ""
+    return f"{'Source' if len(parts) == 1 else 'Sources'}: {shown}{more}"
+
+
+def source_footer(fig: Figure, net: Any) -> None:
+    """The source line in small print at the figure's bottom left (nothing when no sources).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    net : AllianceNetwork or networkx.Graph
+    """
+    line = source_line(net)
+    if line:
+        fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
+
+
+def figure_of(ax: Axes) -> Figure:
+    """The figure a caller's axes is drawn on (the top-level one, also for an axes in a subfigure).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ParameterError
+        The axes belongs to no figure.
+    """
+    fig = ax.get_figure(root=True)
+    if fig is None:
+        raise ParameterError("the axes to draw into belongs to no figure")
+    return fig
+
+
+def axes_title(fig: Figure, ax: Axes, text: str, *, own: bool, pad: float | None = None) -> None:
+    """A title above ``ax`` at its left, fitted to the figure's width (``own``) or the axes' width.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    ax : matplotlib.axes.Axes
+    text : str
+    own : bool
+        Whether the figure is the diagram's own (12 points at most) or a caller's (10).
+    pad : float, optional
+        Points between the title and the axes (default: matplotlib's).
+    """
+    room = fig.get_size_inches()[0] - 0.2 if own else ax.get_position().width * fig.get_size_inches()[0]
+    text, size = fit_text(text, room, size=12.0 if own else 10.0, min_size=7.0)
+    ax.set_title(text, fontsize=size, color=INK, loc="left", pad=pad)
+
+
+def figure_title(fig: Figure, ax: Axes, text: str, *, own: bool) -> None:
+    """The title at the figure's top left (``own``), or above a caller's axes (clear of its top labels).
+
+    For diagrams whose axes carry labels on top (the pair grids), where a title on the
+    axes would sit on the names; the arguments are those of :func:`axes_title`.
+    """
+    if own:
+        text, size = fit_text(text, fig.get_size_inches()[0] - 0.2)
+        fig.text(0.01, 0.99, text, fontsize=size, color=INK, ha="left", va="top")
+    else:
+        text, size = fit_text(text, ax.get_position().width * fig.get_size_inches()[0], size=10.0, min_size=7.0)
+        ax.set_title(text, fontsize=size, color=INK, loc="left")
+
+
+def mark_heading(text: Text) -> None:
+    """Mark a legend text as a section heading: :func:`legend_labels` leaves it out."""
+    setattr(text, _HEADING, True)
+
+
+def legend_labels(fig: Figure) -> list[str]:
+    """The entries of a diagram's legends (the figure's, then each axes'), in order, headings left out.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from matplotlib.lines import Line2D
+    >>> fig = Figure()
+    >>> leg = fig.legend([Line2D([], []), Line2D([], [])], ["Relations", "ally"])
+    >>> mark_heading(leg.get_texts()[0])
+    >>> legend_labels(fig)
+    ['ally']
+    """
+    out = []
+    for leg in _legends(fig):
+        for text in leg.get_texts():
+            if text.get_text() and not getattr(text, _HEADING, False):
+                out.append(text.get_text())
+    return out
+
+
+def box_hits_circle(box: BboxBase, centre: tuple[float, float] | np.ndarray, r: float) -> bool:
+    """Whether a box (a label's extent) reaches into the circle of radius ``r`` around ``centre``.
+
+    Parameters
+    ----------
+    box : matplotlib.transforms.BboxBase
+    centre : (float, float)
+    r : float
+        In the box's units (pixels for a text's window extent).
+
+    Returns
+    -------
+    bool
+        True when the point of the box nearest the centre is closer than ``r``.
+
+    Examples
+    --------
+    >>> from matplotlib.transforms import Bbox
+    >>> box = Bbox.from_extents(0, 0, 2, 1)
+    >>> box_hits_circle(box, (3, 0.5), 1.5), box_hits_circle(box, (3, 0.5), 0.9)
+    (True, False)
+    """
+    cx, cy = centre
+    nx_, ny_ = min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1)
+    return bool((nx_ - cx) ** 2 + (ny_ - cy) ** 2 < r * r)
+
+
+def _legends(fig: Figure) -> list[Legend]:
+    out = list(fig.legends)
+    for ax in fig.axes:
+        leg = ax.get_legend()
+        if leg is not None:
+            out.append(leg)
+    return out

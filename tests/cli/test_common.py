@@ -1,0 +1,98 @@
+"""What every command shares: exit codes, error lines, JSON on stdout, --version, --help and usage lines."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+import alliances
+from alliances.cli import _scenario, main
+from alliances.cli._common import emit_json, progress_bar, report_error
+from alliances.errors import OutputError, Problem, ScenarioError
+from tests._paths import SEED
+from tests.cli._run import run
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, f"alliances {alliances.__version__}\n")
+
+
+def test_help(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for command in ("validate", "show", "schema", "export"):
+        assert command in out
+    code, out, _ = run(capsys, "validate", "--help")
+    assert code == 0 and "--json" in out
+
+
+@pytest.mark.parametrize("args", [[], ["validate"], ["bogus"], ["export", "x.yaml"], ["show", "--frobnicate"]])
+def test_usage_errors_exit_2(capsys, args):
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert "internal error" not in err
+
+
+
+
+USAGE = {
+    "validate": "FILE...", "show": "FILE", "export": "FILE", "balance": "FILE", "risk": "FILE", "draw": "FILE",
+    "events": "EVENTS...", "timeline": "SNAPSHOT...", "diff": "FIRST SECOND", "extract": "ARTICLE",
+    "merge": "SCENARIO FRAGMENT", "backtest": "EVENTS...", "schema": "",
+}
+
+
+@pytest.mark.parametrize("command", sorted(USAGE))
+def test_help_usage_line_and_width(capsys, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"Usage: alliances {command} [OPTIONS] {USAGE[command]}".rstrip()
+    assert max(len(line) for line in out.splitlines()) <= 80, out
+
+
+def test_internal_failure_exits_1_with_a_plain_message(capsys, monkeypatch):
+    def boom(path):
+        raise RuntimeError("wires crossed")
+
+    monkeypatch.setattr(_scenario, "load_scenario", boom)
+    monkeypatch.delenv("ALLIANCES_DEBUG", raising=False)
+    code, out, err = run(capsys, "show", SEED)
+    assert code == 1 and out == ""
+    assert err.splitlines() == ["alliances: internal error: RuntimeError: wires crossed",
+                                "Set ALLIANCES_DEBUG=1 to see the traceback, and please report it."]
+    monkeypatch.setenv("ALLIANCES_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="wires crossed"):
+        main(["show", str(SEED)])
+
+
+def test_interrupt_exits_130(capsys, monkeypatch):
+    def interrupted(path):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_scenario, "load_scenario", interrupted)
+    code, out, err = run(capsys, "show", SEED)  # no traceback (run checks)
+    assert code == 130 and out == ""
+
+
+def test_report_error_one_line_per_problem(capsys):
+    report_error(ScenarioError([Problem("a.yaml", 3, "bad stance"), Problem("a.yaml", 5, "unknown actor")]))
+    report_error(OutputError("cannot write 'x.jpg'"))
+    assert capsys.readouterr().err.splitlines() == [
+        "a.yaml:3: bad stance", "a.yaml:5: unknown actor", "alliances: cannot write 'x.jpg'"]
+
+
+def test_emit_json_is_strict_and_keeps_unicode(capsys):
+    emit_json({"name": "Hay\u02bcat Tahrir al-Sham", "p": None})
+    out = capsys.readouterr().out
+    assert json.loads(out) == {"name": "Hay\u02bcat Tahrir al-Sham", "p": None} and "\u02bc" in out
+    with pytest.raises(ValueError):
+        emit_json({"p": math.nan})
+
+
+def test_progress_bar_only_when_enabled():
+    with progress_bar("work", False) as update:
+        assert update is None
