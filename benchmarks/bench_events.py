@@ -83,8 +83,7 @@ def generate(path: Path, rows: int) -> None:
 
 def run_duckdb(path: str) -> dict:
     import alliances
-    from alliances.events._engines import DuckDBEngine
-    from alliances.events._mapping import ActorMapper
+    from alliances.events import ActorMapper, DuckDBEngine
 
     net = alliances.loads(SCENARIO)
     mapper = ActorMapper(codes=MAPPING)
@@ -95,7 +94,7 @@ def run_duckdb(path: str) -> dict:
 
 def run_spark(path: str) -> dict:
     import alliances
-    from alliances.events._mapping import ActorMapper
+    from alliances.events import ActorMapper
 
     net = alliances.loads(SCENARIO)
     rel = alliances.relations_over_time(path, net, window="month", mapping=ActorMapper(codes=MAPPING),

@@ -4,28 +4,63 @@
 a scenario's and scores every pair in every time window (DuckDB by default, Spark with
 ``engine="spark"``), :func:`snapshot` turns one window into a scenario, and
 :func:`diff_scenarios` lists what changed between two scenarios.
+
+Modules: :mod:`._formats` (the four formats), :mod:`._reading` (opening files),
+:mod:`._engines` (DuckDB, Spark), :mod:`._mapping` (actor names to scenario actors),
+:mod:`._windows` (time windows), :mod:`._sql` (the queries), :mod:`._scoring` (scores,
+stances, decay), :mod:`._relations` (the pipeline, writing the table),
+:mod:`._snapshots` (one scenario per window, differences).
 """
 
 from __future__ import annotations
 
-from ._mapping import ActorMapper, load_mapping
-from ._relations import COLUMNS, METHODS, EventFiles, EventRelations, read_events, relations_over_time
-from ._snapshots import diff_scenarios, snapshot, snapshots, write_snapshots
+from ._engines import ENGINES, DuckDBEngine, Engine, SparkEngine, get_engine, spark_available
+from ._formats import FORMATS, EventFormat, FileLayout, detect_format
+from ._mapping import ActorMapper, load_mapping, loads_mapping
+from ._reading import EventFiles, EventPaths, read_events
+from ._relations import TABLE_FORMATS, EventRelations, check_table_output, relations_over_time, write_table
+from ._scoring import COLUMNS, KIND_COLUMNS, METHODS
+from ._snapshots import (
+    diff_scenarios,
+    score_from_evidence,
+    snapshot,
+    snapshots,
+    window_label,
+    write_snapshots,
+)
 from ._windows import Window, parse_window
 
 __all__ = [
     "COLUMNS",
+    "ENGINES",
+    "FORMATS",
+    "KIND_COLUMNS",
     "METHODS",
+    "TABLE_FORMATS",
     "ActorMapper",
+    "DuckDBEngine",
+    "Engine",
     "EventFiles",
+    "EventFormat",
+    "EventPaths",
     "EventRelations",
+    "FileLayout",
+    "SparkEngine",
     "Window",
+    "check_table_output",
+    "detect_format",
     "diff_scenarios",
+    "get_engine",
     "load_mapping",
+    "loads_mapping",
     "parse_window",
     "read_events",
     "relations_over_time",
+    "score_from_evidence",
     "snapshot",
     "snapshots",
+    "spark_available",
+    "window_label",
     "write_snapshots",
+    "write_table",
 ]

@@ -5,29 +5,70 @@ expose them as a view with normalised, all-text column names, and run the same S
 Only three things differ and live here: how files become a view, how a small table
 (the actor map) is registered, and the day-number function (``datediff`` takes its
 arguments in opposite orders in the two dialects). Results come back as small pandas
-DataFrames (one row per pair and window).
+DataFrames (one row per pair and window). Either engine reports how far a long query
+has got through a :data:`~alliances._progress.ProgressCallback`, as ``(percent, 100)``;
+neither draws anything itself.
 
 Spark needs ``pyspark`` (the ``spark`` extra) and Java 17.
 """
 
 from __future__ import annotations
 
-import logging
 import shutil
-import sys
 import threading
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from .._progress import ProgressCallback
 from ..errors import EventDataError
 from ._formats import FileLayout
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ENGINES", "DuckDBEngine", "SparkEngine", "get_engine", "spark_available"]
+__all__ = ["ENGINES", "DuckDBEngine", "Engine", "SparkEngine", "get_engine", "spark_available"]
 
-_log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+_POLL_SECONDS = 0.2
+_PANDAS_WARNING = ".*PySpark does not yet fully support pandas.*"
+
+
+class Engine(Protocol):
+    """What :func:`alliances.relations_over_time` needs of an engine (:class:`DuckDBEngine`, :class:`SparkEngine`)."""
+
+    name: str
+
+    def epoch_day(self, expr: str) -> str:
+        """SQL for the number of days from 1970-01-01 to a DATE expression."""
+        ...
+
+    def parquet_columns(self, files: Sequence[str]) -> list[str]:
+        """The column names of Parquet files."""
+        ...
+
+    def files_view(self, name: str, files: Sequence[str], layout: FileLayout, *, parquet: bool) -> None:
+        """Expose the files as a view ``name`` with the layout's (normalised, all-text) columns."""
+        ...
+
+    def register(self, name: str, frame: pd.DataFrame) -> None:
+        """Expose a small pandas table as ``name``."""
+        ...
+
+    def materialize(self, name: str, query: str, *, progress: ProgressCallback | None = None) -> None:
+        """Run a query once into a table ``name`` the engine keeps, reporting ``progress(percent, 100)``."""
+        ...
+
+    def sql(self, query: str) -> pd.DataFrame:
+        """Run a query; its (small) result as a pandas DataFrame."""
+        ...
+
+    def drop(self, *names: str) -> None:
+        """Free materialized tables."""
+        ...
+
+    def close(self) -> None:
+        """Release what the engine holds."""
+        ...
 
 
 class DuckDBEngine:
@@ -38,13 +79,18 @@ class DuckDBEngine:
     memory_limit : str, optional
         DuckDB's memory limit, as ``"1GB"``.
     threads : int, optional
-    progress : bool
-        Show a progress bar on stderr while a query runs (only when stderr is a terminal).
+
+    Examples
+    --------
+    >>> eng = DuckDBEngine()
+    >>> eng.sql("SELECT 40 + 2 AS n")["n"].tolist()
+    [42]
+    >>> eng.close()
     """
 
     name = "duckdb"
 
-    def __init__(self, *, memory_limit: str | None = None, threads: int | None = None, progress: bool = False):
+    def __init__(self, *, memory_limit: str | None = None, threads: int | None = None):
         import duckdb
 
         # Results never depend on row order (every output is sorted), so DuckDB need not keep it.
@@ -54,7 +100,6 @@ class DuckDBEngine:
         if threads:
             config["threads"] = int(threads)
         self.con = duckdb.connect(":memory:", config=config)
-        self.progress = progress and sys.stderr.isatty()
         self._error = duckdb.Error
 
     def epoch_day(self, expr: str) -> str:
@@ -82,14 +127,17 @@ class DuckDBEngine:
     def register(self, name: str, frame: pd.DataFrame) -> None:
         self.con.register(name, frame)
 
-    def materialize(self, name: str, query: str) -> None:
-        """Run a query once into a temporary table (compressed, spilled to disk past the memory limit)."""
+    def materialize(self, name: str, query: str, *, progress: ProgressCallback | None = None) -> None:
+        """Run a query once into a temporary table (compressed, spilled to disk past the memory limit).
+
+        ``progress(percent, 100)`` is called as DuckDB advances, and once at the end.
+        """
         statement = f"CREATE OR REPLACE TEMP TABLE {name} AS {query}"
         try:
-            if not self.progress:
+            if progress is None:
                 self.con.execute(statement)
             else:
-                _with_progress(lambda: self.con.execute(statement), self.con.query_progress)
+                run_reporting(lambda: self.con.execute(statement), self.con.query_progress, progress)
         except self._error as exc:
             raise EventDataError(f"cannot read the event files: {_first_line(exc)}") from None
 
@@ -115,13 +163,19 @@ class SparkEngine:
     ----------
     master : str
         Spark master (``"local[*]"`` runs in this process's JVM, using every core).
-    progress : bool
-        Let Spark show its console progress bar on stderr (only when stderr is a terminal).
+    config : dict, optional
+        More Spark settings for a session this engine starts.
+
+    Notes
+    -----
+    The session is Spark's shared one (``getOrCreate``): one started here logs errors
+    only (``spark.log.level``) and draws no console progress bar; a session already
+    running keeps its own settings.
     """
 
     name = "spark"
 
-    def __init__(self, *, master: str = "local[*]", progress: bool = False, config: dict[str, str] | None = None):
+    def __init__(self, *, master: str = "local[*]", config: dict[str, str] | None = None):
         ok, why = spark_available()
         if not ok:
             raise EventDataError(f"the Spark engine is not available: {why}")
@@ -129,7 +183,7 @@ class SparkEngine:
 
         with warnings.catch_warnings():
             # PySpark warns that it does not fully support pandas 3; we pass it plain rows only.
-            warnings.filterwarnings("ignore", message=".*PySpark does not yet fully support pandas.*")
+            warnings.filterwarnings("ignore", message=_PANDAS_WARNING)
             from pyspark.sql import SparkSession
 
         builder = (
@@ -139,15 +193,16 @@ class SparkEngine:
             .config("spark.sql.ansi.enabled", "false")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", str(bool(progress and sys.stderr.isatty())).lower())
+            # progress goes through the callback of materialize(), drawn by the caller
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.log.level", "ERROR")
             .config("spark.sql.shuffle.partitions", "8")
         )
         for key, value in (config or {}).items():
             builder = builder.config(key, value)
         with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*PySpark does not yet fully support pandas.*")
+            warnings.filterwarnings("ignore", message=_PANDAS_WARNING)
             self.spark = builder.getOrCreate()
-        self.spark.sparkContext.setLogLevel("ERROR")
 
     def epoch_day(self, expr: str) -> str:
         return f"datediff({expr}, DATE '1970-01-01')"
@@ -185,15 +240,23 @@ class SparkEngine:
         schema = StructType([StructField(str(c), StringType(), True) for c in frame.columns])
         rows = [tuple(None if v is None else str(v) for v in row) for row in frame.itertuples(index=False)]
         with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*PySpark does not yet fully support pandas.*")
+            warnings.filterwarnings("ignore", message=_PANDAS_WARNING)
             self.spark.createDataFrame(rows, schema).createOrReplaceTempView(name)
 
-    def materialize(self, name: str, query: str) -> None:
-        """Run a query once into a cached temporary view (memory, then disk)."""
+    def materialize(self, name: str, query: str, *, progress: ProgressCallback | None = None) -> None:
+        """Run a query once into a cached temporary view (memory, then disk).
+
+        ``progress(percent, 100)`` is called with the share of finished tasks of the
+        query's Spark jobs as they run, and once at the end.
+        """
         try:
             self.spark.sql(f"UNCACHE TABLE IF EXISTS {name}")
             self.spark.sql(f"DROP VIEW IF EXISTS {name}")
-            self.spark.sql(f"CACHE TABLE {name} AS {query}")
+            statement = f"CACHE TABLE {name} AS {query}"
+            if progress is None:
+                self.spark.sql(statement)
+            else:
+                self._sql_reporting(statement, progress)
         except Exception as exc:  # py4j and Spark analysis errors have no common base
             raise EventDataError(f"cannot read the event files (Spark): {_first_line(exc)}") from None
 
@@ -204,7 +267,7 @@ class SparkEngine:
 
         try:
             with warnings.catch_warnings():
-                warnings.filterwarnings("ignore", message=".*PySpark does not yet fully support pandas.*")
+                warnings.filterwarnings("ignore", message=_PANDAS_WARNING)
                 result = self.spark.sql(query)
                 columns = result.columns
                 rows = [tuple(r) for r in result.collect()]
@@ -220,6 +283,33 @@ class SparkEngine:
 
     def close(self) -> None:
         """Leave the session running: starting a JVM is slow, and later calls reuse it."""
+
+    def _sql_reporting(self, statement: str, progress: ProgressCallback) -> None:
+        """Run a statement in its own job group while polling the share of its finished tasks."""
+        import uuid
+
+        context = self.spark.sparkContext
+        group = f"alliances-{uuid.uuid4().hex}"
+        tracker = context.statusTracker()
+
+        def run() -> None:
+            context.setJobGroup(group, "alliances events")
+            try:
+                self.spark.sql(statement)
+            finally:
+                context.setLocalProperty("spark.jobGroup.id", None)  # type: ignore[arg-type]  # stubs say str; None clears it
+
+        def poll() -> float:
+            done = total = 0
+            for job in tracker.getJobIdsForGroup(group):
+                info = tracker.getJobInfo(job)
+                for stage in info.stageIds if info else ():
+                    st = tracker.getStageInfo(stage)
+                    if st is not None:
+                        done, total = done + st.numCompletedTasks, total + st.numTasks
+            return 100.0 * done / total if total else -1.0
+
+        run_reporting(run, poll, progress)
 
 
 ENGINES = {"duckdb": DuckDBEngine, "spark": SparkEngine}
@@ -246,14 +336,25 @@ def spark_available() -> tuple[bool, str]:
     return True, ""
 
 
-def get_engine(engine: str | DuckDBEngine | SparkEngine | None, *, progress: bool = False):
-    """An engine object from its name (``"duckdb"`` or ``"spark"``), or the object itself."""
+def get_engine(engine: str | Engine | None) -> Engine:
+    """An engine object from its name (``"duckdb"`` or ``"spark"``), or the object itself.
+
+    Examples
+    --------
+    >>> get_engine(None).name
+    'duckdb'
+    >>> get_engine("sqlite")
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: unknown engine 'sqlite' (expected duckdb or spark)
+    """
     if engine is None:
         engine = "duckdb"
     if isinstance(engine, str):
         if engine not in ENGINES:
             raise EventDataError(f"unknown engine {engine!r} (expected duckdb or spark)")
-        return ENGINES[engine](progress=progress)
+        made: Engine = ENGINES[engine]()
+        return made
     return engine
 
 
@@ -270,11 +371,21 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def _with_progress(run, poll):
-    """Run ``run()`` in a thread while a rich progress bar on stderr shows ``poll()`` (percent)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+def run_reporting(run: Callable[[], _T], poll: Callable[[], Any], progress: ProgressCallback) -> _T:
+    """Run ``run()`` in a thread while calling ``progress(percent, 100)`` with what ``poll()`` says.
 
+    ``poll()`` gives a percentage (or an object with a ``percentage``), negative while
+    nothing is known yet; the percentage reported never goes down and ends at ``(100, 100)``
+    when ``run()`` succeeds. An exception from ``run()`` is raised here.
+
+    Examples
+    --------
+    >>> seen = []
+    >>> run_reporting(lambda: "done", lambda: 50.0, lambda d, t: seen.append((d, t)))
+    'done'
+    >>> seen[-1]
+    (100, 100)
+    """
     result: dict[str, Any] = {}
 
     def target() -> None:
@@ -284,19 +395,21 @@ def _with_progress(run, poll):
             result["error"] = exc
 
     worker = threading.Thread(target=target, daemon=True)
-    with Progress(TextColumn("reading events"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("read", total=100)
-        worker.start()
-        while worker.is_alive():
-            worker.join(0.2)
-            try:
-                value = poll()
-                pct = float(getattr(value, "percentage", value))
-            except Exception:  # no query running yet
-                pct = -1
-            if pct >= 0:
-                bar.update(task, completed=pct)
+    worker.start()
+    shown = -1
+    while worker.is_alive():
+        worker.join(_POLL_SECONDS)
+        try:
+            polled = poll()
+            pct = int(float(getattr(polled, "percentage", polled)))
+        except Exception:  # no query running yet
+            pct = -1
+        if worker.is_alive() and 0 <= pct <= 100 and pct > shown:
+            shown = pct
+            progress(pct, 100)
     if "error" in result:
         raise result["error"]
-    return result["value"]
+    if shown < 100:
+        progress(100, 100)
+    value: _T = result["value"]
+    return value

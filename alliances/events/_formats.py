@@ -60,7 +60,17 @@ from pathlib import Path
 
 from ..errors import EventDataError
 
-__all__ = ["FORMATS", "GDELT2_COLUMNS", "EventFormat", "detect_format", "expand_paths"]
+__all__ = [
+    "FORMATS",
+    "GDELT1_COLUMNS",
+    "GDELT2_COLUMNS",
+    "EventFormat",
+    "FileLayout",
+    "detect_format",
+    "expand_paths",
+    "first_line",
+    "is_parquet",
+]
 
 _ACTOR10 = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
@@ -343,6 +353,13 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
 
 
 def is_parquet(path: str) -> bool:
+    """Whether a file name says Parquet (``.parquet``, ``.pq``).
+
+    Examples
+    --------
+    >>> is_parquet("events.PQ"), is_parquet("events.csv.gz")
+    (True, False)
+    """
     return path.lower().endswith((".parquet", ".pq"))
 
 

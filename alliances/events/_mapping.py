@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import yaml
 
@@ -90,12 +91,18 @@ class ActorMapper:
                                     f"{did_you_mean(target, net.actors)}")
         return cls(mapping.names, mapping.patterns, mapping.codes, exact)
 
-    def __post_init__(self) -> None:
-        folded = {}
+    @cached_property
+    def folded_names(self) -> dict[str, str]:
+        """The scenario's names in case-folded form (the first name of each folded form wins)."""
+        folded: dict[str, str] = {}
         for name, actor in self.scenario_names.items():
             folded.setdefault(name.casefold(), actor)
-        object.__setattr__(self, "_folded", folded)
-        object.__setattr__(self, "_prefixes", sorted(self.codes.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+        return folded
+
+    @cached_property
+    def code_prefixes(self) -> list[tuple[str, str]]:
+        """The CAMEO code prefixes with their actors, longest prefix first."""
+        return sorted(self.codes.items(), key=lambda kv: (-len(kv[0]), kv[0]))
 
     def map_name(self, name: str | None, code: str | None = None, *, exact: bool = False) -> str | None:
         """The actor id for one group name (and optional CAMEO actor code), or None.
@@ -107,14 +114,14 @@ class ActorMapper:
                 return self.names[name]
             if name in self.scenario_names:
                 return self.scenario_names[name]
-            hit = self._folded.get(name.casefold())  # type: ignore[attr-defined]
+            hit = self.folded_names.get(name.casefold())
             if hit is not None or exact:
                 return hit
             for regex, actor in self.patterns:
                 if regex.search(name):
                     return actor
         if code:
-            for prefix, actor in self._prefixes:  # type: ignore[attr-defined]
+            for prefix, actor in self.code_prefixes:
                 if code.startswith(prefix):
                     return actor
         return None
@@ -150,7 +157,8 @@ class ActorMapper:
                 found.add(actor)
         return tuple(sorted(found)), tuple(sorted(missing))
 
-    def table(self, sides: Iterable[tuple[str | None, int]], separator: str | None, *, coded: bool = False):
+    def table(self, sides: Iterable[tuple[str | None, int]], separator: str | None, *,
+              coded: bool = False) -> tuple[list[tuple[str, str]], Counter[str]]:
         """Map every distinct side text.
 
         Returns
@@ -163,7 +171,8 @@ class ActorMapper:
         unmapped: Counter[str] = Counter()
         for side, count in sides:
             actors, missing = self.map_side(side, separator, coded=coded)
-            rows.extend((side, a) for a in actors)  # type: ignore[misc]
+            if side is not None:
+                rows.extend((side, a) for a in actors)
             for name in missing:
                 unmapped[name] += int(count)
         return rows, unmapped

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import EventDataError
@@ -37,9 +38,10 @@ class Window:
 
     @property
     def label(self) -> str:
+        """``day`` ... ``year``, or ``<N>d``."""
         return f"{self.days}d" if self.unit == "days" else self.unit
 
-    def key_sql(self, day: str, epoch_day) -> str:
+    def key_sql(self, day: str, epoch_day: Callable[[str], str]) -> str:
         """SQL for the window key of a DATE expression; ``epoch_day`` is the engine's day-number function."""
         if self.unit == "day":
             return f"CAST({epoch_day(day)} AS BIGINT)"
@@ -53,6 +55,28 @@ class Window:
             return f"CAST(year({day}) AS BIGINT)"
         offset = (self.origin - _EPOCH).days
         return f"CAST(floor(({epoch_day(day)} - {offset}) / {self.days}) AS BIGINT)"
+
+    def key(self, day: dt.date) -> int:
+        """The key of the window containing ``day`` (the Python twin of :meth:`key_sql`).
+
+        Examples
+        --------
+        >>> w = parse_window("week")
+        >>> w.bounds(w.key(dt.date(2017, 6, 14)))
+        (datetime.date(2017, 6, 12), datetime.date(2017, 6, 18))
+        """
+        epoch = (day - _EPOCH).days
+        if self.unit == "day":
+            return epoch
+        if self.unit == "week":
+            return (epoch + 3) // 7
+        if self.unit == "month":
+            return day.year * 12 + day.month - 1
+        if self.unit == "quarter":
+            return day.year * 4 + (day.month - 1) // 3
+        if self.unit == "year":
+            return day.year
+        return (epoch - (self.origin - _EPOCH).days) // self.days
 
     def bounds(self, key: int) -> tuple[dt.date, dt.date]:
         """First and last day of the window with this key."""

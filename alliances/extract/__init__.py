@@ -14,25 +14,40 @@ about 55 MB of wheels (spacy 34 MB, blis 14 MB, thinc 4 MB and a dozen small pac
 measured with ``pip download`` on 2026-11-25) and a second of import time, for no
 model (none may be downloaded). Nothing here needs more than the standard library.
 
-Modules: :mod:`.text` (tokens, sentences), :mod:`.mentions` (actors in the text),
-:mod:`.cues` (the cue lexicon), :mod:`.proposals` (cues to proposals),
-:mod:`.fragment` (the YAML fragment).
+Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors in the text),
+:mod:`._cues` (the cue lexicon), :mod:`._proposals` (cues to proposals),
+:mod:`._fragment` (the YAML fragment).
 """
 
 from __future__ import annotations
 
-from ._fragment import fragment_dict, fragment_yaml
-from ._mentions import DEMONYMS, Mention
+from ._cues import CUES, NEGATIONS, Cue, CueFamily, find_cues
+from ._fragment import fragment_dict, fragment_yaml, source_id_for
+from ._mentions import DEMONYMS, Gazetteer, Mention, find_mentions, unmatched_names
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, extract_relations
+from ._sentences import Sentence, Token, split_sentences, tokenize
 
 __all__ = [
+    "CUES",
     "DEMONYMS",
+    "NEGATIONS",
+    "Cue",
+    "CueFamily",
     "EvidenceSentence",
     "Extraction",
+    "Gazetteer",
     "Mention",
     "NegatedCue",
     "Proposal",
+    "Sentence",
+    "Token",
     "extract_relations",
+    "find_cues",
+    "find_mentions",
     "fragment_dict",
     "fragment_yaml",
+    "source_id_for",
+    "split_sentences",
+    "tokenize",
+    "unmatched_names",
 ]

@@ -28,7 +28,18 @@ from dataclasses import dataclass
 
 from .._records import Stance
 
-__all__ = ["CUES", "Cue", "CueFamily", "find_cues"]
+__all__ = [
+    "COOPERATION",
+    "CUES",
+    "HEDGE",
+    "HOSTILITY",
+    "NEGATIONS",
+    "SUPPORT",
+    "VERBAL",
+    "Cue",
+    "CueFamily",
+    "find_cues",
+]
 
 
 @dataclass(frozen=True)

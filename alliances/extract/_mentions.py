@@ -198,6 +198,13 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
 
 
 def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], same_para: bool) -> list[Mention]:
+    found = _named_mentions(sent, g)
+    resolved = _coreferent_mentions(sent, g, found, previous, same_para)
+    return sorted(found + resolved, key=lambda m: (m.start, m.inner))
+
+
+def _named_mentions(sent: Sentence, g: Gazetteer) -> list[Mention]:
+    """Actors named in the sentence (longest match first), with actors named inside another's name."""
     toks = list(sent.tokens)
     word_idx = [i for i, t in enumerate(toks) if t.is_word]
     found: list[Mention] = []
@@ -222,7 +229,13 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention
                 j += 1
         w += n
     found.sort(key=lambda m: (m.start, m.inner))
-    # coreference: definite descriptions and pronouns not already part of a name
+    return found
+
+
+def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], previous: list[list[Mention]],
+                         same_para: bool) -> list[Mention]:
+    """Definite descriptions and pronouns not already part of a name, resolved to an earlier actor."""
+    toks = list(sent.tokens)
     taken = {i for m in found for i in range(m.start, m.end)}
     resolved: list[Mention] = []
     i = 0
@@ -230,19 +243,19 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention
         if i in taken or not toks[i].is_word:
             i += 1
             continue
-        hit = None
+        anaphor = None
         for words_key, kinds in _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
             n = len(words_key)
             span = toks[i : i + n]
             if len(span) == n and all(t.is_word for t in span) and tuple(t.norm for t in span) == words_key:
                 if any(j in taken for j in range(i, i + n)):
                     continue
-                hit = (n, kinds, words_key in _PRONOUNS)
+                anaphor = (n, kinds, words_key in _PRONOUNS)
                 break
-        if hit is None:
+        if anaphor is None:
             i += 1
             continue
-        n, kinds, pronoun = hit
+        n, kinds, pronoun = anaphor
         before = [m for m in found + resolved if not m.inner and m.end <= i]
         if pronoun:
             earlier = previous[0] if previous and same_para else []
@@ -252,7 +265,7 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention
         if actor is not None:
             resolved.append(Mention(actor, i, i + n, "coref", sent.quote(i, i + n)))
         i += n
-    return sorted(found + resolved, key=lambda m: (m.start, m.inner))
+    return resolved
 
 
 def _antecedent(

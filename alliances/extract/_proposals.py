@@ -237,19 +237,42 @@ def extract_relations(
     >>> [(p.a, p.b, p.stance.value) for p in ex.proposals]
     [('army', 'is', 'enemy'), ('army', 'rus', 'ally')]
     """
-    net_theaters: list[str] = []
-    if hasattr(actors, "actors") and hasattr(actors, "theaters"):
-        net_theaters = [t.name for t in actors.theaters.values()]  # type: ignore[union-attr]
-        actor_list = list(actors.actors.values())  # type: ignore[union-attr]
-    elif isinstance(actors, Mapping):
-        actor_list = list(actors.values())
-    else:
-        actor_list = list(actors)
+    actor_list, theater_names = _actors_and_theaters(actors)
     gazetteer = Gazetteer(actor_list, demonyms=demonyms)
     sentences = split_sentences(text)
     mentions = find_mentions(sentences, gazetteer)
+    readings, negated = _readings(sentences, mentions)
+    texts = {s.number: s.text for s in sentences}
+    proposals = [_propose(pair, per_sentence, texts) for pair, per_sentence in sorted(readings.items())]
+    theaters = {" ".join(t.lower().split()) for t in theater_names}
+    unmatched = [n for n in unmatched_names(sentences, mentions, gazetteer) if " ".join(n.lower().split()) not in theaters]
+    return Extraction(
+        tuple(proposals),
+        tuple(unmatched),
+        tuple(sorted(set(negated), key=lambda n: (n.a, n.b, n.sentence, n.cue))),
+        tuple(sentences),
+        tuple(tuple(m) for m in mentions),
+    )
 
-    readings: dict[tuple[str, str], dict[int, list[tuple[CueFamily, str, bool]]]] = {}
+
+def _actors_and_theaters(
+    actors: AllianceNetwork | Iterable[Actor] | Mapping[str, Actor],
+) -> tuple[list[Actor], list[str]]:
+    """The actors to look for, and the theater names not to report as unmatched (a network's only)."""
+    if hasattr(actors, "actors") and hasattr(actors, "theaters"):
+        return list(actors.actors.values()), [t.name for t in actors.theaters.values()]
+    if isinstance(actors, Mapping):
+        return list(actors.values()), []
+    return list(actors), []
+
+
+_Readings = dict[tuple[str, str], dict[int, list[tuple[CueFamily, str, bool]]]]
+"""Per pair (a < b), per sentence number: the (cue family, cue text, direct) readings."""
+
+
+def _readings(sentences: list[Sentence], mentions: list[list[Mention]]) -> tuple[_Readings, list[NegatedCue]]:
+    """Every pair's cue readings, sentence by sentence, and the cues a negation cancelled."""
+    readings: _Readings = {}
     negated: list[NegatedCue] = []
     for sent, ms in zip(sentences, mentions, strict=True):
         for a, b, cue, direct in _sentence_links(sent, ms):
@@ -260,18 +283,7 @@ def extract_relations(
                 negated.append(NegatedCue(key[0], key[1], sent.number, sent.text, cue.text))
                 continue
             readings.setdefault(key, {}).setdefault(sent.number, []).append((cue.family, cue.text, direct))
-
-    texts = {s.number: s.text for s in sentences}
-    proposals = [_propose(pair, per_sentence, texts) for pair, per_sentence in sorted(readings.items())]
-    theaters = {" ".join(t.lower().split()) for t in net_theaters}
-    unmatched = [n for n in unmatched_names(sentences, mentions, gazetteer) if " ".join(n.lower().split()) not in theaters]
-    return Extraction(
-        tuple(proposals),
-        tuple(unmatched),
-        tuple(sorted(set(negated), key=lambda n: (n.a, n.b, n.sentence, n.cue))),
-        tuple(sentences),
-        tuple(tuple(m) for m in mentions),
-    )
+    return readings, negated
 
 
 def _propose(pair: tuple[str, str], per_sentence: dict[int, list[tuple[CueFamily, str, bool]]],
@@ -473,8 +485,8 @@ def _cue_links(
     elif left is not None:
         # "the Islamic State siege", "Russian strikes", "the government's closest ally": the
         # actor right before a cue relates to the clause's subject
-        between = units[left.last + 1 : cue.start]
-        adjacent = all(u in {"-", "'"} for u in between) or (left.possessive and all(u in _ADJECTIVES for u in between))
+        gap = units[left.last + 1 : cue.start]
+        adjacent = all(u in {"-", "'"} for u in gap) or (left.possessive and all(u in _ADJECTIVES for u in gap))
         if cue.reciprocal and len(left.actors) >= 2:
             within(left)
         elif adjacent and subject is not None and subject is not left and subject.last < left.first:

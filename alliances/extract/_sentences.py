@@ -47,6 +47,7 @@ class Token:
 
     @property
     def is_capitalised(self) -> bool:
+        """A word starting with a capital letter."""
         return self.is_word and self.text[:1].isupper()
 
 

@@ -6,11 +6,9 @@ import pandas as pd
 import pytest
 
 import alliances
-from alliances.events import relations_over_time
-from alliances.events._engines import spark_available
-from tests._paths import DATA, ROOT
-
-EVENTS = DATA / "events"
+from alliances.events import relations_over_time, spark_available
+from tests._paths import SEED_2016, UCDP
+from tests.events._helpers import EVENTS
 
 ok, why = spark_available()
 pytestmark = pytest.mark.skipif(not ok, reason=f"Spark engine not available: {why}")
@@ -18,7 +16,7 @@ pytestmark = pytest.mark.skipif(not ok, reason=f"Spark engine not available: {wh
 
 @pytest.fixture(scope="module")
 def spark():
-    from alliances.events._engines import SparkEngine
+    from alliances.events import SparkEngine
 
     return SparkEngine(config={"spark.default.parallelism": "2", "spark.sql.shuffle.partitions": "2"})
 
@@ -39,11 +37,15 @@ def test_spark_equals_duckdb_on_fixtures(spark, name, window, mapping):
     assert a.stats == b.stats
 
 
-def test_spark_equals_duckdb_on_syria(spark):
-    net = alliances.load(ROOT / "seeds" / "syria_2016_2019.yaml")
-    path = ROOT / "seeds" / "events" / "ucdp_ged_syria_2016_2019.csv.gz"
-    a = relations_over_time(path, net, window="month", half_life=2.0)
-    b = relations_over_time(path, net, window="month", half_life=2.0, engine=spark)
+def test_spark_equals_duckdb_on_syria_and_reports_progress(spark):
+    net = alliances.load(SEED_2016)
+    seen: list[tuple[int, int]] = []
+    a = relations_over_time(UCDP, net, window="month", half_life=2.0)
+    b = relations_over_time(UCDP, net, window="month", half_life=2.0, engine=spark,
+                            progress=lambda d, t: seen.append((d, t)))
     assert len(a.table) > 300
     pd.testing.assert_frame_equal(a.table, b.table)
     pd.testing.assert_frame_equal(a.unmapped, b.unmapped)
+    assert seen[-1] == (100, 100)
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and all(t == 100 for _, t in seen)

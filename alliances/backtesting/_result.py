@@ -1,0 +1,164 @@
+"""What a backtest found: the forecasts, their scores, and plain statements about them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .._numbers import json_number
+from ..risk import CompiledRisk, PairFactors, RiskModel, resolve_model
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..events import Window
+
+__all__ = ["BASELINES", "MODEL_NAMES", "MODELS", "SUBSETS", "BacktestResult"]
+
+MODELS = ("expert", "fitted", "persistence", "stance", "logistic")
+"""The forecasters compared, in report order: the risk model, then the baselines."""
+BASELINES = ("persistence", "stance", "logistic")
+"""The simple forecasters the risk model is compared with."""
+SUBSETS = ("all", "onset")
+"""The pairs scored: all of them, and those that did not clash in window t."""
+MODEL_NAMES = {"expert": "the expert model", "fitted": "the fitted model", "persistence": "persistence",
+               "stance": "stance alone", "logistic": "logistic regression"}
+"""Each forecaster as a sentence names it."""
+
+
+@dataclass(eq=False)
+class BacktestResult:
+    """What :func:`backtest` found.
+
+    Attributes
+    ----------
+    predictions : pandas.DataFrame
+        One row per pair and forecast window, train and test: ``window_start``,
+        ``window_end`` (window t, whose graph the forecast uses), ``target_start``,
+        ``target_end`` (window t + 1), ``split`` (``train``/``test``), ``a``, ``b``, the factor
+        states, ``confidence`` (of the stance), ``clash_now``, ``clash_next``, ``onset``
+        (no clash at t) and ``p_<model>`` for every model in :data:`MODELS`.
+    scores : pandas.DataFrame
+        Test rows only: ``model``, ``subset``, ``brier``, ``log_loss``, ``auc`` (None when
+        undefined), ``n``, ``positives``; models in :data:`MODELS` order, ``all`` then ``onset``.
+    reliability : pandas.DataFrame
+        Test rows: ``model``, ``subset``, ``lo``, ``hi``, ``n``, ``mean_predicted``, ``observed``.
+    cpd_changes : pandas.DataFrame
+        How far the data moved each CPD column (:func:`cpd_changes`): ``node``, ``kind``,
+        ``affects_risk``, ``given`` (parent states),
+        ``shift`` (total variation distance, 0-1), ``before``, ``after`` (tuples, in the node's
+        state order), ``states``; largest shift first.
+    expert, fitted : RiskModel
+    window : Window
+    train_until : datetime.date
+    windows : list of (date, date)
+        Every window from the first event to the last, in order.
+    scenario : str
+        The scenario's name.
+    notes : list of str
+        What the run had to decide (factors fitted as latent, rows dropped, ...).
+    factors : list of PairFactors
+        The factors of every forecast window, in the order of :attr:`predictions`.
+
+    Examples
+    --------
+    >>> from alliances import backtest, load
+    >>> bt = backtest("seeds/events/ucdp_ged_syria_2016_2019.csv.gz", load("seeds/syria_2016_2019.yaml"),
+    ...               window="year", train_until="2017-12-31", half_life=None)
+    >>> bt.predictions["split"].value_counts().to_dict()
+    {'test': 110, 'train': 55}
+    >>> bt.scores.query("subset == 'all'")["model"].tolist()[:3]
+    ['expert', 'fitted', 'persistence']
+    """
+
+    predictions: pd.DataFrame
+    scores: pd.DataFrame
+    reliability: pd.DataFrame
+    cpd_changes: pd.DataFrame
+    expert: RiskModel
+    fitted: RiskModel
+    window: Window
+    train_until: dt.date
+    windows: list[tuple[dt.date, dt.date]]
+    scenario: str = ""
+    notes: list[str] = field(default_factory=list)
+    factors: list[PairFactors] = field(default_factory=list, repr=False)
+
+    def predict(self, model: RiskModel | str | os.PathLike[str] | None) -> np.ndarray:
+        """P(clash) of another risk model for every row of :attr:`predictions` (same graphs, same order).
+
+        Scores any model on exactly the pairs and windows of this backtest, e.g. a
+        hand-edited model file, or the true model of a simulation.
+        """
+        engine = CompiledRisk(resolve_model(model))
+        return np.concatenate([engine.p_clash(pf) for pf in self.factors])
+
+    @property
+    def test(self) -> pd.DataFrame:
+        """The test rows of :attr:`predictions`."""
+        return self.predictions[self.predictions["split"] == "test"]
+
+    @property
+    def test_windows(self) -> int:
+        """Number of windows scored (distinct target windows among the test rows)."""
+        return int(self.test["target_start"].nunique())
+
+    @property
+    def train_windows(self) -> int:
+        """Number of target windows the fitted model and the baselines learned from."""
+        train = self.predictions[self.predictions["split"] == "train"]
+        return int(train["target_start"].nunique())
+
+    @property
+    def pairs(self) -> int:
+        """Number of distinct pairs scored."""
+        t = self.test
+        return int(len(t[["a", "b"]].drop_duplicates()))
+
+    def score(self, model: str, subset: str = "all", metric: str = "brier") -> float | None:
+        """One score from :attr:`scores` (None when undefined)."""
+        row = self.scores[(self.scores["model"] == model) & (self.scores["subset"] == subset)]
+        v = json_number(row[metric].iloc[0])
+        return None if v is None else float(v)
+
+    def verdicts(self) -> list[str]:
+        """Plain statements comparing the risk model with each baseline on the test windows.
+
+        For each subset and each of the expert and fitted models: which baselines beat
+        it, on which score (lower Brier and log loss, higher AUC), or that none did.
+        """
+        out = []
+        for subset in SUBSETS:
+            where = "all pairs" if subset == "all" else "onsets (pairs that had not clashed in window t)"
+            best = self._best(subset, "brier", lower=True)
+            if best is not None:
+                out.append(f"{where}: the best Brier score is {MODEL_NAMES[best]}'s ({self.score(best, subset):.4f}).")
+            for model in ("fitted", "expert"):
+                beaten = [f"{MODEL_NAMES[base]} beats {MODEL_NAMES[model]} on " + ", ".join(wins)
+                          for base in BASELINES if (wins := self._wins(base, model, subset))]
+                if beaten:
+                    out.extend(f"{where}: {s}." for s in beaten)
+                else:
+                    out.append(f"{where}: no baseline beats {MODEL_NAMES[model]} on any score.")
+        return out
+
+    def _wins(self, base: str, model: str, subset: str) -> list[str]:
+        """The scores on which ``base`` beats ``model``, as ``"brier 0.1000 vs 0.1200"``."""
+        wins = []
+        for metric, lower in (("brier", True), ("log_loss", True), ("auc", False)):
+            m, b = self.score(model, subset, metric), self.score(base, subset, metric)
+            if m is None or b is None:
+                continue
+            if (b < m - 1e-12) if lower else (b > m + 1e-12):
+                wins.append(f"{metric.replace('_', ' ')} {b:.4f} vs {m:.4f}")
+        return wins
+
+    def _best(self, subset: str, metric: str, *, lower: bool) -> str | None:
+        vals = [(v, m) for m in MODELS if (v := self.score(m, subset, metric)) is not None]
+        if not vals:
+            return None
+        return (min if lower else max)(vals, key=lambda vm: vm[0])[1]

@@ -1,0 +1,139 @@
+"""What was known at each time window, and which pairs clashed in it.
+
+The graph known at window t is the scenario's static relations plus the relations the
+events up to t imply, with decay (:func:`alliances.relations_over_time` with
+``half_life``, then :func:`alliances.snapshot`); decay only ever looks back, so the graph
+at t uses nothing after t. A pair *clashed* in a window when the events of that window
+alone record at least one material-conflict observation between them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from .._network import AllianceNetwork
+from ..events import (
+    ActorMapper,
+    Engine,
+    EventFiles,
+    EventPaths,
+    EventRelations,
+    Window,
+    relations_over_time,
+    snapshot,
+)
+
+__all__ = ["Timeline", "all_windows", "graphs_over_time"]
+
+
+@dataclass(eq=False)
+class Timeline:
+    """The graphs known at every window, and the clashes of every window (see :func:`graphs_over_time`).
+
+    Attributes
+    ----------
+    net : AllianceNetwork
+        The scenario: actors and static relations.
+    memory : EventRelations
+        The event-derived relations with decay, which the graphs use.
+    window : Window
+    windows : list of (date, date)
+        Every window from the first event to the last, quiet ones included.
+    clashes : set of (date, str, str)
+        ``(window_start, a, b)`` for every pair (a < b) that clashed in a window.
+    """
+
+    net: AllianceNetwork
+    memory: EventRelations
+    window: Window
+    windows: list[tuple[dt.date, dt.date]]
+    clashes: set[tuple[dt.date, str, str]]
+
+    def graph(self, k: int) -> AllianceNetwork:
+        """The scenario as known at the end of window ``k``: static plus (decayed) event-derived relations."""
+        start, end = self.windows[k]
+        tb = self.memory.table
+        if ((tb["window_start"] == start) & (tb["stance"] != "")).any():
+            return snapshot(self.net, self.memory, start)
+        return self.net.replace(as_of=end)
+
+    def clashed(self, k: int) -> set[tuple[str, str]]:
+        """The pairs (a < b) that clashed in window ``k``."""
+        start = self.windows[k][0]
+        return {(a, b) for s, a, b in self.clashes if s == start}
+
+
+def graphs_over_time(
+    events: EventPaths,
+    net: AllianceNetwork,
+    *,
+    window: str | Window = "month",
+    mapping: ActorMapper | str | os.PathLike[str] | None = None,
+    half_life: float | None = 3.0,
+    min_events: int = 1,
+    format: str | None = None,
+    engine: str | Engine | None = None,
+) -> Timeline:
+    """What was known at each window, and which pairs clashed in it.
+
+    The graph at window t is :func:`alliances.snapshot` of the relations the events imply
+    with decay (``half_life`` windows), over the scenario's static relations; a window
+    without an event-derived stance is the static scenario at the window's last day.
+    Decay only carries the past forward, so the graph at t depends on no event after t.
+    A pair *clashed* in a window when the events of that window alone record at least one
+    material-conflict observation between them (opposite sides of a violent event).
+
+    Parameters
+    ----------
+    events, net, window, mapping, half_life, min_events, format, engine
+        As for :func:`backtest`.
+
+    Returns
+    -------
+    Timeline
+        ``.windows`` (every window from the first event to the last), ``.graph(k)``,
+        ``.clashed(k)``, ``.clashes`` as (window_start, a, b).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2016_2019.yaml")
+    >>> tl = graphs_over_time("seeds/events/ucdp_ged_syria_2016_2019.csv.gz", net, window="year")
+    >>> len(tl.windows), ("islamic_state", "sdf") in tl.clashed(1)
+    (4, True)
+    >>> tl.graph(1).stance("islamic_state", "sdf").value
+    'enemy'
+    """
+    if isinstance(events, EventFiles):  # each relations_over_time call closes its engine
+        format = format or events.format
+        events = list(events.files)
+    now = relations_over_time(events, net, window=window, mapping=mapping, format=format, engine=engine,
+                              min_events=min_events)
+    memory = now if half_life is None else relations_over_time(
+        events, net, window=window, mapping=mapping, format=format, engine=engine, min_events=min_events,
+        half_life=half_life)
+    tb = now.table
+    hit = tb[tb["material_conflict"] > 0]
+    clashes = set(zip(hit["window_start"], hit["a"], hit["b"], strict=True))
+    return Timeline(net, memory, now.window, all_windows(now), clashes)
+
+
+def all_windows(relations: EventRelations) -> list[tuple[dt.date, dt.date]]:
+    """Every window from the first one with events to the last one, quiet windows included.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2016_2019.yaml")
+    >>> rel = alliances.relations_over_time("seeds/events/ucdp_ged_syria_2016_2019.csv.gz", net, window="year")
+    >>> [str(start) for start, _ in all_windows(rel)]
+    ['2016-01-01', '2017-01-01', '2018-01-01', '2019-01-01']
+    """
+    tb = relations.table
+    if tb.empty:
+        return []
+    win = relations.window
+    lo, hi = win.key(min(tb["window_start"])), win.key(max(tb["window_start"]))
+    return [win.bounds(k) for k in range(lo, hi + 1)]

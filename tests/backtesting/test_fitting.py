@@ -1,0 +1,62 @@
+"""alliances.backtesting._fitting: the expert model fitted on the training rows, and how far it moved."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from alliances.backtesting import cpd_changes, fit_on
+from alliances.risk import load_risk_model
+
+
+@pytest.fixture(scope="module")
+def train(world):
+    pred = world["bt"].predictions
+    return pred[pred["split"] == "train"].reset_index(drop=True)
+
+
+def test_fitted_model_moved_the_clash_table_most(world):
+    moved = world["bt"].cpd_changes
+    assert moved["shift"].is_monotonic_decreasing
+    top_nodes = set(moved.head(3)["node"])
+    assert "clash" in top_nodes
+    # the only CPD the truth changed is clash: its (hostility=high, opportunity=high) column
+    # moves towards the true 0.55 from the expert's 0.70
+    row = moved[(moved["node"] == "clash") & (moved["given"] == "hostility=high, opportunity=high")].iloc[0]
+    assert row["after"][1] < row["before"][1]
+
+
+def test_cpd_changes_of_identical_models_are_zero():
+    m = load_risk_model()
+    changes = cpd_changes(m, m)
+    assert (changes["shift"] == 0).all()
+    assert len(changes) == sum(node.table.shape[1] for node in m.nodes.values())
+
+
+def test_cpd_change_is_the_total_variation_distance():
+    m = load_risk_model()
+    before = m.nodes["shared_enemy"].table[:, 0]
+    moved = cpd_changes(m, m.with_tables({"shared_enemy": np.array([[1.0], [0.0]])})).iloc[0]
+    assert moved["node"] == "shared_enemy" and moved["given"] == ""
+    assert float(moved["shift"]) == pytest.approx(0.5 * (abs(1 - before[0]) + abs(0 - before[1])))
+    assert moved["kind"] == "factor" and not moved["affects_risk"]  # the prior of an observed root factor
+
+
+def test_a_factor_never_observed_is_fitted_as_latent(train):
+    expert = load_risk_model()
+    blind = train.assign(common_theater="unknown")
+    fitted, notes, unobserved = fit_on(blind, expert, pseudo_count=5.0, max_iter=5)
+    assert unobserved == ["common_theater"]
+    assert notes == ["common_theater is unobserved in every training row: fitted as a latent node"]
+    assert list(fitted.nodes) == list(expert.nodes) and fitted.factors == expert.factors
+    assert fitted.name == f"{expert.name} (fitted to {len(blind)} pair-windows)"
+    kinds = cpd_changes(expert, fitted, unobserved=unobserved).query("node == 'common_theater'")["kind"]
+    assert set(kinds) == {"factor (unobserved)"}
+
+
+def test_rows_with_a_factor_missing_sometimes_are_noted(train):
+    some = train.copy()
+    some.loc[:2, "common_theater"] = "unknown"
+    _, notes, unobserved = fit_on(some, load_risk_model(), pseudo_count=5.0, max_iter=5)
+    assert unobserved == []
+    assert notes == ["3 training row(s) with an unobserved common_theater were left out of the fit"]

@@ -1,0 +1,65 @@
+"""alliances.extract._mentions: actors named in a text, by name, alias, demonym and coreference."""
+
+from __future__ import annotations
+
+from alliances import Actor
+from alliances.extract import Gazetteer, extract_relations, find_mentions, split_sentences, unmatched_names
+from tests.extract._helpers import ACTORS
+
+
+def mentions(text, actors=ACTORS, **kw):
+    sentences = split_sentences(text)
+    return [[(m.actor, m.text, m.via) for m in ms] for ms in find_mentions(sentences, Gazetteer(actors, **kw))]
+
+
+def test_mentions_tolerate_case_and_punctuation():
+    got = mentions("The U.S.-led coalition and Russia's jets hit DAMASCUS and US-LED COALITION units.")[0]
+    assert [(a, t) for a, t, _ in got] == [
+        ("us", "U.S.-led coalition"), ("russia", "Russia's"), ("assad", "DAMASCUS"), ("us", "US-LED COALITION")
+    ]
+
+
+def test_longest_match_wins_and_capital_aliases_need_capitals():
+    got = mentions("Syrian rebels said this is Islamic State, not IS alone.")[0]
+    assert [a for a, _, _ in got] == ["rebels", "is", "is"]  # "Syrian rebels" not "rebels"; "is" is a verb
+
+
+def test_an_actor_named_inside_another_name():
+    (ms,) = find_mentions(split_sentences("Iran-backed militias advanced."), Gazetteer(ACTORS))
+    assert [(m.actor, m.text, m.inner) for m in ms] == [("militias", "Iran-backed militias", False),
+                                                        ("iran", "Iran", True)]
+
+
+def test_demonyms_and_possessives_count_as_the_actor():
+    got = mentions("Russian warplanes and Iran's commander arrived; American envoys left.")[0]
+    assert [(a, v) for a, _, v in got] == [("russia", "demonym"), ("iran", "name"), ("us", "demonym")]
+
+
+def test_demonym_table_is_extended_by_aliases_and_the_argument():
+    actors = [Actor("sdf", "Syrian Democratic Forces", "armed_group"), Actor("tk", "Ankara", "state",
+                                                                          aliases=("Turkey",))]
+    got = mentions("Kurdish fighters shelled Turkish posts.", actors, demonyms={"Kurdish": "sdf"})[0]
+    assert [a for a, _, _ in got] == ["sdf", "tk"]
+
+
+def test_coreference_to_the_actor_named_just_before():
+    got = mentions(
+        "Damascus sent troops. Islamic State overran rebel positions. The militants then shelled the army. "
+        "Rebels regrouped. They attacked Damascus."
+    )
+    assert ("is", "The militants", "coref") in got[2]
+    assert ("assad", "the army", "coref") in got[2]
+    assert got[4][0] == ("rebels", "They", "coref")
+
+
+def test_they_looks_no_further_than_the_previous_sentence_of_the_paragraph():
+    got = mentions("Rebels regrouped.\n\nThey attacked.")
+    assert got[1] == []  # a new paragraph: no antecedent
+
+
+def test_unmatched_capitalised_names_are_reported():
+    sentences = split_sentences("Russia backed the Wagner Group near Palmyra. Kurdish fighters held Raqqa.")
+    g = Gazetteer(ACTORS)
+    assert unmatched_names(sentences, find_mentions(sentences, g), g) == ["Kurdish", "Palmyra", "Raqqa", "Wagner Group"]
+    ex = extract_relations("Russia backed the Wagner Group near Palmyra. Kurdish fighters held Raqqa.", ACTORS)
+    assert ex.unmatched == ("Kurdish", "Palmyra", "Raqqa", "Wagner Group")
