@@ -25,8 +25,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
-from alliances.analysis import _partition as _p
-from alliances.analysis._frustration import frustration_index
+from alliances.analysis import frustration_index, highs
 
 DATA = Path(__file__).parent / "data" / "cow_signed_windows.csv"
 
@@ -54,7 +53,7 @@ def plain_xor(g: nx.Graph) -> tuple[float, bool, float]:
     nodes = list(g)
     index = {x: i for i, x in enumerate(nodes)}
     n, m = len(nodes), g.number_of_edges()
-    h = _p.highs()
+    h = highs()
     lp = highspy.HighsLp()
     lp.num_col_ = n + m
     lp.num_row_ = 4 * m

@@ -29,7 +29,7 @@ import tracemalloc
 import networkx as nx
 import numpy as np
 
-from alliances.analysis._balance import actor_census, triangle_census
+from alliances.analysis import actor_census, triangle_census
 
 
 def measure(fn, *args, **kwargs):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
-from .._signed import as_signed_graph, signed_adjacency
+from .._signed import as_signed_graph, node_key, signed_adjacency
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -156,17 +156,11 @@ def centrality_table(G: AllianceNetwork | nx.Graph) -> pd.DataFrame:
     pn = pn_index(g)
     df["pn"] = df["actor"].map(pn).astype(float)
     # ties in PN (rounded: a linear solve is exact only to rounding) keep actor order
-    order = sorted(range(len(df)), key=lambda i: (-round(df["pn"].iat[i], 10), _key(df["actor"].iat[i])))
+    order = sorted(range(len(df)), key=lambda i: (-round(df["pn"].iat[i], 10), node_key(df["actor"].iat[i])))
     df = df.iloc[order]
     return df.reset_index(drop=True)
 
 
-def _key(x: Hashable) -> tuple:
-    if isinstance(x, (int, float)) and not isinstance(x, bool):
-        return (0, x, "")
-    return (1, 0, str(x))
-
-
 def _sorted(df: pd.DataFrame) -> pd.DataFrame:
-    order = sorted(range(len(df)), key=lambda i: _key(df["actor"].iat[i]))
+    order = sorted(range(len(df)), key=lambda i: node_key(df["actor"].iat[i]))
     return df.iloc[order].reset_index(drop=True)

@@ -17,29 +17,32 @@ from __future__ import annotations
 import time
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._numbers import json_number
 from ..errors import ParameterError
 from . import _partition as _p
-from ._frustration import REDUCE_MAX_EDGES, _edges_of, _num, order_camps, solve_exact
+from ._frustration import AUTO_EXACT_MAX_EDGES, AUTO_TIME_LIMIT, REDUCE_MAX_EDGES, solve_exact
+from ._milp import row_wise_lp, settle_milp, solve_warm
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .._network import AllianceNetwork
 
-__all__ = ["FactionsResult", "factions"]
+__all__ = ["AUTO_EXACT_MAX_ASSIGN", "MAX_AUTO_K", "FactionsResult", "factions"]
 
 #: ``k=None`` tries k = 1, 2, ... up to this many camps.
 MAX_AUTO_K = 8
-#: ``exact="auto"``: k <= 2 is exact up to this many signed ties (as the frustration index).
-AUTO_EXACT_MAX_EDGES = 3000
-#: ``exact="auto"``: k >= 3 is exact when (tied actors) x k is at most this.
+#: ``exact="auto"``: k >= 3 is exact when (tied actors) x k is at most this. (k <= 2 is
+#: exact up to ``AUTO_EXACT_MAX_EDGES`` signed ties, as the frustration index, and the
+#: exact solver gets ``AUTO_TIME_LIMIT`` seconds when no time limit is given.)
 AUTO_EXACT_MAX_ASSIGN = 240
-#: ``exact="auto"`` gives the exact solver this many seconds when no time limit is given.
-AUTO_TIME_LIMIT = 20.0
+
+_Solution = tuple[np.ndarray, float, float, bool, str]
 
 
 @dataclass(frozen=True)
@@ -121,15 +124,15 @@ class FactionsResult:
             "k": self.k,
             "k_max": self.k_max,
             "alpha": self.alpha,
-            "value": _num(self.value),
+            "value": json_number(self.value),
             "optimal": self.optimal,
-            "lower_bound": _num(self.lower_bound),
-            "gap": None if self.gap is None else _num(self.gap),
+            "lower_bound": json_number(self.lower_bound),
+            "gap": json_number(self.gap),
             "method": self.method,
             "isolated": list(self.isolated),
-            "values_by_k": {str(k): _num(v) for k, v in sorted(self.values_by_k.items())},
+            "values_by_k": {str(k): json_number(v) for k, v in sorted(self.values_by_k.items())},
             "weighted": self.weighted,
-            "seconds": _num(self.seconds),
+            "seconds": json_number(self.seconds),
         }
 
 
@@ -200,52 +203,16 @@ def factions(
        frustration index in signed networks using binary programming. Networks 75.
     """
     t0 = time.perf_counter()
-    if not 0.0 <= float(alpha) <= 1.0:
-        raise ParameterError(f"alpha must lie in [0, 1], not {alpha!r}")
-    if k is not None and (int(k) != k or k < 1):
-        raise ParameterError(f"k must be a positive integer, not {k!r}")
-    _p.check_exact(exact)
+    _check_options(k, alpha, exact)
     alpha = float(alpha)
-    nodes, edges = _edges_of(G, weighted=weighted)
-    deg = np.bincount(np.concatenate([edges.u, edges.v]), minlength=edges.n)
-    active = np.flatnonzero(deg > 0)
-    isolated = [nodes[i] for i in np.flatnonzero(deg == 0)]
-    remap = np.full(edges.n, -1, dtype=np.int64)
-    remap[active] = np.arange(len(active))
-    sub = _p.Edges(len(active), remap[edges.u], remap[edges.v], edges.c)
+    nodes, edges = _p.edges_of(G, weighted=weighted)
+    active, isolated, sub = _tied_and_isolated(nodes, edges)
+    if time_limit is None and exact == "auto":
+        time_limit = AUTO_TIME_LIMIT
     deadline = None if time_limit is None else t0 + float(time_limit)
-    if exact == "auto" and time_limit is None:
-        deadline = t0 + AUTO_TIME_LIMIT
     solver = _KSolver(sub, alpha=alpha, exact=exact, deadline=deadline, seed=seed)
-
-    values: dict[int, float] = {}
-    if k is not None:
-        labels, value, lb, optimal, method = solver.solve(int(k))
-        k_max = int(k)
-    else:
-        cap = max(1, min(MAX_AUTO_K, sub.n))
-        best = solver.solve(1)
-        values[1] = best[1]
-        k_max = 1
-        for kk in range(2, cap + 1):
-            if best[1] <= 1e-12:
-                break
-            cur = solver.solve(kk)
-            values[kk] = cur[1]
-            if cur[1] >= best[1] - 1e-9 * max(1.0, best[1]):
-                break
-            best, k_max = cur, kk
-        labels, value, lb, optimal, method = best
-    camps = (
-        [[nodes[active[i]] for i in np.flatnonzero(labels == c)] for c in np.unique(labels)] if sub.n else []
-    )
-    camps = order_camps([c for c in camps if c])
-    if isolated:
-        if camps:
-            camps[0] = camps[0] + isolated
-            camps = order_camps(camps)
-        else:
-            camps = order_camps([isolated])
+    (labels, value, lb, optimal, method), k_max, values = solver.choose(k)
+    camps = _camps([nodes[i] for i in active], labels, isolated)
     lb, optimal, gap = _p.settle_bound(value, lb, optimal)
     return FactionsResult(
         camps=camps,
@@ -257,14 +224,46 @@ def factions(
         gap=gap,
         method=method,
         k_max=k_max,
-        isolated=order_camps([isolated])[0] if isolated else [],
+        isolated=_p.order_camps([isolated])[0] if isolated else [],
         values_by_k=values,
         weighted=weighted,
         seconds=time.perf_counter() - t0,
     )
 
 
+def _check_options(k: int | None, alpha: float, exact: bool | str) -> None:
+    if not 0.0 <= float(alpha) <= 1.0:
+        raise ParameterError(f"alpha must lie in [0, 1], not {alpha!r}")
+    if k is not None and (int(k) != k or k < 1):
+        raise ParameterError(f"k must be a positive integer, not {k!r}")
+    _p.check_exact(exact)
+
+
+def _tied_and_isolated(nodes: list[Hashable], edges: _p.Edges) -> tuple[np.ndarray, list[Hashable], _p.Edges]:
+    """Indices of the nodes with a signed tie, the ids of those without, and the ties renumbered on the first."""
+    deg = np.bincount(np.concatenate([edges.u, edges.v]), minlength=edges.n)
+    active = np.flatnonzero(deg > 0)
+    remap = np.full(edges.n, -1, dtype=np.int64)
+    remap[active] = np.arange(len(active))
+    sub = _p.Edges(len(active), remap[edges.u], remap[edges.v], edges.c)
+    return active, [nodes[i] for i in np.flatnonzero(deg == 0)], sub
+
+
+def _camps(tied: list[Hashable], labels: np.ndarray, isolated: list[Hashable]) -> list[list[Any]]:
+    """The non-empty camps of the tied actors (``labels``), the isolated ones in the largest."""
+    found = [[tied[i] for i in np.flatnonzero(labels == c)] for c in np.unique(labels)] if tied else []
+    camps = _p.order_camps([c for c in found if c])
+    if not isolated:
+        return camps
+    if not camps:
+        return _p.order_camps([isolated])
+    camps[0] = camps[0] + isolated
+    return _p.order_camps(camps)
+
+
 class _KSolver:
+    """The best partition into at most k camps, for each k asked, each solved once."""
+
     def __init__(
         self, edges: _p.Edges, *, alpha: float, exact: bool | str, deadline: float | None, seed: int
     ):
@@ -273,14 +272,11 @@ class _KSolver:
         self.exact = exact
         self.deadline = deadline
         self.seed = seed
-        self._tri: np.ndarray | None = None
-        self._cache: dict[int, tuple[np.ndarray, float, float, bool, str]] = {}
+        self._solved: dict[int, _Solution] = {}
 
-    @property
+    @cached_property
     def tri(self) -> np.ndarray:
-        if self._tri is None:
-            self._tri = _p.triangles(self.edges)
-        return self._tri
+        return _p.edge_triangles(self.edges)
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else max(0.0, self.deadline - time.perf_counter())
@@ -292,13 +288,35 @@ class _KSolver:
             return self.edges.m <= AUTO_EXACT_MAX_EDGES
         return self.edges.n * k <= AUTO_EXACT_MAX_ASSIGN
 
-    def solve(self, k: int) -> tuple[np.ndarray, float, float, bool, str]:
-        """Labels, criterion, lower bound, optimality and method for at most k camps (cached)."""
-        if k not in self._cache:
-            self._cache[k] = self._solve(k)
-        return self._cache[k]
+    def choose(self, k: int | None) -> tuple[_Solution, int, dict[int, float]]:
+        """The solution for ``k`` camps, or for the k chosen when None; that k; the criterion per k tried.
 
-    def _solve(self, k: int) -> tuple[np.ndarray, float, float, bool, str]:
+        k chosen: the smallest k for which allowing k + 1 camps does not lower the
+        criterion, up to ``MAX_AUTO_K`` or the number of tied actors.
+        """
+        if k is not None:
+            return self.solve(int(k)), int(k), {}
+        cap = max(1, min(MAX_AUTO_K, self.edges.n))
+        best = self.solve(1)
+        values = {1: best[1]}
+        k_max = 1
+        for kk in range(2, cap + 1):
+            if best[1] <= 1e-12:
+                break
+            cur = self.solve(kk)
+            values[kk] = cur[1]
+            if cur[1] >= best[1] - 1e-9 * max(1.0, best[1]):
+                break
+            best, k_max = cur, kk
+        return best, k_max, values
+
+    def solve(self, k: int) -> _Solution:
+        """Labels, criterion, lower bound, optimality and method for at most k camps (each k solved once)."""
+        if k not in self._solved:
+            self._solved[k] = self._solve(k)
+        return self._solved[k]
+
+    def _solve(self, k: int) -> _Solution:
         e, alpha = self.edges, self.alpha
         if k == 1 or e.m == 0:
             labels = np.zeros(e.n, dtype=np.int64)
@@ -335,10 +353,34 @@ def _assignment_milp(
     negative tie pays for at least one of its ties. Node r (in order of falling degree)
     may only use camps 0..r, which removes the camp-relabelling symmetry.
     """
-    import highspy
-
     n, m = e.n, e.m
     neg, pen = e.penalties(alpha)
+    pos_of, start = _symmetry_order(e, start)
+    rows, lower, upper = _assignment_rows(e, k, neg, tri)
+    ncols = n * k + m
+    col_upper = np.ones(ncols)
+    for c in range(1, k):
+        col_upper[np.flatnonzero(pos_of < c) * k + c] = 0.0
+    lp = row_wise_lp(np.concatenate([np.zeros(n * k), pen]), (np.zeros(ncols), col_upper), (lower, upper), rows,
+                     n * k)
+    x0 = np.zeros(n * k)
+    x0[np.arange(n) * k + start] = 1.0
+    same = start[e.u] == start[e.v]
+    ind = np.where(neg, same, ~same).astype(float)
+    run = solve_warm(lp, np.concatenate([x0, ind]), time_limit=time_limit)
+    labels = start
+    if run.x is not None:
+        cand = run.x[: n * k].reshape(n, k).argmax(axis=1).astype(np.int64)
+        if _p.partition_cost(e, cand, alpha) <= _p.partition_cost(e, start, alpha):
+            labels = cand
+    value = _p.partition_cost(e, labels, alpha)
+    optimal, lb = settle_milp(value, run)
+    return labels, value, lb, optimal
+
+
+def _symmetry_order(e: _p.Edges, start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each node's position by falling degree, and ``start`` relabelled so camps appear in that order."""
+    n = e.n
     deg = np.bincount(np.concatenate([e.u, e.v]), minlength=n)
     order = np.lexsort((np.arange(n), -deg))
     pos_of = np.empty(n, dtype=np.int64)
@@ -347,90 +389,34 @@ def _assignment_milp(
     relabel: dict[int, int] = {}
     for i in order.tolist():
         relabel.setdefault(int(start[i]), len(relabel))
-    start = np.array([relabel[int(c)] for c in start], dtype=np.int64)
+    return pos_of, np.array([relabel[int(c)] for c in start], dtype=np.int64)
 
-    def xcol(i: np.ndarray, c: int) -> np.ndarray:
-        return i * k + c
 
-    ncols = n * k + m
-    idx: list[np.ndarray] = []
-    val: list[np.ndarray] = []
-    lo: list[np.ndarray] = []
-    hi: list[np.ndarray] = []
-    inf = highspy.kHighsInf
-    # assignment rows
-    rows_idx = (np.arange(n)[:, None] * k + np.arange(k)[None, :]).ravel()
+def _assignment_rows(
+    e: _p.Edges, k: int, neg: np.ndarray, tri: np.ndarray
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray, np.ndarray]:
+    """The assignment programme's rows: (starts, column indices, values), lower and upper bounds."""
+    n, m = e.n, e.m
+    idx = [(np.arange(n)[:, None] * k + np.arange(k)[None, :]).ravel()]  # assignment rows
+    val = [np.ones(n * k)]
+    lo = [np.ones(n)]
+    hi = [np.ones(n)]
     row_len = [np.full(n, k)]
-    idx.append(rows_idx)
-    val.append(np.ones(n * k))
-    lo.append(np.ones(n))
-    hi.append(np.ones(n))
     ecol = n * k + np.arange(m)
     for c in range(k):
-        ii, jj = xcol(e.u, c), xcol(e.v, c)
+        ii, jj = e.u * k + c, e.v * k + c
         # negative: s - x[i,c] - x[j,c] >= -1; positive: t - x[i,c] + x[j,c] >= 0
         idx.append(np.stack([ecol, ii, jj], axis=1).ravel())
         val.append(np.stack([np.ones(m), -np.ones(m), np.where(neg, -1.0, 1.0)], axis=1).ravel())
         lo.append(np.where(neg, -1.0, 0.0))
-        hi.append(np.full(m, inf))
+        hi.append(np.full(m, np.inf))
         row_len.append(np.full(m, 3))
-    if len(tri):
-        one_neg = tri[neg[tri].sum(axis=1) == 1]
-        if len(one_neg):
-            idx.append((n * k + one_neg).ravel())
-            val.append(np.ones(one_neg.size))
-            lo.append(np.ones(len(one_neg)))
-            hi.append(np.full(len(one_neg), inf))
-            row_len.append(np.full(len(one_neg), 3))
-    lens = np.concatenate(row_len)
-    starts = np.concatenate([[0], np.cumsum(lens)])
-    nrows = len(lens)
-    lp = highspy.HighsLp()
-    lp.num_col_ = ncols
-    lp.num_row_ = nrows
-    lp.col_cost_ = np.concatenate([np.zeros(n * k), pen])
-    upper = np.ones(ncols)
-    for c in range(1, k):
-        upper[xcol(np.flatnonzero(pos_of < c), c)] = 0.0
-    lp.col_lower_ = np.zeros(ncols)
-    lp.col_upper_ = upper
-    lp.row_lower_ = np.concatenate(lo)
-    lp.row_upper_ = np.concatenate(hi)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-    lp.a_matrix_.num_col_ = ncols
-    lp.a_matrix_.num_row_ = nrows
-    lp.a_matrix_.start_ = starts.astype(np.int32)
-    lp.a_matrix_.index_ = np.concatenate(idx).astype(np.int32)
-    lp.a_matrix_.value_ = np.concatenate(val).astype(float)
-    lp.integrality_ = [highspy.HighsVarType.kInteger] * (n * k) + [highspy.HighsVarType.kContinuous] * m
-    h = _p.highs()
-    if time_limit is not None:
-        h.setOptionValue("time_limit", float(max(time_limit, 1e-3)))
-    h.setOptionValue("random_seed", 0)
-    h.setOptionValue("mip_rel_gap", 1e-6)
-    h.passModel(lp)
-    x0 = np.zeros(n * k)
-    x0[np.arange(n) * k + start] = 1.0
-    same = start[e.u] == start[e.v]
-    ind = np.where(neg, same, ~same).astype(float)
-    sol = highspy.HighsSolution()
-    sol.col_value = np.concatenate([x0, ind]).tolist()
-    h.setOptionValue("presolve", "off")  # see solve_block_milp: presolve + setSolution misreports
-    h.setSolution(sol)
-    h.run()
-    status = h.getModelStatus()
-    info = h.getInfo()
-    labels = start
-    if info.primal_solution_status:
-        x = np.asarray(h.getSolution().col_value[: n * k]).reshape(n, k)
-        cand = x.argmax(axis=1).astype(np.int64)
-        if _p.partition_cost(e, cand, alpha) <= _p.partition_cost(e, start, alpha):
-            labels = cand
-    value = _p.partition_cost(e, labels, alpha)
-    optimal = status == highspy.HighsModelStatus.kOptimal
-    if optimal and value > info.objective_function_value + 1e-6 * (1.0 + abs(value)):
-        optimal = False  # the solver's incumbent did not reach us: claim only its bound
-    lb = value if optimal else max(0.0, float(info.mip_dual_bound))
-    if not np.isfinite(lb):
-        lb = 0.0
-    return labels, value, lb, optimal
+    one_neg = tri[neg[tri].sum(axis=1) == 1] if len(tri) else tri
+    if len(one_neg):
+        idx.append((n * k + one_neg).ravel())
+        val.append(np.ones(one_neg.size))
+        lo.append(np.ones(len(one_neg)))
+        hi.append(np.full(len(one_neg), np.inf))
+        row_len.append(np.full(len(one_neg), 3))
+    starts = np.concatenate([[0], np.cumsum(np.concatenate(row_len))])
+    return (starts, np.concatenate(idx), np.concatenate(val)), np.concatenate(lo), np.concatenate(hi)

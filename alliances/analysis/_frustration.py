@@ -34,7 +34,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._numbers import json_number
 from . import _partition as _p
+from ._milp import row_wise_lp, settle_milp, solve_warm
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -42,13 +44,14 @@ if TYPE_CHECKING:
     from .._network import AllianceNetwork
 
 __all__ = [
+    "AUTO_EXACT_MAX_EDGES",
+    "AUTO_TIME_LIMIT",
+    "REDUCE_MAX_EDGES",
     "FrustrationResult",
     "frustration_index",
-    "order_camps",
     "solve_block_milp",
     "solve_exact",
     "solve_heuristic",
-    "sort_nodes",
     "sorted_pair",
 ]
 
@@ -122,15 +125,15 @@ class FrustrationResult:
         (1.0, True, 1)
         """
         return {
-            "value": _num(self.value),
+            "value": json_number(self.value),
             "optimal": self.optimal,
-            "lower_bound": _num(self.lower_bound),
-            "gap": None if self.gap is None else _num(self.gap),
+            "lower_bound": json_number(self.lower_bound),
+            "gap": json_number(self.gap),
             "camps": [list(c) for c in self.camps],
             "frustrated": [list(p) for p in self.frustrated],
             "method": self.method,
             "weighted": self.weighted,
-            "seconds": _num(self.seconds),
+            "seconds": json_number(self.seconds),
         }
 
 
@@ -197,7 +200,30 @@ def frustration_index(
        Social Networks 18.
     """
     t0 = time.perf_counter()
-    nodes, edges = _edges_of(G, weighted=weighted)
+    nodes, edges = _p.edges_of(G, weighted=weighted)
+    labels, lb, optimal, method = _solve(edges, exact, time_limit, seed)
+    value = 2.0 * _p.partition_cost(edges, labels, 0.5)
+    if not weighted:
+        value = float(round(value))
+        lb = float(math.ceil(lb - 1e-6))
+    lb, optimal, gap = _p.settle_bound(value, lb, optimal)
+    return FrustrationResult(
+        value=float(value),
+        optimal=bool(optimal),
+        lower_bound=float(lb),
+        gap=gap,
+        camps=_two_camps(nodes, edges, labels),
+        frustrated=_frustrated_pairs(nodes, edges, labels),
+        method=method,
+        weighted=weighted,
+        seconds=time.perf_counter() - t0,
+    )
+
+
+def _solve(
+    edges: _p.Edges, exact: bool | str, time_limit: float | None, seed: int
+) -> tuple[np.ndarray, float, bool, str]:
+    """Labels, a lower bound and optimality by the method ``exact`` chooses, and the method's name."""
     _p.check_exact(exact)
     if exact == "auto":
         use_exact = edges.m <= AUTO_EXACT_MAX_EDGES
@@ -206,64 +232,29 @@ def frustration_index(
     else:
         use_exact = bool(exact)
     if use_exact:
-        labels, lb, optimal = solve_exact(edges, time_limit=time_limit, seed=seed)
-        method = "exact"
-    else:
-        labels, lb, optimal = solve_heuristic(edges, seed=seed)
-        method = "heuristic"
-    value = 2.0 * _p.partition_cost(edges, labels, 0.5)
-    if not weighted:
-        value = float(round(value))
-        lb = float(math.ceil(lb - 1e-6))
-    lb, optimal, gap = _p.settle_bound(value, lb, optimal)
-    camps = _two_camps(nodes, edges, labels)
-    frustrated = _frustrated_pairs(nodes, edges, labels)
-    return FrustrationResult(
-        value=float(value),
-        optimal=bool(optimal),
-        lower_bound=float(lb),
-        gap=gap,
-        camps=camps,
-        frustrated=frustrated,
-        method=method,
-        weighted=weighted,
-        seconds=time.perf_counter() - t0,
-    )
+        return (*solve_exact(edges, time_limit=time_limit, seed=seed), "exact")
+    return (*solve_heuristic(edges, seed=seed), "heuristic")
 
 
-# ----------------------------------------------------------------------------- input
-
-
-def _edges_of(G: Any, *, weighted: bool) -> tuple[list[Hashable], _p.Edges]:
-    from .._signed import as_signed_graph, signed_edges
-
-    g = as_signed_graph(G)
-    nodes = sort_nodes(g.nodes)
-    index = {x: i for i, x in enumerate(nodes)}
-    es = [(index[a], index[b], s) for a, b, s in signed_edges(g, weighted=weighted) if s != 0]
-    u = np.array([e[0] for e in es], dtype=np.int64)
-    v = np.array([e[1] for e in es], dtype=np.int64)
-    c = np.array([e[2] for e in es], dtype=float)
-    return nodes, _p.Edges(len(nodes), u, v, c)
-
-
-def sort_nodes(nodes: Any) -> list:
-    """Nodes in natural order, or by text when they do not compare."""
-    nodes = list(nodes)
-    try:
-        return sorted(nodes)
-    except TypeError:
-        return sorted(nodes, key=str)
-
-
-def order_camps(camps: list[list]) -> list[list]:
-    """Each camp sorted; camps larger first, then by first id as text (empty camps last)."""
-    camps = [sort_nodes(c) for c in camps]
-    return sorted(camps, key=lambda c: (-len(c), str(c[0]) if c else ""))
+# ----------------------------------------------------------------------------- output
 
 
 def sorted_pair(a: Hashable, b: Hashable) -> tuple:
-    """The pair in natural order, or by text when the ids do not compare."""
+    """The pair in natural order, or by text when the ids do not compare.
+
+    Parameters
+    ----------
+    a, b : node ids
+
+    Returns
+    -------
+    tuple
+
+    Examples
+    --------
+    >>> sorted_pair("b", "a"), sorted_pair(2, "a")
+    (('a', 'b'), (2, 'a'))
+    """
     try:
         return (a, b) if a <= b else (b, a)  # type: ignore[operator]
     except TypeError:
@@ -301,11 +292,7 @@ def _two_camps(nodes: list, edges: _p.Edges, labels: np.ndarray) -> list[list]:
         if ones > zeros or (ones == zeros and side[min(members, key=lambda i: str(nodes[i]))] == 1):
             side[members] = 1 - side[members]
     camps = [[nodes[i] for i in np.flatnonzero(side == s)] for s in (0, 1)]
-    return order_camps(camps)
-
-
-def _num(x: float) -> float | None:
-    return None if x is None or not math.isfinite(x) else float(x)
+    return _p.order_camps(camps)
 
 
 # ------------------------------------------------------------------------- heuristic
@@ -317,11 +304,34 @@ def solve_heuristic(edges: _p.Edges, *, seed: int = 0) -> tuple[np.ndarray, floa
     Up to ``REDUCE_MAX_EDGES`` ties the exact reductions and the block split come first
     (they keep the index and make the local search's job smaller); above, the search
     runs on the whole graph.
+
+    Parameters
+    ----------
+    edges : Edges
+    seed : int, default 0
+
+    Returns
+    -------
+    labels : numpy.ndarray
+        0/1 camps.
+    lower_bound : float
+        On the index (twice :func:`~alliances.analysis.partition_cost` at alpha 0.5).
+    optimal : bool
+        Whether the bound meets the labels' index.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from alliances.analysis import Edges, partition_cost
+    >>> k4 = Edges(4, np.array([0, 0, 0, 1, 1, 2]), np.array([1, 2, 3, 2, 3, 3]), -np.ones(4 + 2))
+    >>> labels, lb, optimal = solve_heuristic(k4)  # four mutual enemies in two camps
+    >>> 2 * partition_cost(k4, labels), lb, optimal  # the optimum, but the triangles cannot prove it
+    (2.0, 1.0, False)
     """
     if edges.m <= REDUCE_MAX_EDGES:
         return solve_exact(edges, seed=seed, milp=False)
     labels, cost = _p.local_search(edges, 2, seed=seed)
-    lb = 2.0 * _p.triangle_packing_bound(edges, _p.triangles(edges), k=2)
+    lb = 2.0 * _p.triangle_packing_bound(edges, _p.edge_triangles(edges), k=2)
     value = 2.0 * cost
     return labels, lb, value - lb <= 1e-9 * max(1.0, value)
 
@@ -336,6 +346,36 @@ def solve_exact(
 
     Returns the labels, a lower bound on the index and whether optimality is proven.
     With ``milp=False`` the blocks get local search and a triangle bound only.
+
+    Parameters
+    ----------
+    edges : Edges
+    time_limit : float, optional
+        Seconds for all the blocks' programmes.
+    seed : int, default 0
+        Seed of the local search giving each block its warm start.
+    milp : bool, default True
+        Solve the blocks' programmes (False: the heuristic with the same reductions).
+
+    Returns
+    -------
+    labels : numpy.ndarray
+    lower_bound : float
+    optimal : bool
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from alliances.analysis import Edges
+    >>> triangle = Edges(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([1.0, 1.0, -1.0]))
+    >>> labels, lb, optimal = solve_exact(triangle)
+    >>> labels.tolist(), lb, optimal
+    ([0, 0, 0], 1.0, True)
+
+    References
+    ----------
+    .. [1] S. Aref, A. J. Mason, M. C. Wilson (2020) An exact method for computing the
+       frustration index in signed networks using binary programming. Networks 75.
     """
     deadline = None if time_limit is None else time.perf_counter() + float(time_limit)
     adj: dict[int, dict[int, float]] = {i: {} for i in range(edges.n)}
@@ -433,7 +473,7 @@ class _ExactSolver:
         edges = _p.Edges(len(nodes), np.array(us, dtype=np.int64), np.array(vs, dtype=np.int64), np.array(cs))
         labels, cost = _p.local_search(edges, 2, seed=self.seed)
         ub = 2.0 * cost
-        tri = _p.triangles(edges)
+        tri = _p.edge_triangles(edges)
         tlb = 2.0 * _p.triangle_packing_bound(edges, tri, k=2)
         if ub - tlb <= 1e-9 * max(1.0, ub):
             return _spins(nodes, labels), ub, ub, True
@@ -470,8 +510,8 @@ def _glue(results: list[dict[int, int]]) -> dict[int, int]:
                         continue
                     done[j] = True
                     flip = results[j][x] * spins[x]
-                    for y, s in results[j].items():
-                        spins[y] = s * flip
+                    for y, spin in results[j].items():
+                        spins[y] = spin * flip
                     queue.append(j)
     return spins
 
@@ -547,28 +587,82 @@ def solve_block_milp(
     takes 0/1 values at an optimum once the x are binary, so it need not be declared
     integer). Rows: f_e >= |x_i - x_j| for positive ties, f_e >= |x_i + x_j - 1| for
     negative ones, f_a + f_b + f_c >= 1 for unbalanced triangles.
-    Returns labels, their index value, a lower bound and whether it is proven optimal.
-    """
-    import highspy
 
+    Parameters
+    ----------
+    edges : Edges
+        One block (no reductions are applied here).
+    tri : numpy.ndarray
+        Its :func:`~alliances.analysis.edge_triangles`.
+    start : numpy.ndarray
+        0/1 labels: the warm start, and the camp of the fixed node.
+    time_limit : float, optional
+
+    Returns
+    -------
+    labels : numpy.ndarray
+    value : float
+        Their index.
+    lower_bound : float
+    optimal : bool
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from alliances.analysis import Edges, edge_triangles
+    >>> triangle = Edges(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([1.0, 1.0, -1.0]))
+    >>> labels, value, lb, optimal = solve_block_milp(triangle, edge_triangles(triangle), np.zeros(3, dtype=int))
+    >>> value, lb, optimal
+    (1.0, 1.0, True)
+
+    References
+    ----------
+    .. [1] S. Aref, A. J. Mason, M. C. Wilson (2018) Computing the line index of balance
+       using integer programming optimisation. In: Optimization Problems in Graph Theory.
+    """
     n, m = edges.n, edges.m
-    w = np.abs(edges.c)
     neg, _ = edges.penalties(0.5)
+    idx, val, lower = _xor_rows(edges, neg, tri)
+    nrows = len(lower)
+    deg = np.bincount(np.concatenate([edges.u, edges.v]), minlength=n)
+    fixed = int(np.argmax(deg))
+    col_lower = np.zeros(n + m)
+    col_upper = np.ones(n + m)
+    col_lower[fixed] = col_upper[fixed] = float(start[fixed])
+    lp = row_wise_lp(
+        np.concatenate([np.zeros(n), np.abs(edges.c)]),
+        (col_lower, col_upper),
+        (lower, np.full(nrows, np.inf)),
+        (np.arange(0, 3 * nrows + 1, 3), idx.ravel(), val.ravel()),
+        n,
+    )
+    same = start[edges.u] == start[edges.v]
+    frus = np.where(neg, same, ~same).astype(float)
+    run = solve_warm(lp, np.concatenate([start.astype(float), frus]), time_limit=time_limit)
+    labels = start
+    if run.x is not None and len(run.x) >= n:
+        cand = (run.x[:n] > 0.5).astype(np.int64)
+        if _p.partition_cost(edges, cand) <= _p.partition_cost(edges, start):
+            labels = cand
+    value = 2.0 * _p.partition_cost(edges, labels)
+    optimal, lb = settle_milp(value, run)
+    return labels, value, lb, optimal
+
+
+def _xor_rows(edges: _p.Edges, neg: np.ndarray, tri: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The XOR programme's rows, three entries each: (column indices, values, lower bounds)."""
+    n, m = edges.n, edges.m
     unb = tri[(neg[tri].sum(axis=1) % 2) == 1] if len(tri) else tri
     nrows = 2 * m + len(unb)
-    ncols = n + m
-    e = np.arange(m)
-    fcol = n + e
-    sx = np.where(neg, 1.0, -1.0)
-    # row 2e:   f - x_u + sx * x_v >= 0   (pos)   | f - x_u - x_v >= -1 (neg)
-    # row 2e+1: f + x_u - sx * x_v >= 0   (pos)   | f + x_u + x_v >= 1  (neg)
+    fcol = n + np.arange(m)
+    # row 2e:   f - x_u + x_v >= 0   (pos)   | f - x_u - x_v >= -1 (neg)
+    # row 2e+1: f + x_u - x_v >= 0   (pos)   | f + x_u + x_v >= 1  (neg)
     idx = np.empty((nrows, 3), dtype=np.int64)
     val = np.empty((nrows, 3))
     idx[0 : 2 * m : 2] = np.stack([fcol, edges.u, edges.v], axis=1)
     idx[1 : 2 * m : 2] = idx[0 : 2 * m : 2]
     val[0 : 2 * m : 2] = np.stack([np.ones(m), -np.ones(m), np.where(neg, -1.0, 1.0)], axis=1)
     val[1 : 2 * m : 2] = np.stack([np.ones(m), np.ones(m), np.where(neg, 1.0, -1.0)], axis=1)
-    del sx
     lower = np.zeros(nrows)
     lower[0 : 2 * m : 2] = np.where(neg, -1.0, 0.0)
     lower[1 : 2 * m : 2] = np.where(neg, 1.0, 0.0)
@@ -576,54 +670,4 @@ def solve_block_milp(
         idx[2 * m :] = n + unb
         val[2 * m :] = 1.0
         lower[2 * m :] = 1.0
-    lp = highspy.HighsLp()
-    lp.num_col_ = ncols
-    lp.num_row_ = nrows
-    lp.col_cost_ = np.concatenate([np.zeros(n), w])
-    deg = np.bincount(np.concatenate([edges.u, edges.v]), minlength=n)
-    fixed = int(np.argmax(deg))
-    col_lower = np.zeros(ncols)
-    col_upper = np.ones(ncols)
-    col_lower[fixed] = col_upper[fixed] = float(start[fixed])
-    lp.col_lower_ = col_lower
-    lp.col_upper_ = col_upper
-    lp.row_lower_ = lower
-    lp.row_upper_ = np.full(nrows, highspy.kHighsInf)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-    lp.a_matrix_.num_col_ = ncols
-    lp.a_matrix_.num_row_ = nrows
-    lp.a_matrix_.start_ = np.arange(0, 3 * nrows + 1, 3, dtype=np.int32)
-    lp.a_matrix_.index_ = idx.ravel().astype(np.int32)
-    lp.a_matrix_.value_ = val.ravel()
-    lp.integrality_ = [highspy.HighsVarType.kInteger] * n + [highspy.HighsVarType.kContinuous] * m
-    h = _p.highs()
-    if time_limit is not None:
-        h.setOptionValue("time_limit", float(max(time_limit, 1e-3)))
-    h.setOptionValue("random_seed", 0)
-    h.setOptionValue("mip_rel_gap", 1e-6)
-    h.passModel(lp)
-    same = start[edges.u] == start[edges.v]
-    frus = np.where(neg, same, ~same).astype(float)
-    sol = highspy.HighsSolution()
-    sol.col_value = np.concatenate([start.astype(float), frus]).tolist()
-    # HiGHS 1.16 reports the user's start instead of the improved incumbent when
-    # presolve is on together with setSolution: presolve off keeps the answer right
-    h.setOptionValue("presolve", "off")
-    h.setSolution(sol)
-    h.run()
-    status = h.getModelStatus()
-    info = h.getInfo()
-    x = np.asarray(h.getSolution().col_value[:n]) if info.primal_solution_status else None
-    labels = start
-    if x is not None and len(x) == n:
-        cand = (x > 0.5).astype(np.int64)
-        if _p.partition_cost(edges, cand) <= _p.partition_cost(edges, start):
-            labels = cand
-    value = 2.0 * _p.partition_cost(edges, labels)
-    optimal = status == highspy.HighsModelStatus.kOptimal
-    if optimal and value > info.objective_function_value + 1e-6 * (1.0 + abs(value)):
-        optimal = False  # the solver's incumbent did not reach us: claim only its bound
-    lb = value if optimal else max(0.0, float(info.mip_dual_bound))
-    if not math.isfinite(lb):
-        lb = 0.0
-    return labels, value, lb, optimal
+    return idx, val, lower

@@ -28,7 +28,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
-from .._signed import as_signed_graph
+from .._signed import as_signed_graph, node_key, node_order
+from ..errors import AlliancesError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -44,6 +45,9 @@ STRONG_SCORE = 1.0
 
 _COLUMNS = ["a", "b", "stance", "score", "via", "reason", "conflicting"]
 
+# one path of evidence: its signed strength, the actors in between, the words for each tie
+_Path = tuple[float, list[Hashable], list[str]]
+
 
 def stance_for_score(score: float) -> str | None:
     """The stance name a score implies.
@@ -52,6 +56,15 @@ def stance_for_score(score: float) -> str | None:
     ``"rival"``; ``score <= -1``: ``"enemy"``; 0 (paths cancel out): ``"ambivalent"``.
     With the default weights (ally and enemy 1.0, friendly and rival 0.5) the ally of an
     ally is an ally, the ally of a rival a rival, the friend of a friend friendly.
+
+    Parameters
+    ----------
+    score : float
+        The signed sum over the paths of a pair (:func:`implied_relations`).
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -133,40 +146,44 @@ def implied_relations(
     """
     import pandas as pd
 
-    from ..errors import AlliancesError
-
     if max_length < 2:
         raise AlliancesError(f"max_length must be at least 2, not {max_length}")
     if not 0 < discount <= 1:
         raise AlliancesError(f"discount must be in (0, 1], not {discount}")
     g = as_signed_graph(G)
+    adj = _evidence(g, weighted)
+    found: dict[tuple[Hashable, Hashable], list[_Path]] = {}
+    for a in sorted(adj, key=node_key):
+        _walk(a, [a], 1, 1.0, [], 0, adj, g, strict, max_length, discount, found)
+    rows = [_row(a, b, paths) for (a, b), paths in found.items()]
+    rows.sort(key=lambda r: (node_key(r["a"]), node_key(r["b"])))
+    return pd.DataFrame(rows, columns=_COLUMNS)
+
+
+def _evidence(g: Any, weighted: bool) -> dict[Hashable, dict[Hashable, tuple[int, float, str]]]:
+    """Each node's non-zero ties: neighbour -> (sign, weight or 1, the words for the relation)."""
     # only non-zero ties carry evidence; every edge (even sign 0) makes a pair known
-    adj: dict[Hashable, dict[Hashable, tuple[int, float, str]]] = {v: {} for v in g}
+    adj: dict[Hashable, dict[Hashable, tuple[int, float, str]]] = {v: {} for v in node_order(g)}
     for u, v, d in g.edges(data=True):
         if d["sign"] != 0:
             info = (d["sign"], d["weight"] if weighted else 1.0, _relation_words(d))
             adj[u][v] = info
             adj[v][u] = info
+    return adj
 
-    found: dict[tuple[Hashable, Hashable], list[tuple[float, list[Hashable], list[str]]]] = {}
-    for a in sorted(adj, key=_key):
-        _walk(a, [a], 1, 1.0, [], 0, adj, g, strict, max_length, discount, found)
 
-    rows = []
-    for (a, b), paths in found.items():
-        paths.sort(key=lambda p: (-abs(p[0]), -p[0], [_key(x) for x in p[1]]))
-        score = sum(p[0] for p in paths)
-        score = 0.0 if abs(score) < 1e-12 else round(score, 12)
-        via = sorted({m for p in paths for m in p[1]}, key=_key)
-        pos = [p for p in paths if p[0] > 0]
-        neg = [p for p in paths if p[0] < 0]
-        conflicting = bool(pos and neg)
-        rows.append({
-            "a": a, "b": b, "stance": stance_for_score(score), "score": score, "via": via,
-            "reason": _reason(a, b, score, pos, neg), "conflicting": conflicting,
-        })
-    rows.sort(key=lambda r: (_key(r["a"]), _key(r["b"])))
-    return pd.DataFrame(rows, columns=_COLUMNS)
+def _row(a: Hashable, b: Hashable, paths: list[_Path]) -> dict[str, Any]:
+    """The implied relation of the pair from its paths (sorted here, strongest first)."""
+    paths.sort(key=lambda p: (-abs(p[0]), -p[0], [node_key(x) for x in p[1]]))
+    score = sum(p[0] for p in paths)
+    score = 0.0 if abs(score) < 1e-12 else round(score, 12)
+    via = sorted({m for p in paths for m in p[1]}, key=node_key)
+    pos = [p for p in paths if p[0] > 0]
+    neg = [p for p in paths if p[0] < 0]
+    return {
+        "a": a, "b": b, "stance": stance_for_score(score), "score": score, "via": via,
+        "reason": _reason(a, b, score, pos, neg), "conflicting": bool(pos and neg),
+    }
 
 
 def _walk(
@@ -185,7 +202,7 @@ def _walk(
         new_words = [*words, word]
         new_sign = sign * s
         new_strength = strength * w
-        if length >= 2 and not g.has_edge(a, nxt) and _key(a) < _key(nxt):
+        if length >= 2 and not g.has_edge(a, nxt) and node_key(a) < node_key(nxt):
             value = new_sign * new_strength * discount ** (length - 2)
             found.setdefault((a, nxt), []).append((value, path[1:], new_words))
         if length < max_length:
@@ -224,9 +241,3 @@ def _reason(a: Hashable, b: Hashable, score: float, pos: list, neg: list) -> str
         return f"{a} - {b}: {head}: {text}"
     other = "; ".join(_sentence(a, b, p) for p in against)
     return f"{a} - {b}: {head}, though the paths disagree: {text}; but {other}"
-
-
-def _key(x: Hashable) -> tuple:
-    if isinstance(x, (int, float)) and not isinstance(x, bool):
-        return (0, x, "")
-    return (1, 0, str(x))

@@ -11,35 +11,45 @@ pieces both use, on plain integer-indexed arrays:
   from spectral and random starts, with perturbation, vectorised so that it scales to
   millions of ties (non-adjacent nodes move at the same time, which is exact because
   the gain of a move depends on the neighbours only);
-- :func:`triangles` and :func:`triangle_packing_bound`: a lower bound from a greedy
+- :func:`edges_of`: a signed graph as :class:`Edges`, nodes in natural order;
+- :func:`edge_triangles` and :func:`triangle_packing_bound`: a lower bound from a greedy
   fractional packing of unavoidable triangles (each one forces a cost whatever the
   partition; edge-disjoint, or weight-respecting, packings add up);
-- :func:`highs`: a quiet HiGHS instance (highspy prints a banner on stdout the first
-  time one is built, which would spoil ``--json`` output).
+- :func:`sort_nodes` and :func:`order_camps`: the order camps are reported in.
+
+The HiGHS programmes are in :mod:`alliances.analysis._milp`.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 import warnings
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.sparse as sp
 
+from .._signed import as_signed_graph, node_order, signed_edges
 from ..errors import ParameterError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .._network import AllianceNetwork
 
 __all__ = [
     "Edges",
     "check_exact",
-    "highs",
+    "edge_triangles",
+    "edges_of",
     "local_search",
+    "order_camps",
     "partition_cost",
     "settle_bound",
+    "sort_nodes",
     "triangle_packing_bound",
-    "triangles",
 ]
 
 _EPS = 1e-9
@@ -49,7 +59,15 @@ PERTURB = 0.3
 
 @dataclass(frozen=True)
 class Edges:
-    """Signed ties on nodes ``0..n-1``: ``c[e]`` is sign x weight of tie ``(u[e], v[e])``, never 0."""
+    """Signed ties on nodes ``0..n-1``: ``c[e]`` is sign x weight of tie ``(u[e], v[e])``, never 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> e = Edges(3, np.array([0, 1]), np.array([1, 2]), np.array([2.0, -1.0]))
+    >>> e.m, e.penalties(0.25)[1].tolist()
+    (2, [1.5, 0.25])
+    """
 
     n: int
     u: np.ndarray
@@ -66,15 +84,133 @@ class Edges:
         return neg, np.where(neg, alpha * -self.c, (1.0 - alpha) * self.c)
 
 
+def edges_of(G: AllianceNetwork | nx.Graph, *, weighted: bool) -> tuple[list[Hashable], Edges]:
+    """The signed ties of ``G`` as :class:`Edges`, and the node of each index.
+
+    Nodes are numbered in :func:`sort_nodes` order; ties of sign 0 are left out.
+
+    Parameters
+    ----------
+    G : AllianceNetwork or networkx.Graph
+    weighted : bool
+        ``c`` is sign x weight instead of the sign.
+
+    Returns
+    -------
+    nodes : list
+        Node ids, index order.
+    edges : Edges
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> nodes, e = edges_of(nx.Graph([("b", "a", {"sign": -1}), ("b", "c", {"sign": 0})]), weighted=False)
+    >>> nodes, e.n, e.u.tolist(), e.v.tolist(), e.c.tolist()
+    (['a', 'b', 'c'], 3, [1], [0], [-1.0])
+    """
+    g = as_signed_graph(G)
+    nodes = sort_nodes(node_order(g))
+    index = {x: i for i, x in enumerate(nodes)}
+    es = [(index[a], index[b], s) for a, b, s in signed_edges(g, weighted=weighted) if s != 0]
+    u = np.array([e[0] for e in es], dtype=np.int64)
+    v = np.array([e[1] for e in es], dtype=np.int64)
+    c = np.array([e[2] for e in es], dtype=float)
+    return nodes, Edges(len(nodes), u, v, c)
+
+
+def sort_nodes(nodes: Iterable[Any]) -> list[Any]:
+    """Nodes in natural order, or by text when they do not compare.
+
+    Parameters
+    ----------
+    nodes : iterable of node ids
+
+    Returns
+    -------
+    list
+
+    Examples
+    --------
+    >>> sort_nodes([3, 1, 2]), sort_nodes([2, "a", 10])
+    ([1, 2, 3], [10, 2, 'a'])
+    """
+    nodes = list(nodes)
+    try:
+        return sorted(nodes)
+    except TypeError:
+        return sorted(nodes, key=str)
+
+
+def order_camps(camps: list[list[Any]]) -> list[list[Any]]:
+    """Each camp sorted; camps larger first, then by first id as text (empty camps last).
+
+    Parameters
+    ----------
+    camps : list of list
+
+    Returns
+    -------
+    list of list
+        The order every result reports camps in.
+
+    Examples
+    --------
+    >>> order_camps([["c"], ["b", "a"], [], ["d"]])
+    [['a', 'b'], ['c'], ['d'], []]
+    """
+    camps = [sort_nodes(c) for c in camps]
+    return sorted(camps, key=lambda c: (-len(c), str(c[0]) if c else ""))
+
+
 def partition_cost(edges: Edges, labels: np.ndarray, alpha: float = 0.5) -> float:
-    """The criterion: alpha x (negative weight inside camps) + (1-alpha) x (positive weight between)."""
+    """The criterion: alpha x (negative weight inside camps) + (1-alpha) x (positive weight between).
+
+    Parameters
+    ----------
+    edges : Edges
+    labels : numpy.ndarray
+        The camp of each node.
+    alpha : float, default 0.5
+        Weight of negative ties inside camps.
+
+    Returns
+    -------
+    float
+        At alpha 0.5, half the weight of the ties the camps frustrate.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> e = Edges(3, np.array([0, 1]), np.array([1, 2]), np.array([2.0, -1.0]))
+    >>> partition_cost(e, np.array([0, 0, 0])), partition_cost(e, np.array([0, 1, 1]), alpha=0.2)
+    (0.5, 1.8)
+    """
     neg, pen = edges.penalties(alpha)
     same = labels[edges.u] == labels[edges.v]
     return float(pen[np.where(neg, same, ~same)].sum())
 
 
 def check_exact(exact: object) -> None:
-    """Reject an ``exact=`` option that is not True, False or "auto"."""
+    """Reject an ``exact=`` option that is not True, False or "auto".
+
+    Parameters
+    ----------
+    exact : object
+        The option as given.
+
+    Raises
+    ------
+    ParameterError
+        For anything else (1 and 0 included).
+
+    Examples
+    --------
+    >>> check_exact("auto")
+    >>> check_exact(1)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: exact must be True, False or 'auto', not 1
+    """
     if not (isinstance(exact, bool) or exact == "auto"):  # 1 or 0 would pass an ``in`` test
         raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
 
@@ -84,6 +220,25 @@ def settle_bound(value: float, lb: float, optimal: bool) -> tuple[float, bool, f
 
     A bound that meets the value proves it optimal; the gap is ``(value - lb) / value``,
     0.0 when optimal and None when an unproven value is 0.
+
+    Parameters
+    ----------
+    value : float
+        The criterion of the solution.
+    lb : float
+        A proven lower bound.
+    optimal : bool
+        Whether the solution is already proven optimal.
+
+    Returns
+    -------
+    tuple of (float, bool, float or None)
+        The bound, optimality and the gap.
+
+    Examples
+    --------
+    >>> settle_bound(4.0, 3.0, False), settle_bound(3.0, 3.0, False)
+    ((3.0, False, 0.25), (3.0, True, 0.0))
     """
     lb = min(lb, value)
     if value - lb <= _EPS * max(1.0, value):
@@ -251,6 +406,39 @@ def local_search(
     followed by descent. ``restarts`` counts starts plus perturbations (default by size);
     ``time_budget`` (seconds) stops early. Deterministic for a given seed unless the time
     budget cuts it short.
+
+    Parameters
+    ----------
+    edges : Edges
+    k : int
+        The most camps.
+    alpha : float, default 0.5
+        Weight of negative ties inside camps (:func:`partition_cost`).
+    seed : int, default 0
+    restarts : int, optional
+    start : numpy.ndarray, optional
+        Labels to start from first.
+    time_budget : float, optional
+        Seconds.
+
+    Returns
+    -------
+    labels : numpy.ndarray
+    cost : float
+        Their :func:`partition_cost`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> cycle = Edges(4, np.array([0, 1, 2, 0]), np.array([1, 2, 3, 3]), np.array([1.0, 1.0, 1.0, -1.0]))
+    >>> labels, cost = local_search(cycle, 2)
+    >>> cost  # a cycle with one negative tie: one tie is frustrated whatever the camps
+    0.5
+
+    References
+    ----------
+    .. [1] P. Doreian, A. Mrvar (1996) A partitioning approach to structural balance.
+       Social Networks 18, 149-168.
     """
     n = edges.n
     rng = np.random.default_rng(seed)
@@ -291,8 +479,26 @@ def local_search(
     return best, float(best_cost)
 
 
-def triangles(edges: Edges, *, chunk: int = 200_000) -> np.ndarray:
-    """Every triangle as a row of three edge indices (vectorised, degree-ordered listing)."""
+def edge_triangles(edges: Edges, *, chunk: int = 200_000) -> np.ndarray:
+    """Every triangle as a row of three edge indices (vectorised, degree-ordered listing).
+
+    Parameters
+    ----------
+    edges : Edges
+    chunk : int, default 200,000
+        Ties handled per vectorised step (bounds the memory).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (number of triangles, 3), each triangle once.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> edge_triangles(Edges(4, np.array([0, 1, 0, 2]), np.array([1, 2, 2, 3]), np.ones(4))).tolist()
+    [[0, 1, 2]]
+    """
     n, m = edges.n, edges.m
     if m < 3:
         return np.zeros((0, 3), dtype=np.int64)
@@ -339,6 +545,27 @@ def triangle_packing_bound(edges: Edges, tri: np.ndarray, *, alpha: float = 0.5,
     of each of its ties, ties never over-used, gives a lower bound sum(y) (weak LP
     duality for the covering problem). The packing is built in rounds: every tie claims
     the first live triangle through it, and a triangle claimed by its three ties is taken.
+
+    Parameters
+    ----------
+    edges : Edges
+    tri : numpy.ndarray
+        :func:`edge_triangles` of ``edges``.
+    alpha : float, default 0.5
+    k : int, default 2
+        The most camps (all-negative triangles count only for k = 2).
+
+    Returns
+    -------
+    float
+        A lower bound on :func:`partition_cost` over all partitions into k camps.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> e = Edges(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([1.0, 1.0, -1.0]))
+    >>> triangle_packing_bound(e, edge_triangles(e))
+    0.5
     """
     if len(tri) == 0:
         return 0.0
@@ -368,31 +595,3 @@ def triangle_packing_bound(edges: Edges, tri: np.ndarray, *, alpha: float = 0.5,
         tri = tri[~won]
         tri = tri[(residual[tri] > _EPS).all(axis=1)]
     return total
-
-
-_BANNER_DONE = False
-
-
-def highs():
-    """A silent ``highspy.Highs`` (the first one built in a process prints a banner on fd 1)."""
-    global _BANNER_DONE
-    import highspy
-
-    if _BANNER_DONE:
-        h = highspy.Highs()
-    else:
-        try:
-            sys.stdout.flush()
-        except Exception:  # noqa: BLE001 - a closed stdout is no reason to fail
-            pass
-        saved = os.dup(1)
-        try:
-            with open(os.devnull, "w") as null:
-                os.dup2(null.fileno(), 1)
-                h = highspy.Highs()
-        finally:
-            os.dup2(saved, 1)
-            os.close(saved)
-        _BANNER_DONE = True
-    h.setOptionValue("output_flag", False)
-    return h

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances.analysis._centrality import centrality_table, pn_index, signed_degree
+from alliances.analysis import centrality_table, pn_index, signed_degree
 
 
 def test_pn_index_complete_positive_graph_is_two():

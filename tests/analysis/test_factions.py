@@ -13,9 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances.analysis import _partition as _p
-from alliances.analysis._factions import MAX_AUTO_K, _assignment_milp, factions
-from alliances.analysis._frustration import frustration_index
+from alliances.analysis import MAX_AUTO_K, Edges, edge_triangles, factions, frustration_index, partition_cost
+from alliances.analysis._factions import _assignment_milp  # the k-camp programme, tested on its own
 from tests._paths import DATA, SEED
 
 ALPHAS = st.sampled_from([0.5, 0.3, 0.8, 0.0, 1.0])
@@ -91,14 +90,14 @@ def test_assignment_programme_alone_from_a_poor_start(g, alpha):
     if not es:
         return
     u, v, c = (np.array(x) for x in zip(*es, strict=True))
-    e = _p.Edges(len(nodes), u.astype(np.int64), v.astype(np.int64), c.astype(float))
+    e = Edges(len(nodes), u.astype(np.int64), v.astype(np.int64), c.astype(float))
     for k in (2, 3):
         labels, value, lb, optimal = _assignment_milp(
-            e, k, alpha, _p.triangles(e), np.zeros(e.n, dtype=np.int64), time_limit=None
+            e, k, alpha, edge_triangles(e), np.zeros(e.n, dtype=np.int64), time_limit=None
         )
         assert optimal
         assert value == pytest.approx(brute_force(g, k, alpha, weighted=True), abs=1e-9)
-        assert _p.partition_cost(e, labels, alpha) == pytest.approx(value)
+        assert partition_cost(e, labels, alpha) == pytest.approx(value)
 
 
 @settings(max_examples=80, deadline=None)

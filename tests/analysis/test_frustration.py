@@ -14,14 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances.analysis import _partition as _p
-from alliances.analysis._frustration import (
+from alliances.analysis import (
+    Edges,
     FrustrationResult,
-    _reconstruct,
-    _reduce,
+    edge_triangles,
     frustration_index,
+    partition_cost,
     solve_block_milp,
 )
+from alliances.analysis._frustration import _reconstruct, _reduce  # the reductions, tested on their own
 from tests._paths import DATA, SEED
 
 
@@ -117,11 +118,11 @@ def test_block_programme_alone_from_a_poor_start(g):
     if not es:
         return
     u, v, c = (np.array(x) for x in zip(*es, strict=True))
-    e = _p.Edges(len(nodes), u.astype(np.int64), v.astype(np.int64), c.astype(float))
-    labels, value, lb, optimal = solve_block_milp(e, _p.triangles(e), np.zeros(e.n, dtype=np.int64))
+    e = Edges(len(nodes), u.astype(np.int64), v.astype(np.int64), c.astype(float))
+    labels, value, lb, optimal = solve_block_milp(e, edge_triangles(e), np.zeros(e.n, dtype=np.int64))
     assert optimal
     assert value == pytest.approx(brute_force(g, weighted=True))
-    assert 2 * _p.partition_cost(e, labels) == pytest.approx(value)
+    assert 2 * partition_cost(e, labels) == pytest.approx(value)
 
 
 @settings(max_examples=150, deadline=None)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances.analysis._implied import implied_relations, stance_for_score
+from alliances.analysis import implied_relations, stance_for_score
 from alliances.errors import AlliancesError
 
 

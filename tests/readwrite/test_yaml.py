@@ -4,7 +4,7 @@ import pytest
 
 import alliances
 from alliances.errors import ModelFileError, ScenarioError
-from alliances.events._mapping import loads_mapping  # the events package exports it once restructured
+from alliances.events import loads_mapping
 from alliances.readwrite import StrictYamlReader, is_blank
 
 
