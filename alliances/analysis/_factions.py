@@ -1,8 +1,5 @@
 """Factions: the partition of a signed graph into k camps (Doreian & Mrvar 1996).
 
-(The module is named for the method, a signed blockmodel, so that the public function
-``alliances.factions`` is never shadowed by a submodule of the same name.)
-
 The criterion of a partition is ``alpha x (weight of negative ties inside camps) +
 (1 - alpha) x (weight of positive ties between camps)``; the factions minimise it over
 partitions into at most k camps. With k = 2 and alpha = 0.5 it is half the frustration
