@@ -66,20 +66,26 @@ def events(
 def timeline(
     snapshots: Annotated[list[Path], typer.Argument(metavar="SNAPSHOT", help="Snapshot scenario files (from alliances events --snapshots).",
                                                     show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf.")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT",
+                                         help="OUT.png, OUT.svg or OUT.pdf; OUT.html: an interactive view with a time slider.")],
     panels: Annotated[int, typer.Option("--panels", metavar="N", help="How many snapshots to draw as small multiples.")] = 8,
 ) -> None:
     """Draw snapshots over time: small multiples with one stable layout, and each pair's score by window."""
-    from ..draw import check_output_path, draw_timeline, save_figure
+    from ..draw import FORMATS, HTML_FORMATS, draw_timeline, save_figure, to_html
     from ..errors import AlliancesError
+    from ..readwrite import output_format
 
-    check_output_path(output)  # a bad path fails before any work
+    html = output_format(output, {**FORMATS, **HTML_FORMATS})[1] == "html"  # a bad path fails before any work
     paths: list[Path] = []
     for p in snapshots:
         paths.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
     if not paths:
         raise AlliancesError("no snapshot files given")
     nets = [load_scenario(p) for p in paths]
+    if html:  # every snapshot on the slider: --panels is for the picture
+        to_html(nets, path=output, progress=stderr_is_terminal())
+        print(f"wrote {output} (interactive timeline, {len(nets)} snapshots)", file=sys.stderr)
+        return
     fig = draw_timeline(nets, panels=panels)
     save_figure(fig, output)
     print(f"wrote {output}", file=sys.stderr)
