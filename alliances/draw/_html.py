@@ -260,7 +260,7 @@ class InteractiveView:
         # sandboxed: the page's scripts run, but it cannot reach the notebook (no same origin);
         # links to sources open in a new tab
         return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" title="alliances interactive view" '
-                f'style="width:100%;height:{self.height}px;border:1px solid #e3e3e3" '
+                f'style="width:100%;height:{self.height}px;border:1px solid #e3e3e3;box-sizing:border-box" '
                 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
 
     def save(self, path: str | os.PathLike[str]) -> Path:

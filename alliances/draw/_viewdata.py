@@ -221,7 +221,7 @@ def _frame(net: AllianceNetwork, index: dict[str, int], pos, pairs: dict[tuple[i
     diameter = {v: math.sqrt((_MIN_NODE + (_MAX_NODE - _MIN_NODE) * sizes.get(v, 0.5)) * shrink) for v in net.actors}
 
     def pair(a: str, b: str) -> int:
-        key = (index[a], index[b]) if index[a] < index[b] else (index[b], index[a])
+        key = (index[a], index[b]) if a < b else (index[b], index[a])  # the ids in order, as everywhere
         return pairs.setdefault(key, len(pairs))
 
     nodes = [{"actor": index[v], "camp": camp_of.get(v), "size": json_number(diameter[v], digits=2),
@@ -359,9 +359,9 @@ def _actor(actor, net: AllianceNetwork) -> dict[str, Any]:
         "id": actor.id,
         "name": actor.name,
         "label": actor.display,
-        "kind": actor.kind.value,
-        "kind_label": KIND_LABELS[actor.kind.value],
-        "shape": KIND_SHAPES[actor.kind.value],
+        "kind": str(actor.kind),
+        "kind_label": KIND_LABELS[str(actor.kind)],
+        "shape": KIND_SHAPES[str(actor.kind)],
         "aliases": list(actor.aliases),
         "theaters": [net.theaters[t].name if t in net.theaters else t for t in actor.theaters],
         "notes": actor.notes,
@@ -413,7 +413,7 @@ def _legend(frames: list[dict[str, Any]], actors: list, top: int, centrality: An
         relations.append({"label": f"P(clash), top {top} not at war", "layer": "risk",
                           "line": {"colour": RISK_COLOUR, "width": 7.0, "dash": None, "alpha": 0.55}})
     size = "ties" if centrality is None else "centrality" if centrality is not False else None
-    kinds = {a.kind.value for a in actors}
+    kinds = {str(a.kind) for a in actors}
     sections: list[dict[str, Any]] = []
     if relations:
         sections.append({"heading": "Relations", "entries": relations})

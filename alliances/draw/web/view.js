@@ -67,9 +67,11 @@
       classes: "actor",
     });
   });
+  const tied = new Set();
   const implied = new Set();
   const risky = new Set();
   frames.forEach((f) => {
+    f.ties.forEach((t) => tied.add(t.pair));
     f.implied.forEach((r) => implied.add(r.pair));
     if (f.risk) f.risk.bands.forEach((r) => risky.add(r.pair));
   });
@@ -77,7 +79,7 @@
     // every style mapping has its data from the start; refresh() sets the current frame's
     const ends = { source: "n" + p[0], target: "n" + p[1], pair: k, colour: data.style.ink };
     const tie = { id: "t" + k, width: 1, alpha: 1, dash: null, z: 1 };
-    elements.push({ group: "edges", data: Object.assign(tie, ends), classes: "tie hidden" });
+    if (tied.has(k)) elements.push({ group: "edges", data: Object.assign(tie, ends), classes: "tie hidden" });
     if (implied.has(k)) elements.push({ group: "edges", data: Object.assign({ id: "i" + k }, ends), classes: "implied hidden" });
     if (risky.has(k)) elements.push({ group: "edges", data: Object.assign({ id: "r" + k, label: "" }, ends), classes: "risk hidden" });
   });
@@ -198,7 +200,8 @@
     if (state.chosen === null) return;
     const node = cy.getElementById("n" + state.chosen);
     if (node.hasClass("hidden")) return;
-    const keep = node.closedNeighborhood().filter((x) => !x.hasClass("hidden"));
+    const ties = node.connectedEdges().filter((e) => !e.hasClass("hidden"));
+    const keep = node.union(ties).union(ties.connectedNodes());
     cy.elements(".actor, edge").not(keep).addClass("faded");
     node.addClass("chosen");
   }
@@ -411,6 +414,7 @@
   });
   cy.on("mousemove", "node.actor, edge", (evt) => place(evt.originalEvent));
   cy.on("mouseout", "node.actor, edge", () => { tooltip.hidden = true; });
+  byId("cy").addEventListener("mouseleave", () => { tooltip.hidden = true; });
   function place(e) {
     if (!e) return;
     const pad = 14;
