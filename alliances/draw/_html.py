@@ -203,20 +203,39 @@ def _script_json(data: Any) -> str:
     """JSON that can stand inside a ``<script>`` element: ``<``, ``>``, ``&`` and line separators escaped.
 
     Still JSON (``JSON.parse`` and :func:`json.loads` read it back unchanged) and still readable:
-    only those characters become ``\\uXXXX``.
+    one record (an actor, a tie, a camp) per line, and only those characters written as ``\\uXXXX``.
 
     Examples
     --------
-    >>> print(_script_json({"name": "</script> & co"}))
+    >>> print(_script_json({"name": "</script> & co", "ties": [{"a": 1}, {"a": 2}]}))
     {
-     "name": "\\u003c/script\\u003e \\u0026 co"
+     "name": "\\u003c/script\\u003e \\u0026 co",
+     "ties": [
+      {"a": 1},
+      {"a": 2}
+     ]
     }
     """
-    text = json.dumps(data, ensure_ascii=False, allow_nan=False, indent=1)
+    text = _lines(data, 0)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
                          ("\u2029", "\\u2029")):
         text = text.replace(char, escape)
     return text
+
+
+def _lines(value: Any, depth: int) -> str:
+    """JSON with a line per record: containers that hold a dict or a list of containers open up,
+    to four levels (the page's data, a frame, its ties, a tie)."""
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    opens = depth < 4 and any(
+        isinstance(c, dict) or (isinstance(c, list) and any(isinstance(x, dict | list) for x in c)) for c in children)
+    if not opens:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    pad = "\n" + " " * (depth + 1)
+    if isinstance(value, dict):
+        items = [f"{json.dumps(k, ensure_ascii=False)}: {_lines(v, depth + 1)}" for k, v in value.items()]
+        return "{" + ",".join(pad + item for item in items) + "\n" + " " * depth + "}"
+    return "[" + ",".join(pad + _lines(v, depth + 1) for v in value) + "\n" + " " * depth + "]"
 
 
 @cache

@@ -245,7 +245,7 @@ def _frame(net: AllianceNetwork, index: dict[str, int], pos, pairs: dict[tuple[i
         "implied": implied_rows,
         "camps": camps,
         "no_camp": bool(camps) and len(net.actors) > sum(len(c["members"]) for c in camps),
-        "risk": None if risk is None else _risk(net, risk, index, pair, top),
+        "risk": None if risk is None else _risk(net, risk, index, pair, top, _px(pos, scale), diameter),
     }
 
 
@@ -259,7 +259,7 @@ def _tie(r, pair: int, background: bool) -> dict[str, Any]:
         "pair": pair,
         "stance": stance,
         "weight": json_number(r.intensity),
-        "weight_given": r.weight is not None,
+        "weight_given": not r.weight_is_default,
         "confidence": json_number(r.confidence),
         "kind": r.kind,
         "since": None if r.since is None else str(r.since),
@@ -324,7 +324,12 @@ def _risk_table(engine: CompiledRisk | None, net: AllianceNetwork) -> Any:
     return engine.all_pairs(net)
 
 
-def _risk(net: AllianceNetwork, table: Any, index: dict[str, int], pair, top: int) -> dict[str, Any]:
+def _px(pos, scale: float) -> dict[str, tuple[float, float]]:
+    """Layout positions as page pixels (y down)."""
+    return {str(v): (x * scale, -y * scale) for v, (x, y) in pos.items()}
+
+
+def _risk(net: AllianceNetwork, table: Any, index: dict[str, int], pair, top: int, px, diameter) -> dict[str, Any]:
     """The overlay's pairs (highest P(clash) not already enemies) and each actor's risk row."""
     cols = [c for c in table.columns if c not in ("a", "b", "p_clash")]
     bands: list[dict[str, Any]] = []
@@ -338,9 +343,28 @@ def _risk(net: AllianceNetwork, table: Any, index: dict[str, int], pair, top: in
             if len(rows[x]) < _RISK_ROWS:
                 rows[x].append({"other": index[y], "p": p, "stance": stance.value if stance else "unknown"})
         if len(bands) < top and (stance is None or stance.value != "enemy"):
-            bands.append({"pair": pair(a, b), "p": p, "label": f"{p:.2f}",
+            bands.append({"pair": pair(a, b), "p": p, "label": f"{p:.2f}", "a": a, "b": b,
                           "factors": {c: str(getattr(rec, c)) for c in cols}})
+    _place_values(bands, px, diameter)
     return {"bands": bands, "rows": {str(index[v]): rows[v] for v in net.actors}}
+
+
+def _place_values(bands: list[dict[str, Any]], px, diameter) -> None:
+    """Where each band's P(clash) goes along its line: the middle, or the nearest spot clear of
+    the values placed before and of the markers (as the static diagram places them)."""
+    placed: list[tuple[float, float]] = []
+    for band in bands:
+        a, b = band.pop("a"), band.pop("b")  # a < b: the edge runs from a
+        (x0, y0), (x1, y1) = px[a], px[b]
+        spot = 0.5
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78):
+            x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+            if all(abs(x - u) > 30 or abs(y - w) > 16 for u, w in placed) and all(
+                    math.dist((x, y), xy) > diameter[v] / 2 + 12 for v, xy in px.items() if v in diameter):
+                spot = t
+                break
+        placed.append((x0 + spot * (x1 - x0), y0 + spot * (y1 - y0)))
+        band["offset"] = json_number(max(0.0, spot * math.dist((x0, y0), (x1, y1)) - diameter[a] / 2), digits=1)
 
 
 def _model_text(model: Any) -> dict[str, str]:

@@ -98,7 +98,7 @@ def test_hovering_a_tie_shows_its_evidence_and_sources(opened, seed):
     page.mouse.move(*rendered_point(page, _edge(page, "t", "russia", "islamic_state")))
     text = _tooltip(page)
     rel = seed.relation("russia", "islamic_state")
-    assert text.startswith("Russia \u2013 IS")
+    assert text.startswith("IS \u2013 Russia")  # a pair's actors in id order, as everywhere
     assert f"stance enemy ({rel.kind})" in text
     assert " ".join(rel.evidence[0].note.split()) in text
     src = seed.sources[rel.evidence[0].source]
@@ -221,9 +221,13 @@ def test_timeline_slider_steps_to_the_next_snapshots_ties(browser, seed, tmp_pat
     assert page.inner_text("#frame-label") == "2017-09 (1/3)"
     assert visible_pairs(page, ".tie") == {r.pair for r in first.active_relations}
     before = {a: rendered_point(page, _node(page, a)) for a in seed.actors}
+    page.evaluate(f"window.alliancesView.cy.getElementById('{_edge(page, 't', 'islamic_state', 'syrian_rebels')}')"
+                  ".emit('tap') && null")  # the reader keeps a tie in the side panel
+    assert "Islamic State overran rebel positions" in page.inner_text("#details")
     page.focus("#frame")
     page.keyboard.press("ArrowRight")  # as a reader steps the slider
     assert page.inner_text("#frame-label") == "2017-10 (2/3)"
+    assert page.inner_text("#details") == "IS \u2013 Rebels: not in this snapshot"
     assert visible_pairs(page, ".tie") == {r.pair for r in second.active_relations}
     assert page.evaluate(f"window.alliancesView.cy.getElementById('{_edge(page, 't', 'hezbollah', 'us_coalition')}')"
                          ".data('stance')") == "enemy"

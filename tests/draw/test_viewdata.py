@@ -87,6 +87,17 @@ def test_risk_bands_and_rows_against_the_risk_table(seed, seed_data):
     assert [(*_pair_ids(seed_data, r["pair"]), r["p"]) for r in frame["bands"]] == [
         (a, b, round(p, 4)) for a, b, p in at_peace]
     assert [r["label"] for r in frame["bands"]] == ["0.32", "0.29", "0.18"]
+    # the values sit along their lines clear of each other (two of these lines meet at the coalition)
+    xy = np.array(seed_data["positions"])
+    spots = []
+    for r in frame["bands"]:
+        a, b = seed_data["pairs"][r["pair"]]
+        unit = (xy[b] - xy[a]) / np.linalg.norm(xy[b] - xy[a])
+        spots.append(xy[a] + unit * (r["offset"] + 8))  # 8: about the marker's radius
+    for i in range(len(spots)):
+        for j in range(i):
+            dx, dy = np.abs(spots[i] - spots[j])
+            assert dx > 28 or dy > 14
     ids = [a["id"] for a in seed_data["actors"]]
     for i, actor in enumerate(ids):  # brute force: each actor's five highest pairs
         mine = sorted(((p, b if a == actor else a) for a, b, p in zip(risk.a, risk.b, risk.p_clash, strict=True)

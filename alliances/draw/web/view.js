@@ -40,7 +40,8 @@
   }
   function fmt(x, digits) {
     if (x === null || x === undefined) return "";
-    return Number(x).toFixed(digits === undefined ? 2 : digits).replace(/\.?0+$/, "") || "0";
+    const text = Number(x).toFixed(digits === undefined ? 2 : digits);
+    return text.indexOf(".") >= 0 ? text.replace(/\.?0+$/, "") : text;
   }
   function pairName(p) {
     const [a, b] = data.pairs[p];
@@ -81,7 +82,7 @@
     const tie = { id: "t" + k, width: 1, alpha: 1, dash: null, z: 1 };
     if (tied.has(k)) elements.push({ group: "edges", data: Object.assign(tie, ends), classes: "tie hidden" });
     if (implied.has(k)) elements.push({ group: "edges", data: Object.assign({ id: "i" + k }, ends), classes: "implied hidden" });
-    if (risky.has(k)) elements.push({ group: "edges", data: Object.assign({ id: "r" + k, label: "" }, ends), classes: "risk hidden" });
+    if (risky.has(k)) elements.push({ group: "edges", data: Object.assign({ id: "r" + k, label: "", offset: 0 }, ends), classes: "risk hidden" });
   });
   frames.forEach((f, fi) => {
     f.camps.forEach((c, ci) => {
@@ -135,7 +136,8 @@
       } },
       { selector: "edge.risk", style: {
         "line-color": data.style.risk, width: 7, "line-opacity": 0.55, "line-cap": "round", "z-index": 0,
-        label: "data(label)", "font-size": font, color: ink, "text-background-color": "#ffffff",
+        "source-label": "data(label)", "source-text-offset": "data(offset)", "font-size": font, color: ink,
+        "text-background-color": "#ffffff",
         "text-background-opacity": 1, "text-background-padding": 1.5, "text-border-color": data.style.risk,
         "text-border-width": 1, "text-border-opacity": 1, "text-background-shape": "round-rectangle",
       } },
@@ -184,7 +186,7 @@
       });
       cy.edges(".risk").forEach((e) => {
         const r = bandOf.get(e.data("pair"));
-        if (r) e.data("label", r.label);
+        if (r) e.data({ label: r.label, offset: r.offset });
         e.toggleClass("hidden", !(r && state.layers.risk));
       });
     });
@@ -193,6 +195,15 @@
     renderLegend(f);
     renderRisk(f);
     if (state.chosen !== null) showActor(state.chosen, byId("details"), true);
+    if (state.pinned !== null) showPinned();
+  }
+
+  function showPinned() {
+    // the clicked relation as it is in this snapshot, or word that it has none here
+    const e = cy.getElementById(state.pinned), k = e.data("pair");
+    const here = e.hasClass("tie") ? tieOf.has(k) : e.hasClass("implied") ? impliedOf.has(k) : bandOf.has(k);
+    if (here) return show(e, byId("details"));
+    byId("details").replaceChildren(el("div", pairName(k) + ": not in this snapshot", "muted"));
   }
 
   function highlight() {
