@@ -145,6 +145,7 @@ def view_data(
     order, pos = _layout(snapshots[0], factions) if single else _timeline_positions(snapshots)
     index = {v: i for i, v in enumerate(order)}
     scale = _SCALE * max(1.0, math.sqrt(len(order) / 12))
+    font = 9.0 if len(order) <= 15 else 8.0 if len(order) <= 30 else 7.0  # the static diagram's label sizes
     engine = None
     if risk is None:
         model = load_risk_model(model)
@@ -158,7 +159,8 @@ def view_data(
         for k, net in enumerate(snapshots):
             table = None if risk is False else risk if risk is not None else _risk_table(engine, net)
             frames.append(_frame(net, index, pos, pairs, scale, factions=factions, risk=table, implied=implied,
-                                 centrality=centrality, top=top, background=background, many=len(order) > 25))
+                                 centrality=centrality, top=top, background=background, many=len(order) > 25,
+                                 font=font))
             if report is not None:
                 report(k + 1, len(snapshots))
     latest = {v: a for n in snapshots for v, a in n.actors.items()}
@@ -176,7 +178,7 @@ def view_data(
         "layers": [x for x in LAYERS if x in layers],
         "risk_model": None if risk is False else _model_text(model),
         "top": int(top),
-        "font": 9.0 if len(order) <= 15 else 8.0 if len(order) <= 30 else 7.0,
+        "font": font,
         "style": {"ink": INK, "muted": MUTED, "risk": RISK_COLOUR, "no_camp": NO_FACTION,
                   "implied_dash": list(_IMPLIED_DASH)},
     }
@@ -214,7 +216,7 @@ def _timeline_positions(nets: list[AllianceNetwork]) -> tuple[list[str], Mapping
 
 def _frame(net: AllianceNetwork, index: dict[str, int], pos, pairs: dict[tuple[int, int], int], scale: float, *,
            factions: Any, risk: Any, implied: Any, centrality: Any, top: int, background: bool,
-           many: bool) -> dict[str, Any]:
+           many: bool, font: float) -> dict[str, Any]:
     camp_of = camp_index(net, factions)
     sizes = node_sizes(net, centrality)
     shrink = 0.6 if many else 1.0
@@ -224,8 +226,9 @@ def _frame(net: AllianceNetwork, index: dict[str, int], pos, pairs: dict[tuple[i
         key = (index[a], index[b]) if a < b else (index[b], index[a])  # the ids in order, as everywhere
         return pairs.setdefault(key, len(pairs))
 
+    sides = _label_sides({v: net.actors[v].display for v in net.actors}, _px(pos, scale), diameter, font)
     nodes = [{"actor": index[v], "camp": camp_of.get(v), "size": json_number(diameter[v], digits=2),
-              "colour": faction_colour(camp_of.get(v))} for v in net.actors]
+              "colour": faction_colour(camp_of.get(v)), "label_at": sides[v]} for v in net.actors]
     ties = [_tie(r, pair(*r.pair), background and r.kind != "events") for r in net.active_relations]
     table = implied_table(net, implied)
     implied_rows = [] if table is None else [
@@ -247,6 +250,46 @@ def _frame(net: AllianceNetwork, index: dict[str, int], pos, pairs: dict[tuple[i
         "no_camp": bool(camps) and len(net.actors) > sum(len(c["members"]) for c in camps),
         "risk": None if risk is None else _risk(net, risk, index, pair, top, _px(pos, scale), diameter),
     }
+
+
+_SIDES = ("top", "bottom", "right", "left")
+
+
+def _label_sides(labels: dict[str, str], px, diameter, font: float) -> dict[str, str]:
+    """Which side of its marker each name goes: crowded actors first, each on the first side (top,
+    bottom, right, left) whose box overlaps no name placed before and no marker, else the least bad.
+
+    The boxes are estimated (0.62 em a character), so the choice needs no browser and is the same every run.
+    """
+    height = font * 1.8  # the name's white box, as Cytoscape.js draws it (line height and padding)
+
+    def box(v: str, side: str) -> tuple[float, float, float, float]:
+        # 4 px out from the marker (view.js), less the box's padding: the box starts 2 px inside the marker's frame
+        (x, y), w, r = px[v], len(labels[v]) * font * 0.62 + 4, diameter[v] / 2 - 2
+        return {"top": (x - w / 2, y - r - height, x + w / 2, y - r),
+                "bottom": (x - w / 2, y + r, x + w / 2, y + r + height),
+                "right": (x + r + 4, y - height / 2, x + r + 4 + w, y + height / 2),
+                "left": (x - r - 4 - w, y - height / 2, x - r - 4, y + height / 2)}[side]
+
+    def on_marker(b: tuple[float, float, float, float], w: str) -> bool:
+        (cx, cy), r = px[w], diameter[w] / 2
+        return (min(max(cx, b[0]), b[2]) - cx) ** 2 + (min(max(cy, b[1]), b[3]) - cy) ** 2 < r * r
+
+    def nearest(v: str) -> float:
+        return min((math.dist(px[v], px[w]) for w in labels if w != v), default=0.0)
+
+    rank = {v: i for i, v in enumerate(labels)}
+    placed: list[tuple[float, float, float, float]] = []
+    out = {}
+    for v in sorted(labels, key=lambda v: (nearest(v), rank[v])):
+        def cost(side: str, v: str = v) -> tuple[int, int]:
+            b = box(v, side)
+            clashes = sum(b[0] < c[2] and c[0] < b[2] and b[1] < c[3] and c[1] < b[3] for c in placed)
+            return clashes + sum(on_marker(b, w) for w in labels if w != v), _SIDES.index(side)
+
+        out[v] = min(_SIDES, key=cost)
+        placed.append(box(v, out[v]))
+    return out
 
 
 def _tie(r, pair: int, background: bool) -> dict[str, Any]:
@@ -364,7 +407,7 @@ def _place_values(bands: list[dict[str, Any]], px, diameter) -> None:
                 spot = t
                 break
         placed.append((x0 + spot * (x1 - x0), y0 + spot * (y1 - y0)))
-        band["offset"] = json_number(max(0.0, spot * math.dist((x0, y0), (x1, y1)) - diameter[a] / 2), digits=1)
+        band["at"] = [json_number(placed[-1][0], digits=2), json_number(placed[-1][1], digits=2)]
 
 
 def _model_text(model: Any) -> dict[str, str]:

@@ -93,6 +93,30 @@ def test_actor_and_tie_elements_equal_the_scenarios(opened, seed):
     assert summary.startswith(f"{len(seed.actors)} actors, {len(seed.active_relations)} ties in force")
 
 
+def test_actor_names_overlap_no_other_name_or_marker(opened):
+    # the boxes Cytoscape.js measured for the names it drew, and its markers
+    labels, markers = opened.page.evaluate("""(() => {
+        const box = (n, labels) => {
+            const b = n.boundingBox({includeNodes: !labels, includeLabels: labels, includeOverlays: false,
+                                     includeUnderlays: false});
+            return [b.x1, b.y1, b.x2, b.y2];
+        };
+        const nodes = window.alliancesView.cy.nodes('.actor');
+        return [nodes.map((n) => box(n, true)), nodes.map((n) => box(n, false))];
+    })()""")
+
+    def overlap(a, b):
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    def on_marker(a, m):  # the marker as the circle its box holds
+        cx, cy, r = (m[0] + m[2]) / 2, (m[1] + m[3]) / 2, (m[2] - m[0]) / 2
+        return (min(max(cx, a[0]), a[2]) - cx) ** 2 + (min(max(cy, a[1]), a[3]) - cy) ** 2 < r * r
+
+    for i, a in enumerate(labels):
+        assert not any(overlap(a, b) for b in labels[:i]), i
+        assert not any(on_marker(a, m) for j, m in enumerate(markers) if j != i), i
+
+
 def test_hovering_a_tie_shows_its_evidence_and_sources(opened, seed):
     page = opened.page
     page.mouse.move(*rendered_point(page, _edge(page, "t", "russia", "islamic_state")))
@@ -139,15 +163,17 @@ def test_implied_layer_adds_exactly_the_implied_relations(opened, seed):
 
 def test_risk_layer_shows_the_top_pairs_probability(opened, seed):
     page = opened.page
-    assert page.evaluate("window.alliancesView.cy.edges('.risk').filter((e) => e.visible()).length") == 0
+    assert visible_pairs(page, ".risk") == set()
     page.click("#layer-risk")
     risk = alliances.conflict_risk(seed)
     at_peace = risk[[seed.stance(a, b) is None or seed.stance(a, b).value != "enemy" for a, b in zip(risk.a, risk.b, strict=True)]]
     top = at_peace.iloc[0]
-    label = page.evaluate(f"window.alliancesView.cy.getElementById('{_edge(page, 'r', top.a, top.b)}').data('label')")
+    value = _edge(page, "v", top.a, top.b)  # the box with the band's P(clash)
+    label = page.evaluate(f"window.alliancesView.cy.getElementById('{value}').data('label')")
     assert label == f"{top.p_clash:.2f}" == "0.32"
-    shown = page.evaluate("window.alliancesView.cy.edges('.risk').filter((e) => e.visible()).map((e) => e.data('label'))")
+    shown = page.evaluate("window.alliancesView.cy.nodes('.value').filter((e) => e.visible()).map((e) => e.data('label'))")
     assert sorted(shown) == sorted(f"{p:.2f}" for p in at_peace.p_clash[:5])
+    assert len(visible_pairs(page, ".risk")) == 5
     panel = page.inner_text("#risk-section")
     assert "near term" in panel and f"Assad \u2013 US coalition: {top.p_clash:.2f}" in panel
 

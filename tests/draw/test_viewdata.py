@@ -89,11 +89,12 @@ def test_risk_bands_and_rows_against_the_risk_table(seed, seed_data):
     assert [r["label"] for r in frame["bands"]] == ["0.32", "0.29", "0.18"]
     # the values sit along their lines clear of each other (two of these lines meet at the coalition)
     xy = np.array(seed_data["positions"])
-    spots = []
-    for r in frame["bands"]:
+    spots = [np.array(r["at"]) for r in frame["bands"]]
+    for r, spot in zip(frame["bands"], spots, strict=True):
         a, b = seed_data["pairs"][r["pair"]]
-        unit = (xy[b] - xy[a]) / np.linalg.norm(xy[b] - xy[a])
-        spots.append(xy[a] + unit * (r["offset"] + 8))  # 8: about the marker's radius
+        # on its line, between the two actors
+        t = (spot - xy[a]) @ (xy[b] - xy[a]) / np.sum((xy[b] - xy[a]) ** 2)
+        assert 0.2 <= t <= 0.8 and np.allclose(xy[a] + t * (xy[b] - xy[a]), spot, atol=0.05)
     for i in range(len(spots)):
         for j in range(i):
             dx, dy = np.abs(spots[i] - spots[j])

@@ -14,6 +14,13 @@
   const actors = data.actors;
   const frames = data.frames;
   const STANCES = ["ally", "friendly", "neutral", "ambivalent", "rival", "enemy"];
+  // where an actor's name goes, as chosen in Python (clear of the other names and markers)
+  const SIDES = {
+    top: { valign: "top", halign: "center", mx: 0, my: -4 },
+    bottom: { valign: "bottom", halign: "center", mx: 0, my: 4 },
+    right: { valign: "center", halign: "right", mx: 4, my: 0 },
+    left: { valign: "center", halign: "left", mx: -4, my: 0 },
+  };
   const state = {
     frame: frames.length - 1,
     layers: {},
@@ -63,7 +70,8 @@
   actors.forEach((a, i) => {
     elements.push({
       group: "nodes",
-      data: { id: "n" + i, actor: i, label: a.label, shape: a.shape, size: 14, colour: data.style.no_camp },
+      data: { id: "n" + i, actor: i, label: a.label, shape: a.shape, size: 14, colour: data.style.no_camp,
+        valign: "top", halign: "center", mx: 0, my: -4 },
       position: { x: data.positions[i][0], y: data.positions[i][1] },
       classes: "actor",
     });
@@ -82,7 +90,11 @@
     const tie = { id: "t" + k, width: 1, alpha: 1, dash: null, z: 1 };
     if (tied.has(k)) elements.push({ group: "edges", data: Object.assign(tie, ends), classes: "tie hidden" });
     if (implied.has(k)) elements.push({ group: "edges", data: Object.assign({ id: "i" + k }, ends), classes: "implied hidden" });
-    if (risky.has(k)) elements.push({ group: "edges", data: Object.assign({ id: "r" + k, label: "", offset: 0 }, ends), classes: "risk hidden" });
+    if (!risky.has(k)) return;
+    elements.push({ group: "edges", data: Object.assign({ id: "r" + k }, ends), classes: "risk hidden" });
+    // the band's P(clash) in a small box over the lines, where Python placed it
+    elements.push({ group: "nodes", data: { id: "v" + k, pair: k, label: "" }, position: { x: 0, y: 0 },
+      classes: "value hidden" });
   });
   frames.forEach((f, fi) => {
     f.camps.forEach((c, ci) => {
@@ -115,7 +127,8 @@
         shape: "data(shape)", width: "data(size)", height: "data(size)",
         "background-color": "data(colour)", "border-width": 1.1, "border-color": ink,
         label: "data(label)", "font-size": font, "font-family": "DejaVu Sans, Verdana, sans-serif", color: ink,
-        "text-valign": "top", "text-halign": "center", "text-margin-y": -3,
+        "text-valign": "data(valign)", "text-halign": "data(halign)", "text-margin-x": "data(mx)",
+        "text-margin-y": "data(my)",
         "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-shape": "round-rectangle",
         "text-background-padding": 1.5, "min-zoomed-font-size": 5, "z-index": 10,
       } },
@@ -136,10 +149,12 @@
       } },
       { selector: "edge.risk", style: {
         "line-color": data.style.risk, width: 7, "line-opacity": 0.55, "line-cap": "round", "z-index": 0,
-        "source-label": "data(label)", "source-text-offset": "data(offset)", "font-size": font, color: ink,
-        "text-background-color": "#ffffff",
-        "text-background-opacity": 1, "text-background-padding": 1.5, "text-border-color": data.style.risk,
-        "text-border-width": 1, "text-border-opacity": 1, "text-background-shape": "round-rectangle",
+      } },
+      { selector: "node.value", style: {
+        shape: "round-rectangle", width: 2.6 * font, height: font + 5, "background-color": "#ffffff",
+        "border-color": data.style.risk, "border-width": 1, label: "data(label)", "font-size": font, color: ink,
+        "font-family": "DejaVu Sans, Verdana, sans-serif", "text-valign": "center", "text-halign": "center",
+        events: "no", "z-index": 5,
       } },
       { selector: ".hidden", style: { display: "none" } },
       { selector: ".faded", style: { opacity: 0.12 } },
@@ -168,7 +183,7 @@
         const info = nodeOf.get(n.data("actor"));
         n.toggleClass("hidden", !info);
         if (info) {
-          n.data("size", info.size);
+          n.data(Object.assign({ size: info.size }, SIDES[info.label_at]));
           n.data("colour", state.layers.camps ? info.colour : data.style.no_camp);
         }
       });
@@ -184,9 +199,12 @@
         if (r) e.data({ colour: r.colour, stance: r.stance });
         e.toggleClass("hidden", !(r && state.layers.implied && state.stances[r.stance]));
       });
-      cy.edges(".risk").forEach((e) => {
+      cy.elements(".risk, .value").forEach((e) => {
         const r = bandOf.get(e.data("pair"));
-        if (r) e.data({ label: r.label, offset: r.offset });
+        if (r && e.isNode()) {
+          e.data("label", r.label);
+          e.position({ x: r.at[0], y: r.at[1] });
+        }
         e.toggleClass("hidden", !(r && state.layers.risk));
       });
     });
@@ -212,8 +230,9 @@
     const node = cy.getElementById("n" + state.chosen);
     if (node.hasClass("hidden")) return;
     const ties = node.connectedEdges().filter((e) => !e.hasClass("hidden"));
-    const keep = node.union(ties).union(ties.connectedNodes());
-    cy.elements(".actor, edge").not(keep).addClass("faded");
+    const values = ties.filter(".risk").map((e) => cy.getElementById("v" + e.data("pair")));
+    const keep = node.union(ties).union(ties.connectedNodes()).union(cy.collection(values));
+    cy.elements(".actor, edge, .value").not(keep).addClass("faded");
     node.addClass("chosen");
   }
 
