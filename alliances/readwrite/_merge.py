@@ -20,7 +20,7 @@ from .._records import Stance
 from .._text import did_you_mean
 from ..errors import Problem, ScenarioError
 from ._files import YAML_FORMATS, output_format, write_text_atomic
-from ._yaml import read_text_file
+from ._textfile import read_text_file
 
 __all__ = ["MergeResult", "merge_relations", "merge_files"]
 
