@@ -28,9 +28,11 @@ Examples
 
 from ._ambivalence import Ambivalence, ambivalence
 from ._balance import BalanceReport, balance_report
+from ._blocks import CampReduction, expand_camps, peel, reduce_camps
+from ._camps import SPLIT_EXACT_MAX_EDGES, camp_search, positive_components
 from ._census import TRIAD_TYPES, TriangleCensus, actor_census, triangle_census, unbalanced_triads
 from ._centrality import centrality_table, pn_index, signed_degree
-from ._factions import AUTO_EXACT_MAX_ASSIGN, MAX_AUTO_K, FactionsResult, factions
+from ._factions import AUTO_EXACT_MAX_ASSIGN, FactionsResult, assignment_size, factions
 from ._frustration import (
     AUTO_EXACT_MAX_EDGES,
     AUTO_TIME_LIMIT,
@@ -43,31 +45,33 @@ from ._frustration import (
     sorted_pair,
 )
 from ._implied import STRONG_SCORE, implied_relations, stance_for_score
-from ._milp import MilpRun, highs, row_wise_lp, settle_milp, solve_warm
+from ._milp import MilpRun, assignment_milp, highs, row_wise_lp, settle_milp, solve_warm
 from ._partition import (
     Edges,
     check_exact,
     edge_triangles,
     edges_of,
-    local_search,
     order_camps,
     partition_cost,
     settle_bound,
     sort_nodes,
     triangle_packing_bound,
 )
+from ._search import PERTURB, local_search, relocate, spectral_start
 from ._walk import walk_balance
 
 __all__ = [
     "AUTO_EXACT_MAX_ASSIGN",
     "AUTO_EXACT_MAX_EDGES",
     "AUTO_TIME_LIMIT",
-    "MAX_AUTO_K",
+    "PERTURB",
     "REDUCE_MAX_EDGES",
+    "SPLIT_EXACT_MAX_EDGES",
     "STRONG_SCORE",
     "TRIAD_TYPES",
     "Ambivalence",
     "BalanceReport",
+    "CampReduction",
     "Edges",
     "FactionsResult",
     "FrustrationResult",
@@ -75,11 +79,15 @@ __all__ = [
     "TriangleCensus",
     "actor_census",
     "ambivalence",
+    "assignment_milp",
+    "assignment_size",
     "balance_report",
+    "camp_search",
     "centrality_table",
     "check_exact",
     "edge_triangles",
     "edges_of",
+    "expand_camps",
     "factions",
     "frustration_index",
     "highs",
@@ -87,7 +95,11 @@ __all__ = [
     "local_search",
     "order_camps",
     "partition_cost",
+    "peel",
     "pn_index",
+    "positive_components",
+    "reduce_camps",
+    "relocate",
     "row_wise_lp",
     "settle_bound",
     "settle_milp",
@@ -98,6 +110,7 @@ __all__ = [
     "solve_warm",
     "sort_nodes",
     "sorted_pair",
+    "spectral_start",
     "stance_for_score",
     "triangle_census",
     "triangle_packing_bound",

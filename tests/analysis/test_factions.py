@@ -13,8 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances.analysis import MAX_AUTO_K, Edges, edge_triangles, factions, frustration_index, partition_cost
-from alliances.analysis._factions import _assignment_milp  # the k-camp programme, tested on its own
+from alliances.analysis import (
+    Edges,
+    assignment_milp,
+    edge_triangles,
+    factions,
+    frustration_index,
+    partition_cost,
+)
 from tests._paths import DATA, SEED
 
 ALPHAS = st.sampled_from([0.5, 0.3, 0.8, 0.0, 1.0])
@@ -74,7 +80,7 @@ def check_camps(g: nx.Graph, r) -> None:
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(signed_graphs(max_nodes=9), ALPHAS, st.booleans())
 def test_exact_equals_brute_force_up_to_three_camps(g, alpha, weighted):
-    for k in (1, 2, 3):
+    for k in range(1, min(3, g.number_of_nodes()) + 1):
         r = factions(g, k=k, alpha=alpha, weighted=weighted, exact=True)
         assert r.optimal and r.k <= k and r.k_max == k
         assert r.value == pytest.approx(brute_force(g, k, alpha, weighted=weighted), abs=1e-9)
@@ -92,7 +98,7 @@ def test_assignment_programme_alone_from_a_poor_start(g, alpha):
     u, v, c = (np.array(x) for x in zip(*es, strict=True))
     e = Edges(len(nodes), u.astype(np.int64), v.astype(np.int64), c.astype(float))
     for k in (2, 3):
-        labels, value, lb, optimal = _assignment_milp(
+        labels, value, lb, optimal = assignment_milp(
             e, k, alpha, edge_triangles(e), np.zeros(e.n, dtype=np.int64), time_limit=None
         )
         assert optimal
@@ -103,7 +109,7 @@ def test_assignment_programme_alone_from_a_poor_start(g, alpha):
 @settings(max_examples=80, deadline=None)
 @given(signed_graphs(max_nodes=9), ALPHAS)
 def test_heuristic_never_below_exact(g, alpha):
-    for k in (2, 3):
+    for k in range(2, min(3, g.number_of_nodes()) + 1):
         best = brute_force(g, k, alpha, weighted=False)
         h = factions(g, k=k, alpha=alpha, exact=False)
         assert h.value >= best - 1e-9
@@ -112,22 +118,18 @@ def test_heuristic_never_below_exact(g, alpha):
 
 
 @settings(max_examples=40, deadline=None)
-@given(signed_graphs(max_nodes=7))
-def test_chosen_k_follows_the_rule(g):
-    """k=None: the smallest k whose optimum does not improve with k + 1 (brute force per k)."""
-    r = factions(g, exact=True)
-    n_tied = sum(1 for x in g if any(d["sign"] for _, _, d in g.edges(x, data=True)))
-    cap = max(1, min(MAX_AUTO_K, n_tied))
-    opt = {1: brute_force(g, 1, 0.5, weighted=False)}
-    chosen = 1
-    while chosen < cap and opt[chosen] > 1e-12:
-        opt[chosen + 1] = brute_force(g, chosen + 1, 0.5, weighted=False)
-        if opt[chosen + 1] >= opt[chosen] - 1e-9:
-            break
-        chosen += 1
-    assert r.k_max == chosen
-    assert r.value == pytest.approx(opt[chosen])
-    assert r.values_by_k == pytest.approx(opt)
+@given(signed_graphs(max_nodes=7), ALPHAS)
+def test_chosen_k_is_the_fewest_camps_that_reach_the_best_of_any_number(g, alpha):
+    """k=None: the smallest k whose optimum equals the optimum over any number of camps (brute force)."""
+    r = factions(g, alpha=alpha, exact=True)
+    n = g.number_of_nodes()
+    opt = {k: brute_force(g, k, alpha, weighted=False) for k in range(1, n + 1)}
+    chosen = min(k for k in opt if opt[k] <= opt[n] + 1e-9)
+    assert r.k_max == chosen and r.optimal
+    assert r.value == pytest.approx(opt[n])
+    assert r.values_by_k[chosen] == pytest.approx(opt[chosen])
+    assert all(v == pytest.approx(opt[k]) for k, v in r.values_by_k.items())
+    assert r.note.startswith(f"k chosen: {chosen} camp")
 
 
 def test_two_camps_at_half_alpha_is_half_the_frustration_index():
@@ -159,9 +161,11 @@ def test_syria_seed_factions():
         ["syrian_rebels", "us_coalition"],
         ["islamic_state"],
     ]
-    assert r.values_by_k == {1: 5.5, 2: 1.0, 3: 0.0}
+    assert r.values_by_k == {2: 1.0, 3: 0.0}
+    assert r.note == "k chosen: 3 camps reach criterion 0, the least possible (2 camps: 1)."
     d = json.loads(json.dumps(r.to_dict(), allow_nan=False))
-    assert d["camps"][2] == ["islamic_state"] and d["values_by_k"] == {"1": 5.5, "2": 1.0, "3": 0.0}
+    assert d["camps"][2] == ["islamic_state"] and d["values_by_k"] == {"2": 1.0, "3": 0.0}
+    assert d["note"] == r.note
     two = factions(net, k=2)
     assert two.camps[0] == ["assad", "hezbollah", "iran", "russia", "shiite_militias"]
 
