@@ -30,8 +30,16 @@ from ._ambivalence import Ambivalence, ambivalence
 from ._balance import BalanceReport, balance_report
 from ._blocks import CampReduction, expand_camps, peel, reduce_camps
 from ._camps import SPLIT_EXACT_MAX_EDGES, camp_search, positive_components
-from ._census import TRIAD_TYPES, TriangleCensus, actor_census, triangle_census, unbalanced_triads
-from ._centrality import centrality_table, pn_index, signed_degree
+from ._census import (
+    TRIAD_TYPES,
+    TriangleCensus,
+    actor_census,
+    ambivalent_triangle_census,
+    signed_triangles,
+    triangle_census,
+    unbalanced_triads,
+)
+from ._centrality import centrality_table, pn_index, signed_degree, signed_eigenvector_centrality
 from ._factions import AUTO_EXACT_MAX_ASSIGN, FactionsResult, assignment_size, factions
 from ._frustration import (
     AUTO_EXACT_MAX_EDGES,
@@ -44,6 +52,7 @@ from ._frustration import (
     solve_heuristic,
     sorted_pair,
 )
+from ._generators import planted_camps_graph, random_signed_graph, shuffle_signs
 from ._implied import STRONG_SCORE, implied_relations, stance_for_score
 from ._milp import MilpRun, assignment_milp, highs, row_wise_lp, settle_milp, solve_warm
 from ._partition import (
@@ -79,6 +88,7 @@ __all__ = [
     "TriangleCensus",
     "actor_census",
     "ambivalence",
+    "ambivalent_triangle_census",
     "assignment_milp",
     "assignment_size",
     "balance_report",
@@ -96,14 +106,19 @@ __all__ = [
     "order_camps",
     "partition_cost",
     "peel",
+    "planted_camps_graph",
     "pn_index",
     "positive_components",
+    "random_signed_graph",
     "reduce_camps",
     "relocate",
     "row_wise_lp",
     "settle_bound",
     "settle_milp",
+    "shuffle_signs",
     "signed_degree",
+    "signed_eigenvector_centrality",
+    "signed_triangles",
     "solve_block_milp",
     "solve_exact",
     "solve_heuristic",
