@@ -55,6 +55,14 @@ from ._frustration import (
 from ._generators import planted_camps_graph, random_signed_graph, shuffle_signs
 from ._implied import STRONG_SCORE, implied_relations, stance_for_score
 from ._milp import MilpRun, assignment_milp, highs, row_wise_lp, settle_milp, solve_warm
+from ._null import (
+    NULL_EXACT_MAX_EDGES,
+    WALK_NULL_MAX_NODES,
+    BalanceChance,
+    ChanceMeasure,
+    balance_against_chance,
+    expected_census,
+)
 from ._partition import (
     Edges,
     check_exact,
@@ -73,14 +81,18 @@ __all__ = [
     "AUTO_EXACT_MAX_ASSIGN",
     "AUTO_EXACT_MAX_EDGES",
     "AUTO_TIME_LIMIT",
+    "NULL_EXACT_MAX_EDGES",
     "PERTURB",
     "REDUCE_MAX_EDGES",
     "SPLIT_EXACT_MAX_EDGES",
     "STRONG_SCORE",
     "TRIAD_TYPES",
+    "WALK_NULL_MAX_NODES",
     "Ambivalence",
+    "BalanceChance",
     "BalanceReport",
     "CampReduction",
+    "ChanceMeasure",
     "Edges",
     "FactionsResult",
     "FrustrationResult",
@@ -91,6 +103,7 @@ __all__ = [
     "ambivalent_triangle_census",
     "assignment_milp",
     "assignment_size",
+    "balance_against_chance",
     "balance_report",
     "camp_search",
     "centrality_table",
@@ -98,6 +111,7 @@ __all__ = [
     "edge_triangles",
     "edges_of",
     "expand_camps",
+    "expected_census",
     "factions",
     "frustration_index",
     "highs",
