@@ -5,16 +5,23 @@ signed ``networkx.Graph``, see :mod:`alliances._signed`) and returns plain resul
 Modules, one family each:
 
 - ``_census``: the signed triangle census (:func:`triangle_census`, :func:`actor_census`,
-  :func:`unbalanced_triads`) and its sparse-matrix kernels;
+  :func:`unbalanced_triads`, :func:`signed_triangles`, :func:`ambivalent_triangle_census`)
+  and its sparse-matrix kernels;
 - ``_walk``: :func:`walk_balance` (Estrada & Benzi);
 - ``_frustration``: the :func:`frustration_index`, exact (reductions, blocks, integer
   programming) or heuristic;
 - ``_factions``: :func:`factions`, partitions into k camps (Doreian & Mrvar);
-- ``_partition`` and ``_milp``: the solver machinery both share (signed ties as
-  arrays, local search, triangle bounds; HiGHS programmes);
+- the solver machinery both share: ``_partition`` (signed ties as arrays, costs, triangle
+  bounds), ``_search`` (actors moved: local search, spectral starts), ``_camps`` (whole
+  camps split and merged), ``_blocks`` (reductions and blocks for three camps or more),
+  ``_milp`` (HiGHS programmes);
+- ``_null``: :func:`balance_against_chance`, the balance measures beside sign shuffles;
+- ``_generators``: random signed graphs (:func:`random_signed_graph`,
+  :func:`planted_camps_graph`, :func:`shuffle_signs`);
 - ``_ambivalence``: what the ambivalent ties, left out of every measure, would change;
 - ``_implied``: :func:`implied_relations` for unknown pairs;
-- ``_centrality``: :func:`signed_degree`, :func:`pn_index`, :func:`centrality_table`;
+- ``_centrality``: :func:`signed_degree`, :func:`pn_index`,
+  :func:`signed_eigenvector_centrality`, :func:`centrality_table`;
 - ``_balance``: :func:`balance_report`, everything ``alliances balance`` reports.
 
 Examples
@@ -74,7 +81,7 @@ from ._partition import (
     sort_nodes,
     triangle_packing_bound,
 )
-from ._search import PERTURB, local_search, relocate, spectral_start
+from ._search import PERTURB, local_search, relocate, single_blas_thread, spectral_start
 from ._walk import walk_balance
 
 __all__ = [
@@ -133,6 +140,7 @@ __all__ = [
     "signed_degree",
     "signed_eigenvector_centrality",
     "signed_triangles",
+    "single_blas_thread",
     "solve_block_milp",
     "solve_exact",
     "solve_heuristic",

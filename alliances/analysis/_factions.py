@@ -30,6 +30,7 @@ from ._blocks import CampReduction, expand_camps, reduce_camps
 from ._camps import camp_search
 from ._frustration import AUTO_EXACT_MAX_EDGES, AUTO_TIME_LIMIT, REDUCE_MAX_EDGES, solve_exact
 from ._milp import assignment_milp
+from ._search import single_blas_thread
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -254,7 +255,8 @@ def factions(
         time_limit = AUTO_TIME_LIMIT
     deadline = None if time_limit is None else t0 + float(time_limit)
     solver = _KSolver(sub, alpha=alpha, exact=exact, deadline=deadline, seed=seed)
-    sol, k_max, values, note = solver.choose(None if k is None else int(k))
+    with single_blas_thread():
+        sol, k_max, values, note = solver.choose(None if k is None else int(k))
     value, method = sol.value, sol.method
     camps = _camps([nodes[i] for i in active], sol.labels, isolated)
     lb, optimal, gap = _p.settle_bound(value, sol.lower_bound, sol.optimal)

@@ -38,7 +38,7 @@ from .._numbers import json_number
 from . import _partition as _p
 from ._blocks import peel
 from ._milp import row_wise_lp, settle_milp, solve_warm
-from ._search import local_search
+from ._search import local_search, single_blas_thread
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -203,7 +203,8 @@ def frustration_index(
     """
     t0 = time.perf_counter()
     nodes, edges = _p.edges_of(G, weighted=weighted)
-    labels, lb, optimal, method = _solve(edges, exact, time_limit, seed)
+    with single_blas_thread():
+        labels, lb, optimal, method = _solve(edges, exact, time_limit, seed)
     value = 2.0 * _p.partition_cost(edges, labels, 0.5)
     if not weighted:
         value = float(round(value))

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +32,7 @@ from ..errors import ParameterError
 from . import _partition as _p
 from ._census import TRIAD_TYPES
 from ._frustration import REDUCE_MAX_EDGES, solve_exact
-from ._search import local_search
+from ._search import local_search, single_blas_thread
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -274,7 +273,7 @@ def balance_against_chance(
     negative = int((e.c < 0).sum())
     tri = _p.edge_triangles(e)
     shuffles = _Shuffles(e, seed)
-    with using_progress(progress, "sign shuffles") as callback:
+    with using_progress(progress, "sign shuffles") as callback, single_blas_thread():
         report = _Report(callback, 2 * draws + frustration_draws)
         census = _census(e, tri, negative, shuffles, draws, report)
         walk = _walk(G, e, shuffles, draws, report)
@@ -355,15 +354,17 @@ def _census(e: _p.Edges, tri: np.ndarray, negative: int, shuffles: _Shuffles, dr
     method = "triangle census (expected value in closed form)"
     if len(tri) == 0:
         return ChanceMeasure(None, None, None, None, None, None, 0, True, method, "no triangle of signed ties")
-    observed = float(np.mean((e.c[tri] < 0).sum(axis=1) % 2 == 0))
+    observed = float(np.mean(np.prod(np.sign(e.c[tri]), axis=1) > 0))
     counts = expected_census(len(tri), e.m, negative)
     expected = (counts["+++"] + counts["+--"]) / len(tri)
     if shuffles.constant:
         return _same_signs(observed, True, method, draws)
     values = []
-    batch = max(1, min(500, 3_000_000 // (3 * len(tri))))
+    first, second, third = tri[:, 0], tri[:, 1], tri[:, 2]
+    batch = max(1, min(500, 4_000_000 // len(tri)))
     for signs in shuffles.batches(draws, batch):
-        values.append(np.mean((signs[:, tri] < 0).sum(axis=2) % 2 == 0, axis=1))
+        s = signs.astype(np.int8)  # a triangle is strictly balanced when the product of its signs is positive
+        values.append(np.mean(s[:, first] * s[:, second] * s[:, third] > 0, axis=1))
         report(len(signs))
     return _compare(observed, np.concatenate(values) if values else np.zeros(0), True, method, expected)
 
@@ -393,10 +394,9 @@ def _walk(G: Any, e: _p.Edges, shuffles: _Shuffles, draws: int, report: _Report)
         return _same_signs(observed, True, method, draws)
     batch = max(1, min(200, 4_000_000 // max(1, big * big)))
     values = []
-    with _one_thread():
-        for signs in shuffles.batches(draws, batch):
-            values.append(spectra.ratio(signs))
-            report(len(signs))
+    for signs in shuffles.batches(draws, batch):
+        values.append(spectra.ratio(signs))
+        report(len(signs))
     return _compare(observed, np.concatenate(values) if values else np.zeros(0), True, method)
 
 
@@ -446,15 +446,6 @@ class _Spectra:
         return np.where(np.abs(out - 1.0) < 1e-12, 1.0, out)
 
 
-def _one_thread() -> AbstractContextManager[Any]:
-    """BLAS on one thread: many small eigenproblems run several times faster without thread start-up."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - scikit-learn brings it
-        return nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
-
-
 def _frustration(e: _p.Edges, exact: bool | str, seed: int, shuffles: _Shuffles, count: int,
                  report: _Report) -> ChanceMeasure:
     use_exact = exact is True or (exact == "auto" and e.m <= NULL_EXACT_MAX_EDGES)
@@ -466,8 +457,10 @@ def _frustration(e: _p.Edges, exact: bool | str, seed: int, shuffles: _Shuffles,
         return ChanceMeasure(None, None, None, None, None, None, 0, False, method,
                              f"{e.m:,} signed ties: too many to redo the index for every draw")
 
+    core, u, v, n = _two_core(e)
+
     def index(signs: np.ndarray) -> float:
-        g = _p.Edges(e.n, e.u, e.v, signs.astype(float))
+        g = _p.Edges(n, u, v, signs[core].astype(float))
         if use_exact:
             labels = solve_exact(g, seed=seed, restarts=_RESTARTS)[0]
         else:
@@ -483,3 +476,22 @@ def _frustration(e: _p.Edges, exact: bool | str, seed: int, shuffles: _Shuffles,
         report(1)
     note = "" if use_exact else "heuristic: the network's index may be above its exact value, as the draws' may"
     return _compare(observed, np.array(values, dtype=float), False, method, note=note)
+
+
+def _two_core(e: _p.Edges) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The ties left once actors with one tie are removed, repeatedly: such a tie is never frustrated,
+    whatever its sign, so every draw's index is that of its 2-core. The ties kept, their ends
+    renumbered, and the number of actors left."""
+    deg = np.bincount(np.concatenate([e.u, e.v]), minlength=e.n)
+    alive = np.ones(e.m, dtype=bool)
+    while True:
+        leaf = deg == 1
+        drop = alive & (leaf[e.u] | leaf[e.v])
+        if not drop.any():
+            break
+        alive &= ~drop
+        deg = np.bincount(np.concatenate([e.u[alive], e.v[alive]]), minlength=e.n)
+    core = np.flatnonzero(alive)
+    nodes, inverse = np.unique(np.concatenate([e.u[core], e.v[core]]), return_inverse=True)
+    inverse = inverse.ravel()
+    return core, inverse[: len(core)], inverse[len(core):], len(nodes)
