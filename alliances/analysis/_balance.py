@@ -171,7 +171,10 @@ def balance_report(
     exact, time_limit, seed
         Passed to the frustration index and factions (``seed`` also to the shuffles).
     draws, frustration_draws : int, optional
-        Sign shuffles for :func:`alliances.balance_against_chance` (0: no comparison).
+        Sign shuffles for :func:`alliances.balance_against_chance` (0: no comparison). The
+        draws' frustration index is exact for small networks and heuristic above
+        (``exact=False``: always heuristic); ``exact=True`` does not make hundreds of
+        random signings exact.
     progress : callable or bool, optional
         Reports the shuffles as they are drawn (``progress(done, total)``).
 
@@ -206,6 +209,7 @@ def balance_report(
         names=display_names(G) or {},
         title=getattr(G, "scenario", None),
         strict=strict,
+        # exact=True asks for this network's index, not for hundreds of exact solves of random signings
         chance=balance_against_chance(g, draws=draws, frustration_draws=frustration_draws, seed=seed,
-                                      exact=exact, progress=progress) if draws else None,
+                                      exact=False if exact is False else "auto", progress=progress) if draws else None,
     )
