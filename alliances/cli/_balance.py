@@ -8,9 +8,22 @@ from typing import Annotated, Any
 
 import typer
 
-from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables, stderr_is_terminal
+from ..errors import ParameterError
+from ._common import (
+    Command,
+    JsonOption,
+    app,
+    emit_json,
+    finite,
+    load_scenario,
+    print_tables,
+    stderr_is_terminal,
+)
 
-__all__ = ["balance"]
+__all__ = ["MAX_K", "balance"]
+
+MAX_K = 100
+"""The most factions ``--k`` asks for: each k up to it is solved in turn, as a start for the next."""
 
 
 @app.command(cls=Command)
@@ -20,12 +33,15 @@ def balance(
     json_out: JsonOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Implied relations under strict balance: the enemy of an "
                                          "enemy counts as a friend (default: weak balance, it does not).")] = False,
-    k: Annotated[int | None, typer.Option("--k", metavar="K", min=1, help="Number of factions (default: chosen).")] = None,
+    k: Annotated[int | None, typer.Option("--k", metavar="K", min=1, help="Number of factions, at most the number "
+                                          f"of actors and {MAX_K} (default: chosen).")] = None,
     exact: Annotated[bool | None, typer.Option("--exact/--fast", help="Exact integer programming, or the fast "
                                                "heuristic (default: exact when the network is small enough).",
                                                show_default=False)] = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.0, help="Seconds for each exact solve; "
-                                                     "the result then says whether optimality was proven.")] = None,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.0, callback=finite,
+                                                     help="Seconds for each exact solve (default: 20 when the network is "
+                                                     "small enough to solve exactly); the result then says whether "
+                                                     "optimality was proven, and the gap.")] = None,
 ) -> None:
     """Is the network balanced? Triangle census, unbalanced triads, frustration index, camps, factions,
     the relations balance implies for unknown pairs, and signed centrality."""
@@ -39,6 +55,11 @@ def balance(
     else:
         network = load_scenario(path)
         title = None
+    n = len(network.actors) if hasattr(network, "actors") else network.number_of_nodes()
+    if k is not None and k > min(n, MAX_K):
+        why = f"more factions than the network has actors ({n})" if k > n else f"the most factions computed is {MAX_K}"
+        raise ParameterError(f"--k {k}: {why}; use --k {min(n, MAX_K)} or less, or leave --k out to let the "
+                             "number be chosen")
     status: AbstractContextManager[Any] = nullcontext()
     if stderr_is_terminal() and not json_out:
         from rich.console import Console

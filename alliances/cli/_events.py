@@ -67,7 +67,8 @@ def timeline(
     snapshots: Annotated[list[Path], typer.Argument(metavar="SNAPSHOT", help="Snapshot scenario files (from alliances events --snapshots).",
                                                     show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf.")],
-    panels: Annotated[int, typer.Option("--panels", metavar="N", help="How many snapshots to draw as small multiples.")] = 8,
+    panels: Annotated[int, typer.Option("--panels", metavar="N", min=1, max=64,
+                                        help="How many snapshots to draw as small multiples (1 to 64).")] = 8,
 ) -> None:
     """Draw snapshots over time: small multiples with one stable layout, and each pair's score by window."""
     from ..draw import check_output_path, draw_timeline, save_figure
