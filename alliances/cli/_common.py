@@ -88,6 +88,12 @@ class Command(TyperCommand):
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
             raise Interrupted(signal.SIGINT) from exc
+        except BrokenPipeError as exc:  # typer would make it exit 1, an internal failure
+            raise _OutputClosed from exc
+
+
+class _OutputClosed(BaseException):
+    """The reader of stdout went away (``alliances risk --json | head``): not a failure of ours."""
 
 
 def _no_type(ctx: Any) -> None:
@@ -199,7 +205,11 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:  # raised by hand, or a signal handler not ours
         return _interrupted(signal.SIGINT)
-    except BrokenPipeError:
+    except (_OutputClosed, BrokenPipeError):
+        # nothing more can reach the reader; keep the final flush at exit from complaining
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
         return 0
     except Exception as exc:  # an internal failure: say so plainly, traceback on request
         if os.environ.get("ALLIANCES_DEBUG"):
@@ -253,11 +263,19 @@ def console(width: int | None = None) -> Console:
     """A rich console on stdout (imported lazily: only commands that print tables pay for it).
 
     It reads no markup (``[red]``) or emoji codes (``:warning:``) in the strings it
-    prints and highlights nothing: what a report hands it is shown as written.
+    prints and highlights nothing: what a report hands it is shown as written. When the
+    reader goes away (``| head``) it stops quietly, as every command does, instead of
+    rich's exit 1.
     """
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False, width=width)
+    out = Console(highlight=False, soft_wrap=False, markup=False, emoji=False, width=width)
+    setattr(out, "on_broken_pipe", _raise_output_closed)  # noqa: B010 - an instance's own handler
+    return out
+
+
+def _raise_output_closed() -> None:
+    raise _OutputClosed
 
 
 def print_tables(items: Any) -> None:
