@@ -38,8 +38,8 @@ _WITH_FACTIONS = (Kind.network, Kind.matrix, Kind.risk)
 @app.command(cls=Command)
 def draw(
     path: Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False, metavar="FILE")],
-    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf (the extension picks the format).",
-                                         show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf (the extension picks the format); "
+                                         "OUT.html: the interactive network view.", show_default=False)],
     kind: Annotated[Kind, typer.Option("--kind", help="What to draw.")] = Kind.network,
     pair: Annotated[tuple[str, str] | None, typer.Option("--pair", metavar="A B",
                                                          help="The pair of a tornado (actor ids).")] = None,
@@ -62,9 +62,13 @@ def draw(
         raise typer.BadParameter("--pair is only used with --kind tornado", param_hint="--pair")
     if top and kind is not Kind.network:
         raise typer.BadParameter("--top is only used with --kind network", param_hint="--top")
-    from ..draw import actor_limit_view, check_output_path, check_pixels, draw_figure, save_figure
+    from ..draw import FORMATS, HTML_FORMATS, actor_limit_view, check_pixels, draw_figure, save_figure
+    from ..readwrite import output_format
 
-    _, fmt = check_output_path(output)  # a bad path fails before any work
+    fmt = output_format(output, {**FORMATS, **HTML_FORMATS})[1]  # a bad path fails before any work
+    if fmt == "html":
+        return _draw_html(path, output, kind, top=top, sized=width is not None or height is not None,
+                          time_limit=time_limit)
     raster = fmt == "png"
     if raster and width is not None and height is not None:
         check_pixels(width * dpi, height * dpi, dpi=dpi)  # so does a figure too large to hold
@@ -80,6 +84,25 @@ def draw(
     w, h = fig.get_size_inches()
     size = f"{round(w * dpi)}x{round(h * dpi)} px" if raster else f"{w:.1f}x{h:.1f} in"
     note(f"wrote {written} ({kind.value}, {size}{_proof(camps, time_limit)})")
+
+
+def _draw_html(path: Path, output: Path, kind: Kind, *, top: int, sized: bool, time_limit: float) -> None:
+    """The interactive view (network kind only): one self-contained page, the risk layer on with --top N."""
+    if kind is not Kind.network:
+        raise typer.BadParameter(f"an .html file holds the interactive network view; --kind {kind.value} draws "
+                                 ".png, .svg or .pdf", param_hint="--output")
+    if sized:
+        raise typer.BadParameter("--width and --height size a picture; the .html view fills its window",
+                                 param_hint="--width/--height")
+    from ..draw import actor_limit_view, to_html
+
+    net = load_scenario(path)
+    actor_limit_view(kind.value, len(net.actors))  # the view zooms: crowded is fine, too many is not
+    camps = _factions(net, time_limit)
+    layers = ("ties", "camps", "risk") if top else ("ties", "camps")
+    page = to_html(net, path=output, top=top or 5, layers=layers, factions=camps)
+    note(f"wrote {output} (interactive network view, {len(page.encode('utf-8')) / 1e6:.1f} MB"
+         f"{_proof(camps, time_limit)})")
 
 
 def _factions(net: AllianceNetwork, time_limit: float) -> FactionsResult:
