@@ -142,6 +142,9 @@ def test_more_actors_than_a_diagram_draws_exit_2_before_any_work(kind, tmp_path,
         f"alliances: the {kind} diagram draws at most 300 actors and this scenario has 301: draw a smaller scenario "
         "(fewer actors), or get the numbers with alliances risk --json or alliances balance --json\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["crowd.yaml"]
+    if kind == "network":  # the interactive view too
+        assert main(["draw", str(crowd), "-o", str(tmp_path / "x.html")]) == 2
+        assert "at most 300 actors and this scenario has 301" in capsys.readouterr().err
     # the model diagram draws no actor
     assert main(["draw", str(crowd), "--kind", "model", "-o", str(tmp_path / "m.svg")]) == 0
 
