@@ -43,6 +43,7 @@ _LAZY: dict[str, str] = {
     "Theater": "alliances._records",
     # errors
     "AlliancesError": "alliances.errors",
+    "AmbiguousActorError": "alliances.errors",
     "EventDataError": "alliances.errors",
     "ModelFileError": "alliances.errors",
     "OutputError": "alliances.errors",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ._names import ActorNames
 from ._records import Actor, ActorKind, Relation, Source, Stance, Theater
 from ._text import did_you_mean
 from .errors import ScenarioError, UnknownActorError
@@ -145,17 +146,57 @@ class AllianceNetwork:
         )
 
     # -- queries --------------------------------------------------------------
+    @cached_property
+    def names(self) -> ActorNames:
+        """Every id, name, label and alias of the actors, and whom each stands for (built once)."""
+        return ActorNames(self.actors)
+
+    def resolve(self, name: str) -> str:
+        """The id of the actor known by ``name``: its id, name, label or an alias, in any case.
+
+        Runs of spaces count as one, and case is ignored; an exact id always wins. Every
+        method here that takes an actor, and the functions that take a network and
+        actors (:func:`~alliances.explain_risk`, :func:`~alliances.what_if`, ...), go
+        through it.
+
+        Parameters
+        ----------
+        name : str
+            An id, a name, a label or an alias.
+
+        Returns
+        -------
+        str
+            The id (``name`` itself when it is one).
+
+        Raises
+        ------
+        AmbiguousActorError, UnknownActorError
+            As :meth:`alliances._names.ActorNames.resolve` says: several actors bear the
+            name (they are listed), or none does (with the closest name there is).
+
+        Examples
+        --------
+        >>> import alliances
+        >>> net = alliances.load("seeds/syria_2017.yaml")
+        >>> net.resolve("US coalition"), net.resolve("damascus"), net.resolve("  ISIS ")
+        ('us_coalition', 'assad', 'islamic_state')
+        """
+        if isinstance(name, str) and name in self.actors:
+            return name
+        return self.names.resolve(name)
+
     def actor(self, actor_id: str) -> Actor:
-        """The actor with this id; :class:`UnknownActorError` (with a suggestion) if none."""
-        try:
-            return self.actors[actor_id]
-        except KeyError:
-            raise UnknownActorError(_unknown(actor_id, self.actors)) from None
+        """The actor with this id (or name, label, alias: see :meth:`resolve`).
+
+        :class:`UnknownActorError` (with a suggestion) if none.
+        """
+        return self.actors[self.resolve(actor_id)]
 
     def relation(self, a: str, b: str) -> Relation | None:
         """The recorded relation of the pair (in force or not), or None if unknown."""
-        self.actor(a)
-        self.actor(b)
+        a = self.resolve(a)
+        b = self.resolve(b)
         return self._index.get((a, b) if a <= b else (b, a))  # type: ignore[attr-defined]
 
     def stance(self, a: str, b: str) -> Stance | None:
@@ -227,10 +268,11 @@ class AllianceNetwork:
         """A copy where the pair a, b has this stance (None removes the relation).
 
         Other attributes of an existing relation are kept unless given in ``attrs``;
-        ``weight`` goes back to the new stance's default unless given.
+        ``weight`` goes back to the new stance's default unless given. Actors may be
+        named by id, name, label or alias (:meth:`resolve`).
         """
-        self.actor(a)
-        self.actor(b)
+        a = self.resolve(a)
+        b = self.resolve(b)
         if a == b:
             raise ScenarioError(f"an actor cannot have a relation with itself ({a!r})")
         pair = (a, b) if a <= b else (b, a)
@@ -248,8 +290,8 @@ class AllianceNetwork:
         return replace(self, relations=tuple(rels))
 
     def without_actor(self, actor_id: str) -> AllianceNetwork:
-        """A copy without this actor and every relation it has."""
-        self.actor(actor_id)
+        """A copy without this actor (by id, name, label or alias) and every relation it has."""
+        actor_id = self.resolve(actor_id)
         return replace(
             self,
             actors={k: v for k, v in self.actors.items() if k != actor_id},
@@ -257,8 +299,9 @@ class AllianceNetwork:
         )
 
     def with_theater(self, actor_id: str, theater_id: str, name: str | None = None) -> AllianceNetwork:
-        """A copy where the actor also operates in this theater (created if new)."""
-        actor = self.actor(actor_id)
+        """A copy where the actor (by id, name, label or alias) also operates in this theater (created if new)."""
+        actor_id = self.resolve(actor_id)
+        actor = self.actors[actor_id]
         theaters = dict(self.theaters)
         if theater_id not in theaters:
             theaters[theater_id] = Theater(theater_id, name or theater_id.replace("_", " ").title())

@@ -23,6 +23,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._network import AllianceNetwork
 from .._signed import as_signed_graph, display_names, node_key, node_order, signed_adjacency, signed_matrix
 
 if TYPE_CHECKING:
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
     import scipy.sparse as sp
-
-    from .._network import AllianceNetwork
 
 __all__ = [
     "TRIAD_TYPES",
@@ -287,7 +286,8 @@ def signed_triangles(G: AllianceNetwork | nx.Graph, *, actor: Hashable | None = 
         Signed ties; neutral and ambivalent ties are no tie (see
         :func:`ambivalent_triangle_census` for triangles with ambivalent ties).
     actor : node id, optional
-        Only the triangles this actor belongs to.
+        Only the triangles this actor belongs to (of a network: by id, name, label
+        or alias, see :meth:`AllianceNetwork.resolve`).
 
     Returns
     -------
@@ -324,6 +324,8 @@ def signed_triangles(G: AllianceNetwork | nx.Graph, *, actor: Hashable | None = 
     Strict balance: Cartwright and Harary (1956); weak balance: Davis (1967); cited in
     full with :func:`triangle_census`.
     """
+    if actor is not None and isinstance(G, AllianceNetwork):
+        actor = G.resolve(str(actor))
     rows = _triangle_rows(G, TRIAD_TYPES, actor=actor)
     for r in rows:
         r["positive"] = r["signs"].count("+")

@@ -42,7 +42,7 @@ def draw(
                                          "OUT.html: the interactive network view.", show_default=False)],
     kind: Annotated[Kind, typer.Option("--kind", help="What to draw.")] = Kind.network,
     pair: Annotated[tuple[str, str] | None, typer.Option("--pair", metavar="A B",
-                                                         help="The pair of a tornado (actor ids).")] = None,
+                                                         help="The pair of a tornado (each by id, name, label or alias).")] = None,
     top: Annotated[int, typer.Option("--top", metavar="N", min=0, help="Network: highlight the N riskiest pairs not at war.")] = 0,
     dpi: Annotated[int, typer.Option("--dpi", metavar="DPI", min=20, max=1200,
                                      help="Resolution of PNG output (at most 100 megapixels in all).")] = 150,

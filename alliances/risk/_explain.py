@@ -121,7 +121,8 @@ def explain_risk(
     ----------
     net : AllianceNetwork
     a, b : str
-        Two different actor ids (either order).
+        Two different actors (either order), each by id, name, label or alias
+        (:meth:`AllianceNetwork.resolve`): ``explain_risk(net, "Assad", "US coalition")``.
     model : RiskModel, path or None, optional
         The risk model; None uses the shipped default.
 
@@ -132,13 +133,13 @@ def explain_risk(
     Raises
     ------
     UnknownActorError
-        If an id is not an actor of the network.
+        If a name is no actor's (AmbiguousActorError: several actors').
 
     Examples
     --------
     >>> import alliances
     >>> net = alliances.load("seeds/syria_2017.yaml")
-    >>> ex = alliances.explain_risk(net, "us_coalition", "assad")
+    >>> ex = alliances.explain_risk(net, "US coalition", "Assad")
     >>> ex.a, ex.b, ex.factors["stance"]
     ('assad', 'us_coalition', 'rival')
     >>> ex.tornado.iloc[0]["factor"]
@@ -149,8 +150,8 @@ def explain_risk(
     .. [1] Cover & Thomas (2006). Elements of Information Theory, 2nd ed. (mutual information).
     .. [2] Bremer (1992). Dangerous dyads. Journal of Conflict Resolution 36(2).
     """
-    net.actor(a)
-    net.actor(b)
+    a = net.resolve(a)
+    b = net.resolve(b)
     if a == b:
         raise ScenarioError(f"a pair needs two different actors, not {a!r} twice", file="pair")
     a, b = sorted((a, b))
