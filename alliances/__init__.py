@@ -37,10 +37,12 @@ _LAZY: dict[str, str] = {
     "ActorKind": "alliances._records",
     "AllianceNetwork": "alliances._network",
     "Evidence": "alliances._records",
+    "Month": "alliances._records",
     "Relation": "alliances._records",
     "Source": "alliances._records",
     "Stance": "alliances._records",
     "Theater": "alliances._records",
+    "Year": "alliances._records",
     # errors
     "AlliancesError": "alliances.errors",
     "AmbiguousActorError": "alliances.errors",

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ._names import ActorNames
-from ._records import Actor, ActorKind, Relation, Source, Stance, Theater
+from ._records import Actor, ActorKind, Month, Relation, Source, Stance, Theater, Year
 from ._text import did_you_mean
 from .errors import ScenarioError, UnknownActorError
 
@@ -49,8 +49,9 @@ class AllianceNetwork:
         At most one per unordered pair.
     theaters, sources : mapping of id to Theater / Source, or iterables
     as_of : datetime.date, optional
-        The moment the picture describes; relations whose period excludes it are
-        kept but left out of :attr:`graph`.
+        The moment the picture describes: a day, or a whole :class:`~alliances.Month`
+        or :class:`~alliances.Year`; relations whose period does not meet it are kept
+        but left out of :attr:`graph` (:meth:`Relation.is_active`).
 
     Examples
     --------
@@ -462,10 +463,14 @@ def network_to_dict(net: AllianceNetwork, *, iso_dates: bool = True) -> dict[str
     [{'actors': ['a', 'b'], 'stance': 'rival', 'weight': 0.8}]
     """
 
-    def date(d: Any) -> Any:
-        if d is None or isinstance(d, int) or not iso_dates:
+    def date(d: Any) -> Any:  # as precise as written: 2013, 2023-06 or 2017-09-05
+        if d is None or isinstance(d, int):
             return d
-        return d.isoformat()
+        if isinstance(d, Year):
+            return d.year
+        if isinstance(d, Month) or iso_dates:
+            return d.isoformat()
+        return d
 
     def put(target: dict[str, Any], key: str, value: Any) -> None:
         if value is not None and value != () and value != []:

@@ -16,7 +16,6 @@ ever executed.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections.abc import Callable
@@ -25,7 +24,18 @@ from typing import Any
 import yaml
 
 from .._network import AllianceNetwork
-from .._records import Actor, ActorKind, Evidence, Relation, Source, Stance, Theater
+from .._records import (
+    Actor,
+    ActorKind,
+    Evidence,
+    Relation,
+    Source,
+    Stance,
+    Theater,
+    Year,
+    period_end,
+    period_start,
+)
 from .._text import did_you_mean
 from ..errors import ScenarioError
 from ._textfile import decode_text, read_text_file
@@ -204,7 +214,9 @@ class ScenarioReader(StrictYamlReader):
             return None
         version = self._version(top["version"]) if "version" in top else 1
         title = self.text(top.get("scenario"), "scenario (the title)", optional=False) if "scenario" in top else None
-        as_of = self.day(top.get("as_of"), "as_of")
+        as_of = self.date(top.get("as_of"), "as_of", allow_year=True)
+        if isinstance(as_of, int):
+            as_of = Year(as_of)
         description = self.text(top.get("description"), "description")
         notes = self.text(top.get("notes"), "notes")
         self.read_lists(top)
@@ -359,8 +371,8 @@ class ScenarioReader(StrictYamlReader):
         kind = self.text(f.get("kind"), "relation kind")
         since = self.date(f.get("since"), "since", allow_year=True)
         until = self.date(f.get("until"), "until", allow_year=True)
-        if since is not None and until is not None and _as_end(until) < _as_start(since):
-            self.err(f["until"], f"until ({_show(until)}) is before since ({_show(since)})")
+        if since is not None and until is not None and period_end(until) < period_start(since):
+            self.err(f["until"], f"until ({until}) is before since ({since})")
         evidence = self._evidence(f.get("evidence"))
         notes = self.text(f.get("notes"), "relation notes")
         if pair is not None:
@@ -462,17 +474,3 @@ def source_id_problem(value: str) -> str | None:
     if _SOURCE_CHARS.match(value):
         return f"{value!r} must start with a letter or a digit{hint}"
     return f"{value!r} may only use letters, digits and _ . : -{hint}"
-
-
-def _as_start(d: int | dt.date) -> dt.date:
-    return dt.date(d, 1, 1) if isinstance(d, int) else d
-
-
-def _as_end(d: int | dt.date) -> dt.date:
-    return dt.date(d, 12, 31) if isinstance(d, int) else d
-
-
-def _show(d: int | dt.date) -> str:
-    return str(d) if isinstance(d, int) else d.isoformat()
-
-
