@@ -37,6 +37,7 @@ from ._scoring import COLUMNS, KIND_COLUMNS, METHODS, check_half_life, check_min
 from ._snapshots import (
     check_snapshot_folder,
     diff_scenarios,
+    quiet_window,
     score_from_evidence,
     snapshot,
     snapshots,
@@ -96,6 +97,7 @@ __all__ = [
     "parse_date_range",
     "parse_window",
     "read_events",
+    "quiet_window",
     "relations_over_time",
     "score_from_evidence",
     "snapshot",

@@ -88,13 +88,15 @@ def relations_tables(rel: EventRelations, *, top_unmapped: int = 25) -> list[Any
 def diff_table(diff: pd.DataFrame, title: str) -> Any:
     """A rich table of :func:`alliances.diff_scenarios` output (the title and ids shown literally)."""
     table = literal_table(title)
-    for col in ("change", "a", "b", "before", "after"):
+    notes = "note" in diff.columns and bool(diff["note"].astype(bool).any())
+    for col in ("change", "a", "b", "before", "after", *(["why"] if notes else [])):
         table.add_column(col)
     for r in diff.itertuples(index=False):
-        literal_row(table, r.change, r.a, r.b, r.before or "-", r.after or "-")
+        why = [getattr(r, "note", "") or ""] if notes else []
+        literal_row(table, r.change, r.a, r.b, r.before or "-", r.after or "-", *why)
     return table
 
 
 def diff_json(diff: pd.DataFrame, a: str, b: str) -> dict[str, Any]:
-    """``{"from": a, "to": b, "changes": [{"change", "a", "b", "before", "after"}, ...]}``, missing values None."""
+    """``{"from": a, "to": b, "changes": [{"change", "a", "b", "before", "after", "note"}, ...]}``, missing values None."""
     return {"from": a, "to": b, "changes": _records(diff)}
