@@ -89,6 +89,7 @@ _LAZY: dict[str, str] = {
     "dumps": "alliances.readwrite",
     "load": "alliances.readwrite",
     "loads": "alliances.readwrite",
+    "mapping_schema": "alliances.readwrite",
     "scenario_schema": "alliances.readwrite",
     # event data
     "diff_scenarios": "alliances.events",

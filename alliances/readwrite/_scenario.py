@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
 
+from .._names import ActorNames
 from .._network import AllianceNetwork
 from .._records import (
     Actor,
@@ -253,9 +254,12 @@ class ScenarioReader(StrictYamlReader):
             if theater_id not in self.theaters:
                 self.err(line, f"actor '{actor_id}' is placed in unknown theater {theater_id!r}"
                                f"{did_you_mean(theater_id, self.theaters)}")
+        names: ActorNames | None = None
         for what, ident, line in self._refs:
             if what == "actor" and ident not in self.actors:
-                self.err(line, f"unknown actor {ident!r}{did_you_mean(ident, self.actors)}")
+                if names is None:
+                    names = ActorNames([a for a in self.actors.values() if a is not None])
+                self.err(line, f"unknown actor {ident!r}{_actor_hint(ident, names, self.actors)}")
             elif what == "source" and ident not in self.sources and ident not in self.known_sources:
                 known = sorted({*self.sources, *self.known_sources})
                 self.err(line, f"evidence cites unknown source {ident!r}{did_you_mean(ident, known)}")
@@ -439,6 +443,16 @@ class ScenarioReader(StrictYamlReader):
                     self._refs.append(("source", source, f["source"].start_mark.line + 1))
                 out.append(Evidence(source, note))
         return out
+
+
+def _actor_hint(ident: str, names: ActorNames, ids: Iterable[str]) -> str:
+    """What an unknown actor id in a relation may have meant: the actor it names, else the closest id."""
+    hits = names.candidates(ident)
+    if len(hits) == 1:
+        return f" (did you mean {hits[0]!r}? {ident!r} is its name, label or alias; relations use ids)"
+    if hits:
+        return f" (it names {len(hits)} actors: {', '.join(hits)}; relations use ids)"
+    return did_you_mean(ident, ids)
 
 
 def source_id_problem(value: str) -> str | None:

@@ -92,6 +92,7 @@ _CONTENT = re.compile(r"(?:\A|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])\s*[^#\s]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _YEAR = re.compile(r"\d{4}\Z")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}\Z")
+_FLOW_OPENERS = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
 
 MAX_DEPTH = 100
 """Lists and mappings nested deeper than this are refused (a scenario needs five levels)."""
@@ -390,6 +391,13 @@ class StrictYamlReader:
             self.err(mark.line + 1 if mark is not None else None, self._too_deep())
             return
         context = getattr(exc, "context", None)
+        opened = getattr(exc, "context_mark", None)
+        if (context in _FLOW_OPENERS and opened is not None and mark is not None and opened.line < mark.line):
+            # An unclosed '[' or '{' is found only on a later line: report it where it was opened.
+            bracket = _FLOW_OPENERS[context]
+            self.err(opened.line + 1, f"YAML syntax error: the '{bracket}' opened on this line (column "
+                                      f"{opened.column + 1}) is not closed: {problem} by line {mark.line + 1}")
+            return
         message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
         self.err(mark.line + 1 if mark is not None else None, message)
 
