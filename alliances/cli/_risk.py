@@ -224,7 +224,7 @@ def _compare(net: AllianceNetwork, after: AllianceNetwork, model: RiskModel, cha
     out = console()
     names = {x: net.actors[x].display for x in net.actors}
     print_tables([changes_summary(diff, changes, names=names)])
-    table = changes_table(diff, top=top)
+    table = changes_table(diff, top=top, scenario=after.scenario)
     if table is not None:
         out.print(table)
 

@@ -104,6 +104,6 @@ def test_changes_summary_and_table(what_if, seed):
     changed = (diff["status"] == "changed").sum()
     assert summary.endswith(f"Of the 21 pairs in both networks, {changed} changed risk.")
     text = render(changes_table(diff, top=5))
-    assert f"Risk changes: the {min(5, changed)} largest of {changed}" in text
+    assert f"Risk changes, the {min(5, changed)} largest of {changed}" in text
     assert "enemy -> ally" in text or "rival -> ally" in text
     assert changes_table(diff[diff["status"] != "changed"]) is None
