@@ -93,3 +93,11 @@ def test_timeline_has_a_panel_for_the_empty_quarter(net, ged, tmp_path, capsys):
     texts = svg_texts(out)
     assert "2017-Q3: no events" in texts
     assert {"2017-Q1", "2017-Q2", "2017-Q4"} <= set(texts)
+
+
+def test_events_lists_the_quiet_windows(ged, capsys):
+    assert main(["events", str(ged), "--actors", str(EVENTS / "scenario.yaml"), "--window", "quarter"]) == 0
+    assert "1 window(s) without any event: 2017-Q3" in " ".join(capsys.readouterr().out.split())
+    assert main(["events", str(ged), "--actors", str(EVENTS / "scenario.yaml"), "--window", "quarter", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["windows"] == ["2017-Q1", "2017-Q2", "2017-Q3", "2017-Q4"] and data["quiet_windows"] == ["2017-Q3"]
