@@ -17,6 +17,8 @@ from itertools import chain, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from .errors import ParameterTypeError
+
 if TYPE_CHECKING:
     import networkx as nx
     import scipy.sparse as sp
@@ -135,8 +137,8 @@ def as_signed_graph(obj: AllianceNetwork | nx.Graph) -> nx.Graph:
 
     Raises
     ------
-    TypeError
-        For anything else.
+    ParameterTypeError
+        For anything else (a ``TypeError`` too).
 
     Examples
     --------
@@ -151,7 +153,7 @@ def as_signed_graph(obj: AllianceNetwork | nx.Graph) -> nx.Graph:
     if isinstance(graph, nx.Graph) and hasattr(obj, "actors"):
         return graph
     if not isinstance(obj, nx.Graph):
-        raise TypeError(f"expected an AllianceNetwork or a networkx graph, not {type(obj).__name__}")
+        raise ParameterTypeError(f"expected an AllianceNetwork or a networkx graph, not {type(obj).__name__}")
     g = obj
     ready = not g.is_directed() and nx.number_of_selfloops(g) == 0 and all(
         isinstance(d.get("sign"), int) and "weight" in d for _, _, d in g.edges(data=True)

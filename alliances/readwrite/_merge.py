@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .._checks import check_instance, check_text
 from .._records import Stance
 from .._text import did_you_mean
 from ..errors import Problem, ScenarioError
@@ -106,6 +107,10 @@ def merge_relations(
           - source: wire
             note: B attacked A.
     """
+    check_instance(scenario, str, "scenario", "YAML text")
+    check_instance(fragment, str, "fragment", "YAML text")
+    check_text(scenario_name, "scenario_name")
+    check_text(fragment_name, "fragment_name")
     from ._scenario import loads
 
     net = loads(scenario, filename=scenario_name)

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable
 from typing import Any
 
 import yaml
 
-from .._network import AllianceNetwork
+from .._checks import SOURCE_ID, check_instance, check_path, check_text
+from .._network import FORMAT_VERSIONS, AllianceNetwork
 from .._records import Actor, ActorKind, Evidence, Relation, Source, Stance, Theater
 from .._text import did_you_mean
 from ..errors import ScenarioError
@@ -32,10 +32,10 @@ from ._yaml import FLOAT, INT, StrictYamlReader, construct, decode_text, describ
 
 __all__ = ["SUPPORTED_VERSIONS", "ScenarioReader", "load", "loads"]
 
-SUPPORTED_VERSIONS = (1,)
+SUPPORTED_VERSIONS = FORMAT_VERSIONS
 
 # Source ids are often citation keys ("reuters-2017-09-05"): hyphens, dots and colons are fine.
-_SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
+_SOURCE_ID = SOURCE_ID
 _TOP = {"version", "scenario", "as_of", "description", "notes", "sources", "theaters", "actors", "relations"}
 _SOURCE = {"id", "title", "publisher", "date", "url", "notes"}
 _THEATER = {"id", "name", "notes"}
@@ -69,6 +69,7 @@ def load(path: str | os.PathLike[str]) -> AllianceNetwork:
     >>> len(net.actors), net.as_of.isoformat()
     (8, '2017-09-05')
     """
+    check_path(path, "path")
     name = os.fspath(path)
     return loads(read_text_file(name, what="scenario file"), filename=name)
 
@@ -109,6 +110,8 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> AllianceNetwork:
     x.yaml:5: unknown kind 'stat' (expected one of: state, coalition, armed_group, militia, international_org, other) (did you mean 'state'?)
     x.yaml:7: unknown actor 'assad' (did you mean 'asad'?)
     """
+    check_instance(text, (str, bytes, bytearray), "text", "a str or bytes (YAML in the scenario format)")
+    check_text(filename, "filename")
     if isinstance(text, bytes | bytearray):
         text = decode_text(bytes(text), filename)
     reader = ScenarioReader(filename)
@@ -224,20 +227,20 @@ class ScenarioReader(StrictYamlReader):
             out[ident] = (obj, fields)
         return out
 
-    def _source(self, f: dict[str, yaml.Node], ident: str) -> Source:
-        return Source(
-            ident,
-            title=self.text(f.get("title"), "source title"),
-            publisher=self.text(f.get("publisher"), "source publisher"),
-            date=self.day(f.get("date"), "source date"),
-            url=self.text(f.get("url"), "source url"),
-            notes=self.text(f.get("notes"), "source notes"),
-        )
+    def _source(self, f: dict[str, yaml.Node], ident: str) -> Source | None:
+        title = self.text(f.get("title"), "source title")
+        publisher = self.text(f.get("publisher"), "source publisher")
+        date = self.day(f.get("date"), "source date")
+        url = self.text(f.get("url"), "source url")
+        notes = self.text(f.get("notes"), "source notes")
+        if not ident:  # no valid id: its problem is recorded
+            return None
+        return Source(ident, title=title, publisher=publisher, date=date, url=url, notes=notes)
 
     def _theater(self, f: dict[str, yaml.Node], ident: str) -> Theater | None:
         name = self.text(f.get("name"), "theater name", optional=False) if "name" in f else None
         notes = self.text(f.get("notes"), "theater notes")
-        return Theater(ident, name, notes=notes) if name is not None else None
+        return Theater(ident, name, notes=notes) if name is not None and ident else None
 
     def _actor(self, f: dict[str, yaml.Node], ident: str) -> Actor | None:
         name = self.text(f["name"], "actor name", optional=False) if "name" in f else None
@@ -255,7 +258,7 @@ class ScenarioReader(StrictYamlReader):
                 checked.append((tid, t))
         self._theater_refs[ident] = checked  # for the cross-reference check, once all theaters are read
         notes = self.text(f.get("notes"), "actor notes")
-        if name is None or kind is None:
+        if name is None or kind is None or not ident:
             return None
         return Actor(ident, name, ActorKind(kind), label=label, aliases=tuple(aliases), theaters=tuple(theaters), notes=notes)
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .._checks import ACTOR_ID
 from .._text import did_you_mean
 from ..errors import Problem, ScenarioError
 
@@ -65,7 +66,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
             return tag
         return super().resolve(kind, value, implicit)
 # Ids name things other entries refer to: lowercase words, so they are easy to type and to match.
-_ID = re.compile(r"[a-z0-9_]+\Z")
+_ID = ACTOR_ID
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
