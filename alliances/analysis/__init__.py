@@ -42,7 +42,7 @@ from ._frustration import (
     solve_heuristic,
     sorted_pair,
 )
-from ._implied import STRONG_SCORE, implied_relations, stance_for_score
+from ._implied import MAX_LENGTH, STRONG_SCORE, implied_relations, stance_for_score
 from ._milp import MilpRun, highs, row_wise_lp, settle_milp, solve_warm
 from ._partition import (
     Edges,
@@ -63,6 +63,7 @@ __all__ = [
     "AUTO_EXACT_MAX_EDGES",
     "AUTO_TIME_LIMIT",
     "MAX_AUTO_K",
+    "MAX_LENGTH",
     "REDUCE_MAX_EDGES",
     "STRONG_SCORE",
     "TRIAD_TYPES",

@@ -11,6 +11,8 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_int
 from .._numbers import json_number
 from .._signed import as_signed_graph, display_names
 from ._ambivalence import Ambivalence, ambivalence
@@ -19,6 +21,7 @@ from ._centrality import centrality_table
 from ._factions import factions
 from ._frustration import frustration_index
 from ._implied import implied_relations
+from ._partition import check_solver_options
 from ._walk import walk_balance
 
 if TYPE_CHECKING:
@@ -175,6 +178,10 @@ def balance_report(
     .. [1] Aref, S., Mason, A. J. and Wilson, M. C. (2020). An exact method for computing
        the frustration index in signed networks using binary programming. Networks 75.
     """
+    check_graph(G)
+    check_bool(strict, "strict")
+    check_int(k, "k", low=1, optional=True)
+    check_solver_options(exact, time_limit, seed)
     g = as_signed_graph(G)
     return BalanceReport(
         census=triangle_census(g, weighted=True),

@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_int
 from .._signed import as_signed_graph, display_names, node_key, signed_adjacency, signed_matrix
 
 if TYPE_CHECKING:
@@ -169,6 +171,8 @@ def triangle_census(G: AllianceNetwork | nx.Graph, *, weighted: bool = False) ->
     .. [2] Davis, J. A. (1967). Clustering and structural balance in graphs. Human
        Relations 20(2), 181-187.
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
     _, A, amb = signed_matrix(G, weighted=weighted)
     L, _ = _orient(A)
     closing = _closing_counts(L)
@@ -205,6 +209,7 @@ def actor_census(G: AllianceNetwork | nx.Graph) -> pd.DataFrame:
     .. [1] Cartwright, D. and Harary, F. (1956). Structural balance: a generalization of
        Heider's theory. Psychological Review 63(5), 277-293.
     """
+    check_graph(G)
     import numpy as np
     import pandas as pd
 
@@ -261,6 +266,9 @@ def unbalanced_triads(
     Strict balance: Cartwright and Harary (1956); weak balance: Davis (1967); cited in
     full with :func:`triangle_census`.
     """
+    check_graph(G)
+    check_bool(strict, "strict")
+    check_int(limit, "limit", low=0, optional=True)
     import pandas as pd
 
     g = as_signed_graph(G)

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_int, check_number
 from .._numbers import json_number
-from ..errors import ParameterError
 from . import _partition as _p
 from ._frustration import AUTO_EXACT_MAX_EDGES, AUTO_TIME_LIMIT, REDUCE_MAX_EDGES, solve_exact
 from ._milp import row_wise_lp, settle_milp, solve_warm
@@ -199,8 +200,11 @@ def factions(
     .. [2] S. Aref, A. J. Mason, M. C. Wilson (2020) An exact method for computing the
        frustration index in signed networks using binary programming. Networks 75.
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
+    _p.check_solver_options(exact, time_limit, seed)
+    _check_options(k, alpha)
     t0 = time.perf_counter()
-    _check_options(k, alpha, exact)
     alpha = float(alpha)
     nodes, edges = _p.edges_of(G, weighted=weighted)
     active, isolated, sub = _tied_and_isolated(nodes, edges)
@@ -208,7 +212,9 @@ def factions(
         time_limit = AUTO_TIME_LIMIT
     deadline = None if time_limit is None else t0 + float(time_limit)
     solver = _KSolver(sub, alpha=alpha, exact=exact, deadline=deadline, seed=seed)
-    (labels, value, lb, optimal, method), k_max, values = solver.choose(k)
+    # n tied actors fill at most n camps: k > n is solved as k = n (the same optimum), reported as k
+    (labels, value, lb, optimal, method), k_max, values = solver.choose(None if k is None else min(k, max(1, sub.n)))
+    k_max = k_max if k is None else int(k)
     camps = _camps([nodes[i] for i in active], labels, isolated)
     lb, optimal, gap = _p.settle_bound(value, lb, optimal)
     return FactionsResult(
@@ -228,12 +234,9 @@ def factions(
     )
 
 
-def _check_options(k: int | None, alpha: float, exact: bool | str) -> None:
-    if not 0.0 <= float(alpha) <= 1.0:
-        raise ParameterError(f"alpha must lie in [0, 1], not {alpha!r}")
-    if k is not None and (int(k) != k or k < 1):
-        raise ParameterError(f"k must be a positive integer, not {k!r}")
-    _p.check_exact(exact)
+def _check_options(k: int | None, alpha: float) -> None:
+    check_number(alpha, "alpha", low=0, high=1)
+    check_int(k, "k", low=1, optional=True)
 
 
 def _tied_and_isolated(nodes: list[Hashable], edges: _p.Edges) -> tuple[np.ndarray, list[Hashable], _p.Edges]:

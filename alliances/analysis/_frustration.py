@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_graph
+from .._checks import check_bool
 from .._numbers import json_number
 from . import _partition as _p
 from ._milp import row_wise_lp, settle_milp, solve_warm
@@ -199,6 +201,9 @@ def frustration_index(
     .. [4] P. Doreian, A. Mrvar (1996) A partitioning approach to structural balance.
        Social Networks 18.
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
+    _p.check_solver_options(exact, time_limit, seed)
     t0 = time.perf_counter()
     nodes, edges = _p.edges_of(G, weighted=weighted)
     labels, lb, optimal, method = _solve(edges, exact, time_limit, seed)

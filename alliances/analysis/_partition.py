@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import scipy.sparse as sp
 
+from .._checks import check_instance, check_int, check_number
 from .._signed import as_signed_graph, node_order, signed_edges
 from ..errors import ParameterError
 
@@ -41,7 +42,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Edges",
+    "check_edges",
     "check_exact",
+    "check_labels",
+    "check_solver_options",
     "edge_triangles",
     "edges_of",
     "local_search",
@@ -211,8 +215,87 @@ def check_exact(exact: object) -> None:
     ...
     alliances.errors.ParameterError: exact must be True, False or 'auto', not 1
     """
-    if not (isinstance(exact, bool) or exact == "auto"):  # 1 or 0 would pass an ``in`` test
+    if not (isinstance(exact, bool) or (isinstance(exact, str) and exact == "auto")):  # 1 or 0 would pass ``in``
         raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
+
+
+def check_solver_options(exact: object, time_limit: object, seed: object) -> None:
+    """Check the options every partition analysis takes: ``exact``, ``time_limit`` and ``seed``.
+
+    Parameters
+    ----------
+    exact : object
+        True, False or "auto" (:func:`check_exact`).
+    time_limit : object
+        None or a number of seconds >= 0 (0: stop at the first solution, with its bound).
+    seed : object
+        An integer from 0 to 2**32 - 1.
+
+    Raises
+    ------
+    ParameterError, ParameterTypeError
+
+    Examples
+    --------
+    >>> check_solver_options("auto", None, 0)
+    >>> check_solver_options(True, -1, 0)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: time_limit must be a number >= 0, not -1
+    """
+    check_exact(exact)
+    check_number(time_limit, "time_limit", low=0, optional=True)
+    check_int(seed, "seed", low=0, high=2**32 - 1)
+
+
+def check_edges(edges: object, labels: object = None, *, name: str = "labels") -> None:
+    """Check an :class:`Edges` argument and, when given, an array of one label per node.
+
+    Parameters
+    ----------
+    edges : object
+        Must be an :class:`Edges`.
+    labels : object, optional
+        Must then be a 1-D integer array of length ``edges.n`` (see :func:`check_labels`).
+    name : str, optional
+        The labels' name in messages.
+
+    Raises
+    ------
+    ParameterTypeError, ParameterError
+
+    Examples
+    --------
+    >>> check_edges([(0, 1)])
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterTypeError: edges must be an Edges (from edges_of), not [(0, 1)]
+    """
+    check_instance(edges, Edges, "edges", "an Edges (from edges_of)")
+    if labels is not None:
+        check_labels(labels, edges.n, name=name)  # type: ignore[attr-defined]
+
+
+def check_labels(labels: object, n: int, *, name: str = "labels") -> np.ndarray:
+    """A 1-D array of ``n`` non-negative integer labels (one camp per node).
+
+    Examples
+    --------
+    >>> check_labels(np.array([0, 1, 1]), 3).tolist()
+    [0, 1, 1]
+    >>> check_labels(np.array([0, 1]), 3)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: labels must hold one camp per node (3), not 2 values
+    """
+    check_instance(labels, np.ndarray, name, "a NumPy array of camp numbers")
+    assert isinstance(labels, np.ndarray)
+    if labels.ndim != 1 or labels.dtype.kind not in "iu" or (labels.size and labels.min() < 0):
+        raise ParameterError(f"{name} must be a 1-D array of non-negative integers, not {labels.dtype} of shape "
+                             f"{labels.shape}")
+    if len(labels) != n:
+        raise ParameterError(f"{name} must hold one camp per node ({n}), not {len(labels)} values")
+    return labels
 
 
 def settle_bound(value: float, lb: float, optimal: bool) -> tuple[float, bool, float | None]:
