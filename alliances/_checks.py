@@ -39,6 +39,8 @@ __all__ = [
     "check_items",
     "check_number",
     "check_path",
+    "check_progress",
+    "check_seed",
     "check_text",
     "shown",
 ]
@@ -381,3 +383,37 @@ def check_items(
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
         raise ParameterTypeError(f"{name} must be a {what}, not {shown(value)}")
     return tuple(check(v, item) for v in value)
+
+
+def check_progress(value: Any, name: str = "progress") -> Any:
+    """A ``progress=`` argument: a callable, True, False or None.
+
+    Examples
+    --------
+    >>> check_progress(True)
+    True
+    >>> check_progress(5)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterTypeError: progress must be a callable, True, False or None, not 5
+    """
+    if value is None or isinstance(value, bool) or callable(value):
+        return value
+    raise ParameterTypeError(f"{name} must be a callable, True, False or None, not {shown(value)}")
+
+
+def check_seed(value: Any, name: str = "seed") -> int:
+    """A random seed: an integer from 0 to 2**32 - 1 (what every generator the package uses takes).
+
+    Examples
+    --------
+    >>> check_seed(7)
+    7
+    >>> check_seed(-1)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: seed must be an integer from 0 to 4294967295, not -1
+    """
+    seed = check_int(value, name, low=0, high=2**32 - 1)
+    assert seed is not None
+    return seed

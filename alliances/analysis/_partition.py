@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import scipy.sparse as sp
 
-from .._checks import check_instance, check_int, check_number
+from .._checks import check_instance, check_number, check_seed
 from .._signed import as_signed_graph, node_order, signed_edges
 from ..errors import ParameterError
 
@@ -245,7 +245,7 @@ def check_solver_options(exact: object, time_limit: object, seed: object) -> Non
     """
     check_exact(exact)
     check_number(time_limit, "time_limit", low=0, optional=True)
-    check_int(seed, "seed", low=0, high=2**32 - 1)
+    check_seed(seed)
 
 
 def check_edges(edges: object, labels: object = None, *, name: str = "labels") -> None:
