@@ -54,11 +54,12 @@ import glob
 import gzip
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import EventDataError
+from .._checks import check_instance, check_items, check_path, check_text, shown
+from ..errors import EventDataError, ParameterTypeError
 
 __all__ = [
     "FORMATS",
@@ -66,6 +67,7 @@ __all__ = [
     "GDELT2_COLUMNS",
     "EventFormat",
     "FileLayout",
+    "check_event_paths",
     "detect_format",
     "expand_paths",
     "first_line",
@@ -310,6 +312,25 @@ _SQLDATE_SELECT = tuple(
 _DATA_EXT = (".csv", ".tsv", ".tab", ".txt", ".gz", ".parquet", ".pq")
 
 
+def check_event_paths(paths: object) -> None:
+    """Check a ``paths`` argument: a path, a glob or a folder (str or path-like), or a list of them.
+
+    Examples
+    --------
+    >>> check_event_paths(["a.csv", "b.csv"])
+    >>> check_event_paths(None)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterTypeError: paths must be a path, a glob or a folder, or a list of them, not None
+    """
+    if isinstance(paths, str | os.PathLike):
+        check_path(paths, "paths")
+    elif isinstance(paths, Iterable) and not isinstance(paths, bytes | Mapping):
+        check_items(paths, "paths", check_path, item="an event file path")
+    else:
+        raise ParameterTypeError(f"paths must be a path, a glob or a folder, or a list of them, not {shown(paths)}")
+
+
 def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
     """Files named by paths, folders (every data file inside, recursively) and globs; sorted.
 
@@ -404,6 +425,9 @@ def detect_format(files: Sequence[str], *, format: str | None = None, parquet_co
     EventDataError
         Unknown format, missing columns, or files whose headers differ.
     """
+    check_items(files, "files", check_path, item="an event file path")
+    check_instance(format, (str, type(None)), "format", "an event format name (ged, acled, gdelt, icews) or None")
+    check_items(parquet_columns, "parquet_columns", check_text, item="a column name") if parquet_columns is not None else None
     if format is not None and format not in FORMATS:
         raise EventDataError(f"unknown event format {format!r} (expected one of: {', '.join(FORMATS)})")
     if parquet_columns is not None:

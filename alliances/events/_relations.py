@@ -32,6 +32,8 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .._arguments import check_network
+from .._checks import check_date, check_instance, check_int, check_path
 from .._network import AllianceNetwork
 from .._progress import ProgressCallback, ProgressLike, using_progress
 from ..readwrite import atomic_path, output_format
@@ -46,7 +48,7 @@ from ._windows import Window, parse_window
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TABLE_FORMATS", "EventRelations", "check_table_output", "relations_over_time", "write_table"]
+__all__ = ["TABLE_FORMATS", "EventRelations", "check_table", "check_table_output", "relations_over_time", "write_table"]
 
 TABLE_FORMATS = {".csv": "csv", ".csv.gz": "csv", ".parquet": "parquet", ".pq": "parquet"}
 """The file extensions :func:`write_table` writes, with the format of each."""
@@ -150,6 +152,10 @@ def relations_over_time(
     .. [1] Goldstein (1992); Brandt, Colaresi & Freeman (2008); Lerner et al. (2013): see
        :mod:`alliances.events._scoring`.
     """
+    check_network(net)
+    check_instance(mapping, (ActorMapper, str, os.PathLike, type(None)), "mapping", "an ActorMapper, the path of a mapping file or None")
+    check_int(min_events, "min_events", low=0)
+    check_date(origin, "origin")
     check_scoring(method, thresholds, half_life)
     win = parse_window(window, origin=origin)
     # An engine this call creates is closed at the end; one the caller passed in stays open.
@@ -261,7 +267,15 @@ def check_table_output(path: str | os.PathLike[str]) -> str:
     ...
     alliances.errors.OutputError: cannot write 'relations.xlsx': unknown extension '.xlsx' (use .csv, .csv.gz, .parquet or .pq)
     """
+    check_path(path, "path")
     return output_format(path, TABLE_FORMATS)[1]
+
+
+def check_table(table: object) -> None:
+    """Check a ``table`` argument: a pandas DataFrame (the relations table)."""
+    import pandas as pd
+
+    check_instance(table, pd.DataFrame, "table", "a pandas DataFrame")
 
 
 def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> str:
@@ -274,6 +288,8 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> str:
     OutputError
         Unknown extension or missing folder (see :func:`check_table_output`).
     """
+    check_table(table)
+    check_path(path, "path")
     kind = check_table_output(path)
     target = os.fspath(path)
     with atomic_path(target) as tmp:

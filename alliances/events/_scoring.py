@@ -42,7 +42,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..errors import EventDataError
+from .._checks import check_instance, check_items, check_number
+from ..errors import EventDataError, ParameterError
 from ._windows import Window
 
 if TYPE_CHECKING:
@@ -81,9 +82,14 @@ def check_scoring(method: str, thresholds: tuple[float, float], half_life: float
     ...
     alliances.errors.EventDataError: thresholds must satisfy 0 <= low <= high <= 1, not (0.7, 0.6)
     """
+    check_instance(method, str, "method", "a scoring method name")
+    pair = check_items(thresholds, "thresholds", check_number, item="a threshold", what="pair of numbers")
+    if len(pair) != 2:
+        raise ParameterError(f"thresholds must be two numbers (low, high), not {len(pair)}")
+    check_number(half_life, "half_life", optional=True)  # a finite number: its range is checked below
     if method not in METHODS:
         raise EventDataError(f"unknown scoring method {method!r} (expected one of: {', '.join(METHODS)})")
-    lo, hi = thresholds
+    lo, hi = float(pair[0] or 0), float(pair[1] or 0)  # numbers: checked above
     if not 0 <= lo <= hi <= 1:
         raise EventDataError(f"thresholds must satisfy 0 <= low <= high <= 1, not {thresholds}")
     if half_life is not None and not half_life > 0:

@@ -12,9 +12,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import EventDataError
+from .._checks import check_choice, check_date, check_instance, check_int
+from ..errors import EventDataError, ParameterError
 
-__all__ = ["Window", "parse_window"]
+__all__ = ["MAX_WINDOW_DAYS", "UNITS", "Window", "parse_window"]
+
+UNITS = ("day", "week", "month", "quarter", "year", "days")
+"""The units of a :class:`Window` (``days``: a window of ``days`` days from ``origin``)."""
+
+MAX_WINDOW_DAYS = 36_525
+"""The longest window of N days: a century (longer windows say nothing an event file can show)."""
 
 _EPOCH = dt.date(1970, 1, 1)  # a Thursday: Monday-based weeks start 3 days before
 
@@ -35,6 +42,13 @@ class Window:
     unit: str
     days: int = 1
     origin: dt.date = _EPOCH
+
+    def __post_init__(self) -> None:
+        check_choice(self.unit, "unit", UNITS)
+        check_int(self.days, "days", low=1, high=MAX_WINDOW_DAYS)
+        if self.unit != "days" and self.days != 1:
+            raise ParameterError(f"days is for unit 'days' only, not {self.unit!r}")
+        check_instance(self.origin, dt.date, "origin", "a date")
 
     @property
     def label(self) -> str:
@@ -114,6 +128,8 @@ def parse_window(text: str | Window, *, origin: dt.date | None = None) -> Window
     ...
     alliances.errors.EventDataError: unknown window 'fortnight' (use day, week, month, quarter, year or a number of days such as 14d)
     """
+    check_instance(text, (str, Window), "window", "a window name (day, week, month, quarter, year, 14d) or a Window")
+    origin = check_date(origin, "origin")  # type: ignore[assignment]
     if isinstance(text, Window):
         return text
     t = str(text).strip().lower()
