@@ -51,10 +51,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_network
+from .._checks import check_instance, check_int, check_number, check_progress
 from .._progress import ProgressCallback, ProgressLike, using_progress
 from ..errors import EventDataError
 from ..events import ActorMapper, Engine, EventPaths, Window
-from ..risk import CompiledRisk, PairFactors, RiskModel, pair_factors, resolve_model
+from ..risk import CompiledRisk, PairFactors, RiskModel, check_fit_options, pair_factors, resolve_model
 from ._baselines import logistic_forecast, rate_by
 from ._fitting import cpd_changes, fit_on
 from ._result import MODELS, SUBSETS, BacktestResult
@@ -144,6 +146,12 @@ def backtest(
     ----------
     .. [1] Brier (1950); Hegre et al. (2019); Heckerman (1995): see the module notes.
     """
+    check_network(net)
+    check_instance(train_until, (dt.date, str, type(None)), "train_until", "a date, ISO text (2017-12-31) or None")
+    check_number(half_life, "half_life", low=0, low_open=True, optional=True)
+    check_int(min_events, "min_events", low=0)
+    check_fit_options(pseudo_count, max_iter)
+    check_progress(progress)
     expert = resolve_model(model)
     notes: list[str] = []
     with using_progress(progress, "backtest") as report:

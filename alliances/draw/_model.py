@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import matplotlib
 from matplotlib.patches import FancyBboxPatch, Patch
 
+from .._checks import check_bool
 from ._chrome import axes_title, figure_of
 from ._inputs import risk_model
-from ._style import INK, MUTED, RC, RISK_COLOUR, new_figure, text_width_in
+from ._style import INK, MUTED, RC, RISK_COLOUR, check_figure_args, new_figure, text_width_in
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -144,6 +145,8 @@ def draw_model(
     .. [1] Sugiyama, Tagawa & Toda (1981) Methods for visual understanding of hierarchical system
        structures. IEEE Transactions on Systems, Man, and Cybernetics 11(2).
     """
+    check_figure_args(ax=ax, width=width, height=height, dpi=dpi, title=title)
+    check_bool(states, "states")
     model = _model(model)
     node_objs = dict(model.nodes)
     names = list(node_objs)

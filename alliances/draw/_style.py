@@ -22,6 +22,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
+from .._checks import check_instance, check_number, check_text
+
 if TYPE_CHECKING:
     from matplotlib.backend_bases import RendererBase
     from matplotlib.figure import SubFigure
@@ -34,8 +36,11 @@ __all__ = [
     "STANCE_ORDER",
     "STANCE_STYLES",
     "UNKNOWN_STYLE",
+    "MAX_DPI",
+    "MAX_INCHES",
     "AlliancesFigure",
     "EdgeStyle",
+    "check_figure_args",
     "edge_alpha",
     "edge_width",
     "faction_colour",
@@ -184,6 +189,47 @@ class AlliancesFigure(Figure):
         buf = io.BytesIO()
         self.savefig(buf, format="png", dpi=self.dpi)
         return buf.getvalue()
+
+
+MAX_INCHES = 200.0
+"""The widest and tallest figure the diagrams take, in inches (5 metres)."""
+MAX_DPI = 2400.0
+"""The highest resolution the diagrams take, in dots per inch."""
+
+
+def check_figure_args(*, ax: Any = None, width: Any = None, height: Any = None, dpi: Any = 150,
+                      title: Any = None) -> None:
+    """Check the arguments every diagram takes: the axes to draw into, the size, the resolution, the title.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes or None
+    width, height : number or None
+        Inches, in (0, MAX_INCHES].
+    dpi : number
+        In (0, MAX_DPI].
+    title : str, False or None
+
+    Raises
+    ------
+    ParameterError, ParameterTypeError
+
+    Examples
+    --------
+    >>> check_figure_args(width=8, dpi=300)
+    >>> check_figure_args(dpi=float("nan"))
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: dpi must be a number in (0, 2400], not nan
+    """
+    from matplotlib.axes import Axes
+
+    check_instance(ax, (Axes, type(None)), "ax", "matplotlib Axes or None")
+    for name, value in (("width", width), ("height", height)):
+        check_number(value, name, low=0, high=MAX_INCHES, low_open=True, optional=True)
+    check_number(dpi, "dpi", low=0, high=MAX_DPI, low_open=True)
+    if title is not None and title is not False:
+        check_text(title, "title")
 
 
 def new_figure(width: float, height: float, dpi: float = 150) -> AlliancesFigure:
