@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import EnumType, StrEnum
 from typing import Any
 
 from ._checks import (
@@ -26,6 +26,7 @@ from ._checks import (
     check_instance,
     check_items,
     check_text,
+    shown,
 )
 from ._text import did_you_mean
 from .errors import ParameterError, ParameterTypeError
@@ -44,7 +45,23 @@ __all__ = [
 ]
 
 
-class Stance(StrEnum):
+class _Names(EnumType):
+    """The enum type of the model's name lists: a lookup by anything but text is a ParameterTypeError.
+
+    (Python would compare the value with every member, so an object whose ``==`` is odd,
+    such as a DataFrame, would end in its own error.)
+    """
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if not args and not kwargs and not isinstance(value, str):
+            members: Any = cls
+            names = ", ".join(str(m) for m in members)
+            what = {"ActorKind": "an actor kind"}.get(cls.__name__, f"a {cls.__name__.lower()}")
+            raise ParameterTypeError(f"{what} must be one of: {names}, not {shown(value)}")
+        return super().__call__(value, *args, **kwargs)
+
+
+class Stance(StrEnum, metaclass=_Names):
     """What one unordered pair of actors is to each other.
 
     ``sign`` is +1 for ally/friendly, -1 for rival/enemy and 0 for neutral and
@@ -101,9 +118,7 @@ class Stance(StrEnum):
 def _unknown_member(cls: type[StrEnum], value: object, what: str) -> ParameterError:
     names = [m.value for m in cls]
     listed = ", ".join(names)
-    if not isinstance(value, str):
-        return ParameterTypeError(f"a {what} must be one of: {listed}, not {value!r}")
-    return ParameterError(f"unknown {what} {value!r} (expected one of: {listed}){did_you_mean(value, names)}")
+    return ParameterError(f"unknown {what} {value!r} (expected one of: {listed}){did_you_mean(str(value), names)}")
 
 
 _SIGN = {
@@ -124,7 +139,7 @@ _DEFAULT_WEIGHT = {
 }
 
 
-class ActorKind(StrEnum):
+class ActorKind(StrEnum, metaclass=_Names):
     """What sort of party an actor is.
 
     Attributes

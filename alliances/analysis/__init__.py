@@ -11,7 +11,8 @@ Modules, one family each:
   programming) or heuristic;
 - ``_factions``: :func:`factions`, partitions into k camps (Doreian & Mrvar);
 - ``_partition`` and ``_milp``: the solver machinery both share (signed ties as
-  arrays, local search, triangle bounds; HiGHS programmes);
+  arrays, local search, triangle bounds; HiGHS programmes); ``_options``: the check of
+  the options every partition analysis takes (``exact``, ``time_limit``, ``seed``);
 - ``_ambivalence``: what the ambivalent ties, left out of every measure, would change;
 - ``_implied``: :func:`implied_relations` for unknown pairs;
 - ``_centrality``: :func:`signed_degree`, :func:`pn_index`, :func:`centrality_table`;
@@ -44,9 +45,9 @@ from ._frustration import (
 )
 from ._implied import MAX_LENGTH, STRONG_SCORE, implied_relations, stance_for_score
 from ._milp import MilpRun, highs, row_wise_lp, settle_milp, solve_warm
+from ._options import check_exact, check_solver_options
 from ._partition import (
     Edges,
-    check_exact,
     edge_triangles,
     edges_of,
     local_search,
@@ -79,6 +80,7 @@ __all__ = [
     "balance_report",
     "centrality_table",
     "check_exact",
+    "check_solver_options",
     "edge_triangles",
     "edges_of",
     "factions",

@@ -16,7 +16,7 @@ from .._arguments import check_graph
 from .._signed import ambivalent_edges, as_signed_graph, node_key
 from ._census import triangle_census
 from ._frustration import frustration_index
-from ._partition import check_solver_options
+from ._options import check_solver_options
 
 if TYPE_CHECKING:
     import networkx as nx

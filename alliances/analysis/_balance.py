@@ -21,7 +21,7 @@ from ._centrality import centrality_table
 from ._factions import factions
 from ._frustration import frustration_index
 from ._implied import implied_relations
-from ._partition import check_solver_options
+from ._options import check_solver_options
 from ._walk import walk_balance
 
 if TYPE_CHECKING:

@@ -25,6 +25,7 @@ from .._numbers import json_number
 from . import _partition as _p
 from ._frustration import AUTO_EXACT_MAX_EDGES, AUTO_TIME_LIMIT, REDUCE_MAX_EDGES, solve_exact
 from ._milp import row_wise_lp, settle_milp, solve_warm
+from ._options import check_solver_options
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -202,7 +203,7 @@ def factions(
     """
     check_graph(G)
     check_bool(weighted, "weighted")
-    _p.check_solver_options(exact, time_limit, seed)
+    check_solver_options(exact, time_limit, seed)
     _check_options(k, alpha)
     t0 = time.perf_counter()
     alpha = float(alpha)

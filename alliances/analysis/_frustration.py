@@ -35,10 +35,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .._arguments import check_graph
-from .._checks import check_bool
+from .._checks import check_bool, check_instance, check_number, check_seed
 from .._numbers import json_number
 from . import _partition as _p
 from ._milp import row_wise_lp, settle_milp, solve_warm
+from ._options import check_exact, check_solver_options
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -203,7 +204,7 @@ def frustration_index(
     """
     check_graph(G)
     check_bool(weighted, "weighted")
-    _p.check_solver_options(exact, time_limit, seed)
+    check_solver_options(exact, time_limit, seed)
     t0 = time.perf_counter()
     nodes, edges = _p.edges_of(G, weighted=weighted)
     labels, lb, optimal, method = _solve(edges, exact, time_limit, seed)
@@ -229,7 +230,7 @@ def _solve(
     edges: _p.Edges, exact: bool | str, time_limit: float | None, seed: int
 ) -> tuple[np.ndarray, float, bool, str]:
     """Labels, a lower bound and optimality by the method ``exact`` chooses, and the method's name."""
-    _p.check_exact(exact)
+    check_exact(exact)
     if exact == "auto":
         use_exact = edges.m <= AUTO_EXACT_MAX_EDGES
         if use_exact and time_limit is None:
@@ -260,6 +261,8 @@ def sorted_pair(a: Hashable, b: Hashable) -> tuple:
     >>> sorted_pair("b", "a"), sorted_pair(2, "a")
     (('a', 'b'), (2, 'a'))
     """
+    check_instance(a, Hashable, "a", "a node id")
+    check_instance(b, Hashable, "b", "a node id")
     try:
         return (a, b) if a <= b else (b, a)  # type: ignore[operator]
     except TypeError:
@@ -333,6 +336,8 @@ def solve_heuristic(edges: _p.Edges, *, seed: int = 0) -> tuple[np.ndarray, floa
     >>> 2 * partition_cost(k4, labels), lb, optimal  # the optimum, but the triangles cannot prove it
     (2.0, 1.0, False)
     """
+    _p.check_edges(edges)
+    check_seed(seed)
     if edges.m <= REDUCE_MAX_EDGES:
         return solve_exact(edges, seed=seed, milp=False)
     labels, cost = _p.local_search(edges, 2, seed=seed)
@@ -382,6 +387,10 @@ def solve_exact(
     .. [1] S. Aref, A. J. Mason, M. C. Wilson (2020) An exact method for computing the
        frustration index in signed networks using binary programming. Networks 75.
     """
+    _p.check_edges(edges)
+    check_number(time_limit, "time_limit", low=0, optional=True)
+    check_seed(seed)
+    check_bool(milp, "milp")
     deadline = None if time_limit is None else time.perf_counter() + float(time_limit)
     adj: dict[int, dict[int, float]] = {i: {} for i in range(edges.n)}
     for a, b, c in zip(edges.u.tolist(), edges.v.tolist(), edges.c.tolist(), strict=True):
@@ -625,6 +634,10 @@ def solve_block_milp(
     .. [1] S. Aref, A. J. Mason, M. C. Wilson (2018) Computing the line index of balance
        using integer programming optimisation. In: Optimization Problems in Graph Theory.
     """
+    _p.check_edges(edges)
+    _p.check_labels(start, edges.n, name="start")
+    _p.check_triangles(tri, edges)
+    check_number(time_limit, "time_limit", low=0, optional=True)
     n, m = edges.n, edges.m
     neg, _ = edges.penalties(0.5)
     idx, val, lower = _xor_rows(edges, neg, tri)

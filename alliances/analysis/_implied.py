@@ -77,6 +77,7 @@ def stance_for_score(score: float) -> str | None:
     >>> [stance_for_score(x) for x in (1.0, 0.5, 0.0, -0.25, -2.0)]
     ['ally', 'friendly', 'ambivalent', 'rival', 'enemy']
     """
+    check_number(score, "score")
     if score >= STRONG_SCORE - 1e-12:
         return "ally"
     if score > 1e-12:

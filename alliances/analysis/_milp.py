@@ -20,7 +20,10 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["MilpRun", "highs", "row_wise_lp", "settle_milp", "solve_warm"]
+from .._checks import check_instance, check_int, check_number, shown
+from ..errors import ParameterError, ParameterTypeError
+
+__all__ = ["MilpRun", "check_lp", "check_lp_arrays", "highs", "row_wise_lp", "settle_milp", "solve_warm"]
 
 
 def highs() -> Any:
@@ -51,6 +54,71 @@ def highs() -> Any:
             super().enableCallbacks()
 
     return _SilentHighs()
+
+
+def _vector(value: Any, name: str, size: int | None = None) -> np.ndarray:
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ParameterTypeError(f"{name} must be an array of numbers, not {shown(value)}") from None
+    if arr.ndim != 1 or (size is not None and len(arr) != size) or np.isnan(arr).any():
+        raise ParameterError(f"{name} must be a 1-D array of {size if size is not None else 'some'} numbers "
+                             f"(no NaN), not of shape {arr.shape}")
+    return arr
+
+
+def _bounds(value: Any, name: str, size: int) -> None:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ParameterTypeError(f"{name} must be a pair (lower, upper) of arrays, not {shown(value)}")
+    lower, upper = (_vector(v, f"{name}[{i}]", size) for i, v in enumerate(value))
+    if np.any(lower > upper):
+        raise ParameterError(f"{name}: a lower bound is above its upper bound")
+
+
+def check_lp_arrays(cost: Any, col_bounds: Any, row_bounds: Any, rows: Any, n_integer: Any) -> None:
+    """Check the arrays of :func:`row_wise_lp`: sizes that agree, indices in range, no NaN.
+
+    HiGHS is handed these arrays as they are, and does not check them all: a column
+    index out of range would be read outside the matrix.
+
+    Raises
+    ------
+    ParameterError, ParameterTypeError
+
+    Examples
+    --------
+    >>> check_lp_arrays(np.ones(2), (np.zeros(2), np.ones(2)), (np.ones(1), np.full(1, np.inf)),
+    ...                 (np.array([0, 2]), np.array([0, 5]), np.ones(2)), 1)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: rows: the row starts and column indices must be integers within the matrix (2 columns)
+    """
+    ncols = len(_vector(cost, "cost"))
+    if np.isinf(np.asarray(cost, dtype=float)).any():
+        raise ParameterError("cost must hold finite numbers")
+    _bounds(col_bounds, "col_bounds", ncols)
+    if not isinstance(rows, tuple | list) or len(rows) != 3:
+        raise ParameterTypeError(f"rows must be (starts, index, value) arrays, not {shown(rows)}")
+    starts, index, value = (np.asarray(v) for v in rows)
+    if starts.ndim != 1 or index.ndim != 1 or len(starts) == 0:
+        raise ParameterError("rows must be (starts, index, value): three 1-D arrays, starts not empty")
+    nrows = len(starts) - 1
+    _bounds(row_bounds, "row_bounds", max(nrows, 0))
+    _vector(value, "rows value", len(index))
+    if (nrows < 0 or starts.dtype.kind not in "iu" or index.dtype.kind not in "iu" or starts[0] != 0
+            or np.any(np.diff(starts) < 0) or starts[-1] != len(index)
+            or (len(index) and (index.min() < 0 or index.max() >= ncols))):
+        raise ParameterError(f"rows: the row starts and column indices must be integers within the matrix "
+                             f"({ncols} columns)")
+    check_int(n_integer, "n_integer", low=0, high=ncols)
+
+
+def check_lp(lp: Any, start: Any) -> None:
+    """Check the arguments of :func:`solve_warm`: a ``highspy.HighsLp`` and one start value per column."""
+    import highspy
+
+    check_instance(lp, highspy.HighsLp, "lp", "a highspy.HighsLp (from row_wise_lp)")
+    _vector(start, "start", lp.num_col_)
 
 
 def row_wise_lp(
@@ -86,6 +154,7 @@ def row_wise_lp(
     >>> lp.num_col_, lp.num_row_
     (2, 1)
     """
+    check_lp_arrays(cost, col_bounds, row_bounds, rows, n_integer)
     import highspy
 
     starts, index, value = rows
@@ -133,6 +202,12 @@ class MilpRun:
     objective: float
     dual_bound: float
 
+    def __post_init__(self) -> None:
+        check_instance(self.x, (np.ndarray, type(None)), "x", "a NumPy array or None")
+        check_instance(self.optimal, bool, "optimal", "True or False")
+        for name in ("objective", "dual_bound"):  # inf when HiGHS found no solution or bound
+            check_instance(getattr(self, name), (float, int), name, "a number")
+
 
 def solve_warm(lp: Any, start: np.ndarray, *, time_limit: float | None = None) -> MilpRun:
     """Solve ``lp`` with HiGHS from the solution ``start`` (all column values).
@@ -162,6 +237,8 @@ def solve_warm(lp: Any, start: np.ndarray, *, time_limit: float | None = None) -
     >>> (run.x > 0.5).tolist(), run.optimal, run.objective
     ([True, False], True, 1.0)
     """
+    check_lp(lp, start)
+    check_number(time_limit, "time_limit", low=0, optional=True)
     import highspy
 
     h = highs()
@@ -208,6 +285,8 @@ def settle_milp(value: float, run: MilpRun) -> tuple[bool, float]:
     >>> settle_milp(3.0, MilpRun(None, True, 3.0, 3.0)), settle_milp(4.0, MilpRun(None, True, 3.0, 3.0))
     ((True, 3.0), (False, 3.0))
     """
+    check_number(value, "value")
+    check_instance(run, MilpRun, "run", "a MilpRun (from solve_warm)")
     optimal = run.optimal
     if optimal and value > run.objective + 1e-6 * (1.0 + abs(value)):
         optimal = False  # the solver's incumbent did not reach us: claim only its bound

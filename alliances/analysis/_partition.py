@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import scipy.sparse as sp
 
-from .._checks import check_instance, check_number, check_seed
+from .._arguments import check_graph
+from .._checks import check_bool, check_instance, check_int, check_items, check_number, check_seed
 from .._signed import as_signed_graph, node_order, signed_edges
 from ..errors import ParameterError
 
@@ -43,9 +44,8 @@ if TYPE_CHECKING:
 __all__ = [
     "Edges",
     "check_edges",
-    "check_exact",
     "check_labels",
-    "check_solver_options",
+    "check_triangles",
     "edge_triangles",
     "edges_of",
     "local_search",
@@ -77,6 +77,20 @@ class Edges:
     u: np.ndarray
     v: np.ndarray
     c: np.ndarray
+
+    def __post_init__(self) -> None:
+        n = check_int(self.n, "n", low=0)
+        for name in ("u", "v", "c"):
+            check_instance(getattr(self, name), np.ndarray, name, "a 1-D NumPy array")
+        u, v, c = self.u, self.v, self.c
+        if not (u.ndim == v.ndim == c.ndim == 1 and len(u) == len(v) == len(c)):
+            raise ParameterError(f"u, v and c must be 1-D arrays of one length, not of shapes {u.shape}, {v.shape}, "
+                                 f"{c.shape}")
+        if len(u) and (u.dtype.kind not in "iu" or v.dtype.kind not in "iu" or min(u.min(), v.min()) < 0
+                       or max(u.max(), v.max()) >= (n or 0)):
+            raise ParameterError(f"u and v must hold node indices from 0 to n - 1 ({(n or 0) - 1})")
+        if len(c) and (c.dtype.kind not in "fiu" or not np.all(np.isfinite(c)) or np.any(c == 0)):
+            raise ParameterError("c must hold finite, non-zero signed weights")
 
     @property
     def m(self) -> int:
@@ -112,6 +126,8 @@ def edges_of(G: AllianceNetwork | nx.Graph, *, weighted: bool) -> tuple[list[Has
     >>> nodes, e.n, e.u.tolist(), e.v.tolist(), e.c.tolist()
     (['a', 'b', 'c'], 3, [1], [0], [-1.0])
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
     g = as_signed_graph(G)
     nodes = sort_nodes(node_order(g))
     index = {x: i for i, x in enumerate(nodes)}
@@ -138,6 +154,7 @@ def sort_nodes(nodes: Iterable[Any]) -> list[Any]:
     >>> sort_nodes([3, 1, 2]), sort_nodes([2, "a", 10])
     ([1, 2, 3], [10, 2, 'a'])
     """
+    check_items(nodes, "nodes", lambda v, n: v, item="a node")
     nodes = list(nodes)
     try:
         return sorted(nodes)
@@ -162,6 +179,7 @@ def order_camps(camps: list[list[Any]]) -> list[list[Any]]:
     >>> order_camps([["c"], ["b", "a"], [], ["d"]])
     [['a', 'b'], ['c'], ['d'], []]
     """
+    check_items(camps, "camps", lambda v, n: check_items(v, n, lambda x, _: x, item="a node"), item="a camp")
     camps = [sort_nodes(c) for c in camps]
     return sorted(camps, key=lambda c: (-len(c), str(c[0]) if c else ""))
 
@@ -189,63 +207,12 @@ def partition_cost(edges: Edges, labels: np.ndarray, alpha: float = 0.5) -> floa
     >>> partition_cost(e, np.array([0, 0, 0])), partition_cost(e, np.array([0, 1, 1]), alpha=0.2)
     (0.5, 1.8)
     """
+    check_edges(edges)
+    check_labels(labels, edges.n)
+    check_number(alpha, "alpha", low=0, high=1)
     neg, pen = edges.penalties(alpha)
     same = labels[edges.u] == labels[edges.v]
     return float(pen[np.where(neg, same, ~same)].sum())
-
-
-def check_exact(exact: object) -> None:
-    """Reject an ``exact=`` option that is not True, False or "auto".
-
-    Parameters
-    ----------
-    exact : object
-        The option as given.
-
-    Raises
-    ------
-    ParameterError
-        For anything else (1 and 0 included).
-
-    Examples
-    --------
-    >>> check_exact("auto")
-    >>> check_exact(1)
-    Traceback (most recent call last):
-    ...
-    alliances.errors.ParameterError: exact must be True, False or 'auto', not 1
-    """
-    if not (isinstance(exact, bool) or (isinstance(exact, str) and exact == "auto")):  # 1 or 0 would pass ``in``
-        raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
-
-
-def check_solver_options(exact: object, time_limit: object, seed: object) -> None:
-    """Check the options every partition analysis takes: ``exact``, ``time_limit`` and ``seed``.
-
-    Parameters
-    ----------
-    exact : object
-        True, False or "auto" (:func:`check_exact`).
-    time_limit : object
-        None or a number of seconds >= 0 (0: stop at the first solution, with its bound).
-    seed : object
-        An integer from 0 to 2**32 - 1.
-
-    Raises
-    ------
-    ParameterError, ParameterTypeError
-
-    Examples
-    --------
-    >>> check_solver_options("auto", None, 0)
-    >>> check_solver_options(True, -1, 0)
-    Traceback (most recent call last):
-    ...
-    alliances.errors.ParameterError: time_limit must be a number >= 0, not -1
-    """
-    check_exact(exact)
-    check_number(time_limit, "time_limit", low=0, optional=True)
-    check_seed(seed)
 
 
 def check_edges(edges: object, labels: object = None, *, name: str = "labels") -> None:
@@ -274,6 +241,27 @@ def check_edges(edges: object, labels: object = None, *, name: str = "labels") -
     check_instance(edges, Edges, "edges", "an Edges (from edges_of)")
     if labels is not None:
         check_labels(labels, edges.n, name=name)  # type: ignore[attr-defined]
+
+
+def check_triangles(tri: object, edges: Edges) -> np.ndarray:
+    """Triangles as :func:`edge_triangles` gives them: an integer array of shape (t, 3) of edge indices.
+
+    Examples
+    --------
+    >>> e = Edges(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.ones(3))
+    >>> check_triangles(np.array([[0, 1, 2]]), e).shape
+    (1, 3)
+    >>> check_triangles(np.array([[0, 1, 5]]), e)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: tri must be an integer array of shape (t, 3) of edge indices from 0 to 2
+    """
+    check_instance(tri, np.ndarray, "tri", "a NumPy array of triangles (edge_triangles)")
+    assert isinstance(tri, np.ndarray)
+    if tri.ndim != 2 or tri.shape[1] != 3 or (tri.size and (tri.dtype.kind not in "iu" or tri.min() < 0
+                                                           or tri.max() >= edges.m)):
+        raise ParameterError(f"tri must be an integer array of shape (t, 3) of edge indices from 0 to {edges.m - 1}")
+    return tri
 
 
 def check_labels(labels: object, n: int, *, name: str = "labels") -> np.ndarray:
@@ -323,6 +311,9 @@ def settle_bound(value: float, lb: float, optimal: bool) -> tuple[float, bool, f
     >>> settle_bound(4.0, 3.0, False), settle_bound(3.0, 3.0, False)
     ((3.0, False, 0.25), (3.0, True, 0.0))
     """
+    check_number(value, "value")
+    check_number(lb, "lb")
+    check_bool(optimal, "optimal")
     lb = min(lb, value)
     if value - lb <= _EPS * max(1.0, value):
         optimal, lb = True, value
@@ -523,6 +514,12 @@ def local_search(
     .. [1] P. Doreian, A. Mrvar (1996) A partitioning approach to structural balance.
        Social Networks 18, 149-168.
     """
+    check_edges(edges, start, name="start")  # start: None or one label per node
+    check_int(k, "k", low=1, high=max(edges.n, 16))  # more camps than nodes stay empty
+    check_number(alpha, "alpha", low=0, high=1)
+    check_seed(seed)
+    check_int(restarts, "restarts", low=0, high=10_000, optional=True)
+    check_number(time_budget, "time_budget", low=0, optional=True)
     n = edges.n
     rng = np.random.default_rng(seed)
     if n == 0:
@@ -582,6 +579,8 @@ def edge_triangles(edges: Edges, *, chunk: int = 200_000) -> np.ndarray:
     >>> edge_triangles(Edges(4, np.array([0, 1, 0, 2]), np.array([1, 2, 2, 3]), np.ones(4))).tolist()
     [[0, 1, 2]]
     """
+    check_edges(edges)
+    check_int(chunk, "chunk", low=1, high=10**8)
     n, m = edges.n, edges.m
     if m < 3:
         return np.zeros((0, 3), dtype=np.int64)
@@ -650,6 +649,10 @@ def triangle_packing_bound(edges: Edges, tri: np.ndarray, *, alpha: float = 0.5,
     >>> triangle_packing_bound(e, edge_triangles(e))
     0.5
     """
+    check_edges(edges)
+    check_triangles(tri, edges)
+    check_number(alpha, "alpha", low=0, high=1)
+    check_int(k, "k", low=2)
     if len(tri) == 0:
         return 0.0
     neg, pen = edges.penalties(alpha)

@@ -59,7 +59,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .._checks import check_instance, check_items, check_path, check_text, shown
-from ..errors import EventDataError, ParameterTypeError
+from ..errors import EventDataError, ParameterError, ParameterTypeError
 
 __all__ = [
     "FORMATS",
@@ -425,9 +425,13 @@ def detect_format(files: Sequence[str], *, format: str | None = None, parquet_co
     EventDataError
         Unknown format, missing columns, or files whose headers differ.
     """
-    check_items(files, "files", check_path, item="an event file path")
+    files = list(check_items(files, "files", check_path, item="an event file path"))
+    if not files:
+        raise ParameterError("files is empty: give at least one event file")
     check_instance(format, (str, type(None)), "format", "an event format name (ged, acled, gdelt, icews) or None")
-    check_items(parquet_columns, "parquet_columns", check_text, item="a column name") if parquet_columns is not None else None
+    if parquet_columns is not None:
+        parquet_columns = [str(check_text(c, "a column name")) for c in check_items(
+            parquet_columns, "parquet_columns", lambda v, n: v, item="a column name")]
     if format is not None and format not in FORMATS:
         raise EventDataError(f"unknown event format {format!r} (expected one of: {', '.join(FORMATS)})")
     if parquet_columns is not None:

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._checks import shown
+from .._checks import check_items, check_text, shown
 from ..errors import ParameterError, ParameterTypeError
 
 __all__ = ["PgmpyClasses", "factor_values", "pgmpy_classes", "quiet_pgmpy_import"]
@@ -95,6 +95,9 @@ def factor_values(phi: Any, variables: Sequence[str], states: Sequence[Sequence[
     >>> factor_values(phi, ["y", "x"], [["v", "u"], ["a", "b"]]).tolist()
     [[2.0, 4.0], [1.0, 3.0]]
     """
+    check_items(variables, "variables", check_text, item="a variable")
+    check_items(states, "states", lambda v, n: check_items(v, n, lambda x, _: x, item="a state"),
+                item="the states of a variable")
     if not all(hasattr(phi, a) for a in ("values", "variables", "state_names")):
         raise ParameterTypeError(f"phi must be a pgmpy factor (values, variables, state_names), not {shown(phi)}")
     if sorted(map(str, variables)) != sorted(map(str, phi.variables)) or len(states) != len(variables):
