@@ -140,6 +140,8 @@ def _as_mapping(obj: Any) -> Mapping[Hashable, Any]:
             if col in frame.columns:
                 return frame[col].to_dict()
         numeric = frame.select_dtypes("number")
+        if numeric.shape[1] == 0:
+            raise ParameterError("centrality: the table has no column of numbers (use signed_degree's table)")
         return numeric.iloc[:, 0].to_dict()
     if hasattr(obj, "to_dict"):
         return obj.to_dict()

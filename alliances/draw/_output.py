@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from .._checks import check_instance, check_number, check_path
 from ..readwrite import atomic_path, output_format
-from ._style import MAX_DPI, RC
+from ._style import MAX_DPI, MIN_DPI, RC
 
 __all__ = ["FORMATS", "check_output_path", "save_figure"]
 
@@ -83,7 +83,7 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None 
     """
     check_instance(fig, Figure, "fig", "a matplotlib Figure")
     check_path(path, "path")
-    check_number(dpi, "dpi", low=0, high=MAX_DPI, low_open=True, optional=True)
+    check_number(dpi, "dpi", low=MIN_DPI, high=MAX_DPI, optional=True)
     target, fmt = check_output_path(path)
     with atomic_path(target) as tmp, open(tmp, "wb") as fh, matplotlib.rc_context(RC):
         fig.savefig(

@@ -38,6 +38,7 @@ __all__ = [
     "UNKNOWN_STYLE",
     "MAX_DPI",
     "MAX_INCHES",
+    "MIN_DPI",
     "AlliancesFigure",
     "EdgeStyle",
     "check_figure_args",
@@ -193,6 +194,8 @@ class AlliancesFigure(Figure):
 
 MAX_INCHES = 200.0
 """The widest and tallest figure the diagrams take, in inches (5 metres)."""
+MIN_DPI = 10.0
+"""The lowest resolution the diagrams take, in dots per inch (below it the smallest text has no pixel)."""
 MAX_DPI = 2400.0
 """The highest resolution the diagrams take, in dots per inch."""
 
@@ -207,7 +210,7 @@ def check_figure_args(*, ax: Any = None, width: Any = None, height: Any = None, 
     width, height : number or None
         Inches, in (0, MAX_INCHES].
     dpi : number
-        In (0, MAX_DPI].
+        In [MIN_DPI, MAX_DPI] (10 to 2400).
     title : str, False or None
 
     Raises
@@ -220,14 +223,14 @@ def check_figure_args(*, ax: Any = None, width: Any = None, height: Any = None, 
     >>> check_figure_args(dpi=float("nan"))
     Traceback (most recent call last):
     ...
-    alliances.errors.ParameterError: dpi must be a number in (0, 2400], not nan
+    alliances.errors.ParameterError: dpi must be a number in [10, 2400], not nan
     """
     from matplotlib.axes import Axes
 
     check_instance(ax, (Axes, type(None)), "ax", "matplotlib Axes or None")
     for name, value in (("width", width), ("height", height)):
         check_number(value, name, low=0, high=MAX_INCHES, low_open=True, optional=True)
-    check_number(dpi, "dpi", low=0, high=MAX_DPI, low_open=True)
+    check_number(dpi, "dpi", low=MIN_DPI, high=MAX_DPI)
     if title is not None and title is not False:
         check_text(title, "title")
 
