@@ -426,6 +426,7 @@ class Relation:
         """
         if as_of is None:
             return True
+        check_instance(as_of, _dt.date, "as_of", "a date or None")
         if self.since is not None and as_of < period_start(self.since):
             return False
         if self.until is not None and as_of > period_end(self.until):
