@@ -89,6 +89,9 @@ _LAZY: dict[str, str] = {
     "draw_risk": "alliances.draw",
     "draw_tornado": "alliances.draw",
     "save_figure": "alliances.draw",
+    # the interactive view: one self-contained HTML page, inline in Jupyter (no matplotlib)
+    "to_html": "alliances.draw",
+    "view": "alliances.draw",
     # news text -> relations
     "Extraction": "alliances.extract",
     "Proposal": "alliances.extract",

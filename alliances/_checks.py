@@ -43,6 +43,7 @@ __all__ = [
     "check_seed",
     "check_text",
     "shown",
+    "source_id_problem",
 ]
 
 _T = TypeVar("_T")
@@ -52,6 +53,7 @@ ACTOR_ID = re.compile(r"[a-z0-9_]+\Z")
 
 SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
 """Source ids: often citation keys (``reuters-2017-09-05``), so hyphens, dots and colons too."""
+_SOURCE_CHARS = re.compile(r"[A-Za-z0-9_.:-]+\Z")
 
 _SHOWN_MAX = 60
 _PLAIN = (type(None), bool, int, float, str, bytes, _dt.date, list, tuple, dict, set, frozenset)
@@ -137,16 +139,51 @@ def check_id(value: Any, name: str, *, source: bool = False) -> str:
     text = check_text(value, name)
     assert text is not None
     if source:
-        if not SOURCE_ID.match(text):
-            raise ParameterError(
-                f"{name} must use only letters, digits and _ . : - (starting with a letter or digit), not {text!r}"
-            )
+        problem = source_id_problem(text)
+        if problem is not None:
+            raise ParameterError(f"{name} {problem}")
         return text
     if not ACTOR_ID.match(text):
         suggestion = re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_")
         hint = f" (for example {suggestion!r})" if suggestion and ACTOR_ID.match(suggestion) else ""
         raise ParameterError(f"{name} must use only lowercase letters, digits and _, not {text!r}{hint}")
     return text
+
+
+def source_id_problem(value: str) -> str | None:
+    """Why ``value`` cannot be a source id, or None when it can.
+
+    Source ids are often citation keys (``reuters-2017-09-05``): letters, digits and
+    ``_ . : -``, starting with a letter or a digit. The same rule and message hold for
+    the scenario's ``sources``, a fragment's, ``alliances extract --source-id`` and the
+    records built in Python (:func:`check_id` with ``source=True``).
+
+    Parameters
+    ----------
+    value : str
+        The proposed id.
+
+    Returns
+    -------
+    str or None
+        The rule it breaks, with a valid id to use instead where one can be made.
+
+    Examples
+    --------
+    >>> source_id_problem("reuters-2017-09-05") is None
+    True
+    >>> source_id_problem("a b")
+    "'a b' may only use letters, digits and _ . : - (for example 'a-b')"
+    >>> source_id_problem("-x")
+    "'-x' must start with a letter or a digit (for example 'x')"
+    """
+    if SOURCE_ID.match(value):
+        return None
+    suggestion = re.sub(r"[^A-Za-z0-9_.:-]+", "-", value).strip("-.:_")
+    hint = f" (for example '{suggestion}')" if suggestion and SOURCE_ID.match(suggestion) else ""
+    if _SOURCE_CHARS.match(value):
+        return f"{value!r} must start with a letter or a digit{hint}"
+    return f"{value!r} may only use letters, digits and _ . : -{hint}"
 
 
 def check_bool(value: Any, name: str) -> bool:

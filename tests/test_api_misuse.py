@@ -1,8 +1,8 @@
 """The Python API keeps the command line's promise: a wrong argument is an AlliancesError, never a crash.
 
 Every public callable (each name in ``alliances.__all__`` that is a function or a model
-record, and the public functions of ``alliances.analysis``, ``alliances.risk`` and
-``alliances.events``) is called with valid arguments in which hypothesis replaces one or
+record, the public functions of ``alliances.analysis``, ``alliances.risk`` and
+``alliances.events``, and the backtest's option check) is called with valid arguments in which hypothesis replaces one or
 two by a hostile value: None, NaN, infinities, -1, 10**9, empty and odd text, lists,
 mappings, a bare object, graphs with text or NaN signs, a multigraph... The call must
 either return normally (the value was acceptable) or raise a subclass of
@@ -32,7 +32,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances import analysis, events, risk
+from alliances import analysis, backtesting, events, risk
 from tests._paths import DATA, SEED
 
 # --------------------------------------------------------------------------- hostile values
@@ -206,6 +206,10 @@ CALLS: list[Call] = [
     Call("draw_tornado", A.draw_tornado, lambda w: {"explanation": w.explanation, "net": w.small, "width": 4,
                                                     "height": 3, "dpi": 50}, examples=8),
     Call("draw_model", A.draw_model, lambda w: {"model": w.model, "width": 4, "height": 3, "dpi": 50}, examples=8),
+    Call("to_html", A.to_html, lambda w: {"net": w.small, "path": "view.html", "factions": [["a", "b"], ["c"]],
+                                          "risk": w.small_risk, "centrality": {"a": 1, "b": 2, "c": 0}, "top": 1,
+                                          "layers": ["ties", "risk"], "title": "T"}, examples=8),
+    Call("view", A.view, lambda w: {"net": w.small, "height": 400}, examples=8),
     Call("save_figure", A.save_figure, lambda w: {"fig": w.figure, "path": "figure.svg"}, examples=8),
     # news text
     Call("extract_relations", A.extract_relations, lambda w: {
@@ -214,7 +218,7 @@ CALLS: list[Call] = [
 
 
 # the machinery the subpackages offer each other: the same promise, with valid arguments of their own
-an, rk, ev = analysis, risk, events
+an, rk, ev, bt = analysis, risk, events, backtesting
 EDGES = an.Edges(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([1.0, -1.0, 1.0]))
 LP_ARGS = {"cost": np.ones(2), "col_bounds": (np.zeros(2), np.ones(2)), "row_bounds": (np.ones(1), np.full(1, np.inf)),
            "rows": (np.array([0, 2]), np.array([0, 1]), np.ones(2)), "n_integer": 1}
@@ -277,11 +281,21 @@ SUBPACKAGE_CALLS: list[Call] = [
     Call("events.ActorMapper", ev.ActorMapper, lambda w: {"names": {"x": "assad"}}),
     Call("events.DuckDBEngine", ev.DuckDBEngine, lambda w: {"memory_limit": "1GB", "threads": 1}),
     Call("events.Window", ev.Window, lambda w: {"unit": "days", "days": 14, "origin": dt.date(2017, 1, 1)}),
+    Call("events.check_half_life", ev.check_half_life, lambda w: {"half_life": 2.0}),
+    Call("events.check_max_windows", ev.check_max_windows, lambda w: {"max_windows": 100}),
+    Call("events.check_min_events", ev.check_min_events, lambda w: {"min_events": 1}),
+    Call("events.check_relations_options", ev.check_relations_options, lambda w: {
+        "window": "14d", "origin": dt.date(2017, 1, 1), "date_range": "1990:2020", "max_windows": 100,
+        "engine": "duckdb"}),
+    Call("events.check_snapshot_folder", ev.check_snapshot_folder, lambda w: {"folder": "snapshots"}),
     Call("events.check_table_output", ev.check_table_output, lambda w: {"path": "table.csv"}),
+    Call("events.check_window_span", ev.check_window_span, lambda w: {
+        "win": ev.parse_window("month"), "first": 24000, "last": 24010, "limit": 100, "why": "decay"}),
     Call("events.detect_format", ev.detect_format, lambda w: {"files": [w.events_path]}),
     Call("events.get_engine", ev.get_engine, lambda w: {"engine": None}),
     Call("events.load_mapping", ev.load_mapping, lambda w: {"path": w.mapping_path}),
     Call("events.loads_mapping", ev.loads_mapping, lambda w: {"text": "names: {Army: assad}\n", "filename": "m.yaml"}),
+    Call("events.parse_date_range", ev.parse_date_range, lambda w: {"value": ("1990", dt.date(2020, 6, 30))}),
     Call("events.parse_window", ev.parse_window, lambda w: {"text": "14d", "origin": dt.date(2017, 1, 1)}),
     Call("events.score_from_evidence", ev.score_from_evidence, lambda w: {"rel": A.Relation(("a", "b"), "ally")}),
     Call("events.snapshots", ev.snapshots, lambda w: {"net": w.events_net, "relations": w.relations}),
@@ -289,6 +303,9 @@ SUBPACKAGE_CALLS: list[Call] = [
     Call("events.write_snapshots", ev.write_snapshots, lambda w: {"net": w.events_net, "relations": w.relations,
                                                                   "folder": "snapshots"}),
     Call("events.write_table", ev.write_table, lambda w: {"table": w.relations.table, "path": "table.csv"}),
+    # backtesting: the options of a backtest, checked before any file is read
+    Call("backtesting.check_backtest_options", bt.check_backtest_options, lambda w: {
+        "window": "quarter", "train_until": "2017-06-30", "half_life": 2.0, "max_iter": 5, "date_range": "2000:2020"}),
 ]
 """Left out: result containers (FactionsResult, RiskExplanation, EventRelations, ...), which the
 functions make and callers read; ``SparkEngine`` (starting a JVM per call); the ``Engine``
@@ -365,8 +382,13 @@ def test_train_until_that_is_no_date_is_refused_before_reading_events(world, mon
     from alliances.backtesting import _run
 
     monkeypatch.setattr(_run, "graphs_over_time", lambda *a, **k: pytest.fail("the events were read"))
-    with pytest.raises(alliances.ParameterTypeError, match="train_until must be a date, ISO text"):
+    # the backtest's options are checked by check_backtest_options, with its messages (EventDataError)
+    with pytest.raises(alliances.EventDataError, match=r"train_until must be a date or ISO text \(YYYY-MM-DD\), not 5"):
         alliances.backtest(world.backtest_events, world.events_net, train_until=5)
+    with pytest.raises(alliances.ParameterError, match="max_iter must be an integer from 1 to 10000"):
+        alliances.backtest(world.backtest_events, world.events_net, max_iter=10**9)
+    with pytest.raises(alliances.ParameterTypeError, match="net must be an AllianceNetwork"):
+        alliances.backtest(world.backtest_events, None)
 
 
 @pytest.mark.parametrize("make", [

@@ -137,14 +137,14 @@ def test_a_period_of_one_year_or_one_day_is_fine():
 @pytest.mark.parametrize(
     ("make", "error", "message"),
     [
-        (lambda: Source("-wire"), ParameterError, "source id must use only letters, digits and _ . : -"),
-        (lambda: Source("a b"), ParameterError, "source id must use only letters"),
+        (lambda: Source("-wire"), ParameterError, "source id '-wire' must start with a letter or a digit"),
+        (lambda: Source("a b"), ParameterError, "source id 'a b' may only use letters, digits and _ . : -"),
         (lambda: Source("wire", date="yesterday"), ParameterError, "date of source 'wire' must be a date"),
         (lambda: Source("wire", date=2017), ParameterTypeError, "date of source 'wire' must be a date (2017-09-05)"),
         (lambda: Source("wire", url=""), ParameterError, "url of source 'wire' is empty"),
         (lambda: Theater("Raqqa", "Raqqa"), ParameterError, "theater id must use only lowercase letters"),
         (lambda: Theater("raqqa", None), ParameterTypeError, "name of theater 'raqqa' must be text, not None"),
-        (lambda: Evidence("bad source"), ParameterError, "evidence source must use only letters"),
+        (lambda: Evidence("bad source"), ParameterError, "evidence source 'bad source' may only use letters"),
         (lambda: Evidence("wire", note=3), ParameterTypeError, "evidence note must be text, not 3"),
     ],
 )

@@ -18,7 +18,16 @@ from ..analysis import implied_relations, signed_degree
 from ..errors import ParameterError, ParameterTypeError
 from ..risk import conflict_risk, explain_risk, load_risk_model
 
-__all__ = ["as_network", "camp_index", "explain_pair", "implied_table", "node_sizes", "risk_model", "risk_table"]
+__all__ = [
+    "as_network",
+    "camp_index",
+    "check_table",
+    "explain_pair",
+    "implied_table",
+    "node_sizes",
+    "risk_model",
+    "risk_table",
+]
 
 
 def as_network(obj: Any) -> AllianceNetwork:
@@ -163,7 +172,7 @@ def risk_table(net: AllianceNetwork, risk: Any) -> Any:
     """
     if risk is None:
         risk = conflict_risk(net)
-    _check_table(risk, "risk", ("a", "b", "p_clash"), "conflict_risk")
+    check_table(risk, "risk", ("a", "b", "p_clash"), "conflict_risk")
     return risk
 
 
@@ -185,11 +194,12 @@ def implied_table(net: AllianceNetwork, implied: Any) -> Any:
         return None
     if implied is None:
         implied = implied_relations(net)
-    _check_table(implied, "implied", ("a", "b", "stance"), "implied_relations")
+    check_table(implied, "implied", ("a", "b", "stance"), "implied_relations")
     return implied
 
 
-def _check_table(table: Any, name: str, columns: tuple[str, ...], made_by: str) -> None:
+def check_table(table: Any, name: str, columns: tuple[str, ...], made_by: str) -> None:
+    """Check a precomputed table handed in: a DataFrame with the columns ``made_by`` returns."""
     if not hasattr(table, "columns") or not hasattr(table, "itertuples"):
         raise ParameterTypeError(f"{name} must be the DataFrame {made_by} returns, or None, not {shown(table)}")
     missing = [c for c in columns if c not in table.columns]

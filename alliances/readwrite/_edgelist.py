@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._checks import check_instance, check_path
 from ..errors import Problem, ScenarioError
-from ._yaml import read_text_file
+from ._textfile import read_text_file
 
 if TYPE_CHECKING:
     import networkx as nx
