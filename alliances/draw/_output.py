@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from .._checks import check_instance, check_number, check_path
 from ..readwrite import atomic_path, output_format
+from ._limits import check_pixels
 from ._style import MAX_DPI, MIN_DPI, RC
 
 __all__ = ["FORMATS", "check_output_path", "save_figure"]
@@ -70,6 +71,9 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None 
     ------
     OutputError
         Unknown extension, missing folder, or the file cannot be written; no file is left behind.
+    ParameterError
+        A PNG above :data:`alliances.draw.MAX_PIXELS` (checked before anything is
+        drawn or written).
 
     Examples
     --------
@@ -85,6 +89,10 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None 
     check_path(path, "path")
     check_number(dpi, "dpi", low=MIN_DPI, high=MAX_DPI, optional=True)
     target, fmt = check_output_path(path)
+    if fmt == "png":
+        w_in, h_in = fig.get_size_inches()
+        px = dpi if dpi is not None else fig.dpi
+        check_pixels(w_in * px, h_in * px, dpi=px)
     with atomic_path(target) as tmp, open(tmp, "wb") as fh, matplotlib.rc_context(RC):
         fig.savefig(
             fh,
