@@ -450,7 +450,7 @@ class _ExactSolver:
 
     def solve(self, adj: dict[int, dict[int, float]]) -> tuple[dict[int, int], float, float, bool]:
         """Spins (+1/-1) for every node of ``adj`` (mutated), the cost, a lower bound, optimality."""
-        stack, const = peel(adj, two_camps=True)
+        stack, const = peel(adj, two_camps=True, check=False)  # built from checked Edges
         spins: dict[int, int] = {}
         value = lb = const
         optimal = True
