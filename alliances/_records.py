@@ -3,6 +3,12 @@
 Each is a small immutable value; :class:`~alliances.AllianceNetwork` holds them.
 The sign rule of the whole package lives here (:attr:`Stance.sign`): +1 for ally
 and friendly, -1 for rival and enemy, 0 for neutral and ambivalent.
+
+Every record checks its fields when it is made, by the rules of scenario files (ids,
+stance and kind names, weights and confidences in (0, 1], real dates, a period that
+does not end before it starts), so what a file could not hold cannot be built in
+Python either: a :class:`~alliances.errors.ParameterError` (or its ``TypeError`` twin
+:class:`~alliances.errors.ParameterTypeError`) names the field and the value.
 """
 
 from __future__ import annotations
@@ -10,8 +16,22 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import EnumType, StrEnum
 from typing import Any
+
+from ._checks import (
+    check_choice,
+    check_date,
+    check_fraction,
+    check_id,
+    check_instance,
+    check_int,
+    check_items,
+    check_text,
+    shown,
+)
+from ._text import did_you_mean
+from .errors import ParameterError, ParameterTypeError
 
 __all__ = [
     "Actor",
@@ -24,13 +44,30 @@ __all__ = [
     "Stance",
     "Theater",
     "Year",
+    "as_moment",
     "parse_date",
     "period_end",
     "period_start",
 ]
 
 
-class Stance(StrEnum):
+class _Names(EnumType):
+    """The enum type of the model's name lists: a lookup by anything but text is a ParameterTypeError.
+
+    (Python would compare the value with every member, so an object whose ``==`` is odd,
+    such as a DataFrame, would end in its own error.)
+    """
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if not args and not kwargs and not isinstance(value, str):
+            members: Any = cls
+            names = ", ".join(str(m) for m in members)
+            what = {"ActorKind": "an actor kind"}.get(cls.__name__, f"a {cls.__name__.lower()}")
+            raise ParameterTypeError(f"{what} must be one of: {names}, not {shown(value)}")
+        return super().__call__(value, *args, **kwargs)
+
+
+class Stance(StrEnum, metaclass=_Names):
     """What one unordered pair of actors is to each other.
 
     ``sign`` is +1 for ally/friendly, -1 for rival/enemy and 0 for neutral and
@@ -79,6 +116,16 @@ class Stance(StrEnum):
     def __str__(self) -> str:
         return self.value
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _unknown_member(cls, value, "stance")
+
+
+def _unknown_member(cls: type[StrEnum], value: object, what: str) -> ParameterError:
+    names = [m.value for m in cls]
+    listed = ", ".join(names)
+    return ParameterError(f"unknown {what} {value!r} (expected one of: {listed}){did_you_mean(str(value), names)}")
+
 
 _SIGN = {
     Stance.ALLY: 1,
@@ -98,7 +145,7 @@ _DEFAULT_WEIGHT = {
 }
 
 
-class ActorKind(StrEnum):
+class ActorKind(StrEnum, metaclass=_Names):
     """What sort of party an actor is.
 
     Attributes
@@ -123,6 +170,14 @@ class ActorKind(StrEnum):
     def __str__(self) -> str:
         return self.value
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _unknown_member(cls, value, "kind")
+
+
+def _set(record: object, field: str, value: Any) -> None:
+    object.__setattr__(record, field, value)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -143,6 +198,8 @@ class Source:
     >>> src = alliances.load("seeds/syria_2017.yaml").sources["reuters-2017-09-05"]
     >>> src.publisher, src.date.isoformat()
     ('Reuters', '2017-09-05')
+    >>> Source("wire-17", date="2017-09-05").date
+    datetime.date(2017, 9, 5)
     """
 
     id: str
@@ -151,6 +208,13 @@ class Source:
     date: _dt.date | None = None
     url: str | None = None
     notes: str | None = None
+
+    def __post_init__(self) -> None:
+        ident = check_id(self.id, "source id", source=True)
+        where = f"of source {ident!r}"
+        for field in ("title", "publisher", "url", "notes"):
+            check_text(getattr(self, field), f"{field} {where}", optional=True)
+        _set(self, "date", check_date(self.date, f"date {where}"))
 
 
 @dataclass(frozen=True)
@@ -176,6 +240,11 @@ class Theater:
     name: str
     notes: str | None = None
 
+    def __post_init__(self) -> None:
+        ident = check_id(self.id, "theater id")
+        check_text(self.name, f"name of theater {ident!r}")
+        check_text(self.notes, f"notes of theater {ident!r}", optional=True)
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -199,6 +268,10 @@ class Evidence:
     source: str
     note: str | None = None
 
+    def __post_init__(self) -> None:
+        check_id(self.source, "evidence source", source=True)
+        check_text(self.note, "evidence note", optional=True)
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -207,11 +280,11 @@ class Actor:
     Parameters
     ----------
     id : str
-        The id relations and other files refer to.
+        The id relations and other files refer to: lowercase letters, digits and ``_``.
     name : str
-        The full name.
-    kind : ActorKind, optional
-        What sort of party (default ``other``).
+        The full name (not blank).
+    kind : ActorKind or str, optional
+        What sort of party, or its name (default ``other``).
     label : str, optional
         A short name for diagrams (see :attr:`display`).
     aliases : tuple of str, optional
@@ -222,9 +295,13 @@ class Actor:
 
     Examples
     --------
-    >>> a = Actor("assad", "Assad government", ActorKind.STATE, label="Assad")
-    >>> a.display, str(a.kind)
-    ('Assad', 'state')
+    >>> a = Actor("assad", "Assad government", "state", label="Assad")
+    >>> a.display, a.kind
+    ('Assad', <ActorKind.STATE: 'state'>)
+    >>> Actor("Assad Gov", "Assad government")
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: actor id must use only lowercase letters, digits and _, not 'Assad Gov' (for example 'assad_gov')
     """
 
     id: str
@@ -234,6 +311,18 @@ class Actor:
     aliases: tuple[str, ...] = ()
     theaters: tuple[str, ...] = ()
     notes: str | None = None
+
+    def __post_init__(self) -> None:
+        ident = check_id(self.id, "actor id")
+        where = f"of actor {ident!r}"
+        check_text(self.name, f"name {where}")
+        if not isinstance(self.kind, ActorKind):
+            check_choice(self.kind, f"kind {where}", [k.value for k in ActorKind])
+            _set(self, "kind", ActorKind(self.kind))
+        check_text(self.label, f"label {where}", optional=True)
+        _set(self, "aliases", check_items(self.aliases, f"aliases {where}", check_text, item=f"alias {where}"))
+        _set(self, "theaters", check_items(self.theaters, f"theaters {where}", check_id, item=f"theater id {where}"))
+        check_text(self.notes, f"notes {where}", optional=True)
 
     @property
     def display(self) -> str:
@@ -269,6 +358,10 @@ class _Partial(_dt.date):
         return f"{type(self).__name__}({self.isoformat()!r})"
 
 
+def _year(value: Any) -> int:
+    return check_int(value, "year", low=1, high=9999)  # type: ignore[return-value]
+
+
 class Month(_Partial):
     """A month, as analysts often know a date: ``2023-06`` (ISO 8601's ``YYYY-MM``).
 
@@ -291,7 +384,7 @@ class Month(_Partial):
     __slots__ = ()
 
     def __new__(cls, year: int, month: int, day: int = 1) -> Month:
-        return super().__new__(cls, year, month, 1)
+        return super().__new__(cls, _year(year), check_int(month, "month", low=1, high=12), 1)  # type: ignore[arg-type]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Month, (self.year, self.month))
@@ -320,7 +413,7 @@ class Year(_Partial):
     __slots__ = ()
 
     def __new__(cls, year: int, month: int = 1, day: int = 1) -> Year:
-        return super().__new__(cls, year, 1, 1)
+        return super().__new__(cls, _year(year), 1, 1)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Year, (self.year,))
@@ -384,17 +477,20 @@ class Relation:
     Parameters
     ----------
     actors : tuple of str
-        The two actor ids.
+        Two different actor ids.
     stance : Stance or str
+        A stance or its name (``"ally"``).
     weight : float, optional
         Intensity (0, 1]; default :attr:`Stance.default_weight`.
     confidence : float, optional
-        1.0 when stated, lower when implied.
+        In (0, 1]: 1.0 when stated, lower when implied.
     kind : str, optional
         Free text on what the tie is (``fights``, ``military support``, ...).
-    since, until : int, Month or datetime.date, optional
-        The period the relation holds (a year, a month or a day, each bound covering
-        its whole period); outside it, it is not in force at ``as_of``.
+    since, until : datetime.date, Month, int or str, optional
+        The period the relation holds: a day, a :class:`Month`, a four-digit year, or
+        ISO text of any of them (``2023-06-15``, ``2023-06``, ``2023``), each bound
+        covering its whole period (``until`` not before ``since``); outside it, it is
+        not in force at ``as_of``.
     evidence : tuple of Evidence, optional
     notes : str, optional
 
@@ -403,6 +499,10 @@ class Relation:
     >>> r = Relation(("iran", "assad"), "ally")
     >>> r.pair, r.weight, r.stance.sign
     (('assad', 'iran'), 1.0, 1)
+    >>> Relation(("iran", "assad"), "ally", weight=5)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: weight of relation iran - assad must be a number in (0, 1], not 5
     """
 
     actors: tuple[str, str]
@@ -416,11 +516,29 @@ class Relation:
     notes: str | None = None
 
     def __post_init__(self) -> None:
+        actors = check_items(self.actors, "the actors of a relation", check_id, item="actor id",
+                             what="pair of actor ids")
+        if len(actors) != 2:
+            raise ParameterError(f"a relation's actors must be two actor ids, not {len(actors)}: {list(actors)!r}")
+        if actors[0] == actors[1]:
+            raise ParameterError(f"an actor cannot have a relation with itself ({actors[0]!r})")
+        _set(self, "actors", actors)
+        where = f"of relation {actors[0]} - {actors[1]}"
         if not isinstance(self.stance, Stance):
-            object.__setattr__(self, "stance", Stance(self.stance))
-        if self.weight is None:
-            object.__setattr__(self, "weight", self.stance.default_weight)
-        object.__setattr__(self, "actors", tuple(self.actors))
+            check_choice(self.stance, f"stance {where}", [s.value for s in Stance])
+            _set(self, "stance", Stance(self.stance))
+        weight = check_fraction(self.weight, f"weight {where}", optional=True)
+        _set(self, "weight", self.stance.default_weight if weight is None else weight)
+        _set(self, "confidence", check_fraction(self.confidence, f"confidence {where}"))
+        check_text(self.kind, f"kind {where}", optional=True)
+        since = _bound(self.since, f"since {where}")
+        until = _bound(self.until, f"until {where}")
+        if since is not None and until is not None and period_end(until) < period_start(since):
+            raise ParameterError(f"until ({until}) {where} is before since ({since})")
+        _set(self, "since", since)
+        _set(self, "until", until)
+        _set(self, "evidence", check_items(self.evidence, f"evidence {where}", _evidence, item=f"an evidence entry {where}"))
+        check_text(self.notes, f"notes {where}", optional=True)
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -458,11 +576,57 @@ class Relation:
         """
         if as_of is None:
             return True
+        check_instance(as_of, _dt.date, "as_of", "a date or None")
         if self.since is not None and period_end(as_of) < period_start(self.since):
             return False
         if self.until is not None and period_start(as_of) > period_end(self.until):
             return False
         return True
+
+
+def as_moment(value: Any, name: str = "as_of") -> _dt.date | None:
+    """A scenario's moment: a day, a :class:`Month` or a :class:`Year`, from a value or ISO text.
+
+    Parameters
+    ----------
+    value : datetime.date, int, str or None
+        A date (a :class:`Month` or :class:`Year` kept as it is), a four-digit year, or
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` text.
+    name : str
+        What the value is, for the error message.
+
+    Returns
+    -------
+    datetime.date or None
+
+    Raises
+    ------
+    ParameterError, ParameterTypeError
+
+    Examples
+    --------
+    >>> as_moment("2023-06"), as_moment(2017), as_moment("2017-09-05")
+    (Month('2023-06'), Year('2017'), datetime.date(2017, 9, 5))
+    """
+    bound = _bound(value, name)
+    return Year(bound) if isinstance(bound, int) else bound
+
+
+def _bound(value: Any, name: str) -> DateLike | None:
+    """A period bound: a year, a month or a day, as a value or as ISO text (``2023-06``)."""
+    if isinstance(value, str) and _MONTH_TEXT.match(value.strip()):
+        try:
+            return parse_date(value)
+        except ValueError:
+            raise ParameterError(f"{name} {value!r} is not a date in the calendar") from None
+    return check_date(value, name, allow_year=True)
+
+
+_MONTH_TEXT = re.compile(r"\d{4}-\d{2}\Z")
+
+
+def _evidence(value: Any, name: str) -> Evidence:
+    return check_instance(value, Evidence, name, "an Evidence")
 
 
 def period_start(d: DateLike) -> _dt.date:
