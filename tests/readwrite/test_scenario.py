@@ -67,8 +67,8 @@ def test_base_is_valid():
 # --------------------------------------------------------------------------- YAML level
 def test_yaml_syntax_error():
     line, msg = one_problem("scenario: [Test\nactors: 1\n")
-    assert line == 2
-    assert msg.startswith("YAML syntax error:")
+    assert line == 1  # where the unclosed '[' opens, not where YAML notices it
+    assert msg.startswith("YAML syntax error: the '[' opened on this line (column 11) is not closed")
 
 
 def test_yaml_syntax_error_bad_indentation():
