@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "FIGHTING",
     "Actor",
     "ActorKind",
     "DateLike",
@@ -238,6 +239,12 @@ class Actor:
 
 DateLike = int | _dt.date
 
+#: The levels of a pair's recent fighting (a relation's optional ``fighting``), quietest first:
+#: ``none`` (no clash since the record starts), ``past`` (an earlier clash), ``recent`` (a clash in
+#: one of the two windows before this one), ``low`` (occasional clashes now), ``high`` (sustained,
+#: near-daily fighting now).
+FIGHTING: tuple[str, ...] = ("none", "past", "recent", "low", "high")
+
 
 @dataclass(frozen=True)
 class Relation:
@@ -262,6 +269,8 @@ class Relation:
         The period the relation holds; outside it, it is not in force at ``as_of``.
     evidence : tuple of Evidence, optional
     notes : str, optional
+    fighting : str, optional
+        How much the two have fought lately, one of :data:`FIGHTING`; None: not stated.
 
     Examples
     --------
@@ -279,10 +288,13 @@ class Relation:
     until: DateLike | None = None
     evidence: tuple[Evidence, ...] = ()
     notes: str | None = None
+    fighting: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.stance, Stance):
             object.__setattr__(self, "stance", Stance(self.stance))
+        if self.fighting is not None and self.fighting not in FIGHTING:
+            raise ValueError(f"fighting must be one of {', '.join(FIGHTING)}, not {self.fighting!r}")
         if self.weight is None:
             object.__setattr__(self, "weight", self.stance.default_weight)
         object.__setattr__(self, "actors", tuple(self.actors))
