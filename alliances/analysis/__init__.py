@@ -42,7 +42,7 @@ from ._frustration import (
     solve_heuristic,
     sorted_pair,
 )
-from ._implied import STRONG_SCORE, implied_relations, stance_for_score
+from ._implied import STRONG_SCORE, implied_relations, implied_scores, stance_for_score
 from ._milp import MilpRun, highs, row_wise_lp, settle_milp, solve_warm
 from ._partition import (
     Edges,
@@ -84,6 +84,7 @@ __all__ = [
     "frustration_index",
     "highs",
     "implied_relations",
+    "implied_scores",
     "local_search",
     "order_camps",
     "partition_cost",

@@ -8,7 +8,8 @@ a scenario's and scores every pair in every time window (DuckDB by default, Spar
 Modules: :mod:`._formats` (the four formats), :mod:`._reading` (opening files),
 :mod:`._engines` (DuckDB, Spark), :mod:`._mapping` (actor names to scenario actors),
 :mod:`._windows` (time windows), :mod:`._sql` (the queries), :mod:`._scoring` (scores,
-stances, decay), :mod:`._relations` (the pipeline, writing the table),
+stances, decay), :mod:`._history` (conflict history per pair and window),
+:mod:`._relations` (the pipeline, writing the table),
 :mod:`._snapshots` (one scenario per window, differences).
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from ._engines import ENGINES, DuckDBEngine, Engine, SparkEngine, get_engine, spark_available
 from ._formats import FORMATS, EventFormat, FileLayout, detect_format
+from ._history import RECENT_WINDOWS, FightingHistory, add_fighting, fighting_history
 from ._mapping import ActorMapper, load_mapping, loads_mapping
 from ._reading import EventFiles, EventPaths, read_events
 from ._relations import TABLE_FORMATS, EventRelations, check_table_output, relations_over_time, write_table
@@ -36,6 +38,7 @@ __all__ = [
     "FORMATS",
     "KIND_COLUMNS",
     "METHODS",
+    "RECENT_WINDOWS",
     "TABLE_FORMATS",
     "ActorMapper",
     "DuckDBEngine",
@@ -44,12 +47,15 @@ __all__ = [
     "EventFormat",
     "EventPaths",
     "EventRelations",
+    "FightingHistory",
     "FileLayout",
     "SparkEngine",
     "Window",
+    "add_fighting",
     "check_table_output",
     "detect_format",
     "diff_scenarios",
+    "fighting_history",
     "get_engine",
     "load_mapping",
     "loads_mapping",

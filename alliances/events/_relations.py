@@ -37,6 +37,7 @@ from .._progress import ProgressCallback, ProgressLike, using_progress
 from ..readwrite import atomic_path, output_format
 from ._engines import Engine
 from ._formats import EventFormat
+from ._history import add_fighting
 from ._mapping import ActorMapper, load_mapping
 from ._reading import EventFiles, EventPaths, read_events
 from ._scoring import check_scoring, score_pairs
@@ -61,9 +62,11 @@ class EventRelations:
     Attributes
     ----------
     table : pandas.DataFrame
-        One row per pair (``a`` < ``b``) and window, columns :data:`COLUMNS`, sorted by
-        ``window_start``, ``a``, ``b``; floats rounded to 6 decimals; ``stance`` empty
-        where unknown; dates as ``datetime.date``.
+        One row per pair (``a`` < ``b``) and window, columns :data:`COLUMNS` and
+        ``fighting`` (the pair's conflict history as known at the window:
+        :func:`~alliances.events.fighting_history`), sorted by ``window_start``, ``a``,
+        ``b``; floats rounded to 6 decimals; ``stance`` empty where unknown; dates as
+        ``datetime.date``.
     unmapped : pandas.DataFrame
         ``name``, ``events``: every actor name that maps to no scenario actor, with the
         number of events naming it, largest first.
@@ -169,8 +172,8 @@ def relations_over_time(
     finally:
         if owned:
             ev.engine.close()
-    table = score_pairs(agg, win, method=method, thresholds=thresholds, min_events=min_events,
-                        half_life=half_life, last_window=last_window)
+    table = add_fighting(score_pairs(agg, win, method=method, thresholds=thresholds, min_events=min_events,
+                                     half_life=half_life, last_window=last_window), win)
     for key in ("rows", "bad_date", "one_sided"):
         stats.setdefault(key, 0)
     return EventRelations(table, unmapped, dict(sorted(stats.items())), win, method, ev.format, list(ev.files))
