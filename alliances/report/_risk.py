@@ -28,20 +28,26 @@ __all__ = [
 
 # Compact table: short column heads and short states, explained by a legend line, so the
 # table fits an 80-column terminal; --wide shows full names.
-_SHORT = {"stance": "stance", "balance": "bal", "shared_enemy": "s.e.", "opposed_backers": "o.b.",
-          "common_theater": "c.t."}
-_LEGEND = {"balance": "bal: balance, the weighted friend-of-friend minus friend-of-enemy paths "
-                      "(-- <= -2 < - < 0 < + < 2 <= ++)",
-           "shared_enemy": "s.e.: shared enemy", "opposed_backers": "o.b.: opposed backers",
-           "common_theater": "c.t.: common theater"}
-_BALANCE = {"strongly_negative": "--", "weakly_negative": "-", "zero": "0", "weakly_positive": "+",
-            "strongly_positive": "++"}
+_SHORT = {"stance": "stance", "fighting": "fight", "implied": "impl", "shared_enemy": "s.e.",
+          "opposed_backers": "o.b.", "backing": "back", "common_theater": "c.t."}
+_LEGEND = {"fighting": "fight: fighting lately (none, past, recent, low, high)",
+           "implied": "impl: what the rest of the graph implies (-- enemy, - rival, 0 none, + friendly, ++ ally)",
+           "shared_enemy": "s.e.: shared enemy (y/n)", "opposed_backers": "o.b.: opposed backers (y/n)",
+           "backing": "back: sides with an outside state backer (0, 1, 2)",
+           "common_theater": "c.t.: common theater (y/n)"}
+_STATES = {
+    "implied": {"enemy": "--", "rival": "-", "none": "0", "friendly": "+", "ally": "++"},
+    "backing": {"none": "0", "one_side": "1", "both_sides": "2"},
+    "shared_enemy": {"no": "n", "yes": "y"},
+    "opposed_backers": {"no": "n", "yes": "y"},
+    "common_theater": {"no": "n", "yes": "y"},
+}
 
 
 def _short_state(factor: str, state: str) -> str:
     if state == "unknown" and factor != "stance":
         return "?"
-    return _BALANCE.get(state, state) if factor == "balance" else state
+    return _STATES.get(factor, {}).get(state, state)
 
 
 def _factor_columns(df: pd.DataFrame) -> list[str]:
@@ -50,14 +56,18 @@ def _factor_columns(df: pd.DataFrame) -> list[str]:
 
 
 def risk_json(df: pd.DataFrame) -> dict[str, Any]:
-    """``{"pairs": [{"a", "b", "stance", "p_clash", "factors": {name: state}}, ...]}``, every pair.
+    """``{"horizon": text, "pairs": [{"a", "b", "stance", "p_clash", "factors": {name: state}}, ...]}``, every pair.
+
+    ``horizon`` says what ``p_clash`` is about (``df.attrs["horizon"]``, from the model).
 
     Examples
     --------
     >>> import pandas as pd
-    >>> df = pd.DataFrame({"a": ["x"], "b": ["y"], "stance": ["enemy"], "balance": ["zero"], "p_clash": [0.5]})
-    >>> risk_json(df)
-    {'pairs': [{'a': 'x', 'b': 'y', 'stance': 'enemy', 'p_clash': 0.5, 'factors': {'stance': 'enemy', 'balance': 'zero'}}]}
+    >>> df = pd.DataFrame({"a": ["x"], "b": ["y"], "stance": ["enemy"], "fighting": ["high"], "p_clash": [0.5]})
+    >>> df.attrs["horizon"] = "P(a clash next month)"
+    >>> risk_json(df)  # doctest: +NORMALIZE_WHITESPACE
+    {'horizon': 'P(a clash next month)',
+     'pairs': [{'a': 'x', 'b': 'y', 'stance': 'enemy', 'p_clash': 0.5, 'factors': {'stance': 'enemy', 'fighting': 'high'}}]}
     """
     cols = _factor_columns(df)
     a = df["a"].tolist()
@@ -68,7 +78,7 @@ def risk_json(df: pd.DataFrame) -> dict[str, Any]:
     for k in range(len(df)):
         factors = {c: str(fac[c][k]) for c in cols}
         pairs.append({"a": a[k], "b": b[k], "stance": factors["stance"], "p_clash": json_number(p[k]), "factors": factors})
-    return {"pairs": pairs}
+    return {"horizon": df.attrs.get("horizon"), "pairs": pairs}
 
 
 def risk_table(df: pd.DataFrame, *, top: int = 15, title: str | None = None, wide: bool = False) -> Table:
@@ -86,9 +96,13 @@ def risk_table(df: pd.DataFrame, *, top: int = 15, title: str | None = None, wid
     legend = [_LEGEND[c] for c in cols if c in short]
     if any(str(v) == "unknown" for c in short for v in shown[c]):
         legend.append("?: not observed")
-    table = Table(title=title or f"Conflict risk: top {len(shown)} of {len(df)} pairs", title_justify="left",
+    horizon = df.attrs.get("horizon")
+    heading = title or f"Conflict risk: top {len(shown)} of {len(df)} pairs"
+    if horizon:
+        heading += f"\nP(clash) = {horizon}"
+    table = Table(title=heading, title_justify="left",
                   caption="; ".join(legend) or None, caption_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
+                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 0))
     width = min(18, max([len(str(x)) for x in (*shown["a"], *shown["b"])] + [1]))
     table.add_column("a", overflow="ellipsis", min_width=width, max_width=None if wide else 18, no_wrap=True)
     table.add_column("b", overflow="ellipsis", min_width=width, max_width=None if wide else 18, no_wrap=True)
@@ -127,7 +141,8 @@ def explanation_renderables(ex: RiskExplanation, *, p_before: float | None = Non
         extra = f" (confidence {ex.confidence:g})" if f == "stance" and ex.confidence < 1 else ""
         facts.add_row(f.replace("_", " "), s + extra, f"{ex.mutual_information.get(f, float('nan')):.4f}")
     out.append(facts)
-    tor = Table(title=f"What each factor would give (now P(clash) = {ex.p_clash:.3f})", title_justify="left")
+    tor = Table(title=f"What each factor would give (now P(clash) = {ex.p_clash:.3f}; "
+                      f"{ex.horizon or 'horizon not stated'})", title_justify="left")
     tor.add_column("factor")
     tor.add_column("if it were")
     tor.add_column("P(clash)", justify="right")
@@ -142,12 +157,14 @@ _STATUSES = ("changed", "removed", "added", "unchanged")
 
 
 def changes_json(diff: pd.DataFrame, changes: dict[str, Any]) -> dict[str, Any]:
-    """What a what-if did, as JSON: the changes, a count per status, and every pair.
+    """What a what-if did, as JSON: the changes, a count per status, every pair, and why some did not move.
 
-    ``{"changes": {...}, "summary": {"changed": n, "removed": n, "added": n, "unchanged": n},
-    "pairs": [{"a", "b", "status", "p_before", "p_after", "change", "stance_before",
-    "stance_after"}, ...]}`` in :func:`alliances.compare_risk` order; the side a removed
-    or added pair is missing from is ``null``.
+    ``{"changes": {...}, "horizon": text, "summary": {"changed": n, "removed": n, "added": n,
+    "unchanged": n}, "pairs": [{"a", "b", "status", "p_before", "p_after", "change",
+    "stance_before", "stance_after", "moved": [factor, ...]}, ...], "unmoved": [{"a", "b",
+    "factors": {name: state}, "why": text}, ...]}`` in :func:`alliances.compare_risk`
+    order; the side a removed or added pair is missing from is ``null``; ``unmoved`` lists
+    the pairs one would expect to move that did not (``diff.attrs["unmoved"]``).
 
     Examples
     --------
@@ -168,11 +185,13 @@ def changes_json(diff: pd.DataFrame, changes: dict[str, Any]) -> dict[str, Any]:
             "change": json_number(r.change),
             "stance_before": None if r.stance_before is None else str(r.stance_before),
             "stance_after": None if r.stance_after is None else str(r.stance_after),
+            "moved": [f for f in str(getattr(r, "moved", "") or "").split(", ") if f],
         }
         for r in diff.itertuples(index=False)
     ]
     summary = {k: int((diff["status"] == k).sum()) for k in _STATUSES}
-    return {"changes": changes, "summary": summary, "pairs": pairs}
+    return {"changes": changes, "horizon": diff.attrs.get("horizon"), "summary": summary, "pairs": pairs,
+            "unmoved": list(diff.attrs.get("unmoved", []))}
 
 
 def changes_summary(diff: pd.DataFrame, changes: dict[str, Any], *, names: dict[str, str] | None = None) -> str:
@@ -213,7 +232,17 @@ def changes_summary(diff: pd.DataFrame, changes: dict[str, Any], *, names: dict[
     changed = status.count("changed")
     text.append(f"Of the {_n(both, 'pair')} in both networks, "
                 + (f"{changed} changed risk." if changed else "none changed risk."))
-    return " ".join(text)
+    unmoved = list(diff.attrs.get("unmoved", []))
+    out = " ".join(text)
+    if unmoved:
+        shown = unmoved[:_SHOW_UNMOVED]
+        more = f"\n  ... and {len(unmoved) - len(shown)} more (--json lists them all)" if len(unmoved) > len(shown) else ""
+        out += ("\nHostile pairs next to a change whose risk did not move, and why:\n"
+                + "\n".join(f"  {u['why']}" for u in shown) + more)
+    return out
+
+
+_SHOW_UNMOVED = 8
 
 
 def _n(k: int, word: str) -> str:

@@ -63,7 +63,7 @@ SAVE_FORMATS = {
     ".yaml": "alliances risk model (YAML)",
     ".yml": "alliances risk model (YAML)",
 }
-_TOP = {"version", "name", "description", "nodes"}
+_TOP = {"version", "name", "description", "horizon", "nodes"}
 _NODE = {"id", "states", "parents", "p", "table", "rationale", "reference", "notes"}
 _ROW = {"given", "p"}
 _TOLERANCE = 1e-6
@@ -130,20 +130,31 @@ class RiskModel:
         What the model predicts, in plain words.
     source : str, optional
         The file it was read from (``"<default>"`` for the shipped model).
+    horizon : str, optional
+        What P(clash) means, in words, with its time horizon (the file's ``horizon``);
+        every output that shows a probability says it.
 
     Examples
     --------
     >>> m = load_risk_model()
     >>> m.factors
-    ('stance', 'balance', 'shared_enemy', 'opposed_backers', 'common_theater')
+    ('stance', 'implied', 'shared_enemy', 'backing', 'common_theater', 'fighting')
     >>> m.latents, m.nodes["clash"].states
     (('alignment', 'hostility', 'opportunity'), ('no', 'yes'))
+    >>> m.horizon
+    'P(at least one direct armed clash between the two in the next month)'
     """
 
     name: str
     nodes: Mapping[str, RiskNode]
     description: str | None = None
     source: str = "<default>"
+    horizon: str | None = None
+
+    @property
+    def outcome_label(self) -> str:
+        """What P(clash) means, for a table header or an axis: the horizon, or a note that none is stated."""
+        return self.horizon or "P(clash), horizon not stated by the model"
 
     def __repr__(self) -> str:
         return (f"<RiskModel {self.name!r}: {len(self.nodes)} nodes, factors {', '.join(self.factors)}; "
@@ -224,6 +235,8 @@ class RiskModel:
         out: dict[str, Any] = {"version": 1, "name": self.name}
         if self.description:
             out["description"] = self.description
+        if self.horizon:
+            out["horizon"] = self.horizon
         out["nodes"] = nodes
         return out
 
@@ -282,7 +295,7 @@ class RiskModel:
             if t.shape != node.table.shape:
                 raise ValueError(f"table for {nid!r} has shape {t.shape}, expected {node.table.shape}")
             nodes[nid] = RiskNode(node.id, node.states, node.parents, t, node.rationale, node.reference)
-        return RiskModel(name or self.name, nodes, self.description, self.source)
+        return RiskModel(name or self.name, nodes, self.description, self.source, self.horizon)
 
 
 @cache
@@ -439,6 +452,7 @@ class _ModelReader(StrictYamlReader):
                 self.err(v, f"unsupported model format version {getattr(v, 'value', '?')}: this release reads version 1")
         name = self.text(top.get("name"), "name") or "risk model"
         description = self.text(top.get("description"), "description")
+        horizon = self.text(top.get("horizon"), "horizon")
         raw = self._raw_nodes(top.get("nodes"))
         if OUTCOME not in raw:
             self.err(root, f"the model needs an outcome node '{OUTCOME}' with states [no, yes]")
@@ -449,7 +463,7 @@ class _ModelReader(StrictYamlReader):
         nodes = self._nodes(raw, states, parents, self._toposort(raw, parents) or [])
         if self.problems:
             return None
-        return RiskModel(name, nodes, description, self.file)
+        return RiskModel(name, nodes, description, self.file, " ".join(horizon.split()) if horizon else None)
 
     def _raw_nodes(self, seq: yaml.Node | None) -> dict[str, tuple[dict[str, yaml.Node], yaml.Node]]:
         """Each node's fields and its YAML item, by id (nodes without a usable id left out)."""

@@ -38,11 +38,13 @@ def test_pair_json_and_table(capsys):
     pair = json.loads(out)["pair"]
     assert (pair["a"], pair["b"]) == ("assad", "us_coalition")
     assert {"sentence", "factors", "tornado", "mutual_information", "p_clash", "rank"} <= set(pair)
-    assert pair["tornado"][0]["factor"] == "stance"
+    assert pair["tornado"][0]["factor"] == "fighting"  # stated "past": the largest swing
+    assert pair["horizon"] == "P(at least one direct armed clash between the two in the next month)"
     code, out, _ = run(capsys, "risk", SEED, "--pair", "assad", "us_coalition")
     assert code == 0 and "ranks" in out and "tornado" not in out.lower()
     assert out.startswith("Assad - US coalition ranks") and "Assad - US coalition: factors" in out
-    assert "islamic_state" not in out and "(IS)" in out
+    code, out, _ = run(capsys, "risk", SEED, "--pair", "hezbollah", "us_coalition")
+    assert code == 0 and "islamic_state" not in out and "(IS)" in out
 
 
 def test_what_if_json(capsys):
@@ -85,10 +87,11 @@ def test_table_fits_80_columns(capsys, monkeypatch):
     lines = out.splitlines()
     assert max(len(x.rstrip()) for x in lines) <= 80
     assert "\u2026" not in out  # nothing cut off
-    assert "bal: balance" in out and "s.e.: shared enemy" in out and "?: not observed" in out
-    assert "strongly_negative" not in out and " -- " in out
+    flat = " ".join(out.split())
+    assert "impl: what the rest" in flat and "s.e.: shared enemy" in flat and "?: not observed" in flat
+    assert "one_side" not in out and " -- " in out
     code, out, _ = run(capsys, "risk", SEED, "--top", "3", "--wide")
-    assert code == 0 and "strongly_negative" in out and "shared enemy" in out and "\u2026" not in out
+    assert code == 0 and "one_side" in out and "shared enemy" in out and "\u2026" not in out
     code, out, _ = run(capsys, "risk", SEED, "--set", "assad", "us_coalition", "enemy", "--drop", "syrian_rebels")
     assert code == 0 and max(len(x.rstrip()) for x in out.splitlines()) <= 80 and "\u2026" not in out
 
