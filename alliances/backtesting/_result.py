@@ -17,17 +17,35 @@ if TYPE_CHECKING:
 
     from ..events import Window
 
-__all__ = ["BASELINES", "MODEL_NAMES", "MODELS", "SUBSETS", "BacktestResult"]
+__all__ = ["BASELINES", "MODELS", "MODEL_NAMES", "SUBSETS", "SUBSET_NAMES", "BacktestResult", "p_clash_of",
+           "subset_mask"]
 
-MODELS = ("expert", "fitted", "persistence", "stance", "logistic")
+MODELS = ("expert", "fitted", "history", "persistence", "stance", "logistic")
 """The forecasters compared, in report order: the risk model, then the baselines."""
-BASELINES = ("persistence", "stance", "logistic")
+BASELINES = ("history", "persistence", "stance", "logistic")
 """The simple forecasters the risk model is compared with."""
-SUBSETS = ("all", "onset")
-"""The pairs scored: all of them, and those that did not clash in window t."""
-MODEL_NAMES = {"expert": "the expert model", "fitted": "the fitted model", "persistence": "persistence",
-               "stance": "stance alone", "logistic": "logistic regression"}
+SUBSETS = ("all", "onset", "new_onset")
+"""The pairs scored: all of them, those that did not clash in window t (onsets), and those
+that did not clash in t - 2 .. t either (new onsets: conflict history ``none`` or ``past``)."""
+SUBSET_NAMES = {"all": "all pairs", "onset": "onsets (pairs that had not clashed in window t)",
+                "new_onset": "new onsets (pairs that had not clashed in windows t - 2 to t)"}
+"""Each subset as a sentence names it."""
+MODEL_NAMES = {"expert": "the expert model", "fitted": "the fitted model", "history": "history alone",
+               "persistence": "persistence", "stance": "stance alone", "logistic": "logistic regression"}
 """Each forecaster as a sentence names it."""
+
+
+def p_clash_of(model: RiskModel, factor_sets: list[PairFactors]) -> np.ndarray:
+    """P(clash) of ``model`` for every pair of every window's factors, in order."""
+    engine = CompiledRisk(model)
+    return np.concatenate([engine.p_clash(pf) for pf in factor_sets])
+
+
+def subset_mask(rows: pd.DataFrame, subset: str) -> np.ndarray:
+    """The rows of one of :data:`SUBSETS`: ``all``, ``onset`` (no clash at t), ``new_onset`` (none in t - 2 .. t)."""
+    if subset == "all":
+        return np.ones(len(rows), dtype=bool)
+    return rows[subset].to_numpy(dtype=bool)
 
 
 @dataclass(eq=False)
@@ -40,11 +58,14 @@ class BacktestResult:
         One row per pair and forecast window, train and test: ``window_start``,
         ``window_end`` (window t, whose graph the forecast uses), ``target_start``,
         ``target_end`` (window t + 1), ``split`` (``train``/``test``), ``a``, ``b``, the factor
-        states, ``confidence`` (of the stance), ``clash_now``, ``clash_next``, ``onset``
-        (no clash at t) and ``p_<model>`` for every model in :data:`MODELS`.
+        states (``fighting``, the conflict history at t, always), ``confidence`` (of the
+        stance), ``clash_now``, ``clash_next``, ``onset`` (no clash at t), ``new_onset`` (no
+        clash in t - 2 .. t) and ``p_<model>`` for every model in :data:`MODELS`.
     scores : pandas.DataFrame
-        Test rows only: ``model``, ``subset``, ``brier``, ``log_loss``, ``auc`` (None when
-        undefined), ``n``, ``positives``; models in :data:`MODELS` order, ``all`` then ``onset``.
+        Test rows only: ``model``, ``subset``, ``brier``, ``log_loss``, ``auc``,
+        ``auc_within`` (the AUC among pairs in the same conflict-history state: what a
+        model adds to the history; None when undefined), ``n``, ``positives``; models in
+        :data:`MODELS` order, subsets in :data:`SUBSETS` order.
     reliability : pandas.DataFrame
         Test rows: ``model``, ``subset``, ``lo``, ``hi``, ``n``, ``mean_predicted``, ``observed``.
     cpd_changes : pandas.DataFrame
@@ -63,6 +84,11 @@ class BacktestResult:
         What the run had to decide (factors fitted as latent, rows dropped, ...).
     factors : list of PairFactors
         The factors of every forecast window, in the order of :attr:`predictions`.
+    split : float or None
+        The number of clashes in a window above which fighting is ``high`` (the training median).
+    ablation : pandas.DataFrame or None
+        With ``ablation=True``: each factor left out in turn, refitted and scored
+        (:func:`~alliances.backtesting.ablation`).
 
     Examples
     --------
@@ -72,7 +98,7 @@ class BacktestResult:
     >>> bt.predictions["split"].value_counts().to_dict()
     {'test': 110, 'train': 55}
     >>> bt.scores.query("subset == 'all'")["model"].tolist()[:3]
-    ['expert', 'fitted', 'persistence']
+    ['expert', 'fitted', 'history']
     """
 
     predictions: pd.DataFrame
@@ -87,6 +113,13 @@ class BacktestResult:
     scenario: str = ""
     notes: list[str] = field(default_factory=list)
     factors: list[PairFactors] = field(default_factory=list, repr=False)
+    split: float | None = None
+    ablation: pd.DataFrame | None = None
+
+    @property
+    def horizon(self) -> str:
+        """What the forecasts are: P(clash in the next window), the window named."""
+        return f"P(at least one clash between the two in the next {self.window.label})"
 
     def predict(self, model: RiskModel | str | os.PathLike[str] | None) -> np.ndarray:
         """P(clash) of another risk model for every row of :attr:`predictions` (same graphs, same order).
@@ -94,8 +127,7 @@ class BacktestResult:
         Scores any model on exactly the pairs and windows of this backtest, e.g. a
         hand-edited model file, or the true model of a simulation.
         """
-        engine = CompiledRisk(resolve_model(model))
-        return np.concatenate([engine.p_clash(pf) for pf in self.factors])
+        return p_clash_of(resolve_model(model), self.factors)
 
     @property
     def test(self) -> pd.DataFrame:
@@ -128,22 +160,28 @@ class BacktestResult:
     def verdicts(self) -> list[str]:
         """Plain statements comparing the risk model with each baseline on the test windows.
 
-        For each subset and each of the expert and fitted models: which baselines beat
-        it, on which score (lower Brier and log loss, higher AUC), or that none did.
+        For each subset: the best Brier score, which baselines beat the fitted model on
+        which score (lower Brier and log loss, higher AUC), or that none did, and what
+        the fitted model adds to the conflict history (its AUC within history states);
+        on all pairs, the same comparison for the expert model.
         """
         out = []
         for subset in SUBSETS:
-            where = "all pairs" if subset == "all" else "onsets (pairs that had not clashed in window t)"
+            where = SUBSET_NAMES[subset]
             best = self._best(subset, "brier", lower=True)
             if best is not None:
                 out.append(f"{where}: the best Brier score is {MODEL_NAMES[best]}'s ({self.score(best, subset):.4f}).")
-            for model in ("fitted", "expert"):
+            for model in ("fitted", "expert") if subset == "all" else ("fitted",):
                 beaten = [f"{MODEL_NAMES[base]} beats {MODEL_NAMES[model]} on " + ", ".join(wins)
                           for base in BASELINES if (wins := self._wins(base, model, subset))]
                 if beaten:
                     out.extend(f"{where}: {s}." for s in beaten)
                 else:
                     out.append(f"{where}: no baseline beats {MODEL_NAMES[model]} on any score.")
+            within = self.score("fitted", subset, "auc_within")
+            if within is not None:
+                out.append(f"{where}: among pairs with the same conflict history, the fitted model ranks the ones "
+                           f"that clash next above the others with AUC {within:.2f} (0.5: the graph adds nothing).")
         return out
 
     def _wins(self, base: str, model: str, subset: str) -> list[str]:

@@ -6,8 +6,10 @@ For every time window t of the events:
    events up to t imply, with decay (:func:`alliances.relations_over_time` with
    ``half_life``, then :func:`alliances.snapshot`); decay only ever looks back, so the
    graph at t uses nothing after t;
-2. every pair's factors are computed from that graph (:func:`alliances.risk.pair_factors`)
-   and each model gives P(clash in t + 1);
+2. every pair's factors are computed from that graph (:func:`alliances.risk.pair_factors`),
+   its ``fighting`` from the clashes up to t (:func:`alliances.events.fighting_history`:
+   none, past, recent, or low / high at most / above the training median number of
+   clashes), and each model gives P(clash in t + 1);
 3. the outcome is whether the pair **clashed in window t + 1**: at least one event of
    material conflict between them in that window (for UCDP GED and ACLED: a lethal or
    violent event with the two on opposite sides).
@@ -18,10 +20,13 @@ on test rows only (:mod:`alliances.backtesting._scores`). Models:
 
 - ``expert``: the risk model as given (the shipped expert CPDs by default);
 - ``fitted``: :func:`alliances.fit_risk_model` on the training rows with the expert model
-  as Dirichlet prior (pgmpy, EM over the latent nodes). A factor that is unobserved in
-  every training row (``common_theater`` when the scenario records no theaters) is fitted
-  as a latent node, since pgmpy's estimators drop incomplete rows
-  (:mod:`alliances.backtesting._fitting`);
+  as Dirichlet prior (pgmpy, EM over the latent nodes), each node's table worth
+  ``pseudo_count`` observations per parent combination (``pseudo_counts`` node by node:
+  by default :data:`PRIOR_WEIGHTS`). A factor that is unobserved in every training row
+  (``common_theater`` when the scenario records no theaters) is fitted as a latent node,
+  since pgmpy's estimators drop incomplete rows (:mod:`alliances.backtesting._fitting`);
+- ``history``: P(clash at t + 1 | conflict history at t), one training rate per history
+  state: the record alone, no graph;
 - ``persistence``: P(clash at t + 1 | clash at t), the two rates from the training rows
   (Jeffreys-smoothed, (k + 1/2) / (n + 1)): "what happened last window happens again";
 - ``stance``: P(clash at t + 1 | stance at t), one rate per stance from the training rows
@@ -30,9 +35,12 @@ on test rows only (:mod:`alliances.backtesting._scores`). Models:
   one-hot factor states the risk model sees, trained on the training rows
   (the three baselines: :mod:`alliances.backtesting._baselines`).
 
-Subsets: ``all`` pairs, and **onsets**: pairs that did not clash in window t, where a
+Subsets: ``all`` pairs; **onsets**: pairs that did not clash in window t, where a
 forecast is hardest and most useful (persistence is then a constant and has no ranking
-skill).
+skill); **new onsets**: pairs that did not clash in t - 2 .. t either (history none or
+past). Besides Brier, log loss and AUC, every model gets the AUC *within* history states
+(``auc_within``): how well it ranks pairs whose conflict history is the same, which is
+what the graph can add to the record.
 
 References
 ----------
@@ -47,26 +55,31 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .._progress import ProgressCallback, ProgressLike, using_progress
 from ..errors import EventDataError
-from ..events import ActorMapper, Engine, EventPaths, Window
-from ..risk import CompiledRisk, PairFactors, RiskModel, pair_factors, resolve_model
+from ..events import ActorMapper, Engine, EventPaths, FightingHistory, Window
+from ..risk import FACTORS, PairFactors, RiskModel, pair_factors, resolve_model
+from ._ablation import ablation as run_ablation
 from ._baselines import logistic_forecast, rate_by
 from ._fitting import cpd_changes, fit_on
-from ._result import MODELS, SUBSETS, BacktestResult
-from ._scores import reliability_curve, score_all
-from ._timeline import Timeline, graphs_over_time
+from ._result import MODELS, SUBSETS, BacktestResult, p_clash_of, subset_mask
+from ._scores import reliability_curve, score_all, stratified_auc
+from ._timeline import Timeline, fighting_states, graphs_over_time
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .._network import AllianceNetwork
 
-__all__ = ["backtest"]
+__all__ = ["PRIOR_WEIGHTS", "backtest", "score_tables"]
+
+PRIOR_WEIGHTS: dict[str, float] = {"clash": 5.0, "fighting": 5.0}
+"""The fitted model's prior weight per node, where it differs from ``pseudo_count``."""
 
 Clash = tuple[dt.date, str, str]
 
@@ -82,7 +95,9 @@ def backtest(
     half_life: float | None = 3.0,
     min_events: int = 1,
     pseudo_count: float = 50.0,
+    pseudo_counts: Mapping[str, float] | None = None,
     max_iter: int = 30,
+    ablation: bool = False,
     format: str | None = None,
     engine: str | Engine | None = None,
     progress: ProgressLike = None,
@@ -112,8 +127,13 @@ def backtest(
         Fewer (decayed) events leave a pair's event-derived stance unknown.
     pseudo_count : float
         How many observations the expert tables are worth, per parent combination, in the fit.
+    pseudo_counts : mapping of str to float, optional
+        The same node by node (None: :data:`PRIOR_WEIGHTS`); nodes not named get ``pseudo_count``.
     max_iter : int
         EM iterations at most in the fit.
+    ablation : bool
+        Also leave each factor out in turn, refit and score (:func:`ablation`; one more
+        fit per factor): ``result.ablation``.
     format, engine
         As for :func:`alliances.read_events`.
     progress : callable or bool, optional
@@ -145,6 +165,7 @@ def backtest(
     .. [1] Brier (1950); Hegre et al. (2019); Heckerman (1995): see the module notes.
     """
     expert = resolve_model(model)
+    weights = dict(PRIOR_WEIGHTS if pseudo_counts is None else pseudo_counts)
     notes: list[str] = []
     with using_progress(progress, "backtest") as report:
         steps = _Steps(report, total=4)
@@ -152,15 +173,20 @@ def backtest(
                                     min_events=min_events, format=format, engine=engine)
         steps.advance(2)
         until = _train_until(train_until, timeline)
-        steps.total = 2 + (len(timeline.windows) - 1) + 2  # reading, one per forecast window, fit, baselines
-        pred, factor_sets = _forecast_rows(timeline, expert, until, notes, steps)
+        split = timeline.clash_median(until)
+        fits = 1 + (len(expert.factors) if ablation else 0)
+        steps.total = 2 + (len(timeline.windows) - 1) + fits + 1  # reading, each forecast window, fits, baselines
+        pred, factor_sets = _forecast_rows(timeline, timeline.history(split), expert, until, notes, steps)
         train = _check_split(pred, timeline.windows, until)
         fitted, unobserved = _add_forecasts(pred, train, expert, factor_sets, notes, steps,
-                                            pseudo_count=pseudo_count, max_iter=max_iter)
-    scores, reliability = _score_tables(pred[~train])
+                                            pseudo_count=pseudo_count, pseudo_counts=weights, max_iter=max_iter)
+        left_out = run_ablation(pred, train, expert, factor_sets, pseudo_count=pseudo_count, pseudo_counts=weights,
+                                max_iter=max_iter, progress=steps.advance) if ablation else None
+    scores, reliability = score_tables(pred[~train])
     changes = cpd_changes(expert, fitted, unobserved=unobserved)
     return BacktestResult(pred, scores, reliability, changes, expert, fitted, timeline.window,
-                          until, timeline.windows, scenario=net.scenario, notes=notes, factors=factor_sets)
+                          until, timeline.windows, scenario=net.scenario, notes=notes, factors=factor_sets,
+                          split=split, ablation=left_out)
 
 
 class _Steps:
@@ -195,9 +221,9 @@ def _train_until(train_until: dt.date | str | None, timeline: Timeline) -> dt.da
     return train_until
 
 
-def _forecast_rows(timeline: Timeline, expert: RiskModel, until: dt.date, notes: list[str],
-                   steps: _Steps) -> tuple[pd.DataFrame, list[PairFactors]]:
-    """One row per pair and forecast window (graph at t, outcome at t + 1), with each window's factors.
+def _forecast_rows(timeline: Timeline, history: FightingHistory, expert: RiskModel, until: dt.date,
+                   notes: list[str], steps: _Steps) -> tuple[pd.DataFrame, list[PairFactors]]:
+    """One row per pair and forecast window (graph and history at t, outcome at t + 1), with each window's factors.
 
     A forecast whose target window straddles ``until`` is left out (and noted).
     """
@@ -214,6 +240,7 @@ def _forecast_rows(timeline: Timeline, expert: RiskModel, until: dt.date, notes:
             notes.append(f"the forecast for {target[0]}..{target[1]} straddles --train-until {until}: left out")
             continue
         pf = pair_factors(timeline.graph(k))
+        pf = pf.with_states(fighting=fighting_states(history, pf, now[0]))
         factor_sets.append(pf)
         frames.append(_pair_rows(pf, expert, now, target, split, timeline.clashes))
     if not frames:
@@ -234,12 +261,13 @@ def _pair_rows(pf: PairFactors, model: RiskModel, now: tuple[dt.date, dt.date], 
         "window_start": now[0], "window_end": now[1], "target_start": target[0], "target_end": target[1],
         "split": split, "a": a, "b": b,
     }
-    for f in model.factors:
+    for f in dict.fromkeys((*model.factors, "fighting")):
         cols[f] = pf.state_names(f)
     cols["confidence"] = pf.confidence
     cols["clash_now"] = clash_now
     cols["clash_next"] = clash_next
     cols["onset"] = ~clash_now
+    cols["new_onset"] = np.isin(pf.states["fighting"], [FACTORS["fighting"].index(s) for s in ("none", "past")])
     return pd.DataFrame(cols)
 
 
@@ -257,14 +285,16 @@ def _check_split(pred: pd.DataFrame, windows: list[tuple[dt.date, dt.date]], unt
 
 
 def _add_forecasts(pred: pd.DataFrame, train: pd.Series, expert: RiskModel, factor_sets: list[PairFactors],
-                   notes: list[str], steps: _Steps, *, pseudo_count: float,
+                   notes: list[str], steps: _Steps, *, pseudo_count: float, pseudo_counts: Mapping[str, float],
                    max_iter: int) -> tuple[RiskModel, list[str]]:
     """Add ``p_<model>`` for every model of :data:`MODELS`; returns the fitted model and its latent factors."""
-    pred["p_expert"] = _p_clash(expert, factor_sets)
-    fitted, fit_notes, unobserved = fit_on(pred[train], expert, pseudo_count=pseudo_count, max_iter=max_iter)
+    pred["p_expert"] = p_clash_of(expert, factor_sets)
+    fitted, fit_notes, unobserved = fit_on(pred[train], expert, pseudo_count=pseudo_count,
+                                           pseudo_counts=pseudo_counts, max_iter=max_iter)
     notes.extend(fit_notes)
-    pred["p_fitted"] = _p_clash(fitted, factor_sets)
+    pred["p_fitted"] = p_clash_of(fitted, factor_sets)
     steps.advance()
+    pred["p_history"] = rate_by(pred, train, "fighting")
     pred["p_persistence"] = rate_by(pred, train, "clash_now")
     pred["p_stance"] = rate_by(pred, train, "stance")
     pred["p_logistic"] = logistic_forecast(pred, train, expert.factors)
@@ -272,28 +302,31 @@ def _add_forecasts(pred: pd.DataFrame, train: pd.Series, expert: RiskModel, fact
     return fitted, unobserved
 
 
-def _p_clash(model: RiskModel, factor_sets: list[PairFactors]) -> np.ndarray:
-    engine = CompiledRisk(model)
-    return np.concatenate([engine.p_clash(pf) for pf in factor_sets])
+_SCORE_COLUMNS = ["model", "subset", "brier", "log_loss", "auc", "auc_within", "n", "positives"]
 
 
-def _score_tables(test: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The scores and reliability bins of every model on every subset of the test rows."""
+def score_tables(test: pd.DataFrame, models: tuple[str, ...] = MODELS) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The scores and reliability bins of every model on every subset of the test rows.
+
+    ``auc_within`` is the AUC among pairs with the same conflict history at t
+    (:func:`stratified_auc` over the ``fighting`` states).
+    """
     import pandas as pd
 
     score_rows: list[dict[str, Any]] = []
     rel_rows: list[dict[str, Any]] = []
-    for name in MODELS:
+    for name in models:
         for subset in SUBSETS:
-            part = test if subset == "all" else test[test["onset"]]
+            part = test[subset_mask(test, subset)]
             y = part["clash_next"].to_numpy(dtype=float)
             p = part[f"p_{name}"].to_numpy(dtype=float)
             s = score_all(y, p)
             score_rows.append({"model": name, "subset": subset, "brier": s.brier, "log_loss": s.log_loss,
-                               "auc": s.auc, "n": s.n, "positives": s.positives})
+                               "auc": s.auc, "auc_within": stratified_auc(y, p, part["fighting"].to_numpy()),
+                               "n": s.n, "positives": s.positives})
             rel_rows.extend({"model": name, "subset": subset, **b} for b in reliability_curve(y, p))
-    scores = pd.DataFrame(score_rows, columns=["model", "subset", "brier", "log_loss", "auc", "n", "positives"])
-    for c in ("brier", "log_loss", "auc"):
+    scores = pd.DataFrame(score_rows, columns=_SCORE_COLUMNS)
+    for c in ("brier", "log_loss", "auc", "auc_within"):
         scores[c] = scores[c].astype(object)
     reliability = pd.DataFrame(rel_rows, columns=["model", "subset", "lo", "hi", "n", "mean_predicted", "observed"])
     return scores, reliability

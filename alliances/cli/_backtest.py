@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,6 +20,12 @@ from ._common import (
     progress_bar,
     stderr_is_terminal,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .._network import AllianceNetwork
+    from ..risk import RiskModel
 
 __all__ = ["backtest"]
 
@@ -36,8 +44,15 @@ def backtest(
     format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="ged, acled, gdelt or icews (default: from the header).")] = None,
     half_life: Annotated[float, typer.Option(
         "--half-life", metavar="WINDOWS", help="Decay of event-derived relations, in windows (0: no decay, each window alone).")] = 3.0,
-    pseudo_count: Annotated[float, typer.Option(
-        "--pseudo-count", metavar="N", help="Observations the expert tables are worth (per parent combination) in the fit.")] = 50.0,
+    pseudo_count: Annotated[list[str] | None, typer.Option(
+        "--pseudo-count", metavar="N|NODE=N",
+        help="Observations the expert tables are worth (per parent combination) in the fit: N for every node "
+             "(default 50), NODE=N for one (default clash=5, fighting=5). Repeatable.")] = None,
+    ablation: Annotated[bool, typer.Option(
+        "--ablation", help="Also leave each factor out in turn, refit and score it (one more fit per factor).")] = False,
+    sensitivity: Annotated[bool, typer.Option(
+        "--sensitivity", help="Also run the backtest with month and quarter windows, training until --train-until "
+                              "and half a year later.")] = False,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="Figure: OUT.png, OUT.svg or OUT.pdf.")] = None,
     json_out: JsonOption = False,
 ) -> None:
@@ -51,18 +66,69 @@ def backtest(
         check_output_path(output)  # a bad path fails before any work
     net = load_scenario(actors)
     expert = resolve_model(model)
+    default, per_node = _prior_weights(pseudo_count or [], expert.nodes)
+    options: dict[str, Any] = {"mapping": mapping, "half_life": None if half_life == 0 else half_life, "pseudo_count": default,
+               "pseudo_counts": per_node, "format": format}
     with progress_bar("backtest", stderr_is_terminal() and not json_out) as progress:
-        result = run_backtest(files, net, window=window, train_until=train_until, model=expert, mapping=mapping,
-                              half_life=None if half_life == 0 else half_life, pseudo_count=pseudo_count,
-                              format=format, progress=progress)
+        result = run_backtest(files, net, window=window, train_until=train_until, model=expert, ablation=ablation,
+                              progress=progress, **options)
+    settings = _sensitivity(files, net, expert, result.train_until, options, show=not json_out) if sensitivity else None
     if output is not None:
         from ..draw import draw_backtest, save_figure
 
         save_figure(draw_backtest(result), output)
         print(f"wrote {output}", file=sys.stderr)
-    from ..report import backtest_json, backtest_renderables
+    from ..report import backtest_json, backtest_renderables, sensitivity_json, sensitivity_table
 
     if json_out:
-        emit_json(backtest_json(result))
+        data = backtest_json(result)
+        if settings is not None:
+            data["sensitivity"] = sensitivity_json(settings)
+        emit_json(data)
         return
-    print_tables(backtest_renderables(result))
+    print_tables(backtest_renderables(result) + ([sensitivity_table(settings)] if settings is not None else []))
+
+
+def _prior_weights(values: list[str], nodes: Iterable[str]) -> tuple[float, dict[str, float]]:
+    """``--pseudo-count`` values (``N`` or ``NODE=N``) as the default weight and the per-node ones."""
+    from ..backtesting import PRIOR_WEIGHTS
+
+    default, per_node = 50.0, dict(PRIOR_WEIGHTS)
+    known = list(nodes)
+    for value in values:
+        name, eq, number = value.rpartition("=")
+        try:
+            weight = float(number)
+        except ValueError:
+            weight = float("nan")
+        if not weight > 0 or (eq and not name):
+            raise typer.BadParameter(f"{value!r}: give a positive number N or NODE=N", param_hint="--pseudo-count")
+        if not eq:
+            default = weight
+        elif name not in known:
+            from .._text import did_you_mean
+
+            raise typer.BadParameter(f"unknown node {name!r} (the model's nodes: {', '.join(known)})"
+                                     f"{did_you_mean(name, known)}", param_hint="--pseudo-count")
+        else:
+            per_node[name] = weight
+    return default, {n: w for n, w in per_node.items() if n in known}
+
+
+def _sensitivity(files: list[str], net: AllianceNetwork, expert: RiskModel, until: dt.date, options: dict[str, Any],
+                 *, show: bool) -> pd.DataFrame:
+    """The backtest with month and quarter windows, training until ``until`` and half a year later."""
+    from ..backtesting import sensitivity
+
+    later = _half_year_later(until)
+    with progress_bar("sensitivity", stderr_is_terminal() and show) as progress:
+        steps = iter(range(1, 5))
+        return sensitivity(files, net, windows=("month", "quarter"), train_until=(until, later), model=expert,
+                           progress=(lambda: progress(next(steps), 4)) if progress else None, **options)
+
+
+def _half_year_later(day: dt.date) -> dt.date:
+    """The last day of the month six months after ``day``'s (2017-12-31 -> 2018-06-30)."""
+    y, m = divmod(day.year * 12 + day.month - 1 + 6, 12)
+    first_next = dt.date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)

@@ -9,7 +9,15 @@ and a missing or undefined number is None (JSON ``null``), never NaN or Infinity
 
 from __future__ import annotations
 
-from ._backtest import backtest_json, backtest_renderables, cpd_table, score_table
+from ._backtest import (
+    ablation_table,
+    backtest_json,
+    backtest_renderables,
+    cpd_table,
+    score_table,
+    sensitivity_json,
+    sensitivity_table,
+)
 from ._balance import SHOW_MAX, balance_json, balance_renderables, balance_statements
 from ._events import diff_json, diff_table, relations_json, relations_tables
 from ._extract import extraction_json, extraction_tables, merge_lines
@@ -26,6 +34,7 @@ from ._scenario import scenario_tables, validation_json, validation_line
 
 __all__ = [
     "SHOW_MAX",
+    "ablation_table",
     "backtest_json",
     "backtest_renderables",
     "balance_json",
@@ -48,6 +57,8 @@ __all__ = [
     "risk_table",
     "scenario_tables",
     "score_table",
+    "sensitivity_json",
+    "sensitivity_table",
     "validation_json",
     "validation_line",
 ]

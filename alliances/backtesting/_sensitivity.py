@@ -1,0 +1,86 @@
+"""The backtest in other settings: window length and end of the training period.
+
+Does the verdict hold when the windows are quarters instead of months, or the model
+learns from another half year? The fitted model beside persistence and the history-only
+baseline, in every setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..risk import RiskModel
+from ._result import SUBSETS
+from ._run import backtest
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .._network import AllianceNetwork
+    from ..events import EventPaths
+
+__all__ = ["sensitivity"]
+
+
+def sensitivity(
+    events: EventPaths,
+    net: AllianceNetwork,
+    *,
+    windows: Sequence[str] = ("month", "quarter"),
+    train_until: Sequence[dt.date | str] = ("2017-12-31", "2018-06-30"),
+    model: RiskModel | str | os.PathLike[str] | None = None,
+    progress: Callable[[], None] | None = None,
+    **options: Any,
+) -> pd.DataFrame:
+    """The backtest in every setting of ``windows`` x ``train_until``: fitted model, history, persistence.
+
+    Parameters
+    ----------
+    events, net, model
+        As for :func:`~alliances.backtesting.backtest`.
+    windows : sequence of str
+        Window lengths to try.
+    train_until : sequence of dates or ISO text
+        Ends of the training period to try.
+    progress : callable, optional
+        Called with no argument after each setting.
+    **options
+        Any other :func:`~alliances.backtesting.backtest` option (``half_life``,
+        ``pseudo_count``, ``mapping``, ...), the same in every setting.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per setting, model (``fitted``, ``history``, ``persistence``) and subset:
+        ``window``, ``train_until``, ``model``, ``subset``, ``brier``, ``log_loss``, ``auc``,
+        ``auc_within``, ``n``, ``positives``; and per setting the two checks
+        ``brier_vs_persistence`` (the fitted Brier over persistence's) and
+        ``log_loss_vs_history`` (the fitted log loss minus the history baseline's), on
+        the ``fitted`` rows.
+    """
+    import pandas as pd
+
+    frames = []
+    for w in windows:
+        for until in train_until:
+            bt = backtest(events, net, window=w, train_until=until, model=model, **options)
+            sc = bt.scores[bt.scores["model"].isin(["fitted", "history", "persistence"])].copy()
+            sc.insert(0, "train_until", bt.train_until)
+            sc.insert(0, "window", bt.window.label)
+            sc["brier_vs_persistence"] = None
+            sc["log_loss_vs_history"] = None
+            for s in SUBSETS:
+                fit = (sc["model"] == "fitted") & (sc["subset"] == s)
+                b_fit, b_per = bt.score("fitted", s), bt.score("persistence", s)
+                l_fit, l_his = bt.score("fitted", s, "log_loss"), bt.score("history", s, "log_loss")
+                if b_fit is not None and b_per:
+                    sc.loc[fit, "brier_vs_persistence"] = b_fit / b_per
+                if l_fit is not None and l_his is not None:
+                    sc.loc[fit, "log_loss_vs_history"] = l_fit - l_his
+            frames.append(sc)
+            if progress is not None:
+                progress()
+    return pd.concat(frames, ignore_index=True)
