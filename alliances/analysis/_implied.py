@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._signed import as_signed_graph, node_key, node_order, signed_adjacency
+from .._signed import as_signed_graph, node_key, node_order, signed_matrix
 from ..errors import AlliancesError
 
 if TYPE_CHECKING:
@@ -136,7 +136,17 @@ def implied_scores(
     """
     import numpy as np
 
-    nodes, A = signed_adjacency(G, weighted=weighted, nodelist=nodelist)
+    nodes, A, _ = signed_matrix(G, weighted=weighted)  # the fast read of the ties
+    if nodelist is not None and list(nodelist) != nodes:
+        index = {v: k for k, v in enumerate(nodes)}
+        try:
+            perm = np.array([index[v] for v in nodelist], dtype=np.int64)
+        except KeyError as err:
+            raise AlliancesError(f"nodelist names {err.args[0]!r}, which is not a node of the graph") from None
+        if len(perm) != len(nodes):
+            raise AlliancesError("nodelist must name every node of the graph once")
+        A = A[perm][:, perm].tocsr()
+        nodes = list(nodelist)
     P = A.multiply(A > 0).tocsr()
     N = (-A).multiply(A < 0).tocsr()
     PN = P @ N

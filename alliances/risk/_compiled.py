@@ -269,8 +269,8 @@ def conflict_risk(
     pandas.DataFrame
         One row per unordered pair with ``a`` < ``b``: columns ``a``, ``b``, ``stance``
         (``unknown`` when none is recorded), one column per other factor of the model
-        in the order of :data:`FACTORS` (its state name; ``unknown`` where unobserved),
-        and ``p_clash``; sorted by
+        in the order of :data:`FACTORS` (its state name, an ordered categorical in the
+        factor's state order; ``unknown`` where unobserved), and ``p_clash``; sorted by
         ``p_clash`` descending, then ``a``, ``b``. ``df.attrs["horizon"]`` is the model's horizon.
 
     Examples
@@ -308,9 +308,11 @@ def risk_frame(pf: PairFactors, p: np.ndarray, model: RiskModel) -> pd.DataFrame
         "b": _text_column(pf.j[order], pf.ids),
     }
     for f in (f for f in FACTORS if f in model.factors):  # the canonical order: stance, fighting, ...
-        labels = [*FACTORS[f], "unknown"]
+        labels = [*dict.fromkeys([*FACTORS[f], "unknown"])]
         codes = pf.states[f][order].astype(np.int32)
-        cols[f] = _text_column(np.where(codes < 0, len(labels) - 1, codes), labels)
+        # an ordered categorical of the state names: no string per row, and sorting follows the states' order
+        cols[f] = pd.Categorical.from_codes(np.where(codes < 0, len(labels) - 1, codes), categories=labels,
+                                            ordered=True)
     cols["p_clash"] = p[order]
     df = pd.DataFrame(cols)
     df.attrs["horizon"] = model.outcome_label

@@ -48,8 +48,9 @@ def what_if(
     net : AllianceNetwork
     set : iterable of (a, b, stance)
         Give the pair this stance; ``"unknown"`` (or None) removes the relation.
-        The new relation is in force whatever the old one's period was; its
-        ``fighting`` level is no longer stated (the model infers it from the new stance).
+        The new relation is in force whatever the old one's period was, and keeps the
+        old one's ``fighting`` level: how much the two have fought so far is a fact of
+        the record that a new stance does not undo.
     drop : iterable of str
         Remove these actors and all their relations.
     add_theater : iterable of (actor, theater)
@@ -76,7 +77,10 @@ def what_if(
     out = net
     for item in set:
         a, b, stance = _triple(item)
-        out = out.with_relation(a, b, _stance(stance))
+        old = out.relation(a, b)
+        new = _stance(stance)
+        kept = {"fighting": old.fighting} if old is not None and old.fighting is not None and new is not None else {}
+        out = out.with_relation(a, b, new, **kept)
     for actor, theater in add_theater:
         out = out.with_theater(actor, theater)
     for actor in drop:

@@ -72,6 +72,16 @@ def test_dropping_a_sides_only_backer_lowers_its_war_risk(model):
     assert kept.attrs["horizon"] == model.horizon
 
 
+def test_a_new_stance_keeps_the_fighting_record(seed, model):
+    """Deconfliction lowers the pair's risk: the new stance does not erase how much the two have fought."""
+    after = what_if(seed, set=[("assad", "us_coalition", "neutral"), ("hezbollah", "us_coalition", "neutral")])
+    assert after.relation("assad", "us_coalition").fighting == "past"
+    assert after.relation("hezbollah", "us_coalition").fighting is None  # not stated before, not stated after
+    diff = compare_risk(seed, after, model=model).set_index(["a", "b"])
+    assert diff.loc[("assad", "us_coalition"), "change"] < 0
+    assert "fighting" not in diff.loc[("assad", "us_coalition"), "moved"]
+
+
 def test_unmoved_lists_only_hostile_pairs_next_to_a_change(seed, model):
     diff = compare_risk(seed, what_if(seed, drop=["russia"]), model=model)
     pairs = {(u["a"], u["b"]) for u in diff.attrs["unmoved"]}
