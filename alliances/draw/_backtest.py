@@ -112,8 +112,8 @@ def draw_backtest(
         fig.text(0.06, 0.915, f"{result.window.label.capitalize()} windows {w[0][0]} to {w[-1][1]}. Trained on the "
                  f"forecasts for windows up to {result.train_until}, scored on the {result.test_windows} windows "
                  f"after it ({result.pairs} pairs each).\nFitted model: the expert CPDs updated by the training "
-                 "windows (EM, expert tables as Dirichlet prior). Baselines learn from the same training windows; "
-                 "history alone: one rate per conflict-history state.",
+                 "windows (EM, expert tables as Dirichlet prior). Baselines learn from the same training windows\n"
+                 "(history alone: one rate per conflict-history state, none / past / recent / low / high).",
                  ha="left", fontsize=8.5, color=MUTED, linespacing=1.4)
     return fig
 
