@@ -54,9 +54,11 @@ def test_what_if_json(capsys):
     data = json.loads(out)
     assert data["changes"] == {"set": [["assad", "us_coalition", "enemy"]], "drop": ["syrian_rebels"],
                                "add_theater": [["russia", "euphrates_valley"]]}
-    top = data["pairs"][0]
-    assert (top["a"], top["b"]) == ("assad", "us_coalition")
+    top = next(p for p in data["pairs"] if (p["a"], p["b"]) == ("assad", "us_coalition"))
     assert top["p_after"] > top["p_before"] and top["stance_after"] == "enemy" and top["status"] == "changed"
+    assert data["pairs"][0]["status"] == "changed" and "stance" in top["moved"]
+    assert data["horizon"] == "P(at least one direct armed clash between the two in the next month)"
+    assert all(set(u) == {"a", "b", "factors", "why"} for u in data["unmoved"])
     gone = [p for p in data["pairs"] if "syrian_rebels" in (p["a"], p["b"])]
     assert len(gone) == 7 and {p["status"] for p in gone} == {"removed"}
     assert all(p["p_after"] is None and p["change"] is None and p["stance_after"] is None for p in gone)

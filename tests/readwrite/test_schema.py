@@ -89,7 +89,7 @@ SEED_TEXT = SEED.read_text("utf-8")
         ("actors: [assad, islamic_state]", "actors: [assad]"),                           # not a pair
         ("    since: 2015\n", "    since: soon\n"),                                      # bad period
         ("scenario: Syria, Deir al-Zor offensive\n", "scenario: '  '\n"),               # empty title
-        ("    kind: civil war\n", "    kind: civil war\n    fighting: heavy\n"),         # unknown fighting level
+        ("    fighting: high\n", "    fighting: heavy\n"),                              # unknown fighting level
     ],
 )
 def test_bad_files_fail_both_the_schema_and_the_validator(validator, old, new):
@@ -105,7 +105,7 @@ def test_bad_files_fail_both_the_schema_and_the_validator(validator, old, new):
     [("    publisher: Reuters\n", "    publisher: Reuters\n    url: null\n"),
      ("    since: 2015\n", "    since: 2015\n    until: null\n    weight: null\n"),
      ("    label: Assad\n", "    label: null\n"),
-     ("    kind: civil war\n", "    kind: civil war\n    fighting: null\n")],
+     ("    fighting: high\n", "    fighting: null\n")],
 )
 def test_nulls_for_optional_fields_pass_both(validator, old, new):
     text = SEED_TEXT.replace(old, new, 1)
