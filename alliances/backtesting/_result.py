@@ -36,13 +36,51 @@ MODEL_NAMES = {"expert": "the expert model", "fitted": "the fitted model", "hist
 
 
 def p_clash_of(model: RiskModel, factor_sets: list[PairFactors]) -> np.ndarray:
-    """P(clash) of ``model`` for every pair of every window's factors, in order."""
+    """P(clash) of ``model`` for every pair of every window's factors, in order.
+
+    Parameters
+    ----------
+    model : RiskModel
+    factor_sets : list of PairFactors
+        One per window, as a backtest keeps them (:attr:`BacktestResult.factors`).
+
+    Returns
+    -------
+    numpy.ndarray
+        The windows' probabilities one after the other.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> from alliances.risk import load_risk_model, pair_factors
+    >>> pf = pair_factors(alliances.load("seeds/syria_2017.yaml"))
+    >>> p_clash_of(load_risk_model(), [pf, pf]).shape
+    (56,)
+    """
     engine = CompiledRisk(model)
     return np.concatenate([engine.p_clash(pf) for pf in factor_sets])
 
 
 def subset_mask(rows: pd.DataFrame, subset: str) -> np.ndarray:
-    """The rows of one of :data:`SUBSETS`: ``all``, ``onset`` (no clash at t), ``new_onset`` (none in t - 2 .. t)."""
+    """The rows of one of :data:`SUBSETS`: ``all``, ``onset`` (no clash at t), ``new_onset`` (none in t - 2 .. t).
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Backtest rows, with the boolean columns ``onset`` and ``new_onset``.
+    subset : str
+
+    Returns
+    -------
+    numpy.ndarray of bool
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"onset": [True, True, False], "new_onset": [True, False, False]})
+    >>> [subset_mask(rows, s).tolist() for s in SUBSETS]
+    [[True, True, True], [True, True, False], [True, False, False]]
+    """
     if subset == "all":
         return np.ones(len(rows), dtype=bool)
     return rows[subset].to_numpy(dtype=bool)

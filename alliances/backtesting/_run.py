@@ -310,6 +310,28 @@ def score_tables(test: pd.DataFrame, models: tuple[str, ...] = MODELS) -> tuple[
 
     ``auc_within`` is the AUC among pairs with the same conflict history at t
     (:func:`stratified_auc` over the ``fighting`` states).
+
+    Parameters
+    ----------
+    test : pandas.DataFrame
+        Test rows: ``clash_next``, ``onset``, ``new_onset``, ``fighting`` and ``p_<model>``.
+    models : tuple of str
+        The models to score.
+
+    Returns
+    -------
+    scores, reliability : pandas.DataFrame
+        As :attr:`BacktestResult.scores` and :attr:`BacktestResult.reliability`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"clash_next": [True, False, True, False], "onset": [False, True, True, True],
+    ...                      "new_onset": [False, True, False, True], "fighting": ["high", "none", "recent", "none"],
+    ...                      "p_mine": [0.9, 0.1, 0.4, 0.2]})
+    >>> scores, _ = score_tables(rows, ("mine",))
+    >>> scores[["subset", "auc", "n"]].values.tolist()
+    [['all', 1.0, 4], ['onset', 1.0, 3], ['new_onset', None, 2]]
     """
     import pandas as pd
 
@@ -327,6 +349,6 @@ def score_tables(test: pd.DataFrame, models: tuple[str, ...] = MODELS) -> tuple[
             rel_rows.extend({"model": name, "subset": subset, **b} for b in reliability_curve(y, p))
     scores = pd.DataFrame(score_rows, columns=_SCORE_COLUMNS)
     for c in ("brier", "log_loss", "auc", "auc_within"):
-        scores[c] = scores[c].astype(object)
+        scores[c] = scores[c].astype(object).where(scores[c].notna(), None)
     reliability = pd.DataFrame(rel_rows, columns=["model", "subset", "lo", "hi", "n", "mean_predicted", "observed"])
     return scores, reliability

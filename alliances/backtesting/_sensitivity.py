@@ -59,14 +59,33 @@ def sensitivity(
         ``auc_within``, ``n``, ``positives``; and per setting the two checks
         ``brier_vs_persistence`` (the fitted Brier over persistence's) and
         ``log_loss_vs_history`` (the fitted log loss minus the history baseline's), on
-        the ``fitted`` rows.
+        the ``fitted`` rows. A setting the events cannot support (too few windows, no test
+        window) is left out and named in ``df.attrs["skipped"]`` with the reason.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2016_2019.yaml")
+    >>> s = sensitivity("seeds/events/ucdp_ged_syria_2016_2019.csv.gz", net, windows=("year",),
+    ...                 train_until=("2017-12-31", "2019-12-31"))
+    >>> sorted(set(s["model"])), s.attrs["skipped"][0][:60]
+    (['fitted', 'history', 'persistence'], 'year windows, trained until 2019-12-31: no test window: --tr')
     """
     import pandas as pd
 
+    from ..errors import EventDataError
+
     frames = []
+    skipped: list[str] = []
     for w in windows:
         for until in train_until:
-            bt = backtest(events, net, window=w, train_until=until, model=model, **options)
+            try:
+                bt = backtest(events, net, window=w, train_until=until, model=model, **options)
+            except EventDataError as err:
+                skipped.append(f"{w} windows, trained until {until}: {err}")
+                if progress is not None:
+                    progress()
+                continue
             sc = bt.scores[bt.scores["model"].isin(["fitted", "history", "persistence"])].copy()
             sc.insert(0, "train_until", bt.train_until)
             sc.insert(0, "window", bt.window.label)
@@ -83,4 +102,8 @@ def sensitivity(
             frames.append(sc)
             if progress is not None:
                 progress()
-    return pd.concat(frames, ignore_index=True)
+    columns = ["window", "train_until", "model", "subset", "brier", "log_loss", "auc", "auc_within", "n",
+               "positives", "brier_vs_persistence", "log_loss_vs_history"]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    out.attrs["skipped"] = skipped
+    return out

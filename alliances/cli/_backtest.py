@@ -84,6 +84,7 @@ def backtest(
         data = backtest_json(result)
         if settings is not None:
             data["sensitivity"] = sensitivity_json(settings)
+            data["sensitivity_skipped"] = list(settings.attrs.get("skipped", []))
         emit_json(data)
         return
     print_tables(backtest_renderables(result) + ([sensitivity_table(settings)] if settings is not None else []))

@@ -157,6 +157,28 @@ def add_fighting(table: pd.DataFrame, window: Window) -> pd.DataFrame:
 
     The split between ``low`` and ``high`` is the median over the windows up to the row's
     (see :func:`fighting_history`).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A relations table (``a``, ``b``, ``window_start``, ``material_conflict``).
+    window : Window
+        Its windows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with the column ``fighting``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from alliances.events import parse_window
+    >>> w = parse_window("month")
+    >>> t = pd.DataFrame({"a": ["x", "x", "x"], "b": ["y", "y", "y"], "material_conflict": [4, 0, 9],
+    ...                   "window_start": [dt.date(2017, 1, 1), dt.date(2017, 2, 1), dt.date(2017, 5, 1)]})
+    >>> add_fighting(t, w)["fighting"].tolist()
+    ['low', 'recent', 'high']
     """
     history = fighting_history(table, window)
     out = table.copy()

@@ -56,7 +56,17 @@ def backtest_json(result: BacktestResult) -> dict[str, Any]:
 
 
 def sensitivity_json(table: pd.DataFrame) -> list[dict[str, Any]]:
-    """The sensitivity runs (:func:`alliances.backtesting.sensitivity`) as JSON rows, numbers rounded, dates ISO."""
+    """The sensitivity runs (:func:`alliances.backtesting.sensitivity`) as JSON rows, numbers rounded, dates ISO.
+
+    Examples
+    --------
+    >>> import datetime as dt, pandas as pd
+    >>> t = pd.DataFrame({"window": ["month"], "train_until": [dt.date(2017, 12, 31)], "model": ["fitted"],
+    ...                   "subset": ["all"], "brier": [0.0319163], "log_loss_vs_history": [float("nan")]})
+    >>> sensitivity_json(t)  # doctest: +NORMALIZE_WHITESPACE
+    [{'window': 'month', 'train_until': '2017-12-31', 'model': 'fitted', 'subset': 'all', 'brier': 0.031916,
+      'log_loss_vs_history': None}]
+    """
     rows = []
     for row in table.to_dict("records"):
         rows.append({k: (v.isoformat() if k == "train_until" else v if k in ("window", "model", "subset")
@@ -70,7 +80,16 @@ def _fmt(x: Any) -> str:
 
 
 def score_table(result: BacktestResult, subset: str = "all") -> Table:
-    """A rich table for one subset: one row per model, Brier / log loss / AUC / AUC within history; best in bold."""
+    """A rich table for one subset: one row per model, Brier / log loss / AUC / AUC within history; best in bold.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> bt = alliances.backtest("seeds/events/ucdp_ged_syria_2016_2019.csv.gz",
+    ...                         alliances.load("seeds/syria_2016_2019.yaml"), window="year", train_until="2017-12-31")
+    >>> [c.header for c in score_table(bt, "onset").columns]
+    ['model', 'Brier', 'log loss', 'AUC', 'AUC within']
+    """
     from rich import box
     from rich.table import Table
 
@@ -97,7 +116,18 @@ def score_table(result: BacktestResult, subset: str = "all") -> Table:
 
 
 def ablation_table(ablation: pd.DataFrame, subset: str = "all") -> Table:
-    """Each factor left out in turn: the fitted model's scores without it, and what it adds (the change)."""
+    """Each factor left out in turn: the fitted model's scores without it, and what it adds (the change).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ab = pd.DataFrame({"left_out": ["(none)", "fighting"], "subset": ["all", "all"], "brier": [0.03, 0.06],
+    ...                    "log_loss": [0.1, 0.2], "auc_within": [0.75, 0.74], "d_brier": [0.0, 0.03],
+    ...                    "d_log_loss": [0.0, 0.1], "d_auc_within": [0.0, -0.01]})
+    >>> table = ablation_table(ab)
+    >>> [c.header for c in table.columns][:3], list(table.columns[-1].cells)
+    (['left out', 'Brier +', 'log loss +'], ['helps'])
+    """
     from rich import box
     from rich.table import Table
 
@@ -139,7 +169,18 @@ def _verdict(r: Any) -> str:
 
 
 def sensitivity_table(table: pd.DataFrame) -> Table:
-    """One row per setting: the fitted model's Brier against persistence's, its log loss against history's."""
+    """One row per setting: the fitted model's Brier against persistence's, its log loss against history's.
+
+    Examples
+    --------
+    >>> import datetime as dt, pandas as pd
+    >>> t = pd.DataFrame({"window": ["month"], "train_until": [dt.date(2017, 12, 31)], "model": ["fitted"],
+    ...                   "subset": ["all"], "brier": [0.0319], "log_loss": [0.1056], "brier_vs_persistence": [0.86],
+    ...                   "log_loss_vs_history": [-0.0028]})
+    >>> out = sensitivity_table(t)
+    >>> list(out.columns[3].cells), list(out.columns[5].cells)
+    (['0.86'], ['-0.0028'])
+    """
     from rich import box
     from rich.table import Table
 
@@ -152,8 +193,9 @@ def sensitivity_table(table: pd.DataFrame) -> Table:
         ratio, diff = _num(r.brier_vs_persistence), _num(r.log_loss_vs_history)
         out.add_row(r.window, str(r.train_until), _fmt(r.brier), "-" if ratio is None else f"{ratio:.2f}",
                     _fmt(r.log_loss), "-" if diff is None else f"{diff:+.4f}")
+    skipped = "".join(f" Left out: {s}." for s in table.attrs.get("skipped", []))
     out.caption = ("/ persistence: the fitted Brier over persistence's (below 1: better); - history: the fitted log "
-                   "loss minus the history-only baseline's (below 0: better).")
+                   "loss minus the history-only baseline's (below 0: better)." + skipped)
     out.caption_justify = "left"
     return out
 
