@@ -72,7 +72,7 @@ class RiskExplanation:
     >>> import alliances
     >>> ex = alliances.explain_risk(alliances.load("seeds/syria_2017.yaml"), "us_coalition", "assad")
     >>> ex.a, ex.b, ex.rank, ex.pairs, round(ex.p_clash, 2)
-    ('assad', 'us_coalition', 19, 28, 0.07)
+    ('assad', 'us_coalition', 10, 28, 0.08)
     >>> list(ex.tornado.columns)
     ['factor', 'state', 'p_clash', 'delta']
 
