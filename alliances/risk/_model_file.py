@@ -458,6 +458,9 @@ class _ModelReader(StrictYamlReader):
             self.err(root, f"the model needs an outcome node '{OUTCOME}' with states [no, yes]")
         if raw and "stance" not in raw:
             self.err(root, "the model needs the factor node 'stance'")
+        if "balance" in raw:  # a model written for an earlier release: the node would silently become latent
+            self.err(raw["balance"][0]["id"], "the factor 'balance' is now 'implied', with the states of "
+                                               "alliances.implied_relations: " + ", ".join(FACTORS["implied"]))
         states = self._states(raw)  # first: tables refer to the parents' states
         parents = self._parents(raw)
         nodes = self._nodes(raw, states, parents, self._toposort(raw, parents) or [])

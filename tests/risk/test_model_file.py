@@ -193,6 +193,14 @@ def test_export_errors(tmp_path):
     assert load_risk_model().save(tmp_path / "M.XDSL") == SAVE_FORMATS[".xdsl"]  # any case
 
 
+def test_a_model_of_the_earlier_release_is_told_about_implied(model, tmp_path):
+    path = tmp_path / "old.yaml"
+    model.save(path)
+    old = path.read_text(encoding="utf-8").replace("id: implied", "id: balance")
+    with pytest.raises(ModelFileError, match="the factor 'balance' is now 'implied'"):
+        load_risk_model_text(old)
+
+
 def test_horizon_is_read_written_and_optional(model, tmp_path):
     assert model.outcome_label == model.horizon == (
         "P(at least one direct armed clash between the two in the next month)")
