@@ -30,7 +30,7 @@ from ._result import (
     p_clash_of,
     subset_mask,
 )
-from ._run import PRIOR_WEIGHTS, backtest, score_tables
+from ._run import MAX_PAIR_WINDOWS, PRIOR_WEIGHTS, backtest, check_backtest_options, score_tables
 from ._scores import (
     EPS,
     ScoreSet,
@@ -47,6 +47,7 @@ from ._timeline import Timeline, all_windows, fighting_states, graphs_over_time
 __all__ = [
     "BASELINES",
     "EPS",
+    "MAX_PAIR_WINDOWS",
     "MODELS",
     "MODEL_NAMES",
     "PRIOR_WEIGHTS",
@@ -59,6 +60,7 @@ __all__ = [
     "all_windows",
     "backtest",
     "brier_score",
+    "check_backtest_options",
     "cpd_changes",
     "fighting_states",
     "fit_on",

@@ -54,6 +54,8 @@ References
 from __future__ import annotations
 
 import datetime as dt
+import math
+import numbers
 import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -61,8 +63,23 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .._progress import ProgressCallback, ProgressLike, using_progress
+from .._text import did_you_mean
 from ..errors import EventDataError
-from ..events import ActorMapper, Engine, EventPaths, FightingHistory, Window
+from ..events import (
+    DEFAULT_DATE_RANGE,
+    MAX_WINDOWS,
+    ActorMapper,
+    DateRangeLike,
+    Engine,
+    EventPaths,
+    FightingHistory,
+    Window,
+    check_half_life,
+    check_max_windows,
+    check_min_events,
+    parse_date_range,
+    parse_window,
+)
 from ..risk import FACTORS, PairFactors, RiskModel, pair_factors, resolve_model
 from ._ablation import ablation as run_ablation
 from ._baselines import logistic_forecast, rate_by
@@ -76,12 +93,20 @@ if TYPE_CHECKING:
 
     from .._network import AllianceNetwork
 
-__all__ = ["PRIOR_WEIGHTS", "backtest", "score_tables"]
+__all__ = ["MAX_PAIR_WINDOWS", "PRIOR_WEIGHTS", "backtest", "check_backtest_options", "score_tables"]
 
 PRIOR_WEIGHTS: dict[str, float] = {"clash": 5.0, "fighting": 5.0}
 """The fitted model's prior weight per node, where it differs from ``pseudo_count``."""
 
 Clash = tuple[dt.date, str, str]
+
+MAX_PAIR_WINDOWS = 1_000_000
+"""The most forecasts (pairs x forecast windows) a backtest makes unless told otherwise.
+
+Each forecast is a row of factor states and six probabilities, and the fit and the
+baselines learn from them: half a million took 33 s and 574 MB at peak
+(``benchmarks/bench_event_limits.py``), so the limit keeps a run near a minute and a
+gigabyte; a 3,000-actor scenario (4.5 million pairs) is refused, not attempted."""
 
 
 def backtest(
@@ -98,6 +123,9 @@ def backtest(
     pseudo_counts: Mapping[str, float] | None = None,
     max_iter: int = 30,
     ablation: bool = False,
+    date_range: DateRangeLike = DEFAULT_DATE_RANGE,
+    max_windows: int = MAX_WINDOWS,
+    max_pair_windows: int = MAX_PAIR_WINDOWS,
     format: str | None = None,
     engine: str | Engine | None = None,
     progress: ProgressLike = None,
@@ -126,14 +154,24 @@ def backtest(
     min_events : int
         Fewer (decayed) events leave a pair's event-derived stance unknown.
     pseudo_count : float
-        How many observations the expert tables are worth, per parent combination, in the fit.
+        How many observations the expert tables are worth, per parent combination, in the
+        fit: a positive finite number.
     pseudo_counts : mapping of str to float, optional
-        The same node by node (None: :data:`PRIOR_WEIGHTS`); nodes not named get ``pseudo_count``.
+        The same node by node (None: :data:`PRIOR_WEIGHTS`); nodes not named get
+        ``pseudo_count``. Every name a node of the model, every weight positive and finite.
     max_iter : int
-        EM iterations at most in the fit.
+        EM iterations at most in the fit (1 or more).
     ablation : bool
         Also leave each factor out in turn, refit and score (:func:`ablation`; one more
         fit per factor): ``result.ablation``.
+    date_range : str or (bound, bound), optional
+        Events dated outside it are counted and left out (see
+        :func:`alliances.relations_over_time`); default 1900 to 2100.
+    max_windows : int
+        The most windows the events may span, from the first to the last: each is a graph
+        to build and a forecast to make (:data:`~alliances.events.MAX_WINDOWS`).
+    max_pair_windows : int
+        The most forecasts (pairs x forecast windows) to make (:data:`MAX_PAIR_WINDOWS`).
     format, engine
         As for :func:`alliances.read_events`.
     progress : callable or bool, optional
@@ -147,7 +185,11 @@ def backtest(
     Raises
     ------
     EventDataError
-        Too few windows, or no training or no test window around ``train_until``.
+        An option out of range, a ``pseudo_counts`` node the model lacks, or a
+        ``train_until`` that is not a date (all checked before any event file is read); an
+        event file that cannot be read; too few windows, or more than ``max_windows``; more
+        forecasts than ``max_pair_windows``; no training or no test window around
+        ``train_until``.
 
     Examples
     --------
@@ -164,15 +206,21 @@ def backtest(
     ----------
     .. [1] Brier (1950); Hegre et al. (2019); Heckerman (1995): see the module notes.
     """
+    given_until = check_backtest_options(window=window, train_until=train_until, half_life=half_life,
+                                         min_events=min_events, pseudo_count=pseudo_count,
+                                         pseudo_counts=pseudo_counts, max_iter=max_iter, date_range=date_range,
+                                         max_windows=max_windows, max_pair_windows=max_pair_windows)
     expert = resolve_model(model)
-    weights = dict(PRIOR_WEIGHTS if pseudo_counts is None else pseudo_counts)
-    notes: list[str] = []
+    weights = _prior_weights(pseudo_counts, expert)  # its nodes checked before any event file is read
     with using_progress(progress, "backtest") as report:
         steps = _Steps(report, total=4)
         timeline = graphs_over_time(events, net, window=window, mapping=mapping, half_life=half_life,
-                                    min_events=min_events, format=format, engine=engine)
+                                    min_events=min_events, date_range=date_range, max_windows=max_windows,
+                                    format=format, engine=engine)
+        notes = [*timeline.notes, *_quiet_note(timeline)]
         steps.advance(2)
-        until = _train_until(train_until, timeline)
+        until = _train_until(given_until, timeline)
+        _check_forecasts(net, timeline, max_pair_windows)
         split = timeline.clash_median(until)
         fits = 1 + (len(expert.factors) if ablation else 0)
         steps.total = 2 + (len(timeline.windows) - 1) + fits + 1  # reading, each forecast window, fits, baselines
@@ -203,7 +251,105 @@ class _Steps:
             self.report(min(self.done, self.total), self.total)
 
 
-def _train_until(train_until: dt.date | str | None, timeline: Timeline) -> dt.date:
+def check_backtest_options(
+    *,
+    window: str | Window = "month",
+    train_until: dt.date | str | None = None,
+    half_life: float | None = 3.0,
+    min_events: int = 1,
+    pseudo_count: float = 50.0,
+    pseudo_counts: Mapping[str, float] | None = None,
+    max_iter: int = 30,
+    date_range: DateRangeLike = DEFAULT_DATE_RANGE,
+    max_windows: int = MAX_WINDOWS,
+    max_pair_windows: int = MAX_PAIR_WINDOWS,
+) -> dt.date | None:
+    """Check the options of :func:`backtest` before any file is read.
+
+    Parameters
+    ----------
+    window, train_until, half_life, min_events, pseudo_count, max_iter, date_range, max_windows, max_pair_windows
+        As for :func:`backtest`.
+    pseudo_counts : mapping of str to float, optional
+        As for :func:`backtest`: every weight positive and finite (the names are checked
+        against the model by :func:`backtest`, once it has the model).
+
+    Returns
+    -------
+    datetime.date or None
+        ``train_until`` as a date.
+
+    Raises
+    ------
+    EventDataError
+        The first option out of range, naming it and its limits; a ``train_until`` that
+        is not a date.
+
+    Examples
+    --------
+    >>> check_backtest_options(train_until="2017-12-31")
+    datetime.date(2017, 12, 31)
+    >>> check_backtest_options(pseudo_count=float("nan"))
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: pseudo_count must be a positive number of observations, not nan
+    >>> check_backtest_options(pseudo_counts={"clash": 0})
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: pseudo_counts: clash must be a positive number of observations, not 0
+    """
+    parse_window(window)
+    check_half_life(half_life)
+    check_min_events(min_events)
+    parse_date_range(date_range)
+    check_max_windows(max_windows)
+    if not (_is_number(pseudo_count) and 0 < pseudo_count < math.inf):
+        raise EventDataError(f"pseudo_count must be a positive number of observations, not {pseudo_count!r}")
+    if pseudo_counts is not None and not isinstance(pseudo_counts, Mapping):
+        raise EventDataError(f"pseudo_counts must map node names to numbers, not {pseudo_counts!r}")
+    for node, weight in (pseudo_counts or {}).items():
+        if not isinstance(node, str):
+            raise EventDataError(f"pseudo_counts: a node name must be text, not {node!r}")
+        if not (_is_number(weight) and 0 < weight < math.inf):
+            raise EventDataError(f"pseudo_counts: {node} must be a positive number of observations, not {weight!r}")
+    for name, value in (("max_iter", max_iter), ("max_pair_windows", max_pair_windows)):
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
+            raise EventDataError(f"{name} must be a whole number of at least 1, not {value!r}")
+    return _parse_train_until(train_until)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _prior_weights(pseudo_counts: Mapping[str, float] | None, expert: RiskModel) -> dict[str, float]:
+    """The per-node prior weights: those given (every name a node of ``expert``), or :data:`PRIOR_WEIGHTS`'s."""
+    if pseudo_counts is None:  # the defaults, for the nodes this model has
+        return {n: w for n, w in PRIOR_WEIGHTS.items() if n in expert.nodes}
+    for node in pseudo_counts:
+        if node not in expert.nodes:
+            raise EventDataError(f"pseudo_counts: unknown node {node!r} (the model's nodes: "
+                                 f"{', '.join(expert.nodes)}){did_you_mean(node, expert.nodes)}")
+    return {n: float(w) for n, w in pseudo_counts.items()}
+
+
+def _parse_train_until(train_until: dt.date | str | None) -> dt.date | None:
+    """``train_until`` as a date: a date, a datetime (its day) or ISO text; None stays None."""
+    if train_until is None:
+        return None
+    if isinstance(train_until, dt.datetime):
+        return train_until.date()
+    if isinstance(train_until, dt.date):
+        return train_until
+    if isinstance(train_until, str):
+        try:
+            return dt.date.fromisoformat(train_until.strip())
+        except ValueError:
+            raise EventDataError(f"train_until: {train_until!r} is not a date (YYYY-MM-DD)") from None
+    raise EventDataError(f"train_until must be a date or ISO text (YYYY-MM-DD), not {train_until!r}")
+
+
+def _train_until(train_until: dt.date | None, timeline: Timeline) -> dt.date:
     """The last training day: given, or the end of the middle window; at least 3 windows are needed."""
     windows = timeline.windows
     if len(windows) < 3:
@@ -211,14 +357,31 @@ def _train_until(train_until: dt.date | str | None, timeline: Timeline) -> dt.da
                              "a backtest needs at least 3")
     if train_until is None:
         return windows[(len(windows) - 1) // 2][1]
-    if isinstance(train_until, dt.datetime):
-        return train_until.date()
-    if isinstance(train_until, str):
-        try:
-            return dt.date.fromisoformat(train_until)
-        except ValueError:
-            raise EventDataError(f"train_until: {train_until!r} is not a date (YYYY-MM-DD)") from None
     return train_until
+
+
+def _check_forecasts(net: AllianceNetwork, timeline: Timeline, limit: int) -> None:
+    """Refuse, before the forecasts, to make more than ``limit`` of them (pairs x forecast windows)."""
+    n = len(net.actors)
+    pairs = n * (n - 1) // 2
+    forecasts = pairs * (len(timeline.windows) - 1)
+    if forecasts > limit:
+        raise EventDataError(
+            f"the backtest would make {forecasts} forecasts ({pairs} pairs x {len(timeline.windows) - 1} "
+            f"{timeline.window.label} windows), more than the limit of {limit} (max_pair_windows): use a longer "
+            "window, a narrower date range (--date-range), or a scenario with fewer actors")
+
+
+def _quiet_note(timeline: Timeline) -> list[str]:
+    """A note when most windows have no event at all: stray dates may have stretched the span."""
+    tb = timeline.memory.table
+    busy = set(tb.loc[tb["events"] > 0, "window_start"])
+    windows = timeline.windows
+    quiet = sum(1 for start, _ in windows if start not in busy)
+    if quiet * 2 <= len(windows):
+        return []
+    return [f"{quiet} of the {len(windows)} {timeline.window.label} windows from {windows[0][0]} to "
+            f"{windows[-1][1]} have no event: if stray dates stretch the span, narrow the date range (--date-range)"]
 
 
 def _forecast_rows(timeline: Timeline, history: FightingHistory, expert: RiskModel, until: dt.date,

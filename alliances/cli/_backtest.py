@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..events import DEFAULT_DATE_RANGE, MAX_WINDOWS
 from ._common import (
     Command,
     JsonOption,
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
     from ..risk import RiskModel
 
 __all__ = ["backtest"]
+
+_DATE_RANGE = "{}:{}".format(*DEFAULT_DATE_RANGE)
 
 
 @app.command(cls=Command)
@@ -53,22 +57,37 @@ def backtest(
     sensitivity: Annotated[bool, typer.Option(
         "--sensitivity", help="Also run the backtest with month and quarter windows, training until --train-until "
                               "and half a year later.")] = False,
+    date_range: Annotated[str, typer.Option(
+        "--date-range", metavar="FROM:TO",
+        help="Use events dated FROM to TO (years or YYYY-MM-DD); the others are counted and left out.")] = _DATE_RANGE,
+    max_windows: Annotated[int, typer.Option(
+        "--max-windows", metavar="N", help="Refuse events spanning more windows than this.")] = MAX_WINDOWS,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="Figure: OUT.png, OUT.svg or OUT.pdf.")] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Backtest the risk model: fit on the training windows, score P(clash next window) on the later ones, beside baselines."""
     from ..backtesting import backtest as run_backtest
+    from ..backtesting import check_backtest_options
+    from ..errors import EventDataError
     from ..risk import resolve_model
 
+    # every option, and where the figure goes, is checked before any file is read
+    if not (half_life == 0 or 0 < half_life < math.inf):
+        raise EventDataError(f"--half-life must be 0 (no decay) or a positive number of windows, not {half_life}")
+    decay = None if half_life == 0 else half_life
+    default, given = _prior_weights(pseudo_count or [])
+    check_backtest_options(window=window, train_until=train_until, half_life=decay, pseudo_count=default,
+                           pseudo_counts=given, date_range=date_range, max_windows=max_windows)
     if output is not None:
         from ..draw import check_output_path
 
-        check_output_path(output)  # a bad path fails before any work
+        check_output_path(output)
     net = load_scenario(actors)
     expert = resolve_model(model)
-    default, per_node = _prior_weights(pseudo_count or [], expert.nodes)
-    options: dict[str, Any] = {"mapping": mapping, "half_life": None if half_life == 0 else half_life, "pseudo_count": default,
-               "pseudo_counts": per_node, "format": format}
+    per_node = _node_weights(given, expert.nodes)  # the model's nodes, before any event file is read
+    options: dict[str, Any] = {"mapping": mapping, "half_life": decay, "pseudo_count": default,
+                               "pseudo_counts": per_node, "date_range": date_range, "max_windows": max_windows,
+                               "format": format}
     with progress_bar("backtest", stderr_is_terminal() and not json_out) as progress:
         result = run_backtest(files, net, window=window, train_until=train_until, model=expert, ablation=ablation,
                               progress=progress, **options)
@@ -81,6 +100,8 @@ def backtest(
     from ..report import backtest_json, backtest_renderables, sensitivity_json, sensitivity_table
 
     if json_out:
+        for note in result.notes:  # the text report shows them; JSON has no place for them
+            print(f"alliances: note: {note}", file=sys.stderr)
         data = backtest_json(result)
         if settings is not None:
             data["sensitivity"] = sensitivity_json(settings)
@@ -90,30 +111,40 @@ def backtest(
     print_tables(backtest_renderables(result) + ([sensitivity_table(settings)] if settings is not None else []))
 
 
-def _prior_weights(values: list[str], nodes: Iterable[str]) -> tuple[float, dict[str, float]]:
-    """``--pseudo-count`` values (``N`` or ``NODE=N``) as the default weight and the per-node ones."""
-    from ..backtesting import PRIOR_WEIGHTS
+def _prior_weights(values: list[str]) -> tuple[float, dict[str, float]]:
+    """``--pseudo-count`` values (``N`` or ``NODE=N``) as the default weight and the per-node ones given.
 
-    default, per_node = 50.0, dict(PRIOR_WEIGHTS)
-    known = list(nodes)
+    Only the form is checked here; the numbers are checked with the other options
+    (:func:`~alliances.backtesting.check_backtest_options`), the names against the model.
+    """
+    default, given = 50.0, {}
     for value in values:
         name, eq, number = value.rpartition("=")
         try:
             weight = float(number)
         except ValueError:
-            weight = float("nan")
-        if not weight > 0 or (eq and not name):
+            weight = None
+        if weight is None or (eq and not name):
             raise typer.BadParameter(f"{value!r}: give a positive number N or NODE=N", param_hint="--pseudo-count")
-        if not eq:
+        if eq:
+            given[name] = weight
+        else:
             default = weight
-        elif name not in known:
+    return default, given
+
+
+def _node_weights(given: dict[str, float], nodes: Iterable[str]) -> dict[str, float]:
+    """The per-node weights: the defaults (for the model's nodes) and those given, every name a node of the model."""
+    from ..backtesting import PRIOR_WEIGHTS
+
+    known = list(nodes)
+    for name in given:
+        if name not in known:
             from .._text import did_you_mean
 
             raise typer.BadParameter(f"unknown node {name!r} (the model's nodes: {', '.join(known)})"
                                      f"{did_you_mean(name, known)}", param_hint="--pseudo-count")
-        else:
-            per_node[name] = weight
-    return default, {n: w for n, w in per_node.items() if n in known}
+    return {**{n: w for n, w in PRIOR_WEIGHTS.items() if n in known}, **given}
 
 
 def _sensitivity(files: list[str], net: AllianceNetwork, expert: RiskModel, until: dt.date, options: dict[str, Any],

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables, stderr_is_terminal
+from ._common import (
+    Command,
+    JsonOption,
+    app,
+    emit_json,
+    load_scenario,
+    print_tables,
+    progress_bar,
+    stderr_is_terminal,
+)
 
 __all__ = ["balance"]
 
@@ -26,9 +34,14 @@ def balance(
                                                show_default=False)] = None,
     time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.0, help="Seconds for each exact solve; "
                                                      "the result then says whether optimality was proven.")] = None,
+    draws: Annotated[int, typer.Option("--draws", metavar="N", min=0, help="Sign shuffles to compare balance with "
+                                       "chance (the frustration index gets one in ten); 0 skips the comparison.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", metavar="SEED", help="Seed of the sign shuffles and of the heuristics' random starts "
+                                      "(same seed, same output).")] = 0,
 ) -> None:
-    """Is the network balanced? Triangle census, unbalanced triads, frustration index, camps, factions,
-    the relations balance implies for unknown pairs, and signed centrality."""
+    """Is the network balanced, and more than chance? Triangle census, unbalanced triads, frustration index,
+    camps, factions, the relations balance implies for unknown pairs, signed centrality, and the balance
+    measures against sign shuffles."""
     from ..analysis import balance_report
 
     if path.suffix.lower() == ".csv":
@@ -39,14 +52,9 @@ def balance(
     else:
         network = load_scenario(path)
         title = None
-    status: AbstractContextManager[Any] = nullcontext()
-    if stderr_is_terminal() and not json_out:
-        from rich.console import Console
-
-        status = Console(stderr=True).status("Computing balance, frustration and factions...")
-    with status:
+    with progress_bar("balance, factions, sign shuffles", stderr_is_terminal() and not json_out) as progress:
         rep = balance_report(network, strict=strict, k=k, exact="auto" if exact is None else exact,
-                             time_limit=time_limit)
+                             time_limit=time_limit, seed=seed, draws=draws, progress=progress)
     if title is not None:
         rep.title = title
     from ..report import balance_json, balance_renderables

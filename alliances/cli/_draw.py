@@ -27,8 +27,8 @@ class Kind(StrEnum):
 @app.command(cls=Command)
 def draw(
     path: Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False, metavar="FILE")],
-    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf (the extension picks the format).",
-                                         show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf (the extension picks the format); "
+                                         "OUT.html: the interactive network view.", show_default=False)],
     kind: Annotated[Kind, typer.Option("--kind", help="What to draw.")] = Kind.network,
     pair: Annotated[tuple[str, str] | None, typer.Option("--pair", metavar="A B",
                                                          help="The pair of a tornado (actor ids).")] = None,
@@ -46,9 +46,11 @@ def draw(
         raise typer.BadParameter("--pair is only used with --kind tornado", param_hint="--pair")
     if top and kind is not Kind.network:
         raise typer.BadParameter("--top is only used with --kind network", param_hint="--top")
-    from ..draw import check_output_path, draw_figure, save_figure
+    from ..draw import FORMATS, HTML_FORMATS, draw_figure, save_figure
+    from ..readwrite import output_format
 
-    check_output_path(output)  # a bad path fails before any work
+    if output_format(output, {**FORMATS, **HTML_FORMATS})[1] == "html":  # a bad path fails before any work
+        return _draw_html(path, output, kind, top=top, sized=width is not None or height is not None)
     net = load_scenario(path)
     # the figures draw on their own Agg canvas: no pyplot, no display, the same output everywhere
     fig = draw_figure(net, kind.value, pair=pair, top=top, width=width, height=height, dpi=dpi)
@@ -56,3 +58,19 @@ def draw(
     w, h = fig.get_size_inches()
     size = f"{round(w * dpi)}x{round(h * dpi)} px" if written.suffix.lower() == ".png" else f"{w:.1f}x{h:.1f} in"
     print(f"wrote {written} ({kind.value}, {size})", file=sys.stderr)
+
+
+def _draw_html(path: Path, output: Path, kind: Kind, *, top: int, sized: bool) -> None:
+    """The interactive view (network kind only): one self-contained page, the risk layer on with --top N."""
+    if kind is not Kind.network:
+        raise typer.BadParameter(f"an .html file holds the interactive network view; --kind {kind.value} draws "
+                                 ".png, .svg or .pdf", param_hint="--output")
+    if sized:
+        raise typer.BadParameter("--width and --height size a picture; the .html view fills its window",
+                                 param_hint="--width/--height")
+    from ..draw import to_html
+
+    net = load_scenario(path)
+    layers = ("ties", "camps", "risk") if top else ("ties", "camps")
+    page = to_html(net, path=output, top=top or 5, layers=layers)
+    print(f"wrote {output} (interactive network view, {len(page.encode('utf-8')) / 1e6:.1f} MB)", file=sys.stderr)

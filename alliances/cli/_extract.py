@@ -22,12 +22,15 @@ def extract(
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT",
                                                 help="Write the proposals as a YAML fragment to merge.")] = None,
     source_id: Annotated[str | None, typer.Option("--source-id", metavar="ID",
-                                                  help="Source id in the fragment (default: from the file name).")] = None,
+                                                  help="Source id in the fragment: letters, digits and _ . : - (default: from the file name).")] = None,
 ) -> None:
     """Propose relations between a scenario's actors from a news text, each with its sentences."""
     from ..extract import extract_relations, fragment_yaml, source_id_for
-    from ..readwrite import YAML_FORMATS, output_format, read_text_file, write_text_atomic
+    from ..readwrite import YAML_FORMATS, output_format, read_text_file, source_id_problem, write_text_atomic
 
+    problem = None if source_id is None else source_id_problem(source_id)
+    if problem is not None:  # the rule the scenario's sources follow, or merge would refuse the fragment
+        raise typer.BadParameter(problem, param_hint="--source-id")
     net = load_scenario(actors)
     text = read_text_file(article, what="text file")
     if output is not None:
@@ -52,7 +55,11 @@ def merge(
     output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="The merged scenario (.yaml).", show_default=False)],
     json_out: JsonOption = False,
 ) -> None:
-    """Add a fragment's relations to a scenario, never overwriting one; comments and layout are kept."""
+    """Add a fragment's relations, and its evidence for relations that agree, to a scenario; nothing is overwritten.
+
+    Conflicting relations are listed and left as they are. Only the new lines are written:
+    every other byte of the scenario (comments, layout, line endings) stays as it was.
+    """
     from ..readwrite import merge_files
     from ..report import merge_lines
 

@@ -11,6 +11,12 @@ markers, text measuring), ``_inputs`` (analysis results handed in or computed),
 ``_chrome`` (titles, source line, legend entries, label hit-tests), ``_grid`` (the pair
 grid of the matrix and the heatmap), ``_layout`` (the signed layout), then one module per
 diagram, and ``_output`` (saving).
+
+The interactive view is not a matplotlib figure: ``_viewdata`` gathers what it shows (the
+same layout, styles and legend as the network diagram, per snapshot for a timeline) and
+``_html`` writes it as one self-contained page drawn by the vendored Cytoscape.js
+(``web/``: the library with its licence, the view's script and style sheet), or shows it
+inline in Jupyter (:func:`view`). Neither module imports matplotlib.
 """
 
 from __future__ import annotations
@@ -20,23 +26,30 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ParameterError
 from ._backtest import MODEL_STYLES, draw_backtest, top_pairs
 from ._chrome import legend_labels, source_line, title_text
+from ._html import CYTOSCAPE_VERSION, HTML_FORMATS, InteractiveView, check_html_path, page_html, to_html, view
 from ._layout import signed_distances, signed_layout
 from ._matrix import actor_order, draw_matrix, matrix_cells
 from ._model import draw_model, model_layers
 from ._network import draw_network
 from ._output import FORMATS, check_output_path, save_figure
 from ._riskmap import draw_risk, risk_matrix
-from ._timeline import draw_timeline, timeline_scores
+from ._timeline import draw_timeline, timeline_layout, timeline_scores
 from ._tornado import draw_tornado, tornado_bars
+from ._viewdata import LAYERS, view_data
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "CYTOSCAPE_VERSION",
     "FORMATS",
+    "HTML_FORMATS",
+    "InteractiveView",
     "KINDS",
+    "LAYERS",
     "MODEL_STYLES",
     "actor_order",
+    "check_html_path",
     "check_output_path",
     "draw_backtest",
     "draw_figure",
@@ -49,15 +62,20 @@ __all__ = [
     "legend_labels",
     "matrix_cells",
     "model_layers",
+    "page_html",
     "risk_matrix",
     "save_figure",
     "signed_distances",
     "signed_layout",
     "source_line",
+    "timeline_layout",
     "timeline_scores",
     "title_text",
+    "to_html",
     "top_pairs",
     "tornado_bars",
+    "view",
+    "view_data",
 ]
 
 KINDS = ("network", "matrix", "risk", "tornado", "model")

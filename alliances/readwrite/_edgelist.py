@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, ScenarioError
-from ._yaml import read_text_file
+from ._textfile import read_text_file
 
 if TYPE_CHECKING:
     import networkx as nx

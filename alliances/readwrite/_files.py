@@ -119,7 +119,7 @@ def atomic_path(path: str | os.PathLike[str], *, suffix: str = ".tmp") -> Iterat
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write UTF-8 text to a file so that a failure never leaves it half-written.
+    """Write UTF-8 text to a file, line endings untranslated, so that a failure never leaves it half-written.
 
     Examples
     --------
@@ -130,7 +130,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     'x: 1\\n'
     """
     with atomic_path(path) as tmp:
-        Path(tmp).write_text(text, encoding="utf-8")
+        Path(tmp).write_text(text, encoding="utf-8", newline="")  # line endings as given, on every platform
 
 
 def _file_mode(target: Path) -> int:

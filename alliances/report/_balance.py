@@ -29,8 +29,11 @@ def balance_json(rep: BalanceReport) -> dict[str, Any]:
     counts), ``strict_balance``, ``weak_balance``, ``walk_balance``,
     ``unbalanced_triads``, ``frustration`` (``index``, ``weighted_index``, ``optimal``,
     ``lower_bound``, ``gap``, ``method``, ``partition``, ``frustrated_edges``),
-    ``factions`` (the camps), ``factions_detail``, ``implied``, ``centrality``,
-    ``ambivalent``.
+    ``factions`` (the camps), ``factions_detail`` (with ``note``: why the camps are
+    as many as they are), ``implied``, ``centrality``, ``ambivalent`` (each reading
+    with ``changes_camps``, ``camps`` and ``moved``, as the words say), ``chance``
+    (``census``, ``walk_balance``, ``frustration``: each with ``observed``,
+    ``expected``, ``z_score``, ``p_value``; None without draws).
     """
     return rep.to_dict()
 
@@ -43,12 +46,14 @@ def balance_statements(rep: BalanceReport) -> list[str]:
     >>> import alliances
     >>> from pathlib import Path
     >>> rep = alliances.balance_report(alliances.load(Path(alliances.__file__).parents[1] / "seeds" / "syria_2017.yaml"))
-    >>> print(balance_statements(rep)[4])
+    >>> print(balance_statements(rep)[8])
     Assad government, Islamic State and US-led coalition form an all-negative triad (three mutual enemies): weakly balanced (Davis 1967) but not strictly balanced (Cartwright & Harary 1956).
+    >>> print(balance_statements(rep)[4])
+      Strictly balanced triangles 78% (expected by chance 51%, z = +2.2): more balanced than 98% of sign shufflings (p = 0.02).
     """
     name = _namer(rep.names)
-    return [*_census_statements(rep, name), *_triad_statements(rep, name), *_camp_statements(rep, name),
-            *_implied_statements(rep), *_ambivalence_statements(rep, name)]
+    return [*_census_statements(rep, name), *_chance_statements(rep), *_triad_statements(rep, name),
+            *_camp_statements(rep, name), *_implied_statements(rep), *_ambivalence_statements(rep, name)]
 
 
 def _census_statements(rep: BalanceReport, name: _Namer) -> list[str]:
@@ -72,6 +77,49 @@ def _census_statements(rep: BalanceReport, name: _Namer) -> list[str]:
     if c.total and len(weak_bad) == 0:
         out.append("No triad breaks weak balance: nobody is a friend of two actors who are enemies of each other.")
     return out
+
+
+def _chance_statements(rep: BalanceReport) -> list[str]:
+    """The census, walk balance and frustration index beside sign shuffles, in words."""
+    chance = rep.chance
+    if chance is None:
+        return []
+    draws = chance.census.draws or chance.walk.draws
+    out = [f"Against chance (the same ties with their signs shuffled, {draws:,} draws; Szell, Lambiotte & "
+           f"Thurner 2010):"]
+    if chance.census.note.startswith("every signed tie"):
+        return [out[0] + " " + chance.census.note + ", so balance cannot be compared with chance."]
+    rows = (("Strictly balanced triangles", chance.census, _pct),
+            ("Walk balance", chance.walk, lambda x: _fmt3(x)),
+            ("Frustration index", chance.frustration, _fmt))
+    for label, m, fmt in rows:
+        if m.p_value is None or m.observed is None:
+            out.append(f"  {label}: not compared ({m.note or 'no draws'}).")
+            continue
+        z = "" if m.z_score is None else f", z = {m.z_score:+.1f}"
+        how = ""
+        if m is chance.frustration:
+            how = f"; {'exact' if m.method.startswith('exact') else 'heuristic'} for the network and its {m.draws:,} draws"
+        out.append(f"  {label} {fmt(m.observed)} (expected by chance {fmt(m.expected)}{z}{how}): more balanced than "
+                   f"{_share(m.more_balanced_than, m.draws)} of sign shufflings (p = {_p(m.p_value)}).")
+    return out
+
+
+def _share(x: float | None, draws: int) -> str:
+    """A share of draws in words: "all", or a percentage rounded down (99.96% is not all)."""
+    if x is None:
+        return "n/a"
+    if x >= 1.0:
+        return f"all {draws:,}"
+    return f"{int(x * 100 + 1e-9)}%"
+
+
+def _p(p: float) -> str:
+    return f"{p:.2g}" if p >= 0.01 else f"{p:.1g}"
+
+
+def _fmt3(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
 
 
 def _triad_statements(rep: BalanceReport, name: _Namer) -> list[str]:
@@ -121,6 +169,7 @@ def _camp_statements(rep: BalanceReport, name: _Namer) -> list[str]:
         out.append(
             f"Factions (Doreian & Mrvar 1996, alpha {fa.alpha:g}): {len(fa.camps)} camp(s), {label}, criterion "
             f"{_fmt(fa.value)}: " + "; ".join(_list(camp, name) for camp in fa.camps) + "."
+            + (f" {fa.note}" if fa.note else "")
         )
     return out
 
@@ -151,8 +200,12 @@ def _ambivalence_statements(rep: BalanceReport, name: _Namer) -> list[str]:
     ]
     for reading in ("positive", "negative"):
         r = amb.readings[reading]
-        effect = ("would change the camps to " + " against ".join(_list(c, name) for c in r["camps"] if c)
-                  if r["changes_camps"] else "would leave the camps as they are")
+        if r["changes_camps"]:
+            moved = _list(r["moved"], name)
+            effect = (f"would change the camps ({moved} {'moves' if len(r['moved']) == 1 else 'move'}) to "
+                      + " against ".join(_list(c, name) for c in r["camps"] if c))
+        else:
+            effect = "would leave the camps as they are"
         out.append(f"  Read as {reading}, they {effect} (frustration index {_fmt(r['frustration'])}).")
     return out
 

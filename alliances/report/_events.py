@@ -29,13 +29,15 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def relations_json(rel: EventRelations, *, rows: bool = True) -> dict[str, Any]:
-    """Plain data: format, window, method, stats, unmapped names and (optionally) every row."""
+    """Plain data: format, window, method, date range, stats, notes, unmapped names and (optionally) every row."""
     out: dict[str, Any] = {
         "format": rel.format,
         "window": rel.window.label,
         "method": rel.method,
         "files": rel.files,
+        "date_range": [d.isoformat() for d in rel.date_range],
         "stats": rel.stats,
+        "notes": rel.notes,
         "unmapped": _records(rel.unmapped),
     }
     if rows:
@@ -76,6 +78,7 @@ def relations_tables(rel: EventRelations, *, top_unmapped: int = 25) -> list[Any
     s = rel.stats
     out.append(Text(
         f"rows read {s.get('rows', 0)}; not used: {s.get('bad_date', 0)} with a date that does not parse; "
+        f"{s.get('out_of_range', 0)} dated outside {rel.date_range[0]} to {rel.date_range[1]}; "
         f"{s.get('one_sided', 0)} with one side only (same-side pairs still count); "
         f"{s.get('within_actor', 0)} observations within one scenario actor"))
     return out

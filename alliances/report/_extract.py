@@ -58,16 +58,17 @@ def extraction_tables(extraction: Extraction) -> list[Any]:
 
 
 def merge_lines(result: MergeResult) -> list[str]:
-    """One line per outcome: added, already there, conflicts (kept as in the scenario).
+    """One line per outcome: added, evidence added, already there, conflicts (kept as in the scenario).
 
     Examples
     --------
     >>> from alliances.readwrite import MergeResult
-    >>> merge_lines(MergeResult("", (("a", "b"),), (), (("a", "c", "ally", "enemy"),), ("wire",)))
-    ['added source wire', 'added a - b', 'conflict a - c: the scenario says ally, the fragment enemy (kept ally)']
+    >>> merge_lines(MergeResult("", (("a", "b"),), (), (("a", "c", "ally", "enemy"),), ("wire",), (("b", "c", 2),)))
+    ['added source wire', 'added a - b', 'added evidence to b - c (2 entries)', 'conflict a - c: the scenario says ally, the fragment enemy (kept ally)']
     """
     lines = [f"added source {s}" for s in result.sources_added]
     lines += [f"added {a} - {b}" for a, b in result.added]
+    lines += [f"added evidence to {a} - {b} ({n} {'entry' if n == 1 else 'entries'})" for a, b, n in result.evidence_added]
     lines += [f"already in the scenario: {a} - {b}" for a, b in result.agreed]
     lines += [f"conflict {a} - {b}: the scenario says {s}, the fragment {p} (kept {s})" for a, b, s, p in result.conflicts]
     return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from alliances.cli import main
+from tests.backtesting._world import with_events_on
 
 
 def test_cli_json_shape(world, capsys):
@@ -45,9 +46,10 @@ def test_cli_ablation_sensitivity_and_prior_weights(world, capsys):
     code = main([*args, "--ablation"])
     out = capsys.readouterr().out
     assert code == 0 and "Each factor left out in turn" in out and "fighting" in out
-    for bad in ("clsh=5", "-3", "clash=x"):
+    for bad, message in (("clsh=5", "--pseudo-count"), ("-3", "pseudo_count must be a positive number"),
+                         ("clash=x", "--pseudo-count"), ("clash=0", "pseudo_counts: clash must be a positive number")):
         code = main([*args[:-2], "--pseudo-count", bad])
-        assert code == 2 and "--pseudo-count" in capsys.readouterr().err
+        assert code == 2 and message in capsys.readouterr().err
 
 
 def test_cli_figure_and_table(world, tmp_path, capsys):
@@ -70,3 +72,17 @@ def test_cli_bad_input_exits_2_without_output(world, tmp_path, capsys):
     assert code == 2 and "soon" in err and not png.exists()
     code = main(["backtest", str(world["events"]), "--actors", str(folder / "sim.yaml"), "-o", str(tmp_path / "x.jpg")])
     assert code == 2 and "x.jpg" in capsys.readouterr().err
+
+
+def test_cli_stray_dates_are_noted_not_windows(world, tmp_path, capsys):
+    """Dates in 2150 and 9999 used to stretch the windows until the backtest died (MemoryError)."""
+    events = with_events_on(world["events"], tmp_path / "more.csv.gz", ["2150-06-01", "9999-12-31"])
+    code = main(["backtest", str(events), "--actors", str(world["folder"] / "sim.yaml"), "--window", "quarter",
+                 "--train-until", "2021-12-31", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["windows"] == 6
+    assert err.startswith("alliances: note: 2 row(s) dated outside 1900-01-01 to 2100-12-31 were left out "
+                          "(the earliest 2150-06-01, the latest 9999-12-31)")
+    code = main(["backtest", str(events), "--actors", str(world["folder"] / "sim.yaml"), "--window", "quarter",
+                 "--train-until", "2021-12-31", "--date-range", "2020:9999"])
+    assert code == 2 and "the year 9999 is outside the years 1000 to 8999" in capsys.readouterr().err

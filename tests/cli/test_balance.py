@@ -109,3 +109,43 @@ def test_bad_csv_lists_every_problem(tmp_path, capsys):
 def test_usage_errors_exit_2(capsys, args):
     code, _, _ = run(capsys, *args)
     assert code == 2
+
+
+def test_against_chance_in_words_and_json(capsys):
+    code, out, err = run(capsys, "balance", SYRIA, "--draws", "200", "--seed", "3")
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert "Against chance (the same ties with their signs shuffled, 200 draws; Szell, Lambiotte & Thurner 2010):" in text
+    assert text.count("of sign shufflings (p = ") == 3
+    code, out, _ = run(capsys, "balance", SYRIA, "--json", "--draws", "200", "--seed", "3")
+    chance = json.loads(out)["chance"]
+    for key in ("census", "walk_balance", "frustration"):
+        m = chance[key]
+        assert {"expected", "z_score", "p_value"} <= set(m) and 0 < m["p_value"] <= 1
+        assert f"(p = {m['p_value']:.2g})" in text
+    assert chance["census"]["draws"] == 200 and chance["frustration"]["draws"] == 20 and chance["seed"] == 3
+    _, again, _ = run(capsys, "balance", SYRIA, "--json", "--draws", "200", "--seed", "3")
+    assert again == out  # same seed, same bytes
+
+
+def test_no_draws_no_comparison(capsys):
+    _, out, _ = run(capsys, "balance", SYRIA, "--draws", "0")
+    assert "Against chance" not in out
+    _, out, _ = run(capsys, "balance", SYRIA, "--json", "--draws", "0")
+    assert json.loads(out)["chance"] is None
+
+
+def test_k_that_leaves_camps_empty_says_why(capsys):
+    code, out, _ = run(capsys, "balance", SYRIA, "--k", "4", "--draws", "0")
+    assert code == 0
+    assert "4 camps allowed, 3 used: 3 camps already reach criterion 0, so more could only be empty." in " ".join(
+        out.split())
+    _, out, _ = run(capsys, "balance", SYRIA, "--k", "4", "--draws", "0", "--json")
+    detail = json.loads(out)["factions_detail"]
+    assert detail["k"] == 3 and detail["k_max"] == 4 and detail["note"].startswith("4 camps allowed, 3 used")
+
+
+def test_k_above_the_number_of_actors_exits_2(capsys):
+    code, out, err = run(capsys, "balance", SYRIA, "--k", "9")
+    assert code == 2 and out == ""
+    assert err.strip() == "alliances: k = 9 asks for more camps than there are actors (8)"
