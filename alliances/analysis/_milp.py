@@ -8,7 +8,8 @@ those steps once:
 - :func:`highs`: a ``highspy.Highs`` that prints nothing (its banner and its log are
   switched off through its own options, before its first logged call);
 - :func:`row_wise_lp`: the ``HighsLp`` of a programme given as rows;
-- :func:`solve_warm`: run it from a start, within a time limit;
+- :func:`solve_warm`: run it from a start, within a time limit, in a worker thread so
+  that Ctrl-C stops it at once;
 - :func:`settle_milp`: optimality and lower bound of the labels kept, as proven by a run;
 - :func:`assignment_milp`: the factions' programme, at most k camps.
 """
@@ -185,7 +186,7 @@ def solve_warm(
     sol.col_value = np.asarray(start, dtype=float).tolist()
     h.setOptionValue("presolve", "off")
     h.setSolution(sol)
-    h.run()
+    _run_interruptible(h)
     info = h.getInfo()
     x = np.asarray(h.getSolution().col_value) if info.primal_solution_status else None
     optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
@@ -195,6 +196,26 @@ def solve_warm(
         # the search ended without a solution below the cutoff: that proves a bound, not an optimum
         optimal, dual = False, max(dual, float(cutoff)) if math.isfinite(dual) else float(cutoff)
     return MilpRun(x=x, optimal=optimal, objective=objective, dual_bound=dual)
+
+
+def _run_interruptible(h: Any) -> None:
+    """``h.run()`` in a worker thread, so that Ctrl-C (or a signal raised as an exception) stops it at once.
+
+    Python runs signal handlers in the main thread only, and not while it waits inside
+    HiGHS's native code: a solve run there would hold Ctrl-C back until its time limit.
+    Run in a worker, the main thread waits in short steps; on an exception it asks HiGHS
+    to stop through its interrupt callbacks (it does within a fraction of a second), waits
+    for that, and re-raises: a solver left running could abort the process as it exits.
+    """
+    h.HandleUserInterrupt = True
+    try:
+        h.startSolve()
+        while not h.wait(0.05)[0]:
+            pass
+    except BaseException:
+        h.cancelSolve()
+        h.wait(5.0)
+        raise
 
 
 def settle_milp(value: float, run: MilpRun) -> tuple[bool, float]:

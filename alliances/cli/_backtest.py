@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,6 +17,7 @@ from ._common import (
     app,
     emit_json,
     load_scenario,
+    note,
     print_tables,
     progress_bar,
     stderr_is_terminal,
@@ -96,12 +96,12 @@ def backtest(
         from ..draw import draw_backtest, save_figure
 
         save_figure(draw_backtest(result), output)
-        print(f"wrote {output}", file=sys.stderr)
+        note(f"wrote {output}")
     from ..report import backtest_json, backtest_renderables, sensitivity_json, sensitivity_table
 
     if json_out:
-        for note in result.notes:  # the text report shows them; JSON has no place for them
-            print(f"alliances: note: {note}", file=sys.stderr)
+        for text in result.notes:  # the text report shows them; JSON has no place for them
+            note(f"alliances: note: {text}")
         data = backtest_json(result)
         if settings is not None:
             data["sensitivity"] = sensitivity_json(settings)

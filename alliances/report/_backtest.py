@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._numbers import json_number
+from ._terminal import literal, literal_row, literal_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,12 +92,11 @@ def score_table(result: BacktestResult, subset: str = "all") -> Table:
     ['model', 'Brier', 'log loss', 'AUC', 'AUC within']
     """
     from rich import box
-    from rich.table import Table
 
     sc = result.scores[result.scores["subset"] == subset]
     n, pos = (int(sc["n"].iloc[0]), int(sc["positives"].iloc[0])) if len(sc) else (0, 0)
-    table = Table(title=f"{_SUBSET_TITLES.get(subset, subset).capitalize()}: {n} forecasts, {pos} clashes",
-                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
+    table = literal_table(f"{_SUBSET_TITLES.get(subset, subset).capitalize()}: {n} forecasts, {pos} clashes",
+                          box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
     table.add_column("model", no_wrap=True)
     for _, label, _ in _METRICS:
         table.add_column(label, justify="right", no_wrap=True)
@@ -109,14 +109,15 @@ def score_table(result: BacktestResult, subset: str = "all") -> Table:
         cells = []
         for m, _, _ in _METRICS:
             v = _num(getattr(r, m))
-            text = _fmt(v)
-            cells.append(f"[bold]{text}[/bold]" if v is not None and v == best.get(m) else text)
-        table.add_row(_LABELS.get(r.model, r.model), *cells)
+            cells.append(literal(_fmt(v), style="bold" if v is not None and v == best.get(m) else ""))
+        literal_row(table, _LABELS.get(r.model, r.model), *cells)
     return table
 
 
 def ablation_table(ablation: pd.DataFrame, subset: str = "all") -> Table:
     """Each factor left out in turn: the fitted model's scores without it, and what it adds (the change).
+
+    The factor names (a model file's node names) are shown literally.
 
     Examples
     --------
@@ -125,28 +126,27 @@ def ablation_table(ablation: pd.DataFrame, subset: str = "all") -> Table:
     ...                    "log_loss": [0.1, 0.2], "auc_within": [0.75, 0.74], "d_brier": [0.0, 0.03],
     ...                    "d_log_loss": [0.0, 0.1], "d_auc_within": [0.0, -0.01]})
     >>> table = ablation_table(ab)
-    >>> [c.header for c in table.columns][:3], list(table.columns[-1].cells)
+    >>> [c.header for c in table.columns][:3], [c.plain for c in table.columns[-1].cells]
     (['left out', 'Brier +', 'log loss +'], ['helps'])
     """
     from rich import box
-    from rich.table import Table
 
     ab = ablation[ablation["subset"] == subset]
     full = ab[ab["left_out"] == "(none)"].iloc[0]
-    table = Table(title=f"Each factor left out in turn, refitted ({_SUBSET_TITLES.get(subset, subset)}; with every "
-                        f"factor: Brier {_fmt(full.brier)}, log loss {_fmt(full.log_loss)}, AUC within "
-                        f"{_fmt(full.auc_within)})",
-                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
+    table = literal_table(f"Each factor left out in turn, refitted ({_SUBSET_TITLES.get(subset, subset)}; with every "
+                          f"factor: Brier {_fmt(full.brier)}, log loss {_fmt(full.log_loss)}, AUC within "
+                          f"{_fmt(full.auc_within)})",
+                          box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
     table.add_column("left out", no_wrap=True)
     for name in ("Brier +", "log loss +", "AUC within", "+"):
         table.add_column(name, justify="right", no_wrap=True)
     table.add_column("the factor", no_wrap=True)
     for r in ab[ab["left_out"] != "(none)"].itertuples(index=False):
-        table.add_row(r.left_out.replace("_", " "), _delta(r.d_brier), _delta(r.d_log_loss), _fmt(r.auc_within),
-                      _delta(r.d_auc_within), _verdict(r))
-    table.caption = ("+: the change from the fitted model with every factor. A factor helps when leaving it out "
-                     "makes the forecasts worse (Brier and log loss up); AUC within: ranking among pairs with the "
-                     "same conflict history.")
+        literal_row(table, r.left_out.replace("_", " "), _delta(r.d_brier), _delta(r.d_log_loss), _fmt(r.auc_within),
+                    _delta(r.d_auc_within), _verdict(r))
+    table.caption = literal("+: the change from the fitted model with every factor. A factor helps when leaving it "
+                            "out makes the forecasts worse (Brier and log loss up); AUC within: ranking among pairs "
+                            "with the same conflict history.", style="table.caption")
     table.caption_justify = "left"
     return table
 
@@ -178,24 +178,24 @@ def sensitivity_table(table: pd.DataFrame) -> Table:
     ...                   "subset": ["all"], "brier": [0.0319], "log_loss": [0.1056], "brier_vs_persistence": [0.86],
     ...                   "log_loss_vs_history": [-0.0028]})
     >>> out = sensitivity_table(t)
-    >>> list(out.columns[3].cells), list(out.columns[5].cells)
+    >>> [c.plain for c in out.columns[3].cells], [c.plain for c in out.columns[5].cells]
     (['0.86'], ['-0.0028'])
     """
     from rich import box
-    from rich.table import Table
 
-    out = Table(title="Other settings (all pairs): fitted model against persistence and history alone",
-                title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
+    out = literal_table("Other settings (all pairs): fitted model against persistence and history alone",
+                        box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
     for name in ("window", "train until", "Brier", "/ persistence", "log loss", "- history"):
         out.add_column(name, justify="left" if name in ("window", "train until") else "right", no_wrap=True)
     fitted = table[(table["model"] == "fitted") & (table["subset"] == "all")]
     for r in fitted.itertuples(index=False):
         ratio, diff = _num(r.brier_vs_persistence), _num(r.log_loss_vs_history)
-        out.add_row(r.window, str(r.train_until), _fmt(r.brier), "-" if ratio is None else f"{ratio:.2f}",
+        literal_row(out, r.window, str(r.train_until), _fmt(r.brier), "-" if ratio is None else f"{ratio:.2f}",
                     _fmt(r.log_loss), "-" if diff is None else f"{diff:+.4f}")
     skipped = "".join(f" Left out: {s}." for s in table.attrs.get("skipped", []))
-    out.caption = ("/ persistence: the fitted Brier over persistence's (below 1: better); - history: the fitted log "
-                   "loss minus the history-only baseline's (below 0: better)." + skipped)
+    out.caption = literal("/ persistence: the fitted Brier over persistence's (below 1: better); - history: the "
+                          "fitted log loss minus the history-only baseline's (below 0: better)." + skipped,
+                          style="table.caption")
     out.caption_justify = "left"
     return out
 
@@ -215,22 +215,22 @@ def cpd_table(result: BacktestResult, *, top: int = 8) -> Table:
     """The CPD columns the training data moved most (total variation distance), before -> after.
 
     Only the tables that shape P(clash | factors) are listed; the priors of observed factors
-    (how often each state occurs) are summed up in the caption.
+    (how often each state occurs) are summed up in the caption. Node and state names of the
+    model file are shown literally.
     """
     from rich import box
-    from rich.table import Table
 
     ch = result.cpd_changes
     shown = ch[ch["affects_risk"]].head(top)
-    table = Table(title=f"What the training data moved most: {len(shown)} of {int(ch['affects_risk'].sum())} "
+    table = literal_table(f"What the training data moved most: {len(shown)} of {int(ch['affects_risk'].sum())} "
                         "CPD columns that shape P(clash | factors)",
-                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
+                          box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
     columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
         ("node", "left"), ("given", "left"), ("shift", "right"), ("before -> after", "left"))
     for name, just in columns:
         table.add_column(name, justify=just)
     for r in shown.itertuples(index=False):
-        table.add_row(f"{r.node} ({r.kind})", r.given or "(root)", f"{r.shift:.3f}", _dist(r.states, r.before, r.after))
+        literal_row(table, f"{r.node} ({r.kind})", r.given or "(root)", f"{r.shift:.3f}", _dist(r.states, r.before, r.after))
     roots = ch[~ch["affects_risk"]]
     caption = ("Shift: total variation distance between the expert and the fitted distribution (0 to 1). "
                "Latent states are not identifiable from data: read latent shifts as a whole, not state by state.")
@@ -238,36 +238,41 @@ def cpd_table(result: BacktestResult, *, top: int = 8) -> Table:
         moved = ", ".join(f"{r.node} {r.shift:.2f}" for r in roots.itertuples(index=False))
         caption += (f" Priors of observed factors moved too ({moved}): they only say how often each state "
                     "occurs, and leave P(clash | factors) unchanged except through uncertain stances.")
-    table.caption = caption
+    table.caption = literal(caption, style="table.caption")
     table.caption_justify = "left"
     return table
 
 
 def backtest_renderables(result: BacktestResult, *, top_cpds: int = 8) -> list[Any]:
-    """What ``alliances backtest`` prints on a terminal: heading, scores, verdicts, CPD moves, notes."""
+    """What ``alliances backtest`` prints on a terminal: heading, scores, verdicts, CPD moves, notes.
+
+    The scenario's title and the notes are shown literally (no rich markup, control characters escaped).
+    """
     from rich.text import Text
 
     w = result.windows
     test = result.test
     train = result.predictions[result.predictions["split"] == "train"]
     head = Text()
-    head.append(f"Backtest: {result.scenario or 'scenario'}, {result.window.label} windows {w[0][0]} to {w[-1][1]}\n",
-                style="bold")
-    head.append(f"trained on {result.train_windows} windows ({train['target_start'].min()} to "
-                f"{train['target_end'].max()}), tested on {result.test_windows} ({test['target_start'].min()} to "
-                f"{test['target_end'].max()}); forecast: {result.horizon}")
+    head.append(literal(f"Backtest: {result.scenario or 'scenario'}, {result.window.label} windows {w[0][0]} to "
+                        f"{w[-1][1]}", style="bold"))
+    head.append("\n")
+    head.append(literal(f"trained on {result.train_windows} windows ({train['target_start'].min()} to "
+                        f"{train['target_end'].max()}), tested on {result.test_windows} "
+                        f"({test['target_start'].min()} to {test['target_end'].max()}); forecast: {result.horizon}"))
     split = "" if result.split is None else f"; fighting is high above {result.split:g} clashes in a window"
     out: list[Any] = [head, *(score_table(result, s) for s in ("all", "onset", "new_onset")),
-                      Text("Lower Brier and log loss are better, higher AUC is better; the best of each column is "
-                           "bold. AUC within: among pairs with the same conflict history (none, past, recent, low, "
-                           f"high), what a model adds to the record (0.5: nothing){split}.")]
+                      literal("Lower Brier and log loss are better, higher AUC is better; the best of each column is "
+                              "bold. AUC within: among pairs with the same conflict history (none, past, recent, low, "
+                              f"high), what a model adds to the record (0.5: nothing){split}.")]
     verdict = Text()
     for line in result.verdicts():
-        verdict.append(("- " + line) + "\n", style="bold" if " beats " in line else "")
+        verdict.append(literal("- " + line, style="bold" if " beats " in line else ""))
+        verdict.append("\n")
     out.append(verdict)
     if result.ablation is not None:
         out.append(ablation_table(result.ablation))
     out.append(cpd_table(result, top=top_cpds))
     if result.notes:
-        out.append(Text("\n".join(f"note: {n}" for n in result.notes), style="dim"))
+        out.append(Text("\n", style="dim").join(literal(f"note: {n}", style="dim") for n in result.notes))
     return out

@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._numbers import json_number
+from ._terminal import literal, literal_row, literal_table
 
 if TYPE_CHECKING:
     from ..analysis import BalanceReport
@@ -211,55 +212,56 @@ def _ambivalence_statements(rep: BalanceReport, name: _Namer) -> list[str]:
 
 
 def balance_renderables(rep: BalanceReport) -> list[Any]:
-    """Rich renderables: heading, the statements, then tables of camps, implied relations, centrality."""
-    from rich.table import Table
-    from rich.text import Text
+    """Rich renderables: heading, the statements, then tables of camps, implied relations, centrality.
 
+    Names and the title are shown literally (no rich markup, control characters escaped).
+    """
     name = _namer(rep.names)
-    out: list[Any] = [Text(f"Structural balance: {rep.title}" if rep.title else "Structural balance", style="bold")]
+    out: list[Any] = [literal(f"Structural balance: {rep.title}" if rep.title else "Structural balance",
+                              style="bold")]
     for line in balance_statements(rep):
-        out.append(Text(line))
+        out.append(literal(line))
 
-    census = Table(title="Triangle census", title_justify="left")
+    census = literal_table("Triangle census")
     for col in ("pattern", "triangles", "balanced"):
         census.add_column(col, justify="right" if col == "triangles" else "left")
     meaning = {"+++": "strictly", "+--": "strictly", "---": "weakly only", "++-": "no"}
     for t in ("+++", "++-", "+--", "---"):
-        census.add_row(t, str(rep.census.counts[t]), meaning[t])
+        literal_row(census, t, str(rep.census.counts[t]), meaning[t])
     out.append(census)
 
     if len(rep.unbalanced):
-        tri = Table(title=f"Triads that are not strictly balanced ({len(rep.unbalanced)})", title_justify="left")
+        tri = literal_table(f"Triads that are not strictly balanced ({len(rep.unbalanced)})")
         for col in ("actors", "signs (ab, bc, ac)", "weakly balanced"):
             tri.add_column(col)
         for r in list(rep.unbalanced.itertuples())[:SHOW_MAX]:
-            tri.add_row(f"{name(r.a)}, {name(r.b)}, {name(r.c)}", r.signs, "yes" if r.weakly_balanced else "no")
+            literal_row(tri, f"{name(r.a)}, {name(r.b)}, {name(r.c)}", r.signs, "yes" if r.weakly_balanced else "no")
         out.append(tri)
 
-    fac = Table(title=f"Factions ({rep.factions.method})", title_justify="left")
+    fac = literal_table(f"Factions ({rep.factions.method})")
     fac.add_column("camp", justify="right")
     fac.add_column("members")
     for i, camp in enumerate(rep.factions.camps, 1):
-        fac.add_row(str(i), ", ".join(str(x) for x in camp))
+        literal_row(fac, str(i), ", ".join(str(x) for x in camp))
     out.append(fac)
 
     if len(rep.implied):
-        imp = Table(title=f"Implied relations ({len(rep.implied)})", title_justify="left")
+        imp = literal_table(f"Implied relations ({len(rep.implied)})")
         columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
             ("pair", "left"), ("stance", "left"), ("score", "right"), ("via", "left"), ("paths disagree", "left"))
         for col, justify in columns:
             imp.add_column(col, justify=justify)
         for r in list(rep.implied.itertuples())[:SHOW_MAX]:
-            imp.add_row(f"{r.a} - {r.b}", r.stance, f"{r.score:+.2f}", ", ".join(str(v) for v in r.via),
+            literal_row(imp, f"{r.a} - {r.b}", r.stance, f"{r.score:+.2f}", ", ".join(str(v) for v in r.via),
                         "yes" if r.conflicting else "")
         out.append(imp)
 
-    cen = Table(title="Signed centrality (PN index: Everett & Borgatti 2014)", title_justify="left")
+    cen = literal_table("Signed centrality (PN index: Everett & Borgatti 2014)")
     for col in ("actor", "+", "-", "net", "PN"):
         cen.add_column(col, justify="left" if col == "actor" else "right")
     for row in list(rep.centrality.to_dict("records"))[:SHOW_MAX * 2]:
         pn = json_number(row["pn"])
-        cen.add_row(str(row["actor"]), str(row["positive"]), str(row["negative"]), f"{row['net']:+d}",
+        literal_row(cen, str(row["actor"]), str(row["positive"]), str(row["negative"]), f"{row['net']:+d}",
                     "n/a" if pn is None else f"{pn:.3f}")
     out.append(cen)
     return out

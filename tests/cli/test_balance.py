@@ -145,7 +145,38 @@ def test_k_that_leaves_camps_empty_says_why(capsys):
     assert detail["k"] == 3 and detail["k_max"] == 4 and detail["note"].startswith("4 camps allowed, 3 used")
 
 
-def test_k_above_the_number_of_actors_exits_2(capsys):
-    code, out, err = run(capsys, "balance", SYRIA, "--k", "9")
-    assert code == 2 and out == ""
-    assert err.strip() == "alliances: k = 9 asks for more camps than there are actors (8)"
+@pytest.mark.parametrize(("k", "words"), [
+    ("9", "--k 9: more factions than the network has actors (8); use --k 8 or less"),
+    ("1000", "--k 1000: more factions than the network has actors (8); use --k 8 or less"),
+])
+def test_k_above_the_actors_is_refused_before_any_work(capsys, monkeypatch, k, words):
+    import alliances.analysis
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the analysis ran")
+
+    monkeypatch.setattr(alliances.analysis, "balance_report", no_work)
+    code, out, err = run(capsys, "balance", SYRIA, "--k", k)
+    assert (code, out) == (2, "") and err == f"alliances: {words}, or leave --k out to let the number be chosen\n"
+
+
+def test_k_is_capped_and_the_cap_named(capsys, monkeypatch):
+    from alliances.cli import _balance
+
+    monkeypatch.setattr(_balance, "MAX_K", 3)
+    code, out, err = run(capsys, "balance", SYRIA, "--k", "4")
+    assert code == 2 and "--k 4: the most factions computed is 3; use --k 3 or less" in err
+    code, out, _ = run(capsys, "balance", SYRIA, "--k", "3", "--json")
+    assert code == 0 and json.loads(out)["factions_detail"]["k"] <= 3
+
+
+def test_k_is_checked_on_csv_ties_too(capsys):
+    code, _, err = run(capsys, "balance", DATA / "highland_tribes.csv", "--k", "17")
+    assert code == 2 and "more factions than the network has actors (16)" in err
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "soon"])
+def test_time_limit_must_be_a_finite_number_of_seconds(capsys, value):
+    code, out, err = run(capsys, "balance", SYRIA, "--time-limit", value)
+    assert (code, out) == (2, "") and "--time-limit" in err
+
