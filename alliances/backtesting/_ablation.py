@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..risk import FACTORS, MISSING, PairFactors, RiskModel
+from .._checks import check_instance, check_items, shown
+from ..errors import ParameterError, ParameterTypeError
+from ..risk import FACTORS, MISSING, PairFactors, RiskModel, check_fit_options
 from ._fitting import fit_on
-from ._result import SUBSETS, p_clash_of, subset_mask
+from ._result import SUBSETS, check_rows, p_clash_of, subset_mask
 from ._scores import score_all, stratified_auc
 
 if TYPE_CHECKING:
@@ -77,6 +79,19 @@ def ablation(
     """
     import pandas as pd
 
+    check_rows(pred, "pred", ("clash_next", "p_fitted", "fighting", "onset", "new_onset"))
+    check_instance(train, pd.Series, "train", "a boolean Series, one per row of pred")
+    if len(train) != len(pred) or train.dtype != bool:
+        raise ParameterError(f"train must be a boolean Series with one value per row of pred ({len(pred)})")
+    check_instance(expert, RiskModel, "expert", "a RiskModel")
+    factor_sets = list(check_items(factor_sets, "factor_sets", lambda v, what: check_instance(
+        v, PairFactors, what, "a PairFactors (from pair_factors)"), item="each item of factor_sets"))
+    if sum(len(pf) for pf in factor_sets) != len(pred):
+        raise ParameterError(f"factor_sets must hold one pair per row of pred ({len(pred)}), not "
+                             f"{sum(len(pf) for pf in factor_sets)}")
+    check_fit_options(pseudo_count, max_iter)
+    if progress is not None and not callable(progress):
+        raise ParameterTypeError(f"progress must be a callable or None, not {shown(progress)}")
     test_mask = ~train.to_numpy()
     test = pred[test_mask]
     full = {s: _scores(test[subset_mask(test, s)], test.loc[subset_mask(test, s), "p_fitted"].to_numpy())

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .._checks import check_choice, check_instance, check_items
 from .._numbers import json_number
+from ..errors import ParameterError
 from ..risk import CompiledRisk, PairFactors, RiskModel, resolve_model
 
 if TYPE_CHECKING:
@@ -17,8 +19,8 @@ if TYPE_CHECKING:
 
     from ..events import Window
 
-__all__ = ["BASELINES", "MODELS", "MODEL_NAMES", "SUBSETS", "SUBSET_NAMES", "BacktestResult", "p_clash_of",
-           "subset_mask"]
+__all__ = ["BASELINES", "MODELS", "MODEL_NAMES", "SUBSETS", "SUBSET_NAMES", "BacktestResult", "check_rows",
+           "p_clash_of", "subset_mask"]
 
 MODELS = ("expert", "fitted", "history", "persistence", "stance", "logistic")
 """The forecasters compared, in report order: the risk model, then the baselines."""
@@ -33,6 +35,27 @@ SUBSET_NAMES = {"all": "all pairs", "onset": "onsets (pairs that had not clashed
 MODEL_NAMES = {"expert": "the expert model", "fitted": "the fitted model", "history": "history alone",
                "persistence": "persistence", "stance": "stance alone", "logistic": "logistic regression"}
 """Each forecaster as a sentence names it."""
+
+
+def check_rows(rows: object, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+    """``rows`` if it is a DataFrame with ``columns`` (a backtest's rows); else a ParameterError naming ``name``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_rows(pd.DataFrame({"onset": [True]}), "rows", ("onset", "new_onset"))
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: rows lacks the column(s) new_onset (a backtest's rows: BacktestResult.predictions)
+    """
+    import pandas as pd
+
+    check_instance(rows, pd.DataFrame, name, "a DataFrame of backtest rows (BacktestResult.predictions)")
+    missing = [c for c in columns if c not in rows.columns]  # type: ignore[attr-defined]
+    if missing:
+        raise ParameterError(f"{name} lacks the column(s) {', '.join(missing)} (a backtest's rows: "
+                             "BacktestResult.predictions)")
+    return rows
 
 
 def p_clash_of(model: RiskModel, factor_sets: list[PairFactors]) -> np.ndarray:
@@ -58,6 +81,10 @@ def p_clash_of(model: RiskModel, factor_sets: list[PairFactors]) -> np.ndarray:
     (56,)
     """
     engine = CompiledRisk(model)
+    factor_sets = list(check_items(factor_sets, "factor_sets", lambda v, what: check_instance(
+        v, PairFactors, what, "a PairFactors (from pair_factors)"), item="each item of factor_sets"))
+    if not factor_sets:
+        return np.zeros(0)
     return np.concatenate([engine.p_clash(pf) for pf in factor_sets])
 
 
@@ -81,6 +108,8 @@ def subset_mask(rows: pd.DataFrame, subset: str) -> np.ndarray:
     >>> [subset_mask(rows, s).tolist() for s in SUBSETS]
     [[True, True, True], [True, True, False], [True, False, False]]
     """
+    check_choice(subset, "subset", SUBSETS)
+    check_rows(rows, "rows", () if subset == "all" else (subset,))
     if subset == "all":
         return np.ones(len(rows), dtype=bool)
     return rows[subset].to_numpy(dtype=bool)

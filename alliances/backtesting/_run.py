@@ -62,6 +62,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_network
+from .._checks import check_bool, check_items, check_progress, check_text
 from .._progress import ProgressCallback, ProgressLike, using_progress
 from .._text import did_you_mean
 from ..errors import EventDataError
@@ -80,11 +82,11 @@ from ..events import (
     parse_date_range,
     parse_window,
 )
-from ..risk import FACTORS, PairFactors, RiskModel, pair_factors, resolve_model
+from ..risk import FACTORS, PairFactors, RiskModel, check_fit_options, pair_factors, resolve_model
 from ._ablation import ablation as run_ablation
 from ._baselines import logistic_forecast, rate_by
 from ._fitting import cpd_changes, fit_on
-from ._result import MODELS, SUBSETS, BacktestResult, p_clash_of, subset_mask
+from ._result import MODELS, SUBSETS, BacktestResult, check_rows, p_clash_of, subset_mask
 from ._scores import reliability_curve, score_all, stratified_auc
 from ._timeline import Timeline, fighting_states, graphs_over_time
 
@@ -160,7 +162,7 @@ def backtest(
         The same node by node (None: :data:`PRIOR_WEIGHTS`); nodes not named get
         ``pseudo_count``. Every name a node of the model, every weight positive and finite.
     max_iter : int
-        EM iterations at most in the fit (1 or more).
+        EM iterations at most in the fit (1 to :data:`~alliances.risk.MAX_ITER`).
     ablation : bool
         Also leave each factor out in turn, refit and score (:func:`ablation`; one more
         fit per factor): ``result.ablation``.
@@ -190,6 +192,10 @@ def backtest(
         event file that cannot be read; too few windows, or more than ``max_windows``; more
         forecasts than ``max_pair_windows``; no training or no test window around
         ``train_until``.
+    ParameterError
+        ``net`` that is not an AllianceNetwork, a ``progress`` or ``model`` of the wrong
+        type (a ParameterTypeError), ``max_iter`` above :data:`~alliances.risk.MAX_ITER`:
+        all checked before any file is read.
 
     Examples
     --------
@@ -206,10 +212,13 @@ def backtest(
     ----------
     .. [1] Brier (1950); Hegre et al. (2019); Heckerman (1995): see the module notes.
     """
+    check_network(net)
     given_until = check_backtest_options(window=window, train_until=train_until, half_life=half_life,
                                          min_events=min_events, pseudo_count=pseudo_count,
                                          pseudo_counts=pseudo_counts, max_iter=max_iter, date_range=date_range,
                                          max_windows=max_windows, max_pair_windows=max_pair_windows)
+    check_progress(progress)
+    check_bool(ablation, "ablation")
     expert = resolve_model(model)
     weights = _prior_weights(pseudo_counts, expert)  # its nodes checked before any event file is read
     with using_progress(progress, "backtest") as report:
@@ -284,6 +293,8 @@ def check_backtest_options(
     EventDataError
         The first option out of range, naming it and its limits; a ``train_until`` that
         is not a date.
+    ParameterError
+        A ``max_iter`` above the fit's limit (:func:`~alliances.risk.check_fit_options`).
 
     Examples
     --------
@@ -315,6 +326,7 @@ def check_backtest_options(
     for name, value in (("max_iter", max_iter), ("max_pair_windows", max_pair_windows)):
         if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
             raise EventDataError(f"{name} must be a whole number of at least 1, not {value!r}")
+    check_fit_options(pseudo_count, max_iter)  # the fit's own limits too (max_iter), before the events are read
     return _parse_train_until(train_until)
 
 
@@ -496,6 +508,8 @@ def score_tables(test: pd.DataFrame, models: tuple[str, ...] = MODELS) -> tuple[
     >>> scores[["subset", "auc", "n"]].values.tolist()
     [['all', 1.0, 4], ['onset', 1.0, 3], ['new_onset', None, 2]]
     """
+    models = check_items(models, "models", lambda v, what: check_text(v, what), item="a model name")  # type: ignore[arg-type,return-value]
+    check_rows(test, "test", ("clash_next", "onset", "new_onset", "fighting", *(f"p_{m}" for m in models)))
     import pandas as pd
 
     score_rows: list[dict[str, Any]] = []

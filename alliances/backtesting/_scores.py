@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._checks import shown
+from ..errors import ParameterError, ParameterTypeError
+
 __all__ = ["EPS", "ScoreSet", "brier_score", "log_loss", "reliability_curve", "roc_auc", "score_all", "stratified_auc"]
 
 EPS = 1e-15
@@ -29,10 +32,16 @@ class ScoreSet:
 
 
 def _arrays(y, p) -> tuple[np.ndarray, np.ndarray]:
-    y = np.asarray(y, dtype=float).ravel()
-    p = np.asarray(p, dtype=float).ravel()
+    try:
+        y = np.asarray(y, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise ParameterTypeError(f"y must be an array of outcomes (0/1), not {shown(y)}") from None
+    try:
+        p = np.asarray(p, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise ParameterTypeError(f"p must be an array of probabilities, not {shown(p)}") from None
     if y.shape != p.shape:
-        raise ValueError(f"{len(y)} outcomes but {len(p)} forecasts")
+        raise ParameterError(f"{len(y)} outcomes but {len(p)} forecasts")
     return y, p
 
 
@@ -120,8 +129,14 @@ def stratified_auc(y, p, strata) -> float | None:
 
     y, p = _arrays(y, p)
     s = np.asarray(strata).ravel()
+    if s.shape != y.shape:
+        raise ParameterError(f"{len(y)} outcomes but {len(s)} strata")
+    try:
+        values = np.unique(s)
+    except TypeError:
+        raise ParameterTypeError("strata must be labels of one kind (all text or all numbers)") from None
     num = den = 0.0
-    for value in np.unique(s):
+    for value in values:
         mask = s == value
         pos = y[mask] > 0.5
         n1, n0 = int(pos.sum()), int((~pos).sum())

@@ -8,13 +8,18 @@ baseline, in every setting.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..risk import RiskModel
+from .._arguments import check_network
+from .._checks import check_date, check_items, check_text, shown
+from .._text import did_you_mean
+from ..errors import EventDataError, ParameterError, ParameterTypeError
+from ..risk import RiskModel, resolve_model
 from ._result import SUBSETS
-from ._run import backtest
+from ._run import backtest, check_backtest_options
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,6 +28,9 @@ if TYPE_CHECKING:
     from ..events import EventPaths
 
 __all__ = ["sensitivity"]
+
+_CHECKED = set(inspect.signature(check_backtest_options).parameters) - {"window", "train_until"}
+_OPTIONS = set(inspect.signature(backtest).parameters) - {"events", "net", "window", "train_until", "model"}
 
 
 def sensitivity(
@@ -71,9 +79,18 @@ def sensitivity(
     >>> sorted(set(s["model"])), s.attrs["skipped"][0][:60]
     (['fitted', 'history', 'persistence'], 'year windows, trained until 2019-12-31: no test window: --tr')
     """
+    check_network(net)
+    windows = check_items(windows, "windows", lambda v, what: check_text(v, what), item="a window")  # type: ignore[arg-type,return-value]
+    train_until = check_items(train_until, "train_until", _day, item="a train_until")
+    if progress is not None and not callable(progress):
+        raise ParameterTypeError(f"progress must be a callable or None, not {shown(progress)}")
+    _check_options(options)
+    model = resolve_model(model)
+    for w in windows:  # every setting's options, before any event file is read
+        for until in train_until:
+            check_backtest_options(window=w, train_until=until,
+                                   **{k: v for k, v in options.items() if k in _CHECKED})
     import pandas as pd
-
-    from ..errors import EventDataError
 
     frames = []
     skipped: list[str] = []
@@ -104,6 +121,22 @@ def sensitivity(
                 progress()
     columns = ["window", "train_until", "model", "subset", "brier", "log_loss", "auc", "auc_within", "n",
                "positives", "brier_vs_persistence", "log_loss_vs_history"]
+    if not frames and skipped:
+        raise EventDataError("no setting could be backtested: " + "; ".join(skipped))
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
     out.attrs["skipped"] = skipped
     return out
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    """Every name in ``options`` an option of :func:`backtest` (other than the settings themselves)."""
+    for name in sorted(options):
+        if name not in _OPTIONS:
+            raise ParameterError(f"{name!r} is not an option of backtest{did_you_mean(name, sorted(_OPTIONS))}")
+
+
+def _day(value: Any, name: str) -> dt.date:
+    """A day given as a date or ISO text."""
+    day = check_date(value, name, optional=False)
+    assert isinstance(day, dt.date)
+    return day

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .._checks import check_date, check_instance
 from .._network import AllianceNetwork
 from ..events import (
     DEFAULT_DATE_RANGE,
@@ -192,6 +193,9 @@ def fighting_states(history: FightingHistory, pf: PairFactors, day: dt.date) -> 
     >>> FACTORS["fighting"][codes[pf.find("assad", "islamic_state")]], set(codes.tolist())
     ('recent', {0, 2})
     """
+    check_instance(history, FightingHistory, "history", "a FightingHistory (from fighting_history)")
+    check_instance(pf, PairFactors, "pf", "a PairFactors (from pair_factors)")
+    day = check_date(day, "day", optional=False)  # type: ignore[assignment]
     codes = np.zeros(len(pf), dtype=np.int8)
     levels = FACTORS["fighting"]
     index = {a: k for k, a in enumerate(pf.ids)}

@@ -30,6 +30,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .._checks import check_instance, check_number
+from ..errors import ParameterError
 from ._windows import Window
 
 if TYPE_CHECKING:
@@ -143,6 +145,9 @@ def fighting_history(table: pd.DataFrame, window: Window, *, split: float | None
     >>> h.level("islamic_state", "sdf", dt.date(2017, 6, 1)), h.level("israel", "islamic_state", dt.date(2017, 6, 1))
     ('high', 'none')
     """
+    _check_table(table)
+    check_instance(window, Window, "window", "a Window (parse_window makes one; EventRelations.window)")
+    split = check_number(split, "split", low=0, optional=True)
     hit = table[table["material_conflict"] > 0]
     clashes: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for a, b, start, n in zip(hit["a"], hit["b"], hit["window_start"], hit["material_conflict"], strict=True):
@@ -180,9 +185,22 @@ def add_fighting(table: pd.DataFrame, window: Window) -> pd.DataFrame:
     >>> add_fighting(t, w)["fighting"].tolist()
     ['low', 'recent', 'high']
     """
-    history = fighting_history(table, window)
+    history = fighting_history(table, window)  # checks both
     out = table.copy()
     out["fighting"] = [history.level(a, b, d) for a, b, d in zip(table["a"], table["b"], table["window_start"],
                                                                  strict=True)]
     return out
 
+
+
+_COLUMNS = ("a", "b", "window_start", "material_conflict")
+
+
+def _check_table(table: object) -> None:
+    """A relations table: a DataFrame with the columns the history reads."""
+    import pandas as pd
+
+    check_instance(table, pd.DataFrame, "table", "a relations table (EventRelations.table, a DataFrame)")
+    missing = [c for c in _COLUMNS if c not in table.columns]  # type: ignore[attr-defined]
+    if missing:
+        raise ParameterError(f"table lacks the column(s) {', '.join(missing)} (use relations_over_time's table)")

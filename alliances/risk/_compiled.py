@@ -24,6 +24,7 @@ to 1e-9.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping, Sequence
 from functools import cached_property
@@ -31,8 +32,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_graph
+from .._checks import check_choice, check_instance, check_items, check_progress, shown
 from .._progress import ProgressCallback, ProgressLike, using_progress
-from ..errors import ModelFileError
+from ..errors import ModelFileError, ParameterError, ParameterTypeError
 from ._factors import PairFactors, pair_factors
 from ._model_file import RiskModel, resolve_model
 from ._spec import FACTORS, MISSING, OUTCOME, OUTCOME_STATES, STANCES
@@ -93,7 +96,7 @@ class CompiledRisk:
     """
 
     def __init__(self, model: RiskModel):
-        self.model = model
+        self.model = check_instance(model, RiskModel, "model", "a RiskModel (load_risk_model reads one)")
         self.others = tuple(f for f in FACTORS if f in model.factors and f != "stance")  # canonical order
 
     def __repr__(self) -> str:
@@ -226,7 +229,13 @@ def joint_distribution(model: RiskModel, keep: Sequence[str],
     >>> p.shape, round(float(p.sum()), 12)
     ((2,), 1.0)
     """
+    check_instance(model, RiskModel, "model", "a RiskModel (load_risk_model reads one)")
     names = list(model.nodes)
+    keep = check_items(keep, "keep", lambda v, what: check_choice(v, what, names), item="a node in keep")
+    if len(set(keep)) != len(keep):
+        raise ParameterError(f"keep names a node twice: {list(keep)!r}")
+    if tables is not None:
+        tables = _checked_tables(model, tables)
     if len(names) > _MAX_LABELS:
         raise ModelFileError(f"the model has {len(names)} nodes: at most {_MAX_LABELS} are supported",
                              file=model.source)
@@ -237,6 +246,24 @@ def joint_distribution(model: RiskModel, keep: Sequence[str],
         table = node.table if tables is None or node.id not in tables else tables[node.id]
         operands += [np.reshape(table, shape), [label[node.id], *(label[p] for p in node.parents)]]
     out: np.ndarray = np.einsum(*operands, [label[n] for n in keep], optimize="greedy")
+    return out
+
+
+def _checked_tables(model: RiskModel, tables: Any) -> dict[str, np.ndarray]:
+    """``tables`` as arrays of finite numbers, each named for a node and sized for its CPD."""
+    check_instance(tables, Mapping, "tables", "a mapping of node names to arrays")
+    out = {}
+    for node_id, table in tables.items():
+        node = model.nodes.get(check_choice(node_id, "a node in tables", list(model.nodes)))
+        assert node is not None
+        size = len(node.states) * math.prod(len(model.nodes[p].states) for p in node.parents)
+        try:
+            array = np.asarray(table, dtype=float)
+        except (TypeError, ValueError):
+            raise ParameterTypeError(f"tables[{node_id!r}] must be an array of numbers, not {shown(table)}") from None
+        if array.size != size or not np.all(np.isfinite(array)):
+            raise ParameterError(f"tables[{node_id!r}] must hold {size} finite numbers (states x parent states)")
+        out[node_id] = array
     return out
 
 
@@ -291,6 +318,8 @@ def conflict_risk(
     .. [3] Chan & Darwiche (2005). On the revision of probabilistic beliefs using
        uncertain evidence. Artificial Intelligence 163(1).
     """
+    check_graph(net, "net")
+    check_progress(progress)
     engine = CompiledRisk(resolve_model(model))
     with using_progress(progress, "computing conflict risk") as update:
         return engine.all_pairs(net, progress=update)
@@ -298,6 +327,10 @@ def conflict_risk(
 
 def risk_frame(pf: PairFactors, p: np.ndarray, model: RiskModel) -> pd.DataFrame:
     """The sorted all-pairs DataFrame of :func:`conflict_risk` from computed arrays."""
+    check_instance(pf, PairFactors, "pf", "a PairFactors (from pair_factors)")
+    check_instance(model, RiskModel, "model", "a RiskModel")
+    if not isinstance(p, np.ndarray) or p.shape != pf.i.shape:
+        raise ParameterTypeError(f"p must be an array of one probability per pair ({pf.i.size}), not {shown(p)}")
     import pandas as pd
 
     # pairs are in np.triu_indices order, which is (i, j) order: a stable sort on -p

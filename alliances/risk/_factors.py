@@ -35,8 +35,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
+from .._arguments import check_graph
+from .._checks import shown
 from .._records import ActorKind
 from ..analysis import STRONG_SCORE, implied_scores
+from ..errors import ParameterError, ParameterTypeError
 from ._spec import FACTORS, MISSING, STANCES
 
 if TYPE_CHECKING:
@@ -150,6 +153,7 @@ def pair_factors(net: AllianceNetwork | nx.Graph) -> PairFactors:
     .. [2] Regan (2002). Third-party interventions and the duration of intrastate
        conflicts. Journal of Conflict Resolution 46(1).
     """
+    check_graph(net, "net")
     net = _as_network(net)
     ids = sorted(net.actors)
     n = len(ids)
@@ -266,7 +270,12 @@ def implied_state(score: np.ndarray) -> np.ndarray:
     >>> [FACTORS["implied"][k] for k in implied_state(np.array([-2.0, -0.25, 0.0, 0.5, 1.0]))]
     ['enemy', 'rival', 'none', 'friendly', 'ally']
     """
-    x = np.asarray(score, dtype=float)
+    try:
+        x = np.asarray(score, dtype=float)
+    except (TypeError, ValueError):
+        raise ParameterTypeError(f"score must be an array of numbers, not {shown(score)}") from None
+    if not np.all(np.isfinite(x)):
+        raise ParameterError("score must hold finite numbers")
     size = np.where(np.abs(x) <= _EPS, 0, np.where(np.abs(x) >= STRONG_SCORE - _EPS, 2, 1))
     return (2 + np.sign(x).astype(np.int64) * size).astype(np.int8)
 

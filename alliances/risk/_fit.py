@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .._checks import check_choice, check_instance, check_int, check_number
 from ..errors import Problem, ScenarioError
 from ._compiled import joint_distribution
 from ._model_file import RiskModel, resolve_model
@@ -37,7 +38,10 @@ from ._spec import FACTORS, OUTCOME
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["fit_risk_model", "log_likelihood"]
+__all__ = ["MAX_ITER", "check_fit_options", "fit_risk_model", "log_likelihood"]
+
+MAX_ITER = 10_000
+"""The most EM iterations a fit may be asked for (it stops earlier once converged)."""
 
 log = logging.getLogger(__name__)
 _WHERE = "<observations>"
@@ -71,7 +75,8 @@ def fit_risk_model(
         The same, node by node, for the nodes named (the others get ``pseudo_count``):
         e.g. ``{"clash": 5}`` lets the data move the outcome's table more than the rest.
     max_iter : int, optional
-        EM iterations at most (when there are latent nodes or missing values).
+        EM iterations at most (when there are latent nodes or missing values), from 1 to
+        10,000.
 
     Returns
     -------
@@ -81,8 +86,11 @@ def fit_risk_model(
     Raises
     ------
     ScenarioError
-        For a missing column, a state name the model does not know, or a prior weight
-        for an unknown node or not positive.
+        For a missing column or a state name the model does not know.
+    ParameterError
+        ``observations`` that is not a DataFrame, a ``pseudo_count`` or ``max_iter`` out
+        of range, a ``pseudo_counts`` naming a node the model lacks or a weight that is
+        not a positive number (a ParameterTypeError for a value of the wrong type).
 
     Examples
     --------
@@ -100,6 +108,11 @@ def fit_risk_model(
     .. [2] Dempster, Laird & Rubin (1977). Maximum likelihood from incomplete data via the EM algorithm.
        J. Royal Statistical Society B 39(1).
     """
+    check_fit_options(pseudo_count, max_iter)
+    import pandas as pd
+
+    check_instance(observations, pd.DataFrame, "observations", "a pandas DataFrame (one row per pair-period)")
+
     model = resolve_model(prior)
     weights = _prior_weights(model, pseudo_count, pseudo_counts)
     observed = [n for n in model.nodes if n in FACTORS or n == OUTCOME]
@@ -123,6 +136,30 @@ def _shape(model: RiskModel, n: str) -> tuple[int, ...]:
     return (len(node.states), *(len(model.nodes[p].states) for p in node.parents))
 
 
+def check_fit_options(pseudo_count: object, max_iter: object) -> None:
+    """Check the options of a fit: ``pseudo_count`` > 0, ``max_iter`` from 1 to 10,000.
+
+    Parameters
+    ----------
+    pseudo_count, max_iter : object
+        As for :func:`fit_risk_model`.
+
+    Raises
+    ------
+    ParameterError, ParameterTypeError
+
+    Examples
+    --------
+    >>> check_fit_options(50.0, 30)
+    >>> check_fit_options(float("nan"), 30)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: pseudo_count must be a positive number, not nan
+    """
+    check_number(pseudo_count, "pseudo_count", low=0, low_open=True)
+    check_int(max_iter, "max_iter", low=1, high=MAX_ITER)
+
+
 def _posterior_mean(counts: np.ndarray, pseudo: np.ndarray) -> np.ndarray:
     total = counts + pseudo
     return total / total.sum(axis=0, keepdims=True)
@@ -143,6 +180,10 @@ def log_likelihood(model: RiskModel, observations: pd.DataFrame) -> float:
     >>> bool(np.isclose(log_likelihood(m, quiet), np.log(p_no)))
     True
     """
+    import pandas as pd
+
+    check_instance(model, RiskModel, "model", "a RiskModel (load_risk_model reads one)")
+    check_instance(observations, pd.DataFrame, "observations", "a pandas DataFrame (one row per pair-period)")
     observed = [n for n in model.nodes if n in FACTORS or n == OUTCOME]
     data = _Patterns.of(_clean(observations, model, observed), model, observed)
     return data.log_likelihood({n: node.table.reshape(_shape(model, n)) for n, node in model.nodes.items()})
@@ -220,16 +261,15 @@ class _Patterns:
 
 
 def _prior_weights(model: RiskModel, default: float, per_node: Mapping[str, float] | None) -> dict[str, float]:
-    """Every node's prior weight: ``per_node`` where given, else ``default``; an error for unknown nodes."""
-    per_node = dict(per_node or {})
-    problems = [Problem(_WHERE, None, f"pseudo_counts: unknown node {n!r} (the model's nodes: {', '.join(model.nodes)})")
-                for n in per_node if n not in model.nodes]
-    problems += [Problem(_WHERE, None, f"pseudo_counts: {n} must be positive, not {w}")
-                 for n, w in {**{k: default for k in model.nodes}, **per_node}.items()
-                 if n in model.nodes and not float(w) > 0]
-    if problems:
-        raise ScenarioError(problems)
-    return {n: float(per_node.get(n, default)) for n in model.nodes}
+    """Every node's prior weight: ``per_node`` where given (a node of the model, a positive number), else ``default``."""
+    weights = {n: float(default) for n in model.nodes}
+    if per_node is None:
+        return weights
+    check_instance(per_node, Mapping, "pseudo_counts", "a mapping of node names to numbers")
+    for node, weight in per_node.items():
+        check_choice(node, "a node in pseudo_counts", list(model.nodes))
+        weights[node] = check_number(weight, f"pseudo_counts[{node!r}]", low=0, low_open=True)  # type: ignore[assignment]
+    return weights
 
 
 def _clean(observations: pd.DataFrame, model: RiskModel, observed: list[str]) -> pd.DataFrame:

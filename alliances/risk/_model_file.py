@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import yaml
 
+from .._checks import check_instance, check_items, check_path, check_text, shown
 from .._text import did_you_mean
-from ..errors import ModelFileError
+from ..errors import ModelFileError, ParameterError, ParameterTypeError
 from ..readwrite import (
     FLOAT,
     INT,
@@ -103,6 +104,21 @@ class RiskNode:
     rationale: str
     reference: str
 
+    def __post_init__(self) -> None:
+        ident = check_text(self.id, "a node's id")
+        where = f"of node {ident!r}"
+        object.__setattr__(self, "states", check_items(self.states, f"states {where}", check_text, item=f"a state {where}"))
+        object.__setattr__(self, "parents", check_items(self.parents, f"parents {where}", check_text,
+                                                        item=f"a parent {where}"))
+        check_instance(self.table, np.ndarray, f"table {where}", "a NumPy array")
+        if self.table.ndim != 2 or self.table.shape[0] != len(self.states) or self.table.dtype.kind not in "fiu":
+            raise ParameterError(f"table {where} must be a 2-D array of numbers with one row per state "
+                                 f"({len(self.states)}), not {self.table.dtype} of shape {self.table.shape}")
+        if not np.all(np.isfinite(self.table)) or np.any(self.table < 0):
+            raise ParameterError(f"table {where} must hold probabilities (finite, >= 0)")
+        check_text(self.rationale, f"rationale {where}")
+        check_text(self.reference, f"reference {where}")
+
     @property
     def kind(self) -> str:
         """``"factor"``, ``"outcome"`` or ``"latent"``."""
@@ -156,6 +172,35 @@ class RiskModel:
         """What P(clash) means, for a table header or an axis: the horizon, or a note that none is stated."""
         return self.horizon or "P(clash), horizon not stated by the model"
 
+    def __post_init__(self) -> None:
+        check_text(self.name, "name of a risk model")
+        if not isinstance(self.nodes, Mapping):
+            raise ParameterTypeError(f"nodes must be a mapping of node id to RiskNode, not {shown(self.nodes)}")
+        seen: dict[str, RiskNode] = {}
+        for key, node in self.nodes.items():
+            check_instance(node, RiskNode, "each of nodes", "a RiskNode")
+            if key != node.id:
+                raise ParameterError(f"nodes: the key {shown(key)} holds the node {node.id!r}")
+            for parent in node.parents:
+                if parent not in seen:
+                    raise ParameterError(f"node {node.id!r} has parent {parent!r}, which is not a node before it "
+                                         "(parents come first)")
+            columns = int(np.prod([len(seen[p].states) for p in node.parents]))
+            if node.table.shape[1] != columns:
+                raise ParameterError(f"table of node {node.id!r} must have {columns} columns (one per combination "
+                                     f"of its parents' states), not {node.table.shape[1]}")
+            seen[key] = node
+        outcome = seen.get(OUTCOME)
+        if outcome is None or outcome.states != OUTCOME_STATES:
+            raise ParameterError(f"a risk model needs an outcome node {OUTCOME!r} with states "
+                                 f"[{', '.join(OUTCOME_STATES)}]")
+        for factor in set(seen) & set(FACTORS):
+            if seen[factor].states != FACTORS[factor]:
+                raise ParameterError(f"states of factor {factor!r} must be exactly: {', '.join(FACTORS[factor])}")
+        check_text(self.description, "description of a risk model", optional=True)
+        check_text(self.horizon, "horizon of a risk model", optional=True)
+        check_text(self.source, "source of a risk model")
+
     def __repr__(self) -> str:
         return (f"<RiskModel {self.name!r}: {len(self.nodes)} nodes, factors {', '.join(self.factors)}; "
                 f"latent {', '.join(self.latents) or 'none'}>")
@@ -179,17 +224,10 @@ class RiskModel:
     def cpds(self) -> dict[str, TabularCPD]:
         """Every node's CPD as a pgmpy ``TabularCPD`` (imports pgmpy; built once per model)."""
         TabularCPD = pgmpy_classes().TabularCPD
-        out = {}
-        for node in self.nodes.values():
-            out[node.id] = TabularCPD(
-                node.id,
-                len(node.states),
-                node.table,
-                evidence=list(node.parents) or None,
-                evidence_card=[len(self.nodes[p].states) for p in node.parents] or None,
-                state_names={node.id: list(node.states), **{p: list(self.nodes[p].states) for p in node.parents}},
-            )
-        return out
+        return {node.id: TabularCPD(node.id, len(node.states), node.table, evidence=list(node.parents) or None,
+                                    evidence_card=[len(self.nodes[p].states) for p in node.parents] or None,
+                                    state_names={x: list(self.nodes[x].states) for x in (node.id, *node.parents)})
+                for node in self.nodes.values()}
 
     def structure(self, *, mark_latents: bool = True) -> DiscreteBayesianNetwork:
         """The model's arrows as a pgmpy ``DiscreteBayesianNetwork`` without CPDs (for estimators).
@@ -223,22 +261,16 @@ class RiskModel:
             if node.parents:
                 item["parents"] = list(node.parents)
                 combos = product(*[self.nodes[p].states for p in node.parents])
-                item["table"] = [
-                    {"given": list(c), "p": [round(float(v), 12) for v in node.table[:, k]]}
-                    for k, c in enumerate(combos)
-                ]
+                item["table"] = [{"given": list(c), "p": [round(float(v), 12) for v in node.table[:, k]]}
+                                 for k, c in enumerate(combos)]
             else:
                 item["p"] = [round(float(v), 12) for v in node.table[:, 0]]
             item["rationale"] = node.rationale
             item["reference"] = node.reference
             nodes.append(item)
-        out: dict[str, Any] = {"version": 1, "name": self.name}
-        if self.description:
-            out["description"] = self.description
-        if self.horizon:
-            out["horizon"] = self.horizon
-        out["nodes"] = nodes
-        return out
+        out: dict[str, Any] = {"version": 1, "name": self.name, "description": self.description,
+                               "horizon": self.horizon, "nodes": nodes}
+        return {k: v for k, v in out.items() if v}
 
     def save(self, path: str | os.PathLike[str]) -> str:
         """Write the model by extension: .xdsl (GeNIe), .net (Hugin), .bif, .xmlbif, or .yaml.
@@ -293,7 +325,7 @@ class RiskModel:
         for nid, node in self.nodes.items():
             t = np.asarray(tables.get(nid, node.table), dtype=float)
             if t.shape != node.table.shape:
-                raise ValueError(f"table for {nid!r} has shape {t.shape}, expected {node.table.shape}")
+                raise ParameterError(f"table for {nid!r} has shape {t.shape}, expected {node.table.shape}")
             nodes[nid] = RiskNode(node.id, node.states, node.parents, t, node.rationale, node.reference)
         return RiskModel(name or self.name, nodes, self.description, self.source, self.horizon)
 
@@ -328,6 +360,7 @@ def load_risk_model(path: str | os.PathLike[str] | None = None) -> RiskModel:
     >>> model.nodes["hostility"].parents
     ('stance', 'alignment')
     """
+    path = None if path is None else check_path(path, "path")
     if path is None:
         return _default_model()
     name = os.fspath(path)
@@ -357,6 +390,7 @@ def resolve_model(model: RiskModel | str | os.PathLike[str] | None) -> RiskModel
     >>> resolve_model(None) is load_risk_model()
     True
     """
+    check_instance(model, (RiskModel, str, os.PathLike, type(None)), "model", "a RiskModel, the path of a model file or None")
     if model is None or isinstance(model, RiskModel):
         return model or load_risk_model()
     return load_risk_model(model)
@@ -386,6 +420,8 @@ def loads_risk_model(text: str, *, filename: str = "<string>") -> RiskModel:
     m.yaml:7: node 'clash' is missing the required field 'reference'
     m.yaml:9: node 'clash' has unknown parent 'hostility'
     """
+    check_instance(text, str, "text", "YAML text (a risk model)")
+    check_text(filename, "filename")
     reader = _ModelReader(filename, empty="empty file: a risk model needs 'nodes'", document="a risk model")
     root = reader.compose(text)
     model = reader.model(root) if root is not None else None

@@ -88,9 +88,9 @@ def test_prior_weight_per_node(model):
     assert np.abs(firm.nodes["clash"].table - model.nodes["clash"].table).max() < 0.002
     assert np.abs(loose.nodes["clash"].table - model.nodes["clash"].table).max() > 0.05
     assert np.abs(loose.nodes["hostility"].table - model.nodes["hostility"].table).max() < 0.002
-    with pytest.raises(alliances.ScenarioError, match="unknown node 'clsh'"):
+    with pytest.raises(alliances.ParameterError, match=r"a node in pseudo_counts must be one of: .*not 'clsh' \(did you mean 'clash'\?\)"):
         fit_risk_model(obs, prior=model, pseudo_counts={"clsh": 5})
-    with pytest.raises(alliances.ScenarioError, match="clash must be positive"):
+    with pytest.raises(alliances.ParameterError, match=r"pseudo_counts\['clash'\] must be a positive number, not 0"):
         fit_risk_model(obs, prior=model, pseudo_counts={"clash": 0})
 
 
