@@ -16,7 +16,6 @@ no NaN), built in a fixed order, so the same input gives the same bytes.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -98,8 +97,8 @@ def view_data(
     centrality : mapping, Series, None or False
         Node size, as for :func:`~alliances.draw.draw_network`.
     model : RiskModel, path or None
-        The risk model (default: the shipped one); its description, which states what P(clash)
-        means and over which horizon, is shown with the overlay.
+        The risk model (default: the shipped one); its horizon (what P(clash) means, over
+        which time: :attr:`~alliances.risk.RiskModel.outcome_label`) is shown with the overlay.
     top : int
         Pairs in the risk overlay: the ``top`` highest P(clash) not already enemies.
     layers : sequence of str, optional
@@ -424,11 +423,9 @@ def _place_values(bands: list[dict[str, Any]], px, diameter) -> None:
 
 
 def _model_text(model: Any) -> dict[str, str]:
-    """The model's name and what its P(clash) means (the description says over which horizon)."""
-    description = " ".join(str(model.description or "").split())
-    found = re.match(r"P\((.+?)\)(?=\s|$|[.,;:])", description)
-    return {"name": str(model.name), "description": description,
-            "meaning": found.group(1) if found else "a direct armed clash between the two actors"}
+    """The model's name, description and horizon: what its P(clash) means, as every table and figure says it."""
+    return {"name": str(model.name), "description": " ".join(str(model.description or "").split()),
+            "horizon": model.outcome_label}
 
 
 # -- the rest ----------------------------------------------------------------------

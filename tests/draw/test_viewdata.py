@@ -86,7 +86,7 @@ def test_risk_bands_and_rows_against_the_risk_table(seed, seed_data):
                 if seed.stance(a, b) is None or seed.stance(a, b).value != "enemy"][:3]
     assert [(*_pair_ids(seed_data, r["pair"]), r["p"]) for r in frame["bands"]] == [
         (a, b, round(p, 4)) for a, b, p in at_peace]
-    assert [r["label"] for r in frame["bands"]] == ["0.32", "0.29", "0.18"]
+    assert [r["label"] for r in frame["bands"]] == ["0.22", "0.08", "0.06"]
     # the values sit along their lines clear of each other (two of these lines meet at the coalition)
     xy = np.array(seed_data["positions"])
     spots = [np.array(r["at"]) for r in frame["bands"]]
@@ -106,7 +106,8 @@ def test_risk_bands_and_rows_against_the_risk_table(seed, seed_data):
         got = frame["rows"][str(i)]
         assert [ids[r["other"]] for r in got] == [o for _, o in mine]
         assert [r["p"] for r in got] == [round(p, 4) for p, _ in mine]
-    assert "near term" in seed_data["risk_model"]["meaning"]
+    assert seed_data["risk_model"]["horizon"] == risk.attrs["horizon"]  # the model's horizon, as every table says it
+    assert "in the next month" in seed_data["risk_model"]["horizon"]
 
 
 def test_implied_rows_are_the_implied_relations(seed, seed_data):
