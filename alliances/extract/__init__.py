@@ -21,31 +21,56 @@ Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors in th
 
 from __future__ import annotations
 
-from ._cues import CUES, NEGATIONS, Cue, CueFamily, find_cues
+from ._cues import Cue, CueMatcher, Markers, find_cues
 from ._fragment import fragment_dict, fragment_yaml, source_id_for
+from ._grammar import Link, sentence_links
+from ._lexicon import (
+    FAMILIES,
+    ROLES,
+    CueEntry,
+    CueFamily,
+    CueLexicon,
+    CueLexiconError,
+    default_cues,
+    load_cues,
+    loads_cues,
+    phrase_pattern,
+)
 from ._mentions import DEMONYMS, Gazetteer, Mention, find_mentions, unmatched_names
-from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, extract_relations
+from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, split_sentences, tokenize
 
 __all__ = [
-    "CUES",
     "DEMONYMS",
-    "NEGATIONS",
+    "FAMILIES",
+    "ROLES",
     "Cue",
+    "CueEntry",
     "CueFamily",
+    "CueLexicon",
+    "CueLexiconError",
+    "CueMatcher",
     "EvidenceSentence",
     "Extraction",
     "Gazetteer",
+    "Link",
+    "Markers",
     "Mention",
     "NegatedCue",
     "Proposal",
     "Sentence",
     "Token",
+    "Unclear",
+    "default_cues",
     "extract_relations",
     "find_cues",
     "find_mentions",
     "fragment_dict",
     "fragment_yaml",
+    "load_cues",
+    "loads_cues",
+    "phrase_pattern",
+    "sentence_links",
     "source_id_for",
     "split_sentences",
     "tokenize",

@@ -19,6 +19,7 @@ paragraph.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .._records import Actor, ActorKind
@@ -64,10 +65,34 @@ ANAPHORS: dict[tuple[str, ...], frozenset[ActorKind]] = {
     ("the", "coalition"): frozenset({ActorKind.COALITION}),
     ("the", "alliance"): frozenset({ActorKind.COALITION, ActorKind.MILITIA, ActorKind.ARMED_GROUP}),
     ("the", "bloc"): frozenset({ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG, ActorKind.STATE}),
+    ("the", "paramilitaries"): _GROUPISH,
+    ("the", "paramilitary"): _GROUPISH,
+    ("the", "separatists"): _GROUPISH,
+    ("the", "mercenaries"): _GROUPISH,
+    ("the", "military"): frozenset({ActorKind.STATE}),
+    ("the", "generals"): frozenset({ActorKind.STATE}),
+    ("the", "mission"): frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION}),
     ("they",): _ANY,
     ("their",): _ANY,
+    ("it",): _ANY,
+    ("its",): _ANY,
 }
-_PRONOUNS = {("they",), ("their",)}
+_PRONOUNS = {("they",), ("their",), ("it",), ("its",)}
+# words before a person's surname that make the bare surname a mention ("Gen. Burhan")
+TITLES = frozenset({
+    "gen", "general", "president", "col", "colonel", "capt", "captain", "lt", "maj", "major", "marshal", "minister",
+    "mr", "mrs", "ms", "dr", "sheikh", "leader", "chief", "commander", "premier", "king", "prince", "emir", "sultan",
+    "ayatollah", "sen", "senator", "gov", "governor", "chancellor", "envoy", "adm", "admiral", "brig", "sgt",
+})
+# words that make an alias an organisation or a place rather than a person's name
+_ORG_WORDS = frozenset({
+    "army", "forces", "force", "government", "council", "front", "movement", "group", "party", "state", "states",
+    "union", "alliance", "coalition", "mission", "brigades", "brigade", "command", "ministry", "authority",
+    "administration", "organization", "organisation", "nations", "republic", "defence", "defense", "liberation",
+    "national", "democratic", "islamic", "transitional", "support", "rapid", "armed", "united", "corps", "guard",
+    "guards", "revolutionary", "league", "treaty", "militia", "militias", "rebels", "peacekeepers", "kingdom",
+})
+_SURNAME_MIN = 6  # letters a surname needs to be a mention without a title or an earlier full mention
 _ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
 for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
     _ANAPHORS_BY_FIRST.setdefault(_key[0], []).append((_key, _kinds))
@@ -144,6 +169,7 @@ class Gazetteer:
                 raise UnknownActorError(f"demonym {word!r} names unknown actor {actor_id!r}")
             demonym_map[word.lower()] = [actor_id]
         self.demonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in demonym_map.items()}
+        self._add_variants()
         # the words names start with, with plural/singular variants (a quick rejection test)
         self.first_words: set[str] = set()
         for words in self.forms:
@@ -153,6 +179,47 @@ class Gazetteer:
         for words, bucket in self.forms.items():
             for _, actor_id in bucket:
                 self.words.setdefault(actor_id, set()).update(words)
+
+    def _add_variants(self) -> None:
+        """Forms a text uses for the same actor: ``Sudan's army`` for the alias ``Sudanese army``,
+        and the surnames of the aliases that are persons' names (``Abdel Fattah al-Burhan``)."""
+        countries = {w: tuple(t.norm for t in tokenize(c) if t.is_word) for w, c in DEMONYMS.items()}
+        self.surnames: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for words, bucket in list(self.forms.items()):
+            if len(words) >= 2 and words[0] in countries:
+                variant = (*countries[words[0]], *words[1:])
+                for _, actor_id in bucket:
+                    target = self.forms.setdefault(variant, [])
+                    if all(a != actor_id for _, a in target):
+                        target.append((_Form(variant, (False,) * len(variant)), actor_id))
+                    self.max_len = max(self.max_len, len(variant))
+        for actor in self.actors.values():
+            for alias in actor.aliases:
+                raw = [t for t in tokenize(alias) if t.is_word]
+                if not 2 <= len(raw) <= 4 or any(t.norm in _ORG_WORDS for t in raw):
+                    continue
+                if not all(t.is_capitalised or t.norm in _NAME_JOINERS for t in raw) or raw[-1].is_upper:
+                    continue
+                last = raw[-1].norm
+                self.surnames.setdefault(last, []).append((actor.id, tuple(t.norm for t in raw)))
+
+    def surname_at(self, toks: list[Token], word_idx: list[int], w: int, seen: AbstractSet[str]) -> str | None:
+        """The actor whose person alias has the surname at word ``w`` (capitalised), or None.
+
+        A surname alone counts after a title (``Gen. Burhan``), once the full name was
+        mentioned earlier (``seen``), or when it is long enough not to be a common word.
+        """
+        tok = toks[word_idx[w]]
+        owners = {a for a, _ in self.surnames.get(tok.norm, ())}
+        if len(owners) != 1 or not tok.is_capitalised:
+            return None
+        (actor_id,) = owners
+        prev = word_idx[w - 1] if w > 0 else None
+        if prev is not None and toks[prev].norm in {"al", "el"}:  # "al-Burhan"
+            prev = word_idx[w - 2] if w > 1 else None
+        titled = prev is not None and toks[prev].norm in TITLES
+        letters = sum(c.isalpha() for c in tok.text)
+        return actor_id if titled or actor_id in seen or letters >= _SURNAME_MIN else None
 
     def match_at(self, toks: list[Token], word_idx: list[int], w: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest actor name starting at the ``w``-th word: (words, actor id, via) or None.
@@ -178,6 +245,20 @@ class Gazetteer:
             for form, actor_id in candidates:
                 if all(t.is_upper or not up for t, up in zip(span, form.upper, strict=True)):
                     return n, actor_id, "name"
+        # one lower-case word inserted in a name of two words or more ("Houthi rebel movement")
+        for n in range(min(self.max_len + 1, stop - w), 2, -1):
+            idx = word_idx[w : w + n]
+            if any(_gap_breaks(toks, idx[k], idx[k + 1]) for k in range(n - 1)):
+                continue
+            span = [toks[i] for i in idx]
+            for skip in range(1, n - 1):
+                if span[skip].is_capitalised:
+                    continue
+                key = tuple(t.norm for j, t in enumerate(span) if j != skip)
+                rest = [t for j, t in enumerate(span) if j != skip]
+                for form, actor_id in self.forms.get(key, []):
+                    if all(t.is_upper or not up for t, up in zip(rest, form.upper, strict=True)):
+                        return n, actor_id, "name"
         tok = toks[word_idx[w]]
         actor_ids = self.demonyms.get(tok.norm)
         if actor_ids and tok.is_capitalised and len(actor_ids) == 1:
@@ -188,22 +269,25 @@ class Gazetteer:
 def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[Mention]]:
     """Actor mentions per sentence (token indices into ``sentence.tokens``), in text order."""
     out: list[list[Mention]] = []
+    seen: set[str] = set()  # actors named so far (a surname alone then refers to them)
     for k, sent in enumerate(sentences):
         # antecedents: up to eight earlier sentences, nearest first ("they": only the
         # previous sentence of the same paragraph)
         prev = [out[j] for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
         same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
-        out.append(_sentence_mentions(sent, gazetteer, prev, same_para))
+        out.append(_sentence_mentions(sent, gazetteer, prev, same_para, seen))
+        seen.update(m.actor for m in out[-1] if m.via == "name")
     return out
 
 
-def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], same_para: bool) -> list[Mention]:
-    found = _named_mentions(sent, g)
+def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], same_para: bool,
+                       seen: set[str]) -> list[Mention]:
+    found = _named_mentions(sent, g, seen)
     resolved = _coreferent_mentions(sent, g, found, previous, same_para)
     return sorted(found + resolved, key=lambda m: (m.start, m.inner))
 
 
-def _named_mentions(sent: Sentence, g: Gazetteer) -> list[Mention]:
+def _named_mentions(sent: Sentence, g: Gazetteer, seen: AbstractSet[str] = frozenset()) -> list[Mention]:
     """Actors named in the sentence (longest match first), with actors named inside another's name."""
     toks = list(sent.tokens)
     word_idx = [i for i, t in enumerate(toks) if t.is_word]
@@ -212,6 +296,10 @@ def _named_mentions(sent: Sentence, g: Gazetteer) -> list[Mention]:
     while w < len(word_idx):
         hit = g.match_at(toks, word_idx, w)
         if hit is None:
+            surname = g.surname_at(toks, word_idx, w, seen)
+            if surname is not None:
+                i = word_idx[w]
+                found.append(Mention(surname, i, i + 1, "name", sent.quote(i, i + 1)))
             w += 1
             continue
         n, actor_id, via = hit
@@ -256,7 +344,9 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             i += 1
             continue
         n, kinds, pronoun = anaphor
-        before = [m for m in found + resolved if not m.inner and m.end <= i]
+        # not an actor inside a compound modifier ("Iran" in "the Iran-backed Hezbollah ... it")
+        before = [m for m in found + resolved if not m.inner and m.end <= i
+                  and not (m.end < len(toks) and toks[m.end].norm == "-")]
         if pronoun:
             earlier = previous[0] if previous and same_para else []
         else:
