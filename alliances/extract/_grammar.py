@@ -138,8 +138,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     >>> g = Gazetteer([Actor("a", "Alpha"), Actor("b", "Beta"), Actor("c", "Gamma")])
     >>> sents = split_sentences("Alpha, backed by Gamma, attacked Beta.")
     >>> links, _ = sentence_links(sents[0], find_mentions(sents, g)[0], CueMatcher())
-    >>> sorted((l.a, l.b, l.cue.family.name) for l in links)
-    [('a', 'b', 'hostility'), ('c', 'a', 'support')]
+    >>> sorted((min(l.a, l.b), max(l.a, l.b), l.cue.family.name) for l in links)
+    [('a', 'b', 'hostility'), ('a', 'c', 'support')]
     """
     if len({m.actor for m in mentions}) < 2:
         return [], []
@@ -457,6 +457,10 @@ def _noun(cue: Cue, clause: _Clause, units: list[str], groups: list[_Group],
     if owner is None and cue.text.endswith(" of"):
         owner = _object_after(units, groups, cue.end, clause.end)
     if owner is None:
+        # "X and Y are allies", "X and Y, long-time rivals,": the members of one group
+        members = _copula_subject(cue, clause, units) if paren is None else paren.head
+        if members is not None and len(members.actors) >= 2 and not _owned_after(cue, units, clause):
+            return _within(cue, members, clause), None
         return [], why
     head = None
     if paren is not None and paren.kind == "apposition" and paren.head is not None:
@@ -477,6 +481,32 @@ def _noun(cue: Cue, clause: _Clause, units: list[str], groups: list[_Group],
     if head is None:
         return [], why
     return _links(cue, owner, head, clause), None
+
+
+_LINKING = {"is", "are", "was", "were", "remain", "remains", "remained", "become", "became", "been", "stay",
+            "stayed", "stays"}
+_ADVERBS = {"long", "still", "now", "also", "once", "already", "always", "increasingly", "not", "never", "no", "longer",
+            "since", "then", "become", "have", "has", "had", "close", "closest", "bitter", "sworn", "old", "key",
+            "firm", "staunch", "natural", "longtime", "long-time", "regional", "strategic", "traditional", "de",
+            "facto", "uneasy"}
+
+
+def _copula_subject(cue: Cue, clause: _Clause, units: list[str]) -> _Group | None:
+    """The subject of ``X and Y are (close) allies``: only a linking verb and modifiers between it and the noun."""
+    s = clause.subject
+    if s is None or s.last >= cue.start:
+        return None
+    between = units[s.last + 1 : cue.start]
+    if not 1 <= len(between) <= 6 or not any(u in _LINKING for u in between):
+        return None
+    if not all(u in _LINKING or u in _ADVERBS or u in _DETERMINERS or u.endswith("ly") for u in between):
+        return None
+    return s
+
+
+def _owned_after(cue: Cue, units: list[str], clause: _Clause) -> bool:
+    """Whether the noun has a complement after it (``allies of``, ``allies to``): then it is not reciprocal."""
+    return cue.end < clause.end and units[cue.end] in {"of", "to", "against", "with"}
 
 
 def _event(cue: Cue, clause: _Clause, units: list[str], groups: list[_Group], agent: _Group | None,

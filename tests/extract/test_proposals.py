@@ -293,3 +293,14 @@ def test_a_subject_far_from_its_verb_and_it():
     got = stances("Xan, which was founded in 2011 in the hills near the border, attacked Yel.", _P)
     assert got == {("x", "y"): "enemy"}
     assert stances("Pax said it had shelled Zed.", _P) == {("p", "z"): "enemy"}
+
+
+# --------------------------------------------------------------------------- coordination and copulas (#17, round 2)
+def test_a_coordinated_subject_with_a_relation_noun_relates_its_members():
+    assert stances("Xan and Zed are allies.", _P) == {("x", "z"): "ally"}
+    assert stances("Xan and Zed remain bitter enemies.", _P) == {("x", "z"): "enemy"}
+    assert stances("Pax and Yel have long been close partners.", _P) == {("p", "y"): "friendly"}
+    # a complement makes the noun relate the group to someone else, not its members to each other
+    assert stances("Xan and Zed are allies of Pax.", _P) == {("p", "x"): "ally", ("p", "z"): "ally"}
+    ex = extract_relations("Xan and Zed are not allies.", _P)
+    assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("x", "z")]
