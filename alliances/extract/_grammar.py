@@ -1,34 +1,45 @@
 """Clause-level argument grammar: which actors each cue binds, or why none.
 
-No parser is used (see the package docstring for why); instead an explicit grammar over
-a sentence's *units* (tokens, with every actor mention replaced by ``@k``):
+No parser is used (see the package docstring for why); the sentence's structure
+(clauses, coordinated groups, parentheticals, subjects) is read by :mod:`._clauses`,
+and each cue binds the arguments its lexicon ``role`` names:
 
-- **Clauses** split at ``;`` ``:``, at clause words (``while``, ``but``, ``although``),
-  at ``, and`` (not closing a list of actors), at a subordinator followed by its own
-  subject (``after the RSF shelled``) and after a reporting verb (``X said it had``).
-- **Groups**: actors joined by ``and``, commas, ``as well as`` (coordination).
-- **Parentheticals**: appositions and relative clauses after a group
-  (``X, backed by Y and Z,``; ``X, Russia's closest ally,``; ``X, which ...``); a cue
-  inside one binds the group it describes (its *head*), never the clause's object.
-- **Subject**: the first group of the clause that is not inside a parenthetical and
-  not the object of a preposition; a subject far from its verb is still its subject.
-- **Arguments by role** (the lexicon's ``role``): a verb binds its subject and the
-  actor right after it (``Y was attacked by X``: the subject and the ``by`` actor); a
-  passive cue (``backed by``) the head and the actor after; a preposition the subject
-  and its object; a helper phrase (``with the help of Z``) sides Z with the subject and
-  against the subject's target; a relation noun (``X's ally``) its possessor and the
-  phrase's head; an event noun (``the siege of Y by X``, ``X's strikes on Y``) its
-  object and its agent; a reciprocal cue the members of one group or both sides; a
-  modifier (``X-backed Y``) the two actors it joins; an accusation's complement
-  (``X accused Y of arming Z``) is read with Y as its subject, as an allegation.
+- a **verb** binds its subject and the actor right after it (``Y was attacked by X``:
+  the subject and the ``by`` actor; ``X and Y fought.``: the members of the subject);
+  a verb after a determiner is a noun (``the fighting``) and binds nothing;
+- a **passive** cue (``backed by``) the head and the actor after; a **preposition** the
+  subject and its object; ``X fought Z alongside Y`` also sets Y against Z (indirect);
+- a **helper** phrase (``with the help of Z``) sides Z with the subject and against
+  the subject's target;
+- a **relation noun** (``X's ally``, ``a X ally``, ``an ally of X``) its possessor and
+  the phrase's head (an apposition, the actor right after it, or a copula's subject);
+  ``X and Y are allies``: the members of the subject;
+- an **event noun** (``the siege of Y by X``, ``X's strikes on Y``) its object and its
+  agent; a **reciprocal** cue the members of one group or both sides; a **modifier**
+  (``X-backed Y``) the two actors it joins;
+- an accusation's complement (``X accused Y of arming Z``) is read with Y as its
+  subject, as an allegation; ``X and allied militias, including Z``: Z is X's ally.
 
 A cue whose arguments are not all found binds nothing: precision first.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from ._clauses import (
+    BE,
+    DETERMINERS,
+    FILLER,
+    PREPOSITIONS,
+    Clause,
+    Group,
+    Paren,
+    is_modifier,
+    object_after,
+    read_clauses,
+    sentence_units,
+)
 from ._cues import Cue, CueMatcher, Markers
 from ._lexicon import FAMILIES, CueFamily
 from ._mentions import Mention
@@ -36,41 +47,22 @@ from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
 
-_COORD = {",", "and", "or", "&", "plus", "as", "well"}
-_FILLER = {
-    "the", "its", "their", "his", "her", "a", "an", "other", "both", "either", "also", "forces", "force", "fighters",
-    "troops", "militants", "units", "soldiers", "warplanes", "jets", "aircraft", "positions", "officials",
-    "commanders", "advisers", "militiamen", "gunmen", "navy", "air", "special", "regular", "ground",
-    "paramilitaries", "paramilitary", "proxies", "-", "'", "artillery", "contractors", "drones", "envoys",
-    "diplomats", "of", "allied", "government", "armed", "rebels", "rebel", "militia", "militias", "army",
-}
-_PREPS = {
-    "of", "in", "on", "at", "from", "to", "with", "near", "by", "for", "between", "against", "into", "across", "over",
-    "through", "under", "around", "toward", "towards", "outside", "inside", "along", "after", "before", "since",
-    "alongside", "beside", "versus",
-    "during", "despite", "amid", "among", "without", "within", "about", "like", "than", "beyond", "behind",
-}
-_BE = {"was", "were", "been", "being", "is", "are", "be"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "some", "several", "many", "most", "all", "both",
-                "other", "more", "than", "dozens", "hundreds", "thousands", "two", "three", "four"}
-_CLAUSE_WORDS = {"while", "whereas", "although", "though", "but", "yet"}
-_SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "since", "if", "whereas"}
-_REPORTING = {"said", "says", "say", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
-              "argued", "confirmed", "declared"}
-_RELATIVE = {"which", "who", "whose", "whom", "that"}
 _COPULA = {"is", "was", "are", "were", "remains", "remained", "has", "have", "become", "became", "been", "as"}
-_OBJECT_GAP = 3  # words (determiners, adjectives) between a cue and its object
 _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
+# prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
+_COBELLIGERENT = {"alongside", "side by side with", "together with", "joined forces with", "in alliance with"}
+_NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "no", "every"}
 
 
 @dataclass(frozen=True)
 class Link:
     """A cue binding two actors in one sentence.
 
-    ``direct``: both arguments found by the grammar's main rules, neither through
-    coreference; ``hedge``: the words that make it an allegation (``according to``,
-    ``accused ... of``, ``denied``), or None.
+    ``a`` is the cue's agent where it has one (the attacker, the backer's client...),
+    ``b`` the other argument; ``direct``: both arguments found by the grammar's main
+    rules, neither through coreference or a shared subject; ``hedge``: the words that
+    make it an allegation (``according to``, ``accused ... of``, ``denied``), or None.
     """
 
     a: str
@@ -78,40 +70,6 @@ class Link:
     cue: Cue
     direct: bool
     hedge: str | None = None
-
-
-@dataclass
-class _Group:
-    units: list[int]
-    actors: list[str]
-    coref: bool
-    possessive: bool = False
-
-    @property
-    def first(self) -> int:
-        return self.units[0]
-
-    @property
-    def last(self) -> int:
-        return self.units[-1]
-
-
-@dataclass
-class _Paren:
-    start: int  # the comma (or relative word)
-    end: int  # exclusive: the closing comma or the clause's end
-    head: _Group | None
-    kind: str  # "apposition", "relative", "including"
-
-
-@dataclass
-class _Clause:
-    start: int
-    end: int
-    subject: _Group | None = None
-    hedge: str | None = None
-    groups: list[_Group] = field(default_factory=list)
-    parens: list[_Paren] = field(default_factory=list)
 
 
 def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher) -> tuple[list[Link], list[str]]:
@@ -143,24 +101,26 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     """
     if len({m.actor for m in mentions}) < 2:
         return [], []
-    units, unit_mention = _units(sent, mentions)
+    units, unit_mention = sentence_units(sent, mentions)
     cues = matcher.cues(units)
     markers = matcher.markers(units)
     links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers)
     reasons: list[str] = []
-    clauses = _clauses(units, unit_mention, sent, cues)
+    clauses = read_clauses(units, unit_mention, sent, cues)
     k = 0
     while k < len(clauses):  # complements found while binding are appended and read in turn
         clause = clauses[k]
         k += 1
+        bound: list[Link] = []
         for cue in cues:
             # (a complement split off while binding shortens its clause: re-check the end)
             if not clause.start <= cue.start < clause.end:
                 continue
             new, why = _bind(cue, clause, units, clauses)
-            links += new  # negated cues too: reported as negated, never proposed
+            bound += new  # negated cues too: reported as negated, never proposed
             if why and not new and not cue.negated:
                 reasons.append(why)
+        links += bound + _included_allies(clause) + _cobelligerents(bound, clause)
     hedge = _sentence_hedge(markers)
     out = []
     for link in links:
@@ -179,152 +139,51 @@ def _sentence_hedge(markers: Markers) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------- units, groups, clauses
-def _units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], dict[int, Mention]]:
-    units: list[str] = []
-    unit_mention: dict[int, Mention] = {}
-    starts = {m.start: m for m in mentions if not m.inner}
-    i = 0
-    while i < len(sent.tokens):
-        m = starts.get(i)
-        if m is not None:
-            unit_mention[len(units)] = m
-            units.append(f"@{len(unit_mention) - 1}")
-            i = m.end
-        else:
-            units.append(sent.tokens[i].norm)
-            i += 1
-    return units, unit_mention
-
-
-def _clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sentence, cues: list[Cue]) -> list[_Clause]:
-    bounds = [0]
-    n = len(units)
-    for k, u in enumerate(units):
-        nxt = units[k + 1] if k + 1 < n else ""
-        if u in {";", ":"} or (u in _CLAUSE_WORDS and k > 0):
-            bounds.append(k + 1)
-        elif u == "," and nxt in {"and", "but", "while", "yet"}:
-            in_list = k >= 3 and units[k - 1].startswith("@") and units[k - 2] == "," and units[k - 3].startswith("@")
-            if not (in_list and nxt == "and"):
-                bounds.append(k + 2)
-        elif u in _SUBORDINATORS and k > 0 and _starts_clause(units, k + 1):
-            bounds.append(k + 1)
-        elif u in _REPORTING and k + 1 < n:
-            j = k + 1
-            while j < n and units[j] in {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                         "sunday", "that", "reporters", "late", "early", "in", "a", "statement"}:
-                j += 1
-            if j < n and units[j] not in {".", ",", '"'}:
-                bounds.append(j)
-    bounds = sorted(set(b for b in bounds if 0 <= b < n)) + [n]
-    clauses = []
-    for s, e in zip(bounds, bounds[1:], strict=False):
-        if s < e:
-            clauses.append(_fill(_Clause(s, e), units, unit_mention, sent, cues))
-    return clauses
-
-
-def _starts_clause(units: list[str], k: int) -> bool:
-    """Whether a subordinator's clause has its own subject: an actor within two words."""
-    for j in range(k, min(k + 3, len(units))):
-        if units[j].startswith("@"):
-            return True
-        if units[j] not in _DETERMINERS:
-            return False
-    return False
-
-
-def _fill(clause: _Clause, units: list[str], unit_mention: dict[int, Mention], sent: Sentence,
-          cues: list[Cue]) -> _Clause:
-    clause.groups = _groups(units, unit_mention, cues, clause.start, clause.end, sent)
-    clause.parens = _parentheticals(units, clause)
-    if clause.subject is None:
-        clause.subject = _subject(units, clause, cues)
-    return clause
-
-
-def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue], cs: int, ce: int,
-            sent: Sentence) -> list[_Group]:
-    cue_units = {k for c in cues for k in range(c.start, c.end)}
-    groups: list[_Group] = []
-    for k in range(cs, ce):
-        if k not in unit_mention:
-            continue
-        m = unit_mention[k]
-        possessive = sent.tokens[m.end - 1].possessive or m.text.lower() in {"its", "their"}
-        if groups and not possessive:  # "X, Russia's closest ally": a possessor starts its own phrase
-            g = groups[-1]
-            between = units[g.last + 1 : k]
-            joinable = (
-                not g.possessive
-                and not any(j in cue_units for j in range(g.last + 1, k))
-                and all(u in _COORD or u in _FILLER for u in between)
-                and (not between or any(u in _COORD for u in between))
-                and not (between[:1] == [","] and k + 1 < ce and units[k + 1] == ",")  # an apposition
-            )
-            if joinable:
-                g.units.append(k)
-                if m.actor not in g.actors:
-                    g.actors.append(m.actor)
-                g.coref = g.coref or m.via == "coref"
-                g.possessive = possessive
-                continue
-        groups.append(_Group([k], [m.actor], m.via == "coref", possessive))
-    return groups
-
-
-def _parentheticals(units: list[str], clause: _Clause) -> list[_Paren]:
-    """Appositions, relative clauses and ``including`` lists after a group, each with its head."""
-    out: list[_Paren] = []
-    cs, ce = clause.start, clause.end
-    for k in range(cs, ce):
-        if units[k] != "," or (out and k < out[-1].end):
-            continue
-        head = next((g for g in reversed(clause.groups) if g.last < k), None)
-        adjacent = head is not None and all(u in _FILLER for u in units[head.last + 1 : k])
-        nxt = units[k + 1] if k + 1 < ce else ""
-        close = next((j for j in range(k + 1, ce) if units[j] == ","), None)
-        if nxt in _RELATIVE and nxt != "that":
-            out.append(_Paren(k, close if close is not None else ce, head if adjacent else None, "relative"))
-        elif nxt == "including":
-            out.append(_Paren(k, close if close is not None else ce, head if adjacent else None, "including"))
-        elif close is not None and adjacent and (nxt in _DETERMINERS or nxt.startswith("@") or nxt.endswith("ly")
-                                                 or nxt in {"backed", "supported", "armed", "funded", "allied"}):
-            out.append(_Paren(k, close, head, "apposition"))
-        elif close is None and adjacent and (nxt.startswith("@") or nxt in {"backed", "supported", "armed", "funded",
-                                                                             "allied", "aided"}):
-            out.append(_Paren(k, ce, head, "apposition"))
+def _included_allies(clause: Clause) -> list[Link]:
+    """``X and allied militias, including Z``: Z is X's ally (read indirectly)."""
+    out: list[Link] = []
+    for p in clause.parens:
+        if p.allied and p.head is not None:
+            cue = Cue(_SUPPORT, p.start, p.start + 1, "allied ..., including", "preposition")
+            out += [Link(a, m, cue, False, clause.hedge) for a in p.head.actors for m in p.head.members if a != m]
     return out
 
 
-def _subject(units: list[str], clause: _Clause, cues: list[Cue]) -> _Group | None:
-    """The first group of the clause outside parentheticals, not governed by a preposition or a cue."""
-    cue_ends = {c.end for c in cues if c.role != "modifier"}
-    for g in clause.groups:
-        if any(p.start < g.first < p.end for p in clause.parens) or _is_modifier(units, g):
-            continue
-        j = g.first - 1
-        while j >= clause.start and units[j] in _DETERMINERS | _FILLER - {"of"}:
-            j -= 1
-        if j >= clause.start and (units[j] in _PREPS or j + 1 in cue_ends):
-            continue
-        return g
-    return None
+def _cobelligerents(bound: list[Link], clause: Clause) -> list[Link]:
+    """``X fought Z alongside Y``, ``X fought alongside Y against Z``: Y is against Z too (indirect).
+
+    Only when both cues have the same agent in the same part of the clause (both in the
+    same parenthetical, or both outside any).
+    """
+    def where(li: Link) -> int:
+        return next((p.start for p in clause.parens if p.start < li.cue.start < p.end), -1)
+
+    sides = [li for li in bound if li.cue.text in _COBELLIGERENT and not li.cue.negated]
+    targets = [li for li in bound if li.cue.family is _HOSTILITY and li.cue.role != "helper" and not li.cue.negated]
+    out = []
+    for side in sides:
+        for t in targets:
+            if side.a == t.a and side.b != t.b and where(side) == where(t):
+                out.append(Link(side.b, t.b, t.cue, False, t.hedge or side.hedge))
+    return out
 
 
 # --------------------------------------------------------------------------- binding
-def _bind(cue: Cue, clause: _Clause, units: list[str], clauses: list[_Clause]) -> tuple[list[Link], str | None]:
+def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause]) -> tuple[list[Link], str | None]:
     paren = next((p for p in clause.parens if p.start < cue.start < p.end), None)
     groups = [g for g in clause.groups if not any(p is not paren and p.start < g.first < p.end for p in clause.parens)]
     if paren is not None:
         groups = [g for g in groups if paren.start < g.first < paren.end]
     agent = _agent(cue, clause, paren, units)
-    obj = _object_after(units, groups, cue.end, clause.end if paren is None else paren.end)
+    obj = object_after(units, groups, cue.end, clause.end if paren is None else paren.end)
     role = cue.role
     why = f"'{cue.text}': no clear pair of actors it relates"
     if role == "verb":
-        if cue.start > 0 and units[cue.start - 1] in _BE and not (paren and paren.kind == "relative"):
+        before = units[cue.start - 1] if cue.start > 0 else ""
+        if before in _NOUN_DETERMINERS:
+            return [], None  # "the fighting", "an attack": a noun, not a verb
+        passive = before in BE and not cue.text.split()[0].endswith("ing")  # "is battling" is not passive
+        if passive and not (paren and paren.kind == "relative"):
             # "Y was attacked by X": the subject and the actor after "by"
             by = _by_agent(units, groups, cue.end, clause.end)
             if by is not None and agent is not None:
@@ -332,11 +191,14 @@ def _bind(cue: Cue, clause: _Clause, units: list[str], clauses: list[_Clause]) -
             return [], why
         if paren is not None and paren.kind == "relative":
             inner = next((g for g in groups if paren.start < g.first < cue.start), None)
-            if inner is not None and paren.head is not None and obj is None:
+            if inner is not None and paren.head is not None and obj is None and _verb_of(units, inner, cue):
                 agent, obj = inner, paren.head  # "France, which Baku accuses of ...": Baku accuses France
         if cue.reports:
             # the complement ("of arming Z") is an allegation about the accused, whoever that is
             _complement(cue, obj, units, clause, clauses, paren)
+        if obj is None and agent is not None and len(agent.actors) >= 2 and cue.family is _HOSTILITY and (
+                cue.end >= clause.end or units[cue.end] in {".", ";", "each", "one", "over"}):
+            return _within(cue, agent, clause), None  # "X and Y fought.", "X and Y fought each other"
         if agent is None or obj is None:
             return [], why
         return _links(cue, agent, obj, clause), None
@@ -355,7 +217,7 @@ def _bind(cue: Cue, clause: _Clause, units: list[str], clauses: list[_Clause]) -
     return [], None
 
 
-def _agent(cue: Cue, clause: _Clause, paren: _Paren | None, units: list[str]) -> _Group | None:
+def _agent(cue: Cue, clause: Clause, paren: Paren | None, units: list[str]) -> Group | None:
     """Who the cue is said of: the parenthetical's head, else the clause's subject (before the cue)."""
     if paren is not None:
         return paren.head
@@ -363,60 +225,47 @@ def _agent(cue: Cue, clause: _Clause, paren: _Paren | None, units: list[str]) ->
     return s if s is not None and s.last < cue.start else None
 
 
-def _is_modifier(units: list[str], g: _Group) -> bool:
-    """``Iran-backed``, ``Iranian-made``: an actor inside a compound modifier is no argument of a verb."""
-    return g.last + 1 < len(units) and units[g.last + 1] == "-"
+_AUXILIARIES = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "now", "long", "been",
+                "still", "openly", "repeatedly", "once", "did", "does", "do"}
 
 
-def _object_after(units: list[str], groups: list[_Group], k: int, end: int) -> _Group | None:
-    """The group right after unit ``k``: only determiners and a few words between, no preposition."""
-    later = [g for g in groups if g.first >= k and not _is_modifier(units, g)]
-    g = later[0] if later else None
-    skip: set[int] = set()
-    if g is not None and g.coref and g.possessive and len(later) > 1:
-        skip = set(g.units)
-        g = later[1]  # "backed by their allies Russia and Iran": the pronoun is a determiner
-    if g is None or g.first >= end:
-        return None
-    between = [u for j, u in enumerate(units[k : g.first], start=k) if j not in skip]
-    if len(between) > _OBJECT_GAP or any(u in _PREPS or not (u[:1].isalnum() or u in {"-", "'"}) for u in between):
-        return None
-    if any(u in _BE or u in _REPORTING for u in between):
-        return None
-    return g
+def _verb_of(units: list[str], inner: Group, cue: Cue) -> bool:
+    """Whether the cue is the verb of the relative clause whose subject is ``inner`` (``which Baku accuses``)."""
+    between = units[inner.last + 1 : cue.start]
+    return len(between) <= 2 and all(u in _AUXILIARIES or u.endswith("ly") for u in between)
 
 
-def _by_agent(units: list[str], groups: list[_Group], k: int, end: int) -> _Group | None:
+def _by_agent(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
     for j in range(k, min(k + 5, end)):
         if units[j] == "by":
-            return _object_after(units, groups, j + 1, end)
+            return object_after(units, groups, j + 1, end)
         if units[j] in {",", ";", "."}:
             return None
     return None
 
 
-def _links(cue: Cue, g1: _Group, g2: _Group, clause: _Clause, *, direct: bool = True,
+def _links(cue: Cue, g1: Group, g2: Group, clause: Clause, *, direct: bool = True,
            hedge: str | None = None) -> list[Link]:
     if g1 is g2:
         return []
     d = direct and not g1.coref and not g2.coref
     h = hedge or clause.hedge
-    return [Link(a, b, cue, d, h) for a in g1.actors for b in g2.actors if a != b]
+    return [Link(a, b, cue, d, h) for a in g1.everyone for b in g2.everyone if a != b]
 
 
-def _within(cue: Cue, g: _Group, clause: _Clause) -> list[Link]:
+def _within(cue: Cue, g: Group, clause: Clause) -> list[Link]:
     return [Link(a, b, cue, not g.coref, clause.hedge) for i, a in enumerate(g.actors) for b in g.actors[i + 1 :]]
 
 
-def _complement(cue: Cue, accused: _Group | None, units: list[str], clause: _Clause, clauses: list[_Clause],
-                paren: _Paren | None) -> None:
+def _complement(cue: Cue, accused: Group | None, units: list[str], clause: Clause, clauses: list[Clause],
+                paren: Paren | None) -> None:
     """``accused Y [on Tuesday] of arming Z``: a clause from ``of`` on, Y its subject, read as an allegation."""
     end = paren.end if paren is not None else clause.end
     j = accused.last + 1 if accused is not None else cue.end
     while j < end and j - cue.end <= 8 and units[j] not in {"of", "for", ",", ";", ".", '"'}:
         j += 1
     if j < end and units[j] in {"of", "for"}:
-        sub = _Clause(j + 1, end, subject=accused, hedge=f"{cue.text} ... {units[j]}")
+        sub = Clause(j + 1, end, subject=accused, hedge=f"{cue.text} ... {units[j]}", kind="complement")
         sub.groups = [g for g in clause.groups if j < g.first < end]
         sub.parens = [p for p in clause.parens if j < p.start < end]
         clauses.append(sub)
@@ -426,7 +275,7 @@ def _complement(cue: Cue, accused: _Group | None, units: list[str], clause: _Cla
             clause.end = j  # the rest is the complement's
 
 
-def _helper(cue: Cue, agent: _Group | None, helper: _Group | None, clause: _Clause,
+def _helper(cue: Cue, agent: Group | None, helper: Group | None, clause: Clause,
             units: list[str]) -> tuple[list[Link], str | None]:
     """``X attacked Y with the help of Z``: Z with X, and against Y when X's verb is hostile."""
     if helper is None or agent is None:
@@ -445,17 +294,22 @@ _HOSTILE_VERBS = {"attacked", "overran", "overrun", "fought", "shelled", "struck
                   "drove", "expelled", "hit", "killed", "repelled", "encircled", "pressed", "regain", "regained"}
 
 
-def _noun(cue: Cue, clause: _Clause, units: list[str], groups: list[_Group],
-          paren: _Paren | None) -> tuple[list[Link], str | None]:
+def _noun(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
+          paren: Paren | None) -> tuple[list[Link], str | None]:
     """``X's ally``, ``an ally of X``: the possessor and the head the phrase describes."""
     why = f"'{cue.text}': no clear pair of actors it relates"
     owner = next((g for g in groups if g.possessive and g.last < cue.start and all(
-        u not in _PREPS and u not in {",", ";"} for u in units[g.last + 1 : cue.start])
+        u not in PREPOSITIONS and u not in {",", ";"} for u in units[g.last + 1 : cue.start])
         and cue.start - g.last <= 4), None)
+    if owner is None:
+        # "a Russian ally", "the Iran ally": an actor right before the noun, after a determiner or as a demonym
+        g = next((g for g in groups if g.last + 1 == cue.start and not is_modifier(units, g)), None)
+        if g is not None and (g.demonym or (g.first > 0 and units[g.first - 1] in _NOUN_DETERMINERS | {"key", "close"})):
+            owner = g
     if owner is None and cue.end < clause.end and units[cue.end] in {"of", "to"}:
-        owner = _object_after(units, groups, cue.end + 1, clause.end)
+        owner = object_after(units, groups, cue.end + 1, clause.end)
     if owner is None and cue.text.endswith(" of"):
-        owner = _object_after(units, groups, cue.end, clause.end)
+        owner = object_after(units, groups, cue.end, clause.end)
     if owner is None:
         # "X and Y are allies", "X and Y, long-time rivals,": the members of one group
         members = _copula_subject(cue, clause, units) if paren is None else paren.head
@@ -468,10 +322,12 @@ def _noun(cue: Cue, clause: _Clause, units: list[str], groups: list[_Group],
     if head is None:
         # "X's closest backer, Y" / "their allies, the Wazalendo militias": the apposition after
         j = max(cue.end, owner.last + 1)
-        while j < clause.end and units[j] in _FILLER:
+        while j < clause.end and units[j] in FILLER:
             j += 1
         if j < clause.end and units[j] == ",":
-            head = _object_after(units, clause.groups, j + 1, clause.end)
+            head = object_after(units, clause.groups, j + 1, clause.end)
+        elif j < clause.end and units[j].startswith("@") and j > owner.last:
+            head = object_after(units, clause.groups, j, clause.end)  # "the government's allies Russia and Iran"
     if head is None:
         # copula: "X is Y's ally", "X, a member of Y"
         s = clause.subject
@@ -491,7 +347,7 @@ _ADVERBS = {"long", "still", "now", "also", "once", "already", "always", "increa
             "facto", "uneasy"}
 
 
-def _copula_subject(cue: Cue, clause: _Clause, units: list[str]) -> _Group | None:
+def _copula_subject(cue: Cue, clause: Clause, units: list[str]) -> Group | None:
     """The subject of ``X and Y are (close) allies``: only a linking verb and modifiers between it and the noun."""
     s = clause.subject
     if s is None or s.last >= cue.start:
@@ -499,18 +355,18 @@ def _copula_subject(cue: Cue, clause: _Clause, units: list[str]) -> _Group | Non
     between = units[s.last + 1 : cue.start]
     if not 1 <= len(between) <= 6 or not any(u in _LINKING for u in between):
         return None
-    if not all(u in _LINKING or u in _ADVERBS or u in _DETERMINERS or u.endswith("ly") for u in between):
+    if not all(u in _LINKING or u in _ADVERBS or u in DETERMINERS or u.endswith("ly") for u in between):
         return None
     return s
 
 
-def _owned_after(cue: Cue, units: list[str], clause: _Clause) -> bool:
+def _owned_after(cue: Cue, units: list[str], clause: Clause) -> bool:
     """Whether the noun has a complement after it (``allies of``, ``allies to``): then it is not reciprocal."""
     return cue.end < clause.end and units[cue.end] in {"of", "to", "against", "with"}
 
 
-def _event(cue: Cue, clause: _Clause, units: list[str], groups: list[_Group], agent: _Group | None,
-           obj: _Group | None) -> tuple[list[Link], str | None]:
+def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agent: Group | None,
+           obj: Group | None) -> tuple[list[Link], str | None]:
     """``the siege of Y by X``, ``X's strikes on Y``, ``X launched attacks on Y``."""
     if obj is None:
         return [], None
@@ -518,7 +374,7 @@ def _event(cue: Cue, clause: _Clause, units: list[str], groups: list[_Group], ag
     if by is not None:
         return _links(cue, by, obj, clause), None
     owner = next((g for g in groups if g.last < cue.start and cue.start - g.last <= 3 and (
-        g.possessive or all(u in {"-", "'"} or u in _FILLER for u in units[g.last + 1 : cue.start]))), None)
+        g.possessive or all(u in {"-", "'"} or u in FILLER for u in units[g.last + 1 : cue.start]))), None)
     if owner is not None and owner is not obj:
         return _links(cue, owner, obj, clause), None
     if agent is not None:
@@ -526,11 +382,11 @@ def _event(cue: Cue, clause: _Clause, units: list[str], groups: list[_Group], ag
     return [], f"'{cue.text}': no clear agent"
 
 
-def _reciprocal(cue: Cue, clause: _Clause, units: list[str], groups: list[_Group], agent: _Group | None,
-                obj: _Group | None) -> tuple[list[Link], str | None]:
+def _reciprocal(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agent: Group | None,
+                obj: Group | None) -> tuple[list[Link], str | None]:
     """``X and Y clashed``, ``clashes between X and Y``, ``X clashed with Y``."""
     if "between" in cue.text.split() or (cue.end < clause.end and units[cue.end] == "between"):
-        after = _object_after(units, groups, cue.end + (units[cue.end] == "between" if cue.end < len(units) else 0),
+        after = object_after(units, groups, cue.end + (units[cue.end] == "between" if cue.end < len(units) else 0),
                               clause.end)
         if after is not None and len(after.actors) >= 2:
             return _within(cue, after, clause), None

@@ -92,6 +92,16 @@ _ORG_WORDS = frozenset({
     "national", "democratic", "islamic", "transitional", "support", "rapid", "armed", "united", "corps", "guard",
     "guards", "revolutionary", "league", "treaty", "militia", "militias", "rebels", "peacekeepers", "kingdom",
 })
+# institutions a description may name without an antecedent, when one actor's name has the word
+_BARE_HEADS = {"army": frozenset({ActorKind.STATE}), "government": frozenset({ActorKind.STATE}),
+               "military": frozenset({ActorKind.STATE}),
+               "peacekeepers": frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION})}
+_BARE_NOUNS = {"peacekeepers"}  # heads that stand alone ("fired on peacekeepers"), not only as modifiers
+_BARE_FOLLOWERS = {"positions", "position", "base", "bases", "units", "unit", "drone", "drones", "convoy", "convoys",
+                   "headquarters", "barracks", "posts", "post", "troops", "soldiers", "garrison", "garrisons",
+                   "checkpoint", "checkpoints", "helicopter", "helicopters", "jets", "aircraft", "outposts", "outpost"}
+_SAYS = {"said", "says", "say", "told", "added", "stated", "declared", "announced", "insisted", "warned", "wrote"}
+_FORCE_NOUNS = ("army", "forces", "troops", "military", "soldiers")
 _SURNAME_MIN = 6  # letters a surname needs to be a mention without a title or an earlier full mention
 _ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
 for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
@@ -193,6 +203,20 @@ class Gazetteer:
                     if all(a != actor_id for _, a in target):
                         target.append((_Form(variant, (False,) * len(variant)), actor_id))
                     self.max_len = max(self.max_len, len(variant))
+        # "federal troops" for the alias "federal government", "Myanmar army" for "Myanmar military"
+        # (each new form only when a single actor yields it)
+        forces: dict[tuple[str, ...], dict[str, _Form]] = {}
+        for words, bucket in list(self.forms.items()):
+            if len(words) >= 2 and words[-1] in (*_FORCE_NOUNS, "government"):
+                for noun in _FORCE_NOUNS:
+                    variant = (*words[:-1], noun)
+                    if variant not in self.forms:
+                        for form, actor_id in bucket:
+                            forces.setdefault(variant, {})[actor_id] = _Form(variant, (*form.upper[:-1], False))
+        for variant, by_actor in forces.items():
+            if len(by_actor) == 1:
+                ((actor_id, form),) = by_actor.items()
+                self.forms[variant] = [(form, actor_id)]
         for actor in self.actors.values():
             for alias in actor.aliases:
                 raw = [t for t in tokenize(alias) if t.is_word]
@@ -332,7 +356,9 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             i += 1
             continue
         anaphor = None
-        for words_key, kinds in _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
+        if _bare_description(toks, i, taken):
+            anaphor = (1, _BARE_HEADS[toks[i].norm], False)  # "shelled army positions"
+        for words_key, kinds in () if anaphor else _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
             n = len(words_key)
             span = toks[i : i + n]
             if len(span) == n and all(t.is_word for t in span) and tuple(t.norm for t in span) == words_key:
@@ -351,11 +377,48 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             earlier = previous[0] if previous and same_para else []
         else:
             earlier = [m for ms in previous for m in ms]
-        actor = _antecedent(before, earlier, kinds, g, pronoun, head=toks[i + n - 1].norm)
+        head = toks[i].norm if toks[i].norm in _BARE_HEADS else toks[i + n - 1].norm
+        actor = _antecedent(before, earlier, kinds, g, pronoun, head=head)
         if actor is not None:
             resolved.append(Mention(actor, i, i + n, "coref", sent.quote(i, i + n)))
         i += n
-    return resolved
+    return resolved + _speakers(sent, found, taken)
+
+
+def _bare_description(toks: list[Token], i: int, taken: AbstractSet[int]) -> bool:
+    """``army positions``, ``an army drone``: an institution named as a modifier, not inside a name."""
+    followed = i + 1 < len(toks) and toks[i + 1].norm in _BARE_FOLLOWERS
+    return (toks[i].norm in _BARE_HEADS and (followed or toks[i].norm in _BARE_NOUNS)
+            and not (i > 0 and (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm in {"the", "-"})))
+
+
+def _speakers(sent: Sentence, found: list[Mention], taken: AbstractSet[int]) -> list[Mention]:
+    """``"We will support the army," the head of X said``: a first-person plural in a quote is its speaker.
+
+    The speaker is the actor named next to a reporting verb right after the closing quote
+    (or right before the opening one, ``X said: "..."``); a quote that the sentence
+    does not close, or whose speaker is not clear, resolves nothing.
+    """
+    toks = sent.tokens
+    quotes = [i for i, t in enumerate(toks) if t.norm == '"']
+    if not quotes or len(quotes) % 2:
+        return []
+    named = [m for m in found if not m.inner and m.via != "coref"]
+    out: list[Mention] = []
+    for qs, qe in zip(quotes[0::2], quotes[1::2], strict=True):
+        after = [m for m in named if qe < m.start <= qe + 8]
+        reported = any(t.norm in _SAYS for t in toks[qe + 1 : qe + 12])
+        speaker = after[0].actor if after and reported else None
+        if speaker is None:
+            before = [m for m in named if qs - 8 <= m.start < qs]
+            if before and any(t.norm in _SAYS for t in toks[before[-1].end : qs]):
+                speaker = before[-1].actor
+        if speaker is None:
+            continue
+        for i in range(qs + 1, qe):
+            if i not in taken and toks[i].text.lower() in {"we", "our", "us"} and toks[i].text != "US":
+                out.append(Mention(speaker, i, i + 1, "coref", toks[i].text))
+    return out
 
 
 def _antecedent(
@@ -386,6 +449,10 @@ def _antecedent(
     named = next((m for m in pool if head in g.words.get(m.actor, ())), None)
     if named is not None:
         return named.actor
+    # "the army" with no army named before: the one actor called "... army" (if there is one)
+    unique = [a for a, words in g.words.items() if head in words and g.actors[a].kind in kinds]
+    if head in _BARE_HEADS and len(unique) == 1:
+        return unique[0]
     return pool[0].actor if pool else None
 
 

@@ -336,12 +336,14 @@ def _propose(pair: tuple[str, str], per_sentence: dict[int, list[Link]],
     for number, links in sorted(per_sentence.items()):
         if len(_sign(links)) == 2:
             direct = [link for link in links if link.direct]
-            if len(_sign(direct)) != 1:
+            plain_both = len(_sign(direct)) == 2 and all(li.hedge is None for li in direct) and len(
+                {li.cue.start for li in direct}) >= 2  # "X, who fought Z alongside Y, clashed with Y"
+            if len(_sign(direct)) != 1 and not plain_both:
                 reasons.append((number, f"both signs for {names} in one sentence"))
                 continue
             links = direct
         kept[number] = links
-    strong = {s: any(_sign(ls) == {s} and any(li.direct and li.hedge is None for li in ls) for ls in kept.values())
+    strong = {s: any(_sign([li]) == {s} and li.direct and li.hedge is None for ls in kept.values() for li in ls)
               for s in (1, -1)}
     signs = {s for ls in kept.values() for s in _sign(ls)}
     if len(signs) == 2:

@@ -304,3 +304,64 @@ def test_a_coordinated_subject_with_a_relation_noun_relates_its_members():
     assert stances("Xan and Zed are allies of Pax.", _P) == {("p", "x"): "ally", ("p", "z"): "ally"}
     ex = extract_relations("Xan and Zed are not allies.", _P)
     assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("x", "z")]
+
+
+def test_a_progressive_is_not_a_passive_and_a_verb_after_a_determiner_is_a_noun():
+    assert stances("Xan is battling Yel in the north.", _P) == {("x", "y"): "enemy"}
+    # "the fighting" names an event, it binds no subject and object
+    assert stances("Xan blamed the fighting Yel started on Zed.", _P) == {("x", "y"): "rival"}
+
+
+def test_a_reporting_verb_ends_its_clause_only_before_a_clause():
+    assert stances("Xan announced an alliance with Zed.", _P) == {("x", "z"): "ally"}
+    assert stances("Xan said Zed had attacked Yel.", _P) == {("y", "z"): "enemy"}
+
+
+def test_a_clause_opening_with_its_verb_shares_the_subject_before_it():
+    ex = extract_relations("Pax brokered a truce in May, and later pressured Zed to leave.", _P)
+    (p,) = ex.proposals
+    assert (p.pair, p.stance) == (("p", "z"), Stance.RIVAL)
+    assert not p.evidence[0].direct  # the shared subject is read indirectly
+    # a clause with its own subject keeps it
+    assert stances("Pax backed Xan, and Zed attacked Yel.", _P) == {("p", "x"): "ally", ("y", "z"): "enemy"}
+
+
+def test_the_object_of_a_control_verb_is_the_subject_of_its_complement():
+    assert stances("Pax helped Xan retake the town from Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Quor allowed Xan to use its bases to launch attacks on Yel.", _P) == {("x", "y"): "enemy"}
+
+
+def test_a_partitive_or_collective_phrase_opening_a_clause_is_its_subject():
+    assert stances("Hundreds of Xan fighters attacked Yel.", _P) == {("x", "y"): "enemy"}
+    assert stances("Forces loyal to Zed shelled Yel.", _P) == {("y", "z"): "enemy"}
+    # a preposition elsewhere still governs its object
+    assert stances("Near the home of Zed, Xan shelled Yel.", _P) == {("x", "y"): "enemy"}
+
+
+def test_inclusion_lists_are_members_of_the_group_they_follow():
+    assert stances("Xan and allied militias, including Zed, attacked Yel.", _P) == {
+        ("x", "y"): "enemy", ("y", "z"): "enemy", ("x", "z"): "ally"}
+    assert stances("Xan, Zed among them, attacked Yel.", _P) == {
+        ("x", "y"): "enemy", ("y", "z"): "enemy", ("x", "z"): "ally"}
+    assert stances("Several states, including Pax and Quor, condemned Yel.", _P) == {
+        ("p", "y"): "rival", ("q", "y"): "rival"}
+
+
+def test_fighting_alongside_someone_sets_them_against_the_same_enemy():
+    ex = extract_relations("Xan fought Yel alongside Zed.", _P)
+    assert {p.pair: p.stance.value for p in ex.proposals} == {
+        ("x", "y"): "enemy", ("x", "z"): "ally", ("y", "z"): "enemy"}
+    assert not ex.proposal("y", "z").evidence[0].direct
+    # not across a parenthetical: the apposition's verb belongs to its head
+    got = stances("Pax fought against Zed, a militia that fights alongside Yel.", _P)
+    assert got == {("p", "z"): "enemy", ("y", "z"): "ally"}
+
+
+def test_a_sentence_stating_both_signs_plainly_is_ambivalent():
+    got = stances("Xan, which has fought Zed alongside Yel for years, clashed with Yel in May.", _P)
+    assert got[("x", "y")] == "ambivalent" and got[("x", "z")] == "enemy"
+
+
+def test_a_passive_agent_acts_in_its_clause():
+    got = stances("Two towns were retaken by Xan after weeks of fighting with Yel.", _P)
+    assert got == {("x", "y"): "enemy"}
