@@ -50,7 +50,10 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "some", "several"
 _CLAUSE_WORDS = {"while", "whereas", "although", "though", "but", "yet"}
 _SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "since", "if", "whereas"}
 _REPORTING = {"said", "says", "say", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
-              "argued", "confirmed", "declared"}
+              "argued", "confirmed", "declared", "claimed", "claims", "claim", "believes", "believe", "believed",
+              "alleged", "alleges", "suggested", "suggests"}
+_SPEECH = {"said", "says", "say", "added", "insisted", "argued", "claimed", "claims", "claim", "believes", "believe",
+           "believed", "alleged", "alleges", "suggested", "suggests"}
 _REPORT_SKIP = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "reporters",
                 "late", "early", "in", "a", "statement"}
 _PRONOUNS = {"he", "she", "we", "i", "it", "they"}
@@ -74,6 +77,8 @@ _ACTOR_NOUNS = {"militia", "militias", "group", "groups", "faction", "movement",
                 "monarchy", "body", "union", "federation", "front", "council", "brigade", "brigades", "battalion"}
 _IRREGULAR = {"hit", "struck", "held", "won", "shot", "fought", "led", "overrun", "built", "set", "caught", "beaten",
               "bought", "brought", "sent", "made", "kept", "left"}
+_FROM_COLLECTIVE = {"fighters", "troops", "soldiers", "units", "members", "militiamen", "mercenaries", "contingent",
+                    "forces", "gunmen", "militants", "officers", "instructors", "advisers", "delegation"}
 # words a coordinated clause may open with before its verb ("and later pressured")
 _OPENERS = {"later", "then", "also", "subsequently", "since", "has", "have", "had", "was", "were", "is", "are", "will",
             "would", "again", "soon", "now", "even", "still", "quickly", "swiftly", "reportedly", "allegedly"}
@@ -222,7 +227,7 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
             j = k + 1
             while j < n and units[j] in _REPORT_SKIP:
                 j += 1
-            said_that = "that" in units[k + 1 : j]
+            said_that = "that" in units[k + 1 : j] or u in _SPEECH  # "said" is followed by what was said
             if j < n and units[j] not in {".", ",", '"'} and (
                     said_that or _starts_clause(units, j) or units[j] in _PRONOUNS):
                 bounds[j] = "sub"
@@ -340,6 +345,12 @@ def _parentheticals(units: list[str], clause: Clause, cues: list[Cue]) -> list[P
         if nxt in _RELATIVE and nxt != "that":
             out.append(Paren(k, end, head if adjacent else None, "relative"))
         elif nxt == "including" or (nxt.startswith("@") and units[k + 2 : k + 4] == ["among", "them"]):
+            if head is not None and head.coref and head.possessive and head.first >= 2 and units[head.first - 1] == "and":
+                # "the Congolese army and its allies, including Z": the head is the army
+                owner = next((g for g in clause.groups if g.last == head.first - 2), None)
+                if owner is not None and _allied_tail(["and", "its", *units[head.last + 1 : k]]):
+                    out.append(Paren(k, end, owner, "including", True))
+                    continue
             # members of an actor ("Iran-backed militias, including Z") side with it, as after "X and allied militias"
             allied = head is not None and (adjacent and not head.possessive or _allied_tail(units[head.last + 1 : k]))
             out.append(Paren(k, end, head if adjacent or allied else None, "including", allied))
@@ -390,7 +401,7 @@ def _partitive(units: list[str], start: int, j: int) -> bool:
     k = j
     if units[k] == "to" and k - 1 >= start and units[k - 1] == "loyal":
         k -= 1
-    elif units[k] != "of":
+    elif units[k] not in {"of", "from"} or (units[k] == "from" and units[k - 1] not in _FROM_COLLECTIVE):
         return False
     k -= 1
     if k < start or units[k] not in _COLLECTIVE:
@@ -429,9 +440,9 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
     """
     later = [g for g in groups if g.first >= k and not is_modifier(units, g)]
     g = later[0] if later else None
-    skip: set[int] = set()
+    skip: set[int] = {j for m in groups if is_modifier(units, m) for j in m.units}  # "the Yel-led bloc"
     if g is not None and g.coref and g.possessive and len(later) > 1:
-        skip = set(g.units)
+        skip |= set(g.units)
         g = later[1]  # "backed by their allies Russia and Iran": the pronoun is a determiner
     if g is None or g.first >= end:
         return None

@@ -4,7 +4,10 @@ A sentence is read as *units*: its lower-cased tokens, with every actor mention 
 by a placeholder ``@k`` (so ``Iran-backed militias`` reads ``@0 - backed @1``). The
 cues of a :class:`~alliances.extract.CueLexicon` (``cues.yaml``) are matched on the
 units joined by single spaces, longest first where they overlap; the markers
-(negations, hedges, denials) are found the same way.
+(negations, hedges, denials, reversals) are found the same way. A negation cancels the
+cue after it in its clause (``did not attack``); a reversal cancels a cue that is a noun
+phrase, the object of a verb undoing it (``cut cooperation with``, ``blocked sanctions
+against``, ``condemned attacks on``).
 """
 
 from __future__ import annotations
@@ -17,9 +20,12 @@ from ._lexicon import CueEntry, CueFamily, CueLexicon, default_cues, phrase_patt
 
 __all__ = ["Cue", "CueMatcher", "Markers", "find_cues"]
 
-_BARRIERS = {",", ";", ":", "and", "but", "while", "whereas", "although", "though"}
+_BARRIERS = {",", ";", ":", "and", "but", "while", "whereas", "although", "though", "when", "after", "before", "because",
+             "since", "until", "if", "where", "which", "who", "whom", "whose", "once", "as"}
 _WARN = {"warned", "warns", "warning", "cautioned", "cautions", "urged", "urges"}
-_NEGATION_REACH = 4  # units a negation may stand before its cue
+_NEGATION_REACH = 8  # units a negation may stand before its cue ("would not allow its territory to be used against")
+_REVERSAL_REACH = 4  # units a reversal may stand before the noun phrase it undoes ("cut military cooperation with")
+_NOMINAL = {"event", "reciprocal", "noun", "preposition"}  # roles whose cues can be a verb's object
 
 
 @dataclass(frozen=True)
@@ -46,11 +52,12 @@ class Cue:
 
 @dataclass(frozen=True)
 class Markers:
-    """Where the negations, hedges and denials of a sentence are: (start, end, text) unit spans."""
+    """Where the negations, hedges, denials and reversals of a sentence are: (start, end, text) unit spans."""
 
     negations: tuple[tuple[int, int, str], ...]
     hedges: tuple[tuple[int, int, str], ...]
     denials: tuple[tuple[int, int, str], ...]
+    reversals: tuple[tuple[int, int, str], ...] = ()
 
 
 class CueMatcher:
@@ -88,7 +95,7 @@ class CueMatcher:
         self._markers = {
             name: [re.compile(rf"(?<![^ ])(?:{phrase_pattern(w)})(?= |$)") for w in words]
             for name, words in (("negations", self.lexicon.negations), ("hedges", self.lexicon.hedges),
-                                ("denials", self.lexicon.denials))
+                                ("denials", self.lexicon.denials), ("reversals", self.lexicon.reversals))
         }
 
     def cues(self, units: list[str]) -> list[Cue]:
@@ -117,12 +124,13 @@ class CueMatcher:
         for c in found:
             if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
                 kept.append(c)
-        negations = self.markers(units).negations
+        markers = self.markers(units)
         out = []
         for start, end, _, e in sorted(kept, key=lambda c: c[0]):
             if e.text == "against" and start >= 2 and units[start - 1].startswith("@") and units[start - 2] in _WARN:
                 continue  # "warned Turkey against pushing on": the warning is the cue, not "against"
-            negated = e.negatable and _negated(units, start, negations)
+            negated = e.negatable and (_negated(units, start, markers.negations, _NEGATION_REACH) or (
+                e.role in _NOMINAL and _negated(units, start, markers.reversals, _REVERSAL_REACH)))
             out.append(Cue(e.family, start, end, " ".join(units[start:end]), e.role, e.strength, e.reports, negated))
         return out
 
@@ -139,7 +147,7 @@ class CueMatcher:
             spans[name] = sorted(set(got))
         negs = [s for s in spans["negations"]] + [
             (k, k + 1, u) for k, u in enumerate(units) if u.endswith("n't") and (k, k + 1, u) not in spans["negations"]]
-        return Markers(tuple(sorted(negs)), tuple(spans["hedges"]), tuple(spans["denials"]))
+        return Markers(tuple(sorted(negs)), tuple(spans["hedges"]), tuple(spans["denials"]), tuple(spans["reversals"]))
 
 
 def find_cues(units: list[str], lexicon: CueLexicon | None = None) -> list[Cue]:
@@ -153,10 +161,11 @@ def find_cues(units: list[str], lexicon: CueLexicon | None = None) -> list[Cue]:
     return CueMatcher(lexicon).cues(units)
 
 
-def _negated(units: list[str], start: int, negations: tuple[tuple[int, int, str], ...]) -> bool:
-    for s, e, _ in negations:
-        if s < start and start - e <= _NEGATION_REACH and e <= start:
-            if not any(u.startswith("@") or u in _BARRIERS for u in units[e:start]):
+def _negated(units: list[str], start: int, markers: tuple[tuple[int, int, str], ...], reach: int) -> bool:
+    """Whether a marker stands within ``reach`` units before the cue, with no clause barrier between."""
+    for s, e, _ in markers:
+        if s < start and start - e <= reach and e <= start:
+            if not any(u in _BARRIERS for u in units[e:start]):
                 return True
     return False
 

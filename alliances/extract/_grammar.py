@@ -47,7 +47,7 @@ from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
 
-_COPULA = {"is", "was", "are", "were", "remains", "remained", "has", "have", "become", "became", "been", "as"}
+_COPULA = {"is", "was", "are", "were", "remains", "remained", "remain", "has", "have", "become", "became", "been", "as"}
 _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
 # prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
@@ -116,7 +116,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             # (a complement split off while binding shortens its clause: re-check the end)
             if not clause.start <= cue.start < clause.end:
                 continue
-            new, why = _bind(cue, clause, units, clauses)
+            new, why = _bind(cue, clause, units, clauses, cues)
             bound += new  # negated cues too: reported as negated, never proposed
             if why and not new and not cue.negated:
                 reasons.append(why)
@@ -169,19 +169,28 @@ def _cobelligerents(bound: list[Link], clause: Clause) -> list[Link]:
 
 
 # --------------------------------------------------------------------------- binding
-def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause]) -> tuple[list[Link], str | None]:
+def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
+          clause_cues: list[Cue]) -> tuple[list[Link], str | None]:
     paren = next((p for p in clause.parens if p.start < cue.start < p.end), None)
     groups = [g for g in clause.groups if not any(p is not paren and p.start < g.first < p.end for p in clause.parens)]
     if paren is not None:
         groups = [g for g in groups if paren.start < g.first < paren.end]
     agent = _agent(cue, clause, paren, units)
-    obj = object_after(units, groups, cue.end, clause.end if paren is None else paren.end)
+    end = clause.end if paren is None else paren.end
+    obj = object_after(units, groups, cue.end, end)
+    if obj is None and cue.family is _HOSTILITY:
+        obj = _held_object(units, groups, cue.end, end)
     role = cue.role
     why = f"'{cue.text}': no clear pair of actors it relates"
     if role == "verb":
         before = units[cue.start - 1] if cue.start > 0 else ""
         if before in _NOUN_DETERMINERS:
             return [], None  # "the fighting", "an attack": a noun, not a verb
+        if cue.text.split()[0].endswith("ing") and paren is None:
+            # "the African Union force fighting al-Shabaab": a participle after a group is said of it
+            g = next((g for g in reversed(groups) if g.last < cue.start), None)
+            if g is not None and not g.possessive and all(u in FILLER for u in units[g.last + 1 : cue.start]):
+                agent = g
         passive = before in BE and not cue.text.split()[0].endswith("ing")  # "is battling" is not passive
         if passive and not (paren and paren.kind == "relative"):
             # "Y was attacked by X": the subject and the actor after "by"
@@ -196,6 +205,8 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause]) -> 
         if cue.reports:
             # the complement ("of arming Z") is an allegation about the accused, whoever that is
             _complement(cue, obj, units, clause, clauses, paren)
+        if paren is None and agent is not None and _embedded(units, agent, cue, {c.start for c in clause_cues}):
+            return [], f"'{cue.text}': its subject is not clear"  # "drones used to attack Y"
         if obj is None and agent is not None and len(agent.actors) >= 2 and cue.family is _HOSTILITY and (
                 cue.end >= clause.end or units[cue.end] in {".", ";", "each", "one", "over"}):
             return _within(cue, agent, clause), None  # "X and Y fought.", "X and Y fought each other"
@@ -229,10 +240,70 @@ _AUXILIARIES = {"has", "have", "had", "is", "was", "were", "are", "will", "would
                 "still", "openly", "repeatedly", "once", "did", "does", "do"}
 
 
+_PARTICIPLES = {"sent", "used", "made", "built", "brought", "held", "kept", "left", "paid", "hired", "flown"}
+_SUBJECT_CONTROL = {
+    "vowed", "vows", "vow", "threatened", "threatens", "pledged", "pledges", "promised", "promises", "plans", "planned",
+    "plan", "sought", "seeks", "tried", "tries", "wants", "wanted", "continued", "continues", "continue", "began",
+    "begins", "agreed", "agrees", "decided", "decides", "refused", "refuses", "failed", "fails", "intends", "intended",
+    "hopes", "hoped", "aims", "aimed", "moved", "voted", "offered", "offers", "prepared", "prepares", "preparing",
+    "appeared", "appears", "seemed", "seems", "attempted", "attempts", "managed", "expected", "expects", "ready",
+    "able", "set", "going", "likely", "due", "poised", "has", "have", "had", "needs", "need", "needed", "started",
+    "starts", "resumed", "ordered", "announced", "warned", "says", "said", "is", "are", "was", "were", "will",
+    "would", "to",
+}
+
+
+def _embedded(units: list[str], agent: Group, cue: Cue, cue_starts: set[int]) -> bool:
+    """``X supplied Y with drones used to attack Z``: an infinitive whose subject is not the clause's.
+
+    The infinitive belongs to the nearest verb before it: the clause's subject is its
+    subject when that verb is a cue, a subject-control verb (``vowed to``), or a
+    participle after an auxiliary (``were deployed ... to fight``); not when it is a
+    participle after a noun (``drones used to``).
+    """
+    if cue.start < 2 or units[cue.start - 1] != "to" or agent.last >= cue.start - 2:
+        return False
+    for k in range(cue.start - 2, agent.last, -1):
+        u = units[k]
+        if u in _SUBJECT_CONTROL or k in cue_starts:
+            return False
+        if u.endswith("ed") or u in _PARTICIPLES:
+            before = units[k - 1] if k - 1 > agent.last else ""
+            after_subject = k - 1 == agent.last or (before in FILLER and k - 2 == agent.last)  # "X troops sent to"
+            return not (before in _AUXILIARIES or before.endswith("ly") or after_subject)
+    return True
+
+
 def _verb_of(units: list[str], inner: Group, cue: Cue) -> bool:
     """Whether the cue is the verb of the relative clause whose subject is ``inner`` (``which Baku accuses``)."""
     between = units[inner.last + 1 : cue.start]
     return len(between) <= 2 and all(u in _AUXILIARIES or u.endswith("ly") for u in between)
+
+
+_HELD = {"held", "controlled", "occupied", "run", "dominated", "besieged"}
+_ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold", "strongholds", "capital", "garrison",
+           "camp", "camps", "convoy", "convoys", "outpost", "outposts", "barracks", "airport", "airbase", "territory",
+           "lines", "depot", "depots", "forces", "troops", "units", "fighters", "leader", "leaders", "commander",
+           "commanders", "members", "ships", "vessels", "installations", "facilities", "bastion", "enclave", "areas",
+           "villages", "towns", "cities", "supply", "command", "posts", "checkpoints", "fleet", "embassy"}
+
+
+def _held_object(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
+    """What a hostile cue is aimed at through a place or asset: ``RSF-held areas``, ``villages held by the
+    PDF``, ``the headquarters of the military``."""
+    for j in range(k, min(k + 6, end)):
+        u = units[j]
+        if u.startswith("@"):
+            g = next((g for g in groups if g.first == j), None)
+            held = g is not None and g.last + 2 < end and units[g.last + 1] == "-" and units[g.last + 2] in _HELD
+            return g if held and all(w in DETERMINERS or w.isalpha() for w in units[k:j]) else None
+        if u in _HELD and j + 1 < end and units[j + 1] == "by" and any(w in _ASSETS for w in units[k:j]):
+            return object_after(units, groups, j + 2, end)
+        if u == "of" and j > k and units[j - 1] in _ASSETS:
+            return object_after(units, groups, j + 1, end)
+        if not u.isalnum():
+            return None
+    return None
 
 
 def _by_agent(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
@@ -392,7 +463,10 @@ def _reciprocal(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
             return _within(cue, after, clause), None
         return [], f"'{cue.text}': the two sides are not both named"
     if obj is not None and agent is not None:
-        return _links(cue, agent, obj, clause), None
+        links = _links(cue, agent, obj, clause)
+        if cue.family is _SUPPORT and len(obj.actors) >= 2:  # "an alliance with Y and Z": Y and Z are allied too
+            links += [Link(li.a, li.b, li.cue, False, li.hedge) for li in _within(cue, obj, clause)]
+        return links, None
     if cue.text.startswith(("alliance", "coalition")) and obj is not None and len(obj.actors) >= 2:
         return _within(cue, obj, clause), None
     left = next((g for g in reversed(groups) if g.last < cue.start and cue.start - g.last <= 4), None)

@@ -1,7 +1,7 @@
 """The cue lexicon as data: ``cues.yaml`` (built in) and the files a user adds to it.
 
 A lexicon holds cue entries (phrases with their family, argument role, strength and
-negation behaviour) and three lists of markers (negations, hedges, denials). Files are
+negation behaviour) and four lists of markers (negations, hedges, denials, reversals). Files are
 read with the project's strict YAML reader: safe loader only, every problem reported
 at once with its ``file:line``.
 """
@@ -52,7 +52,7 @@ FAMILIES: dict[str, CueFamily] = {
 ROLES = ("verb", "passive", "preposition", "helper", "noun", "event", "reciprocal", "modifier")
 _TOP = {"version", "markers", "cues"}
 _ENTRY = {"family", "role", "phrases", "pattern", "strength", "negation", "reports", "cameo"}
-_MARKERS = ("negations", "hedges", "denials")
+_MARKERS = ("negations", "hedges", "denials", "reversals")
 
 
 class CueLexiconError(ScenarioError):
@@ -99,6 +99,7 @@ class CueLexicon:
     hedges: tuple[str, ...] = ()
     denials: tuple[str, ...] = ()
     sources: tuple[str, ...] = field(default=())
+    reversals: tuple[str, ...] = ()
 
     def extended(self, other: CueLexicon) -> CueLexicon:
         """This lexicon with ``other``'s cues and markers added (a phrase in both: ``other``'s wins)."""
@@ -110,6 +111,7 @@ class CueLexicon:
             _union(self.hedges, other.hedges),
             _union(self.denials, other.denials),
             self.sources + other.sources,
+            _union(self.reversals, other.reversals),
         )
 
 
@@ -228,7 +230,8 @@ class _LexiconReader(StrictYamlReader):
             entries += self._entry(item, seen)
         if self.problems:
             return None
-        return CueLexicon(tuple(entries), markers["negations"], markers["hedges"], markers["denials"], (self.file,))
+        return CueLexicon(tuple(entries), markers["negations"], markers["hedges"], markers["denials"], (self.file,),
+                          markers["reversals"])
 
     def _entry(self, item: yaml.Node, seen: dict[tuple[str, bool], int]) -> list[CueEntry]:
         fields = self.mapping(item, "a cue", _ENTRY, ("family", "role"))

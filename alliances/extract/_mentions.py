@@ -39,7 +39,8 @@ DEMONYMS: dict[str, str] = {
     "nigerian": "Nigeria", "pakistani": "Pakistan", "palestinian": "Palestine", "polish": "Poland",
     "qatari": "Qatar", "russian": "Russia", "rwandan": "Rwanda", "saudi": "Saudi Arabia", "somali": "Somalia",
     "sudanese": "Sudan", "syrian": "Syria", "turkish": "Turkey", "ugandan": "Uganda", "ukrainian": "Ukraine",
-    "yemeni": "Yemen",
+    "yemeni": "Yemen", "north korean": "North Korea", "south korean": "South Korea", "south sudanese": "South Sudan",
+    "central african": "Central African Republic", "south african": "South Africa", "new zealand": "New Zealand",
 }
 
 # definite descriptions and pronouns that may refer back to an actor, with the kinds they fit
@@ -94,9 +95,11 @@ _ORG_WORDS = frozenset({
 })
 # institutions a description may name without an antecedent, when one actor's name has the word
 _BARE_HEADS = {"army": frozenset({ActorKind.STATE}), "government": frozenset({ActorKind.STATE}),
-               "military": frozenset({ActorKind.STATE}),
+               "military": frozenset({ActorKind.STATE}), "regime": frozenset({ActorKind.STATE}),
                "peacekeepers": frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION})}
-_BARE_NOUNS = {"peacekeepers"}  # heads that stand alone ("fired on peacekeepers"), not only as modifiers
+_BARE_NOUNS = {"peacekeepers"}
+# description heads that, with no antecedent, name the one actor whose name has them ("the bloc": "Northern Bloc")
+_NAMED_HEADS = {"bloc", "alliance", "coalition", "mission", "organisation", "organization", "junta", "council", "union"}  # heads that stand alone ("fired on peacekeepers"), not only as modifiers
 _BARE_FOLLOWERS = {"positions", "position", "base", "bases", "units", "unit", "drone", "drones", "convoy", "convoys",
                    "headquarters", "barracks", "posts", "post", "troops", "soldiers", "garrison", "garrisons",
                    "checkpoint", "checkpoints", "helicopter", "helicopters", "jets", "aircraft", "outposts", "outpost"}
@@ -179,22 +182,24 @@ class Gazetteer:
                 raise UnknownActorError(f"demonym {word!r} names unknown actor {actor_id!r}")
             demonym_map[word.lower()] = [actor_id]
         self.demonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in demonym_map.items()}
+        self.demonym_starts = {k.split()[0] for k in self.demonyms if " " in k}  # "north" of "North Korean"
+        # every word of every name as written, per actor: "the government" prefers an actor called "... government"
+        self.words: dict[str, set[str]] = {}
+        for words, bucket in self.forms.items():
+            for _, actor_id in bucket:
+                self.words.setdefault(actor_id, set()).update(words)
         self._add_variants()
         # the words names start with, with plural/singular variants (a quick rejection test)
         self.first_words: set[str] = set()
         for words in self.forms:
             self.first_words.update({words[0], words[0] + "s", words[0][:-1]})
-        # every word of every name, per actor: "the government" prefers an actor called "... government"
-        self.words: dict[str, set[str]] = {}
-        for words, bucket in self.forms.items():
-            for _, actor_id in bucket:
-                self.words.setdefault(actor_id, set()).update(words)
 
     def _add_variants(self) -> None:
         """Forms a text uses for the same actor: ``Sudan's army`` for the alias ``Sudanese army``,
         and the surnames of the aliases that are persons' names (``Abdel Fattah al-Burhan``)."""
         countries = {w: tuple(t.norm for t in tokenize(c) if t.is_word) for w, c in DEMONYMS.items()}
         self.surnames: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.person_forms: set[tuple[str, ...]] = set()
         for words, bucket in list(self.forms.items()):
             if len(words) >= 2 and words[0] in countries:
                 variant = (*countries[words[0]], *words[1:])
@@ -207,7 +212,7 @@ class Gazetteer:
         # (each new form only when a single actor yields it)
         forces: dict[tuple[str, ...], dict[str, _Form]] = {}
         for words, bucket in list(self.forms.items()):
-            if len(words) >= 2 and words[-1] in (*_FORCE_NOUNS, "government"):
+            if len(words) >= 2 and words[-1] in (*_FORCE_NOUNS, "government") and words[-2] not in _FORCE_NOUNS:
                 for noun in _FORCE_NOUNS:
                     variant = (*words[:-1], noun)
                     if variant not in self.forms:
@@ -226,6 +231,11 @@ class Gazetteer:
                     continue
                 last = raw[-1].norm
                 self.surnames.setdefault(last, []).append((actor.id, tuple(t.norm for t in raw)))
+        self.person_forms = {f for forms in self.surnames.values() for _, full in forms for f in (full, full[-1:])}
+
+    def is_person(self, m: Mention) -> bool:
+        """Whether a mention names a person (an alias that is a person's name, or its surname)."""
+        return tuple(t.norm for t in tokenize(m.text) if t.is_word) in self.person_forms
 
     def surname_at(self, toks: list[Token], word_idx: list[int], w: int, seen: AbstractSet[str]) -> str | None:
         """The actor whose person alias has the surname at word ``w`` (capitalised), or None.
@@ -253,7 +263,7 @@ class Gazetteer:
         """
         stop = len(word_idx) if limit is None else limit
         first = toks[word_idx[w]].norm
-        if first not in self.first_words and first not in self.demonyms:
+        if first not in self.first_words and first not in self.demonyms and first not in self.demonym_starts:
             return None
         for n in range(min(self.max_len, stop - w), 0, -1):
             idx = word_idx[w : w + n]
@@ -284,6 +294,11 @@ class Gazetteer:
                     if all(t.is_upper or not up for t, up in zip(rest, form.upper, strict=True)):
                         return n, actor_id, "name"
         tok = toks[word_idx[w]]
+        if first in self.demonym_starts and w + 1 < stop and not _gap_breaks(toks, word_idx[w], word_idx[w + 1]):
+            nxt = toks[word_idx[w + 1]]
+            pair = self.demonyms.get(f"{first} {nxt.norm}")
+            if pair and len(pair) == 1 and tok.is_capitalised and nxt.is_capitalised:
+                return 2, pair[0], "demonym"
         actor_ids = self.demonyms.get(tok.norm)
         if actor_ids and tok.is_capitalised and len(actor_ids) == 1:
             return 1, actor_ids[0], "demonym"
@@ -352,37 +367,52 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
     resolved: list[Mention] = []
     i = 0
     while i < len(toks):
-        if i in taken or not toks[i].is_word:
+        hit = None if i in taken or not toks[i].is_word else _anaphor_at(toks, i, taken)
+        if hit is None:
             i += 1
             continue
-        anaphor = None
-        if _bare_description(toks, i, taken):
-            anaphor = (1, _BARE_HEADS[toks[i].norm], False)  # "shelled army positions"
-        for words_key, kinds in () if anaphor else _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
-            n = len(words_key)
-            span = toks[i : i + n]
-            if len(span) == n and all(t.is_word for t in span) and tuple(t.norm for t in span) == words_key:
-                if any(j in taken for j in range(i, i + n)):
-                    continue
-                anaphor = (n, kinds, words_key in _PRONOUNS)
-                break
-        if anaphor is None:
-            i += 1
-            continue
-        n, kinds, pronoun = anaphor
+        start, end, kinds, how = hit
         # not an actor inside a compound modifier ("Iran" in "the Iran-backed Hezbollah ... it")
-        before = [m for m in found + resolved if not m.inner and m.end <= i
+        before = [m for m in found + resolved if not m.inner and m.end <= start
                   and not (m.end < len(toks) and toks[m.end].norm == "-")]
-        if pronoun:
-            earlier = previous[0] if previous and same_para else []
+        last = previous[0] if previous and same_para else []
+        if how == "person":  # "his security forces": the person named last
+            people = [m for m in before if g.is_person(m)] or [m for m in last if g.is_person(m)][-1:]
+            actor = people[-1].actor if people else None
         else:
-            earlier = [m for ms in previous for m in ms]
-        head = toks[i].norm if toks[i].norm in _BARE_HEADS else toks[i + n - 1].norm
-        actor = _antecedent(before, earlier, kinds, g, pronoun, head=head)
+            earlier = last if how == "pronoun" else [m for ms in previous for m in ms]
+            head = toks[start].norm if how == "bare" else toks[end - 1].norm
+            actor = _antecedent(before, earlier, kinds, g, how == "pronoun", head=head, bare=how == "bare")
+        coordinated = [m for m in before if m.end == start - 1 and toks[start - 1].norm in {"and", "or"}]
+        if how == "pronoun" and toks[start].norm in {"its", "their"} and coordinated:
+            actor = coordinated[-1].actor  # "the Congolese army and its allies": its = the army
         if actor is not None:
-            resolved.append(Mention(actor, i, i + n, "coref", sent.quote(i, i + n)))
-        i += n
+            resolved.append(Mention(actor, start, end, "coref", sent.quote(start, end)))
+        i = end
     return resolved + _speakers(sent, found, taken)
+
+
+def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int, int, frozenset[ActorKind], str] | None:
+    """A description or pronoun starting at token ``i``: (start, end, kinds it fits, how it refers)."""
+    if _bare_description(toks, i, taken):
+        return i, i + 1, _BARE_HEADS[toks[i].norm], "bare"  # "shelled army positions"
+    if toks[i].norm in {"his", "her"}:
+        return i, i + 1, _ANY, "person"
+    skip = 0
+    if toks[i].norm == "the" and i + 4 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].is_word:
+        skip = 3  # "the Russian-led bloc": the description's head after a compound modifier
+    for words_key, kinds in _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
+        n = len(words_key)
+        rest = toks[i + skip + 1 : i + skip + n]
+        if n < 2 and skip:
+            continue
+        span = [toks[i], *rest]
+        if len(span) == n and all(t.is_word for t in span) and tuple(t.norm for t in span) == words_key:
+            start = i + skip + 1 if skip else i
+            if any(j in taken for j in range(start, i + skip + n)) or (not skip and i + n - 1 in taken):
+                continue
+            return start, i + skip + n, kinds, "pronoun" if words_key in _PRONOUNS else "description"
+    return None
 
 
 def _bare_description(toks: list[Token], i: int, taken: AbstractSet[int]) -> bool:
@@ -428,6 +458,7 @@ def _antecedent(
     g: Gazetteer,
     pronoun: bool,
     head: str = "",
+    bare: bool = False,
 ) -> str | None:
     def fits(m: Mention) -> bool:
         return not m.inner and g.actors[m.actor].kind in kinds
@@ -449,11 +480,12 @@ def _antecedent(
     named = next((m for m in pool if head in g.words.get(m.actor, ())), None)
     if named is not None:
         return named.actor
-    # "the army" with no army named before: the one actor called "... army" (if there is one)
+    # "the army" with no army named before: the one actor called "... army" (if there is one);
+    # a bare "army positions" refers only to an actor so named
     unique = [a for a, words in g.words.items() if head in words and g.actors[a].kind in kinds]
-    if head in _BARE_HEADS and len(unique) == 1:
+    if (head in _BARE_HEADS or head in _NAMED_HEADS) and len(unique) == 1 and (bare or not pool):
         return unique[0]
-    return pool[0].actor if pool else None
+    return pool[0].actor if pool and not bare else None
 
 
 _NAME_JOINERS = {"of", "al", "el", "ad", "as", "bin", "ibn", "de", "du", "la", "le", "van", "von", "the"}

@@ -84,6 +84,18 @@ def test_markers_are_found_as_phrases():
     assert [t for _, _, t in m.denials] == ["denies"]
 
 
+def test_a_reversal_cancels_a_noun_phrase_cue_after_it_not_a_verb(tmp_path):
+    m = CueMatcher()
+    assert [(c.text, c.negated) for c in m.cues("@0 halted military aid to @1 .".split())] == [("military aid to", True)]
+    assert [(c.text, c.negated) for c in m.cues("@0 halted and attacked @1 .".split())] == [("attacked", False)]
+    # a user's reversals are added to the built-in ones
+    path = tmp_path / "cues.yaml"
+    path.write_text("cues: []\nmarkers:\n  reversals: [mothballed]\n", encoding="utf-8")
+    lex = default_cues().extended(load_cues(path))
+    assert "mothballed" in lex.reversals and "halted" in lex.reversals
+    assert [c.negated for c in CueMatcher(lex).cues("@0 mothballed its alliance with @1 .".split())] == [True]
+
+
 def test_a_user_lexicon_adds_cues_and_replaces_a_phrase(tmp_path):
     path = tmp_path / "cues.yaml"
     path.write_text(
