@@ -52,6 +52,7 @@ _SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "
 _REPORTING = {"said", "says", "say", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
               "argued", "confirmed", "declared", "claimed", "claims", "claim", "believes", "believe", "believed",
               "alleged", "alleges", "suggested", "suggests"}
+_MODALS = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should"}
 _SPEECH = {"said", "says", "say", "added", "insisted", "argued", "claimed", "claims", "claim", "believes", "believe",
            "believed", "alleged", "alleges", "suggested", "suggests"}
 _REPORT_SKIP = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "reporters",
@@ -447,10 +448,15 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
     if g is None or g.first >= end:
         return None
     between = [u for j, u in enumerate(units[k : g.first], start=k) if j not in skip]
+    if "of" in between and all(u in _COLLECTIVE or u in DETERMINERS or u.isdigit() for u in
+                               between[: between.index("of")]) and between.index("of") > 0:
+        between = between[between.index("of") + 1 :]  # "trained thousands of Somali soldiers"
     if len(between) > gap or any(u in PREPOSITIONS or not (u[:1].isalnum() or u in {"-", "'"}) for u in between):
         return None
     if any(u in BE or u in _REPORTING for u in between):
         return None
+    if g.last + 1 < len(units) and units[g.last + 1] in _REPORTING | BE | _MODALS:
+        return None  # "struck convoys it says were ...": the subject of a clause, not an object
     return g
 
 

@@ -191,6 +191,8 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             g = next((g for g in reversed(groups) if g.last < cue.start), None)
             if g is not None and not g.possessive and all(u in FILLER for u in units[g.last + 1 : cue.start]):
                 agent = g
+            elif before.isalpha() and before not in _ING_OPENERS and not before.endswith("ly"):
+                return [], f"'{cue.text}': its subject is not clear"  # "a statement condemning X"
         passive = before in BE and not cue.text.split()[0].endswith("ing")  # "is battling" is not passive
         if passive and not (paren and paren.kind == "relative"):
             # "Y was attacked by X": the subject and the actor after "by"
@@ -280,6 +282,11 @@ def _verb_of(units: list[str], inner: Group, cue: Cue) -> bool:
     return len(between) <= 2 and all(u in _AUXILIARIES or u.endswith("ly") for u in between)
 
 
+# words after which a verb in -ing has the clause's subject ("has been fighting", "by shelling", "while calling")
+_ING_OPENERS = BE | _AUXILIARIES | PREPOSITIONS | {"and", "or", "but", "while", "then", "also", "not", "after", "before",
+                                                  "when", "since", "without", "continue", "continued", "kept", "keep",
+                                                  "began", "begin", "started", "resumed", "stop", "stopped", "avoid",
+                                                  "avoided", "denied", "denies", "deny", "accused", "accuses", "of"}
 _HELD = {"held", "controlled", "occupied", "run", "dominated", "besieged"}
 _ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold", "strongholds", "capital", "garrison",
            "camp", "camps", "convoy", "convoys", "outpost", "outposts", "barracks", "airport", "airbase", "territory",
@@ -390,6 +397,11 @@ def _noun(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
     head = None
     if paren is not None and paren.kind == "apposition" and paren.head is not None:
         head = paren.head  # "X, Russia's closest ally,"
+    elif paren is not None and paren.kind == "relative" and paren.head is not None:
+        linking = units[paren.start + 2 : min(owner.first, cue.start)]  # "X, which has long been Y's ally"
+        if any(u in _LINKING for u in linking) and all(
+                u in _LINKING or u in _ADVERBS or u in DETERMINERS or u.endswith("ly") for u in linking):
+            head = paren.head
     if head is None:
         # "X's closest backer, Y" / "their allies, the Wazalendo militias": the apposition after
         j = max(cue.end, owner.last + 1)

@@ -383,6 +383,12 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             earlier = last if how == "pronoun" else [m for ms in previous for m in ms]
             head = toks[start].norm if how == "bare" else toks[end - 1].norm
             actor = _antecedent(before, earlier, kinds, g, how == "pronoun", head=head, bare=how == "bare")
+        if how == "pronoun" and before:
+            # the subject of the pronoun's own clause when the sentence has several ("..., and Israel has
+            # struck convoys it says ...": it = Israel)
+            opened = _clause_start(toks, start)
+            own = [m for m in before if m.start >= opened and g.actors[m.actor].kind in kinds]
+            actor = own[0].actor if own else actor
         coordinated = [m for m in before if m.end == start - 1 and toks[start - 1].norm in {"and", "or"}]
         if how == "pronoun" and toks[start].norm in {"its", "their"} and coordinated:
             actor = coordinated[-1].actor  # "the Congolese army and its allies": its = the army
@@ -390,6 +396,15 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             resolved.append(Mention(actor, start, end, "coref", sent.quote(start, end)))
         i = end
     return resolved + _speakers(sent, found, taken)
+
+
+def _clause_start(toks: list[Token], i: int) -> int:
+    """Where the clause holding token ``i`` starts: after the last ``, and``, ``;``, ``but``, ``while`` before it."""
+    for k in range(i - 1, 0, -1):
+        if toks[k].norm in {";", "but", "while", "whereas", "although"} or (
+                toks[k].norm == "and" and toks[k - 1].norm == ","):
+            return k + 1
+    return 0
 
 
 def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int, int, frozenset[ActorKind], str] | None:

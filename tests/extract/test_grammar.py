@@ -175,3 +175,29 @@ def test_we_in_a_quote_is_its_speaker():
     assert (p.pair, p.stance) == (("p", "y"), Stance.ALLY) and not p.evidence[0].direct
     # no speaker named: nothing
     assert extract_relations('"We will continue to support Yel," an official said.', _P).proposals == ()
+
+
+def test_it_is_the_subject_of_its_own_clause_and_a_clause_subject_is_no_object():
+    assert stances("Pax backs Zed, and Yel said it had attacked Xan.", _P) == {("p", "z"): "ally", ("x", "y"): "enemy"}
+    # "convoys it says were bound for ...": "it" is the subject of what it says, not what was struck
+    assert stances("Yel struck convoys it says were bound for Zed.", _P) == {}
+
+
+def test_a_participle_after_a_noun_is_said_of_the_noun():
+    assert stances("Pax vetoed a statement condemning Yel.", _P) == {}
+    assert stances("Pax urged Zed to stop fighting Yel.", _P) == {}  # "stop" cancels like a negation
+
+
+def test_a_relation_noun_in_a_relative_clause_after_a_linking_verb():
+    assert stances("Pax angered Yel, which has long been Xan's main backer.", _P) == {
+        ("p", "y"): "rival", ("x", "y"): "ally"}
+
+
+def test_a_quantity_of_an_actor_is_that_actor():
+    assert stances("Quor trained thousands of Xan fighters.", _P) == {("q", "x"): "ally"}
+
+
+def test_more_cues_from_the_lexicon():
+    assert stances("Yel has turned to Pax and Quor for weapons.", _P) == {("p", "y"): "ally", ("q", "y"): "ally"}
+    assert stances("Pax and Yel have traded accusations for months.", _P) == {("p", "y"): "rival"}
+    assert stances("Pax agreed to sell howitzers to Yel.", _P) == {("p", "y"): "ally"}
