@@ -101,6 +101,7 @@ class Group:
     possessive: bool = False
     demonym: bool = False
     members: list[str] = field(default_factory=list)
+    allied: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def first(self) -> int:
@@ -229,7 +230,7 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
             while j < n and units[j] in _REPORT_SKIP:
                 j += 1
             said_that = "that" in units[k + 1 : j] or u in _SPEECH  # "said" is followed by what was said
-            if j < n and units[j] not in {".", ",", '"'} and (
+            if j < n and units[j] not in {".", ",", '"', "to"} and (
                     said_that or _starts_clause(units, j) or units[j] in _PRONOUNS):
                 bounds[j] = "sub"
     edges = sorted(b for b in bounds if 0 <= b < n) + [n]
@@ -311,6 +312,8 @@ def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue],
             )
             if joinable:
                 g.units.append(k)
+                if "allied" in between and m.actor not in g.actors:
+                    g.allied += [(a, m.actor) for a in g.actors]  # "Congolese troops and allied Wazalendo fighters"
                 if m.actor not in g.actors:
                     g.actors.append(m.actor)
                 g.coref = g.coref or m.via == "coref"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ._lexicon import CueEntry, CueFamily, CueLexicon, default_cues, phrase_pattern
@@ -98,8 +99,13 @@ class CueMatcher:
                                 ("denials", self.lexicon.denials), ("reversals", self.lexicon.reversals))
         }
 
-    def cues(self, units: list[str]) -> list[Cue]:
-        """The cues in a sentence's units, overlaps resolved (longest first, then lexicon order)."""
+    def cues(self, units: list[str], pronouns: AbstractSet[int] = frozenset()) -> list[Cue]:
+        """The cues in a sentence's units, overlaps resolved (longest first, then lexicon order).
+
+        ``pronouns``: units that are possessive pronouns standing for an actor (``@3`` for
+        "their"); a cue may span them (``recalled their ambassadors from``).
+        """
+        units = [("its" if k in pronouns else u) for k, u in enumerate(units)]
         norm = " ".join(units)
         starts = _starts(units)
         found: list[tuple[int, int, int, CueEntry]] = []

@@ -52,6 +52,7 @@ _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
 # prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
 _COBELLIGERENT = {"alongside", "side by side with", "together with", "joined forces with", "in alliance with"}
+_POSSESSIVES = {"its", "their", "his", "her"}
 _NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "no", "every"}
 
 
@@ -102,7 +103,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     if len({m.actor for m in mentions}) < 2:
         return [], []
     units, unit_mention = sentence_units(sent, mentions)
-    cues = matcher.cues(units)
+    pronouns = {k for k, m in unit_mention.items() if m.via == "coref" and m.text.lower() in _POSSESSIVES}
+    cues = matcher.cues(units, pronouns)
     markers = matcher.markers(units)
     links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers)
     reasons: list[str] = []
@@ -140,8 +142,9 @@ def _sentence_hedge(markers: Markers) -> str | None:
 
 
 def _included_allies(clause: Clause) -> list[Link]:
-    """``X and allied militias, including Z``: Z is X's ally (read indirectly)."""
-    out: list[Link] = []
+    """``X and allied militias, including Z``, ``X and allied Z fighters``: Z is X's ally (read indirectly)."""
+    cue = Cue(_SUPPORT, clause.start, clause.start + 1, "and allied", "preposition")
+    out = [Link(a, b, cue, False, clause.hedge) for g in clause.groups for a, b in g.allied]
     for p in clause.parens:
         if p.allied and p.head is not None:
             cue = Cue(_SUPPORT, p.start, p.start + 1, "allied ..., including", "preposition")
@@ -202,7 +205,9 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             return [], why
         if paren is not None and paren.kind == "relative":
             inner = next((g for g in groups if paren.start < g.first < cue.start), None)
-            if inner is not None and paren.head is not None and obj is None and _verb_of(units, inner, cue):
+            if inner is not None and paren.head is not None and obj is None and _verb_of(units, inner, cue) and not (
+                    cue.text in {"helped", "help", "helps"} and cue.end < len(units) and units[cue.end].isalpha()):
+                # ("the CSTO, which Armenia helped found": the head is what was founded, not who was helped)
                 agent, obj = inner, paren.head  # "France, which Baku accuses of ...": Baku accuses France
         if cue.reports:
             # the complement ("of arming Z") is an allegation about the accused, whoever that is

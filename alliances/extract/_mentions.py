@@ -40,7 +40,24 @@ DEMONYMS: dict[str, str] = {
     "qatari": "Qatar", "russian": "Russia", "rwandan": "Rwanda", "saudi": "Saudi Arabia", "somali": "Somalia",
     "sudanese": "Sudan", "syrian": "Syria", "turkish": "Turkey", "ugandan": "Uganda", "ukrainian": "Ukraine",
     "yemeni": "Yemen", "north korean": "North Korea", "south korean": "South Korea", "south sudanese": "South Sudan",
-    "central african": "Central African Republic", "south african": "South Africa", "new zealand": "New Zealand",
+    "central african": "Central African Republic", "south african": "South Africa", "new zealander": "New Zealand",
+    "algerian": "Algeria", "angolan": "Angola", "burundian": "Burundi", "cameroonian": "Cameroon",
+    "djiboutian": "Djibouti", "ghanaian": "Ghana", "guinean": "Guinea", "ivorian": "Ivory Coast",
+    "malawian": "Malawi", "mauritanian": "Mauritania", "moroccan": "Morocco", "mozambican": "Mozambique",
+    "senegalese": "Senegal", "tanzanian": "Tanzania", "togolese": "Togo",
+    "tunisian": "Tunisia", "zambian": "Zambia", "zimbabwean": "Zimbabwe", "beninese": "Benin", "omani": "Oman",
+    "hungarian": "Hungary", "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia",
+    "moldovan": "Moldova", "lithuanian": "Lithuania", "latvian": "Latvia", "estonian": "Estonia",
+    "finnish": "Finland", "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "dutch": "Netherlands",
+    "belgian": "Belgium", "italian": "Italy", "spanish": "Spain", "greek": "Greece", "cypriot": "Cyprus",
+    "czech": "Czech Republic", "slovak": "Slovakia", "canadian": "Canada", "australian": "Australia",
+    "japanese": "Japan", "taiwanese": "Taiwan", "thai": "Thailand", "vietnamese": "Vietnam", "burmese": "Myanmar",
+    "bangladeshi": "Bangladesh", "indonesian": "Indonesia", "malaysian": "Malaysia", "filipino": "Philippines",
+    "venezuelan": "Venezuela", "colombian": "Colombia", "cuban": "Cuba", "mexican": "Mexico",
+    "brazilian": "Brazil", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "tajik": "Tajikistan",
+    "kyrgyz": "Kyrgyzstan", "turkmen": "Turkmenistan", "mongolian": "Mongolia", "nepali": "Nepal",
+    "sri lankan": "Sri Lanka", "kosovar": "Kosovo", "albanian": "Albania", "bosnian": "Bosnia",
+    "croatian": "Croatia", "montenegrin": "Montenegro", "macedonian": "North Macedonia",
 }
 
 # definite descriptions and pronouns that may refer back to an actor, with the kinds they fit
@@ -104,7 +121,7 @@ _BARE_FOLLOWERS = {"positions", "position", "base", "bases", "units", "unit", "d
                    "headquarters", "barracks", "posts", "post", "troops", "soldiers", "garrison", "garrisons",
                    "checkpoint", "checkpoints", "helicopter", "helicopters", "jets", "aircraft", "outposts", "outpost"}
 _SAYS = {"said", "says", "say", "told", "added", "stated", "declared", "announced", "insisted", "warned", "wrote"}
-_FORCE_NOUNS = ("army", "forces", "troops", "military", "soldiers")
+_FORCE_NOUNS = ("army", "forces", "force", "troops", "military", "soldiers")
 _SURNAME_MIN = 6  # letters a surname needs to be a mention without a title or an earlier full mention
 _ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
 for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):

@@ -201,3 +201,19 @@ def test_more_cues_from_the_lexicon():
     assert stances("Yel has turned to Pax and Quor for weapons.", _P) == {("p", "y"): "ally", ("q", "y"): "ally"}
     assert stances("Pax and Yel have traded accusations for months.", _P) == {("p", "y"): "rival"}
     assert stances("Pax agreed to sell howitzers to Yel.", _P) == {("p", "y"): "ally"}
+
+
+def test_a_pronoun_inside_a_cue_phrase_and_allied_members_of_a_group():
+    assert stances("Pax and Quor recalled their ambassadors from Yel.", _P) == {("p", "y"): "rival", ("q", "y"): "rival"}
+    assert stances("Yel troops and allied Zed fighters retook the town from Xan.", _P) == {
+        ("y", "z"): "ally", ("x", "y"): "enemy", ("x", "z"): "enemy"}
+    assert stances("Zed joined the fight on Yel's side.", _P) == {("y", "z"): "ally"}
+
+
+def test_a_claim_to_have_done_is_the_claimants_deed():
+    got = extract_relations("Zed claimed to have killed dozens of Yel soldiers.", _P).proposal("y", "z")
+    assert got is not None and got.stance == Stance.ENEMY and got.alleged  # "claimed": the claimant's word
+
+
+def test_helped_before_a_verb_in_a_relative_clause_binds_nothing():
+    assert stances("Quor, which Pax helped found, angered Yel.", _P) == {("q", "y"): "rival"}
