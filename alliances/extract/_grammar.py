@@ -53,6 +53,7 @@ _HOSTILITY = FAMILIES["hostility"]
 # prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
 _COBELLIGERENT = {"alongside", "side by side with", "together with", "joined forces with", "in alliance with"}
 _POSSESSIVES = {"its", "their", "his", "her"}
+_CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
 _NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "no", "every"}
 
 
@@ -63,7 +64,9 @@ class Link:
     ``a`` is the cue's agent where it has one (the attacker, the backer's client...),
     ``b`` the other argument; ``direct``: both arguments found by the grammar's main
     rules, neither through coreference or a shared subject; ``hedge``: the words that
-    make it an allegation (``according to``, ``accused ... of``, ``denied``), or None.
+    make it an allegation (``according to``, ``accused ... of``, ``denied``), or None;
+    ``contrast``: bound in one of two clauses a contrast joins (``X condemned Y but
+    cooperates with it``), where a sentence may state both signs.
     """
 
     a: str
@@ -71,6 +74,7 @@ class Link:
     cue: Cue
     direct: bool
     hedge: str | None = None
+    contrast: bool = False
 
 
 def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher) -> tuple[list[Link], list[str]]:
@@ -124,13 +128,24 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
                 reasons.append(why)
         links += bound + _included_allies(clause) + _cobelligerents(bound, clause)
     hedge = _sentence_hedge(markers)
+    contrasted = _contrasted(clauses, units)
     out = []
     for link in links:
         if link.a == link.b:
             continue
         h = link.hedge or (hedge if not link.cue.reports else None)
-        out.append(Link(link.a, link.b, link.cue, link.direct, h))
+        out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
     return out, reasons
+
+
+def _contrasted(clauses: list[Clause], units: list[str]) -> list[tuple[int, int]]:
+    """The spans of clauses a contrast joins: one opening with ``but``/``while``/``although`` and the one before."""
+    out: list[tuple[int, int]] = []
+    mains = sorted((c for c in clauses if c.kind == "main"), key=lambda c: c.start)
+    for before, clause in zip(mains, mains[1:], strict=False):
+        if clause.start > 0 and units[clause.start - 1] in _CONTRASTS:
+            out += [(before.start, before.end), (clause.start, clause.end)]
+    return out
 
 
 def _sentence_hedge(markers: Markers) -> str | None:
@@ -490,8 +505,12 @@ def _reciprocal(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
     if obj is None and left is not None and len(left.actors) >= 2:
         return _within(cue, left, clause), None
     if obj is None and agent is not None and len(agent.actors) >= 2:
-        # "X and Y, all run by generals, formed an alliance": the subject's members, read indirectly
-        return [Link(li.a, li.b, li.cue, False, li.hedge) for li in _within(cue, agent, clause)], None
+        # "X and Y, bitter rivals, signed a unity declaration": the subject's members; direct when only a
+        # parenthetical and a few words stand between them and the cue
+        rest = [u for j, u in enumerate(units[agent.last + 1 : cue.start], start=agent.last + 1)
+                if not any(p.start <= j < p.end for p in clause.parens)]
+        direct = len(rest) <= 3 and not any(u.startswith("@") for u in rest)
+        return [Link(li.a, li.b, li.cue, li.direct and direct, li.hedge) for li in _within(cue, agent, clause)], None
     if obj is not None and left is not None and left is not obj and cue.start - left.last <= 3:
         return _links(cue, left, obj, clause), None
     return [], f"'{cue.text}': no clear pair of actors it relates"

@@ -93,9 +93,14 @@ ANAPHORS: dict[tuple[str, ...], frozenset[ActorKind]] = {
     ("they",): _ANY,
     ("their",): _ANY,
     ("it",): _ANY,
+    ("them",): _ANY,
     ("its",): _ANY,
 }
-_PRONOUNS = {("they",), ("their",), ("it",), ("its",)}
+_PRONOUNS = {("they",), ("their",), ("it",), ("its",), ("them",)}
+# words after which a pronoun is an object: it is then not its own clause's subject ("cooperates with it")
+_OBJECT_SLOT = {"with", "against", "on", "to", "at", "from", "of", "for", "by", "accuses", "accused", "attacked", "backs",
+                "backed", "supports", "supported", "fought", "fight", "fights", "arming", "armed", "attacking",
+                "drive", "drove", "defeat", "defeated", "supply", "supplied", "into"}
 # words before a person's surname that make the bare surname a mention ("Gen. Burhan")
 TITLES = frozenset({
     "gen", "general", "president", "col", "colonel", "capt", "captain", "lt", "maj", "major", "marshal", "minister",
@@ -390,8 +395,8 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             continue
         start, end, kinds, how = hit
         # not an actor inside a compound modifier ("Iran" in "the Iran-backed Hezbollah ... it")
-        before = [m for m in found + resolved if not m.inner and m.end <= start
-                  and not (m.end < len(toks) and toks[m.end].norm == "-")]
+        before = sorted((m for m in found + resolved if not m.inner and m.end <= start
+                         and not (m.end < len(toks) and toks[m.end].norm == "-")), key=lambda m: m.start)
         last = previous[0] if previous and same_para else []
         if how == "person":  # "his security forces": the person named last
             people = [m for m in before if g.is_person(m)] or [m for m in last if g.is_person(m)][-1:]
@@ -402,10 +407,14 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             actor = _antecedent(before, earlier, kinds, g, how == "pronoun", head=head, bare=how == "bare")
         if how == "pronoun" and before:
             # the subject of the pronoun's own clause when the sentence has several ("..., and Israel has
-            # struck convoys it says ...": it = Israel)
+            # struck convoys it says ...": it = Israel); an object pronoun ("cooperates with it", "them")
+            # is someone else: the one other actor named before it
             opened = _clause_start(toks, start)
             own = [m for m in before if m.start >= opened and g.actors[m.actor].kind in kinds]
             actor = own[0].actor if own else actor
+            if toks[start].norm == "them" or (toks[start].norm == "it" and toks[start - 1].norm in _OBJECT_SLOT):
+                others = {m.actor for m in before if m.actor != actor and g.actors[m.actor].kind in kinds}
+                actor = others.pop() if len(others) == 1 else None  # only when no other actor could be meant
         coordinated = [m for m in before if m.end == start - 1 and toks[start - 1].norm in {"and", "or"}]
         if how == "pronoun" and toks[start].norm in {"its", "their"} and coordinated:
             actor = coordinated[-1].actor  # "the Congolese army and its allies": its = the army
@@ -430,6 +439,8 @@ def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int
         return i, i + 1, _BARE_HEADS[toks[i].norm], "bare"  # "shelled army positions"
     if toks[i].norm in {"his", "her"}:
         return i, i + 1, _ANY, "person"
+    if toks[i].norm == "them" and i > 0 and toks[i - 1].norm == "among":
+        return None  # "X, Z among them": a member of the group before
     skip = 0
     if toks[i].norm == "the" and i + 4 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].is_word:
         skip = 3  # "the Russian-led bloc": the description's head after a compound modifier

@@ -336,8 +336,12 @@ def _propose(pair: tuple[str, str], per_sentence: dict[int, list[Link]],
     for number, links in sorted(per_sentence.items()):
         if len(_sign(links)) == 2:
             direct = [link for link in links if link.direct]
-            plain_both = len(_sign(direct)) == 2 and all(li.hedge is None for li in direct) and len(
-                {li.cue.start for li in direct}) >= 2  # "X, who fought Z alongside Y, clashed with Y"
+            # "X, who fought Z alongside Y, clashed with Y", "X condemned Y but cooperates with it"
+            stated = [link for link in links if link.direct or link.contrast]
+            plain_both = len(_sign(stated)) == 2 and all(li.hedge is None for li in stated) and len(
+                {li.cue.start for li in stated}) >= 2
+            if plain_both:
+                direct = [Link(li.a, li.b, li.cue, True, li.hedge, li.contrast) for li in stated]
             if len(_sign(direct)) != 1 and not plain_both:
                 reasons.append((number, f"both signs for {names} in one sentence"))
                 continue

@@ -217,3 +217,20 @@ def test_a_claim_to_have_done_is_the_claimants_deed():
 
 def test_helped_before_a_verb_in_a_relative_clause_binds_nothing():
     assert stances("Quor, which Pax helped found, angered Yel.", _P) == {("q", "y"): "rival"}
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject():
+    assert stances("Pax condemned Yel but cooperates with it on security.", _P) == {("p", "y"): "ambivalent"}
+    assert stances("Zed held the town, and Xan vowed to drive them out.", _P) == {("x", "z"): "enemy"}
+    assert stances("Zed fought Yel, and Xan vowed to drive them out.", _P) == {("y", "z"): "enemy"}  # them: who?
+
+
+def test_both_signs_joined_by_a_contrast_or_a_plain_subject_are_ambivalent():
+    assert stances("Pax and Yel, bitter rivals since 2007, signed a unity declaration.", _P) == {("p", "y"): "ambivalent"}
+    # a ceasefire or peace deal is no cooperation
+    assert stances("Pax and Yel signed a peace deal.", _P) == {}
+
+
+def test_fighting_for_someone_and_labelling_as_terrorists():
+    assert stances("Xan fighters captured the town for Yel.", _P) == {("x", "y"): "ally"}
+    assert stances("Pax labelled both Xan and Zed terrorist groups.", _P) == {("p", "x"): "rival", ("p", "z"): "rival"}
