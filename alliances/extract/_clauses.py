@@ -49,17 +49,18 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "some", "several"
                "other", "more", "than", "dozens", "hundreds", "thousands", "two", "three", "four"}
 _CLAUSE_WORDS = {"while", "whereas", "although", "though", "but", "yet"}
 _SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "since", "if", "whereas"}
-_REPORTING = {"said", "says", "say", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
+_REPORTING = {"said", "says", "say", "saying", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
               "argued", "confirmed", "declared", "claimed", "claims", "claim", "believes", "believe", "believed",
               "alleged", "alleges", "suggested", "suggests"}
 _MODALS = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should"}
-_SPEECH = {"said", "says", "say", "added", "insisted", "argued", "claimed", "claims", "claim", "believes", "believe",
+_SPEECH = {"said", "says", "say", "saying", "added", "insisted", "argued", "claimed", "claims", "claim", "believes", "believe",
            "believed", "alleged", "alleges", "suggested", "suggests"}
 _REPORT_SKIP = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "reporters",
                 "late", "early", "in", "a", "statement"}
 _PRONOUNS = {"he", "she", "we", "i", "it", "they"}
 _RELATIVE = {"which", "who", "whose", "whom", "that"}
 _PARTICIPLES = {"backed", "supported", "armed", "funded", "allied", "aided"}
+_PLACE_WORDS = {"southern", "northern", "eastern", "western", "central", "north", "south", "east", "west"}
 # verbs whose object is the subject of the clause that follows ("helped the army regain ...")
 _CONTROL = {"allowed", "allow", "allows", "allowing", "enabled", "enable", "enables", "enabling", "forced",
             "forcing", "ordered", "urged", "encouraged", "persuaded", "asked"}
@@ -344,6 +345,8 @@ def _parentheticals(units: list[str], clause: Clause, cues: list[Cue]) -> list[P
         head = next((g for g in reversed(clause.groups) if g.last < k), None)
         adjacent = head is not None and all(u in FILLER for u in units[head.last + 1 : k])
         nxt = units[k + 1] if k + 1 < ce else ""
+        if head is not None and nxt in _PARTICIPLES and _governed(units, head, cs):
+            head = None  # "the corridor through Armenia, backed by Baku": what is backed, Armenia or the corridor?
         close = next((j for j in range(k + 1, ce) if units[j] == ","), None)
         end = close if close is not None else ce
         if nxt in _RELATIVE and nxt != "that":
@@ -376,6 +379,14 @@ def _parentheticals(units: list[str], clause: Clause, cues: list[Cue]) -> list[P
 def _describes_actor(units: list[str], start: int, end: int, nouns: set[int]) -> bool:
     """Whether an apposition opening with a determiner names an actor's kind (``a Hutu militia``) or a relation."""
     return any(u in _ACTOR_NOUNS for u in units[start : min(end, start + 6)]) or any(start <= j < end for j in nouns)
+
+
+def _governed(units: list[str], g: Group, start: int) -> bool:
+    """Whether a group is the object of a preposition (only determiners and adjectives between)."""
+    j = g.first - 1
+    while j >= start and (units[j] in DETERMINERS or units[j] in FILLER - {"of"} or units[j] in _PLACE_WORDS):
+        j -= 1
+    return j >= start and units[j] in PREPOSITIONS - {"of"}  # "separatists of the STC, backed by": the STC
 
 
 def _allied_tail(between: list[str]) -> bool:

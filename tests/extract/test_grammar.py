@@ -234,3 +234,21 @@ def test_both_signs_joined_by_a_contrast_or_a_plain_subject_are_ambivalent():
 def test_fighting_for_someone_and_labelling_as_terrorists():
     assert stances("Xan fighters captured the town for Yel.", _P) == {("x", "y"): "ally"}
     assert stances("Pax labelled both Xan and Zed terrorist groups.", _P) == {("p", "x"): "rival", ("p", "z"): "rival"}
+
+
+def test_a_participle_after_a_prepositions_object_may_describe_something_else():
+    assert stances("Pax opposes the corridor through southern Yel, backed by Xan.", _P) == {}
+    # "of" after a people noun does not count: the separatists are the STC's
+    assert stances("Separatists of the Zed, backed by Quor, seized the port.", _P) == {("q", "z"): "ally"}
+
+
+def test_talks_are_no_alliance_and_a_condition_is_no_fact():
+    assert stances("Pax held indirect talks with Yel in Cairo.", _P) == {}
+    assert stances("If Pax attacks Yel, Quor will respond.", _P) == {}
+    assert stances("Pax broke with Quor over the war.", _P) == {("p", "q"): "rival"}
+
+
+def test_serving_with_and_joint_exercises():
+    assert stances("Zed has killed dozens of Pax troops serving with Quor.", _P) == {
+        ("p", "z"): "enemy", ("p", "q"): "ally"}
+    assert stances("Pax and Quor held joint military exercises near the border.", _P) == {("p", "q"): "ally"}
