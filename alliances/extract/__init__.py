@@ -14,13 +14,15 @@ about 55 MB of wheels (spacy 34 MB, blis 14 MB, thinc 4 MB and a dozen small pac
 measured with ``pip download`` on 2026-11-25) and a second of import time, for no
 model (none may be downloaded). Nothing here needs more than the standard library.
 
-Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors in the text),
-:mod:`._cues` (the cue lexicon), :mod:`._proposals` (cues to proposals),
-:mod:`._fragment` (the YAML fragment).
+Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors named in the
+text), :mod:`._coref` (descriptions and pronouns), :mod:`._lexicon` and :mod:`._cues`
+(the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
+binds), :mod:`._proposals` (cues to proposals), :mod:`._fragment` (the YAML fragment).
 """
 
 from __future__ import annotations
 
+from ._coref import ANAPHORS, find_mentions
 from ._cues import Cue, CueMatcher, Markers, find_cues
 from ._fragment import fragment_dict, fragment_yaml, source_id_for
 from ._grammar import Link, sentence_links
@@ -36,14 +38,16 @@ from ._lexicon import (
     loads_cues,
     phrase_pattern,
 )
-from ._mentions import DEMONYMS, Gazetteer, Mention, find_mentions, unmatched_names
+from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, named_mentions, unmatched_names
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, split_sentences, tokenize
 
 __all__ = [
+    "ANAPHORS",
     "DEMONYMS",
     "FAMILIES",
     "ROLES",
+    "TITLES",
     "Cue",
     "CueEntry",
     "CueFamily",
@@ -69,6 +73,7 @@ __all__ = [
     "fragment_yaml",
     "load_cues",
     "loads_cues",
+    "named_mentions",
     "phrase_pattern",
     "sentence_links",
     "source_id_for",

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._records import Actor, Stance
+from ._coref import find_mentions
 from ._cues import CueMatcher
 from ._grammar import Link, sentence_links
 from ._lexicon import CueLexicon, default_cues, load_cues
-from ._mentions import Gazetteer, Mention, find_mentions, unmatched_names
+from ._mentions import Gazetteer, Mention, unmatched_names
 from ._sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
