@@ -173,14 +173,20 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
     """
     units: list[str] = []
     unit_mention: dict[int, Mention] = {}
-    starts = {m.start: m for m in mentions if not m.inner}
+    starts: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if not m.inner:
+            starts.setdefault(m.start, []).append(m)
     i = 0
     while i < len(sent.tokens):
-        m = starts.get(i)
-        if m is not None:
-            unit_mention[len(units)] = m
-            units.append(f"@{len(unit_mention) - 1}")
-            i = m.end
+        here = starts.get(i)
+        if here:
+            for n, m in enumerate(here):  # "the two groups": one mention per actor, read as "@0 and @1"
+                if n:
+                    units.append("and")
+                unit_mention[len(units)] = m
+                units.append(f"@{len(unit_mention) - 1}")
+            i = here[0].end
         else:
             units.append(sent.tokens[i].norm)
             i += 1

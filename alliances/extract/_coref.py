@@ -119,26 +119,41 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
         # previous sentence of the same paragraph)
         prev = [out[j] for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
         same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
-        out.append(_sentence_mentions(sent, gazetteer, prev, same_para, seen))
+        before = sentences[k - 1] if same_para else None
+        out.append(_sentence_mentions(sent, gazetteer, prev, before, seen))
         seen.update(m.actor for m in out[-1] if m.via == "name")
     return out
 
 
-def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], same_para: bool,
+def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], prev_sent: Sentence | None,
                        seen: set[str]) -> list[Mention]:
     found = named_mentions(sent, g, seen)
-    resolved = _coreferent_mentions(sent, g, found, previous, same_para)
+    resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
     return sorted(found + resolved, key=lambda m: (m.start, m.inner))
 
 
 def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], previous: list[list[Mention]],
-                         same_para: bool) -> list[Mention]:
-    """Definite descriptions and pronouns not already part of a name, resolved to an earlier actor."""
+                         prev_sent: Sentence | None) -> list[Mention]:
+    """Definite descriptions and pronouns not already part of a name, resolved to an earlier actor.
+
+    ``previous``: the mentions of up to eight sentences before, nearest first;
+    ``prev_sent``: the sentence right before, when it is in the same paragraph.
+    """
+    same_para = prev_sent is not None
     toks = list(sent.tokens)
     taken = {i for m in found for i in range(m.start, m.end)}
     resolved: list[Mention] = []
     i = 0
     while i < len(toks):
+        plural = None if i in taken or not toks[i].is_word else _plural_at(toks, i, taken)
+        if plural is not None:  # "the two groups": as many actors
+            start, end, kinds, n = plural
+            named = [m for m in found + resolved if not m.inner and m.end <= start]
+            prior = (list(prev_sent.tokens), previous[0]) if prev_sent is not None and previous else None
+            resolved += [Mention(a, start, end, "coref", sent.quote(start, end))
+                         for a in _several((toks, named), prior, kinds, n, g)]
+            i = end
+            continue
         hit = None if i in taken or not toks[i].is_word else _anaphor_at(toks, i, taken)
         if hit is None:
             i += 1
@@ -162,6 +177,10 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             opened = _clause_start(toks, start)
             own = [m for m in before if m.start >= opened and g.actors[m.actor].kind in kinds]
             actor = own[0].actor if own else actor
+            if own and toks[start].norm in {"they", "their"}:
+                # "the two groups said they would ...": they are all the actors of that mention
+                also = [m.actor for m in own if m.start == own[0].start and m.actor != actor]
+                resolved += [Mention(a, start, end, "coref", sent.quote(start, end)) for a in also]
             if toks[start].norm == "them" or (toks[start].norm == "it" and toks[start - 1].norm in _OBJECT_SLOT):
                 others = {m.actor for m in before if m.actor != actor and g.actors[m.actor].kind in kinds}
                 actor = others.pop() if len(others) == 1 else None  # only when no other actor could be meant
@@ -172,6 +191,56 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             resolved.append(Mention(actor, start, end, "coref", sent.quote(start, end)))
         i = end
     return resolved + _speakers(sent, found, taken)
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+_PLURALS: dict[str, frozenset[ActorKind]] = {
+    **dict.fromkeys(["groups", "movements", "militias", "factions", "rebel groups", "armed groups"], _GROUPISH),
+    **dict.fromkeys(["countries", "states", "governments", "juntas", "regimes", "nations", "neighbours", "neighbors",
+                     "capitals", "armies", "militaries"], frozenset({ActorKind.STATE})),
+    **dict.fromkeys(["sides", "parties", "powers", "allies", "rivals", "enemies", "foes", "forces"], _ANY),
+}
+
+
+def _plural_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int, int, frozenset[ActorKind], int] | None:
+    """``the two groups``, ``both countries``, ``the three juntas``: (start, end, kinds, how many)."""
+    j = i + 1 if toks[i].norm == "the" else i
+    if j >= len(toks) or toks[j].norm not in _NUMBERS or (toks[j].norm != "both" and j == i):
+        return None
+    for width in (2, 1):
+        words = " ".join(t.norm for t in toks[j + 1 : j + 1 + width])
+        if words in _PLURALS and not any(k in taken for k in range(i, j + 1 + width)):
+            return i, j + 1 + width, _PLURALS[words], _NUMBERS[toks[j].norm]
+    return None
+
+
+def _several(here: tuple[list[Token], list[Mention]], last: tuple[list[Token], list[Mention]] | None,
+             kinds: frozenset[ActorKind], n: int, g: Gazetteer) -> list[str]:
+    """The ``n`` actors a plural description refers to, or none when that is not clear.
+
+    In its own sentence: a list of exactly ``n`` actors (``Mali, Burkina Faso and
+    Niger``), or exactly ``n`` actors of its kind before it; else in the sentence before:
+    a list of exactly ``n`` actors (a list broken by a name that is no actor does not count).
+    """
+    for k, (toks, ms) in enumerate([here] + ([last] if last else [])):
+        fits = sorted((m for m in ms if g.actors[m.actor].kind in kinds and not m.inner), key=lambda m: m.start)
+        runs: list[list[Mention]] = []
+        for m in fits:
+            if runs and m.start > runs[-1][-1].end and all(
+                    t.norm in {",", "and", "or"} for t in toks[runs[-1][-1].end : m.start]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in reversed(runs):
+            actors = list(dict.fromkeys(m.actor for m in run))
+            if len(actors) == n:
+                return actors
+        actors = list(dict.fromkeys(m.actor for m in fits))
+        if k == 0 and len(actors) == n:
+            return actors
+        if actors:
+            return []  # actors of its kind here, but not as many: unclear
+    return []
 
 
 def _clause_start(toks: list[Token], i: int) -> int:

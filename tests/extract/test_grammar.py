@@ -252,3 +252,12 @@ def test_serving_with_and_joint_exercises():
     assert stances("Zed has killed dozens of Pax troops serving with Quor.", _P) == {
         ("p", "z"): "enemy", ("p", "q"): "ally"}
     assert stances("Pax and Quor held joint military exercises near the border.", _P) == {("p", "q"): "ally"}
+
+
+def test_plural_descriptions_refer_to_as_many_actors():
+    got = stances("Xan announced an alliance with Zed, and the two groups said they would march on Yel.", _P)
+    assert got == {("x", "z"): "ally", ("x", "y"): "enemy", ("y", "z"): "enemy"}
+    got = stances("Pax, Quor and Yel left the bloc. The three countries then turned to Zed for weapons.", _P)
+    assert got == {("p", "z"): "ally", ("q", "z"): "ally", ("y", "z"): "ally"}
+    # a list broken by a name that is no actor ("Niger"): how many of them are meant is not clear
+    assert stances("Pax, Niger and Yel left the bloc. The three countries then turned to Zed for weapons.", _P) == {}

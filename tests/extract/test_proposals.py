@@ -93,7 +93,7 @@ def test_precision_and_recall_floors():
     # the texts the first rules were written from (the corpus in tests/data/corpus is the evaluation)
     score = _score()
     assert score["sign_precision"] >= 0.95, score
-    assert score["sign_recall"] >= 0.6, score
+    assert score["sign_recall"] >= 0.9, score  # 0.73 after the first clause grammar, 1.00 after the second round
     assert score["sign_precision"] >= score["precision"]
 
 
@@ -107,7 +107,7 @@ def test_syria_paraphrase_agrees_with_the_seed():
         assert p.stance == stated, p.pair
     assert ex.proposal("russia", "us_coalition") is None  # left unknown on purpose
     recall = sum(ex.proposal(*r.pair) is not None for r in seed.relations) / len(seed.relations)
-    assert recall >= 0.5  # 0.75 with the proximity rules; the clause grammar abstains more (precision first)
+    assert recall >= 0.7  # 14 of 18 seed relations (0.75 with the proximity rules, 0.50 after the first clause grammar)
 
 
 # --------------------------------------------------------------------------- single sentences
