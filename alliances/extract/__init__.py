@@ -38,7 +38,7 @@ from ._lexicon import (
     loads_cues,
     phrase_pattern,
 )
-from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, named_mentions, unmatched_names
+from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, dateline_end, named_mentions, unmatched_names
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, split_sentences, tokenize
 
@@ -65,6 +65,7 @@ __all__ = [
     "Sentence",
     "Token",
     "Unclear",
+    "dateline_end",
     "default_cues",
     "extract_relations",
     "find_cues",

@@ -37,6 +37,11 @@ FILLER = {
     "commanders", "advisers", "militiamen", "gunmen", "navy", "air", "special", "regular", "ground",
     "paramilitaries", "paramilitary", "proxies", "-", "'", "artillery", "contractors", "drones", "envoys",
     "diplomats", "of", "allied", "government", "armed", "rebels", "rebel", "militia", "militias", "army",
+    # people who act for an actor ("Hungary's foreign minister", "Wagner mercenaries and Malian soldiers")
+    "mercenaries", "separatists", "jihadists", "insurgents", "loyalists", "volunteers", "instructors", "personnel",
+    "guards", "police", "officers", "marines", "sailors", "pilots", "paratroopers", "minister", "foreign", "prime",
+    "president", "leader", "leaders", "spokesman", "spokeswoman", "chief", "secretary", "ambassador", "envoy",
+    "commander", "general", "defence", "defense", "pro",
 }
 PREPOSITIONS = {
     "of", "in", "on", "at", "from", "to", "with", "near", "by", "for", "between", "against", "into", "across", "over",
@@ -60,6 +65,7 @@ _REPORT_SKIP = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "s
 _PRONOUNS = {"he", "she", "we", "i", "it", "they"}
 _RELATIVE = {"which", "who", "whose", "whom", "that"}
 _PARTICIPLES = {"backed", "supported", "armed", "funded", "allied", "aided"}
+_MADE_UP = {"made", "comprising", "consisting", "composed", "grouping", "gathering"}  # "made up of X, Y and Z"
 _PLACE_WORDS = {"southern", "northern", "eastern", "western", "central", "north", "south", "east", "west"}
 # verbs whose object is the subject of the clause that follows ("helped the army regain ...")
 _CONTROL = {"allowed", "allow", "allows", "allowing", "enabled", "enable", "enables", "enabling", "forced",
@@ -70,6 +76,7 @@ _COLLECTIVE = {"hundreds", "thousands", "dozens", "scores", "units", "troops", "
                "soldiers", "elements", "remnants", "militiamen", "alliance", "coalition", "contingent", "battalions",
                "battalion", "brigades", "brigade", "detachment", "loyalists", "mercenaries", "some", "many", "most",
                "all", "several", "one", "none", "both", "each", "part", "groups", "militias", "column", "columns"}
+_ALLIANCE_NOUNS = {"alliance", "coalition", "front", "bloc", "council", "union", "axis", "league", "pact", "grouping"}
 # nouns that make an apposition a description of an actor ("X, a Hutu militia, ...")
 _ACTOR_NOUNS = {"militia", "militias", "group", "groups", "faction", "movement", "force", "forces", "alliance",
                 "coalition", "rebels", "rebel", "army", "organisation", "organization", "outfit", "party", "government",
@@ -263,6 +270,14 @@ def _fill(clause: Clause, units: list[str], unit_mention: dict[int, Mention], se
     clause.groups = _groups(units, unit_mention, cues, clause.start, clause.end, sent)
     clause.parens = _parentheticals(units, clause, cues)
     for p in clause.parens:
+        if p.kind == "members" and clause.subject is None and _opens_clause(units, clause.start, p.start, cues) and any(
+                u in _ALLIANCE_NOUNS for u in units[clause.start : p.start]):
+            included = [g for g in clause.groups if p.start < g.first < p.end]
+            if included:
+                members = [a for g in included for a in g.actors]
+                clause.subject = Group(included[0].units, members, True)
+                clause.subject.allied = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+            continue
         if p.kind != "including":
             continue
         included = [g for g in clause.groups if p.start < g.first < p.end]
@@ -357,7 +372,11 @@ def _parentheticals(units: list[str], clause: Clause, cues: list[Cue]) -> list[P
         end = close if close is not None else ce
         if nxt in _RELATIVE and nxt != "that":
             out.append(Paren(k, end, head if adjacent else None, "relative"))
-        elif nxt == "including" or (nxt.startswith("@") and units[k + 2 : k + 4] == ["among", "them"]):
+        elif nxt in _MADE_UP and not (head is not None and adjacent):
+            # "The Brotherhood Alliance, made up of X, Y and Z,": the members of an alliance not itself an actor
+            out.append(Paren(k, end, None, "members"))
+        elif nxt == "including" or nxt in _MADE_UP or (
+                nxt.startswith("@") and units[k + 2 : k + 4] == ["among", "them"]):
             if head is not None and head.coref and head.possessive and head.first >= 2 and units[head.first - 1] == "and":
                 # "the Congolese army and its allies, including Z": the head is the army
                 owner = next((g for g in clause.groups if g.last == head.first - 2), None)

@@ -159,7 +159,9 @@ def _sentence_hedge(markers: Markers) -> str | None:
 def _included_allies(clause: Clause) -> list[Link]:
     """``X and allied militias, including Z``, ``X and allied Z fighters``: Z is X's ally (read indirectly)."""
     cue = Cue(_SUPPORT, clause.start, clause.start + 1, "and allied", "preposition")
-    out = [Link(a, b, cue, False, clause.hedge) for g in clause.groups for a, b in g.allied]
+    groups = clause.groups + ([clause.subject] if clause.subject is not None and clause.subject not in clause.groups
+                              else [])
+    out = [Link(a, b, cue, False, clause.hedge) for g in groups for a, b in g.allied]
     for p in clause.parens:
         if p.allied and p.head is not None:
             cue = Cue(_SUPPORT, p.start, p.start + 1, "allied ..., including", "preposition")
@@ -518,7 +520,8 @@ def _reciprocal(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
 
 def _modifier_links(sent: Sentence, mentions: list[Mention], units: list[str], unit_mention: dict[int, Mention],
                     modifiers: dict[str, CueFamily]) -> list[Link]:
-    """``Iran-backed militias`` (the lexicon's modifiers) and ``anti-IS coalition``, also inside a name."""
+    """``Iran-backed militias`` (the lexicon's modifiers), ``anti-IS coalition`` and ``pro-Russian separatists``,
+    also inside a name."""
     out: list[Link] = []
     toks = sent.tokens
     outer = [m for m in mentions if not m.inner]
@@ -531,18 +534,22 @@ def _modifier_links(sent: Sentence, mentions: list[Mention], units: list[str], u
         if m.end + 1 < host.end and toks[m.end].norm == "-" and toks[m.end + 1].norm in modifiers:
             family = modifiers[toks[m.end + 1].norm]
             out.append(Link(m.actor, host.actor, _cue(family, f"{m.text}-{toks[m.end + 1].text}"), True))
-        elif m.start >= 2 and toks[m.start - 1].norm == "-" and toks[m.start - 2].norm == "anti":
-            out.append(Link(m.actor, host.actor, _cue(_HOSTILITY, f"anti-{m.text}"), True))
+        elif m.start >= 2 and toks[m.start - 1].norm == "-" and toks[m.start - 2].norm in _STANDS:
+            family = _STANDS[toks[m.start - 2].norm]
+            out.append(Link(m.actor, host.actor, _cue(family, f"{toks[m.start - 2].norm}-{m.text}"), True))
     for k, m in unit_mention.items():
         if k + 2 < len(units) and units[k + 1] == "-" and units[k + 2] in modifiers:
             head = _head(units, unit_mention, k + 3)
             if head is not None:
                 out.append(Link(m.actor, head.actor, _cue(modifiers[units[k + 2]], f"{m.text}-{units[k + 2]}"), True))
-        if k >= 2 and units[k - 1] == "-" and units[k - 2] == "anti":
+        if k >= 2 and units[k - 1] == "-" and units[k - 2] in _STANDS:
             head = _head(units, unit_mention, k + 1)
             if head is not None:
-                out.append(Link(m.actor, head.actor, _cue(_HOSTILITY, f"anti-{m.text}"), True))
+                out.append(Link(m.actor, head.actor, _cue(_STANDS[units[k - 2]], f"{units[k - 2]}-{m.text}"), True))
     return out
+
+
+_STANDS = {"anti": _HOSTILITY, "pro": _SUPPORT}  # "anti-IS coalition", "pro-Russian separatists"
 
 
 def _head(units: list[str], unit_mention: dict[int, Mention], k: int) -> Mention | None:

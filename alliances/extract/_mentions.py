@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .._records import Actor
 from ._sentences import Sentence, Token, tokenize
 
-__all__ = ["DEMONYMS", "TITLES", "Gazetteer", "Mention", "named_mentions", "unmatched_names"]
+__all__ = ["DEMONYMS", "TITLES", "Gazetteer", "Mention", "dateline_end", "named_mentions", "unmatched_names"]
 
 # demonym -> the country or people name it stands for (matched against actors' names and aliases)
 DEMONYMS: dict[str, str] = {
@@ -291,7 +291,8 @@ def named_mentions(sent: Sentence, g: Gazetteer, seen: AbstractSet[str] = frozen
     [('m', 'Iran-backed militias', False), ('iran', 'Iran', True)]
     """
     toks = list(sent.tokens)
-    word_idx = [i for i, t in enumerate(toks) if t.is_word]
+    dateline = dateline_end(toks)
+    word_idx = [i for i, t in enumerate(toks) if t.is_word and i >= dateline]
     found: list[Mention] = []
     w = 0
     while w < len(word_idx):
@@ -334,6 +335,36 @@ _NOT_NAMES = {
 }
 
 
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+           "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def dateline_end(toks: list[Token] | tuple[Token, ...]) -> int:
+    """Where a wire dateline (``KHARTOUM, May 14 (Reuters) -``) ends: the first token after it, or 0.
+
+    A dateline opens with a place in capitals and ends with a dash within its first
+    fifteen tokens, after a date or an agency in brackets; the place in it is not a
+    mention (``BAMAKO`` is where the story was filed, not an actor in it).
+
+    Examples
+    --------
+    >>> from alliances.extract import tokenize
+    >>> toks = tokenize("BAMAKO, July 28 (Wire) - Rebels said")
+    >>> toks[dateline_end(toks)].text
+    'Rebels'
+    >>> dateline_end(tokenize("Mali said on July 28 - late - that"))
+    0
+    """
+    if not toks or not (toks[0].is_word and toks[0].is_upper and len(toks[0].text) > 1):
+        return 0
+    for k, t in enumerate(toks[:15]):
+        if t.norm == "-" and k > 1 and (toks[k - 1].norm == ")" or toks[k - 2].norm in _MONTHS):
+            return k + 1
+        if t.is_word and not (t.is_capitalised or t.text.isdigit() or t.norm in _MONTHS):
+            return 0
+    return 0
+
+
 def unmatched_names(sentences: list[Sentence], mentions: list[list[Mention]], g: Gazetteer) -> list[str]:
     """Capitalised names that matched no actor: candidates for actors missing from the scenario.
 
@@ -345,7 +376,7 @@ def unmatched_names(sentences: list[Sentence], mentions: list[list[Mention]], g:
     for sent, ms in zip(sentences, mentions, strict=True):
         taken = {i for m in ms for i in range(m.start, m.end)}
         toks = sent.tokens
-        i = 0
+        i = dateline_end(toks)  # "KHARTOUM, May 14 (Wire) -": where the story was filed
         while i < len(toks):
             t = toks[i]
             if not (t.is_capitalised and i not in taken and t.norm not in _NOT_NAMES):

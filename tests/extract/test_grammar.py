@@ -261,3 +261,22 @@ def test_plural_descriptions_refer_to_as_many_actors():
     assert got == {("p", "z"): "ally", ("q", "z"): "ally", ("y", "z"): "ally"}
     # a list broken by a name that is no actor ("Niger"): how many of them are meant is not clear
     assert stances("Pax, Niger and Yel left the bloc. The three countries then turned to Zed for weapons.", _P) == {}
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_an_actor():
+    actors = [*_P, Actor("c", "Capitalia", "state", aliases=("KAPITAL",))]
+    ex = extract_relations("KAPITAL, July 28 (Wire) - Zed said it had killed dozens of Yel soldiers.", actors)
+    assert {p.pair: p.stance.value for p in ex.proposals} == {("y", "z"): "enemy"}
+    assert "KAPITAL" not in {m.text for ms in ex.mentions for m in ms}
+
+
+def test_members_of_an_alliance_that_is_no_actor_are_its_subject_and_allies():
+    got = stances("The Northern Alliance, made up of Xan, Zed and Quor, launched an offensive against Yel.", _P)
+    assert got == {("q", "x"): "ally", ("q", "z"): "ally", ("x", "z"): "ally",
+                   ("q", "y"): "enemy", ("x", "y"): "enemy", ("y", "z"): "enemy"}
+
+
+def test_pro_and_officials_of_an_actor():
+    assert stances("Pro-Pax militias of Zed advanced.", _P) == {("p", "z"): "ally"}
+    assert stances("Pax's foreign minister, who has visited Yel several times, spoke.", _P) == {("p", "y"): "friendly"}
+    assert stances("Pax has been one of Yel's main arms suppliers.", _P) == {("p", "y"): "ally"}
