@@ -58,8 +58,7 @@ _REPORTING = {"said", "says", "say", "saying", "told", "added", "acknowledged", 
               "argued", "confirmed", "declared", "claimed", "claims", "claim", "believes", "believe", "believed",
               "alleged", "alleges", "suggested", "suggests"}
 _MODALS = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should"}
-_SPEECH = {"said", "says", "say", "saying", "added", "insisted", "argued", "claimed", "claims", "claim", "believes", "believe",
-           "believed", "alleged", "alleges", "suggested", "suggests"}
+_SPEECH = {"said", "says", "say", "saying", "added", "insisted", "argued"}  # always followed by what was said
 _REPORT_SKIP = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "reporters",
                 "late", "early", "in", "a", "statement"}
 _PRONOUNS = {"he", "she", "we", "i", "it", "they"}
@@ -180,6 +179,7 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
     """
     units: list[str] = []
     unit_mention: dict[int, Mention] = {}
+    scare = _scare_quotes(sent)
     starts: dict[int, list[Mention]] = {}
     for m in mentions:
         if not m.inner:
@@ -194,10 +194,22 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
                 unit_mention[len(units)] = m
                 units.append(f"@{len(unit_mention) - 1}")
             i = here[0].end
+        elif i in scare:
+            i += 1  # 'was "the main sponsor" of': quotation marks around a few words are no structure
         else:
             units.append(sent.tokens[i].norm)
             i += 1
     return units, unit_mention
+
+
+def _scare_quotes(sent: Sentence) -> set[int]:
+    """The quotation marks around a few words inside a sentence (not a quote of its own)."""
+    marks = [i for i, t in enumerate(sent.tokens) if t.norm == '"']
+    out: set[int] = set()
+    for a, b in zip(marks[0::2], marks[1::2], strict=False):
+        if 0 < a and b - a - 1 <= 6 and not any(t.norm in {",", "."} for t in sent.tokens[a + 1 : b]):
+            out |= {a, b}
+    return out
 
 
 def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sentence, cues: list[Cue]) -> list[Clause]:
@@ -332,6 +344,16 @@ def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue],
                 and not (between[:1] == [","] and k + 1 < ce and units[k + 1] == ",")  # an apposition
                 and not (between[:1] == [","] and k + 1 < ce and units[k + 1] == "among")  # "X, Z among them"
             )
+            if not joinable and g.coref and g.possessive and len(groups) >= 2 and units[g.first - 1] == "and" and (
+                    k == g.last + 1 and k + 1 < ce and units[k + 1] in {"allies", "partners", "proxies", "backers"}):
+                # "the Congolese army and its Burundian allies": one group, and allies
+                owner = groups[-2]
+                groups.pop()
+                owner.units.append(k)
+                owner.allied += [(a, m.actor) for a in owner.actors if a != m.actor]
+                if m.actor not in owner.actors:
+                    owner.actors.append(m.actor)
+                continue
             if joinable:
                 g.units.append(k)
                 if "allied" in between and m.actor not in g.actors:
@@ -492,8 +514,8 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
         between = between[between.index("of") + 1 :]  # "trained thousands of Somali soldiers"
     if len(between) > gap or any(u in PREPOSITIONS or not (u[:1].isalnum() or u in {"-", "'"}) for u in between):
         return None
-    if any(u in BE or u in _REPORTING for u in between):
-        return None
+    if any(u in BE or u in _REPORTING or u in _RELATIVE for u in between):
+        return None  # "a defence pact that angered Ethiopia": Ethiopia is the relative clause's
     if g.last + 1 < len(units) and units[g.last + 1] in _REPORTING | BE | _MODALS:
         return None  # "struck convoys it says were ...": the subject of a clause, not an object
     return g

@@ -278,8 +278,10 @@ def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int
 
 
 def _bare_description(toks: list[Token], i: int, taken: AbstractSet[int]) -> bool:
-    """``army positions``, ``an army drone``: an institution named as a modifier, not inside a name."""
-    followed = i + 1 < len(toks) and toks[i + 1].norm in _BARE_FOLLOWERS
+    """``army positions``, ``an army drone``, ``army-held cities``: an institution named as a modifier, not
+    inside a name."""
+    followed = i + 1 < len(toks) and toks[i + 1].norm in _BARE_FOLLOWERS or (
+        i + 2 < len(toks) and toks[i + 1].norm == "-" and toks[i + 2].norm in {"held", "controlled", "run", "led"})
     return (toks[i].norm in _BARE_HEADS and (followed or toks[i].norm in _BARE_NOUNS)
             and not (i > 0 and (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm in {"the", "-"})))
 

@@ -71,6 +71,8 @@ _ORG_WORDS = frozenset({
     "national", "democratic", "islamic", "transitional", "support", "rapid", "armed", "united", "corps", "guard",
     "guards", "revolutionary", "league", "treaty", "militia", "militias", "rebels", "peacekeepers", "kingdom",
 })
+_PREFIX_HEADS = {"troops", "forces", "fighters", "soldiers", "base", "bases", "positions", "convoy", "convoys",
+                 "peacekeepers", "units", "militants", "patrol", "patrols", "outpost", "camp", "jets", "drones"}
 _FORCE_NOUNS = ("army", "forces", "force", "troops", "military", "soldiers")
 _SURNAME_MIN = 6  # letters a surname needs to be a mention without a title or an earlier full mention
 
@@ -163,6 +165,7 @@ class Gazetteer:
         countries = {w: tuple(t.norm for t in tokenize(c) if t.is_word) for w, c in DEMONYMS.items()}
         self.surnames: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.person_forms: set[tuple[str, ...]] = set()
+        self.prefixes: dict[tuple[str, ...], str] = {}
         for words, bucket in list(self.forms.items()):
             if len(words) >= 2 and words[0] in countries:
                 variant = (*countries[words[0]], *words[1:])
@@ -195,6 +198,13 @@ class Gazetteer:
                 last = raw[-1].norm
                 self.surnames.setdefault(last, []).append((actor.id, tuple(t.norm for t in raw)))
         self.person_forms = {f for forms in self.surnames.values() for _, full in forms for f in (full, full[-1:])}
+        # the first words of a name of three words or more, when they start no other actor's name
+        starts: dict[tuple[str, ...], set[str]] = {}
+        for words, bucket in self.forms.items():
+            for n in range(2, len(words)):
+                starts.setdefault(words[:n], set()).update(a for _, a in bucket)
+        self.prefixes = {p: next(iter(ids)) for p, ids in starts.items() if len(ids) == 1 and p not in self.forms
+                         and not any(w in _FORCE_NOUNS or w in _NAME_JOINERS for w in p[-1:])}
 
     def is_person(self, m: Mention) -> bool:
         """Whether a mention names a person (an alias that is a person's name, or its surname)."""
@@ -218,6 +228,23 @@ class Gazetteer:
         letters = sum(c.isalpha() for c in tok.text)
         return actor_id if titled or actor_id in seen or letters >= _SURNAME_MIN else None
 
+    def _prefix_at(self, toks: list[Token], word_idx: list[int], w: int, stop: int) -> tuple[int, str, str] | None:
+        """``African Union`` for the name ``African Union mission``: the capitalised start of one actor's name,
+        when its forces or a place of theirs follow (``African Union troops``, ``an African Union base``;
+        not ``United Nations experts``, not ``Myanmar National League``)."""
+        for n in range(min(self.max_len - 1, stop - w), 1, -1):
+            idx = word_idx[w : w + n]
+            span = [toks[i] for i in idx]
+            owner = self.prefixes.get(tuple(t.norm for t in span))
+            if owner is None or not all(t.is_capitalised for t in span):
+                continue
+            if any(_gap_breaks(toks, idx[k], idx[k + 1]) for k in range(n - 1)):
+                continue
+            nxt = toks[word_idx[w + n]] if w + n < len(word_idx) else None
+            if nxt is not None and nxt.norm in _PREFIX_HEADS and not _gap_breaks(toks, idx[-1], word_idx[w + n]):
+                return n, owner, "name"
+        return None
+
     def match_at(self, toks: list[Token], word_idx: list[int], w: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest actor name starting at the ``w``-th word: (words, actor id, via) or None.
 
@@ -228,7 +255,10 @@ class Gazetteer:
         first = toks[word_idx[w]].norm
         if first not in self.first_words and first not in self.demonyms and first not in self.demonym_starts:
             return None
+        prefix = self._prefix_at(toks, word_idx, w, stop)
         for n in range(min(self.max_len, stop - w), 0, -1):
+            if prefix is not None and n < prefix[0]:
+                return prefix
             idx = word_idx[w : w + n]
             if any(_gap_breaks(toks, idx[k], idx[k + 1]) for k in range(n - 1)):
                 continue

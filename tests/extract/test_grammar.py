@@ -280,3 +280,28 @@ def test_pro_and_officials_of_an_actor():
     assert stances("Pro-Pax militias of Zed advanced.", _P) == {("p", "z"): "ally"}
     assert stances("Pax's foreign minister, who has visited Yel several times, spoke.", _P) == {("p", "y"): "friendly"}
     assert stances("Pax has been one of Yel's main arms suppliers.", _P) == {("p", "y"): "ally"}
+
+
+def test_the_start_of_a_long_name_before_its_forces():
+    actors = [Actor("au", "African Union mission", "international_org"), Actor("un", "United Nations mission",
+                                                                               "international_org"), *_P]
+    assert stances("Zed attacked an African Union base near the river.", actors) == {("au", "z"): "enemy"}
+    # "United Nations experts" are not the mission
+    assert stances("United Nations experts accused Pax of arming Zed.", actors) == {("p", "z"): "ally"}
+
+
+def test_scare_quotes_and_relative_clauses_do_not_hide_or_fake_an_object():
+    assert stances('Pax said Yel was "the main sponsor" of Zed.', _P) == {("y", "z"): "ally"}
+    # the pact's relative clause: Yel is not what Quor signed with, and what angered it is the pact
+    assert stances("Quor signed a defence pact that angered Yel.", _P) == {}
+    assert stances("Pax backs the militia that attacked Yel.", _P) == {}
+
+
+def test_x_and_its_y_allies_and_army_held():
+    actors = [Actor("army", "Valdorian army", "state"), *_P]
+    assert stances("Zed accused Yel and its Pax allies of bombing civilians.", actors) == {
+        ("y", "z"): "rival", ("p", "z"): "rival", ("p", "y"): "ally"}
+    assert stances("Zed intensified drone attacks on army-held cities.", actors) == {("army", "z"): "enemy"}
+    assert stances("Xan troops entered the town at the request of Yel.", actors) == {("x", "y"): "ally"}
+    assert stances("Pax sent troops to help Yel repel the Zed offensive.", actors) == {
+        ("p", "y"): "ally", ("y", "z"): "enemy"}
