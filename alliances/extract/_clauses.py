@@ -53,7 +53,7 @@ BE = {"was", "were", "been", "being", "is", "are", "be"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "some", "several", "many", "most", "all", "both",
                "other", "more", "than", "dozens", "hundreds", "thousands", "two", "three", "four"}
 _CLAUSE_WORDS = {"while", "whereas", "although", "though", "but", "yet"}
-_SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "since", "if", "whereas"}
+_SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "since", "if", "whereas", "where"}
 _REPORTING = {"said", "says", "say", "saying", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
               "argued", "confirmed", "declared", "claimed", "claims", "claim", "believes", "believe", "believed",
               "alleged", "alleges", "suggested", "suggests"}
@@ -152,6 +152,7 @@ class Clause:
     groups: list[Group] = field(default_factory=list)
     parens: list[Paren] = field(default_factory=list)
     kind: str = "main"
+    gap: Group | None = None  # the head of the relative clause a complement is in: what its verb may take
 
 
 def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], dict[int, Mention]]:

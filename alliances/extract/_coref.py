@@ -246,7 +246,7 @@ def _several(here: tuple[list[Token], list[Mention]], last: tuple[list[Token], l
 def _clause_start(toks: list[Token], i: int) -> int:
     """Where the clause holding token ``i`` starts: after the last ``, and``, ``;``, ``but``, ``while`` before it."""
     for k in range(i - 1, 0, -1):
-        if toks[k].norm in {";", "but", "while", "whereas", "although"} or (
+        if toks[k].norm in {";", "but", "while", "whereas", "although", "where"} or (
                 toks[k].norm == "and" and toks[k - 1].norm == ","):
             return k + 1
     return 0
@@ -256,7 +256,7 @@ def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int
     """A description or pronoun starting at token ``i``: (start, end, kinds it fits, how it refers)."""
     if _bare_description(toks, i, taken):
         return i, i + 1, _BARE_HEADS[toks[i].norm], "bare"  # "shelled army positions"
-    if toks[i].norm in {"his", "her"}:
+    if toks[i].norm in {"his", "her", "he", "she"}:
         return i, i + 1, _ANY, "person"
     if toks[i].norm == "them" and i > 0 and toks[i - 1].norm == "among":
         return None  # "X, Z among them": a member of the group before

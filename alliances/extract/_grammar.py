@@ -53,6 +53,7 @@ _HOSTILITY = FAMILIES["hostility"]
 # prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
 _COBELLIGERENT = {"alongside", "side by side with", "together with", "joined forces with", "in alliance with"}
 _POSSESSIVES = {"its", "their", "his", "her"}
+_COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
 _CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
 _NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "no", "every"}
 
@@ -222,15 +223,25 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             return [], why
         if paren is not None and paren.kind == "relative":
             inner = next((g for g in groups if paren.start < g.first < cue.start), None)
-            if inner is not None and paren.head is not None and obj is None and _verb_of(units, inner, cue) and not (
-                    cue.text in {"helped", "help", "helps"} and cue.end < len(units) and units[cue.end].isalpha()):
-                # ("the CSTO, which Armenia helped found": the head is what was founded, not who was helped)
-                agent, obj = inner, paren.head  # "France, which Baku accuses of ...": Baku accuses France
+            if inner is not None and paren.head is not None and _verb_of(units, inner, cue):
+                if cue.text in {"helped", "help", "helps"} and cue.end < len(units) and units[cue.end].isalpha():
+                    return [], None  # "the CSTO, which Armenia helped found": what was founded, not who was helped
+                # "France, which Baku accuses of ...": Baku accuses France; "the FDLR, which he accuses
+                # Kinshasa of arming": he accuses Kinshasa (and the FDLR is what is armed)
+                agent, obj = inner, obj if obj is not None else paren.head
+            elif not _head_is_subject(units, paren, clause_cues):
+                return [], f"'{cue.text}': its subject is not clear"  # "X, which the government says ..."
         if cue.reports:
             # the complement ("of arming Z") is an allegation about the accused, whoever that is
             _complement(cue, obj, units, clause, clauses, paren)
         if paren is None and agent is not None and _embedded(units, agent, cue, {c.start for c in clause_cues}):
             return [], f"'{cue.text}': its subject is not clear"  # "drones used to attack Y"
+        if paren is None and agent is clause.subject and agent is not None and _after_object(
+                units, agent, cue, clause, clause_cues):
+            return [], f"'{cue.text}': its subject is not clear"
+        if obj is None and clause.gap is not None and clause.gap is not agent and (
+                cue.end >= clause.end or not units[cue.end].startswith("@")):
+            obj = clause.gap
         if obj is None and agent is not None and len(agent.actors) >= 2 and cue.family is _HOSTILITY and (
                 cue.end >= clause.end or units[cue.end] in {".", ";", "each", "one", "over"}):
             return _within(cue, agent, clause), None  # "X and Y fought.", "X and Y fought each other"
@@ -260,10 +271,23 @@ def _agent(cue: Cue, clause: Clause, paren: Paren | None, units: list[str]) -> G
     return s if s is not None and s.last < cue.start else None
 
 
+def _head_is_subject(units: list[str], paren: Paren, cues: list[Cue]) -> bool:
+    """Whether a relative clause's verb follows its relative word (``X, which has long backed Y``)."""
+    first = min((c.start for c in cues if paren.start + 1 < c.start < paren.end), default=paren.end)
+    return all(u in _AUXILIARIES or u in FILLER or u in _SUBJECT_CONTROL or u in _DENYING or u.endswith("ly")
+               for u in units[paren.start + 2 : first])  # "X, which has denied arming Y"
+
+
+_DENYING = {"denied", "denies", "deny", "refused", "refuses", "not", "never", "no", "longer"}
+
+
 _AUXILIARIES = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "now", "long", "been",
                 "still", "openly", "repeatedly", "once", "did", "does", "do"}
 
 
+_NOUN_COMPLEMENTS = {"attempt", "attempts", "bid", "effort", "efforts", "decision", "move", "campaign", "threat",
+                     "right", "ability", "readiness", "intention", "willingness", "order", "call", "calls", "pressure",
+                     "plot", "scheme", "offer", "request", "permission", "mandate", "mission", "chance"}
 _PARTICIPLES = {"sent", "used", "made", "built", "brought", "held", "kept", "left", "paid", "hired", "flown"}
 _SUBJECT_CONTROL = {
     "vowed", "vows", "vow", "threatened", "threatens", "pledged", "pledges", "promised", "promises", "plans", "planned",
@@ -287,6 +311,8 @@ def _embedded(units: list[str], agent: Group, cue: Cue, cue_starts: set[int]) ->
     """
     if cue.start < 2 or units[cue.start - 1] != "to" or agent.last >= cue.start - 2:
         return False
+    if units[cue.start - 2] in _NOUN_COMPLEMENTS:
+        return True  # "warned Baku against any attempt to seize ...": whose attempt?
     for k in range(cue.start - 2, agent.last, -1):
         u = units[k]
         if u in _SUBJECT_CONTROL or k in cue_starts:
@@ -299,9 +325,23 @@ def _embedded(units: list[str], agent: Group, cue: Cue, cue_starts: set[int]) ->
 
 
 def _verb_of(units: list[str], inner: Group, cue: Cue) -> bool:
-    """Whether the cue is the verb of the relative clause whose subject is ``inner`` (``which Baku accuses``)."""
+    """Whether the cue is the verb of the relative clause whose subject is ``inner`` (``which Baku accuses``,
+    ``whose Wagner fighters captured``)."""
     between = units[inner.last + 1 : cue.start]
-    return len(between) <= 2 and all(u in _AUXILIARIES or u.endswith("ly") for u in between)
+    return len(between) <= 2 and all(u in _AUXILIARIES or u in FILLER or u.endswith("ly") for u in between)
+
+
+def _after_object(units: list[str], agent: Group, cue: Cue, clause: Clause, cues: list[Cue]) -> bool:
+    """``X intercepted Iranian missiles fired at Y``: a verb after another verb and its object, with no
+    ``and`` or comma between, is not said of the clause's subject."""
+    if cue.start > 0 and units[cue.start - 1] == "to":
+        return False  # an infinitive: see _embedded
+    earlier = [c for c in cues if c.role == "verb" and agent.last < c.start < cue.start and c.end <= cue.start
+               and not any(p.start < c.start < p.end for p in clause.parens)]
+    if not earlier:
+        return False
+    between = units[earlier[-1].end : cue.start]
+    return any(u.startswith("@") for u in between) and not any(u in _COORDINATING for u in between)
 
 
 # words after which a verb in -ing has the clause's subject ("has been fighting", "by shelling", "while calling")
@@ -366,6 +406,8 @@ def _complement(cue: Cue, accused: Group | None, units: list[str], clause: Claus
         j += 1
     if j < end and units[j] in {"of", "for"}:
         sub = Clause(j + 1, end, subject=accused, hedge=f"{cue.text} ... {units[j]}", kind="complement")
+        if paren is not None and paren.kind == "relative" and paren.head is not accused:
+            sub.gap = paren.head  # "the FDLR, which he accuses Kinshasa of arming": arming the FDLR
         sub.groups = [g for g in clause.groups if j < g.first < end]
         sub.parens = [p for p in clause.parens if j < p.start < end]
         clauses.append(sub)

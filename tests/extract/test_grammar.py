@@ -305,3 +305,22 @@ def test_x_and_its_y_allies_and_army_held():
     assert stances("Xan troops entered the town at the request of Yel.", actors) == {("x", "y"): "ally"}
     assert stances("Pax sent troops to help Yel repel the Zed offensive.", actors) == {
         ("p", "y"): "ally", ("y", "z"): "enemy"}
+
+
+def test_a_relative_clause_with_its_own_subject_and_a_gap():
+    actors = [Actor("p", "Pax", "state", aliases=("John Smith",)), *_P[1:]]
+    # "he" is the person named before; Quor is accused, Zed is what is armed
+    ex = extract_relations("John Smith said Pax would fight Zed, which he accuses Quor of arming.", actors)
+    assert {p.pair: p.stance.value for p in ex.proposals} == {("p", "z"): "enemy", ("p", "q"): "rival",
+                                                              ("q", "z"): "ally"}
+    assert ex.proposal("q", "z").alleged
+    # a relative clause whose subject is no actor: its verb is not the head's
+    assert stances("Pax condemned Zed, which the government says attacked Yel.", _P) == {("p", "z"): "rival"}
+    assert stances("Xan, whose Zed fighters captured the town for Yel, rebelled.", _P) == {
+        ("y", "z"): "ally"}
+
+
+def test_a_verb_after_another_verbs_object_is_not_the_subjects():
+    assert stances("Pax intercepted Quor missiles fired at Yel.", _P) == {("p", "q"): "enemy"}
+    assert stances("Pax warned Yel against any attempt to seize Zed territory.", _P) == {("p", "y"): "rival"}
+    assert stances("Zed fought in Yel, where they attacked Xan.", _P) == {("x", "z"): "enemy"}
