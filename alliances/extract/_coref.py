@@ -57,6 +57,8 @@ ANAPHORS: dict[tuple[str, ...], frozenset[ActorKind]] = {
     ("the", "separatists"): _GROUPISH,
     ("the", "mercenaries"): _GROUPISH,
     ("the", "military"): frozenset({ActorKind.STATE}),
+    ("the", "soldiers"): frozenset({ActorKind.STATE, ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG}),
+    ("the", "troops"): frozenset({ActorKind.STATE, ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG}),
     ("the", "generals"): frozenset({ActorKind.STATE}),
     ("the", "mission"): frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION}),
     ("they",): _ANY,

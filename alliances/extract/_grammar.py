@@ -311,8 +311,10 @@ def _embedded(units: list[str], agent: Group, cue: Cue, cue_starts: set[int]) ->
     """
     if cue.start < 2 or units[cue.start - 1] != "to" or agent.last >= cue.start - 2:
         return False
-    if units[cue.start - 2] in _NOUN_COMPLEMENTS:
-        return True  # "warned Baku against any attempt to seize ...": whose attempt?
+    if units[cue.start - 2] in _NOUN_COMPLEMENTS or units[cue.start - 2].startswith("@"):
+        # "warned Baku against any attempt to seize ...": whose attempt? "under pressure from Washington
+        # to expel ...": who is to expel?
+        return True
     for k in range(cue.start - 2, agent.last, -1):
         u = units[k]
         if u in _SUBJECT_CONTROL or k in cue_starts:

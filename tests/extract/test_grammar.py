@@ -324,3 +324,11 @@ def test_a_verb_after_another_verbs_object_is_not_the_subjects():
     assert stances("Pax intercepted Quor missiles fired at Yel.", _P) == {("p", "q"): "enemy"}
     assert stances("Pax warned Yel against any attempt to seize Zed territory.", _P) == {("p", "y"): "rival"}
     assert stances("Zed fought in Yel, where they attacked Xan.", _P) == {("x", "z"): "enemy"}
+
+
+def test_an_infinitive_right_after_an_actor_is_not_the_subjects():
+    # under pressure from Yel to expel Zed: Pax is pressed, not expelling
+    assert stances("Pax, which hosts Zed's bureau, came under pressure from Yel to expel Zed.", _P) == {
+        ("p", "z"): "friendly", ("p", "y"): "rival"}
+    assert stances("Zed fired at Yel troops. Xan said its fighters had confronted the troops.", _P) == {
+        ("y", "z"): "enemy", ("x", "y"): "enemy"}
