@@ -17,9 +17,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .._checks import check_instance, check_items, check_text, shown
+from .._network import AllianceNetwork
 from .._records import Actor, Stance
+from ..errors import ParameterTypeError
 from ._coref import find_mentions
 from ._cues import CueMatcher
 from ._grammar import Link, sentence_links
@@ -27,10 +30,8 @@ from ._lexicon import CueLexicon, default_cues, load_cues
 from ._mentions import Gazetteer, Mention, unmatched_names
 from ._sentences import Sentence, split_sentences
 
-if TYPE_CHECKING:
-    from .._network import AllianceNetwork
-
-__all__ = ["EvidenceSentence", "Extraction", "NegatedCue", "Proposal", "Unclear", "extract_relations"]
+__all__ = ["EvidenceSentence", "Extraction", "NegatedCue", "Proposal", "Unclear", "check_actors", "check_demonyms",
+           "extract_relations"]
 
 # Confidence contributed by one supporting sentence: a cue whose arguments the grammar
 # binds directly, or through coreference or the clause's subject; halved when hedged.
@@ -259,6 +260,11 @@ def extract_relations(
     >>> [(p.a, p.b, p.stance.value) for p in ex.proposals]
     [('army', 'is', 'enemy'), ('army', 'rus', 'ally')]
     """
+    check_instance(text, str, "text", "text (a news article)")
+    check_actors(actors)
+    check_demonyms(demonyms)
+    if cues is not None and not isinstance(cues, CueLexicon | str | Path):
+        raise ParameterTypeError(f"cues must be a CueLexicon or the path of a cue file, not {shown(cues)}")
     lexicon = default_cues()
     if isinstance(cues, CueLexicon):
         lexicon = cues if cues.sources[:1] == lexicon.sources else lexicon.extended(cues)  # already extended
@@ -311,6 +317,34 @@ def extract_relations(
 def _matcher(lexicon: CueLexicon) -> CueMatcher:
     """The compiled lexicon, kept for the next call with the same lexicon."""
     return CueMatcher(lexicon)
+
+
+def check_actors(actors: object) -> None:
+    """Check an ``actors`` argument: a network, a mapping of id to Actor, or a list of Actor."""
+    if isinstance(actors, AllianceNetwork):
+        return
+    if isinstance(actors, Mapping):
+        check_items(actors.values(), "actors", _actor, item="each of actors")
+    elif isinstance(actors, Iterable) and not isinstance(actors, str | bytes):
+        check_items(actors, "actors", _actor, item="each of actors")
+    else:
+        raise ParameterTypeError(f"actors must be an AllianceNetwork, a mapping of id to Actor or a list of Actor, "
+                                 f"not {shown(actors)}")
+
+
+def check_demonyms(demonyms: object) -> None:
+    """Check a ``demonyms`` argument: None or a mapping of adjective to actor id (both text)."""
+    if demonyms is None:
+        return
+    if not isinstance(demonyms, Mapping):
+        raise ParameterTypeError(f"demonyms must be a mapping of adjective to actor id, not {shown(demonyms)}")
+    for word, actor in demonyms.items():
+        check_text(word, "a demonym")
+        check_text(actor, f"the actor of the demonym {word!r}")
+
+
+def _actor(value: object, name: str) -> Actor:
+    return check_instance(value, Actor, name, "an Actor")
 
 
 def _actors_and_theaters(
