@@ -392,7 +392,7 @@ def test_extract_then_merge_on_the_command_line(tmp_path, capsys):
     assert main(["extract", str(TEXTS / "yemen_2019.txt"), "--actors", str(TEXTS / "yemen_2019.scenario.yaml"),
                  "--json", "-o", str(frag)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"proposals", "unmatched"}
+    assert set(data) == {"proposals", "unclear", "unmatched"}
     assert {"a": "stc", "b": "yemen_gov"}.items() <= next(p for p in data["proposals"] if p["a"] == "stc"
                                                           and p["b"] == "yemen_gov").items()
     fragment = yaml.safe_load(frag.read_text())
