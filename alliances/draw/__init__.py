@@ -23,9 +23,10 @@ from ._chrome import legend_labels, source_line, title_text
 from ._layout import signed_distances, signed_layout
 from ._matrix import actor_order, draw_matrix, matrix_cells
 from ._model import draw_model, model_layers
-from ._network import draw_network
+from ._network import CAMP_VIEW_ACTORS, draw_network
 from ._output import FORMATS, check_output_path, save_figure
 from ._riskmap import draw_risk, risk_matrix
+from ._sizes import SIZES, figure_size
 from ._timeline import draw_timeline, timeline_scores
 from ._tornado import draw_tornado, tornado_bars
 
@@ -33,9 +34,11 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "CAMP_VIEW_ACTORS",
     "FORMATS",
     "KINDS",
     "MODEL_STYLES",
+    "SIZES",
     "actor_order",
     "check_output_path",
     "draw_backtest",
@@ -46,6 +49,7 @@ __all__ = [
     "draw_risk",
     "draw_timeline",
     "draw_tornado",
+    "figure_size",
     "legend_labels",
     "matrix_cells",
     "model_layers",
@@ -70,6 +74,7 @@ def draw_figure(
     *,
     pair: tuple[str, str] | None = None,
     top: int = 0,
+    size: str | None = None,
     width: float | None = None,
     height: float | None = None,
     dpi: float = 150,
@@ -84,6 +89,8 @@ def draw_figure(
         The pair of a tornado (required for ``kind="tornado"``).
     top : int
         Network only: highlight the ``top`` riskiest pairs not already at war.
+    size : {"column", "page", "slide"}, optional
+        A named size (:data:`SIZES`); ``width`` and ``height`` override it.
     width, height : float, optional
         Figure size in inches.
     dpi : float
@@ -93,7 +100,8 @@ def draw_figure(
     matplotlib.figure.Figure
     """
     if kind == "network":
-        return draw_network(net, top=top, width=width, height=height, dpi=dpi)
+        return draw_network(net, top=top, size=size, width=width, height=height, dpi=dpi)
+    width, height = figure_size(size, width, height)
     if kind == "matrix":
         return draw_matrix(net, width=width, height=height, dpi=dpi)
     if kind == "risk":

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ParameterError
 from ._inputs import as_network
-from ._style import INK, MUTED, fit_text, plain
+from ._sizes import MIN_FONT
+from ._style import INK, MUTED, fit_text, plain, text_width_in
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,6 +28,7 @@ __all__ = [
     "box_hits_circle",
     "figure_of",
     "figure_title",
+    "footer_text",
     "legend_labels",
     "mark_heading",
     "source_footer",
@@ -93,17 +95,61 @@ def source_line(net: Any, *, limit: int = 3) -> str:
     return f"{'Source' if len(parts) == 1 else 'Sources'}: {shown}{more}"
 
 
-def source_footer(fig: Figure, net: Any) -> None:
-    """The source line in small print at the figure's bottom left (nothing when no sources).
+def footer_text(net: Any, width_in: float, *, size: float = MIN_FONT) -> tuple[str, float]:
+    """The source line wrapped to ``width_in`` inches at ``size`` points, and the height it needs.
+
+    Parameters
+    ----------
+    net : AllianceNetwork or networkx.Graph
+    width_in : float
+        The width the small print may take (inches).
+    size : float
+        Font size in points.
+
+    Returns
+    -------
+    (str, float)
+        The text with line breaks, and its height in inches (0 without sources).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> text, height = footer_text(net, 2.5)
+    >>> lines = text.splitlines()
+    >>> len(lines) >= 3, all(text_width_in(line, 7.0) <= 2.5 for line in lines)
+    (True, True)
+    """
+    line = plain(source_line(net))
+    if not line:
+        return "", 0.0
+    lines: list[str] = []
+    for word in line.split(" "):
+        if lines and text_width_in(f"{lines[-1]} {word}", size) <= width_in:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines), (len(lines) * 1.2 + 0.25) * size / 72
+
+
+def source_footer(fig: Figure, net: Any) -> float:
+    """The source line in small print at the figure's bottom left, wrapped to the figure's width.
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure
     net : AllianceNetwork or networkx.Graph
+
+    Returns
+    -------
+    float
+        The height it takes, in inches (0 when the scenario cites no source).
     """
-    line = source_line(net)
-    if line:
-        fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
+    text, height = footer_text(net, fig.get_size_inches()[0] - 0.2)
+    if text:
+        fig.text(0.1 / fig.get_size_inches()[0], 0.04 / fig.get_size_inches()[1], text, fontsize=MIN_FONT,
+                 color=MUTED, ha="left", va="bottom", linespacing=1.2)
+    return height
 
 
 def figure_of(ax: Axes) -> Figure:

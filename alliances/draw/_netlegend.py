@@ -1,0 +1,207 @@
+"""The network diagram's legend: what the lines, markers and fills mean, laid out to fit.
+
+Entries come in sections (ties, actors, camps), each swatch drawn as the thing it
+explains: a tie's colour, dash and width; the lighter shade of the tie colours actually
+used for less certain ties; the marker of each actor kind; each camp's fill, named by its
+best-tied members. Below a drawing the sections stand side by side, as few rows as the
+width allows; beside one (on a slide) they run down one column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from matplotlib.legend_handler import HandlerTuple
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from ._chrome import mark_heading
+from ._style import (
+    INK,
+    KIND_LABELS,
+    KIND_MARKERS,
+    RISK_COLOUR,
+    STANCE_ORDER,
+    STANCE_STYLES,
+    edge_alpha,
+    edge_width,
+    faction_colour,
+    renderer,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+
+__all__ = ["LegendContent", "camp_label", "draw_legend"]
+
+_LESS_CERTAIN = 0.6  # the confidence the "lighter" swatch is drawn at
+
+
+@dataclass
+class LegendContent:
+    """What the drawing shows, so the legend lists exactly that."""
+
+    stances: list[str] = field(default_factory=list)
+    faded: list[str] = field(default_factory=list)  # stances drawn lighter somewhere (less certain)
+    risk: str | None = None  # the risk band's entry
+    kinds: list[str] = field(default_factory=list)
+    size_note: str | None = None
+    camps: list[tuple[int, str]] = field(default_factory=list)
+    no_camp: str | None = None  # the entry for actors in no camp ("no signed tie" when that is why)
+    camp_heading: str = "Camps (balance factions)"
+    extra: list[tuple[Any, str]] = field(default_factory=list)  # more tie entries (the camp view's counts)
+
+    def sections(self, line_scale: float, band_width: float) -> list[tuple[str, list[tuple[Any, str]]]]:
+        """(heading, [(handle, label)]) for each non-empty section."""
+        ties: list[tuple[Any, str]] = []
+        for stance in STANCE_ORDER:
+            if stance in self.stances:
+                st = STANCE_STYLES[stance]
+                width = edge_width(stance, 1.0 if stance in ("ally", "enemy") else 0.5) * line_scale
+                ties.append((Line2D([], [], color=st.colour, linestyle=st.linestyle, linewidth=width), stance))
+        if self.faded:
+            from matplotlib.colors import to_rgba
+
+            lighter = tuple(
+                Line2D([], [], color=to_rgba(STANCE_STYLES[s].colour, edge_alpha(_LESS_CERTAIN)),
+                       linestyle=STANCE_STYLES[s].linestyle, linewidth=edge_width(s, 1.0) * line_scale)
+                for s in self.faded)
+            ties.append((lighter, "lighter: less certain"))
+        ties += self.extra
+        if self.risk:
+            ties.append((Line2D([], [], color=RISK_COLOUR, linewidth=band_width, alpha=0.55,
+                                solid_capstyle="butt"), self.risk))
+        actors = [(Line2D([], [], linestyle="none", marker=KIND_MARKERS[k], markersize=7, markerfacecolor="white",
+                          markeredgecolor=INK), KIND_LABELS[k]) for k in self.kinds]
+        camps: list[tuple[Any, str]] = [
+            (Patch(facecolor=faction_colour(k), edgecolor=faction_colour(k), alpha=0.55), label)
+            for k, label in self.camps]
+        if self.no_camp:
+            camps.append((Line2D([], [], linestyle="none", marker="o", markersize=7,
+                                 markerfacecolor=faction_colour(None), markeredgecolor=INK), self.no_camp))
+        heading = f"Actors (size: {self.size_note})" if self.size_note else "Actors"
+        out = [("Ties", ties), (heading, actors), (self.camp_heading, camps)]
+        return [(h, entries) for h, entries in out if entries]
+
+
+def camp_label(names: Sequence[str], *, limit: int = 30) -> str:
+    """A camp named by its members, the best-tied first: all of them when short, else the first
+    one or two and a count, in at most about ``limit`` characters.
+
+    Examples
+    --------
+    >>> camp_label(["IS"]), camp_label(["US coalition", "Rebels"])
+    ('IS (on its own)', 'US coalition, Rebels')
+    >>> camp_label(["Assad", "Iran", "Russia", "Hezbollah", "Shiite militias"])
+    'Assad, Iran + 3 more'
+    >>> camp_label(["Armed actor number 14", "Armed actor number 4", "G12"])
+    'Armed actor number 14 + 2 more'
+    """
+    if len(names) == 1:
+        return f"{_cut(names[0], limit - 15)} (on its own)"
+    if len(names) <= 3 and len(", ".join(names)) <= limit:
+        return ", ".join(names)
+    two = f"{names[0]}, {names[1]} + {len(names) - 2} more"
+    if len(two) <= limit:
+        return two
+    more = f" + {len(names) - 1} more"
+    return _cut(names[0], limit - len(more)) + more
+
+
+def _cut(name: str, limit: int) -> str:
+    return name if len(name) <= max(limit, 8) else name[:max(limit, 8) - 1].rstrip() + "\u2026"
+
+
+def draw_legend(
+    target: Figure | Axes,
+    content: LegendContent,
+    *,
+    fontsize: float,
+    line_scale: float,
+    band_width: float,
+    width: float | None,
+    anchor: tuple[float, float],
+    loc: str = "upper left",
+) -> Legend | None:
+    """The legend on ``target``: sections side by side within ``width`` inches, or one column (None).
+
+    Returns
+    -------
+    Legend or None
+        None when there is nothing to explain.
+    """
+    sections = content.sections(line_scale, band_width)
+    if not sections:
+        return None
+    fig = target.get_figure(root=True) if hasattr(target, "get_figure") else target
+    assert fig is not None
+    if width is None:
+        rows = sum(1 + len(e) for _, e in sections)
+        return _legend(target, sections, rows, fontsize, anchor, loc, single=True)
+    # the fewest rows whose legend fits the width (it narrows as rows are added): a bisection
+    lo, hi = 2, max(len(e) for _, e in sections) + 1
+    fits: dict[int, Legend] = {}
+    while lo < hi:
+        mid = (lo + hi) // 2
+        leg = _legend(target, sections, mid, fontsize, anchor, loc)
+        if leg.get_window_extent(renderer(fig)).width / fig.dpi <= width:
+            fits[mid] = leg
+            hi = mid
+        else:
+            leg.remove()
+            lo = mid + 1
+    for rows, leg in fits.items():
+        if rows != lo:
+            leg.remove()
+    return fits.get(lo) or _legend(target, sections, lo, fontsize, anchor, loc)
+
+
+def _legend(target, sections, rows: int, fontsize: float, anchor, loc, *, single: bool = False) -> Legend:
+    handles: list[Any] = []
+    labels: list[str] = []
+    headings: list[int] = []
+
+    def blank() -> None:
+        handles.append(Patch(visible=False))
+        labels.append("")
+
+    if single:
+        for heading, entries in sections:
+            headings.append(len(labels))
+            blank()
+            labels[-1] = heading
+            for h, lab in entries:
+                handles.append(h)
+                labels.append(lab)
+        ncols = 1
+    else:
+        ncols = 0
+        for heading, entries in sections:
+            chunks = [entries[i:i + rows - 1] for i in range(0, len(entries), rows - 1)]
+            for c, chunk in enumerate(chunks):
+                if c == 0:
+                    headings.append(len(labels))
+                blank()
+                if c == 0:
+                    labels[-1] = heading
+                for h, lab in chunk:
+                    handles.append(h)
+                    labels.append(lab)
+                for _ in range(rows - 1 - len(chunk)):
+                    blank()
+                ncols += 1
+    options: dict[str, Any] = {
+        "loc": loc, "bbox_to_anchor": anchor, "frameon": False, "fontsize": fontsize, "handlelength": 2.6,
+        "handletextpad": 0.6, "borderaxespad": 0.0, "borderpad": 0.2, "labelspacing": 0.35,
+        "columnspacing": 1.3, "ncols": ncols, "handler_map": {tuple: HandlerTuple(ndivide=None, pad=0.3)},
+    }
+    leg = target.legend(handles, labels, **options)
+    texts = leg.get_texts()
+    for i in headings:
+        texts[i].set_fontweight("bold")
+        mark_heading(texts[i])
+    return leg

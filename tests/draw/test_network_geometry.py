@@ -1,0 +1,57 @@
+"""The network diagram's promises, measured on what is drawn: edges clear of markers, never on
+top of each other, labels clear of markers and of each other, everything on the canvas, a
+legend of at most a quarter of the figure; random scenarios of 10, 25 and 40 actors at page size."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import alliances
+from alliances.draw import draw_network
+from tests.draw import _measure as m
+from tests.draw._scenarios import random_network
+
+
+def _check(net, fig) -> None:
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    centres, reach = m.markers(fig, ax)
+    assert len(centres) == len(net.actors)
+    edges = m.edges(fig, ax, centres, reach)
+    # no edge over a marker it does not end at
+    for e in edges:
+        assert m.closest_foreign_marker(e, centres, reach) >= 0, e.ends
+    # no two edges on top of each other for more than a tenth of the shorter
+    for i, a in enumerate(edges):
+        for b in edges[i + 1:]:
+            assert m.shared_fraction(a, b, centres, reach) <= 0.10, (a.ends, b.ends)
+    # every text on the canvas
+    canvas = fig.bbox
+    for box in m.text_boxes(fig, m.every_text(fig)):
+        assert box.x0 >= canvas.x0 - 0.5 and box.y0 >= canvas.y0 - 0.5
+        assert box.x1 <= canvas.x1 + 0.5 and box.y1 <= canvas.y1 + 0.5
+    # labels (and risk values) clear of each other and of every marker
+    boxes = m.text_boxes(fig, ax.texts)
+    for i, b1 in enumerate(boxes):
+        assert not any(b1.overlaps(b2) for b2 in boxes[i + 1:])
+        assert not any(m.box_hits_disc(b1, c, r) for c, r in zip(centres, reach, strict=True))
+    # the legend takes at most a quarter of the figure
+    legend = fig.legends[0].get_window_extent(fig.canvas.get_renderer())
+    assert legend.width * legend.height <= 0.25 * canvas.width * canvas.height
+
+
+@pytest.mark.parametrize("n", [10, 25, 40])
+@settings(max_examples=2, deadline=None, derandomize=True)
+@given(seed=st.integers(0, 10_000))
+def test_random_scenarios_keep_every_promise_at_page_size(n, seed):
+    net = random_network(n, seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = draw_network(net, size="page", top=2, risk=alliances.conflict_risk(net))
+    assert fig.get_size_inches()[0] == 6.5
+    _check(net, fig)
