@@ -30,7 +30,7 @@ from ._chrome import figure_of, footer_text, title_text
 from ._inputs import as_network, camp_index, node_sizes, risk_table
 from ._layout import signed_layout
 from ._netlegend import LegendContent, camp_label, draw_legend
-from ._place import LEADER_FROM, Occupancy, fit_positions, place_labels, place_on_paths
+from ._place import LEADER_FROM, Occupancy, fit_positions, gather_camps, place_labels, place_on_paths
 from ._route import offset_path, route_edges
 from ._sizes import MIN_FONT, NetworkStyle, figure_size, network_style
 from ._style import (
@@ -359,10 +359,13 @@ def _geometry(scene: Scene, style: NetworkStyle, fig: Figure, area: tuple[float,
     reach = np.array([marker_reach(m, a) for m, a in zip(scene.markers, areas, strict=True)])
     labels = scene.short if style.short_labels else scene.names
     sizes = _measure(labels, style.label_size, fig)
-    gap = 5 * PT
+    # room between footprints for the ties to pass, more around an actor with many ties
+    degree = np.bincount([i for t in scene.ties for i in t[:2]], minlength=len(scene.ids))
+    gap = (10.0 + 1.2 * np.minimum(degree, 12)) * PT
     foot = np.column_stack([np.maximum(sizes[:, 0], 2 * reach) + gap, 2 * reach + sizes[:, 1] + gap])
     w, h = area
-    centres, used = fit_positions(scene.pos, foot, (w, h if not grow else max(h, w * 1.25)), max_height=h)
+    start = gather_camps(scene.pos, [m for _, m in scene.camps]) if scene.camps else scene.pos
+    centres, used = fit_positions(start, foot, (w, h if not grow else max(h, w * 1.25)), max_height=h)
     return _Geometry(centres, reach, areas, labels, sizes, used)
 
 

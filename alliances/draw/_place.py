@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["Occupancy", "box_hits_discs", "fit_positions", "place_labels", "place_on_paths"]
+__all__ = ["Occupancy", "box_hits_discs", "fit_positions", "gather_camps", "place_labels", "place_on_paths"]
 
 PT = 1 / 72
 
@@ -25,7 +25,7 @@ def fit_positions(
     area: tuple[float, float],
     *,
     max_height: float | None = None,
-    rounds: int = 12,
+    rounds: int = 30,
 ) -> tuple[np.ndarray, float]:
     """Scale a layout to a drawing ``area`` wide and spread it so no two footprints overlap.
 
@@ -63,33 +63,87 @@ def fit_positions(
     X = np.asarray(pos, dtype=float) - np.asarray(pos, dtype=float).mean(axis=0)
     if n == 1:
         return np.array([[w / 2, min(h, foot[0, 1]) / 2 + foot[0, 1] / 2]]), min(h, foot[0, 1] * 1.5)
-    scale = 1.0
     for _ in range(rounds):
         scale = _scale(X, margin, w, h)
         Y = _spread(X * scale, foot)
-        moved = np.abs(Y - X * scale).max()
+        lo, hi = (Y - margin).min(axis=0), (Y + margin).max(axis=0)
         X = Y / scale
-        if moved < 1e-3:
+        if hi[0] - lo[0] <= w + 1e-6 and hi[1] - lo[1] <= h + 1e-6:
             break
-    scale = _scale(X, margin, w, h)
-    Y = _spread(X * scale, foot)
-    lo = (Y - margin).min(axis=0)
-    hi = (Y + margin).max(axis=0)
+    else:  # still too large: shrink to fit (footprints may then touch)
+        scale = _scale(X, margin, w, h)
+        Y = X * scale
+        lo, hi = (Y - margin).min(axis=0), (Y + margin).max(axis=0)
     used_h = float(min(h, hi[1] - lo[1]))
     # centred in the width, from the bottom of the height used
     Y = Y - lo + np.array([(w - (hi[0] - lo[0])) / 2, (used_h - (hi[1] - lo[1])) / 2])
     return Y, used_h
 
 
+def gather_camps(pos: np.ndarray, camps: Sequence[Sequence[int]], *, shrink: float = 0.6,
+                 rounds: int = 30) -> np.ndarray:
+    """Each camp drawn tighter around its centre, and camps moved apart until they no longer overlap.
+
+    Parameters
+    ----------
+    pos : (n, 2) array
+        Layout positions.
+    camps : sequence of index lists
+        The members of each camp (actors in none stay where they are).
+    shrink : float
+        Each member's distance to its camp's centre is multiplied by this.
+    rounds : int
+        Rounds of pushing overlapping camps apart (each camp as a disc around its members).
+
+    Returns
+    -------
+    (n, 2) array
+
+    Examples
+    --------
+    >>> X = gather_camps(np.array([[0.0, 0.0], [1.0, 0.0], [0.5, 0.1], [1.5, 0.1]]), [[0, 1], [2, 3]])
+    >>> bool(np.linalg.norm(X[[0, 1]].mean(0) - X[[2, 3]].mean(0)) > 0.5)
+    True
+    """
+    X = np.asarray(pos, dtype=float).copy()
+    span = float(np.ptp(X, axis=0).max()) if len(X) else 1.0
+    groups = [list(c) for c in camps if len(c)]
+    centre = np.array([X[g].mean(axis=0) for g in groups]) if groups else np.zeros((0, 2))
+    for g, c in zip(groups, centre, strict=True):
+        X[g] = c + shrink * (X[g] - c)
+    radius = np.array([np.linalg.norm(X[g] - c, axis=1).max() + 0.06 * span for g, c in zip(groups, centre,
+                                                                                            strict=True)])
+    for _ in range(rounds):
+        d = centre[:, None] - centre[None]
+        dist = np.linalg.norm(d, axis=2)
+        over = radius[:, None] + radius[None] - dist
+        np.fill_diagonal(over, -1.0)
+        if not (over > 1e-9).any():
+            break
+        unit = d / np.maximum(dist, 1e-9)[..., None]
+        move = 0.5 * (np.clip(over, 0.0, None)[..., None] * unit).sum(axis=1)
+        for g, mv in zip(groups, move, strict=True):
+            X[g] += mv
+        centre = centre + move
+    return X
+
+
 def _scale(X: np.ndarray, margin: np.ndarray, w: float, h: float) -> np.ndarray:
-    """Inches per layout unit along x and y: the same on both axes, except that a flat layout
-    is stretched (up to 1.5 times) to use the height it is given."""
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    # the footprints of the extreme actors must stay inside: solve per axis
-    room_x = w - (margin[np.argmin(X[:, 0]), 0] + margin[np.argmax(X[:, 0]), 0])
-    room_y = h - (margin[np.argmin(X[:, 1]), 1] + margin[np.argmax(X[:, 1]), 1])
-    sx = max(room_x / max(hi[0] - lo[0], 1e-9), 1e-3)
-    sy = max(room_y / max(hi[1] - lo[1], 1e-9), 1e-3)
+    """Inches per layout unit along x and y: the largest at which every footprint stays inside,
+    the same on both axes, except that a flat layout is stretched (up to 1.5 times) to use the
+    height it is given."""
+
+    def fits(x: np.ndarray, m: np.ndarray, room: float) -> float:
+        lo, hi = 0.0, 1e3
+        for _ in range(40):  # bisection: the extent grows with the scale
+            mid = (lo + hi) / 2
+            if (x * mid + m).max() - (x * mid - m).min() <= room:
+                lo = mid
+            else:
+                hi = mid
+        return max(lo, 1e-3)
+
+    sx, sy = fits(X[:, 0], margin[:, 0], w), fits(X[:, 1], margin[:, 1], h)
     s = min(sx, sy)
     return np.array([s, min(sy, 1.5 * s)] if sx <= sy else [min(sx, 1.5 * s), s])
 

@@ -37,7 +37,8 @@ CLEAR_IN = 2.0 * PT
 """Room kept between a tie's stroke and a marker it does not end at (inches)."""
 _SPACING = 0.03  # inches between the sample points of a path
 _SHARE_PAD = 1.0 * PT  # a tie whose centre line comes within the other's half width plus this runs on it
-_MAX_SHARE = 0.07  # share of a tie's length it may run along another (the promise is 10%)
+_MAX_SHARE = 0.08  # share of a tie's length it may run along another (the promise is 10%)
+_ALONG = np.cos(np.radians(30))  # closer than 30 degrees to the other's direction: running along, not crossing
 
 
 @dataclass
@@ -77,7 +78,8 @@ def offset_path(points: np.ndarray, distance: float) -> np.ndarray:
 
 
 def shared_length(a: np.ndarray, b: np.ndarray, within: float, *, skip: Sequence[tuple[np.ndarray, float]] = ()) -> float:
-    """How much of polyline ``a`` runs within ``within`` of polyline ``b`` (inches).
+    """How much of polyline ``a`` runs along polyline ``b``: within ``within`` of it and in nearly
+    its direction (closer than 30 degrees; a crossing does not run along).
 
     Parameters
     ----------
@@ -101,8 +103,11 @@ def shared_length(a: np.ndarray, b: np.ndarray, within: float, *, skip: Sequence
     keep = np.ones(len(pts), dtype=bool)
     for centre, radius in skip:
         keep &= np.linalg.norm(pts - np.asarray(centre), axis=1) > radius
-    near = _distance_to_polyline(pts, b) < within
-    return float(seg[keep & near].sum())
+    dist, closest = _distance_to_polyline(pts, b)
+    bdir = np.diff(b, axis=0)
+    bdir = bdir / np.maximum(np.linalg.norm(bdir, axis=1, keepdims=True), 1e-12)
+    along = np.abs((_tangents(pts) * bdir[closest]).sum(axis=1)) > _ALONG
+    return float(seg[keep & (dist < within) & along].sum())
 
 
 def route_edges(
@@ -141,6 +146,7 @@ def route_edges(
     reach = np.asarray(reach, dtype=float)
     lengths = [float(np.linalg.norm(centres[i] - centres[j])) for i, j, _ in edges]
     order = sorted(range(len(edges)), key=lambda k: (lengths[k], k))
+    # what lies inside the two end markers is hidden: it never counts as running along
     ends = [[(centres[i], reach[i]), (centres[j], reach[j])] for i, j, _ in edges]
     placed = _Placed()
     paths: list[np.ndarray] = [np.zeros((0, 2))] * len(edges)
@@ -150,7 +156,7 @@ def route_edges(
         placed.add(k, paths[k], width, ends[k])
     # rip up and reroute: each tie that still runs along another is routed again against all
     # the others (the first pass routed it against the shorter ones only)
-    for _ in range(2):
+    for _ in range(3):
         worst = []
         for k in order:
             share = placed.worst_share(paths[k], edges[k][2], ends[k], k)
@@ -160,7 +166,7 @@ def route_edges(
             break
         for _, k in sorted(worst):
             i, j, width = edges[k]
-            paths[k] = _route_one(centres, reach, i, j, width, bounds, placed, k)
+            paths[k] = _route_one(centres, reach, i, j, width, bounds, placed, k, repair=True)
             placed.add(k, paths[k], width, ends[k])
     return [EdgeRoute(i, j, w, paths[k]) for k, (i, j, w) in enumerate(edges)]
 
@@ -168,7 +174,7 @@ def route_edges(
 # -- one edge -----------------------------------------------------------------------
 
 
-def _route_one(centres, reach, i, j, width, bounds, placed: _Placed, key: int) -> np.ndarray:
+def _route_one(centres, reach, i, j, width, bounds, placed: _Placed, key: int, repair: bool = False) -> np.ndarray:
     p0, p3 = centres[i], centres[j]
     others = np.array([k for k in range(len(centres)) if k not in (i, j)], dtype=int)
     obst_c = centres[others] if len(others) else np.zeros((0, 2))
@@ -181,12 +187,19 @@ def _route_one(centres, reach, i, j, width, bounds, placed: _Placed, key: int) -
         return cands[0]
     cost, blocked, crowded = _score(cands, obst_c, obst_r, width, bounds, placed, ends, key)
     if not blocked.all():
-        return cands[int(np.argmin(np.where(blocked, np.inf, cost)))]
-    detour = _grid_route(p0, p3, obst_c, obst_r, bounds)
+        best = int(np.argmin(np.where(blocked, np.inf, cost)))
+        if not crowded[best] or not repair:
+            return cands[best]
+    # no clear curve: the shortest way round the markers, kept off the ties already drawn
+    detour = _grid_route(p0, p3, obst_c, obst_r, bounds, placed.points_except(key))
     if detour is not None:
         c2, blocked2, _ = _score([detour], obst_c, obst_r, width, bounds, placed, ends, key)
-        if not blocked2[0] or c2[0] < cost.min():
+        if not blocked2[0] and (blocked.all() or c2[0] < cost[best]):
             return detour
+    if not blocked.all():
+        return cands[best]
+    if detour is not None and c2[0] < cost.min():
+        return detour
     return cands[int(np.argmin(cost))]
 
 
@@ -252,7 +265,10 @@ def _score(cands, obst_c, obst_r, width, bounds, placed: _Placed, ends,
             intrusion = np.clip(obst_r[None, None] - d, 0.0, None).max(axis=(1, 2))
         outside = np.clip(np.stack([x0 - P[..., 0], P[..., 0] - x1, y0 - P[..., 1], P[..., 1] - y1]), 0.0,
                           None).max(axis=(0, 2))
-        worst, total = placed.shares(P, weight, width, ends, length, key)
+        free = (intrusion <= 1e-9) & (outside <= 1e-9)
+        worst, total = np.zeros(len(group)), np.zeros(len(group))
+        if free.any():  # how far a candidate runs along other ties matters only if it is clear
+            worst[free], total[free] = placed.shares(P[free], weight[free], width, ends, length[free], key)
         chord = np.linalg.norm(P[:, -1] - P[:, 0], axis=1)
         costs[group] = (length + 0.5 * (length - chord) + 3.0 * total + 40.0 * worst
                         + 1000.0 * (intrusion + outside))
@@ -262,23 +278,48 @@ def _score(cands, obst_c, obst_r, width, bounds, placed: _Placed, ends,
 
 
 class _Placed:
-    """The edges routed so far, as sample points, for the "running on top of each other" test."""
+    """The edges routed so far, as sample points, for the "running on top of each other" test.
+
+    The points sit in a k-d tree rebuilt only now and then; edges added since are checked
+    point by point, and an edge routed again is masked out of the tree until the next build.
+    """
 
     def __init__(self) -> None:
         self.items: dict[int, tuple[np.ndarray, float, float]] = {}  # key -> visible points, width, length
         self._tree = None
+        self._tree_keys: list[int] = []
         self._own = np.zeros(0, dtype=int)
-        self.keys = np.zeros(0, dtype=int)
-        self.widths: list[float] = []
-        self.lengths: list[float] = []
+        self._recent: list[int] = []
+        self.tangents: dict[int, np.ndarray] = {}
 
     def add(self, key: int, points: np.ndarray, width: float, ends) -> None:
         pts, _ = _resample(points, _SPACING * 0.8)
         keep = np.ones(len(pts), dtype=bool)
         for centre, radius in ends:
-            keep &= np.linalg.norm(pts - centre, axis=1) > radius + width / 2
+            keep &= np.linalg.norm(pts - centre, axis=1) > radius
         self.items[key] = (pts[keep], width, path_length(pts[keep]) if keep.sum() > 1 else 0.0)
-        self._tree = None
+        self.tangents[key] = _tangents(pts)[keep]
+        if key in self._recent:
+            self._recent.remove(key)
+        self._recent.append(key)
+        if len(self._recent) > 6:
+            self._build()
+
+    def _build(self) -> None:
+        from scipy.spatial import cKDTree
+
+        self._tree_keys = list(self.items)
+        pts = [self.items[k][0] for k in self._tree_keys]
+        self._own = np.concatenate([np.full(len(p), n) for n, p in enumerate(pts)]) if pts else np.zeros(0, int)
+        all_pts = np.vstack(pts) if pts else np.zeros((0, 2))
+        self._tree = cKDTree(all_pts) if len(all_pts) else None
+        self._tan = np.vstack([self.tangents[k] for k in self._tree_keys]) if pts else np.zeros((0, 2))
+        self._recent = []
+
+    def points_except(self, key: int) -> np.ndarray:
+        """The sample points of every placed edge but one."""
+        pts = [p for k, (p, _, _) in self.items.items() if k != key]
+        return np.vstack(pts) if pts else np.zeros((0, 2))
 
     def worst_share(self, points: np.ndarray, width: float, ends, key: int) -> float:
         P = points[None]
@@ -293,64 +334,91 @@ class _Placed:
         """For each candidate path in ``P`` (K, m, 2): the largest share of its or a placed
         edge's length that runs along that edge, and the total length run along placed edges."""
         K, m = P.shape[:2]
-        zero = np.zeros(K), np.zeros(K)
         if not self.items:
-            return zero
-        if self._tree is None:
-            from scipy.spatial import cKDTree
-
-            keys = list(self.items)
-            self.keys = np.array(keys)
-            pts = np.vstack([self.items[k][0] for k in keys])
-            self._own = np.concatenate([np.full(len(self.items[k][0]), n) for n, k in enumerate(keys)])
-            self.widths = [self.items[k][1] for k in keys]
-            self.lengths = [self.items[k][2] for k in keys]
-            self._tree = cKDTree(pts) if len(pts) else None
-        if self._tree is None:
-            return zero
+            return np.zeros(K), np.zeros(K)
         q = P.reshape(-1, 2)
+        tq = _tangents(P).reshape(-1, 2)
         w = weight.reshape(-1).copy()
         for centre, radius in ends:
-            w[np.linalg.norm(q - centre, axis=1) <= radius + width / 2] = 0.0
+            w[np.linalg.norm(q - centre, axis=1) <= radius] = 0.0
         length = w.reshape(K, m).sum(axis=1)  # the visible part, outside the two end markers
-        widths = np.array(self.widths)
-        reach = max(width, widths.max()) / 2 + _SHARE_PAD
-        dist, idx = self._tree.query(q, k=8, distance_upper_bound=reach)
-        found = np.isfinite(dist)
-        owner = np.where(found, self._own[np.minimum(idx, len(self._own) - 1)], -1)
-        limit = np.maximum(width, widths[np.maximum(owner, 0)]) / 2 + _SHARE_PAD
-        near = found & (dist < limit) & (w[:, None] > 0)
-        if key in self.items:  # an edge does not run along itself
-            near &= self.keys[np.maximum(owner, 0)] != key
-        if not near.any():
-            return zero
-        rows, cols = np.nonzero(near)
-        E = len(widths)
-        code = np.unique(rows * E + owner[rows, cols])
+        keys = list(self.items)
+        col = {k: n for n, k in enumerate(keys)}
+        widths = np.array([self.items[k][1] for k in keys])
+        lengths = np.array([self.items[k][2] for k in keys])
+        hits_p: list[np.ndarray] = []
+        hits_e: list[np.ndarray] = []
+        stale = set(self._recent) | {key}
+        if self._tree is not None:
+            reach = max(width, widths.max()) / 2 + _SHARE_PAD
+            dist, idx = self._tree.query(q, k=8, distance_upper_bound=reach)
+            found = np.isfinite(dist)
+            tree_col = np.array([col.get(k, -1) if k not in stale else -1 for k in self._tree_keys] + [-1])
+            owner = np.where(found, tree_col[np.minimum(self._own[np.minimum(idx, len(self._own) - 1)],
+                                                        len(self._tree_keys))], -1)
+            limit = np.maximum(width, widths[np.maximum(owner, 0)]) / 2 + _SHARE_PAD
+            near = found & (owner >= 0) & (dist < limit) & (w[:, None] > 0)
+            along = np.abs(np.einsum("pd,pkd->pk", tq, self._tan[np.minimum(idx, len(self._tan) - 1)])) > _ALONG
+            rows, cols = np.nonzero(near & along)
+            hits_p.append(rows)
+            hits_e.append(owner[rows, cols])
+        for k in self._recent:
+            if k == key or not len(self.items[k][0]):
+                continue
+            pts, wk, _ = self.items[k]
+            lo, hi = pts.min(axis=0) - 0.1, pts.max(axis=0) + 0.1
+            cand = np.nonzero(((q >= lo) & (q <= hi)).all(axis=1) & (w > 0))[0]
+            if not len(cand):
+                continue
+            dd = np.sqrt(((q[cand][:, None] - pts[None]) ** 2).sum(axis=2))
+            nearest = dd.argmin(axis=1)
+            d = dd[np.arange(len(cand)), nearest]
+            along = np.abs((tq[cand] * self.tangents[k][nearest]).sum(axis=1)) > _ALONG
+            close = cand[(d < max(width, wk) / 2 + _SHARE_PAD) & along]
+            hits_p.append(close)
+            hits_e.append(np.full(len(close), col[k]))
+        rows = np.concatenate(hits_p) if hits_p else np.zeros(0, int)
+        if not len(rows):
+            return np.zeros(K), np.zeros(K)
+        E = len(keys)
+        code = np.unique(rows * E + np.concatenate(hits_e))
         point, edge = code // E, code % E
-        cand = point // m
-        per = np.bincount(cand * E + edge, weights=w[point], minlength=K * E).reshape(K, E)
-        base = np.minimum(np.array(self.lengths)[None, :], length[:, None])
-        frac = per / np.maximum(base, 1e-9)
+        per = np.bincount((point // m) * E + edge, weights=w[point], minlength=K * E).reshape(K, E)
+        frac = per / np.maximum(np.minimum(lengths[None, :], length[:, None]), 1e-9)
         return frac.max(axis=1), per.sum(axis=1)
 
 
 # -- the detour: shortest path on a grid --------------------------------------------
 
 
-def _grid_route(p0, p3, obst_c, obst_r, bounds) -> np.ndarray | None:
-    """The shortest path from p0 to p3 around the discs, on a grid of 0.04 in, smoothed."""
+def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None) -> np.ndarray | None:
+    """The shortest path from p0 to p3 around the discs, on a grid of 0.04 in, smoothed; cells on
+    ``taken`` points (other ties) cost more, so the path crosses them rather than runs along."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import dijkstra
 
-    x0, y0, x1, y1 = bounds
+    # a window around the two ends (a detour rarely goes farther), within the canvas
+    lo, hi = np.minimum(p0, p3) - 1.0, np.maximum(p0, p3) + 1.0
+    x0, y0 = max(bounds[0], lo[0]), max(bounds[1], lo[1])
+    x1, y1 = min(bounds[2], hi[0]), min(bounds[3], hi[1])
     step = 0.04
+    near = np.all((obst_c > np.array([x0, y0]) - obst_r[:, None]) & (obst_c < np.array([x1, y1]) + obst_r[:, None]),
+                  axis=1) if len(obst_c) else np.zeros(0, dtype=bool)
+    obst_c, obst_r = obst_c[near], obst_r[near]
     nx_, ny_ = int((x1 - x0) / step) + 1, int((y1 - y0) / step) + 1
     gx, gy = np.meshgrid(x0 + step * np.arange(nx_), y0 + step * np.arange(ny_))
     cells = np.column_stack([gx.ravel(), gy.ravel()])
     free = np.ones(len(cells), dtype=bool)
     for c, r in zip(obst_c, obst_r, strict=True):
         free &= np.linalg.norm(cells - c, axis=1) > r + step * 0.75
+    cost = np.ones(len(cells))
+    if taken is not None and len(taken):
+        inside = taken[(taken[:, 0] >= x0) & (taken[:, 0] <= x1) & (taken[:, 1] >= y0) & (taken[:, 1] <= y1)]
+        ix = np.clip(np.round((inside[:, 0] - x0) / step).astype(int), 0, nx_ - 1)
+        iy = np.clip(np.round((inside[:, 1] - y0) / step).astype(int), 0, ny_ - 1)
+        busy = np.zeros((ny_, nx_), dtype=bool)
+        busy[iy, ix] = True
+        cost += 6.0 * busy.ravel()
     idx = np.arange(len(cells)).reshape(ny_, nx_)
     ys, xs = np.mgrid[0:ny_, 0:nx_]
     rows, cols, wts = [], [], []
@@ -361,7 +429,7 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds) -> np.ndarray | None:
         ok = free[a] & free[b]
         rows.append(a[ok])
         cols.append(b[ok])
-        wts.append(np.full(int(ok.sum()), step * float(np.hypot(dx, dy))))
+        wts.append(step * float(np.hypot(dx, dy)) * (cost[a[ok]] + cost[b[ok]]) / 2)
     graph = coo_matrix((np.concatenate(wts), (np.concatenate(rows), np.concatenate(cols))),
                        shape=(len(cells), len(cells))).tocsr()
     start = int(np.argmin(np.linalg.norm(cells - p0, axis=1) + 1e3 * ~free))
@@ -373,31 +441,43 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds) -> np.ndarray | None:
     while chain[-1] != start:
         chain.append(int(pred[chain[-1]]))
     pts = np.vstack([p0, cells[chain[::-1]], p3])
-    pts = _simplify(pts, obst_c, obst_r)
+    corners = _simplify(pts, obst_c, obst_r)
+    smooth = corners
     for _ in range(3):  # Chaikin corner cutting: a smooth curve that stays near the corners
-        q = 0.75 * pts[:-1] + 0.25 * pts[1:]
-        r = 0.25 * pts[:-1] + 0.75 * pts[1:]
-        pts = np.vstack([pts[0], np.column_stack([q, r]).reshape(-1, 2), pts[-1]])
-    dense, _ = _resample(pts, _SPACING)
-    return np.vstack([dense, p3])
+        q = 0.75 * smooth[:-1] + 0.25 * smooth[1:]
+        r = 0.25 * smooth[:-1] + 0.75 * smooth[1:]
+        smooth = np.vstack([smooth[0], np.column_stack([q, r]).reshape(-1, 2), smooth[-1]])
+    dense, _ = _resample(smooth, _SPACING / 2)
+    if len(obst_c) and (np.linalg.norm(dense[:, None] - obst_c[None], axis=2) < obst_r[None]).any():
+        dense, _ = _resample(corners, _SPACING / 2)  # cutting a corner came too close: keep the corners
+    return dense
 
 
 def _simplify(pts: np.ndarray, obst_c, obst_r) -> np.ndarray:
-    """Greedy line-of-sight: from each kept point, jump to the farthest point still in clear view."""
+    """Greedy line of sight: from each kept point, jump to the farthest point still in clear view."""
     keep = [0]
+    t = np.linspace(0.0, 1.0, 24)[None, :, None]
     while keep[-1] < len(pts) - 1:
         a = keep[-1]
-        nxt = a + 1
-        for b in range(len(pts) - 1, a, -1):
-            seg = np.linspace(pts[a], pts[b], max(2, int(np.linalg.norm(pts[b] - pts[a]) / 0.01)))
-            if not len(obst_c) or (np.linalg.norm(seg[:, None] - obst_c[None], axis=2) > obst_r[None] * 1.05).all():
-                nxt = b
-                break
-        keep.append(nxt)
+        ahead = pts[a + 1:]
+        seg = pts[a][None, None] + t * (ahead[:, None] - pts[a][None, None])  # (B, S, 2)
+        if len(obst_c):
+            d = np.linalg.norm(seg[:, :, None] - obst_c[None, None], axis=3)
+            clear = (d > obst_r[None, None] * 1.05).all(axis=(1, 2))
+        else:
+            clear = np.ones(len(ahead), dtype=bool)
+        clear[0] = True
+        keep.append(a + 1 + int(np.nonzero(clear)[0].max()))
     return pts[keep]
 
 
 # -- geometry ---------------------------------------------------------------------
+
+
+def _tangents(points: np.ndarray) -> np.ndarray:
+    """Unit direction at each point of a polyline (or of each polyline along the second-last axis)."""
+    d = np.gradient(points, axis=-2)
+    return d / np.maximum(np.linalg.norm(d, axis=-1, keepdims=True), 1e-12)
 
 
 def _resample(points: np.ndarray, spacing: float) -> tuple[np.ndarray, np.ndarray]:
@@ -412,10 +492,12 @@ def _resample(points: np.ndarray, spacing: float) -> tuple[np.ndarray, np.ndarra
     return np.column_stack([x, y]), np.full(n, total / (n - 1) if n > 1 else 0.0)
 
 
-def _distance_to_polyline(pts: np.ndarray, line: np.ndarray) -> np.ndarray:
+def _distance_to_polyline(pts: np.ndarray, line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each point's distance to the polyline, and the index of the nearest segment."""
     a, b = line[:-1], line[1:]
     ab = b - a
     t = np.einsum("pkd,kd->pk", pts[:, None, :] - a[None], ab) / np.maximum((ab**2).sum(axis=1), 1e-18)
     t = np.clip(t, 0.0, 1.0)
     closest = a[None] + t[..., None] * ab[None]
-    return np.linalg.norm(pts[:, None, :] - closest, axis=2).min(axis=1)
+    d = np.linalg.norm(pts[:, None, :] - closest, axis=2)
+    return d.min(axis=1), d.argmin(axis=1)

@@ -75,9 +75,15 @@ def closest_foreign_marker(edge: Edge, centres: np.ndarray, reach: np.ndarray) -
     return float((d - reach[others][None] - edge.width / 2).min())
 
 
+def _directions(points: np.ndarray) -> np.ndarray:
+    d = np.gradient(points, axis=0)
+    return d / np.maximum(np.linalg.norm(d, axis=1, keepdims=True), 1e-12)
+
+
 def shared_fraction(a: Edge, b: Edge, centres: np.ndarray, reach: np.ndarray) -> float:
     """The share of the shorter visible path that runs on the other one: its centre line inside
-    the other's stroke (closer than the wider one's half width)."""
+    the other's stroke (closer than the wider one's half width) and in nearly the same direction
+    (within 30 degrees: lines that cross at a wider angle cross, they do not run along)."""
     from scipy.spatial import cKDTree
 
     pa, pb = visible(a, centres, reach), visible(b, centres, reach)
@@ -85,12 +91,19 @@ def shared_fraction(a: Edge, b: Edge, centres: np.ndarray, reach: np.ndarray) ->
         return 0.0
     within = max(a.width, b.width) / 2
     lo, hi = pb.min(axis=0) - within, pb.max(axis=0) + within
-    if ((pa < lo) | (pa > hi)).all(axis=1).all():
+    if ((pa < lo) | (pa > hi)).any(axis=1).all():
         return 0.0
-    near_a = cKDTree(pb).query(pa, distance_upper_bound=within + 0.5)[0] < within
-    near_b = cKDTree(pa).query(pb, distance_upper_bound=within + 0.5)[0] < within
-    return float(max(near_a.mean() if len(pa) <= len(pb) else near_b.mean(),
-                     min(near_a.sum(), near_b.sum()) / min(len(pa), len(pb))))
+    da, db = _directions(pa), _directions(pb)
+    along = np.cos(np.radians(30))
+    dist, idx = cKDTree(pb).query(pa, distance_upper_bound=within + 0.5)
+    ok = np.isfinite(dist)
+    near_a = ok & (dist < within)
+    near_a[ok] &= np.abs((da[ok] * db[idx[ok]]).sum(axis=1)) > along
+    dist, idx = cKDTree(pa).query(pb, distance_upper_bound=within + 0.5)
+    ok = np.isfinite(dist)
+    near_b = ok & (dist < within)
+    near_b[ok] &= np.abs((db[ok] * da[idx[ok]]).sum(axis=1)) > along
+    return float(max(near_a.sum(), near_b.sum()) / min(len(pa), len(pb)))
 
 
 def text_boxes(fig, texts) -> list[Bbox]:
