@@ -102,7 +102,7 @@ def camp_label(names: Sequence[str], *, limit: int = 30) -> str:
     'Armed actor number 14 + 2 more'
     """
     if len(names) == 1:
-        return f"{_cut(names[0], limit - 15)} (on its own)"
+        return f"{_cut(names[0], limit - 4)} (on its own)"
     if len(names) <= 3 and len(", ".join(names)) <= limit:
         return ", ".join(names)
     two = f"{names[0]}, {names[1]} + {len(names) - 2} more"
