@@ -143,21 +143,17 @@ def draw_legend(
         rows = sum(1 + len(e) for _, e in sections)
         return _legend(target, sections, rows, fontsize, anchor, loc, single=True)
     # the fewest rows whose legend fits the width (it narrows as rows are added): a bisection
-    lo, hi = 2, max(len(e) for _, e in sections) + 1
-    fits: dict[int, Legend] = {}
+    lo, hi = 2, sum(1 + len(e) for _, e in sections)
     while lo < hi:
         mid = (lo + hi) // 2
         leg = _legend(target, sections, mid, fontsize, anchor, loc)
-        if leg.get_window_extent(renderer(fig)).width / fig.dpi <= width:
-            fits[mid] = leg
+        wide = leg.get_window_extent(renderer(fig)).width / fig.dpi
+        leg.remove()  # (an axes forgets its legend when any legend is removed: the one kept is made last)
+        if wide <= width:
             hi = mid
         else:
-            leg.remove()
             lo = mid + 1
-    for rows, leg in fits.items():
-        if rows != lo:
-            leg.remove()
-    return fits.get(lo) or _legend(target, sections, lo, fontsize, anchor, loc)
+    return _legend(target, sections, lo, fontsize, anchor, loc)
 
 
 def _legend(target, sections, rows: int, fontsize: float, anchor, loc, *, single: bool = False) -> Legend:
@@ -179,21 +175,24 @@ def _legend(target, sections, rows: int, fontsize: float, anchor, loc, *, single
                 labels.append(lab)
         ncols = 1
     else:
-        ncols = 0
+        # column by column, ``rows`` high: a section starts a fresh column when it fits in one
+        # and not in what is left of the current one; a heading never ends a column
         for heading, entries in sections:
-            chunks = [entries[i:i + rows - 1] for i in range(0, len(entries), rows - 1)]
-            for c, chunk in enumerate(chunks):
-                if c == 0:
-                    headings.append(len(labels))
-                blank()
-                if c == 0:
-                    labels[-1] = heading
-                for h, lab in chunk:
-                    handles.append(h)
-                    labels.append(lab)
-                for _ in range(rows - 1 - len(chunk)):
+            left = (-len(labels)) % rows
+            if left and (left < 2 or (left < len(entries) + 1 <= rows)):
+                for _ in range(left):
                     blank()
-                ncols += 1
+            headings.append(len(labels))
+            blank()
+            labels[-1] = heading
+            for h, lab in entries:
+                if len(labels) % rows == 0:  # a section running on: the next column starts under its heading
+                    blank()
+                handles.append(h)
+                labels.append(lab)
+        while len(labels) % rows:
+            blank()
+        ncols = len(labels) // rows
     options: dict[str, Any] = {
         "loc": loc, "bbox_to_anchor": anchor, "frameon": False, "fontsize": fontsize, "handlelength": 2.6,
         "handletextpad": 0.6, "borderaxespad": 0.0, "borderpad": 0.2, "labelspacing": 0.35,
