@@ -201,3 +201,23 @@ def test_random_small_scenarios_draw_cleanly(n, seed):
     for i, b1 in enumerate(boxes):
         assert not any(b1.overlaps(b2) for b2 in boxes[i + 1:])
     _check_legend(fig, net, _camps_of(net), risk=False)
+
+
+def test_an_actor_with_no_signed_tie_is_drawn_in_no_camp():
+    """Grey, outside every camp's hull, and the legend says why: as alliances balance reports it."""
+    from matplotlib.colors import to_hex
+
+    from tests.report.test_balance import QUIET
+
+    net = alliances.loads(QUIET)
+    fig = draw_network(net)
+    assert legend_labels(fig)[-1] == "no signed tie"
+    ax = fig.axes[0]
+    fills = {}
+    for coll in ax.collections:
+        if type(coll).__name__ == "PathCollection":
+            for xy, colour in zip(coll.get_offsets(), coll.get_facecolors(), strict=True):
+                fills[tuple(np.round(xy, 6))] = to_hex(colour)
+    quiet = [t for t in ax.texts if t.get_text() == "Quietland"]
+    assert len(quiet) == 1 and "#dddddd" in fills.values()
+    assert sum(1 for c in fills.values() if c == "#dddddd") == 1
