@@ -200,6 +200,7 @@ class Scene:
     camps: list[tuple[int, list[int]]]
     legend: LegendContent
     note: str | None = None
+    area_scale: float = 1.0  # markers larger than usual (the camp view's)
     tie_labels: dict[int, str] = field(default_factory=dict)  # tie index -> text drawn on it (camp view)
 
 
@@ -292,7 +293,7 @@ def _camp_scene(net: AllianceNetwork, factions: Any) -> Scene:
     return Scene(
         net=net, ids=[str(k) for k in keys], names=names, short=names, markers=["o"] * len(keys), fills=fills,
         size01=(sizes - sizes.min()) / max(np.ptp(sizes), 1.0), pos=np.array([raw[g] for g in range(len(keys))]),
-        ties=ties, risky=[], camps=[], legend=content, tie_labels=tie_labels,
+        ties=ties, risky=[], camps=[], legend=content, tie_labels=tie_labels, area_scale=3.0,
         note=f"{n} actors, drawn as {len(keys)} camps: above {CAMP_VIEW_ACTORS} actors the network shows one node "
              "per camp and the number of positive and negative ties between camps",
     )
@@ -355,7 +356,7 @@ def _label_pad(fontsize: float) -> float:
 def _geometry(scene: Scene, style: NetworkStyle, fig: Figure, area: tuple[float, float],
               grow: bool) -> _Geometry:
     lo, hi = style.marker_area
-    areas = lo + (hi - lo) * scene.size01
+    areas = (lo + (hi - lo) * scene.size01) * scene.area_scale
     reach = np.array([marker_reach(m, a) for m, a in zip(scene.markers, areas, strict=True)])
     labels = scene.short if style.short_labels else scene.names
     sizes = _measure(labels, style.label_size, fig)
@@ -512,8 +513,9 @@ def _own_figure(scene: Scene, w: float, h: float | None, dpi: float, heading: st
     side = 0.1
     title, title_size = fit_text(heading, w - 2 * side, size=style.title_size, min_size=9.0) if heading else ("", 0)
     top = 0.08 + (title_size * 1.3 * PT * (title.count("\n") + 1) + 0.08 if heading else 0.0)
-    if scene.note:
-        top += 8.0 * 1.3 * PT * (scene.note.count("\n") + 1) + 0.04
+    note = fit_text(scene.note, w - 2 * side, size=8.0, min_size=8.0)[0] if scene.note else ""
+    if note:
+        top += 8.0 * 1.3 * PT * (note.count("\n") + 1) + 0.04
     foot, foot_h = footer_text(scene.net, w - 2 * side) if sources else ("", 0.0)
     bottom = foot_h + (0.06 if foot else 0.04)
     beside = style.mode == "slide"
@@ -539,13 +541,13 @@ def _own_figure(scene: Scene, w: float, h: float | None, dpi: float, heading: st
     _paint(ax, scene, style, geo, (0.0, (draw_h - geo.height) / 2), (0.0, 0.0, draw_w, draw_h))
     if leg is not None:
         if beside:
-            leg.set_bbox_to_anchor((1 - (side + leg_w) / w, 1 - top / total), transform=fig.transFigure)
+            leg.set_bbox_to_anchor((1 - (side + leg_w + 0.05) / w, 1 - top / total), transform=fig.transFigure)
         else:
             leg.set_bbox_to_anchor((side / w, (bottom + leg_h + 0.04) / total), transform=fig.transFigure)
     if heading:
         fig.text(side / w, 1 - 0.08 / total, title, fontsize=title_size, color=INK, ha="left", va="top")
-    if scene.note:
-        fig.text(side / w, 1 - (top - 0.04) / total, scene.note, fontsize=8.0, color=MUTED, ha="left", va="bottom")
+    if note:
+        fig.text(side / w, 1 - (top - 0.04) / total, note, fontsize=8.0, color=MUTED, ha="left", va="bottom")
     if foot:
         fig.text(side / w, 0.04 / total, foot, fontsize=MIN_FONT, color=MUTED, ha="left", va="bottom",
                  linespacing=1.2)

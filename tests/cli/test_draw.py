@@ -92,3 +92,45 @@ def test_kind_choices_are_the_diagram_kinds():
     from alliances.draw import KINDS
 
     assert tuple(k.value for k in Kind) == KINDS
+
+
+@pytest.mark.parametrize(("size", "inches"), [("column", (3.5, None)), ("page", (6.5, None)), ("slide", (13.3, 7.5))])
+def test_size_presets(size, inches, tmp_path, capsys):
+    from PIL import Image
+
+    out = tmp_path / f"{size}.png"
+    assert main(["draw", str(SEED), "-o", str(out), "--size", size, "--dpi", "50"]) == 0
+    with Image.open(out) as im:
+        w, h = im.size
+    assert w == round(inches[0] * 50)
+    if inches[1] is not None:
+        assert h == round(inches[1] * 50)
+    # a width overrides the preset's
+    assert main(["draw", str(SEED), "-o", str(out), "--size", "slide", "--width", "10", "--dpi", "50"]) == 0
+    with Image.open(out) as im:
+        assert im.size == (500, round(7.5 * 50))
+    assert main(["draw", str(SEED), "-o", str(out), "--size", "poster"]) == 2
+    assert "poster" in capsys.readouterr().err
+
+
+def test_many_actors_are_drawn_by_camp_and_the_command_says_so(tmp_path, capsys):
+    from tests.draw._scenarios import random_network, scenario_yaml
+
+    scenario = tmp_path / "big.yaml"
+    scenario.write_text(scenario_yaml(random_network(70, 3)))
+    out = tmp_path / "big.svg"
+    assert main(["draw", str(scenario), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "70 actors, more than 60: the network is drawn by camp" in err
+    texts = svg_texts(out)
+    assert any("70 actors, drawn as" in t for t in texts)  # the figure says so too
+    assert not any(t == "Armed actor number 5" for t in texts)  # no actor drawn one by one
+
+
+def test_actors_with_no_signed_tie_are_named(tmp_path, capsys):
+    from tests.report.test_balance import QUIET
+
+    scenario = tmp_path / "quiet.yaml"
+    scenario.write_text(QUIET)
+    assert main(["draw", str(scenario), "-o", str(tmp_path / "q.svg")]) == 0
+    assert "note: no signed tie, so in no camp (drawn grey): Quietland" in capsys.readouterr().err
