@@ -265,15 +265,20 @@ def _score(cands, obst_c, obst_r, width, bounds, placed: _Placed, ends,
             intrusion = np.clip(obst_r[None, None] - d, 0.0, None).max(axis=(1, 2))
         outside = np.clip(np.stack([x0 - P[..., 0], P[..., 0] - x1, y0 - P[..., 1], P[..., 1] - y1]), 0.0,
                           None).max(axis=(0, 2))
-        free = (intrusion <= 1e-9) & (outside <= 1e-9)
-        worst, total = np.zeros(len(group)), np.zeros(len(group))
-        if free.any():  # how far a candidate runs along other ties matters only if it is clear
-            worst[free], total[free] = placed.shares(P[free], weight[free], width, ends, length[free], key)
         chord = np.linalg.norm(P[:, -1] - P[:, 0], axis=1)
+        free = (intrusion <= 1e-9) & (outside <= 1e-9)
+        # how far a candidate runs along other ties matters only if it is clear, and is worth
+        # measuring for the plainest few of those only
+        base = length + 0.5 * (length - chord)
+        free &= base <= np.sort(np.where(free, base, np.inf))[min(9, len(base) - 1)]
+        worst, total = np.zeros(len(group)), np.zeros(len(group))
+        if free.any():
+            worst[free], total[free] = placed.shares(P[free], weight[free], width, ends, length[free], key)
         costs[group] = (length + 0.5 * (length - chord) + 3.0 * total + 40.0 * worst
                         + 1000.0 * (intrusion + outside))
         blocked[group] = (intrusion > 1e-9) | (outside > 1e-9)
-        crowded[group] = worst > _MAX_SHARE
+        crowded[group] = (worst > _MAX_SHARE) | ~free  # (not measured: not taken while a measured one is clear)
+        costs[group] += np.where(free | blocked[group], 0.0, 100.0)
     return costs, blocked, crowded
 
 
