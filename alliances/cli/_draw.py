@@ -70,8 +70,8 @@ def draw(
                       height=height, dpi=dpi)
     written = save_figure(fig, output, dpi=dpi)
     w, h = fig.get_size_inches()
-    size = f"{round(w * dpi)}x{round(h * dpi)} px" if written.suffix.lower() == ".png" else f"{w:.1f}x{h:.1f} in"
-    print(f"wrote {written} ({kind.value}, {size})", file=sys.stderr)
+    shape = f"{round(w * dpi)}x{round(h * dpi)} px" if written.suffix.lower() == ".png" else f"{w:.1f}x{h:.1f} in"
+    print(f"wrote {written} ({kind.value}, {shape})", file=sys.stderr)
 
 
 def _tell_what_is_drawn(net: AllianceNetwork, kind: Kind) -> None:

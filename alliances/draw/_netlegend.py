@@ -31,9 +31,10 @@ from ._style import (
     renderer,
 )
 
+from matplotlib.figure import Figure
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
     from matplotlib.legend import Legend
 
 __all__ = ["LegendContent", "camp_label", "draw_legend"]
@@ -137,8 +138,8 @@ def draw_legend(
     sections = content.sections(line_scale, band_width)
     if not sections:
         return None
-    fig = target.get_figure(root=True) if hasattr(target, "get_figure") else target
-    assert fig is not None
+    fig = target.get_figure(root=True)
+    assert isinstance(fig, Figure)
     if width is None:
         rows = sum(1 + len(e) for _, e in sections)
         return _legend(target, sections, rows, fontsize, anchor, loc, single=True)

@@ -176,7 +176,7 @@ def draw_network(
         fig = figure_of(ax)
         painter = _AxesPainter(scene, heading, legend)
         painter(ax, None)
-        ax.set_axes_locator(painter)
+        ax.set_axes_locator(painter)  # type: ignore[arg-type]
     return fig
 
 
@@ -206,7 +206,7 @@ class Scene:
 
 def _scene(net: AllianceNetwork, factions: Any, risk: Any, top: int, centrality: Any, layout: Any) -> Scene:
     ids = [str(v) for v in net.actors]
-    index = {v: i for i, v in enumerate(net.actors)}
+    index: dict[Hashable, int] = {v: i for i, v in enumerate(net.actors)}
     camp_of = camp_index(net, factions)
     sizes01 = node_sizes(net, centrality)
     edges = [(u, v, d) for u, v, d in net.graph.edges(data=True)]
@@ -271,16 +271,17 @@ def _camp_scene(net: AllianceNetwork, factions: Any) -> Scene:
         a, b = sorted((where[u], where[v]))
         counts[(a, b, sign)] = counts.get((a, b, sign), 0) + 1
     names, fills = [], []
-    rank = {v: i for i, v in enumerate(net.actors)}
+    rank: dict[Hashable, int] = {v: i for i, v in enumerate(net.actors)}
     for k in keys:
         members = sorted(groups[k], key=lambda v: (-degree.get(v, 0), rank[v]))
-        shown = [plain(net.actors[v].label or net.actors[v].display) for v in members]
+        shown = [plain(net.actors[str(v)].label or net.actors[str(v)].display) for v in members]
         head = "in no camp" if k < 0 else camp_label(shown).replace(" (on its own)", "")
         inside = counts.get((keys.index(k), keys.index(k), 1), 0), counts.get((keys.index(k), keys.index(k), -1), 0)
         names.append(f"{head}\n{len(members)} actors; inside: +{inside[0]} \u2212{inside[1]}")
         fills.append(faction_colour(k if k >= 0 else None))
     top = max([c for (a, b, _), c in counts.items() if a != b], default=1)
-    ties, tie_labels = [], {}
+    ties: list[tuple[int, int, str, float, float]] = []
+    tie_labels: dict[int, str] = {}
     for (a, b, sign), c in sorted(counts.items()):
         if a == b:
             continue

@@ -236,8 +236,9 @@ def _overlaps(boxes: np.ndarray, taken: np.ndarray) -> np.ndarray:
     """(boxes,) whether each box overlaps any of ``taken``."""
     if not len(taken):
         return np.zeros(len(boxes), dtype=bool)
-    return ((boxes[:, None, 0] < taken[None, :, 2]) & (boxes[:, None, 2] > taken[None, :, 0])
-            & (boxes[:, None, 1] < taken[None, :, 3]) & (boxes[:, None, 3] > taken[None, :, 1])).any(axis=1)
+    hit = ((boxes[:, None, 0] < taken[None, :, 2]) & (boxes[:, None, 2] > taken[None, :, 0])
+           & (boxes[:, None, 1] < taken[None, :, 3]) & (boxes[:, None, 3] > taken[None, :, 1]))
+    return np.asarray(hit.any(axis=1))
 
 
 # 16 directions, starting above and going round both ways, so "above" is preferred,
