@@ -78,7 +78,7 @@ def marker_reach(marker: str, area: float) -> float:
     >>> round(marker_reach("o", 144.0) * 72, 2), round(marker_reach("D", 144.0) * 72, 2)
     (6.5, 8.99)
     """
-    return (np.sqrt(area) / 2 * _REACH.get(marker, 1.0) + _EDGE_LW / 2) * PT
+    return float((np.sqrt(area) / 2 * _REACH.get(marker, 1.0) + _EDGE_LW / 2) * PT)
 
 
 def draw_network(

@@ -270,7 +270,7 @@ def _score(cands, obst_c, obst_r, width, bounds, placed: _Placed, ends,
         # how far a candidate runs along other ties matters only if it is clear, and is worth
         # measuring for the plainest few of those only
         base = length + 0.5 * (length - chord)
-        free &= base <= np.sort(np.where(free, base, np.inf))[min(9, len(base) - 1)]
+        free &= base <= np.sort(np.where(free, base, np.inf))[min(15 if key in placed.items else 9, len(base) - 1)]
         worst, total = np.zeros(len(group)), np.zeros(len(group))
         if free.any():
             worst[free], total[free] = placed.shares(P[free], weight[free], width, ends, length[free], key)
@@ -417,11 +417,11 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None)
     for c, r in zip(obst_c, obst_r, strict=True):
         free &= np.linalg.norm(cells - c, axis=1) > r + step * 0.75
     cost = np.ones(len(cells))
+    busy = np.zeros((ny_, nx_), dtype=bool)
     if taken is not None and len(taken):
         inside = taken[(taken[:, 0] >= x0) & (taken[:, 0] <= x1) & (taken[:, 1] >= y0) & (taken[:, 1] <= y1)]
         ix = np.clip(np.round((inside[:, 0] - x0) / step).astype(int), 0, nx_ - 1)
         iy = np.clip(np.round((inside[:, 1] - y0) / step).astype(int), 0, ny_ - 1)
-        busy = np.zeros((ny_, nx_), dtype=bool)
         busy[iy, ix] = True
         cost += 6.0 * busy.ravel()
     idx = np.arange(len(cells)).reshape(ny_, nx_)
@@ -446,7 +446,12 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None)
     while chain[-1] != start:
         chain.append(int(pred[chain[-1]]))
     pts = np.vstack([p0, cells[chain[::-1]], p3])
-    corners = _simplify(pts, obst_c, obst_r)
+    lookup = None
+    if taken is not None and len(taken):
+        # shortcuts must not run over other ties either (away from the two ends)
+        near_end = (np.linalg.norm(cells - p0, axis=1) < 0.12) | (np.linalg.norm(cells - p3, axis=1) < 0.12)
+        lookup = (busy & ~near_end.reshape(ny_, nx_), x0, y0, step)
+    corners = _simplify(pts, obst_c, obst_r, lookup)
     smooth = corners
     for _ in range(3):  # Chaikin corner cutting: a smooth curve that stays near the corners
         q = 0.75 * smooth[:-1] + 0.25 * smooth[1:]
@@ -458,19 +463,28 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None)
     return dense
 
 
-def _simplify(pts: np.ndarray, obst_c, obst_r) -> np.ndarray:
-    """Greedy line of sight: from each kept point, jump to the farthest point still in clear view."""
+def _simplify(pts: np.ndarray, obst_c, obst_r, busy=None) -> np.ndarray:
+    """Greedy line of sight: from each kept point, jump to the farthest point still in clear view
+    (of the markers, and of the cells of other ties when ``busy`` = (mask, x0, y0, step) is given)."""
     keep = [0]
     t = np.linspace(0.0, 1.0, 24)[None, :, None]
     while keep[-1] < len(pts) - 1:
         a = keep[-1]
-        ahead = pts[a + 1:]
+        ahead = pts[a + 1:a + 81]  # (a jump of at most 80 cells)
         seg = pts[a][None, None] + t * (ahead[:, None] - pts[a][None, None])  # (B, S, 2)
         if len(obst_c):
-            d = np.linalg.norm(seg[:, :, None] - obst_c[None, None], axis=3)
-            clear = (d > obst_r[None, None] * 1.05).all(axis=(1, 2))
+            lo, hi = seg.reshape(-1, 2).min(axis=0), seg.reshape(-1, 2).max(axis=0)
+            near = ((obst_c > lo - obst_r[:, None] * 1.05) & (obst_c < hi + obst_r[:, None] * 1.05)).all(axis=1)
+            diff = seg[:, :, None] - obst_c[near][None, None]
+            d2 = np.einsum("bsnd,bsnd->bsn", diff, diff)
+            clear = (d2 > (obst_r[near] * 1.05)[None, None] ** 2).all(axis=(1, 2))
         else:
             clear = np.ones(len(ahead), dtype=bool)
+        if busy is not None:
+            mask, bx, by, step = busy
+            ix = np.clip(np.round((seg[..., 0] - bx) / step).astype(int), 0, mask.shape[1] - 1)
+            iy = np.clip(np.round((seg[..., 1] - by) / step).astype(int), 0, mask.shape[0] - 1)
+            clear &= ~mask[iy, ix].any(axis=1)
         clear[0] = True
         keep.append(a + 1 + int(np.nonzero(clear)[0].max()))
     return pts[keep]
