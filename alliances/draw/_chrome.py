@@ -125,7 +125,8 @@ def footer_text(net: Any, width_in: float, *, size: float = MIN_FONT) -> tuple[s
         return "", 0.0
     lines: list[str] = []
     for word in line.split(" "):
-        if lines and text_width_in(f"{lines[-1]} {word}", size) <= width_in:
+        # (4% to spare: a renderer's hinting lays text out a little wider than the font's advances)
+        if lines and text_width_in(f"{lines[-1]} {word}", size) <= 0.96 * width_in:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
