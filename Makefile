@@ -1,12 +1,12 @@
 # Two commands do everything on a fresh machine with python3 and make:
 #   make demo   install, render the Syria 2017 diagrams and print the analysis
-#   make test   install with the test extra and run the whole test suite
+#   make test   install with the test extra (and Chromium, for the browser tests) and run the whole test suite
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: demo test install install-test lint bench clean
+.PHONY: demo test install install-test browser lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,20 @@ demo: install
 	@echo
 	@echo "Diagrams of the Syria 2017 seed: $(OUT)/syria_network.png, $(OUT)/syria_matrix.png, $(OUT)/syria_risk.png"
 
-test: install-test
+# The interactive view's browser tests drive Debian's Chromium through Playwright (which
+# downloads no browser of its own): use the one installed, or install it when root.
+# Elsewhere: sudo apt-get install -y chromium (or set ALLIANCES_CHROMIUM=/path/to/chromium).
+browser:
+	@if [ -n "$$ALLIANCES_CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Chromium for the browser tests (apt-get install chromium)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium: sudo apt-get install -y chromium" \
+		     "(or set ALLIANCES_CHROMIUM=/path/to/chromium)" >&2; exit 1; \
+	fi
+
+test: install-test browser
 	$(BIN)/ruff check alliances tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q --nbmake

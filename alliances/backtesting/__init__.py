@@ -18,13 +18,14 @@ from __future__ import annotations
 from ._baselines import logistic_forecast, one_hot, rate_by
 from ._fitting import cpd_changes, fit_on
 from ._result import BASELINES, MODEL_NAMES, MODELS, SUBSETS, BacktestResult
-from ._run import backtest
+from ._run import MAX_PAIR_WINDOWS, backtest, check_backtest_options
 from ._scores import EPS, ScoreSet, brier_score, log_loss, reliability_curve, roc_auc, score_all
 from ._timeline import Timeline, all_windows, graphs_over_time
 
 __all__ = [
     "BASELINES",
     "EPS",
+    "MAX_PAIR_WINDOWS",
     "MODELS",
     "MODEL_NAMES",
     "SUBSETS",
@@ -34,6 +35,7 @@ __all__ = [
     "all_windows",
     "backtest",
     "brier_score",
+    "check_backtest_options",
     "cpd_changes",
     "fit_on",
     "graphs_over_time",

@@ -46,6 +46,8 @@ References
 from __future__ import annotations
 
 import datetime as dt
+import math
+import numbers
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +55,20 @@ import numpy as np
 
 from .._progress import ProgressCallback, ProgressLike, using_progress
 from ..errors import EventDataError
-from ..events import ActorMapper, Engine, EventPaths, Window
+from ..events import (
+    DEFAULT_DATE_RANGE,
+    MAX_WINDOWS,
+    ActorMapper,
+    DateRangeLike,
+    Engine,
+    EventPaths,
+    Window,
+    check_half_life,
+    check_max_windows,
+    check_min_events,
+    parse_date_range,
+    parse_window,
+)
 from ..risk import CompiledRisk, PairFactors, RiskModel, pair_factors, resolve_model
 from ._baselines import logistic_forecast, rate_by
 from ._fitting import cpd_changes, fit_on
@@ -66,9 +81,17 @@ if TYPE_CHECKING:
 
     from .._network import AllianceNetwork
 
-__all__ = ["backtest"]
+__all__ = ["MAX_PAIR_WINDOWS", "backtest", "check_backtest_options"]
 
 Clash = tuple[dt.date, str, str]
+
+MAX_PAIR_WINDOWS = 1_000_000
+"""The most forecasts (pairs x forecast windows) a backtest makes unless told otherwise.
+
+Each forecast is a row of factor states and six probabilities, and the fit and the
+baselines learn from them: half a million took 33 s and 574 MB at peak
+(``benchmarks/bench_event_limits.py``), so the limit keeps a run near a minute and a
+gigabyte; a 3,000-actor scenario (4.5 million pairs) is refused, not attempted."""
 
 
 def backtest(
@@ -83,6 +106,9 @@ def backtest(
     min_events: int = 1,
     pseudo_count: float = 50.0,
     max_iter: int = 30,
+    date_range: DateRangeLike = DEFAULT_DATE_RANGE,
+    max_windows: int = MAX_WINDOWS,
+    max_pair_windows: int = MAX_PAIR_WINDOWS,
     format: str | None = None,
     engine: str | Engine | None = None,
     progress: ProgressLike = None,
@@ -111,9 +137,18 @@ def backtest(
     min_events : int
         Fewer (decayed) events leave a pair's event-derived stance unknown.
     pseudo_count : float
-        How many observations the expert tables are worth, per parent combination, in the fit.
+        How many observations the expert tables are worth, per parent combination, in the
+        fit: a positive finite number.
     max_iter : int
-        EM iterations at most in the fit.
+        EM iterations at most in the fit (1 or more).
+    date_range : str or (bound, bound), optional
+        Events dated outside it are counted and left out (see
+        :func:`alliances.relations_over_time`); default 1900 to 2100.
+    max_windows : int
+        The most windows the events may span, from the first to the last: each is a graph
+        to build and a forecast to make (:data:`~alliances.events.MAX_WINDOWS`).
+    max_pair_windows : int
+        The most forecasts (pairs x forecast windows) to make (:data:`MAX_PAIR_WINDOWS`).
     format, engine
         As for :func:`alliances.read_events`.
     progress : callable or bool, optional
@@ -127,7 +162,10 @@ def backtest(
     Raises
     ------
     EventDataError
-        Too few windows, or no training or no test window around ``train_until``.
+        An option out of range, or a ``train_until`` that is not a date (all checked before
+        any file is read); an event file that cannot be read; too few windows, or more than
+        ``max_windows``; more forecasts than ``max_pair_windows``; no training or no test
+        window around ``train_until``.
 
     Examples
     --------
@@ -144,14 +182,19 @@ def backtest(
     ----------
     .. [1] Brier (1950); Hegre et al. (2019); Heckerman (1995): see the module notes.
     """
+    given_until = check_backtest_options(window=window, train_until=train_until, half_life=half_life,
+                                 min_events=min_events, pseudo_count=pseudo_count, max_iter=max_iter,
+                                 date_range=date_range, max_windows=max_windows, max_pair_windows=max_pair_windows)
     expert = resolve_model(model)
-    notes: list[str] = []
     with using_progress(progress, "backtest") as report:
         steps = _Steps(report, total=4)
         timeline = graphs_over_time(events, net, window=window, mapping=mapping, half_life=half_life,
-                                    min_events=min_events, format=format, engine=engine)
+                                    min_events=min_events, date_range=date_range, max_windows=max_windows,
+                                    format=format, engine=engine)
+        notes = [*timeline.notes, *_quiet_note(timeline)]
         steps.advance(2)
-        until = _train_until(train_until, timeline)
+        until = _train_until(given_until, timeline)
+        _check_forecasts(net, timeline, max_pair_windows)
         steps.total = 2 + (len(timeline.windows) - 1) + 2  # reading, one per forecast window, fit, baselines
         pred, factor_sets = _forecast_rows(timeline, expert, until, notes, steps)
         train = _check_split(pred, timeline.windows, until)
@@ -177,7 +220,79 @@ class _Steps:
             self.report(min(self.done, self.total), self.total)
 
 
-def _train_until(train_until: dt.date | str | None, timeline: Timeline) -> dt.date:
+def check_backtest_options(
+    *,
+    window: str | Window = "month",
+    train_until: dt.date | str | None = None,
+    half_life: float | None = 3.0,
+    min_events: int = 1,
+    pseudo_count: float = 50.0,
+    max_iter: int = 30,
+    date_range: DateRangeLike = DEFAULT_DATE_RANGE,
+    max_windows: int = MAX_WINDOWS,
+    max_pair_windows: int = MAX_PAIR_WINDOWS,
+) -> dt.date | None:
+    """Check the options of :func:`backtest` before any file is read.
+
+    Parameters
+    ----------
+    window, train_until, half_life, min_events, pseudo_count, max_iter, date_range, max_windows, max_pair_windows
+        As for :func:`backtest`.
+
+    Returns
+    -------
+    datetime.date or None
+        ``train_until`` as a date.
+
+    Raises
+    ------
+    EventDataError
+        The first option out of range, naming it and its limits; a ``train_until`` that
+        is not a date.
+
+    Examples
+    --------
+    >>> check_backtest_options(train_until="2017-12-31")
+    datetime.date(2017, 12, 31)
+    >>> check_backtest_options(pseudo_count=float("nan"))
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: pseudo_count must be a positive number of observations, not nan
+    """
+    parse_window(window)
+    check_half_life(half_life)
+    check_min_events(min_events)
+    parse_date_range(date_range)
+    check_max_windows(max_windows)
+    if not (_is_number(pseudo_count) and 0 < pseudo_count < math.inf):
+        raise EventDataError(f"pseudo_count must be a positive number of observations, not {pseudo_count!r}")
+    for name, value in (("max_iter", max_iter), ("max_pair_windows", max_pair_windows)):
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
+            raise EventDataError(f"{name} must be a whole number of at least 1, not {value!r}")
+    return _parse_train_until(train_until)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _parse_train_until(train_until: dt.date | str | None) -> dt.date | None:
+    """``train_until`` as a date: a date, a datetime (its day) or ISO text; None stays None."""
+    if train_until is None:
+        return None
+    if isinstance(train_until, dt.datetime):
+        return train_until.date()
+    if isinstance(train_until, dt.date):
+        return train_until
+    if isinstance(train_until, str):
+        try:
+            return dt.date.fromisoformat(train_until.strip())
+        except ValueError:
+            raise EventDataError(f"train_until: {train_until!r} is not a date (YYYY-MM-DD)") from None
+    raise EventDataError(f"train_until must be a date or ISO text (YYYY-MM-DD), not {train_until!r}")
+
+
+def _train_until(train_until: dt.date | None, timeline: Timeline) -> dt.date:
     """The last training day: given, or the end of the middle window; at least 3 windows are needed."""
     windows = timeline.windows
     if len(windows) < 3:
@@ -185,14 +300,31 @@ def _train_until(train_until: dt.date | str | None, timeline: Timeline) -> dt.da
                              "a backtest needs at least 3")
     if train_until is None:
         return windows[(len(windows) - 1) // 2][1]
-    if isinstance(train_until, dt.datetime):
-        return train_until.date()
-    if isinstance(train_until, str):
-        try:
-            return dt.date.fromisoformat(train_until)
-        except ValueError:
-            raise EventDataError(f"train_until: {train_until!r} is not a date (YYYY-MM-DD)") from None
     return train_until
+
+
+def _check_forecasts(net: AllianceNetwork, timeline: Timeline, limit: int) -> None:
+    """Refuse, before the forecasts, to make more than ``limit`` of them (pairs x forecast windows)."""
+    n = len(net.actors)
+    pairs = n * (n - 1) // 2
+    forecasts = pairs * (len(timeline.windows) - 1)
+    if forecasts > limit:
+        raise EventDataError(
+            f"the backtest would make {forecasts} forecasts ({pairs} pairs x {len(timeline.windows) - 1} "
+            f"{timeline.window.label} windows), more than the limit of {limit} (max_pair_windows): use a longer "
+            "window, a narrower date range (--date-range), or a scenario with fewer actors")
+
+
+def _quiet_note(timeline: Timeline) -> list[str]:
+    """A note when most windows have no event at all: stray dates may have stretched the span."""
+    tb = timeline.memory.table
+    busy = set(tb.loc[tb["events"] > 0, "window_start"])
+    windows = timeline.windows
+    quiet = sum(1 for start, _ in windows if start not in busy)
+    if quiet * 2 <= len(windows):
+        return []
+    return [f"{quiet} of the {len(windows)} {timeline.window.label} windows from {windows[0][0]} to "
+            f"{windows[-1][1]} have no event: if stray dates stretch the span, narrow the date range (--date-range)"]
 
 
 def _forecast_rows(timeline: Timeline, expert: RiskModel, until: dt.date, notes: list[str],

@@ -11,16 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .._network import AllianceNetwork
 from ..events import (
+    DEFAULT_DATE_RANGE,
+    MAX_WINDOWS,
     ActorMapper,
+    DateRangeLike,
     Engine,
     EventFiles,
     EventPaths,
     EventRelations,
     Window,
+    check_half_life,
+    check_max_windows,
+    check_min_events,
+    check_window_span,
+    parse_date_range,
+    parse_window,
     relations_over_time,
     snapshot,
 )
@@ -43,6 +52,8 @@ class Timeline:
         Every window from the first event to the last, quiet ones included.
     clashes : set of (date, str, str)
         ``(window_start, a, b)`` for every pair (a < b) that clashed in a window.
+    notes : list of str
+        What the events left out (dates outside the range, bad values), in words.
     """
 
     net: AllianceNetwork
@@ -50,6 +61,7 @@ class Timeline:
     window: Window
     windows: list[tuple[dt.date, dt.date]]
     clashes: set[tuple[dt.date, str, str]]
+    notes: list[str] = field(default_factory=list)
 
     def graph(self, k: int) -> AllianceNetwork:
         """The scenario as known at the end of window ``k``: static plus (decayed) event-derived relations."""
@@ -73,6 +85,8 @@ def graphs_over_time(
     mapping: ActorMapper | str | os.PathLike[str] | None = None,
     half_life: float | None = 3.0,
     min_events: int = 1,
+    date_range: DateRangeLike = DEFAULT_DATE_RANGE,
+    max_windows: int = MAX_WINDOWS,
     format: str | None = None,
     engine: str | Engine | None = None,
 ) -> Timeline:
@@ -87,14 +101,20 @@ def graphs_over_time(
 
     Parameters
     ----------
-    events, net, window, mapping, half_life, min_events, format, engine
+    events, net, window, mapping, half_life, min_events, date_range, max_windows, format, engine
         As for :func:`backtest`.
 
     Returns
     -------
     Timeline
         ``.windows`` (every window from the first event to the last), ``.graph(k)``,
-        ``.clashed(k)``, ``.clashes`` as (window_start, a, b).
+        ``.clashed(k)``, ``.clashes`` as (window_start, a, b), ``.notes``.
+
+    Raises
+    ------
+    EventDataError
+        As for :func:`alliances.relations_over_time`; more than ``max_windows`` windows
+        from the first event to the last (checked before the decayed pass).
 
     Examples
     --------
@@ -109,15 +129,27 @@ def graphs_over_time(
     if isinstance(events, EventFiles):  # each relations_over_time call closes its engine
         format = format or events.format
         events = list(events.files)
-    now = relations_over_time(events, net, window=window, mapping=mapping, format=format, engine=engine,
-                              min_events=min_events)
-    memory = now if half_life is None else relations_over_time(
-        events, net, window=window, mapping=mapping, format=format, engine=engine, min_events=min_events,
-        half_life=half_life)
+    check_half_life(half_life)
+    check_min_events(min_events)
+    parse_window(window)
+    parse_date_range(date_range)
+    limit = check_max_windows(max_windows)
+    paths = events
+
+    def relations(half: float | None) -> EventRelations:
+        return relations_over_time(paths, net, window=window, mapping=mapping, format=format, engine=engine,
+                                   min_events=min_events, half_life=half, date_range=date_range, max_windows=limit)
+
+    now = relations(None)
     tb = now.table
+    if len(tb):  # every window in between is a graph to build and a forecast to make
+        win = now.window
+        check_window_span(win, win.key(min(tb["window_start"])), win.key(max(tb["window_start"])), limit,
+                          why="a backtest")
+    memory = now if half_life is None else relations(half_life)
     hit = tb[tb["material_conflict"] > 0]
     clashes = set(zip(hit["window_start"], hit["a"], hit["b"], strict=True))
-    return Timeline(net, memory, now.window, all_windows(now), clashes)
+    return Timeline(net, memory, now.window, all_windows(now), clashes, notes=list(now.notes))
 
 
 def all_windows(relations: EventRelations) -> list[tuple[dt.date, dt.date]]:

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-import sys
+import math
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..events import DEFAULT_DATE_RANGE, MAX_WINDOWS
 from ._common import (
     Command,
     JsonOption,
     app,
     emit_json,
     load_scenario,
+    note,
     print_tables,
     progress_bar,
     stderr_is_terminal,
 )
 
 __all__ = ["backtest"]
+
+_DATE_RANGE = "{}:{}".format(*DEFAULT_DATE_RANGE)
 
 
 @app.command(cls=Command)
@@ -38,31 +42,46 @@ def backtest(
         "--half-life", metavar="WINDOWS", help="Decay of event-derived relations, in windows (0: no decay, each window alone).")] = 3.0,
     pseudo_count: Annotated[float, typer.Option(
         "--pseudo-count", metavar="N", help="Observations the expert tables are worth (per parent combination) in the fit.")] = 50.0,
+    date_range: Annotated[str, typer.Option(
+        "--date-range", metavar="FROM:TO",
+        help="Use events dated FROM to TO (years or YYYY-MM-DD); the others are counted and left out.")] = _DATE_RANGE,
+    max_windows: Annotated[int, typer.Option(
+        "--max-windows", metavar="N", help="Refuse events spanning more windows than this.")] = MAX_WINDOWS,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="Figure: OUT.png, OUT.svg or OUT.pdf.")] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Backtest the risk model: fit on the training windows, score P(clash next window) on the later ones, beside baselines."""
     from ..backtesting import backtest as run_backtest
+    from ..backtesting import check_backtest_options
+    from ..errors import EventDataError
     from ..risk import resolve_model
 
+    # every option, and where the figure goes, is checked before any file is read
+    if not (half_life == 0 or 0 < half_life < math.inf):
+        raise EventDataError(f"--half-life must be 0 (no decay) or a positive number of windows, not {half_life}")
+    decay = None if half_life == 0 else half_life
+    check_backtest_options(window=window, train_until=train_until, half_life=decay, pseudo_count=pseudo_count,
+                           date_range=date_range, max_windows=max_windows)
     if output is not None:
         from ..draw import check_output_path
 
-        check_output_path(output)  # a bad path fails before any work
+        check_output_path(output)
     net = load_scenario(actors)
     expert = resolve_model(model)
     with progress_bar("backtest", stderr_is_terminal() and not json_out) as progress:
         result = run_backtest(files, net, window=window, train_until=train_until, model=expert, mapping=mapping,
-                              half_life=None if half_life == 0 else half_life, pseudo_count=pseudo_count,
-                              format=format, progress=progress)
+                              half_life=decay, pseudo_count=pseudo_count, date_range=date_range,
+                              max_windows=max_windows, format=format, progress=progress)
     if output is not None:
         from ..draw import draw_backtest, save_figure
 
         save_figure(draw_backtest(result), output)
-        print(f"wrote {output}", file=sys.stderr)
+        note(f"wrote {output}")
     from ..report import backtest_json, backtest_renderables
 
     if json_out:
+        for text in result.notes:  # the text report shows them; JSON has no place for them
+            note(f"alliances: note: {text}")
         emit_json(backtest_json(result))
         return
     print_tables(backtest_renderables(result))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from .._text import terminal_safe
+from ..events import DEFAULT_DATE_RANGE, MAX_WINDOWS
 from ._common import (
     Command,
     JsonOption,
@@ -15,6 +16,7 @@ from ._common import (
     console,
     emit_json,
     load_scenario,
+    note,
     print_tables,
     stderr_is_terminal,
 )
@@ -22,38 +24,61 @@ from ._common import (
 __all__ = ["diff", "events", "timeline"]
 
 
+_DATE_RANGE = "{}:{}".format(*DEFAULT_DATE_RANGE)
+
+
 @app.command(cls=Command)
 def events(
     files: Annotated[list[str], typer.Argument(metavar="EVENTS", help="Event files, folders or globs (CSV, TSV, .gz, Parquet).",
                                                show_default=False)],
     actors: Annotated[Path, typer.Option("--actors", metavar="FILE", help="The scenario whose actors the events map to.")],
-    window: Annotated[str, typer.Option("--window", metavar="WINDOW", help="day, week, month, quarter, year or <N>d.")] = "month",
+    window: Annotated[str, typer.Option("--window", metavar="WINDOW", help="day, week, month, quarter, year or <N>d (N up to 3653).")] = "month",
     mapping: Annotated[Path | None, typer.Option("--mapping", metavar="FILE", help="Actor-mapping file (names, patterns, codes).")] = None,
     format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="ged, acled, gdelt or icews (default: from the header).")] = None,
     engine: Annotated[str, typer.Option("--engine", metavar="ENGINE", help="duckdb (default) or spark (needs pyspark and Java 17).")] = "duckdb",
     method: Annotated[str, typer.Option("--method", metavar="METHOD", help="net_cooperation, goldstein or hostility.")] = "net_cooperation",
     half_life: Annotated[float | None, typer.Option("--half-life", metavar="WINDOWS", help="Decay: half-life in windows.")] = None,
-    min_events: Annotated[int, typer.Option("--min-events", metavar="N", help="Fewer events leave the stance unknown.")] = 1,
+    min_events: Annotated[int, typer.Option("--min-events", metavar="N", help="Fewer events leave the stance unknown (0 or more).")] = 1,
+    date_range: Annotated[str, typer.Option(
+        "--date-range", metavar="FROM:TO",
+        help="Use events dated FROM to TO (years or YYYY-MM-DD); the others are counted and left out.")] = _DATE_RANGE,
+    max_windows: Annotated[int, typer.Option(
+        "--max-windows", metavar="N",
+        help="With --half-life, refuse events spanning more windows than this.")] = MAX_WINDOWS,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="OUT.csv, OUT.csv.gz or OUT.parquet.")] = None,
-    snapshots_dir: Annotated[Path | None, typer.Option("--snapshots", metavar="DIR", help="Write one scenario per window here.")] = None,
+    snapshots_dir: Annotated[str | None, typer.Option("--snapshots", metavar="DIR", help="Write one scenario per window here.")] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Turn event data into signed relations per pair and time window; list actor names that map to nothing."""
-    from ..events import check_table_output, relations_over_time, write_snapshots, write_table
+    from ..events import (
+        check_relations_options,
+        check_snapshot_folder,
+        check_table_output,
+        relations_over_time,
+        write_snapshots,
+        write_table,
+    )
 
-    net = load_scenario(actors)
+    # every option, and where the output goes, is checked before any file is read
+    _, days, _ = check_relations_options(window=window, method=method, half_life=half_life, min_events=min_events,
+                                         date_range=date_range, max_windows=max_windows, engine=engine)
     if output is not None:
-        check_table_output(output)  # a bad path fails before any work
+        check_table_output(output)
+    folder = check_snapshot_folder(snapshots_dir) if snapshots_dir is not None else None
+    net = load_scenario(actors)
     rel = relations_over_time(
         files, net, window=window, mapping=mapping, method=method, half_life=half_life, min_events=min_events,
-        format=format, engine=engine, progress=stderr_is_terminal() and not json_out,
+        date_range=days, max_windows=max_windows, format=format, engine=engine,
+        progress=stderr_is_terminal() and not json_out,
     )
+    for text in rel.notes:
+        note(f"alliances: note: {text}")
     if output is not None:
         kind = write_table(rel.table, output)
-        print(f"wrote {output} ({len(rel.table)} rows, {kind})", file=sys.stderr)
-    if snapshots_dir is not None:
-        written = write_snapshots(net, rel, snapshots_dir)
-        print(f"wrote {len(written)} snapshots into {snapshots_dir}", file=sys.stderr)
+        note(f"wrote {output} ({len(rel.table)} rows, {kind})")
+    if folder is not None:
+        written = write_snapshots(net, rel, folder)
+        note(f"wrote {len(written)} snapshots into {folder}")
     from ..report import relations_json, relations_tables
 
     if json_out:
@@ -66,23 +91,31 @@ def events(
 def timeline(
     snapshots: Annotated[list[Path], typer.Argument(metavar="SNAPSHOT", help="Snapshot scenario files (from alliances events --snapshots).",
                                                     show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf.")],
-    panels: Annotated[int, typer.Option("--panels", metavar="N", help="How many snapshots to draw as small multiples.")] = 8,
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT",
+                                         help="OUT.png, OUT.svg or OUT.pdf; OUT.html: an interactive view with a time slider.")],
+    panels: Annotated[int, typer.Option("--panels", metavar="N", min=1, max=64,
+                                        help="How many snapshots to draw as small multiples (1 to 64).")] = 8,
 ) -> None:
     """Draw snapshots over time: small multiples with one stable layout, and each pair's score by window."""
-    from ..draw import check_output_path, draw_timeline, save_figure
+    from ..draw import FORMATS, HTML_FORMATS, actor_limit_view, draw_timeline, save_figure, to_html
     from ..errors import AlliancesError
+    from ..readwrite import output_format
 
-    check_output_path(output)  # a bad path fails before any work
+    html = output_format(output, {**FORMATS, **HTML_FORMATS})[1] == "html"  # a bad path fails before any work
     paths: list[Path] = []
     for p in snapshots:
         paths.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
     if not paths:
         raise AlliancesError("no snapshot files given")
     nets = [load_scenario(p) for p in paths]
+    actor_limit_view("network", max(len(n.actors) for n in nets))  # each panel is a network diagram
+    if html:  # every snapshot on the slider: --panels is for the picture
+        to_html(nets, path=output, progress=stderr_is_terminal())
+        note(f"wrote {output} (interactive timeline, {len(nets)} snapshots)")
+        return
     fig = draw_timeline(nets, panels=panels)
     save_figure(fig, output)
-    print(f"wrote {output}", file=sys.stderr)
+    note(f"wrote {output}")
 
 
 @app.command(cls=Command)
@@ -101,6 +134,6 @@ def diff(
         emit_json(diff_json(d, str(first), str(second)))
         return
     if d.empty:
-        print(f"no change in relations from {first} to {second}")
+        print(terminal_safe(f"no change in relations from {first} to {second}"))
         return
     console().print(diff_table(d, f"{first} -> {second}: {len(d)} changes"))

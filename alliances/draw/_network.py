@@ -6,7 +6,9 @@ routed so that none passes over a marker it does not end at and none runs on top
 another (:mod:`._route`); a risk band runs beside the tie it accompanies, not over it.
 Labels go where they cover no marker and no other label (:mod:`._place`). Sizes follow
 the figure's width (:mod:`._sizes`): column, page or slide. Above
-:data:`CAMP_VIEW_ACTORS` actors the diagram draws one node per camp instead, and says so.
+:data:`~alliances.draw.DETAIL_MAX_ACTORS` actors the diagram draws one node per camp instead,
+and says so (:func:`~alliances.draw.actor_limit_view`); above
+:data:`~alliances.draw.MAX_ACTORS` it refuses.
 
 Everything is laid out in inches, so a point is a point at print size. Drawn into a
 caller's axes, the diagram keeps its title and legend inside that axes, and lays itself
@@ -29,6 +31,7 @@ from matplotlib.transforms import TransformedBbox
 from ._chrome import figure_of, footer_text, title_text
 from ._inputs import as_network, camp_index, node_sizes, risk_table
 from ._layout import signed_layout
+from ._limits import DETAIL_MAX_ACTORS, actor_limit_view
 from ._netlegend import LegendContent, camp_label, draw_legend
 from ._place import LEADER_FROM, Occupancy, fit_positions, gather_camps, place_labels, place_on_paths
 from ._route import offset_path, route_edges
@@ -57,10 +60,7 @@ if TYPE_CHECKING:
 
     from .._network import AllianceNetwork
 
-__all__ = ["CAMP_VIEW_ACTORS", "draw_network", "marker_reach"]
-
-CAMP_VIEW_ACTORS = 60
-"""Above this many actors the network diagram draws one node per camp (the camp-level view)."""
+__all__ = ["draw_network", "marker_reach"]
 
 PT = 1 / 72
 # how far a marker reaches from its centre, per radius of the circle of the same size: the
@@ -165,7 +165,7 @@ def draw_network(
     """
     net = as_network(net)
     with matplotlib.rc_context(RC):
-        if len(net.actors) > CAMP_VIEW_ACTORS:
+        if actor_limit_view("network", len(net.actors)) == "camps":
             scene = _camp_scene(net, factions)
         else:
             scene = _scene(net, factions, risk, top, centrality, layout)
@@ -295,7 +295,7 @@ def _camp_scene(net: AllianceNetwork, factions: Any) -> Scene:
         net=net, ids=[str(k) for k in keys], names=names, short=names, markers=["o"] * len(keys), fills=fills,
         size01=(sizes - sizes.min()) / max(np.ptp(sizes), 1.0), pos=np.array([raw[g] for g in range(len(keys))]),
         ties=ties, risky=[], camps=[], legend=content, tie_labels=tie_labels, area_scale=3.0,
-        note=f"{n} actors, drawn as {len(keys)} camps: above {CAMP_VIEW_ACTORS} actors the network shows one node "
+        note=f"{n} actors, drawn as {len(keys)} camps: above {DETAIL_MAX_ACTORS} actors the network shows one node "
              "per camp and the number of positive and negative ties between camps",
     )
 

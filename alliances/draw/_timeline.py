@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.transforms import Bbox
 
-__all__ = ["draw_timeline", "timeline_scores"]
+__all__ = ["draw_timeline", "timeline_layout", "timeline_scores"]
 
 Pair = tuple[str, str]
 Edge = tuple[str, str, str, float]
@@ -115,7 +115,7 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
     nets = sorted(snapshots, key=lambda n: (n.as_of is None, n.as_of or 0, n.scenario))
     panels = max(1, min(int(panels), len(nets)))
     picks = sorted({int(round(i)) for i in np.linspace(0, len(nets) - 1, panels)})
-    nodes, edges, pos = _shared_layout(nets)
+    nodes, edges, pos = timeline_layout(nets)
     pairs, labels, values, stances = timeline_scores(nets)
     cols = min(4, len(picks))
     net_rows = (len(picks) + cols - 1) // cols
@@ -156,8 +156,31 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
     return fig
 
 
-def _shared_layout(nets: list[AllianceNetwork]) -> tuple[list[str], list[Edge], Positions]:
-    """One layout for every panel: actors in first-seen order, ties summed over all snapshots."""
+def timeline_layout(nets: Sequence[AllianceNetwork]) -> tuple[list[str], list[Edge], Positions]:
+    """One layout for every snapshot: actors in first-seen order, ties summed over all snapshots.
+
+    The static timeline's panels and the interactive timeline's frames use it, so an actor
+    stays where it is from one snapshot to the next.
+
+    Parameters
+    ----------
+    nets : sequence of AllianceNetwork
+        The snapshots, in time order.
+
+    Returns
+    -------
+    (nodes, edges, positions)
+        Actor ids in first-seen order; the summed ties as ``(a, b, stance, weight)``; and
+        actor -> (x, y) from :func:`~alliances.draw.signed_layout` (widest extent [-1, 1]).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> nodes, edges, pos = timeline_layout([net, net.with_relation("russia", "us_coalition", "rival")])
+    >>> nodes == list(net.actors), sorted(pos) == sorted(nodes)
+    (True, True)
+    """
     nodes: list[str] = []
     for net in nets:
         nodes.extend(a for a in net.actors if a not in nodes)

@@ -5,6 +5,12 @@ a scenario's and scores every pair in every time window (DuckDB by default, Spar
 ``engine="spark"``), :func:`snapshot` turns one window into a scenario, and
 :func:`diff_scenarios` lists what changed between two scenarios.
 
+Event files are data from third parties: their file and column names reach the engines
+as values and identifiers, never as SQL text; a file an engine cannot read is an
+:class:`~alliances.errors.EventDataError` naming it (``file:line``); dates outside a
+plausible range and absurd numbers are counted and left out, not fatal; options are
+checked before any file is read.
+
 Modules: :mod:`._formats` (the four formats), :mod:`._reading` (opening files),
 :mod:`._engines` (DuckDB, Spark), :mod:`._mapping` (actor names to scenario actors),
 :mod:`._windows` (time windows), :mod:`._sql` (the queries), :mod:`._scoring` (scores,
@@ -15,12 +21,21 @@ stances, decay), :mod:`._relations` (the pipeline, writing the table),
 from __future__ import annotations
 
 from ._engines import ENGINES, DuckDBEngine, Engine, SparkEngine, get_engine, spark_available
-from ._formats import FORMATS, EventFormat, FileLayout, detect_format
+from ._formats import FORMATS, MEASURE_RANGES, EventFormat, FileLayout, detect_format
 from ._mapping import ActorMapper, load_mapping, loads_mapping
 from ._reading import EventFiles, EventPaths, read_events
-from ._relations import TABLE_FORMATS, EventRelations, check_table_output, relations_over_time, write_table
-from ._scoring import COLUMNS, KIND_COLUMNS, METHODS
+from ._relations import (
+    TABLE_FORMATS,
+    EventRelations,
+    check_max_windows,
+    check_relations_options,
+    check_table_output,
+    relations_over_time,
+    write_table,
+)
+from ._scoring import COLUMNS, KIND_COLUMNS, METHODS, check_half_life, check_min_events, check_scoring
 from ._snapshots import (
+    check_snapshot_folder,
     diff_scenarios,
     score_from_evidence,
     snapshot,
@@ -28,16 +43,34 @@ from ._snapshots import (
     window_label,
     write_snapshots,
 )
-from ._windows import Window, parse_window
+from ._windows import (
+    DATE_LIMITS,
+    DEFAULT_DATE_RANGE,
+    MAX_WINDOW_DAYS,
+    MAX_WINDOWS,
+    DateBound,
+    DateRangeLike,
+    Window,
+    check_window_span,
+    parse_date_range,
+    parse_window,
+)
 
 __all__ = [
     "COLUMNS",
+    "DATE_LIMITS",
+    "DEFAULT_DATE_RANGE",
     "ENGINES",
     "FORMATS",
     "KIND_COLUMNS",
+    "MAX_WINDOWS",
+    "MAX_WINDOW_DAYS",
+    "MEASURE_RANGES",
     "METHODS",
     "TABLE_FORMATS",
     "ActorMapper",
+    "DateBound",
+    "DateRangeLike",
     "DuckDBEngine",
     "Engine",
     "EventFiles",
@@ -47,12 +80,20 @@ __all__ = [
     "FileLayout",
     "SparkEngine",
     "Window",
+    "check_half_life",
+    "check_max_windows",
+    "check_min_events",
+    "check_relations_options",
+    "check_scoring",
+    "check_snapshot_folder",
     "check_table_output",
+    "check_window_span",
     "detect_format",
     "diff_scenarios",
     "get_engine",
     "load_mapping",
     "loads_mapping",
+    "parse_date_range",
     "parse_window",
     "read_events",
     "relations_over_time",

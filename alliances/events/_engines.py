@@ -14,6 +14,8 @@ Spark needs ``pyspark`` (the ``spark`` extra) and Java 17.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import threading
 from collections.abc import Callable, Sequence
@@ -26,7 +28,18 @@ from ._formats import FileLayout
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ENGINES", "DuckDBEngine", "Engine", "SparkEngine", "get_engine", "spark_available"]
+__all__ = [
+    "ENGINES",
+    "DuckDBEngine",
+    "Engine",
+    "SparkEngine",
+    "duckdb_paths",
+    "get_engine",
+    "hadoop_paths",
+    "read_failure",
+    "run_reporting",
+    "spark_available",
+]
 
 _T = TypeVar("_T")
 _POLL_SECONDS = 0.2
@@ -101,28 +114,38 @@ class DuckDBEngine:
             config["threads"] = int(threads)
         self.con = duckdb.connect(":memory:", config=config)
         self._error = duckdb.Error
+        self._reading: list[str] = []  # the files of the last view: errors name them
 
     def epoch_day(self, expr: str) -> str:
         return f"datediff('day', DATE '1970-01-01', {expr})"
 
     def parquet_columns(self, files: Sequence[str]) -> list[str]:
-        rel = self.con.sql(f"SELECT * FROM read_parquet({_list(files)}) LIMIT 0")
-        return list(rel.columns)
+        self._reading = list(files)
+        try:
+            return list(self.con.read_parquet(duckdb_paths(files), union_by_name=True).columns)
+        except self._error as exc:
+            raise read_failure(files, exc) from None
 
     def files_view(self, name: str, files: Sequence[str], layout: FileLayout, *, parquet: bool) -> None:
-        if parquet:
-            src = f"read_parquet({_list(files)}, union_by_name = true)"
-            cols = self.parquet_columns(files)
-            select = ", ".join(f'"{c}" AS {n}' for c, n in zip(cols, layout.columns, strict=True))
-            self.con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT {select} FROM {src}")
-            return
-        struct = ", ".join(f"'{c}': 'VARCHAR'" for c in layout.columns)
-        quote = "'\"'" if layout.delimiter == "," else "''"
-        src = (
-            f"read_csv({_list(files)}, delim = {_sql_str(layout.delimiter)}, header = {str(layout.header).lower()}, "
-            f"columns = {{{struct}}}, quote = {quote}, escape = {quote}, auto_detect = false)"
-        )
-        self.con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM {src}")
+        """The files as a view, through DuckDB's relational API: no SQL text is built from file or column names."""
+        import duckdb
+
+        self._reading = list(files)
+        paths = duckdb_paths(files)
+        try:
+            if parquet:
+                rel = self.con.read_parquet(paths, union_by_name=True)
+                # every column by its own name (an identifier, never SQL text) under its normalised one
+                rel = rel.select(*(duckdb.ColumnExpression(c).alias(n)
+                                   for c, n in zip(rel.columns, layout.columns, strict=True)))
+            else:
+                quote = '"' if layout.delimiter == "," else ""
+                rel = self.con.read_csv(
+                    paths, delimiter=layout.delimiter, header=layout.header, quotechar=quote, escapechar=quote,
+                    columns=dict.fromkeys(layout.columns, "VARCHAR"), auto_detect=False)
+            rel.create_view(name, replace=True)
+        except (self._error, ValueError) as exc:  # ValueError: files changed since their columns were read
+            raise read_failure(files, exc) from None
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
         self.con.register(name, frame)
@@ -139,13 +162,13 @@ class DuckDBEngine:
             else:
                 run_reporting(lambda: self.con.execute(statement), self.con.query_progress, progress)
         except self._error as exc:
-            raise EventDataError(f"cannot read the event files: {_first_line(exc)}") from None
+            raise read_failure(self._reading, exc) from None
 
     def sql(self, query: str) -> pd.DataFrame:
         try:
             return self.con.sql(query).df()
         except self._error as exc:
-            raise EventDataError(f"cannot read the event files: {_first_line(exc)}") from None
+            raise read_failure(self._reading, exc) from None
 
     def drop(self, *names: str) -> None:
         """Free materialized tables."""
@@ -168,9 +191,10 @@ class SparkEngine:
 
     Notes
     -----
-    The session is Spark's shared one (``getOrCreate``): one started here logs errors
-    only (``spark.log.level``) and draws no console progress bar; a session already
-    running keeps its own settings.
+    The session is Spark's shared one (``getOrCreate``): one started here logs nothing
+    (``spark.log.level``: its errors come back as exceptions), draws no console progress
+    bar, and keeps its warehouse folder in a temporary folder rather than the current
+    one; a session already running keeps its own settings.
     """
 
     name = "spark"
@@ -195,42 +219,57 @@ class SparkEngine:
             .config("spark.ui.enabled", "false")
             # progress goes through the callback of materialize(), drawn by the caller
             .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.log.level", "ERROR")
+            # every failure comes back as an exception, reported as file: reason; the
+            # executors' own logs (a stack trace per unreadable file) would only repeat it
+            .config("spark.log.level", "OFF")
             .config("spark.sql.shuffle.partitions", "8")
+            # Spark makes its warehouse folder as it starts: not in the user's current folder
+            .config("spark.sql.warehouse.dir", _spark_warehouse())
         )
         for key, value in (config or {}).items():
             builder = builder.config(key, value)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=_PANDAS_WARNING)
             self.spark = builder.getOrCreate()
+        self._reading: list[str] = []  # the files of the last view: errors name them
 
     def epoch_day(self, expr: str) -> str:
         return f"datediff({expr}, DATE '1970-01-01')"
 
     def parquet_columns(self, files: Sequence[str]) -> list[str]:
-        return list(self.spark.read.parquet(*files).columns)
+        self._reading = list(files)
+        try:
+            return list(self.spark.read.parquet(*hadoop_paths(files)).columns)
+        except Exception as exc:  # py4j and Spark analysis errors have no common base
+            raise read_failure(files, exc, engine="Spark") from None
 
     def files_view(self, name: str, files: Sequence[str], layout: FileLayout, *, parquet: bool) -> None:
+        """The files as a view, through the DataFrame API: columns renamed by position, no SQL text."""
         from pyspark.sql.types import StringType, StructField, StructType
 
-        if parquet:
-            frame = self.spark.read.parquet(*files)
-            frame = frame.toDF(*layout.columns)
-        else:
-            schema = StructType([StructField(c, StringType(), True) for c in layout.columns])
-            comma = layout.delimiter == ","
-            frame = (
-                self.spark.read.schema(schema)
-                .option("header", str(layout.header).lower())
-                .option("sep", layout.delimiter)
-                .option("quote", '"' if comma else "\u0000")
-                .option("escape", '"' if comma else "\u0000")
-                .option("multiLine", str(comma and layout.header).lower())
-                .option("mode", "PERMISSIVE")
-                .option("encoding", "UTF-8")
-                .csv(list(files))
-            )
-        frame.createOrReplaceTempView(name)
+        self._reading = list(files)
+        paths = hadoop_paths(files)
+        try:
+            if parquet:
+                frame = self.spark.read.parquet(*paths)
+                frame = frame.toDF(*layout.columns)
+            else:
+                schema = StructType([StructField(c, StringType(), True) for c in layout.columns])
+                comma = layout.delimiter == ","
+                frame = (
+                    self.spark.read.schema(schema)
+                    .option("header", str(layout.header).lower())
+                    .option("sep", layout.delimiter)
+                    .option("quote", '"' if comma else "\u0000")
+                    .option("escape", '"' if comma else "\u0000")
+                    .option("multiLine", str(comma and layout.header).lower())
+                    .option("mode", "PERMISSIVE")
+                    .option("encoding", "UTF-8")
+                    .csv(paths)
+                )
+            frame.createOrReplaceTempView(name)
+        except Exception as exc:  # py4j and Spark analysis errors have no common base
+            raise read_failure(files, exc, engine="Spark") from None
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
         import warnings
@@ -258,7 +297,7 @@ class SparkEngine:
             else:
                 self._sql_reporting(statement, progress)
         except Exception as exc:  # py4j and Spark analysis errors have no common base
-            raise EventDataError(f"cannot read the event files (Spark): {_first_line(exc)}") from None
+            raise read_failure(self._reading, exc, engine="Spark") from None
 
     def sql(self, query: str) -> pd.DataFrame:
         import warnings
@@ -272,7 +311,7 @@ class SparkEngine:
                 columns = result.columns
                 rows = [tuple(r) for r in result.collect()]
         except Exception as exc:  # py4j and Spark analysis errors have no common base
-            raise EventDataError(f"cannot read the event files (Spark): {_first_line(exc)}") from None
+            raise read_failure(self._reading, exc, engine="Spark") from None
         return pd.DataFrame.from_records(rows, columns=columns)
 
     def drop(self, *names: str) -> None:
@@ -315,6 +354,16 @@ class SparkEngine:
 ENGINES = {"duckdb": DuckDBEngine, "spark": SparkEngine}
 
 
+def _spark_warehouse() -> str:
+    """A temporary folder for Spark's (unused) warehouse, removed when the process ends."""
+    import atexit
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="alliances-spark-")
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
 def spark_available() -> tuple[bool, str]:
     """Whether the Spark engine can run here: (True, '') or (False, the reason).
 
@@ -328,7 +377,6 @@ def spark_available() -> tuple[bool, str]:
         import pyspark  # noqa: F401
     except ImportError:
         return False, "pyspark is not installed (pip install 'alliances[spark]')"
-    import os
 
     java_home = os.environ.get("JAVA_HOME")
     if not (shutil.which("java") or (java_home and os.path.exists(os.path.join(java_home, "bin", "java")))):
@@ -358,17 +406,98 @@ def get_engine(engine: str | Engine | None) -> Engine:
     return engine
 
 
-def _list(files: Sequence[str]) -> str:
-    return "[" + ", ".join(_sql_str(f) for f in files) + "]"
+def duckdb_paths(files: Sequence[str]) -> list[str]:
+    """File names as DuckDB's readers take them literally: its glob characters ``[``, ``*``, ``?`` bracketed.
+
+    DuckDB expands every path it reads as a pattern, so a file named ``x[1].csv`` would
+    otherwise read ``x1.csv``; the names are passed as values, never pasted into SQL.
+
+    Raises
+    ------
+    EventDataError
+        For a name DuckDB cannot read literally (a backslash beside a glob character).
+
+    Examples
+    --------
+    >>> duckdb_paths(["x[1].csv", "who?.csv", "plain.csv"])
+    ['x[[]1].csv', 'who[?].csv', 'plain.csv']
+    """
+    for f in files:
+        if "\\" in f and re.search(r"[\[*?]", f):
+            # DuckDB splits a pattern at backslashes: no escape reads such a name
+            raise EventDataError(f"{f}: DuckDB cannot read a file whose name holds both a backslash and one of "
+                                 "[ * ?: rename the file")
+    return [_duckdb_literal(f) for f in files]
 
 
-def _sql_str(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+def hadoop_paths(files: Sequence[str]) -> list[str]:
+    r"""File names as Spark's readers take them literally: absolute, glob characters escaped.
+
+    Raises
+    ------
+    EventDataError
+        For a path with a ``:``, which Hadoop reads as a URI scheme wherever it stands.
+
+    Examples
+    --------
+    >>> hadoop_paths(["/data/x[1]{a,b}.csv"])
+    ['/data/x\\[1\\]\\{a,b\\}.csv']
+    """
+    for f in files:
+        if ":" in os.path.abspath(f):
+            # Hadoop takes what precedes a colon for a URI scheme, in every part of a path
+            raise EventDataError(f"{f}: Spark cannot read a file whose path holds ':': rename the file "
+                                 "or use the DuckDB engine")
+    return [_hadoop_literal(f) for f in files]
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+def _duckdb_literal(path: str) -> str:
+    return re.sub(r"([\[*?])", r"[\1]", path)
+
+
+def _hadoop_literal(path: str) -> str:
+    return re.sub(r"([\\{}\[\]*?])", r"\\\1", os.path.abspath(path))
+
+
+def read_failure(files: Sequence[str], exc: BaseException, *, engine: str | None = None) -> EventDataError:
+    """An engine's error while reading event files, as ``file:line: what is wrong`` (or ``file: ...``).
+
+    The file is the one the engine's message names (else the only one, else the first of
+    them); the line is the one DuckDB names in a CSV error. Only the engine's reason is
+    kept: not the offending line it quotes, its hints, or a Java stack.
+
+    Examples
+    --------
+    >>> err = Exception("Invalid Input Error: CSV Error on Line: 4\\nOriginal Line: 1,2\\n"
+    ...                 "Expected Number of Columns: 29 Found: 2\\n  file = a.csv")
+    >>> str(read_failure(["a.csv", "b.csv"], err))
+    'a.csv:4: Expected Number of Columns: 29 Found: 2'
+    >>> str(read_failure([], Exception("Catalog Error: Table with name t does not exist!")))
+    'cannot read the event files: Catalog Error: Table with name t does not exist!'
+    """
+    text = str(exc)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith(("An error occurred while calling", "at ", "Traceback"))]
+    reason = lines[0] if lines else type(exc).__name__
+    csv_line = re.search(r"CSV Error on Line: (\d+)", text)
+    if csv_line:
+        rest = [ln for ln in lines[1:] if not ln.startswith(("Original Line", "Possible", "*", "file ="))]
+        reason = rest[0] if rest else reason
+    reason = re.sub(r"^[:\s]*(?:(?:[a-z]\w*\.)+\w+(?:Exception|Error):\s*)*", "", reason)  # Java class names
+    if engine:
+        reason = f"{reason} ({engine})"
+    named = sorted((f for f in files if any(v in text for v in _spellings(f))), key=len, reverse=True)
+    if named or len(files) == 1:
+        where = named[0] if named else files[0]
+        return EventDataError(f"{where}:{csv_line.group(1)}: {reason}" if csv_line else f"{where}: cannot read: {reason}")
+    if files:
+        return EventDataError(f"{files[0]} (or another of the {len(files)} files): cannot read: {reason}")
+    return EventDataError(f"cannot read the event files: {reason}")
+
+
+def _spellings(path: str) -> set[str]:
+    """How an engine's message may spell a file name: as given, as passed to DuckDB or Spark, absolute."""
+    return {path, _duckdb_literal(path), os.path.abspath(path), _hadoop_literal(path)}
 
 
 def run_reporting(run: Callable[[], _T], poll: Callable[[], Any], progress: ProgressCallback) -> _T:

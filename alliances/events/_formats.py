@@ -19,6 +19,10 @@ fatalities deaths (UCDP ``best``, ACLED ``fatalities``; 0 for GDELT and ICEWS)
 sources    number of sources (GDELT ``NumSources``; 1 for the other formats)
 inter1,    ACLED actor types 1-8 (state forces ... external forces), numbers whether the
 inter2     file gives them as numbers or as text; NULL for the other formats
+bad_value  1 when a number the row's scores use (deaths, Goldstein weight, sources) is
+           present but not a number in its plausible range (:data:`MEASURE_RANGES`); the
+           value is then taken as missing (0 deaths, no weight, 1 source) and the row
+           still counts, so that one cell like ``best=1e19`` never rejects a whole file
 ========== ================================================================================
 
 Facts per format (from the codebooks):
@@ -64,6 +68,8 @@ __all__ = [
     "FORMATS",
     "GDELT1_COLUMNS",
     "GDELT2_COLUMNS",
+    "MEASURE_RANGES",
+    "NORMALISED_COLUMNS",
     "EventFormat",
     "FileLayout",
     "detect_format",
@@ -107,8 +113,44 @@ def _txt(col: str) -> str:
     return f"NULLIF(trim(CAST({col} AS STRING)), '')"
 
 
-def _int(col: str) -> str:
-    return f"CAST(TRY_CAST(trim(CAST({col} AS STRING)) AS DOUBLE) AS BIGINT)"
+MEASURE_RANGES = {"fatalities": (0, 10_000_000), "goldstein": (-10, 10), "sources": (0, 10_000_000)}
+"""The plausible range of each number a score uses; anything else in the cell is a bad value.
+
+Ten million deaths or sources per event is far beyond any recorded event, and keeps every
+sum over billions of rows inside a 64-bit integer."""
+
+NORMALISED_COLUMNS = ("event_id", "day", "side1", "side2", "quad", "goldstein", "fatalities", "sources",
+                      "inter1", "inter2")
+"""The normalised event columns :meth:`EventFiles.to_pandas` gives, in order."""
+
+
+def _number(col: str) -> str:
+    """A cell as a DOUBLE; NULL when empty or not a number (``nan`` and ``inf`` stay, and fail every range)."""
+    return f"TRY_CAST(trim(CAST({col} AS STRING)) AS DOUBLE)"
+
+
+def _whole(col: str, lo: float, hi: float, scale: int = 1) -> str:
+    """A numeric cell (times ``scale``, rounded) as a BIGINT when it lies in [lo, hi]; NULL otherwise.
+
+    Nothing is cast that does not fit, so one absurd cell cannot fail the query; ``round``
+    rounds halves away from zero on both engines alike."""
+    v = _number(col)
+    return f"CASE WHEN {v} BETWEEN {lo} AND {hi} THEN CAST(round({v} * {scale}) AS BIGINT) END"
+
+
+def _measure(col: str, measure: str, scale: int = 1) -> str:
+    lo, hi = MEASURE_RANGES[measure]
+    return _whole(col, lo, hi, scale)
+
+
+def _bad(*cells: tuple[str, str]) -> str:
+    """1 when one of the (column, measure) cells holds text that is not a number in the measure's range."""
+    tests = []
+    for col, measure in cells:
+        lo, hi = MEASURE_RANGES[measure]
+        tests.append(f"(NULLIF(trim(CAST({col} AS STRING)), '') IS NOT NULL "
+                     f"AND NOT COALESCE({_number(col)} BETWEEN {lo} AND {hi}, FALSE))")
+    return f"CASE WHEN {' OR '.join(tests)} THEN 1 ELSE 0 END"
 
 
 def _iso_day(col: str) -> str:
@@ -164,7 +206,7 @@ def _acled_inter(col: str) -> str:
     """ACLED inter codes as a number, whether written '1' or 'State forces'."""
     s = f"lower(trim(CAST({col} AS STRING)))"
     text = " ".join(f"WHEN '{k}' THEN {v}" for k, v in sorted(_INTER_TEXT.items()))
-    return f"COALESCE({_int(col)}, CASE {s} {text} END)"
+    return f"COALESCE({_whole(col, 1, 8)}, CASE {s} {text} END)"
 
 
 def _quad_from_cameo(col: str) -> str:
@@ -176,7 +218,7 @@ def _quad_from_cameo(col: str) -> str:
 
 
 def _goldstein_tenths(col: str) -> str:
-    return f"CAST(round(TRY_CAST(trim(CAST({col} AS STRING)) AS DOUBLE) * 10) AS BIGINT)"
+    return _measure(col, "goldstein", 10)
 
 
 @dataclass(frozen=True)
@@ -232,10 +274,11 @@ FORMATS: dict[str, EventFormat] = {
             ("side2", _txt("side_b")),
             ("quad", "4"),
             ("goldstein", "-100"),
-            ("fatalities", f"COALESCE({_int('best')}, 0)"),
+            ("fatalities", f"COALESCE({_measure('best', 'fatalities')}, 0)"),
             ("sources", "1"),
             ("inter1", "CAST(NULL AS BIGINT)"),
             ("inter2", "CAST(NULL AS BIGINT)"),
+            ("bad_value", _bad(("best", "fatalities"))),
         ),
         separator=", ",
     ),
@@ -250,10 +293,11 @@ FORMATS: dict[str, EventFormat] = {
             ("side2", _ACLED_SIDE.format(a=_txt("actor2"), b=_txt("assoc_actor_2"))),
             ("quad", _ACLED_QUAD),
             ("goldstein", _ACLED_GOLD),
-            ("fatalities", f"COALESCE({_int('fatalities')}, 0)"),
+            ("fatalities", f"COALESCE({_measure('fatalities', 'fatalities')}, 0)"),
             ("sources", "1"),
             ("inter1", _acled_inter("inter1")),
             ("inter2", _acled_inter("inter2")),
+            ("bad_value", _bad(("fatalities", "fatalities"))),
         ),
         separator=";",
     ),
@@ -267,12 +311,13 @@ FORMATS: dict[str, EventFormat] = {
             # Code and name together: the mapping looks at the name, then the CAMEO code prefix.
             ("side1", "NULLIF(concat_ws('|', COALESCE(trim(actor1code), ''), COALESCE(trim(actor1name), '')), '|')"),
             ("side2", "NULLIF(concat_ws('|', COALESCE(trim(actor2code), ''), COALESCE(trim(actor2name), '')), '|')"),
-            ("quad", _int("quadclass")),
+            ("quad", _whole("quadclass", 1, 4)),
             ("goldstein", _goldstein_tenths("goldsteinscale")),
             ("fatalities", "0"),
-            ("sources", f"COALESCE({_int('numsources')}, 1)"),
+            ("sources", f"COALESCE({_measure('numsources', 'sources')}, 1)"),
             ("inter1", "CAST(NULL AS BIGINT)"),
             ("inter2", "CAST(NULL AS BIGINT)"),
+            ("bad_value", _bad(("goldsteinscale", "goldstein"), ("numsources", "sources"))),
         ),
         separator=None,
         delimiter="\t",
@@ -293,6 +338,7 @@ FORMATS: dict[str, EventFormat] = {
             ("sources", "1"),
             ("inter1", "CAST(NULL AS BIGINT)"),
             ("inter2", "CAST(NULL AS BIGINT)"),
+            ("bad_value", _bad(("intensity", "goldstein"))),
         ),
         separator=None,
         delimiter="\t",
@@ -407,8 +453,7 @@ def detect_format(files: Sequence[str], *, format: str | None = None, parquet_co
     if format is not None and format not in FORMATS:
         raise EventDataError(f"unknown event format {format!r} (expected one of: {', '.join(FORMATS)})")
     if parquet_columns is not None:
-        cols = tuple(_norm(c) for c in parquet_columns)
-        return _layout(files[0], cols, ",", True, format)
+        return _layout(files[0], tuple(parquet_columns), ",", True, format)
     layouts = []
     for path in files:
         line = first_line(path)
@@ -416,13 +461,12 @@ def detect_format(files: Sequence[str], *, format: str | None = None, parquet_co
             raise EventDataError(f"{path}:1: empty file")
         delimiter = "\t" if line.count("\t") >= max(1, line.count(",")) else ","
         fields = line.split(delimiter)
-        names = tuple(_norm(f.strip('"')) for f in fields)
         looks_headless = fields[0].strip().isdigit() and len(fields) in (57, 58, 61)
         if looks_headless and format in (None, "gdelt"):
             base = GDELT2_COLUMNS if len(fields) == 61 else GDELT1_COLUMNS[: len(fields)]
             layouts.append(FileLayout(FORMATS["gdelt"], "\t", False, tuple(_norm(c) for c in base)))
             continue
-        layouts.append(_layout(path, names, delimiter, True, format))
+        layouts.append(_layout(path, tuple(f.strip('"') for f in fields), delimiter, True, format))
     first = layouts[0]
     for path, lay in zip(files[1:], layouts[1:], strict=True):
         if lay.format.name != first.format.name:
@@ -434,7 +478,9 @@ def detect_format(files: Sequence[str], *, format: str | None = None, parquet_co
     return first
 
 
-def _layout(path: str, names: tuple[str, ...], delimiter: str, header: bool, format: str | None) -> FileLayout:
+def _layout(path: str, raw: tuple[str, ...], delimiter: str, header: bool, format: str | None) -> FileLayout:
+    """The layout of a file with a header: its format, and its columns' normalised names (checked)."""
+    names = tuple(_norm(c) for c in raw)
     have = set(names)
     if format is None:
         if {"side_a", "side_b", "type_of_violence"} <= have:
@@ -457,4 +503,34 @@ def _layout(path: str, names: tuple[str, ...], delimiter: str, header: bool, for
     missing = [c for c in fmt.required if c not in have]
     if missing:
         raise EventDataError(f"{path}:1: {fmt.title} file lacks the column(s) {', '.join(missing)}")
-    return FileLayout(fmt, delimiter, header, names)
+    return FileLayout(fmt, delimiter, header, _distinct_columns(path, raw, names, fmt))
+
+
+def _distinct_columns(path: str, raw: tuple[str, ...], names: tuple[str, ...], fmt: EventFormat) -> tuple[str, ...]:
+    """Normalised column names, one per column: two columns read as one that the format uses are an error.
+
+    ``Side A`` beside ``side_a`` (both read as ``side_a``) would leave it to chance which
+    one is used. A column the format does not use, or whose name has no letter or digit,
+    gets a name of its own instead (``_c7`` for the 7th column: no normalised name starts
+    with ``_``), so that such files are still read.
+
+    Raises
+    ------
+    EventDataError
+        Naming every pair of columns that collide (``file:1``).
+    """
+    first: dict[str, int] = {}
+    out: list[str] = []
+    clashes: list[str] = []
+    for i, (column, name) in enumerate(zip(raw, names, strict=True)):
+        if name and name not in first:
+            first[name] = i
+            out.append(name)
+            continue
+        if name in fmt.required:
+            j = first[name]
+            clashes.append(f"columns {j + 1} ({raw[j]!r}) and {i + 1} ({column!r}) both read as {name!r}")
+        out.append(f"_c{i + 1}")
+    if clashes:
+        raise EventDataError(f"{path}:1: {'; '.join(clashes)}: rename or remove one of each")
+    return tuple(out)

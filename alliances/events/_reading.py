@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .._progress import ProgressLike
 from ..errors import EventDataError
 from ._engines import Engine, get_engine
-from ._formats import FileLayout, detect_format, expand_paths, is_parquet
+from ._formats import NORMALISED_COLUMNS, FileLayout, detect_format, expand_paths, is_parquet
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,7 +63,8 @@ class EventFiles:
         """The normalised events (event_id, day, side1, side2, quad, goldstein, fatalities, sources,
         inter1, inter2) in file-independent order; ``limit`` rows (None: all, for small files only)."""
         lim = f" LIMIT {int(limit)}" if limit is not None else ""
-        df = self.engine.sql(f"SELECT * FROM {self.view()} ORDER BY event_id, day, side1, side2{lim}")
+        cols = ", ".join(NORMALISED_COLUMNS)
+        df = self.engine.sql(f"SELECT {cols} FROM {self.view()} ORDER BY event_id, day, side1, side2{lim}")
         return _normalise_types(df)
 
     def count(self) -> int:

@@ -28,25 +28,43 @@ The scores, stance thresholds, confidence and decay are described in
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .._network import AllianceNetwork
 from .._progress import ProgressCallback, ProgressLike, using_progress
+from ..errors import EventDataError
 from ..readwrite import atomic_path, output_format
-from ._engines import Engine
+from ._engines import ENGINES, Engine
 from ._formats import EventFormat
 from ._mapping import ActorMapper, load_mapping
 from ._reading import EventFiles, EventPaths, read_events
 from ._scoring import check_scoring, score_pairs
 from ._sql import RunTables, aggregation_sql, compact_sql, side_counts_sql
-from ._windows import Window, parse_window
+from ._windows import (
+    DEFAULT_DATE_RANGE,
+    MAX_WINDOWS,
+    DateRangeLike,
+    Window,
+    check_window_span,
+    parse_date_range,
+    parse_window,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TABLE_FORMATS", "EventRelations", "check_table_output", "relations_over_time", "write_table"]
+__all__ = [
+    "TABLE_FORMATS",
+    "EventRelations",
+    "check_max_windows",
+    "check_relations_options",
+    "check_table_output",
+    "relations_over_time",
+    "write_table",
+]
 
 TABLE_FORMATS = {".csv": "csv", ".csv.gz": "csv", ".parquet": "parquet", ".pq": "parquet"}
 """The file extensions :func:`write_table` writes, with the format of each."""
@@ -69,8 +87,15 @@ class EventRelations:
         number of events naming it, largest first.
     stats : dict
         ``rows`` read, ``bad_date`` rows whose date did not parse (not used),
-        ``one_sided`` rows with only one side, ``within_actor`` observations whose two sides
-        map to the same scenario actor (not a pair).
+        ``out_of_range`` rows dated outside ``date_range`` (not used), ``bad_value`` rows
+        with a number out of its range (used, that number taken as missing), ``one_sided``
+        rows with only one side, ``within_actor`` observations whose two sides map to the
+        same scenario actor (not a pair).
+    date_range : (datetime.date, datetime.date)
+        The first and last day events were used from.
+    notes : list of str
+        What was left out or taken as missing, in words (the dates outside the range, with
+        the earliest and the latest); empty when everything was used.
     """
 
     table: pd.DataFrame
@@ -80,6 +105,8 @@ class EventRelations:
     method: str
     format: str
     files: list[str] = field(default_factory=list)
+    date_range: tuple[dt.date, dt.date] = DEFAULT_DATE_RANGE
+    notes: list[str] = field(default_factory=list)
 
     def windows(self) -> list[tuple[dt.date, dt.date]]:
         """The (start, end) of every window with a row, in order."""
@@ -98,6 +125,8 @@ def relations_over_time(
     min_events: int = 1,
     half_life: float | None = None,
     origin: dt.date | None = None,
+    date_range: DateRangeLike = DEFAULT_DATE_RANGE,
+    max_windows: int = MAX_WINDOWS,
     format: str | None = None,
     engine: str | Engine | None = None,
     progress: ProgressLike = False,
@@ -117,11 +146,19 @@ def relations_over_time(
     thresholds : (float, float)
         Score magnitudes for friendly/rival and for ally/enemy.
     min_events : int
-        Fewer events than this in a window leave the pair's stance unknown.
+        Fewer events than this in a window leave the pair's stance unknown (0 or more).
     half_life : float, optional
         Decay, in windows; None: every window stands alone.
     origin : datetime.date, optional
         First day of the first ``<N>d`` window.
+    date_range : str or (bound, bound), optional
+        Events dated outside it are counted (``stats["out_of_range"]``, ``notes``) and left
+        out, never turned into windows: ``"1900:2100"`` (the default), ``"1989:2019"``, a
+        pair of dates or years (see :func:`parse_date_range`).
+    max_windows : int
+        With ``half_life``, decay computes every window from a pair's first to the last
+        one with events: more than this many windows from the first to the last is
+        refused before that work (see :data:`MAX_WINDOWS`).
     format, engine
         As for :func:`read_events`.
     progress : callable or bool
@@ -132,7 +169,14 @@ def relations_over_time(
     Returns
     -------
     EventRelations
-        ``.table`` (tidy, one row per pair and window), ``.unmapped``, ``.stats``.
+        ``.table`` (tidy, one row per pair and window), ``.unmapped``, ``.stats``, ``.notes``.
+
+    Raises
+    ------
+    EventDataError
+        An option out of range (checked before any file is read); no such file, unknown
+        format, missing or colliding columns, a file the engine cannot read
+        (``file:line: ...``); more windows than ``max_windows`` with decay.
 
     Examples
     --------
@@ -150,58 +194,160 @@ def relations_over_time(
     .. [1] Goldstein (1992); Brandt, Colaresi & Freeman (2008); Lerner et al. (2013): see
        :mod:`alliances.events._scoring`.
     """
-    check_scoring(method, thresholds, half_life)
-    win = parse_window(window, origin=origin)
-    # An engine this call creates is closed at the end; one the caller passed in stays open.
-    owned = not isinstance(events, EventFiles) and (engine is None or isinstance(engine, str))
-    ev = read_events(events, format=format, engine=engine, progress=progress)
+    win, days, limit = check_relations_options(window=window, origin=origin, method=method, thresholds=thresholds,
+                                               half_life=half_life, min_events=min_events, date_range=date_range,
+                                               max_windows=max_windows, engine=engine)
     if mapping is not None and not isinstance(mapping, ActorMapper):
         mapping = load_mapping(mapping)
     mapper = ActorMapper.from_network(net, mapping)
+    # An engine this call creates is closed at the end; one the caller passed in stays open.
+    owned = not isinstance(events, EventFiles) and (engine is None or isinstance(engine, str))
+    ev = read_events(events, format=format, engine=engine, progress=progress)
     # Fresh names per call: Spark keeps cached tables (and their plans) for the session.
     tables = RunTables()
     try:
         with using_progress(progress or ev.progress, "reading events") as report:
-            _compact(ev, win, tables, report)
-        stats, last_window, side_counts = _side_counts(ev.engine, tables)
-        rows, unmapped = _map_sides(mapper, ev.layout.format, side_counts)
-        agg, stats["within_actor"] = _aggregate(ev.engine, tables, rows)
+            _compact(ev, win, days, tables, report)
+        counts = _side_counts(ev.engine, tables)
+        if half_life is not None and counts.first is not None and counts.last is not None:
+            check_window_span(win, counts.first, counts.last, limit, why="decay")
+        rows, unmapped = _map_sides(mapper, ev.layout.format, counts.sides)
+        agg, within_actor = _aggregate(ev.engine, tables, rows)
     finally:
         if owned:
             ev.engine.close()
     table = score_pairs(agg, win, method=method, thresholds=thresholds, min_events=min_events,
-                        half_life=half_life, last_window=last_window)
-    for key in ("rows", "bad_date", "one_sided"):
-        stats.setdefault(key, 0)
-    return EventRelations(table, unmapped, dict(sorted(stats.items())), win, method, ev.format, list(ev.files))
+                        half_life=half_life, last_window=-1 if counts.last is None else counts.last)
+    stats = {**counts.stats, "within_actor": within_actor}
+    return EventRelations(table, unmapped, dict(sorted(stats.items())), win, method, ev.format, list(ev.files),
+                          date_range=days, notes=_notes(counts, days))
 
 
-def _compact(ev: EventFiles, win: Window, tables: RunTables, report: ProgressCallback | None) -> None:
+def check_relations_options(
+    *,
+    window: str | Window = "month",
+    origin: dt.date | None = None,
+    method: str = "net_cooperation",
+    thresholds: tuple[float, float] = (0.2, 0.6),
+    half_life: float | None = None,
+    min_events: int = 1,
+    date_range: DateRangeLike = DEFAULT_DATE_RANGE,
+    max_windows: int = MAX_WINDOWS,
+    engine: str | Engine | None = None,
+) -> tuple[Window, tuple[dt.date, dt.date], int]:
+    """Check the options of :func:`relations_over_time` before any file is read.
+
+    Parameters
+    ----------
+    window, origin, method, thresholds, half_life, min_events, date_range, max_windows, engine
+        As for :func:`relations_over_time`.
+
+    Returns
+    -------
+    (Window, (datetime.date, datetime.date), int)
+        The window, the date range and ``max_windows``.
+
+    Raises
+    ------
+    EventDataError
+        The first option out of range, naming it and its limits.
+
+    Examples
+    --------
+    >>> win, days, limit = check_relations_options(window="quarter", date_range="1989:2019")
+    >>> win.label, days[0].year, days[1].year, limit
+    ('quarter', 1989, 2019, 10000)
+    >>> check_relations_options(window="99999999999d")
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: window '99999999999d': a window lasts at most 3653 days (ten years); use 'year' windows for longer spans
+    """
+    check_scoring(method, thresholds, half_life, min_events=min_events)
+    win = parse_window(window, origin=origin)
+    days = parse_date_range(date_range)
+    limit = check_max_windows(max_windows)
+    if isinstance(engine, str) and engine not in ENGINES:
+        raise EventDataError(f"unknown engine {engine!r} (expected duckdb or spark)")
+    return win, days, limit
+
+
+def check_max_windows(max_windows: int) -> int:
+    """``max_windows`` checked: a whole number of at least 1.
+
+    Examples
+    --------
+    >>> check_max_windows(500)
+    500
+    >>> check_max_windows(0)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: max_windows must be a whole number of at least 1, not 0
+    """
+    if not isinstance(max_windows, numbers.Integral) or isinstance(max_windows, bool) or max_windows < 1:
+        raise EventDataError(f"max_windows must be a whole number of at least 1, not {max_windows!r}")
+    return int(max_windows)
+
+
+@dataclass
+class _SideCounts:
+    """What pass 1 found: the totals, the window keys' span, the dates out of range, every side text's count."""
+
+    stats: dict[str, int]
+    first: int | None
+    last: int | None
+    out_of_range: tuple[str | None, str | None]
+    sides: dict[str, int]
+
+
+def _notes(counts: _SideCounts, days: tuple[dt.date, dt.date]) -> list[str]:
+    """What was left out or taken as missing, in words."""
+    notes = []
+    n = counts.stats.get("out_of_range", 0)
+    if n:
+        early, late = counts.out_of_range
+        seen = early if early == late else f"the earliest {early}, the latest {late}"
+        notes.append(f"{n} row(s) dated outside {days[0]} to {days[1]} were left out ({seen}); "
+                     "widen the date range (--date-range) to use them")
+    bad = counts.stats.get("bad_value", 0)
+    if bad:
+        notes.append(f"{bad} row(s) hold a death count, Goldstein weight or source count that is not a number "
+                     "in its range: those values were taken as missing, the rows still count")
+    return notes
+
+
+def _compact(ev: EventFiles, win: Window, days: tuple[dt.date, dt.date], tables: RunTables,
+             report: ProgressCallback | None) -> None:
     """The one pass over the files, into a compact table the engine keeps (spilled to disk past its limit).
 
     Events are grouped by window and side texts, with their counts; only events with a
-    side that may name several groups keep their id (see :func:`aggregation_sql`).
+    side that may name several groups keep their id (see :func:`aggregation_sql`); events
+    dated outside ``days`` only keep their date.
     """
     eng = ev.engine
     ev.view(tables.name("raw_events"))
-    query = compact_sql(ev.layout.format, "raw_events", lambda day: win.key_sql(day, eng.epoch_day))
+    query = compact_sql(ev.layout.format, "raw_events", lambda day: win.key_sql(day, eng.epoch_day), days)
     eng.materialize(tables.name("events_compact"), tables.rename(query), progress=report)
 
 
-def _side_counts(eng: Engine, tables: RunTables) -> tuple[dict[str, int], int, dict[str, int]]:
-    """Pass 1 over the compact table: (stats, last window key, events per distinct side text)."""
+def _side_counts(eng: Engine, tables: RunTables) -> _SideCounts:
+    """Pass 1 over the compact table: the totals, the first and last window keys, the earliest and
+    latest date outside the range, and the events per distinct side text."""
     import pandas as pd
 
     sides = eng.sql(tables.rename(side_counts_sql("events_compact")))
-    sides["n"] = pd.to_numeric(sides["n"]).fillna(-1)
     sides["part"] = sides["part"].astype(int)
-    sides["n"] = sides["n"].astype(int)
-    stats = {r.side: int(r.n) for r in sides[sides.part >= 3].itertuples()}
-    last_window = stats.pop("last_window", -1)
+    n = pd.to_numeric(sides["n"])
+    totals = {str(side): int(v) for part, side, v in zip(sides["part"], sides["side"], n, strict=True)
+              if 3 <= part <= 9 and pd.notna(v)}
+    first, last = totals.pop("first_window", None), totals.pop("last_window", None)
+    stats = {key: totals.get(key, 0) for key in ("rows", "bad_date", "one_sided", "out_of_range", "bad_value")}
+    far = {int(p): (None if pd.isna(v) else str(v)) for p, v in zip(sides["part"], sides["side"], strict=True)
+           if p in (10, 11)}
     counts: dict[str, int] = {}
-    for r in sides[(sides.part <= 2) & sides.side.notna()].itertuples():
-        counts[r.side] = counts.get(r.side, 0) + int(r.n)
-    return stats, last_window, counts
+    for part, side, v in zip(sides["part"], sides["side"], n, strict=True):
+        if part <= 2 and pd.notna(side):
+            counts[side] = counts.get(side, 0) + int(v)
+    return _SideCounts(stats, first, last, (far.get(10), far.get(11)), counts)
 
 
 def _map_sides(mapper: ActorMapper, fmt: EventFormat,
@@ -284,9 +430,13 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> str:
             import duckdb
 
             con = duckdb.connect(":memory:")
-            con.register("relations_table", table)
-            con.execute("CREATE TABLE t AS SELECT * REPLACE (CAST(window_start AS DATE) AS window_start, "
-                        "CAST(window_end AS DATE) AS window_end) FROM relations_table")
-            con.execute(f"COPY t TO '{tmp.replace(chr(39), chr(39) * 2)}' (FORMAT parquet)")
-            con.close()
+            try:
+                # the relational API: the path is a value, never pasted into SQL
+                rel = con.from_df(table)
+                rel = rel.select(*(duckdb.ColumnExpression(c).cast(duckdb.sqltype("DATE")).alias(c)
+                                   if c in ("window_start", "window_end") else duckdb.ColumnExpression(c)
+                                   for c in rel.columns))
+                rel.write_parquet(tmp)
+            finally:
+                con.close()
     return kind

@@ -40,6 +40,8 @@ References
 
 from __future__ import annotations
 
+import math
+import numbers
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EventDataError
@@ -49,7 +51,16 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["COLUMNS", "KIND_COLUMNS", "METHODS", "check_scoring", "decay", "score_pairs"]
+__all__ = [
+    "COLUMNS",
+    "KIND_COLUMNS",
+    "METHODS",
+    "check_half_life",
+    "check_min_events",
+    "check_scoring",
+    "decay",
+    "score_pairs",
+]
 
 METHODS = ("net_cooperation", "goldstein", "hostility")
 """The scoring methods, the default first."""
@@ -65,13 +76,16 @@ _BASIS = ["events", "observations", "verbal_cooperation", "material_cooperation"
           "material_conflict", "goldstein_tenths", "goldstein_n"]
 
 
-def check_scoring(method: str, thresholds: tuple[float, float], half_life: float | None) -> None:
+def check_scoring(method: str, thresholds: tuple[float, float], half_life: float | None, *,
+                  min_events: int = 1) -> None:
     """Fail early on a scoring parameter out of range.
 
     Raises
     ------
     EventDataError
-        An unknown method, thresholds not ``0 <= low <= high <= 1``, a half-life not positive.
+        An unknown method, thresholds not two numbers with ``0 <= low <= high <= 1``, a
+        half-life that is not a positive finite number, ``min_events`` not a whole number
+        of at least 0.
 
     Examples
     --------
@@ -80,14 +94,56 @@ def check_scoring(method: str, thresholds: tuple[float, float], half_life: float
     Traceback (most recent call last):
     ...
     alliances.errors.EventDataError: thresholds must satisfy 0 <= low <= high <= 1, not (0.7, 0.6)
+    >>> check_scoring("hostility", (0.2, 0.6), float("nan"))
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: half_life must be a positive number of windows, not nan
     """
-    if method not in METHODS:
+    if not isinstance(method, str) or method not in METHODS:
         raise EventDataError(f"unknown scoring method {method!r} (expected one of: {', '.join(METHODS)})")
+    if (not isinstance(thresholds, (tuple, list)) or len(thresholds) != 2
+            or not all(_is_number(t) for t in thresholds)):
+        raise EventDataError(f"thresholds must be two numbers (low, high), not {thresholds!r}")
     lo, hi = thresholds
     if not 0 <= lo <= hi <= 1:
-        raise EventDataError(f"thresholds must satisfy 0 <= low <= high <= 1, not {thresholds}")
-    if half_life is not None and not half_life > 0:
-        raise EventDataError(f"half_life must be a positive number of windows, not {half_life}")
+        raise EventDataError(f"thresholds must satisfy 0 <= low <= high <= 1, not {tuple(thresholds)}")
+    check_half_life(half_life)
+    check_min_events(min_events)
+
+
+def check_half_life(half_life: float | None) -> None:
+    """Fail early on a half-life that is not None or a positive finite number of windows.
+
+    Examples
+    --------
+    >>> check_half_life(2.5)
+    >>> check_half_life(-1)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: half_life must be a positive number of windows, not -1
+    """
+    if half_life is not None and not (_is_number(half_life) and 0 < half_life < math.inf):
+        raise EventDataError(f"half_life must be a positive number of windows, not {half_life!r}")
+
+
+def check_min_events(min_events: int) -> None:
+    """Fail early on a ``min_events`` that is not a whole number of at least 0.
+
+    Examples
+    --------
+    >>> check_min_events(3)
+    >>> check_min_events(-1)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: min_events must be a whole number of events, 0 or more, not -1
+    """
+    if not isinstance(min_events, numbers.Integral) or isinstance(min_events, bool) or min_events < 0:
+        raise EventDataError(f"min_events must be a whole number of events, 0 or more, not {min_events!r}")
+
+
+def _is_number(value: object) -> bool:
+    """A real number (not a bool, not text); NaN is one, and fails every range check after."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def score_pairs(agg: pd.DataFrame, win: Window, *, method: str, thresholds: tuple[float, float],

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ._relations import EventRelations
 
-__all__ = ["diff_scenarios", "snapshot", "snapshots", "window_label", "write_snapshots"]
+__all__ = ["check_snapshot_folder", "diff_scenarios", "snapshot", "snapshots", "window_label", "write_snapshots"]
 
 _SCORE_NOTE = re.compile(r"score (-?\d+(?:\.\d+)?)")
 
@@ -130,9 +130,7 @@ def write_snapshots(net: AllianceNetwork, relations: EventRelations, folder: str
     """
     from ..readwrite import dump
 
-    out = Path(folder)
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"cannot write snapshots into {str(out)!r}: it is a file")
+    out = check_snapshot_folder(folder)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -145,6 +143,44 @@ def write_snapshots(net: AllianceNetwork, relations: EventRelations, folder: str
         dump(snap, path)
         written.append(path)
     return written
+
+
+def check_snapshot_folder(folder: str | os.PathLike[str]) -> Path:
+    """Check, before any work, that :func:`write_snapshots` can write into ``folder``; returns it.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        A folder that exists or can be created: not empty text, not a file.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    OutputError
+        An empty path (which would mean the current folder), or a path that is a file.
+
+    Examples
+    --------
+    >>> check_snapshot_folder("snapshots")
+    PosixPath('snapshots')
+    >>> check_snapshot_folder("")
+    Traceback (most recent call last):
+    ...
+    alliances.errors.OutputError: cannot write snapshots into '': give a folder (an empty path would write into the current folder)
+    """
+    if not isinstance(folder, (str, os.PathLike)):
+        raise OutputError(f"the snapshot folder must be a path, not {folder!r}")
+    text = os.fspath(folder)
+    if not isinstance(text, str) or not text.strip():
+        raise OutputError(f"cannot write snapshots into {text!r}: give a folder "
+                          "(an empty path would write into the current folder)")
+    out = Path(text)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write snapshots into {text!r}: it is a file")
+    return out
 
 
 def diff_scenarios(a: AllianceNetwork, b: AllianceNetwork) -> pd.DataFrame:

@@ -8,12 +8,14 @@ calls, and Spark keeps cached tables for the whole session).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ._formats import EventFormat
+from ._windows import DEFAULT_DATE_RANGE
 
 __all__ = ["SAME_SIDE_GOLDSTEIN", "TABLES", "RunTables", "aggregation_sql", "compact_sql", "side_counts_sql"]
 
@@ -56,22 +58,33 @@ def side_counts_sql(table: str) -> str:
     """Pass 1 over the compact table: every side text with its event count, and what cannot be used.
 
     Rows ``(part, side, n)``: parts 1 and 2 are the texts of side 1 and side 2 with their
-    counts; parts 3 to 6 are the totals ``rows``, ``bad_date`` (date did not parse),
-    ``one_sided`` (an empty side) and ``last_window`` (the largest window key).
+    counts; parts 3 to 7 are the totals ``rows``, ``bad_date`` (date did not parse),
+    ``one_sided`` (an empty side), ``out_of_range`` (a date outside the date range) and
+    ``bad_value`` (a number out of its range); parts 8 and 9 the first and last window
+    keys (``first_window``, ``last_window``); parts 10 and 11 the earliest and latest date
+    outside the range, as text in ``side``.
     """
     return (
         f"SELECT 1 AS part, side1 AS side, sum(n) AS n FROM {table} WHERE wkey IS NOT NULL GROUP BY side1 "
         f"UNION ALL SELECT 2 AS part, side2 AS side, sum(n) AS n FROM {table} WHERE wkey IS NOT NULL "
         "GROUP BY side2 "
         f"UNION ALL SELECT 3 AS part, 'rows' AS side, COALESCE(sum(n), 0) AS n FROM {table} "
-        f"UNION ALL SELECT 4 AS part, 'bad_date' AS side, COALESCE(sum(n), 0) AS n FROM {table} WHERE wkey IS NULL "
+        f"UNION ALL SELECT 4 AS part, 'bad_date' AS side, COALESCE(sum(n), 0) AS n FROM {table} "
+        "WHERE wkey IS NULL AND far IS NULL "
         f"UNION ALL SELECT 5 AS part, 'one_sided' AS side, COALESCE(sum(n), 0) AS n FROM {table} "
         "WHERE wkey IS NOT NULL AND (side1 IS NULL OR side2 IS NULL) "
-        f"UNION ALL SELECT 6 AS part, 'last_window' AS side, max(wkey) AS n FROM {table}"
+        f"UNION ALL SELECT 6 AS part, 'out_of_range' AS side, COALESCE(sum(n), 0) AS n FROM {table} "
+        "WHERE far IS NOT NULL "
+        f"UNION ALL SELECT 7 AS part, 'bad_value' AS side, COALESCE(sum(bad), 0) AS n FROM {table} "
+        f"UNION ALL SELECT 8 AS part, 'first_window' AS side, min(wkey) AS n FROM {table} "
+        f"UNION ALL SELECT 9 AS part, 'last_window' AS side, max(wkey) AS n FROM {table} "
+        f"UNION ALL SELECT 10 AS part, CAST(min(far) AS STRING) AS side, 0 AS n FROM {table} "
+        f"UNION ALL SELECT 11 AS part, CAST(max(far) AS STRING) AS side, 0 AS n FROM {table}"
     )
 
 
-def compact_sql(fmt: EventFormat, table: str, window_key: Callable[[str], str]) -> str:
+def compact_sql(fmt: EventFormat, table: str, window_key: Callable[[str], str],
+                days: tuple[dt.date, dt.date] = DEFAULT_DATE_RANGE) -> str:
     """The one pass over the files: normalised events grouped by (event key, window, side1, side2).
 
     ``table`` has the format's (normalised) column names; ``window_key`` turns a DATE
@@ -79,6 +92,11 @@ def compact_sql(fmt: EventFormat, table: str, window_key: Callable[[str], str]) 
     that need it (a side that may name several groups) and NULL for the rest, which
     therefore collapse into one row per window and pair of side texts, with their
     counts: a 10-million-row GDELT file becomes a few thousand rows.
+
+    Only events dated within ``days`` (first and last day, both included) get a window;
+    the others keep their date in ``far`` (and no sides), to be counted and cited, never
+    turned into windows. ``bad`` counts the rows with a bad value (see
+    :mod:`alliances.events._formats`).
 
     For formats with ``group_keys`` (one group per side: GDELT, ICEWS) the rows are first
     grouped by window and the raw texts the sides and quad class come from, so that the
@@ -89,9 +107,18 @@ def compact_sql(fmt: EventFormat, table: str, window_key: Callable[[str], str]) 
     sep = fmt.separator
     event_key = (f"CASE WHEN instr(side1, '{sep}') > 0 OR instr(side2, '{sep}') > 0 THEN event_id END"
                  if sep else "CAST(NULL AS STRING)")
+    # the bounds are date objects (checked by parse_date_range), written as ISO digits
+    lo, hi = (d.isoformat() for d in days)
+    inside = f"day BETWEEN DATE '{lo}' AND DATE '{hi}'"
+
+    def dated(*columns: str) -> str:
+        """The day and the given columns for rows dated inside the range; the day outside it as ``far``."""
+        kept = "".join(f", CASE WHEN {inside} THEN {c} END AS {c}" for c in columns)
+        return f"CASE WHEN {inside} THEN day END AS day, CASE WHEN NOT ({inside}) THEN day END AS far{kept}"
+
     if not fmt.group_keys:
         return f"""
-SELECT event_key, wkey, side1, side2,
+SELECT event_key, wkey, far, side1, side2,
   count(*) AS n,
   sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END) AS q1,
   sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END) AS q2,
@@ -101,17 +128,22 @@ SELECT event_key, wkey, side1, side2,
   sum(goldstein) AS gsum,
   count(goldstein) AS gn,
   sum(fatalities) AS fatalities,
-  sum(sources) AS sources
+  sum(sources) AS sources,
+  sum(bad_value) AS bad
 FROM (
-  SELECT {event_key} AS event_key, {window_key("day")} AS wkey, side1, side2, quad, goldstein, fatalities, sources
-  FROM ({fmt.query(table)}) ev
+  SELECT {event_key} AS event_key, {window_key("day")} AS wkey, far, side1, side2, quad, goldstein, fatalities,
+    sources, bad_value
+  FROM (
+    SELECT {dated("event_id", "side1", "side2")}, quad, goldstein, fatalities, sources, bad_value
+    FROM ({fmt.query(table)}) ev
+  ) d
 ) x
-GROUP BY event_key, wkey, side1, side2
+GROUP BY event_key, wkey, far, side1, side2
 """
     keys = ", ".join(fmt.group_keys)
     e = fmt.expr
     return f"""
-SELECT event_key, wkey, side1, side2,
+SELECT event_key, wkey, far, side1, side2,
   CAST(sum(n) AS BIGINT) AS n,
   CAST(sum(CASE WHEN quad = 1 THEN n ELSE 0 END) AS BIGINT) AS q1,
   CAST(sum(CASE WHEN quad = 2 THEN n ELSE 0 END) AS BIGINT) AS q2,
@@ -121,28 +153,32 @@ SELECT event_key, wkey, side1, side2,
   CAST(sum(gsum) AS BIGINT) AS gsum,
   CAST(sum(gn) AS BIGINT) AS gn,
   CAST(sum(fatalities) AS BIGINT) AS fatalities,
-  CAST(sum(sources) AS BIGINT) AS sources
+  CAST(sum(sources) AS BIGINT) AS sources,
+  CAST(sum(bad) AS BIGINT) AS bad
 FROM (
-  SELECT {event_key} AS event_key, wkey, side1, side2, quad, n, gsum, gn, fatalities, sources
+  SELECT {event_key} AS event_key, wkey, far, side1, side2, quad, n, gsum, gn, fatalities, sources, bad
   FROM (
-    SELECT wkey, {e("side1")} AS side1, {e("side2")} AS side2, {e("quad")} AS quad,
-      n, gsum, gn, fatalities, sources
+    SELECT wkey, far, {e("side1")} AS side1, {e("side2")} AS side2, {e("quad")} AS quad,
+      n, gsum, gn, fatalities, sources, bad
     FROM (
-      SELECT wkey, {keys}, count(*) AS n, sum(goldstein) AS gsum, count(goldstein) AS gn,
-        sum(fatalities) AS fatalities, sum(sources) AS sources
+      SELECT wkey, far, {keys}, count(*) AS n, sum(goldstein) AS gsum, count(goldstein) AS gn,
+        sum(fatalities) AS fatalities, sum(sources) AS sources, sum(bad_value) AS bad
       FROM (
-        SELECT {window_key("day")} AS wkey, {keys}, goldstein, fatalities, sources
+        SELECT {window_key("day")} AS wkey, far, {keys}, goldstein, fatalities, sources, bad_value
         FROM (
-          SELECT {e("day")} AS day, {keys}, {e("goldstein")} AS goldstein, {e("fatalities")} AS fatalities,
-            {e("sources")} AS sources
-          FROM {table}
-        ) r
+          SELECT {dated(*fmt.group_keys)}, goldstein, fatalities, sources, bad_value
+          FROM (
+            SELECT {e("day")} AS day, {keys}, {e("goldstein")} AS goldstein, {e("fatalities")} AS fatalities,
+              {e("sources")} AS sources, {e("bad_value")} AS bad_value
+            FROM {table}
+          ) r
+        ) d
       ) k
-      GROUP BY wkey, {keys}
+      GROUP BY wkey, far, {keys}
     ) g
   ) s
 ) x
-GROUP BY event_key, wkey, side1, side2
+GROUP BY event_key, wkey, far, side1, side2
 """
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from ..errors import ParameterError
+from ..readwrite import source_id_problem
 from ._proposals import Extraction
 
 __all__ = ["fragment_dict", "fragment_yaml", "source_id_for"]
@@ -40,6 +42,26 @@ def fragment_dict(
     sentence itself. An ambivalent proposal says in its ``notes`` which sentences
     support which reading.
 
+    Parameters
+    ----------
+    extraction : Extraction
+        What :func:`extract_relations` found.
+    source_id : str
+        The article's id in ``sources``: letters, digits and ``_ . : -``, starting with a
+        letter or a digit (the rule of scenario source ids).
+    title, publisher, date, url : optional
+        The source's other fields, when known.
+
+    Returns
+    -------
+    dict
+        ``{"sources": [...], "relations": [...]}``, plain data in the scenario format.
+
+    Raises
+    ------
+    ParameterError
+        When ``source_id`` breaks the rule of source ids (``merge`` would refuse the fragment).
+
     Examples
     --------
     >>> from alliances import Actor
@@ -47,7 +69,14 @@ def fragment_dict(
     >>> ex = extract_relations("A attacked B.", [Actor("a", "A"), Actor("b", "B")])
     >>> fragment_dict(ex, source_id="wire")["relations"][0]["evidence"]
     [{'source': 'wire', 'note': 'A attacked B.'}]
+    >>> fragment_dict(ex, source_id="a b")
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: source_id 'a b' may only use letters, digits and _ . : - (for example 'a-b')
     """
+    problem = source_id_problem(source_id) if isinstance(source_id, str) else f"must be text, not {source_id!r}"
+    if problem is not None:
+        raise ParameterError(f"source_id {problem}")
     source: dict[str, Any] = {"id": source_id}
     for key, value in (("title", title), ("publisher", publisher), ("date", date), ("url", url)):
         if value is not None:

@@ -12,31 +12,34 @@ from ._edgelist import read_signed_csv
 from ._export import EXPORT_FORMATS, export, to_node_link
 from ._files import YAML_FORMATS, atomic_path, output_format, write_text_atomic
 from ._merge import MergeResult, merge_files, merge_relations
-from ._scenario import SUPPORTED_VERSIONS, ScenarioReader, load, loads
+from ._scenario import SUPPORTED_VERSIONS, ScenarioReader, load, loads, source_id_problem
 from ._schema import scenario_schema, schema_text
+from ._textfile import DEFAULT_MAX_FILE_MB, MAX_FILE_ENV, decode_text, max_file_bytes, read_text_file
 from ._yaml import (
     BOOL,
     DATE,
     FLOAT,
     INT,
+    MAX_DEPTH,
     NULL,
     STR,
     StrictYamlReader,
     a_phrase,
     construct,
-    decode_text,
     describe,
     is_blank,
     is_null,
-    read_text_file,
 )
 
 __all__ = [
     "BOOL",
     "DATE",
+    "DEFAULT_MAX_FILE_MB",
     "EXPORT_FORMATS",
     "FLOAT",
     "INT",
+    "MAX_DEPTH",
+    "MAX_FILE_ENV",
     "NULL",
     "STR",
     "SUPPORTED_VERSIONS",
@@ -56,6 +59,7 @@ __all__ = [
     "is_null",
     "load",
     "loads",
+    "max_file_bytes",
     "merge_files",
     "merge_relations",
     "output_format",
@@ -63,6 +67,7 @@ __all__ = [
     "read_text_file",
     "scenario_schema",
     "schema_text",
+    "source_id_problem",
     "to_node_link",
     "write_text_atomic",
 ]

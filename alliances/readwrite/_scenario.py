@@ -28,14 +28,17 @@ from .._network import AllianceNetwork
 from .._records import Actor, ActorKind, Evidence, Relation, Source, Stance, Theater
 from .._text import did_you_mean
 from ..errors import ScenarioError
-from ._yaml import FLOAT, INT, StrictYamlReader, construct, decode_text, describe, is_null, read_text_file
+from ._textfile import decode_text, read_text_file
+from ._yaml import FLOAT, INT, StrictYamlReader, construct, describe, is_null
 
-__all__ = ["SUPPORTED_VERSIONS", "ScenarioReader", "load", "loads"]
+__all__ = ["SUPPORTED_VERSIONS", "ScenarioReader", "load", "loads", "source_id_problem"]
 
 SUPPORTED_VERSIONS = (1,)
 
 # Source ids are often citation keys ("reuters-2017-09-05"): hyphens, dots and colons are fine.
 _SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
+_SOURCE_CHARS = re.compile(r"[A-Za-z0-9_.:-]+\Z")
+_STANCES = [s.value for s in Stance]
 _TOP = {"version", "scenario", "as_of", "description", "notes", "sources", "theaters", "actors", "relations"}
 _SOURCE = {"id", "title", "publisher", "date", "url", "notes"}
 _THEATER = {"id", "name", "notes"}
@@ -112,7 +115,9 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> AllianceNetwork:
     if isinstance(text, bytes | bytearray):
         text = decode_text(bytes(text), filename)
     reader = ScenarioReader(filename)
-    root = reader.compose(text)
+    # The lists are read item by item as they are parsed: a large file's relations never
+    # exist all at once as a node tree, only as the network's records.
+    root = reader.compose(text, stream=reader.streams)
     if root is None:
         raise ScenarioError(reader.problems)
     net = reader.network(root)
@@ -122,22 +127,73 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> AllianceNetwork:
 
 
 class ScenarioReader(StrictYamlReader):
-    """The strict YAML walk of a scenario file (format version 1)."""
+    """The strict YAML walk of a scenario file (format version 1).
 
-    def __init__(self, filename: str):
-        super().__init__(
-            filename,
-            empty="empty file: a scenario needs at least 'scenario' and 'actors'",
-            document="a scenario",
-        )
-        self._theater_refs: dict[str, list[tuple[str, yaml.Node]]] = {}
+    The records of the four lists are read one item at a time (:meth:`source`,
+    :meth:`theater`, :meth:`actor`, :meth:`relation`), so that :func:`loads` can hand
+    them over while the file is parsed (``compose(text, stream=reader.streams)``).
+    References between records (a relation's actors and sources, an actor's theaters)
+    are checked once every list is read (:meth:`check_references`), in whatever order the
+    file gives the lists.
+
+    Parameters
+    ----------
+    filename : str
+        The name problems carry.
+    empty, document : str, optional
+        As for :class:`StrictYamlReader` (a fragment reader says "fragment").
+
+    Attributes
+    ----------
+    sources, theaters, actors : dict
+        id -> record read so far (None for a record with problems, so that references
+        to it are not reported as unknown too).
+    relations : list of Relation
+        The relations read so far, while there is no problem.
+    known_sources : set of str
+        Source ids defined elsewhere that evidence may cite (a fragment's scenario).
+
+    Examples
+    --------
+    >>> r = ScenarioReader("s.yaml")
+    >>> root = r.compose("relations:\\n  - {actors: [a, b], stance: ally}\\nactors: []\\n", stream=r.streams)
+    >>> r.streamed, len(r.relations)
+    ({'relations': 1, 'actors': 0}, 1)
+    >>> r.check_references()
+    >>> [str(p) for p in r.problems]
+    ["s.yaml:2: unknown actor 'a'", "s.yaml:2: unknown actor 'b'"]
+    """
+
+    def __init__(
+        self,
+        filename: str,
+        *,
+        empty: str = "empty file: a scenario needs at least 'scenario' and 'actors'",
+        document: str = "a scenario",
+    ):
+        super().__init__(filename, empty=empty, document=document)
+        self.sources: dict[str, Source | None] = {}
+        self.theaters: dict[str, Theater | None] = {}
+        self.actors: dict[str, Actor | None] = {}
+        self.relations: list[Relation] = []
+        self.known_sources: set[str] = set()
+        self._first: dict[str, dict[str, int]] = {"source": {}, "theater": {}, "actor": {}}
+        self._first_pair: dict[tuple[str, str], int] = {}
+        self._theater_refs: list[tuple[str, str, int]] = []  # actor id, theater id, line
+        self._refs: list[tuple[str, str, int]] = []  # "actor" or "source", id, line: unknown when read
+
+    @property
+    def streams(self) -> dict[str, Callable[[yaml.Node], object]]:
+        """The item readers of the top-level lists, for :meth:`compose`'s ``stream``."""
+        return {"sources": self.source, "theaters": self.theater, "actors": self.actor, "relations": self.relation}
 
     def ident(self, node: yaml.Node | None, what: str) -> str | None:
         if "source" not in what:
             return super().ident(node, what)
         value = self.text(node, what, optional=False)
-        if value is not None and not _SOURCE_ID.match(value):
-            self.err(node, f"{what} {value!r} may only use letters, digits and _ . : -")
+        problem = None if value is None else source_id_problem(value)
+        if problem is not None:
+            self.err(node, f"{what} {problem}")
             return None
         return value
 
@@ -146,83 +202,106 @@ class ScenarioReader(StrictYamlReader):
         top = self.mapping(root, "the scenario file", _TOP, ("scenario", "actors"))
         if top is None:
             return None
-        version = 1
-        if "version" in top:
-            node = top["version"]
-            number = None
-            if isinstance(node, yaml.ScalarNode) and node.tag == INT:
-                try:
-                    number = int(construct(node))
-                except (ValueError, TypeError):
-                    number = None
-            readable = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
-            if number in SUPPORTED_VERSIONS:
-                version = number
-            elif isinstance(node, yaml.ScalarNode) and node.tag in (INT, FLOAT):
-                self.err(node, f"unsupported format version {node.value}: this release reads version {readable}")
-            else:
-                self.err(node, f"version must be a number (this release reads version {readable}), not {describe(node)}")
+        version = self._version(top["version"]) if "version" in top else 1
         title = self.text(top.get("scenario"), "scenario (the title)", optional=False) if "scenario" in top else None
         as_of = self.day(top.get("as_of"), "as_of")
         description = self.text(top.get("description"), "description")
         notes = self.text(top.get("notes"), "notes")
-        sources = self._items(top.get("sources"), "source", _SOURCE, ("id",), self._source)
-        theaters = self._items(top.get("theaters"), "theater", _THEATER, ("id", "name"), self._theater)
-        actors = self._items(top.get("actors"), "actor", _ACTOR, ("id", "name", "kind"), self._actor)
-        if "actors" in top and (
-            is_null(top["actors"])
-            or (isinstance(top["actors"], yaml.SequenceNode) and len(top["actors"].value) < 2)
-        ):
-            self.err(top["actors"], "a scenario needs at least 2 actors")
-        for actor_id in actors:
-            for theater_id, tnode in self._theater_refs.get(actor_id, ()):
-                if theater_id not in theaters:
-                    self.err(tnode, f"actor '{actor_id}' is placed in unknown theater {theater_id!r}{did_you_mean(theater_id, theaters)}")
-        relations = self._relations(top.get("relations"), actors, sources)
+        self.read_lists(top)
+        if "actors" in top:
+            node = top["actors"]
+            count = len(node.value) + self.streamed.get("actors", 0) if isinstance(node, yaml.SequenceNode) else 0
+            if is_null(node) or (isinstance(node, yaml.SequenceNode) and count < 2):
+                self.err(node, "a scenario needs at least 2 actors")
+        self.check_references()
         if self.problems or title is None:
             return None
         return AllianceNetwork(
             title,
-            actors={k: v[0] for k, v in actors.items()},
-            relations=relations,
-            theaters={k: v[0] for k, v in theaters.items()},
-            sources={k: v[0] for k, v in sources.items()},
+            actors={k: v for k, v in self.actors.items() if v is not None},
+            relations=self.relations,
+            theaters={k: v for k, v in self.theaters.items() if v is not None},
+            sources={k: v for k, v in self.sources.items() if v is not None},
             as_of=as_of,
             description=description,
             notes=notes,
-            version=version,
+            version=version or 1,
         )
 
-    def _items(
+    def read_lists(self, top: dict[str, yaml.Node]) -> None:
+        """Read the items of the top-level lists not already handed over while parsing."""
+        for key, read in self.streams.items():
+            if key in top:
+                for item in self.sequence(top[key], f"'{key}'") or []:
+                    read(item)
+
+    def check_references(self) -> None:
+        """Report references to actors, theaters and sources that no list defines."""
+        for actor_id, theater_id, line in self._theater_refs:
+            if theater_id not in self.theaters:
+                self.err(line, f"actor '{actor_id}' is placed in unknown theater {theater_id!r}"
+                               f"{did_you_mean(theater_id, self.theaters)}")
+        for what, ident, line in self._refs:
+            if what == "actor" and ident not in self.actors:
+                self.err(line, f"unknown actor {ident!r}{did_you_mean(ident, self.actors)}")
+            elif what == "source" and ident not in self.sources and ident not in self.known_sources:
+                known = sorted({*self.sources, *self.known_sources})
+                self.err(line, f"evidence cites unknown source {ident!r}{did_you_mean(ident, known)}")
+
+    def _version(self, node: yaml.Node) -> int | None:
+        readable = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT:
+            try:
+                number = int(construct(node))
+            except (ValueError, TypeError):
+                number = None
+            if number in SUPPORTED_VERSIONS:
+                return number
+        if isinstance(node, yaml.ScalarNode) and node.tag in (INT, FLOAT):
+            self.err(node, f"unsupported format version {node.value}: this release reads version {readable}")
+        else:
+            self.err(node, f"version must be a number (this release reads version {readable}), not {describe(node)}")
+        return None
+
+    # -- records ----------------------------------------------------------------
+    def source(self, item: yaml.Node) -> Source | None:
+        """Read one item of ``sources``."""
+        return self._record(item, "source", _SOURCE, ("id",), self._source, self.sources)
+
+    def theater(self, item: yaml.Node) -> Theater | None:
+        """Read one item of ``theaters``."""
+        return self._record(item, "theater", _THEATER, ("id", "name"), self._theater, self.theaters)
+
+    def actor(self, item: yaml.Node) -> Actor | None:
+        """Read one item of ``actors``."""
+        return self._record(item, "actor", _ACTOR, ("id", "name", "kind"), self._actor, self.actors)
+
+    def _record(
         self,
-        node: yaml.Node | None,
+        item: yaml.Node,
         what: str,
         allowed: set[str],
         required: tuple[str, ...],
         build: Callable[[dict[str, yaml.Node], str], Any],
-    ) -> dict[str, tuple[Any, dict[str, yaml.Node]]]:
-        """Read a list of records with unique ids; returns id -> (object, field nodes)."""
-        out: dict[str, tuple[Any, dict[str, yaml.Node]]] = {}
-        first: dict[str, int] = {}
-        if node is None:
-            return out
-        for item in self.sequence(node, f"'{what}s'") or []:
-            fields = self.mapping(item, what, allowed, required)
-            if fields is None:
-                continue
-            ident = self.ident(fields["id"], f"{what} id") if "id" in fields else None
-            obj = build(fields, ident or "")
-            if ident is None:
-                continue
-            line = fields["id"].start_mark.line + 1
-            if ident in first:
-                self.err(fields["id"], f"duplicate {what} id '{ident}' (first at line {first[ident]})")
-                continue
-            first[ident] = line
-            # Kept even when the record has other problems, so references to it are not
-            # reported as unknown too; the network is only built when there are none.
-            out[ident] = (obj, fields)
-        return out
+        store: dict[str, Any],
+    ) -> Any:
+        """Read a record with a unique id into ``store``; the record, or None."""
+        fields = self.mapping(item, what, allowed, required)
+        if fields is None:
+            return None
+        ident = self.ident(fields["id"], f"{what} id") if "id" in fields else None
+        obj = build(fields, ident or "")
+        if ident is None:
+            return None
+        first = self._first[what]
+        if ident in first:
+            self.err(fields["id"], f"duplicate {what} id '{ident}' (first at line {first[ident]})")
+            return None
+        first[ident] = fields["id"].start_mark.line + 1
+        # Kept even when the record has other problems, so references to it are not
+        # reported as unknown too; the network is only built when there are none.
+        store[ident] = obj
+        return obj
 
     def _source(self, f: dict[str, yaml.Node], ident: str) -> Source:
         return Source(
@@ -247,13 +326,12 @@ class ScenarioReader(StrictYamlReader):
         aliases = self._text_list(f.get("aliases"), "alias")
         theater_nodes = self.sequence(f["theaters"], "an actor's theaters") if "theaters" in f else []
         theaters = []
-        checked: list[tuple[str, yaml.Node]] = []
         for t in theater_nodes or []:
             tid = self.ident(t, "theater id")
             if tid is not None:
                 theaters.append(tid)
-                checked.append((tid, t))
-        self._theater_refs[ident] = checked  # for the cross-reference check, once all theaters are read
+                if ident:  # checked once every theater is read
+                    self._theater_refs.append((ident, tid, t.start_mark.line + 1))
         notes = self.text(f.get("notes"), "actor notes")
         if name is None or kind is None:
             return None
@@ -269,60 +347,49 @@ class ScenarioReader(StrictYamlReader):
                 out.append(value)
         return out
 
-    def _relations(
-        self,
-        node: yaml.Node | None,
-        actors: dict[str, tuple[Actor, Any]],
-        sources: dict[str, tuple[Source, Any]],
-    ) -> list[Relation]:
-        out: list[Relation] = []
-        if node is None:
-            return out
-        first: dict[tuple[str, str], int] = {}
-        stances = [s.value for s in Stance]
-        for item in self.sequence(node, "'relations'") or []:
-            f = self.mapping(item, "relation", _RELATION, ("actors", "stance"))
-            if f is None:
-                continue
-            pair = self._pair(f["actors"], actors) if "actors" in f else None
-            stance = self.choice(f["stance"], "stance", stances) if "stance" in f else None
-            weight = self.fraction(f.get("weight"), "weight")
-            confidence = self.fraction(f.get("confidence"), "confidence")
-            kind = self.text(f.get("kind"), "relation kind")
-            since = self.date(f.get("since"), "since", allow_year=True)
-            until = self.date(f.get("until"), "until", allow_year=True)
-            if since is not None and until is not None and _as_end(until) < _as_start(since):
-                self.err(f["until"], f"until ({_show(until)}) is before since ({_show(since)})")
-            evidence = self._evidence(f.get("evidence"), sources)
-            notes = self.text(f.get("notes"), "relation notes")
-            if pair is not None:
-                key = (pair[0], pair[1]) if pair[0] <= pair[1] else (pair[1], pair[0])
-                if key in first:
-                    self.err(
-                        f["actors"],
-                        f"duplicate relation for the pair {key[0]} - {key[1]} (first at line {first[key]}): "
-                        "a pair has one relation",
-                    )
-                    continue
-                first[key] = f["actors"].start_mark.line + 1
-            if pair is None or stance is None or self.problems:
-                continue
-            out.append(
-                Relation(
-                    pair,
-                    Stance(stance),
-                    weight=weight,
-                    confidence=1.0 if confidence is None else confidence,
-                    kind=kind,
-                    since=since,
-                    until=until,
-                    evidence=tuple(evidence),
-                    notes=notes,
+    def relation(self, item: yaml.Node) -> Relation | None:
+        """Read one item of ``relations``; the relation, or None (a problem, here or before)."""
+        f = self.mapping(item, "relation", _RELATION, ("actors", "stance"))
+        if f is None:
+            return None
+        pair = self._pair(f["actors"]) if "actors" in f else None
+        stance = self.choice(f["stance"], "stance", _STANCES) if "stance" in f else None
+        weight = self.fraction(f.get("weight"), "weight")
+        confidence = self.fraction(f.get("confidence"), "confidence")
+        kind = self.text(f.get("kind"), "relation kind")
+        since = self.date(f.get("since"), "since", allow_year=True)
+        until = self.date(f.get("until"), "until", allow_year=True)
+        if since is not None and until is not None and _as_end(until) < _as_start(since):
+            self.err(f["until"], f"until ({_show(until)}) is before since ({_show(since)})")
+        evidence = self._evidence(f.get("evidence"))
+        notes = self.text(f.get("notes"), "relation notes")
+        if pair is not None:
+            key = (pair[0], pair[1]) if pair[0] <= pair[1] else (pair[1], pair[0])
+            if key in self._first_pair:
+                self.err(
+                    f["actors"],
+                    f"duplicate relation for the pair {key[0]} - {key[1]} (first at line {self._first_pair[key]}): "
+                    "a pair has one relation",
                 )
-            )
-        return out
+                return None
+            self._first_pair[key] = f["actors"].start_mark.line + 1
+        if pair is None or stance is None or self.problems:
+            return None
+        relation = Relation(
+            pair,
+            Stance(stance),
+            weight=weight,
+            confidence=1.0 if confidence is None else confidence,
+            kind=kind,
+            since=since,
+            until=until,
+            evidence=tuple(evidence),
+            notes=notes,
+        )
+        self.relations.append(relation)
+        return relation
 
-    def _pair(self, node: yaml.Node, actors: dict[str, Any]) -> tuple[str, str] | None:
+    def _pair(self, node: yaml.Node) -> tuple[str, str] | None:
         if is_null(node):
             self.err(node, "a relation's actors must be a list of two actor ids, not null")
             return None
@@ -337,16 +404,15 @@ class ScenarioReader(StrictYamlReader):
             ident = self.ident(item, "actor id")
             if ident is None:
                 return None
-            if ident not in actors:
-                self.err(item, f"unknown actor {ident!r}{did_you_mean(ident, actors)}")
-                return None
+            if ident not in self.actors:
+                self._refs.append(("actor", ident, item.start_mark.line + 1))
             ids.append(ident)
         if ids[0] == ids[1]:
             self.err(node, f"an actor cannot have a relation with itself ('{ids[0]}')")
             return None
         return ids[0], ids[1]
 
-    def _evidence(self, node: yaml.Node | None, sources: dict[str, Any]) -> list[Evidence]:
+    def _evidence(self, node: yaml.Node | None) -> list[Evidence]:
         out: list[Evidence] = []
         if node is None:
             return out
@@ -356,12 +422,46 @@ class ScenarioReader(StrictYamlReader):
                 continue
             source = self.ident(f["source"], "evidence source") if "source" in f else None
             note = self.text(f.get("note"), "evidence note")
-            if source is not None and source not in sources:
-                self.err(f["source"], f"evidence cites unknown source {source!r}{did_you_mean(source, sources)}")
-                continue
             if source is not None:
+                if source not in self.sources and source not in self.known_sources:
+                    self._refs.append(("source", source, f["source"].start_mark.line + 1))
                 out.append(Evidence(source, note))
         return out
+
+
+def source_id_problem(value: str) -> str | None:
+    """Why ``value`` cannot be a source id, or None when it can.
+
+    Source ids are often citation keys (``reuters-2017-09-05``): letters, digits and
+    ``_ . : -``, starting with a letter or a digit. The same rule holds for the
+    scenario's ``sources``, a fragment's and ``alliances extract --source-id``.
+
+    Parameters
+    ----------
+    value : str
+        The proposed id.
+
+    Returns
+    -------
+    str or None
+        The rule it breaks, with a valid id to use instead where one can be made.
+
+    Examples
+    --------
+    >>> source_id_problem("reuters-2017-09-05") is None
+    True
+    >>> source_id_problem("a b")
+    "'a b' may only use letters, digits and _ . : - (for example 'a-b')"
+    >>> source_id_problem("-x")
+    "'-x' must start with a letter or a digit (for example 'x')"
+    """
+    if _SOURCE_ID.match(value):
+        return None
+    suggestion = re.sub(r"[^A-Za-z0-9_.:-]+", "-", value).strip("-.:_")
+    hint = f" (for example '{suggestion}')" if suggestion and _SOURCE_ID.match(suggestion) else ""
+    if _SOURCE_CHARS.match(value):
+        return f"{value!r} must start with a letter or a digit{hint}"
+    return f"{value!r} may only use letters, digits and _ . : -{hint}"
 
 
 def _as_start(d: int | dt.date) -> dt.date:

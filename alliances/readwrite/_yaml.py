@@ -8,37 +8,46 @@ YAML's standard ones, duplicate keys (PyYAML would silently keep the last) and v
 YAML 1.1 silently turns into booleans, numbers or dates where text is expected
 (``id: no``). File-format readers subclass :class:`StrictYamlReader` and add the walk
 of their own document.
+
+Two limits keep a hostile or careless file from exhausting the machine: nesting deeper
+than :data:`MAX_DEPTH` levels is refused, and so is a file larger than
+:func:`~alliances.readwrite.max_file_bytes` (64 MB unless the ``ALLIANCES_MAX_FILE_MB``
+environment variable says otherwise), which :func:`~alliances.readwrite.read_text_file`
+checks while reading the file. The node tree is
+built from the parser's events into small nodes (a line and two positions each, no
+marks), and a reader can take the items of a top-level list one at a time as they are
+read, without keeping them (``compose(text, stream=...)``): a large scenario is read in
+a few times its size in memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
+from collections.abc import Callable, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .._text import did_you_mean
-from ..errors import Problem, ScenarioError
+from ..errors import Problem
+from ._textfile import max_file_bytes, oversize_message
 
 __all__ = [
     "BOOL",
     "DATE",
     "FLOAT",
     "INT",
+    "MAX_DEPTH",
     "NULL",
     "STR",
     "StrictYamlReader",
     "a_phrase",
     "construct",
-    "decode_text",
     "describe",
     "is_blank",
     "is_null",
-    "read_text_file",
 ]
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -77,9 +86,69 @@ _TAG_NAMES = {INT: "a number", FLOAT: "a number", BOOL: "a boolean", NULL: "null
 _STANDARD_TAGS = {
     None, "!", STR, INT, FLOAT, BOOL, NULL, DATE, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
 }
+# A line whose first character is neither blank nor a comment (lines end where str.splitlines ends them).
+_CONTENT = re.compile(r"(?:\A|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])\s*[^#\s]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _YEAR = re.compile(r"\d{4}\Z")
 
+MAX_DEPTH = 100
+"""Lists and mappings nested deeper than this are refused (a scenario needs five levels)."""
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+class _Mark:
+    """Where a node starts: its 0-based line and its position in the text (characters)."""
+
+    __slots__ = ("line", "index")
+
+    def __init__(self, line: int, index: int):
+        self.line, self.index = line, index
+
+
+# Nodes with slots instead of marks: PyYAML's own nodes carry two Mark objects each, about
+# 75 times the file's size for a whole tree; these carry a line and two positions.
+class _Positioned:
+    __slots__ = ("tag", "value", "line", "start", "end")
+    tag: str
+    value: Any
+    line: int
+    start: int
+    end: int
+
+    @property
+    def start_mark(self) -> _Mark:
+        return _Mark(self.line, self.start)
+
+
+class _Scalar(_Positioned, yaml.ScalarNode):  # type: ignore[misc]  # start_mark is a property here
+    __slots__ = ("style",)
+
+    def __init__(self, tag: str, value: str, style: str | None, line: int, start: int, end: int):
+        self.tag, self.value, self.style = tag, value, style
+        self.line, self.start, self.end = line, start, end
+
+
+class _Open(_Positioned):
+    """A list or mapping being read: its items (a mapping's keys and values in turn) until its end."""
+
+    __slots__ = ("flow_style",)
+
+    def __init__(self, tag: str, flow_style: bool | None, line: int, start: int):
+        self.tag, self.value, self.flow_style = tag, [], flow_style
+        self.line, self.start, self.end = line, start, start
+
+
+class _Sequence(_Open, yaml.SequenceNode):  # type: ignore[misc]
+    __slots__ = ()
+
+
+class _Mapping(_Open, yaml.MappingNode):  # type: ignore[misc]
+    __slots__ = ()
+
+
+class _Refused(Exception):
+    """Composition stops: a problem was recorded that makes the rest meaningless."""
 
 
 class StrictYamlReader:
@@ -98,6 +167,9 @@ class StrictYamlReader:
     ----------
     problems : list of Problem
         Every problem found so far, in the order found.
+    streamed : dict of str to int
+        After :meth:`compose` with ``stream``: how many items of each streamed list
+        were handed over.
 
     Examples
     --------
@@ -117,6 +189,7 @@ class StrictYamlReader:
         self.problems: list[Problem] = []
         self.empty = empty
         self._text = ""
+        self.streamed: dict[str, int] = {}
 
     # -- problems ----------------------------------------------------------
     def err(self, node: yaml.Node | int | None, message: str) -> None:
@@ -127,39 +200,181 @@ class StrictYamlReader:
         self.problems.append(Problem(self.file, line, message))
 
     # -- YAML --------------------------------------------------------------
-    def compose(self, text: str) -> yaml.Node | None:
+    def compose(
+        self, text: str, *, stream: Mapping[str, Callable[[yaml.Node], object]] | None = None
+    ) -> yaml.Node | None:
+        """The document's node tree, or None when it cannot be read (the problems say why).
+
+        Anchors, aliases and tags are refused as they are met in the parser's events, so
+        a "billion laughs" file costs the time it takes to scan it; nesting deeper than
+        :data:`MAX_DEPTH` and text longer than :func:`max_file_bytes` are refused.
+
+        Parameters
+        ----------
+        text : str
+            The YAML text.
+        stream : mapping of str to callable, optional
+            Top-level keys whose list items are handed to the callable, each as soon as
+            it is read, instead of being kept in the tree: the list's node in the tree
+            stays empty and :attr:`streamed` counts the items handed over. Only the first
+            occurrence of a key is streamed (a later one is a duplicate key).
+
+        Returns
+        -------
+        yaml.Node or None
+            The root node: PyYAML node classes, with ``start_mark.line`` and ``tag``,
+            ``value`` (and ``style`` or ``flow_style``) as PyYAML's.
+        """
         self._text = text
+        self.streamed = {}
+        self._item_problems: set[int] = set()
+        limit = max_file_bytes()
+        if len(text) > limit:
+            self.err(None, oversize_message(len(text), limit))
+            return None
         if is_blank(text):
             self.err(None, self.empty)
             return None
-        # Anchors, aliases and tags are found on the event stream, before anything is
-        # built: a "billion laughs" file is rejected in the time it takes to scan it.
-        if "&" in text or "*" in text or "!" in text:
-            try:
-                for event in yaml.parse(text, Loader=_Loader):
-                    line = event.start_mark.line + 1 if event.start_mark is not None else None
-                    if isinstance(event, yaml.AliasEvent):
-                        self.err(line, f"YAML alias '*{event.anchor}' is not allowed: write the value out")
-                    elif isinstance(event, yaml.NodeEvent):
-                        if event.anchor is not None:
-                            self.err(line, f"YAML anchor '&{event.anchor}' is not allowed: write the value out")
-                        tag = getattr(event, "tag", None)
-                        if tag not in _STANDARD_TAGS:
-                            self.err(line, f"YAML tag '{tag}' is not allowed: {self.document} holds plain data")
-            except yaml.YAMLError as exc:
-                self._yaml_error(exc)
-                return None
-            if self.problems:
-                return None
+        before = len(self.problems)
         try:
-            root = yaml.compose(text, Loader=_Loader)
+            root = self._compose(text, stream or {})
         except yaml.YAMLError as exc:
+            # Items read before the syntax error may look wrong only because of it (an
+            # item cut short by a bad indentation): the syntax error alone is reported.
+            self.problems[before:] = [p for p in self.problems[before:] if id(p) not in self._item_problems]
             self._yaml_error(exc)
+            return None
+        except _Refused:
             return None
         if root is None or (is_null(root) and not root.value):  # nothing, or a bare "---"
             self.err(None, self.empty)
             return None
         return root
+
+    def _compose(self, text: str, stream: Mapping[str, Callable[[yaml.Node], object]]) -> yaml.Node | None:
+        loader = _Loader(text)
+        try:
+            return self._walk_events(loader, stream)
+        finally:
+            loader.dispose()
+
+    def _walk_events(self, loader: Any, stream: Mapping[str, Callable[[yaml.Node], object]]) -> yaml.Node | None:
+        get_event, resolve = loader.get_event, loader.resolve
+        open_nodes: list[_Open] = []
+        sinks: list[Callable[[yaml.Node], object] | None] = []
+        seen_top: set[str] = set()
+        root: yaml.Node | None = None
+        refused = False  # after an anchor, alias or tag: keep scanning to report them all, build nothing
+        depth = documents = 0
+        while True:
+            event = get_event()
+            kind = type(event)
+            node: yaml.Node
+            if kind is yaml.ScalarEvent:
+                refused |= self._refuse(event)
+                if refused:
+                    continue
+                value, tag, mark = event.value, event.tag, event.start_mark
+                if tag is None or tag == "!":
+                    tag = resolve(yaml.ScalarNode, value, event.implicit)
+                node = _Scalar(tag, value, event.style, mark.line, mark.index, event.end_mark.index)
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                refused |= self._refuse(event)
+                depth += 1
+                if depth > MAX_DEPTH:
+                    self.err(event.start_mark.line + 1, self._too_deep())
+                    raise _Refused
+                if refused:
+                    continue
+                mark = event.start_mark
+                if kind is yaml.SequenceStartEvent:
+                    opened: _Open = _Sequence(event.tag or _SEQ, event.flow_style, mark.line, mark.index)
+                    sinks.append(self._sink(open_nodes, stream, seen_top))
+                else:
+                    opened = _Mapping(event.tag or _MAP, event.flow_style, mark.line, mark.index)
+                    sinks.append(None)
+                open_nodes.append(opened)
+                continue
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                depth -= 1
+                if refused:
+                    continue
+                closed = open_nodes.pop()
+                sinks.pop()
+                closed.end = event.end_mark.index
+                if kind is yaml.MappingEndEvent:
+                    items = closed.value
+                    closed.value = list(zip(items[0::2], items[1::2], strict=True))
+                node = closed  # type: ignore[assignment]
+            elif kind is yaml.AliasEvent:
+                self.err(event.start_mark.line + 1, f"YAML alias '*{event.anchor}' is not allowed: write the value out")
+                refused = True
+                continue
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.err(event.start_mark.line + 1,
+                             "YAML syntax error: expected a single document in the file, but found another document")
+                    raise _Refused
+                continue
+            elif kind is yaml.StreamEndEvent:
+                break
+            else:
+                continue
+            if not open_nodes:
+                root = node
+                continue
+            parent = open_nodes[-1]
+            sink = sinks[-1]
+            if sink is not None:
+                sink(node)
+                continue
+            if len(open_nodes) == 1 and isinstance(parent, yaml.MappingNode) and len(parent.value) % 2:
+                key = parent.value[-1]
+                if isinstance(key, yaml.ScalarNode):
+                    seen_top.add(key.value)
+            parent.value.append(node)
+        if refused:
+            raise _Refused
+        return root
+
+    def _sink(
+        self, open_nodes: list[_Open], stream: Mapping[str, Callable[[yaml.Node], object]], seen_top: set[str]
+    ) -> Callable[[yaml.Node], object] | None:
+        """The callable for the items of a list opening now, when it is a streamed top-level value."""
+        if len(open_nodes) != 1 or not stream:
+            return None
+        parent = open_nodes[0]
+        if not isinstance(parent, yaml.MappingNode) or not len(parent.value) % 2:
+            return None
+        key = parent.value[-1]
+        if not isinstance(key, yaml.ScalarNode) or key.value not in stream or key.value in seen_top:
+            return None
+        name, handle = key.value, stream[key.value]
+        self.streamed[name] = 0
+
+        def take(item: yaml.Node) -> None:
+            self.streamed[name] += 1
+            before = len(self.problems)
+            handle(item)
+            self._item_problems.update(id(p) for p in self.problems[before:])
+
+        return take
+
+    def _too_deep(self) -> str:
+        return f"lists and mappings nested more than {MAX_DEPTH} levels deep: {self.document} never needs that many"
+
+    def _refuse(self, event: Any) -> bool:
+        """Record an anchor or a non-standard tag on a node event; whether there was one."""
+        line = event.start_mark.line + 1
+        found = False
+        if event.anchor is not None:
+            self.err(line, f"YAML anchor '&{event.anchor}' is not allowed: write the value out")
+            found = True
+        if event.tag not in _STANDARD_TAGS:
+            self.err(line, f"YAML tag '{event.tag}' is not allowed: {self.document} holds plain data")
+            found = True
+        return found
 
     def _yaml_error(self, exc: yaml.YAMLError) -> None:
         if isinstance(exc, yaml.reader.ReaderError):
@@ -169,6 +384,9 @@ class StrictYamlReader:
             return
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
+        if "maximum nesting depth" in problem:  # libyaml's own limit (1,000), met while scanning ahead
+            self.err(mark.line + 1 if mark is not None else None, self._too_deep())
+            return
         context = getattr(exc, "context", None)
         message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
         self.err(mark.line + 1 if mark is not None else None, message)
@@ -318,7 +536,8 @@ def is_blank(text: str) -> bool:
     >>> is_blank("# a comment\\n\\n"), is_blank("a: 1")
     (True, False)
     """
-    return not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
+    # A search, not a split into lines: a large file is not copied to answer.
+    return _CONTENT.search(text) is None
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -345,35 +564,3 @@ def _constructor() -> yaml.constructor.SafeConstructor:
 def construct(node: yaml.ScalarNode) -> Any:
     ctor = _constructor()
     return ctor.yaml_constructors[node.tag](ctor, node)
-
-
-
-def read_text_file(
-    path: str | os.PathLike[str], *, what: str = "file", error: type[ScenarioError] = ScenarioError
-) -> str:
-    """The text of a UTF-8 file (a BOM is dropped); each failure an ``error`` naming the file.
-
-    A file that is missing, a folder or unreadable gives a problem without a line; text
-    that is not UTF-8 gives the line of the first bad byte. ``what`` names the expected
-    file in the folder message ("is a folder, not a scenario file").
-    """
-    name = os.fspath(path)
-    try:
-        raw = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise error(Problem(name, None, "no such file")) from None
-    except IsADirectoryError:
-        raise error(Problem(name, None, f"is a folder, not a {what}")) from None
-    except OSError as exc:
-        raise error(Problem(name, None, f"cannot read: {exc.strerror or exc}")) from None
-    return decode_text(raw, name, error=error)
-
-
-def decode_text(raw: bytes, name: str, *, error: type[ScenarioError] = ScenarioError) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise error(Problem(name, line, "not valid UTF-8 text")) from None
-
-

@@ -105,3 +105,13 @@ def write_ged(path, clashes, *, seed: int = 0) -> None:
             rows.append(f"{k},{ACTORS[x][0]},{ACTORS[y][0]},2,{day},{day},{int(rng.integers(1, 9))}")
     with gzip.open(path, "wt", encoding="utf-8") as fh:
         fh.write("\n".join(rows) + "\n")
+
+
+def with_events_on(source, path, days):
+    """The events of ``source`` plus one more (between the sides of its first event) on each of ``days``."""
+    text = gzip.open(source, "rt", encoding="utf-8").read()
+    first = text.splitlines()[1].split(",")
+    extra = "".join(f"{900000 + k},{first[1]},{first[2]},2,{day},{day},1\n" for k, day in enumerate(days))
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(text + extra)
+    return path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from alliances.cli import main
+from tests.backtesting._world import with_events_on
 
 
 def test_cli_json_shape(world, capsys):
@@ -44,3 +45,17 @@ def test_cli_bad_input_exits_2_without_output(world, tmp_path, capsys):
     assert code == 2 and "soon" in err and not png.exists()
     code = main(["backtest", str(world["events"]), "--actors", str(folder / "sim.yaml"), "-o", str(tmp_path / "x.jpg")])
     assert code == 2 and "x.jpg" in capsys.readouterr().err
+
+
+def test_cli_stray_dates_are_noted_not_windows(world, tmp_path, capsys):
+    """Dates in 2150 and 9999 used to stretch the windows until the backtest died (MemoryError)."""
+    events = with_events_on(world["events"], tmp_path / "more.csv.gz", ["2150-06-01", "9999-12-31"])
+    code = main(["backtest", str(events), "--actors", str(world["folder"] / "sim.yaml"), "--window", "quarter",
+                 "--train-until", "2021-12-31", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["windows"] == 6
+    assert err.startswith("alliances: note: 2 row(s) dated outside 1900-01-01 to 2100-12-31 were left out "
+                          "(the earliest 2150-06-01, the latest 9999-12-31)")
+    code = main(["backtest", str(events), "--actors", str(world["folder"] / "sim.yaml"), "--window", "quarter",
+                 "--train-until", "2021-12-31", "--date-range", "2020:9999"])
+    assert code == 2 and "the year 9999 is outside the years 1000 to 8999" in capsys.readouterr().err

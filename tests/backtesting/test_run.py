@@ -13,7 +13,7 @@ import pytest
 
 import alliances
 from alliances.backtesting import MODELS, SUBSETS, backtest, brier_score, log_loss
-from tests.backtesting._world import MONTHS, TRAIN_UNTIL, month, write_ged
+from tests.backtesting._world import MONTHS, TRAIN_UNTIL, month, with_events_on, write_ged
 
 sk_metrics = pytest.importorskip("sklearn.metrics")
 
@@ -127,3 +127,58 @@ def test_too_few_windows(world, tmp_path):
     write_ged(short, [(0, "a", "d"), (1, "b", "c")])
     with pytest.raises(alliances.EventDataError, match="span 2 month window"):
         backtest(short, world["net"], half_life=None)
+
+
+# ---------------------------------------------------------------- careless input: checked first, limits named
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    ({"pseudo_count": -1}, "pseudo_count must be a positive number of observations, not -1"),
+    ({"pseudo_count": float("nan")}, "pseudo_count must be a positive number of observations, not nan"),
+    ({"pseudo_count": float("inf")}, "pseudo_count must be a positive number"),
+    ({"pseudo_count": 0}, "pseudo_count must be a positive number"),
+    ({"pseudo_count": "50"}, "pseudo_count must be a positive number of observations, not '50'"),
+    ({"half_life": -2.0}, "half_life must be a positive number of windows, not -2.0"),
+    ({"half_life": float("nan")}, "half_life must be a positive number of windows, not nan"),
+    ({"train_until": 5}, "train_until must be a date or ISO text (YYYY-MM-DD), not 5"),
+    ({"train_until": "2017-02-30"}, "train_until: '2017-02-30' is not a date (YYYY-MM-DD)"),
+    ({"max_iter": 0}, "max_iter must be a whole number of at least 1, not 0"),
+    ({"min_events": -1}, "min_events must be a whole number of events, 0 or more, not -1"),
+    ({"window": "99999999999d"}, "a window lasts at most 3653 days"),
+    ({"date_range": "1900"}, "give FROM:TO"),
+    ({"max_windows": 0}, "max_windows must be a whole number of at least 1, not 0"),
+    ({"max_pair_windows": -5}, "max_pair_windows must be a whole number of at least 1, not -5"),
+])
+def test_every_option_is_checked_before_any_file_is_read(world, tmp_path, option, message):
+    with pytest.raises(alliances.EventDataError) as err:
+        backtest(tmp_path / "missing.csv", world["net"], **option)
+    assert message in str(err.value)
+
+
+def test_stray_dates_are_left_out_not_turned_into_windows(world, tmp_path):
+    """Dates in 2150, 9999 and year 0 used to stretch the windows (4.8 GB, then MemoryError): now they are cited."""
+    path = with_events_on(world["events"], tmp_path / "more.csv.gz", ["2150-06-01", "9999-12-31", "0000-01-05"])
+    bt = backtest(path, world["net"], window="quarter", half_life=None, pseudo_count=5.0, max_iter=5)
+    assert (bt.windows[0][0], bt.windows[-1][1], len(bt.windows)) == (dt.date(2020, 1, 1), dt.date(2023, 6, 30), 14)
+    assert bt.notes[0].startswith("3 row(s) dated outside 1900-01-01 to 2100-12-31 were left out")
+
+
+def test_mostly_quiet_windows_are_noted(world, tmp_path):
+    path = with_events_on(world["events"], tmp_path / "more.csv.gz", ["2099-03-01"])  # inside the default range
+    bt = backtest(path, world["net"], window="year", half_life=None, pseudo_count=5.0, max_iter=5)
+    assert len(bt.windows) == 80
+    assert ("75 of the 80 year windows from 2020-01-01 to 2099-12-31 have no event: if stray dates stretch the "
+            "span, narrow the date range (--date-range)") in bt.notes
+
+
+def test_too_many_windows_or_forecasts_are_refused_with_the_limit(world):
+    with pytest.raises(alliances.EventDataError, match=r"the events span 40 month windows \(2020-01-01 to "
+                                                       r"2023-04-30\), more than the limit of 12 \(max_windows\); "
+                                                       r"a backtest computes every window in between"):
+        backtest(world["events"], world["net"], max_windows=12, half_life=None)
+    with pytest.raises(alliances.EventDataError) as err:
+        backtest(world["events"], world["net"], max_pair_windows=100, half_life=None)
+    assert str(err.value) == (
+        "the backtest would make 819 forecasts (21 pairs x 39 month windows), more than the limit of 100 "
+        "(max_pair_windows): use a longer window, a narrower date range (--date-range), or a scenario with "
+        "fewer actors")

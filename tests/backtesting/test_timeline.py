@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import alliances
 from alliances.backtesting import all_windows, graphs_over_time
 from alliances.events import read_events
@@ -55,3 +57,12 @@ def test_all_windows_fill_quiet_windows(world):
     strangers = alliances.loads("scenario: Strangers\nactors: [{id: x, name: X, kind: state}, {id: y, name: Y, kind: state}]\n")
     empty = alliances.relations_over_time(world["events"], strangers)
     assert empty.table.empty and all_windows(empty) == []
+
+
+def test_too_many_windows_are_refused_before_the_decayed_pass(world):
+    with pytest.raises(alliances.EventDataError, match=r"the events span 40 month windows .* more than the limit "
+                                                       r"of 39 \(max_windows\); a backtest computes every window"):
+        graphs_over_time(world["events"], world["net"], window="month", half_life=2.0, max_windows=39)
+    with pytest.raises(alliances.EventDataError, match="half_life must be a positive number of windows, not -1"):
+        graphs_over_time(world["folder"] / "missing.csv", world["net"], half_life=-1)
+    assert len(graphs_over_time(world["events"], world["net"], window="month", max_windows=40).windows) == 40

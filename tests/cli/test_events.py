@@ -10,6 +10,16 @@ import alliances
 from alliances.cli import main
 from alliances.report import relations_json
 from tests._paths import SEED, SEED_2016, UCDP
+from tests.cli._run import run
+from tests.events._helpers import EVENTS
+from tests.events._hostile import (
+    files_under,
+    ged_rows,
+    hostile_names,
+    hostile_parquet,
+    write_csv,
+    write_parquet,
+)
 
 
 def test_events_json_is_the_library_result(capsys):
@@ -46,3 +56,104 @@ def test_diff_says_when_nothing_changed(capsys):
     assert capsys.readouterr().out == f"no change in relations from {SEED} to {SEED}\n"
     assert main(["diff", str(SEED), str(SEED), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"from": str(SEED), "to": str(SEED), "changes": []}
+
+
+# ---------------------------------------------------------------- hostile and careless event files
+
+
+def test_a_hostile_column_name_writes_nothing(tmp_path, monkeypatch, capsys):
+    """The old code ran the COPY ... TO a column name of this Parquet file smuggled into its SQL."""
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "pwned.csv"
+    pq = hostile_parquet(tmp_path, target)
+    before = files_under(tmp_path)
+    code, out, _ = run(capsys, "events", pq, "--actors", EVENTS / "scenario.yaml", "--json")
+    assert code == 0 and json.loads(out)["stats"]["rows"] == 9
+    assert not target.exists() and files_under(tmp_path) == before
+
+
+def test_a_hostile_file_that_cannot_be_used_is_named(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "pwned.csv"
+    header, rows = ged_rows()
+    keep = [i for i, c in enumerate(header) if c != "best"]
+    names = hostile_names(target)
+    pq = write_parquet(tmp_path / "hostile.parquet", [*names, *(header[i] for i in keep)],
+                       [[*("x" for _ in names), *(r[i] for i in keep)] for r in rows])
+    before = files_under(tmp_path)
+    code, _, err = run(capsys, "events", pq, "--actors", EVENTS / "scenario.yaml")
+    assert code == 2 and err == f"alliances: {pq}:1: UCDP GED file lacks the column(s) best\n"
+    assert not target.exists() and files_under(tmp_path) == before
+
+
+def _bad_files(folder):
+    header, rows = ged_rows()
+    broken = folder / "broken.parquet"
+    broken.write_bytes(b"PAR1" + b"\x00" * 64 + b"PAR1")
+    latin = folder / "latin.csv"
+    latin.write_bytes(",".join(header).encode() + b"\n" + ",".join(rows[0]).replace("Syria", "Syr\xefa").encode("latin-1"))
+    return {
+        "broken.parquet": (broken, "cannot read: "),
+        "extra.csv": (write_csv(folder / "extra.csv", header, [*rows[:2], [*rows[2], "x"]]),
+                      "4: Expected Number of Columns: 29 Found: 30"),
+        "latin.csv": (latin, "2: Invalid unicode"),
+        "dup.csv": (write_csv(folder / "dup.csv", [*header, "Side A"], [[*r, "x"] for r in rows]),
+                    "1: columns 9 ('side_a') and 30 ('Side A') both read as 'side_a'"),
+    }
+
+
+@pytest.mark.parametrize("name", ["broken.parquet", "extra.csv", "latin.csv", "dup.csv"])
+def test_a_file_that_cannot_be_read_is_exit_2_naming_it(name, tmp_path, capsys):
+    path, message = _bad_files(tmp_path)[name]
+    code, out, err = run(capsys, "events", path, "--actors", EVENTS / "scenario.yaml", "-o", tmp_path / "out.csv")
+    assert code == 2 and out == "" and err.startswith(f"alliances: {path}:{'' if message[0].isdigit() else ' '}")
+    assert message in err and not (tmp_path / "out.csv").exists()
+
+
+def test_far_dates_and_absurd_numbers_are_noted_not_fatal(tmp_path, capsys):
+    """Year 0 was an internal error (exit 1), best=1e19 rejected the whole file (exit 2)."""
+    header, rows = ged_rows()
+    day, best = header.index("date_start"), header.index("best")
+    rows[0][day], rows[1][day], rows[2][day], rows[3][best] = "0000-01-05", "9999-12-31", "-001-06-01", "1e19"
+    path = write_csv(tmp_path / "odd.csv", header, rows)
+    code, out, err = run(capsys, "events", path, "--actors", EVENTS / "scenario.yaml", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["stats"]["out_of_range"] == 3 and data["stats"]["bad_value"] == 1
+    assert data["date_range"] == ["1900-01-01", "2100-12-31"] and len(data["notes"]) == 2
+    assert err.splitlines() == [f"alliances: note: {n}" for n in data["notes"]]
+    assert "the latest 9999-12-31" in data["notes"][0]
+
+
+def test_date_range_option_narrows_the_windows(capsys):
+    code, out, err = run(capsys, "events", UCDP, "--actors", SEED_2016, "--date-range", "2017:2017", "--json")
+    data = json.loads(out)
+    assert code == 0 and {r["window_start"][:4] for r in data["relations"]} == {"2017"}
+    assert data["date_range"] == ["2017-01-01", "2017-12-31"] and data["stats"]["out_of_range"] > 10000
+    assert "dated outside 2017-01-01 to 2017-12-31 were left out (the earliest 2016-" in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--window", "99999999999d"], "window '99999999999d': a window lasts at most 3653 days (ten years)"),
+    (["--window", "0d"], "window '0d': a window lasts at least 1 day"),
+    (["--min-events", "-1"], "min_events must be a whole number of events, 0 or more, not -1"),
+    (["--snapshots", ""], "cannot write snapshots into '': give a folder"),
+    (["--date-range", "2100:1900"], "date range '2100:1900': it ends (1900-12-31) before it starts (2100-01-01)"),
+    (["--date-range", "0:2000"], "the year 0 is outside the years 1000 to 8999"),
+    (["--max-windows", "0"], "max_windows must be a whole number of at least 1, not 0"),
+    (["--half-life", "nan"], "half_life must be a positive number of windows, not nan"),
+    (["--engine", "sqlite"], "unknown engine 'sqlite' (expected duckdb or spark)"),
+])
+def test_options_are_checked_before_any_file_is_read(args, message, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "events", tmp_path / "nowhere.csv", "--actors", tmp_path / "none.yaml", *args)
+    assert code == 2 and out == "" and err.startswith("alliances: ") and message in err
+    assert len(err.splitlines()) == 1 and "nowhere" not in err and "none.yaml" not in err  # nothing read yet
+    assert list(tmp_path.iterdir()) == []  # nothing written (an empty --snapshots was the current folder)
+
+
+def test_decay_over_too_many_windows_says_what_to_do(capsys):
+    code, _, err = run(capsys, "events", UCDP, "--actors", SEED_2016, "--window", "day", "--half-life", "2",
+                       "--max-windows", "100")
+    assert code == 2 and err.startswith("alliances: the events span 1430 day windows (2016-01-01 to 2019-11-30), "
+                                        "more than the limit of 100 (max_windows)")
+    assert "raise max_windows (--max-windows)" in err

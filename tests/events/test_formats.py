@@ -9,10 +9,11 @@ import datetime as dt
 import gzip
 import re
 
+import pandas as pd
 import pytest
 
 from alliances.errors import EventDataError
-from alliances.events import FORMATS, detect_format, read_events
+from alliances.events import FORMATS, detect_format, read_events, relations_over_time
 from alliances.events._formats import GDELT2_COLUMNS, expand_paths, first_line, is_parquet
 from tests.events._helpers import EVENTS
 
@@ -136,3 +137,78 @@ def test_group_keys_name_every_column_the_sides_and_quad_use():
             continue
         used = {w for c in ("side1", "side2", "quad") for w in re.findall(r"[a-z_0-9]+", fmt.expr(c)) if w in names}
         assert used and used <= set(fmt.group_keys), fmt.name
+
+
+# ---------------------------------------------------------------- careless and hostile files
+
+
+def _ged_file(tmp_path, name, header, rows):
+    import csv
+
+    path = tmp_path / name
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([header, *rows])
+    return path
+
+
+def _ged(n):
+    """A plain GED header and n rows, one event each between two scenario actors in January 2017."""
+    header = ["id", "side_a", "side_b", "type_of_violence", "date_start", "best"]
+    return header, [[str(i), "Government of Syria", "Syrian insurgents", "1", f"2017-01-{i + 1:02d}", "1"]
+                    for i in range(n)]
+
+
+def test_columns_that_read_as_one_used_name_are_refused(tmp_path):
+    header, rows = _ged(2)
+    dup = _ged_file(tmp_path, "dup.csv", [*header, "Side A", "SIDE-A"], [[*r, "x", "y"] for r in rows])
+    with pytest.raises(EventDataError) as err:
+        read_events(dup)
+    assert str(err.value) == (
+        f"{dup}:1: columns 2 ('side_a') and 7 ('Side A') both read as 'side_a'; columns 2 ('side_a') and 8 "
+        "('SIDE-A') both read as 'side_a': rename or remove one of each")
+    from tests.events._hostile import write_parquet
+
+    # (DuckDB itself renames a Parquet column that differs from another in case only: best, best_1)
+    pq = write_parquet(tmp_path / "dup.parquet", ["Best!", *header], [["9", *r] for r in rows])
+    with pytest.raises(EventDataError, match=r"dup\.parquet:1: columns 1 \('Best!'\) and 7 \('best'\) both read as 'best'"):
+        read_events(pq)
+
+
+def test_unused_repeated_or_nameless_columns_are_read(tmp_path, net):
+    header, rows = _ged(3)
+    odd = _ged_file(tmp_path, "odd.csv", [*header, "notes", "Notes", "", "!!"], [[*r, "a", "b", "c", "d"] for r in rows])
+    ev = read_events(odd)
+    assert ev.layout.columns[-4:] == ("notes", "_c8", "_c9", "_c10")
+    plain = _ged_file(tmp_path, "plain.csv", header, rows)
+    assert relations_over_time(odd, net).table.equals(relations_over_time(plain, net).table)
+
+
+def test_bad_numbers_are_counted_and_taken_as_missing(tmp_path, net):
+    """One absurd cell never rejects a file (the old code failed on best=1e19): it counts as a bad value."""
+    cells = ["1e19", "nan", "inf", "-4", "lots", "10000001", "", " 7 ", "2.5", "10000000"]
+    header, rows = _ged(len(cells))
+    for r, cell in zip(rows, cells, strict=True):
+        r[-1] = cell
+    path = _ged_file(tmp_path, "big.csv", header, rows)
+    assert read_events(path).to_pandas()["fatalities"].tolist() == [0, 0, 0, 0, 0, 0, 0, 7, 3, 10_000_000]
+    rel = relations_over_time(path, net)
+    assert rel.stats["bad_value"] == 6 and rel.stats["rows"] == 10
+    assert int(rel.table["events"].sum()) == 10 and int(rel.table["fatalities"].sum()) == 10_000_010
+    assert rel.notes == ["6 row(s) hold a death count, Goldstein weight or source count that is not a number in "
+                         "its range: those values were taken as missing, the rows still count"]
+
+
+def test_bad_goldstein_sources_and_quad_classes(tmp_path, net):
+    lines = (EVENTS / "20170105.export.CSV").read_text().splitlines()
+    fields = [line.split("\t") for line in lines]
+    quad, gold, sources = (GDELT2_COLUMNS.index(c) for c in ("QuadClass", "GoldsteinScale", "NumSources"))
+    fields[0][gold], fields[1][sources], fields[2][quad] = "99", "1e19", "1e19"
+    path = tmp_path / "20170105.export.CSV"
+    path.write_text("\n".join("\t".join(f) for f in fields) + "\n")
+    ev = read_events(path).to_pandas(limit=None).set_index("event_id")
+    assert pd.isna(ev.loc["410000001", "goldstein"]) and ev.loc["410000002", "sources"] == 1
+    assert pd.isna(ev.loc["410000003", "quad"])  # unclassified, as any quad class outside 1-4
+    assert relations_over_time(path, net, mapping=EVENTS / "mapping.yaml").stats["bad_value"] == 2
+    icews = (EVENTS / "icews_sample.tab").read_text().replace("\t7.4\t", "\t-11\t", 1)
+    (tmp_path / "icews.tab").write_text(icews)
+    assert relations_over_time(tmp_path / "icews.tab", net).stats["bad_value"] == 1

@@ -36,7 +36,7 @@ def test_ged_counts_by_hand(net):
     assert (r.same_side, r.material_cooperation, r.fatalities, r.stance) == (1, 1, 0, "ally")
     assert feb["hts", "rebels"].stance == "enemy"  # Ahrar al-Sham - HTS
     assert (feb["islamic_state", "turkey"].events, feb["islamic_state", "turkey"].fatalities) == (2, 14)
-    assert rel.stats == {"bad_date": 1, "one_sided": 0, "rows": 9, "within_actor": 0}
+    assert rel.stats == {"bad_date": 1, "bad_value": 0, "one_sided": 0, "out_of_range": 0, "rows": 9, "within_actor": 0}
     # One-sided violence names "Civilians": listed, with the other unmapped groups.
     assert rel.unmapped.to_dict("records") == [
         {"name": "Civilians", "events": 1}, {"name": "Liwa al-Aqsa", "events": 1},
@@ -235,3 +235,63 @@ def test_syria_unmapped_listed_largest_first(syria):
     um = rel.unmapped
     assert um.iloc[0].to_dict() == {"name": "Civilians", "events": 482}
     assert um["events"].is_monotonic_decreasing and "Government of Iraq" in set(um["name"])
+
+
+# ---------------------------------------------------------------- dates out of range, limits, options
+
+
+def _dated_ged(tmp_path, days):
+    """A GED file with one event per day given, between two scenario actors (assad, rebels)."""
+    lines = ["id,side_a,side_b,type_of_violence,date_start,best"]
+    lines += [f"{i},Government of Syria,Syrian insurgents,1,{day},1" for i, day in enumerate(days)]
+    path = tmp_path / "dated.csv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_dates_outside_the_range_are_counted_and_left_out(net, tmp_path):
+    """Year 0, negative years and far futures become no window (year 0 was an internal error before)."""
+    far = ["0000-01-05", "-001-03-01", "1899-12-31", "2101-01-01", "2150-06-01", "9999-12-31"]
+    path = _dated_ged(tmp_path, ["2017-01-05", "2017-03-09", *far, "not a date"])
+    rel = relations_over_time(path, net, window="month")
+    assert rel.stats["out_of_range"] == 6 and rel.stats["bad_date"] == 1 and rel.stats["rows"] == 9
+    assert sorted(rel.table["window_start"]) == [D(2017, 1, 1), D(2017, 3, 1)]
+    assert rel.date_range == (D(1900, 1, 1), D(2100, 12, 31))
+    assert len(rel.notes) == 1 and rel.notes[0].startswith(
+        "6 row(s) dated outside 1900-01-01 to 2100-12-31 were left out (the earliest ")
+    assert "the latest 9999-12-31); widen the date range (--date-range) to use them" in rel.notes[0]
+    wide = relations_over_time(path, net, window="year", date_range="1000:8999")
+    assert wide.stats["out_of_range"] == 3 and {w.year for w in wide.table["window_start"]} == {1899, 2017, 2101, 2150}
+    narrow = relations_over_time(path, net, date_range=("2017-02-01", "2017-12-31"))
+    assert narrow.stats["out_of_range"] == 7 and list(narrow.table["window_start"]) == [D(2017, 3, 1)]
+    assert "dated outside 2017-02-01 to 2017-12-31" in narrow.notes[0] and "the earliest" in narrow.notes[0]
+
+
+def test_decay_over_too_many_windows_is_refused_before_it_runs(net, tmp_path):
+    path = _dated_ged(tmp_path, ["2017-01-05", "2099-03-09"])
+    assert len(relations_over_time(path, net, window="day").table) == 2  # no decay: only windows with events
+    span = (D(2099, 3, 9) - D(2017, 1, 5)).days + 1
+    with pytest.raises(EventDataError, match=rf"the events span {span} day windows \(2017-01-05 to 2099-03-09\), "
+                                             r"more than the limit of 10000 \(max_windows\); decay computes"):
+        relations_over_time(path, net, window="day", half_life=2.0)
+    assert len(relations_over_time(path, net, window="year", half_life=2.0).table) > 2
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    ({"min_events": -1}, "min_events must be a whole number of events, 0 or more, not -1"),
+    ({"min_events": 2.5}, "min_events must be a whole number"),
+    ({"half_life": float("nan")}, "half_life must be a positive number of windows, not nan"),
+    ({"half_life": float("inf")}, "half_life must be a positive number"),
+    ({"half_life": "3"}, "half_life must be a positive number of windows, not '3'"),
+    ({"thresholds": (float("nan"), 0.6)}, "thresholds must satisfy 0 <= low <= high <= 1"),
+    ({"thresholds": "high"}, "thresholds must be two numbers (low, high), not 'high'"),
+    ({"window": "99999999999d"}, "a window lasts at most 3653 days"),
+    ({"window": 14}, "a window must be text such as 'month' or '14d', not 14"),
+    ({"date_range": "2100:1900"}, "it ends (1900-12-31) before it starts (2100-01-01)"),
+    ({"max_windows": 0}, "max_windows must be a whole number of at least 1, not 0"),
+    ({"engine": "sqlite"}, "unknown engine 'sqlite'"),
+])
+def test_every_option_is_checked_before_any_file_is_read(net, tmp_path, option, message):
+    with pytest.raises(EventDataError) as err:
+        relations_over_time(tmp_path / "missing.csv", net, **option)
+    assert message in str(err.value)

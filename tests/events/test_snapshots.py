@@ -7,6 +7,7 @@ import pytest
 import alliances
 from alliances.errors import EventDataError, OutputError
 from alliances.events import (
+    check_snapshot_folder,
     diff_scenarios,
     relations_over_time,
     score_from_evidence,
@@ -80,3 +81,17 @@ def test_write_snapshots_refuses_a_file(net, rel, tmp_path):
 def test_diff_of_a_scenario_with_itself_is_empty(net):
     d = diff_scenarios(net, net)
     assert d.empty and list(d.columns) == ["a", "b", "change", "before", "after"]
+
+
+def test_an_empty_snapshot_folder_is_refused_before_any_work(net, rel, tmp_path, monkeypatch):
+    """An empty path would write into the current folder (the old code did)."""
+    monkeypatch.chdir(tmp_path)
+    for empty in ("", "  "):
+        with pytest.raises(OutputError, match="give a folder"):
+            check_snapshot_folder(empty)
+        with pytest.raises(OutputError, match="give a folder"):
+            write_snapshots(net, rel, empty)
+    with pytest.raises(OutputError, match="must be a path, not 3"):
+        check_snapshot_folder(3)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+    assert check_snapshot_folder(tmp_path / "new") == tmp_path / "new" and not (tmp_path / "new").exists()

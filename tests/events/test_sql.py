@@ -8,6 +8,7 @@ plain one-stage pass.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from dataclasses import replace
 
 import pandas as pd
@@ -31,8 +32,11 @@ def test_run_tables_rename_whole_words_only():
 
 
 def test_side_counts_by_hand():
+    day = dt.date.fromisoformat
     compact = pd.DataFrame({
-        "wkey": [1, 1, 2, None], "side1": ["A", "A", "B", "A"], "side2": ["B", None, "A", "B"], "n": [3, 2, 1, 4],
+        "wkey": [1, 1, 2, None, None, None], "far": [None, None, None, None, day("2150-03-01"), day("9999-12-31")],
+        "side1": ["A", "A", "B", "A", None, None], "side2": ["B", None, "A", "B", None, None],
+        "n": [3, 2, 1, 4, 5, 1], "bad": [1, 0, 0, 2, 0, 0],
     })
     eng = DuckDBEngine()
     eng.register("compact", compact)
@@ -41,7 +45,9 @@ def test_side_counts_by_hand():
     assert parts == {
         (1, "A"): 5, (1, "B"): 1,  # side 1 texts of dated rows
         (2, "B"): 3, (2, "A"): 1, (2, None): 2,  # side 2 texts of dated rows, the empty one too
-        (3, "rows"): 10, (4, "bad_date"): 4, (5, "one_sided"): 2, (6, "last_window"): 2,
+        (3, "rows"): 16, (4, "bad_date"): 4, (5, "one_sided"): 2, (6, "out_of_range"): 6, (7, "bad_value"): 3,
+        (8, "first_window"): 1, (9, "last_window"): 2,
+        (10, "2150-03-01"): 0, (11, "9999-12-31"): 0,  # the earliest and latest date outside the range
     }
     eng.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import textwrap
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 import alliances
 from alliances import AllianceNetwork, ScenarioError
 from alliances._records import Actor, ActorKind, Evidence, Relation, Source, Stance, Theater
+from alliances.readwrite import ScenarioReader
 from tests._paths import SEED
 
 # A valid base: line numbers of the tests below count from here.
@@ -284,9 +286,14 @@ def test_bad_id_characters(bad, hint):
         11, f"actor id {bad!r} may only use lowercase letters, digits and _{hint}")
 
 
-def test_bad_source_id_characters():
-    line, msg = one_problem(BASE.replace("id: src-1", "id: 'src 1'"))
-    assert (line, msg) == (3, "source id 'src 1' may only use letters, digits and _ . : -")
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [("'src 1'", "source id 'src 1' may only use letters, digits and _ . : - (for example 'src-1')"),
+     ("'-src'", "source id '-src' must start with a letter or a digit (for example 'src')"),
+     ("'§'", "source id '§' may only use letters, digits and _ . : -")],
+)
+def test_bad_source_id_characters(bad, message):
+    assert one_problem(BASE.replace("id: src-1", f"id: {bad}")) == (3, message)
 
 
 def test_relation_to_unknown_actor_did_you_mean():
@@ -763,3 +770,42 @@ def test_dumps_never_writes_anchors_for_shared_objects():
     text = alliances.dumps(net)
     assert "&" not in text and "*" not in text
     assert alliances.loads(text) == net
+
+
+# --------------------------------------------------------------------------- lists read as they are parsed
+SECTIONS = {
+    "sources": "sources:\n  - id: wire-1\n",
+    "theaters": "theaters:\n  - {id: north, name: North}\n",
+    "actors": "actors:\n  - {id: a, name: A, kind: state, theaters: [north]}\n  - {id: b, name: B, kind: militia}\n",
+    "relations": "relations:\n  - {actors: [a, b], stance: enemy, evidence: [{source: wire-1, note: A shelled B.}]}\n",
+}
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(SECTIONS)), ids="-".join)
+def test_the_lists_may_come_in_any_order(order):
+    canonical = alliances.loads("scenario: X\n" + "".join(SECTIONS.values()))
+    assert alliances.loads("scenario: X\n" + "".join(SECTIONS[k] for k in order)) == canonical
+    # references to what no list defines are found whatever the order, each on its own line
+    bad = {k: v.replace("[north]", "[south]").replace("[a, b]", "[a, c]").replace("wire-1, note", "wire-2, note")
+           for k, v in SECTIONS.items()}
+    text = "scenario: X\n" + "".join(bad[k] for k in order)
+    lines = text.splitlines()
+    found = problems(text)
+    assert sorted(m for _, m in found) == [
+        "actor 'a' is placed in unknown theater 'south' (did you mean 'north'?)",
+        "evidence cites unknown source 'wire-2' (did you mean 'wire-1'?)",
+        "unknown actor 'c'",
+    ]
+    for (line, _), written in zip(sorted(found, key=lambda p: p[1]), ("[south]", "wire-2", "[a, c]"), strict=True):
+        assert written in lines[line - 1]
+
+
+def test_relations_are_handed_over_while_parsing_not_kept_as_a_tree():
+    reader = ScenarioReader("s.yaml")
+    root = reader.compose(with_relations("{actors: [assad, iran], stance: ally}", "{actors: [iran, russia], stance: enemy}"),
+                          stream=reader.streams)
+    relations_node = dict((k.value, v) for k, v in root.value)["relations"]
+    assert relations_node.value == [] and reader.streamed["relations"] == 2
+    assert [r.pair for r in reader.relations] == [("assad", "iran"), ("iran", "russia")]
+    assert reader.network(root) == alliances.loads(with_relations("{actors: [assad, iran], stance: ally}",
+                                                                  "{actors: [iran, russia], stance: enemy}"))

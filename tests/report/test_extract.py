@@ -39,8 +39,10 @@ def test_extraction_tables_cite_sentences_negations_and_unmatched_names(extracti
 
 
 def test_merge_lines_one_per_outcome():
-    result = MergeResult("", (("a", "b"),), (("c", "d"),), (("a", "c", "ally", "enemy"),), ("wire", "radio"))
+    result = MergeResult("", (("a", "b"),), (("c", "d"),), (("a", "c", "ally", "enemy"),), ("wire", "radio"),
+                         (("b", "d", 1), ("c", "e", 3)))
     assert merge_lines(result) == [
-        "added source wire", "added source radio", "added a - b", "already in the scenario: c - d",
+        "added source wire", "added source radio", "added a - b", "added evidence to b - d (1 entry)",
+        "added evidence to c - e (3 entries)", "already in the scenario: c - d",
         "conflict a - c: the scenario says ally, the fragment enemy (kept ally)"]
     assert merge_lines(MergeResult("", (), (), (), ())) == []
