@@ -134,14 +134,17 @@ def _scale(X: np.ndarray, margin: np.ndarray, w: float, h: float) -> np.ndarray:
     height it is given."""
 
     def fits(x: np.ndarray, m: np.ndarray, room: float) -> float:
-        lo, hi = 0.0, 1e3
-        for _ in range(40):  # bisection: the extent grows with the scale
+        # (bounded by the scale at which the centres alone span the room, whatever the units:
+        # a layout spread in tiny units needs a scale far below any fixed floor)
+        top = room / max(float(np.ptp(x)), 1e-12)
+        lo, hi = 0.0, top
+        for _ in range(50):  # bisection: the extent grows with the scale
             mid = (lo + hi) / 2
             if (x * mid + m).max() - (x * mid - m).min() <= room:
                 lo = mid
             else:
                 hi = mid
-        return max(lo, 1e-3)
+        return max(lo, top * 1e-9)
 
     sx, sy = fits(X[:, 0], margin[:, 0], w), fits(X[:, 1], margin[:, 1], h)
     s = min(sx, sy)

@@ -406,6 +406,8 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None)
     lo, hi = np.minimum(p0, p3) - 1.0, np.maximum(p0, p3) + 1.0
     x0, y0 = max(bounds[0], lo[0]), max(bounds[1], lo[1])
     x1, y1 = min(bounds[2], hi[0]), min(bounds[3], hi[1])
+    if x1 - x0 < 0.04 or y1 - y0 < 0.04:  # both ends off the canvas: no grid to route on
+        return None
     step = 0.04
     near = np.all((obst_c > np.array([x0, y0]) - obst_r[:, None]) & (obst_c < np.array([x1, y1]) + obst_r[:, None]),
                   axis=1) if len(obst_c) else np.zeros(0, dtype=bool)

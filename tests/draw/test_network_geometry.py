@@ -60,6 +60,20 @@ def test_random_scenarios_keep_every_promise_at_page_size(n, seed):
     _check(net, fig, max_share=0.10 if n <= 25 else 0.20)
 
 
+def test_every_marker_is_on_the_canvas_even_when_the_actors_do_not_fit():
+    """40 actors with long names in a report column: the fit gives up on room for every label,
+    never on the canvas (markers were pushed off it, and a tie's detour found no grid)."""
+    net = random_network(40, 3)
+    fig = draw_network(net, size="column", top=2, risk=alliances.conflict_risk(net))
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    centres, reach = m.markers(fig, ax)
+    assert len(centres) == 40
+    box = ax.bbox
+    assert (centres[:, 0] - reach >= box.x0 - 0.5).all() and (centres[:, 0] + reach <= box.x1 + 0.5).all()
+    assert (centres[:, 1] - reach >= box.y0 - 0.5).all() and (centres[:, 1] + reach <= box.y1 + 0.5).all()
+
+
 def _line_scenario():
     """Three actors on one line; the outer two are enemies, so their straight tie would cross the middle one."""
     net = alliances.loads("""
