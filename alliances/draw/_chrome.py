@@ -8,6 +8,7 @@ markers. Each of those is done here, once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ParameterError
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "axes_title",
     "box_hits_circle",
+    "camp_label",
     "figure_of",
     "figure_title",
     "footer_text",
@@ -275,3 +277,31 @@ def _legends(fig: Figure) -> list[Legend]:
         if leg is not None:
             out.append(leg)
     return out
+
+
+def camp_label(names: Sequence[str], *, limit: int = 30) -> str:
+    """A camp named by its members, the best-tied first: all of them when short, else the first
+    one or two and a count, in at most about ``limit`` characters.
+
+    Examples
+    --------
+    >>> camp_label(["IS"]), camp_label(["US coalition", "Rebels"])
+    ('IS (on its own)', 'US coalition, Rebels')
+    >>> camp_label(["Assad", "Iran", "Russia", "Hezbollah", "Shiite militias"])
+    'Assad, Iran + 3 more'
+    >>> camp_label(["Armed actor number 14", "Armed actor number 4", "G12"])
+    'Armed actor number 14 + 2 more'
+    """
+    if len(names) == 1:
+        return f"{_cut(names[0], limit - 4)} (on its own)"
+    if len(names) <= 3 and len(", ".join(names)) <= limit:
+        return ", ".join(names)
+    two = f"{names[0]}, {names[1]} + {len(names) - 2} more"
+    if len(two) <= limit:
+        return two
+    more = f" + {len(names) - 1} more"
+    return _cut(names[0], limit - len(more)) + more
+
+
+def _cut(name: str, limit: int) -> str:
+    return name if len(name) <= max(limit, 8) else name[:max(limit, 8) - 1].rstrip() + "\u2026"
