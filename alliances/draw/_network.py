@@ -28,11 +28,11 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import Polygon
 from matplotlib.transforms import TransformedBbox
 
-from ._chrome import figure_of, footer_text, title_text
+from ._chrome import camp_label, figure_of, footer_text, title_text
 from ._inputs import as_network, camp_index, node_sizes, risk_table
 from ._layout import signed_layout
 from ._limits import DETAIL_MAX_ACTORS, actor_limit_view
-from ._netlegend import LegendContent, camp_label, draw_legend
+from ._netlegend import LegendContent, draw_legend
 from ._place import LEADER_FROM, Occupancy, fit_positions, gather_camps, place_labels, place_on_paths
 from ._route import offset_path, route_edges
 from ._sizes import MIN_FONT, NetworkStyle, figure_size, network_style
@@ -236,9 +236,10 @@ def _scene(net: AllianceNetwork, factions: Any, risk: Any, top: int, centrality:
         faded=[s for s in STANCE_ORDER if any(t[2] == s and t[4] < 1 for t in ties)],
         risk=f"P(clash): the {len(risky)} riskiest not at war" if len(risky) > 1 else
         ("P(clash): the riskiest pair not at war" if risky else None),
+        risk_short=f"P(clash): top {len(risky)}" if len(risky) > 1 else ("P(clash): top pair" if risky else None),
         kinds=[k for k in KIND_MARKERS if any(str(a.kind) == k for a in net.actors.values())],
         size_note=None if centrality is False else "ties" if centrality is None else "centrality",
-        camps=[(k, camp_label([names[i] for i in m])) for k, m in camps] if camp_of else [],
+        camps=[(k, [names[i] for i in m]) for k, m in camps] if camp_of else [],
         no_camp=(None if not camp_of or not outside else
                  "no signed tie" if not any(i in signed for i in outside) else "in no camp"),
     )
@@ -524,7 +525,8 @@ def _own_figure(scene: Scene, w: float, h: float | None, dpi: float, heading: st
     leg_w = leg_h = 0.0
     if legend:
         leg = draw_legend(fig, scene.legend, fontsize=style.legend_size, line_scale=style.line_scale,
-                          band_width=style.band_width, width=None if beside else w - 2 * side, anchor=(0, 0))
+                          band_width=style.band_width, width=None if beside else w - 2 * side, anchor=(0, 0),
+                          compact=style.mode == "column")
         if leg is not None:
             ext = leg.get_window_extent(renderer(fig))
             leg_w, leg_h = ext.width / fig.dpi, ext.height / fig.dpi
@@ -533,6 +535,8 @@ def _own_figure(scene: Scene, w: float, h: float | None, dpi: float, heading: st
     room = (h - top - bottom - below) if h else max(draw_w * (0.85 if len(scene.ids) <= 25 else 1.05), 2.0)
     geo = _geometry(scene, style, fig, (draw_w, max(room, 1.0)), grow=False)
     draw_h = room if h else geo.height
+    if not h and leg is not None:  # the legend never takes more than a quarter of the figure
+        draw_h = max(draw_h, leg_w * leg_h / (0.25 * w) - (top + below + bottom) + 0.02)
     total = h or top + draw_h + below + bottom
     fig.set_size_inches(w, total)
     ax = fig.add_axes((side / w, (bottom + below) / total, draw_w / w, draw_h / total))
@@ -589,7 +593,8 @@ class _AxesPainter:
         below = 0.0
         if self.legend:
             leg = draw_legend(ax, self.scene.legend, fontsize=style.legend_size, line_scale=style.line_scale,
-                              band_width=style.band_width, width=w, anchor=(0.0, 0.0), loc="lower left")
+                              band_width=style.band_width, width=w, anchor=(0.0, 0.0), loc="lower left",
+                              compact=style.mode == "column")
             if leg is not None:
                 below = leg.get_window_extent(renderer(fig)).height / fig.dpi + 0.08
         if self.heading:
