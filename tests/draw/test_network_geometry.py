@@ -62,7 +62,8 @@ def test_random_scenarios_keep_every_promise_at_page_size(n, seed):
 
 def test_every_marker_is_on_the_canvas_even_when_the_actors_do_not_fit():
     """40 actors with long names in a report column: the fit gives up on room for every label,
-    never on the canvas (markers were pushed off it, and a tie's detour found no grid)."""
+    never on the canvas (markers were pushed off it, and a tie's detour found no grid), nor on
+    the legend's quarter."""
     net = random_network(40, 3)
     fig = draw_network(net, size="column", top=2, risk=alliances.conflict_risk(net))
     ax = fig.axes[0]
@@ -72,6 +73,9 @@ def test_every_marker_is_on_the_canvas_even_when_the_actors_do_not_fit():
     box = ax.bbox
     assert (centres[:, 0] - reach >= box.x0 - 0.5).all() and (centres[:, 0] + reach <= box.x1 + 0.5).all()
     assert (centres[:, 1] - reach >= box.y0 - 0.5).all() and (centres[:, 1] + reach <= box.y1 + 0.5).all()
+    # and the legend still takes at most a quarter of the figure (it took 35% here)
+    legend = fig.legends[0].get_window_extent(fig.canvas.get_renderer())
+    assert legend.width * legend.height <= 0.25 * fig.bbox.width * fig.bbox.height
 
 
 def _line_scenario():
