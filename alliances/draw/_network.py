@@ -28,6 +28,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import Polygon
 from matplotlib.transforms import TransformedBbox
 
+from .._checks import check_bool, check_choice, check_int
 from ._chrome import camp_label, figure_of, footer_text, title_text
 from ._inputs import as_network, camp_index, node_sizes, risk_table
 from ._layout import signed_layout
@@ -35,7 +36,7 @@ from ._limits import DETAIL_MAX_ACTORS, actor_limit_view
 from ._netlegend import LegendContent, draw_legend
 from ._place import LEADER_FROM, Occupancy, fit_positions, gather_camps, place_labels, place_on_paths
 from ._route import offset_path, route_edges
-from ._sizes import MIN_FONT, NetworkStyle, figure_size, network_style
+from ._sizes import MIN_FONT, SIZES, NetworkStyle, figure_size, network_style
 from ._style import (
     INK,
     KIND_MARKERS,
@@ -44,6 +45,7 @@ from ._style import (
     RISK_COLOUR,
     STANCE_ORDER,
     STANCE_STYLES,
+    check_figure_args,
     edge_alpha,
     edge_width,
     faction_colour,
@@ -163,6 +165,12 @@ def draw_network(
     .. [4] Dobkin, Gansner, Koutsofios & North (1997) Implementing a general-purpose edge router.
        Graph Drawing, LNCS 1353.
     """
+    check_figure_args(ax=ax, width=width, height=height, dpi=dpi, title=title)
+    check_int(top, "top", low=0)
+    check_bool(legend, "legend")
+    check_bool(sources, "sources")
+    if size is not None:
+        check_choice(size, "size", SIZES)
     net = as_network(net)
     with matplotlib.rc_context(RC):
         if actor_limit_view("network", len(net.actors)) == "camps":

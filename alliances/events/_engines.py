@@ -21,8 +21,9 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from .._checks import check_int, check_text, shown
 from .._progress import ProgressCallback
-from ..errors import EventDataError
+from ..errors import EventDataError, ParameterError, ParameterTypeError
 from ._formats import FileLayout
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ __all__ = [
     "DuckDBEngine",
     "Engine",
     "SparkEngine",
+    "check_engine",
     "duckdb_paths",
     "get_engine",
     "hadoop_paths",
@@ -104,6 +106,9 @@ class DuckDBEngine:
     name = "duckdb"
 
     def __init__(self, *, memory_limit: str | None = None, threads: int | None = None):
+        if memory_limit is not None and not _MEMORY.match(check_text(memory_limit, "memory_limit") or ""):
+            raise ParameterError(f"memory_limit must be a size such as '1GB' or '512MiB', not {memory_limit!r}")
+        check_int(threads, "threads", low=1, high=4096, optional=True)
         import duckdb
 
         # Results never depend on row order (every output is sorted), so DuckDB need not keep it.
@@ -200,6 +205,10 @@ class SparkEngine:
     name = "spark"
 
     def __init__(self, *, master: str = "local[*]", config: dict[str, str] | None = None):
+        check_text(master, "master")
+        if config is not None and not (isinstance(config, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                                                          for k, v in config.items())):
+            raise ParameterTypeError(f"config must be a dict of Spark setting -> text, not {shown(config)}")
         ok, why = spark_available()
         if not ok:
             raise EventDataError(f"the Spark engine is not available: {why}")
@@ -384,6 +393,29 @@ def spark_available() -> tuple[bool, str]:
     return True, ""
 
 
+_ENGINE_METHODS = ("epoch_day", "parquet_columns", "files_view", "register", "materialize", "sql", "drop", "close")
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B|B)\Z", re.IGNORECASE)
+
+
+def check_engine(engine: object) -> None:
+    """Check the type of an ``engine=`` argument: None, a name, or an object with the :class:`Engine` methods.
+
+    An unknown name is :func:`get_engine`'s to refuse.
+
+    Examples
+    --------
+    >>> check_engine("duckdb")
+    >>> check_engine(42)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterTypeError: engine must be 'duckdb', 'spark' or an engine object, not 42
+    """
+    if engine is None or isinstance(engine, str):
+        return
+    if not all(callable(getattr(engine, m, None)) for m in _ENGINE_METHODS):
+        raise ParameterTypeError(f"engine must be 'duckdb', 'spark' or an engine object, not {shown(engine)}")
+
+
 def get_engine(engine: str | Engine | None) -> Engine:
     """An engine object from its name (``"duckdb"`` or ``"spark"``), or the object itself.
 
@@ -396,6 +428,7 @@ def get_engine(engine: str | Engine | None) -> Engine:
     ...
     alliances.errors.EventDataError: unknown engine 'sqlite' (expected duckdb or spark)
     """
+    check_engine(engine)
     if engine is None:
         engine = "duckdb"
     if isinstance(engine, str):

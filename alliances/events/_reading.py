@@ -13,10 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .._checks import check_instance, check_progress
 from .._progress import ProgressLike
 from ..errors import EventDataError
-from ._engines import Engine, get_engine
-from ._formats import NORMALISED_COLUMNS, FileLayout, detect_format, expand_paths, is_parquet
+from ._engines import Engine, check_engine, get_engine
+from ._formats import (
+    NORMALISED_COLUMNS,
+    FileLayout,
+    check_event_paths,
+    detect_format,
+    expand_paths,
+    is_parquet,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -114,6 +122,11 @@ def read_events(
     >>> ev.format, ev.count()
     ('ged', 16566)
     """
+    if not isinstance(paths, EventFiles):
+        check_event_paths(paths)
+    check_instance(format, (str, type(None)), "format", "an event format name (ged, acled, gdelt, icews) or None")
+    check_engine(engine)
+    check_progress(progress)
     if isinstance(paths, EventFiles):
         return paths
     files = expand_paths(paths)
