@@ -15,7 +15,7 @@ from matplotlib.collections import PatchCollection
 from matplotlib.patches import Rectangle
 
 from .._checks import check_bool
-from ._chrome import figure_of, figure_title, source_footer, title_text
+from ._chrome import figure_of, figure_title, footer_text, source_footer, title_text
 from ._grid import axes_side, camp_bands, figure_for_grid, grid_axes
 from ._inputs import as_network, camp_index, risk_table
 from ._matrix import actor_order
@@ -112,7 +112,8 @@ def draw_risk(
         labels = [plain(net.actors[v].display) for v in order]
         own = ax is None
         if ax is None:
-            fig, ax, side = figure_for_grid(labels, width, height, dpi, extra_right=1.1)
+            fig, ax, side = figure_for_grid(labels, width, height, dpi, extra_right=1.1,
+                                             footer_in=footer_text(net, (width or 5.0) - 0.2)[1] if sources else 0.0)
         else:
             fig = figure_of(ax)
             side = axes_side(ax)

@@ -137,7 +137,7 @@ def test_hovering_an_actor_shows_who_it_is(opened, seed):
     text = _tooltip(page)
     a = seed.actor("assad")
     assert text.startswith(f"{a.name} ({a.label})")
-    for bit in ("kind state", ", ".join(a.aliases), "Deir al-Zor, Euphrates valley (east)", "camp of Assad (+4)",
+    for bit in ("kind state", ", ".join(a.aliases), "Deir al-Zor, Euphrates valley (east)", "Assad, Hezbollah + 3 more",
                 f"Ties ({seed.graph.degree('assad')})", "ally: Russia", "enemy: IS", "rival: US coalition"):
         assert bit in text, bit
 
