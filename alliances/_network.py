@@ -594,6 +594,7 @@ def network_to_dict(net: AllianceNetwork, *, iso_dates: bool = True) -> dict[str
         if r.confidence != 1.0:
             row["confidence"] = r.confidence
         put(row, "kind", r.kind)
+        put(row, "fighting", r.fighting)
         put(row, "since", date(r.since))
         put(row, "until", date(r.until))
         if r.evidence:

@@ -34,6 +34,7 @@ from ._text import did_you_mean
 from .errors import ParameterError, ParameterTypeError
 
 __all__ = [
+    "FIGHTING",
     "Actor",
     "ActorKind",
     "DateLike",
@@ -465,6 +466,12 @@ def parse_date(text: str) -> DateLike:
         return Month(int(year), int(month))
     return _dt.date(int(year), int(month), int(day))
 
+#: The levels of a pair's recent fighting (a relation's optional ``fighting``), quietest first:
+#: ``none`` (no clash since the record starts), ``past`` (an earlier clash), ``recent`` (a clash in
+#: one of the two windows before this one), ``low`` (occasional clashes now), ``high`` (sustained,
+#: near-daily fighting now).
+FIGHTING: tuple[str, ...] = ("none", "past", "recent", "low", "high")
+
 
 @dataclass(frozen=True)
 class Relation:
@@ -493,6 +500,8 @@ class Relation:
         not in force at ``as_of``.
     evidence : tuple of Evidence, optional
     notes : str, optional
+    fighting : str, optional
+        How much the two have fought lately, one of :data:`FIGHTING`; None: not stated.
 
     Examples
     --------
@@ -514,6 +523,7 @@ class Relation:
     until: DateLike | None = None
     evidence: tuple[Evidence, ...] = ()
     notes: str | None = None
+    fighting: str | None = None
 
     def __post_init__(self) -> None:
         actors = check_items(self.actors, "the actors of a relation", check_id, item="actor id",
@@ -539,6 +549,8 @@ class Relation:
         _set(self, "until", until)
         _set(self, "evidence", check_items(self.evidence, f"evidence {where}", _evidence, item=f"an evidence entry {where}"))
         check_text(self.notes, f"notes {where}", optional=True)
+        if self.fighting is not None:
+            check_choice(self.fighting, f"fighting {where}", FIGHTING)
 
     @property
     def pair(self) -> tuple[str, str]:

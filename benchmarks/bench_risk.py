@@ -1,14 +1,17 @@
-"""Benchmark: all-pairs conflict risk, compiled path against one pgmpy query per pair.
+"""Benchmark: all-pairs conflict risk, compiled path against one pgmpy query per pair, and the cold command.
 
 Prints, for random scenarios of 50, 200 and 1,000 actors (six relations per actor, a
-fifth of them with confidence < 1, twenty theaters): the wall time and peak memory of
-the all-pairs engine (``CompiledRisk.all_pairs``, what ``alliances.conflict_risk``
-runs; DataFrame included; the first call compiles the factor combinations it meets,
-the second reuses them), the time of one pgmpy
-``VariableElimination`` query per pair (timed on a sample and extrapolated), the ratio,
-and the largest absolute difference between the two on the sample (on every pair for
-50 actors). Then the whole ``alliances risk FILE --json`` command on a 400-actor,
-2,400-relation scenario, start-up included.
+fifth of them with confidence < 1, some with a stated fighting level, twenty theaters,
+states among the actors): the wall time and peak memory of the all-pairs engine
+(``CompiledRisk.all_pairs``, what ``alliances.conflict_risk`` runs; DataFrame included;
+the first call compiles the model's joint table, the second reuses it), the time of one
+pgmpy ``VariableElimination`` query per pair (timed on a sample and extrapolated), the
+ratio, and the largest absolute difference between the two on the sample (on every pair
+for 50 actors). Then the whole ``alliances risk FILE --json`` command on a 400-actor,
+2,400-relation scenario, start-up included; and the cold ``alliances risk`` on the
+Syria 2017 seed (median of fresh processes), beside what importing pgmpy alone costs a
+fresh process (the engine used to query pgmpy, so every cold command paid it; it no
+longer imports pgmpy at all).
 
 Run: ``.venv/bin/python benchmarks/bench_risk.py`` (targets: 1,000 actors < 1 s,
 >= 300x faster than per-pair queries, differences < 1e-9; the command < 15 s).
@@ -19,6 +22,7 @@ from __future__ import annotations
 import itertools
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,18 +34,23 @@ from pathlib import Path
 import numpy as np
 
 import alliances
-from alliances import Actor, AllianceNetwork, Relation, Stance, Theater
+from alliances import Actor, ActorKind, AllianceNetwork, Relation, Stance, Theater
 from alliances.risk import FACTORS, MISSING, CompiledRisk, load_risk_model, pair_factors
 
 STANCES = FACTORS["stance"]
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "syria_2017.yaml"
+COLD_RUNS = 7
 
 
 def random_scenario(n: int, relations_per_actor: int = 6, seed: int = 0) -> AllianceNetwork:
     rng = random.Random(seed)
     ids = [f"a{k:04d}" for k in range(n)]
     theaters = [f"t{k:02d}" for k in range(20)]
+    kinds = [ActorKind.STATE, ActorKind.ARMED_GROUP, ActorKind.ARMED_GROUP, ActorKind.MILITIA]
     actors = [
-        Actor(a, a.upper(), theaters=tuple(sorted(rng.sample(theaters, rng.randint(1, 3)))) if rng.random() > 0.1 else ())
+        Actor(a, a.upper(), rng.choice(kinds),
+              theaters=tuple(sorted(rng.sample(theaters, rng.randint(1, 3)))) if rng.random() > 0.1 else ())
         for a in ids
     ]
     pairs: set[tuple[str, str]] = set()
@@ -51,7 +60,8 @@ def random_scenario(n: int, relations_per_actor: int = 6, seed: int = 0) -> Alli
         pairs.add((min(a, b), max(a, b)))
     stances = list(Stance)
     rels = [
-        Relation(p, rng.choice(stances), confidence=1.0 if rng.random() > 0.2 else rng.choice([0.4, 0.7, 0.9]))
+        Relation(p, rng.choice(stances), confidence=1.0 if rng.random() > 0.2 else rng.choice([0.4, 0.7, 0.9]),
+                 fighting=rng.choice([None, None, *FACTORS["fighting"]]))
         for p in sorted(pairs)
     ]
     return AllianceNetwork(f"random {n}", actors=actors, relations=rels,
@@ -134,6 +144,32 @@ def main() -> None:
           f"{wall:.2f} s wall, start-up included")
     combos = {c for c in itertools.product(*[range(len(FACTORS[f])) for f in CompiledRisk(model).others])}
     print(f"(the model has {len(combos)} fully observed factor combinations besides the stance)")
+    cold_command()
+
+
+def _median_wall(cmd: list[str], runs: int = COLD_RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def cold_command() -> None:
+    """``alliances risk`` on the seed in fresh processes, and the pgmpy import it no longer pays."""
+    exe = str(Path(sys.executable).parent / "alliances")
+    risk = _median_wall([exe, "risk", str(SEED), "--json"])
+    pair = _median_wall([exe, "risk", str(SEED), "--pair", "assad", "us_coalition", "--json"])
+    code = (f"import sys, alliances; net = alliances.load({str(SEED)!r}); alliances.conflict_risk(net); "
+            "print('pgmpy' in sys.modules)")
+    imports_pgmpy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    bare = _median_wall([sys.executable, "-c", "import alliances.risk"])
+    with_pgmpy = _median_wall([sys.executable, "-W", "ignore", "-c", "import alliances.risk, pgmpy.inference"])
+    print(f"cold alliances risk {SEED.name} --json: median {risk:.2f} s of {COLD_RUNS} fresh processes "
+          f"(--pair: {pair:.2f} s); pgmpy imported: {imports_pgmpy.stdout.strip()}")
+    print(f"  importing pgmpy.inference in a fresh process adds {with_pgmpy - bare:.2f} s (median), which the "
+          "engine paid on every cold command when it queried pgmpy")
 
 
 if __name__ == "__main__":

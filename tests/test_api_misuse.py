@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import inspect
 import math
 import types
@@ -71,8 +72,9 @@ class World:
         self.model_text = (Path(risk.__file__).parent / "default_model.yaml").read_text("utf-8")
         self.factors = risk.pair_factors(self.net)
         self.observations = pd.DataFrame({
-            "stance": ["enemy"] * 3, "balance": ["zero"] * 3, "shared_enemy": ["no"] * 3,
-            "opposed_backers": ["no"] * 3, "common_theater": ["yes"] * 3, "clash": ["yes"] * 3})
+            "stance": ["enemy"] * 3, "implied": ["none"] * 3, "shared_enemy": ["no"] * 3,
+            "opposed_backers": ["no"] * 3, "backing": ["one_side"] * 3, "fighting": ["high"] * 3,
+            "common_theater": ["yes", None, "no"], "clash": ["yes", "no", "yes"]})
         self.small = alliances.AllianceNetwork("Small", actors=[alliances.Actor(i, i.upper()) for i in "abc"],
                                                relations=[alliances.Relation(("a", "b"), "ally"),
                                                           alliances.Relation(("b", "c"), "enemy")])
@@ -81,9 +83,17 @@ class World:
         self.figure = alliances.draw_model(width=3, height=2, dpi=50)
         self.backtest_events = _four_months(folder / "ged.csv", self.events_path)
         self.scenario_text = SEED.read_text("utf-8")
+        self.history = events.fighting_history(self.relations.table, self.relations.window)
         self.fragment_text = (
             "sources:\n  - id: wire-1\n    title: A wire\nrelations:\n"
             "  - actors: [russia, us_coalition]\n    stance: rival\n    evidence:\n      - source: wire-1\n")
+
+
+    @functools.cached_property
+    def bt(self) -> backtesting.BacktestResult:
+        """A small backtest, made the first time a call needs one."""
+        return alliances.backtest(self.backtest_events, self.events_net, mapping=self.mapping_path,
+                                  train_until="2017-02-28", half_life=None, max_iter=2, pseudo_count=5.0)
 
 
 def _four_months(path: Path, sample: str) -> str:
@@ -137,7 +147,7 @@ CALLS: list[Call] = [
     Call("Evidence", A.Evidence, lambda w: {"source": "s", "note": "n"}),
     Call("Relation", A.Relation, lambda w: {"actors": ("a", "b"), "stance": "ally", "weight": 0.5, "confidence": 0.5,
                                             "kind": "k", "since": 2010, "until": dt.date(2020, 1, 1), "evidence": (),
-                                            "notes": "n"}),
+                                            "notes": "n", "fighting": "high"}),
     Call("Source", A.Source, lambda w: {"id": "s", "title": "t", "date": dt.date(2020, 1, 1)}),
     Call("Stance", A.Stance, lambda w: {"value": "ally"}, defaults=False),
     Call("Theater", A.Theater, lambda w: {"id": "t", "name": "T"}),
@@ -296,14 +306,19 @@ SUBPACKAGE_CALLS: list[Call] = [
     Call("analysis.sort_nodes", an.sort_nodes, lambda w: {"nodes": [3, 1, 2]}),
     Call("analysis.sorted_pair", an.sorted_pair, lambda w: {"a": "b", "b": "a"}),
     Call("analysis.stance_for_score", an.stance_for_score, lambda w: {"score": 0.5}),
+    Call("analysis.implied_scores", an.implied_scores, lambda w: {"G": w.net, "strict": True,
+                                                                  "nodelist": sorted(w.net.actors)}),
     Call("analysis.triangle_packing_bound", an.triangle_packing_bound, lambda w: {
         "edges": EDGES, "tri": an.edge_triangles(EDGES)}),
     # risk
     Call("risk.CompiledRisk", rk.CompiledRisk, lambda w: {"model": w.model}),
     Call("risk.RiskModel", rk.RiskModel, lambda w: _fields(w.model)),
     Call("risk.RiskNode", rk.RiskNode, lambda w: _fields(w.model.nodes["clash"])),
-    Call("risk.balance_state", rk.balance_state, lambda w: {"weighted_sum": np.array([0.5, -2.0])}),
+    Call("risk.implied_state", rk.implied_state, lambda w: {"score": np.array([0.5, -2.0])}),
     Call("risk.check_fit_options", rk.check_fit_options, lambda w: {"pseudo_count": 50.0, "max_iter": 30}),
+    Call("risk.joint_distribution", rk.joint_distribution, lambda w: {
+        "model": w.model, "keep": ["clash", "stance"], "tables": {"clash": w.model.nodes["clash"].table}}),
+    Call("risk.log_likelihood", rk.log_likelihood, lambda w: {"model": w.model, "observations": w.observations}),
     Call("risk.factor_values", rk.factor_values, lambda w: {"phi": _factor(), "variables": ["y", "x"],
                                                             "states": [["v", "u"], ["a", "b"]]}),
     Call("risk.loads_risk_model", rk.loads_risk_model, lambda w: {"text": w.model_text, "filename": "m.yaml"}),
@@ -316,6 +331,9 @@ SUBPACKAGE_CALLS: list[Call] = [
     Call("events.ActorMapper", ev.ActorMapper, lambda w: {"names": {"x": "assad"}}),
     Call("events.DuckDBEngine", ev.DuckDBEngine, lambda w: {"memory_limit": "1GB", "threads": 1}),
     Call("events.Window", ev.Window, lambda w: {"unit": "days", "days": 14, "origin": dt.date(2017, 1, 1)}),
+    Call("events.add_fighting", ev.add_fighting, lambda w: {"table": w.relations.table, "window": w.relations.window}),
+    Call("events.fighting_history", ev.fighting_history, lambda w: {
+        "table": w.relations.table, "window": w.relations.window, "split": 2.0}),
     Call("events.check_half_life", ev.check_half_life, lambda w: {"half_life": 2.0}),
     Call("events.check_max_windows", ev.check_max_windows, lambda w: {"max_windows": 100}),
     Call("events.check_min_events", ev.check_min_events, lambda w: {"min_events": 1}),
@@ -344,8 +362,24 @@ SUBPACKAGE_CALLS: list[Call] = [
     # backtesting: the options of a backtest, checked before any file is read
     Call("backtesting.check_backtest_options", bt.check_backtest_options, lambda w: {
         "window": "quarter", "train_until": "2017-06-30", "half_life": 2.0, "max_iter": 5, "date_range": "2000:2020"}),
+    # backtesting: #14's conflict history, scores within it, ablation and sensitivity
+    Call("backtesting.fighting_states", bt.fighting_states, lambda w: {"history": w.history, "pf": w.factors,
+                                                                       "day": dt.date(2017, 6, 1)}),
+    Call("backtesting.p_clash_of", bt.p_clash_of, lambda w: {"model": w.model, "factor_sets": [w.factors]}),
+    Call("backtesting.stratified_auc", bt.stratified_auc, lambda w: {
+        "y": [0, 1, 0, 1], "p": [0.1, 0.2, 0.8, 0.9], "strata": ["quiet", "quiet", "war", "war"]}),
+    Call("backtesting.subset_mask", bt.subset_mask, lambda w: {"rows": w.bt.predictions, "subset": "onset"}),
+    Call("backtesting.score_tables", bt.score_tables, lambda w: {"test": w.bt.predictions,
+                                                                 "models": ("fitted", "history")}),
+    Call("backtesting.ablation", bt.ablation, lambda w: {
+        "pred": w.bt.predictions, "train": w.bt.predictions["split"] == "train", "expert": w.bt.expert,
+        "factor_sets": w.bt.factors, "pseudo_count": 5.0, "max_iter": 2}, examples=4),
+    Call("backtesting.sensitivity", bt.sensitivity, lambda w: {
+        "events": w.backtest_events, "net": w.events_net, "windows": ("month",), "train_until": ("2017-02-28",),
+        "mapping": w.mapping_path, "half_life": None, "max_iter": 2, "pseudo_count": 5.0}, examples=4, defaults=False),
 ]
-"""Left out (:data:`LEFT_OUT`): result containers (FactionsResult, RiskExplanation, EventRelations, ...),
+"""Left out (:data:`LEFT_OUT`): result containers (FactionsResult, RiskExplanation, EventRelations,
+FightingHistory, ...),
 which the functions make and callers read; ``SparkEngine`` (starting a JVM per call); the ``Engine``
 protocol; ``spark_available`` and ``quiet_pgmpy_import`` (no arguments)."""
 
@@ -354,7 +388,7 @@ LEFT_OUT = {
     "Ambivalence", "BacktestResult", "BalanceChance", "BalanceReport", "ChanceMeasure", "Extraction",
     "FactionsResult", "FrustrationResult", "Proposal", "RiskExplanation", "TriangleCensus", "Problem",
     "risk.PairFactors", "risk.PgmpyClasses", "events.EventFiles", "events.EventFormat", "events.EventRelations",
-    "events.FileLayout",
+    "events.FileLayout", "events.FightingHistory",
     # no arguments, a protocol, a JVM per call
     "analysis.single_blas_thread", "risk.quiet_pgmpy_import", "events.spark_available", "events.Engine",
     "events.SparkEngine",

@@ -193,3 +193,22 @@ def test_the_check_can_fail(tmp_path):
     assert ("alliances.cli._common", "_x", 5) in found
     assert ("alliances.draw", "draw_network", 3) in found
     assert _layer("alliances.cli._common") > _layer("alliances.planted")
+
+
+def _unshipped(package: Path, globs: list[str]) -> list[str]:
+    """Files inside the package that no package-data glob names (they would be missing from a wheel)."""
+    from fnmatch import fnmatch
+
+    files = (p.relative_to(package).as_posix() for p in package.rglob("*")
+             if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts)
+    return sorted(f for f in files if not any(fnmatch(f, g) for g in globs))
+
+
+def test_every_data_file_is_shipped():
+    """A data file the code reads (the cue lexicon, the risk model, the schema...) is in the wheel."""
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text("utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["alliances"]
+    assert _unshipped(PACKAGE, globs) == []
+    assert _unshipped(PACKAGE, [g for g in globs if not g.startswith("extract/")]) == ["extract/cues.yaml"]

@@ -446,7 +446,7 @@ def test_repr_html(seed):
     assert html.startswith("<div><strong>Syria, Deir al-Zor offensive</strong> as of 2017-09-05")
     assert html.count("<table>") == 2
     assert html.count("<tr><td>") == 8 + 18
-    assert "<td>us_coalition</td><td>assad</td><td>rival</td><td>0.5</td><td>1</td><td>1</td>" in html
+    assert "<td>us_coalition</td><td>assad</td><td>rival</td><td>0.5</td><td>1</td><td>2</td>" in html
 
 
 def test_repr_html_escapes_and_marks_inactive():

@@ -67,7 +67,7 @@ from ._generators import (
     random_signed_graph,
     shuffle_signs,
 )
-from ._implied import MAX_LENGTH, STRONG_SCORE, implied_relations, stance_for_score
+from ._implied import MAX_LENGTH, STRONG_SCORE, implied_relations, implied_scores, stance_for_score
 from ._milp import MilpRun, assignment_milp, highs, row_wise_lp, settle_milp, solve_warm
 from ._null import (
     MAX_DRAWS,
@@ -136,6 +136,7 @@ __all__ = [
     "frustration_index",
     "highs",
     "implied_relations",
+    "implied_scores",
     "local_search",
     "order_camps",
     "partition_cost",

@@ -1,8 +1,11 @@
-"""The baselines the risk model is compared with: persistence, stance alone, logistic regression.
+"""The baselines the risk model is compared with: history, persistence, stance alone, logistic regression.
 
 Each is trained on the training rows only (one row per pair and forecast window) and
 gives P(clash in window t + 1) for every row:
 
+- ``history``: P(clash at t + 1 | the pair's conflict history at t), one Jeffreys-smoothed
+  rate per history state (none, past, recent, low, high): what the record alone says,
+  with no graph at all;
 - ``persistence``: P(clash at t + 1 | clash at t), Jeffreys-smoothed, (k + 1/2) / (n + 1);
 - ``stance``: P(clash at t + 1 | stance at t), one Jeffreys-smoothed rate per stance (a
   stance never seen in training gets the overall rate);
@@ -39,7 +42,8 @@ def rate_by(pred: pd.DataFrame, train: pd.Series, column: str) -> np.ndarray:
     train : pandas.Series of bool
         Which rows to learn from.
     column : str
-        ``clash_now`` gives the persistence baseline, ``stance`` the stance baseline.
+        ``clash_now`` gives the persistence baseline, ``fighting`` the history baseline,
+        ``stance`` the stance baseline.
 
     Returns
     -------

@@ -1,9 +1,9 @@
 """The fitted model: the expert risk model updated on the training rows, and how far it moved.
 
 The fit is :func:`alliances.fit_risk_model` with the expert model as Dirichlet prior
-(pgmpy, EM over the latent nodes). A factor that is unobserved in every training row
-(``common_theater`` when the scenario records no theaters) is fitted as a latent node,
-since pgmpy's estimators drop incomplete rows.
+(EM over the latent nodes and the unobserved factor values). A factor that is
+unobserved in every training row (``common_theater`` when the scenario records no
+theaters) is summed out everywhere, as a latent node is.
 
 References
 ----------
@@ -12,67 +12,49 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from itertools import product
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..risk import OUTCOME, RiskModel, RiskNode, fit_risk_model
+from ..risk import OUTCOME, RiskModel, fit_risk_model
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["cpd_changes", "fit_on"]
 
-_LATENT_SUFFIX = "__unobserved"
-
-
 def fit_on(train: pd.DataFrame, expert: RiskModel, *, pseudo_count: float,
-           max_iter: int = 30) -> tuple[RiskModel, list[str], list[str]]:
-    """:func:`alliances.fit_risk_model` on training rows; factors never observed are fitted as latent.
+           pseudo_counts: Mapping[str, float] | None = None, max_iter: int = 30,
+           unobserved: Sequence[str] = ()) -> tuple[RiskModel, list[str], list[str]]:
+    """:func:`alliances.fit_risk_model` on training rows, ``unknown`` factor states read as unobserved.
 
-    pgmpy's estimators drop a row with a missing value, so a factor that is ``unknown`` in
-    every row (``common_theater`` without theaters) would leave nothing to fit: it is
-    renamed to a latent node for the fit (EM then marginalises it) and renamed back.
-    Rows where a factor is missing only sometimes are dropped by the fit.
+    A factor that is ``unknown`` in some rows is summed out of those rows; one that is
+    unknown in every row (``common_theater`` without theaters), or that the caller names
+    in ``unobserved`` (an ablation), is summed out everywhere, so EM fits it like a
+    latent node. ``pseudo_count`` and ``pseudo_counts`` are the prior weights of
+    :func:`alliances.fit_risk_model`.
 
-    Returns the fitted model, notes on what was decided, and the factors fitted as latent.
+    Returns the fitted model, notes on what was decided, and the factors never observed.
     """
     import pandas as pd
 
     notes = []
-    obs = pd.DataFrame({f: train[f].where(train[f] != "unknown", None) if f != "stance" else train[f]
-                        for f in expert.factors})
+    obs = pd.DataFrame({f: None if f in unobserved else train[f].where(train[f] != "unknown", None)
+                        if f != "stance" else train[f] for f in expert.factors})
     obs[OUTCOME] = np.where(train["clash_next"].to_numpy(dtype=bool), "yes", "no")
     never = [f for f in expert.factors if obs[f].isna().all()]
+    hidden = [f for f in never if f not in unobserved]
+    if hidden:
+        notes.append(f"{', '.join(hidden)} is unobserved in every training row: fitted as a latent node")
     partial = [f for f in expert.factors if f not in never and obs[f].isna().any()]
     if partial:
         n = int(obs[partial].isna().any(axis=1).sum())
-        notes.append(f"{n} training row(s) with an unobserved {' or '.join(partial)} were left out of the fit")
-    prior = expert
-    if never:
-        notes.append(f"{', '.join(never)} is unobserved in every training row: fitted as a latent node")
-        prior = _as_latent(expert, never)
-        obs = obs.drop(columns=never)
-    fitted = fit_risk_model(obs, prior=prior, pseudo_count=pseudo_count, max_iter=max_iter)
-    tables = {_original_name(n): node.table for n, node in fitted.nodes.items()}
-    fitted_model = expert.with_tables(tables, name=f"{expert.name} (fitted to {len(obs)} pair-windows)")
-    return fitted_model, notes, never
-
-
-def _original_name(n: str) -> str:
-    return n[: -len(_LATENT_SUFFIX)] if n.endswith(_LATENT_SUFFIX) else n
-
-
-def _as_latent(model: RiskModel, names: list[str]) -> RiskModel:
-    """The same network with the factor nodes ``names`` renamed into latent nodes."""
-    ren = {n: n + _LATENT_SUFFIX for n in names}
-    nodes = {}
-    for nid, node in model.nodes.items():
-        new = ren.get(nid, nid)
-        nodes[new] = RiskNode(new, node.states, tuple(ren.get(p, p) for p in node.parents), node.table,
-                              node.rationale, node.reference)
-    return RiskModel(model.name, nodes, model.description, model.source)
+        notes.append(f"{n} training row(s) with an unobserved {' or '.join(partial)}: summed out there")
+    fitted = fit_risk_model(obs, prior=expert, pseudo_count=pseudo_count, pseudo_counts=pseudo_counts,
+                            max_iter=max_iter)
+    return fitted.with_tables({}, name=f"{expert.name} (fitted to {len(obs)} pair-windows)"), notes, never
 
 
 def cpd_changes(before: RiskModel, after: RiskModel, *, unobserved: tuple[str, ...] | list[str] = ()) -> pd.DataFrame:

@@ -4,7 +4,9 @@ The graph known at window t is the scenario's static relations plus the relation
 events up to t imply, with decay (:func:`alliances.relations_over_time` with
 ``half_life``, then :func:`alliances.snapshot`); decay only ever looks back, so the graph
 at t uses nothing after t. A pair *clashed* in a window when the events of that window
-alone record at least one material-conflict observation between them.
+alone record at least one material-conflict observation between them; its conflict
+history at t (the ``fighting`` factor) comes from the clashes up to t
+(:func:`alliances.events.fighting_history`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from .._checks import check_date, check_instance
 from .._network import AllianceNetwork
 from ..events import (
     DEFAULT_DATE_RANGE,
@@ -23,18 +28,21 @@ from ..events import (
     EventFiles,
     EventPaths,
     EventRelations,
+    FightingHistory,
     Window,
     check_half_life,
     check_max_windows,
     check_min_events,
     check_window_span,
+    fighting_history,
     parse_date_range,
     parse_window,
     relations_over_time,
     snapshot,
 )
+from ..risk import FACTORS, PairFactors
 
-__all__ = ["Timeline", "all_windows", "graphs_over_time"]
+__all__ = ["Timeline", "all_windows", "fighting_states", "graphs_over_time"]
 
 
 @dataclass(eq=False)
@@ -52,6 +60,9 @@ class Timeline:
         Every window from the first event to the last, quiet ones included.
     clashes : set of (date, str, str)
         ``(window_start, a, b)`` for every pair (a < b) that clashed in a window.
+    observed : EventRelations
+        The event-derived relations of each window alone (no decay): the clashes and
+        the conflict history come from them.
     notes : list of str
         What the events left out (dates outside the range, bad values), in words.
     """
@@ -61,7 +72,22 @@ class Timeline:
     window: Window
     windows: list[tuple[dt.date, dt.date]]
     clashes: set[tuple[dt.date, str, str]]
+    observed: EventRelations
     notes: list[str] = field(default_factory=list)
+
+    def clash_median(self, until: dt.date) -> float | None:
+        """The median number of clashes of the pair-windows with a clash, in the windows ending by ``until``.
+
+        The split between ``low`` and ``high`` fighting in a backtest: from the training
+        windows only. None when no pair clashed by then.
+        """
+        tb = self.observed.table
+        n = tb.loc[(tb["material_conflict"] > 0) & (tb["window_end"] <= until), "material_conflict"]
+        return float(np.median(n)) if len(n) else None
+
+    def history(self, split: float | None = None) -> FightingHistory:
+        """Every pair's clashes by window (:func:`alliances.events.fighting_history`) with this split."""
+        return fighting_history(self.observed.table, self.window, split=split)
 
     def graph(self, k: int) -> AllianceNetwork:
         """The scenario as known at the end of window ``k``: static plus (decayed) event-derived relations."""
@@ -149,7 +175,36 @@ def graphs_over_time(
     memory = now if half_life is None else relations(half_life)
     hit = tb[tb["material_conflict"] > 0]
     clashes = set(zip(hit["window_start"], hit["a"], hit["b"], strict=True))
-    return Timeline(net, memory, now.window, all_windows(now), clashes, notes=list(now.notes))
+    return Timeline(net, memory, now.window, all_windows(now), clashes, now, notes=list(now.notes))
+
+
+def fighting_states(history: FightingHistory, pf: PairFactors, day: dt.date) -> np.ndarray:
+    """Every pair's ``fighting`` state index at the window containing ``day`` (``none`` for pairs that never clashed).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> from alliances.events import parse_window
+    >>> from alliances.risk import pair_factors
+    >>> w = parse_window("month")
+    >>> h = FightingHistory(w, {("assad", "islamic_state"): [(w.key(dt.date(2017, 8, 1)), 40)]})
+    >>> pf = pair_factors(alliances.load("seeds/syria_2017.yaml"))
+    >>> codes = fighting_states(h, pf, dt.date(2017, 9, 5))
+    >>> FACTORS["fighting"][codes[pf.find("assad", "islamic_state")]], set(codes.tolist())
+    ('recent', {0, 2})
+    """
+    check_instance(history, FightingHistory, "history", "a FightingHistory (from fighting_history)")
+    check_instance(pf, PairFactors, "pf", "a PairFactors (from pair_factors)")
+    day = check_date(day, "day", optional=False)  # type: ignore[assignment]
+    codes = np.zeros(len(pf), dtype=np.int8)
+    levels = FACTORS["fighting"]
+    index = {a: k for k, a in enumerate(pf.ids)}
+    n = len(pf.ids)
+    for (a, b), level in history.levels(day).items():
+        if a in index and b in index:
+            x, y = sorted((index[a], index[b]))
+            codes[x * n - x * (x + 1) // 2 + (y - x - 1)] = levels.index(level)  # the row of (x, y), as PairFactors.find
+    return codes
 
 
 def all_windows(relations: EventRelations) -> list[tuple[dt.date, dt.date]]:

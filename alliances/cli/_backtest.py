@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +22,12 @@ from ._common import (
     progress_bar,
     stderr_is_terminal,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .._network import AllianceNetwork
+    from ..risk import RiskModel
 
 __all__ = ["backtest"]
 
@@ -40,8 +48,15 @@ def backtest(
     format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="ged, acled, gdelt or icews (default: from the header).")] = None,
     half_life: Annotated[float, typer.Option(
         "--half-life", metavar="WINDOWS", help="Decay of event-derived relations, in windows (0: no decay, each window alone).")] = 3.0,
-    pseudo_count: Annotated[float, typer.Option(
-        "--pseudo-count", metavar="N", help="Observations the expert tables are worth (per parent combination) in the fit.")] = 50.0,
+    pseudo_count: Annotated[list[str] | None, typer.Option(
+        "--pseudo-count", metavar="N|NODE=N",
+        help="Observations the expert tables are worth (per parent combination) in the fit: N for every node "
+             "(default 50), NODE=N for one (default clash=5, fighting=5). Repeatable.")] = None,
+    ablation: Annotated[bool, typer.Option(
+        "--ablation", help="Also leave each factor out in turn, refit and score it (one more fit per factor).")] = False,
+    sensitivity: Annotated[bool, typer.Option(
+        "--sensitivity", help="Also run the backtest with month and quarter windows, training until --train-until "
+                              "and half a year later.")] = False,
     date_range: Annotated[str, typer.Option(
         "--date-range", metavar="FROM:TO",
         help="Use events dated FROM to TO (years or YYYY-MM-DD); the others are counted and left out.")] = _DATE_RANGE,
@@ -60,28 +75,92 @@ def backtest(
     if not (half_life == 0 or 0 < half_life < math.inf):
         raise EventDataError(f"--half-life must be 0 (no decay) or a positive number of windows, not {half_life}")
     decay = None if half_life == 0 else half_life
-    check_backtest_options(window=window, train_until=train_until, half_life=decay, pseudo_count=pseudo_count,
-                           date_range=date_range, max_windows=max_windows)
+    default, given = _prior_weights(pseudo_count or [])
+    check_backtest_options(window=window, train_until=train_until, half_life=decay, pseudo_count=default,
+                           pseudo_counts=given, date_range=date_range, max_windows=max_windows)
     if output is not None:
         from ..draw import check_output_path
 
         check_output_path(output)
     net = load_scenario(actors)
     expert = resolve_model(model)
+    per_node = _node_weights(given, expert.nodes)  # the model's nodes, before any event file is read
+    options: dict[str, Any] = {"mapping": mapping, "half_life": decay, "pseudo_count": default,
+                               "pseudo_counts": per_node, "date_range": date_range, "max_windows": max_windows,
+                               "format": format}
     with progress_bar("backtest", stderr_is_terminal() and not json_out) as progress:
-        result = run_backtest(files, net, window=window, train_until=train_until, model=expert, mapping=mapping,
-                              half_life=decay, pseudo_count=pseudo_count, date_range=date_range,
-                              max_windows=max_windows, format=format, progress=progress)
+        result = run_backtest(files, net, window=window, train_until=train_until, model=expert, ablation=ablation,
+                              progress=progress, **options)
+    settings = _sensitivity(files, net, expert, result.train_until, options, show=not json_out) if sensitivity else None
     if output is not None:
         from ..draw import draw_backtest, save_figure
 
         save_figure(draw_backtest(result), output)
         note(f"wrote {output}")
-    from ..report import backtest_json, backtest_renderables
+    from ..report import backtest_json, backtest_renderables, sensitivity_json, sensitivity_table
 
     if json_out:
         for text in result.notes:  # the text report shows them; JSON has no place for them
             note(f"alliances: note: {text}")
-        emit_json(backtest_json(result))
+        data = backtest_json(result)
+        if settings is not None:
+            data["sensitivity"] = sensitivity_json(settings)
+            data["sensitivity_skipped"] = list(settings.attrs.get("skipped", []))
+        emit_json(data)
         return
-    print_tables(backtest_renderables(result))
+    print_tables(backtest_renderables(result) + ([sensitivity_table(settings)] if settings is not None else []))
+
+
+def _prior_weights(values: list[str]) -> tuple[float, dict[str, float]]:
+    """``--pseudo-count`` values (``N`` or ``NODE=N``) as the default weight and the per-node ones given.
+
+    Only the form is checked here; the numbers are checked with the other options
+    (:func:`~alliances.backtesting.check_backtest_options`), the names against the model.
+    """
+    default, given = 50.0, {}
+    for value in values:
+        name, eq, number = value.rpartition("=")
+        try:
+            weight = float(number)
+        except ValueError:
+            weight = None
+        if weight is None or (eq and not name):
+            raise typer.BadParameter(f"{value!r}: give a positive number N or NODE=N", param_hint="--pseudo-count")
+        if eq:
+            given[name] = weight
+        else:
+            default = weight
+    return default, given
+
+
+def _node_weights(given: dict[str, float], nodes: Iterable[str]) -> dict[str, float]:
+    """The per-node weights: the defaults (for the model's nodes) and those given, every name a node of the model."""
+    from ..backtesting import PRIOR_WEIGHTS
+
+    known = list(nodes)
+    for name in given:
+        if name not in known:
+            from .._text import did_you_mean
+
+            raise typer.BadParameter(f"unknown node {name!r} (the model's nodes: {', '.join(known)})"
+                                     f"{did_you_mean(name, known)}", param_hint="--pseudo-count")
+    return {**{n: w for n, w in PRIOR_WEIGHTS.items() if n in known}, **given}
+
+
+def _sensitivity(files: list[str], net: AllianceNetwork, expert: RiskModel, until: dt.date, options: dict[str, Any],
+                 *, show: bool) -> pd.DataFrame:
+    """The backtest with month and quarter windows, training until ``until`` and half a year later."""
+    from ..backtesting import sensitivity
+
+    later = _half_year_later(until)
+    with progress_bar("sensitivity", stderr_is_terminal() and show) as progress:
+        steps = iter(range(1, 5))
+        return sensitivity(files, net, windows=("month", "quarter"), train_until=(until, later), model=expert,
+                           progress=(lambda: progress(next(steps), 4)) if progress else None, **options)
+
+
+def _half_year_later(day: dt.date) -> dt.date:
+    """The last day of the month six months after ``day``'s (2017-12-31 -> 2018-06-30)."""
+    y, m = divmod(day.year * 12 + day.month - 1 + 6, 12)
+    first_next = dt.date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)

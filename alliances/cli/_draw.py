@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .._network import AllianceNetwork
     from ..analysis import FactionsResult
 
-__all__ = ["DRAW_TIME_LIMIT", "Kind", "draw"]
+__all__ = ["DRAW_TIME_LIMIT", "Kind", "Size", "draw"]
 
 DRAW_TIME_LIMIT = 5.0
 """Default seconds for the exact factions solver behind a diagram's camps (the colours need no proof)."""
@@ -34,6 +34,14 @@ class Kind(StrEnum):
     model = "model"
 
 
+class Size(StrEnum):
+    """Named figure sizes (those of :data:`alliances.draw.SIZES`)."""
+
+    column = "column"
+    page = "page"
+    slide = "slide"
+
+
 _WITH_FACTIONS = (Kind.network, Kind.matrix, Kind.risk)
 
 
@@ -47,6 +55,9 @@ def draw(
     pair: Annotated[tuple[str, str] | None, typer.Option("--pair", metavar="A B",
                                                          help="The pair of a tornado (each by id, name, label or alias).")] = None,
     top: Annotated[int, typer.Option("--top", metavar="N", min=0, help="Network: highlight the N riskiest pairs not at war.")] = 0,
+    size: Annotated[Size | None, typer.Option("--size", help="column (3.5 in wide), page (6.5 in) or slide "
+                                              "(13.3 x 7.5 in); --width/--height override it.",
+                                              show_default=False)] = None,
     dpi: Annotated[int, typer.Option("--dpi", metavar="DPI", min=20, max=1200,
                                      help="Resolution of PNG output (at most 100 megapixels in all).")] = 150,
     width: Annotated[float | None, typer.Option("--width", min=1.0, max=60.0, metavar="IN", callback=finite,
@@ -68,38 +79,61 @@ def draw(
         raise typer.BadParameter("--pair is only used with --kind tornado", param_hint="--pair")
     if top and kind is not Kind.network:
         raise typer.BadParameter("--top is only used with --kind network", param_hint="--top")
-    from ..draw import FORMATS, HTML_FORMATS, actor_limit_view, check_pixels, draw_figure, save_figure
+    from ..draw import (
+        FORMATS,
+        HTML_FORMATS,
+        actor_limit_view,
+        check_pixels,
+        draw_figure,
+        figure_size,
+        save_figure,
+    )
     from ..readwrite import output_format
 
     fmt = output_format(output, {**FORMATS, **HTML_FORMATS})[1]  # a bad path fails before any work
     if fmt == "html":
-        return _draw_html(path, output, kind, top=top, sized=width is not None or height is not None,
+        return _draw_html(path, output, kind, top=top, sized=size is not None or width is not None or height is not None,
                           time_limit=time_limit)
     raster = fmt == "png"
-    if raster and width is not None and height is not None:
-        check_pixels(width * dpi, height * dpi, dpi=dpi)  # so does a figure too large to hold
+    w, h = figure_size(size.value if size else None, width, height)
+    if raster and w is not None and h is not None:
+        check_pixels(w * dpi, h * dpi, dpi=dpi)  # so does a figure too large to hold
     if kind is Kind.model:  # the risk model's own diagram: no scenario in it
-        fig = draw_figure(None, kind.value, width=width, height=height, dpi=dpi if raster else _VECTOR_DPI)
+        fig = draw_figure(None, kind.value, size=size.value if size else None, width=width, height=height,
+                          dpi=dpi if raster else _VECTOR_DPI)
         written = save_figure(fig, output, dpi=dpi)
-        note(f"wrote {written} ({kind.value}, {_size(fig, dpi, raster)})")
+        note(f"wrote {written} ({kind.value}, {_shape(fig, dpi, raster)})")
         return
     assert path is not None
     net = load_scenario(path)
-    if actor_limit_view(kind.value, len(net.actors)) == "crowded":
-        note(f"note: {len(net.actors)} actors, each drawn: the network diagram is hard to read above 60 and takes "
-             "minutes; --kind matrix reads better")
+    view = actor_limit_view(kind.value, len(net.actors))
     camps = _factions(net, time_limit) if kind in _WITH_FACTIONS else None
+    if kind is Kind.network:
+        _tell_what_is_drawn(net, view, camps)
     # the figures draw on their own Agg canvas: no pyplot, no display, the same output everywhere
-    fig = draw_figure(net, kind.value, pair=pair, top=top, width=width, height=height,
-                      dpi=dpi if raster else _VECTOR_DPI, factions=camps)
+    fig = draw_figure(net, kind.value, pair=pair, top=top, size=size.value if size else None, width=width,
+                      height=height, dpi=dpi if raster else _VECTOR_DPI, factions=camps)
     written = save_figure(fig, output, dpi=dpi)
-    note(f"wrote {written} ({kind.value}, {_size(fig, dpi, raster)}{_proof(camps, time_limit)})")
+    note(f"wrote {written} ({kind.value}, {_shape(fig, dpi, raster)}{_proof(camps, time_limit)})")
 
 
-def _size(fig: Figure, dpi: int, raster: bool) -> str:
+def _shape(fig: Figure, dpi: int, raster: bool) -> str:
     """``1050x750 px`` for a picture, ``7.0x5.0 in`` for a vector file."""
     w, h = fig.get_size_inches()
     return f"{round(w * dpi)}x{round(h * dpi)} px" if raster else f"{w:.1f}x{h:.1f} in"
+
+
+def _tell_what_is_drawn(net: AllianceNetwork, view: str, camps: FactionsResult | None) -> None:
+    """A note on stderr when the network is drawn by camp, or some actors are in no camp."""
+    from ..draw import DETAIL_MAX_ACTORS
+
+    if view == "camps":
+        note(f"note: {len(net.actors)} actors, more than {DETAIL_MAX_ACTORS}: the network is drawn by camp (one "
+             "node per camp, with the positive and negative ties between camps); --kind matrix shows every actor")
+        return
+    alone = [a.display for v, a in net.actors.items() if camps is not None and v in camps.isolated]
+    if alone:
+        note(f"note: no signed tie, so in no camp (drawn grey): {', '.join(alone)}")
 
 
 def _draw_html(path: Path | None, output: Path, kind: Kind, *, top: int, sized: bool, time_limit: float) -> None:
@@ -108,13 +142,13 @@ def _draw_html(path: Path | None, output: Path, kind: Kind, *, top: int, sized: 
         raise typer.BadParameter(f"an .html file holds the interactive network view; --kind {kind.value} draws "
                                  ".png, .svg or .pdf", param_hint="--output")
     if sized:
-        raise typer.BadParameter("--width and --height size a picture; the .html view fills its window",
-                                 param_hint="--width/--height")
+        raise typer.BadParameter("--size, --width and --height size a picture; the .html view fills its window",
+                                 param_hint="--size/--width/--height")
     from ..draw import actor_limit_view, to_html
 
     assert path is not None  # checked by draw: only the model needs no scenario
     net = load_scenario(path)
-    actor_limit_view(kind.value, len(net.actors))  # the view zooms: crowded is fine, too many is not
+    actor_limit_view(kind.value, len(net.actors))  # the view zooms: every actor up to the hard limit
     camps = _factions(net, time_limit)
     layers = ("ties", "camps", "risk") if top else ("ties", "camps")
     page = to_html(net, path=output, top=top or 5, layers=layers, factions=camps)

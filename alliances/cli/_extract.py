@@ -22,19 +22,22 @@ def extract(
                                                 help="Write the proposals as a YAML fragment to merge.")] = None,
     source_id: Annotated[str | None, typer.Option("--source-id", metavar="ID",
                                                   help="Source id in the fragment: letters, digits and _ . : - (default: from the file name).")] = None,
+    cues: Annotated[Path | None, typer.Option("--cues", metavar="FILE",
+                                              help="A cue lexicon (YAML) to add to the built-in one.")] = None,
 ) -> None:
     """Propose relations between a scenario's actors from a news text, each with its sentences."""
-    from ..extract import extract_relations, fragment_yaml, source_id_for
+    from ..extract import default_cues, extract_relations, fragment_yaml, load_cues, source_id_for
     from ..readwrite import YAML_FORMATS, output_format, read_text_file, source_id_problem, write_text_atomic
 
     problem = None if source_id is None else source_id_problem(source_id)
     if problem is not None:  # the rule the scenario's sources follow, or merge would refuse the fragment
         raise typer.BadParameter(problem, param_hint="--source-id")
+    lexicon = default_cues().extended(load_cues(cues)) if cues is not None else None  # bad file: exit 2 first
     net = load_scenario(actors)
     text = read_text_file(article, what="text file")
     if output is not None:
         output_format(output, YAML_FORMATS)  # a bad path fails before any work
-    extraction = extract_relations(text, net)
+    extraction = extract_relations(text, net, cues=lexicon)
     if output is not None:
         ident = source_id or source_id_for(str(article))
         write_text_atomic(output, fragment_yaml(extraction, source_id=ident, title=article.name))

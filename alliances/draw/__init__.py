@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .._checks import check_instance
+from .._checks import check_choice, check_instance
 from ..errors import ParameterError
 from ._backtest import MODEL_STYLES, draw_backtest, top_pairs
 from ._chrome import legend_labels, source_line, title_text
@@ -43,6 +43,7 @@ from ._model import draw_model, model_layers
 from ._network import draw_network
 from ._output import FORMATS, check_output_path, save_figure
 from ._riskmap import draw_risk, risk_matrix
+from ._sizes import SIZES, figure_size
 from ._style import check_figure_args
 from ._timeline import draw_timeline, timeline_layout, timeline_scores
 from ._tornado import draw_tornado, tornado_bars
@@ -63,6 +64,7 @@ __all__ = [
     "MAX_PIXELS",
     "MAX_SIDE_PIXELS",
     "MODEL_STYLES",
+    "SIZES",
     "actor_limit_view",
     "actor_order",
     "check_html_path",
@@ -76,6 +78,7 @@ __all__ = [
     "draw_risk",
     "draw_timeline",
     "draw_tornado",
+    "figure_size",
     "legend_labels",
     "matrix_cells",
     "model_layers",
@@ -105,6 +108,7 @@ def draw_figure(
     *,
     pair: tuple[str, str] | None = None,
     top: int = 0,
+    size: str | None = None,
     width: float | None = None,
     height: float | None = None,
     dpi: float = 150,
@@ -120,6 +124,8 @@ def draw_figure(
         The pair of a tornado (required for ``kind="tornado"``).
     top : int
         Network only: highlight the ``top`` riskiest pairs not already at war.
+    size : {"column", "page", "slide"}, optional
+        A named size (:data:`SIZES`); ``width`` and ``height`` override it.
     width, height : float, optional
         Figure size in inches.
     dpi : float
@@ -147,12 +153,15 @@ def draw_figure(
     """
     check_figure_args(width=width, height=height, dpi=dpi)
     check_instance(kind, str, "kind", f"a diagram kind ({', '.join(KINDS)})")
+    if size is not None:
+        check_choice(size, "size", SIZES)
     if kind not in KINDS:
         raise ParameterError(f"unknown diagram kind {kind!r} (one of {', '.join(KINDS)})")
     if kind != "model":  # the model diagram draws no actor
         actor_limit_view(kind, len(as_network(net).actors))
     if kind == "network":
-        return draw_network(net, top=top, width=width, height=height, dpi=dpi, factions=factions)
+        return draw_network(net, top=top, size=size, width=width, height=height, dpi=dpi, factions=factions)
+    width, height = figure_size(size, width, height)
     if kind == "matrix":
         return draw_matrix(net, width=width, height=height, dpi=dpi, factions=factions)
     if kind == "risk":

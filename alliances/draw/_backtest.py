@@ -25,6 +25,7 @@ __all__ = ["MODEL_STYLES", "draw_backtest", "top_pairs"]
 MODEL_STYLES = {
     "expert": ("expert model", "#E69F00", (0, (5, 2)), "s"),
     "fitted": ("fitted model", "#0072B2", "solid", "o"),
+    "history": ("history alone", "#D55E00", (0, (4, 1, 1, 1, 1, 1)), "P"),
     "persistence": ("persistence", "#555555", (0, (1, 1.5)), "v"),
     "stance": ("stance alone", "#CC79A7", (0, (5, 1.5, 1, 1.5)), "D"),
     "logistic": ("logistic regression", "#009E73", (0, (3, 1.2)), "^"),
@@ -111,7 +112,8 @@ def draw_backtest(
         fig.text(0.06, 0.915, f"{result.window.label.capitalize()} windows {w[0][0]} to {w[-1][1]}. Trained on the "
                  f"forecasts for windows up to {result.train_until}, scored on the {result.test_windows} windows "
                  f"after it ({result.pairs} pairs each).\nFitted model: the expert CPDs updated by the training "
-                 "windows (pgmpy, expert tables as Dirichlet prior). Baselines learn from the same training windows.",
+                 "windows (EM, expert tables as Dirichlet prior). Baselines learn from the same training windows\n"
+                 "(history alone: one rate per conflict-history state, none / past / recent / low / high).",
                  ha="left", fontsize=8.5, color=MUTED, linespacing=1.4)
     return fig
 
@@ -201,7 +203,7 @@ def _pair_panel(ax, result: BacktestResult, pair: tuple[str, str], *, labels: bo
     train_end = np.datetime64(result.train_until)
     ax.axvspan(x.min(), train_end, color="#F0F0F0", zorder=0)
     ax.text(0.01, 0.06, "training", transform=ax.transAxes, ha="left", va="bottom", fontsize=6.5, color=MUTED)
-    for model in ("expert", "fitted", "persistence"):
+    for model in ("fitted", "history", "persistence"):
         label, colour, ls, _ = MODEL_STYLES[model]
         ax.plot(x, d[f"p_{model}"], color=colour, ls=ls, lw=1.3, label=f"{label} forecast", zorder=2,
                 drawstyle="steps-mid")

@@ -8,11 +8,13 @@ markers. Each of those is done here, once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ParameterError
 from ._inputs import as_network
-from ._style import INK, MUTED, fit_text, plain
+from ._sizes import MIN_FONT
+from ._style import INK, MUTED, fit_text, plain, text_width_in
 
 if TYPE_CHECKING:
     import numpy as np
@@ -25,8 +27,10 @@ if TYPE_CHECKING:
 __all__ = [
     "axes_title",
     "box_hits_circle",
+    "camp_label",
     "figure_of",
     "figure_title",
+    "footer_text",
     "legend_labels",
     "mark_heading",
     "source_footer",
@@ -93,17 +97,62 @@ def source_line(net: Any, *, limit: int = 3) -> str:
     return f"{'Source' if len(parts) == 1 else 'Sources'}: {shown}{more}"
 
 
-def source_footer(fig: Figure, net: Any) -> None:
-    """The source line in small print at the figure's bottom left (nothing when no sources).
+def footer_text(net: Any, width_in: float, *, size: float = MIN_FONT) -> tuple[str, float]:
+    """The source line wrapped to ``width_in`` inches at ``size`` points, and the height it needs.
+
+    Parameters
+    ----------
+    net : AllianceNetwork or networkx.Graph
+    width_in : float
+        The width the small print may take (inches).
+    size : float
+        Font size in points.
+
+    Returns
+    -------
+    (str, float)
+        The text with line breaks, and its height in inches (0 without sources).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> text, height = footer_text(net, 2.5)
+    >>> lines = text.splitlines()
+    >>> len(lines) >= 3, all(text_width_in(line, 7.0) <= 2.5 for line in lines)
+    (True, True)
+    """
+    line = plain(source_line(net))
+    if not line:
+        return "", 0.0
+    lines: list[str] = []
+    for word in line.split(" "):
+        # (4% to spare: a renderer's hinting lays text out a little wider than the font's advances)
+        if lines and text_width_in(f"{lines[-1]} {word}", size) <= 0.96 * width_in:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines), (len(lines) * 1.2 + 0.25) * size / 72
+
+
+def source_footer(fig: Figure, net: Any) -> float:
+    """The source line in small print at the figure's bottom left, wrapped to the figure's width.
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure
     net : AllianceNetwork or networkx.Graph
+
+    Returns
+    -------
+    float
+        The height it takes, in inches (0 when the scenario cites no source).
     """
-    line = source_line(net)
-    if line:
-        fig.text(0.01, 0.012, plain(line), fontsize=6.5, color=MUTED, ha="left", va="bottom")
+    text, height = footer_text(net, fig.get_size_inches()[0] - 0.2)
+    if text:
+        fig.text(0.1 / fig.get_size_inches()[0], 0.04 / fig.get_size_inches()[1], text, fontsize=MIN_FONT,
+                 color=MUTED, ha="left", va="bottom", linespacing=1.2)
+    return height
 
 
 def figure_of(ax: Axes) -> Figure:
@@ -228,3 +277,31 @@ def _legends(fig: Figure) -> list[Legend]:
         if leg is not None:
             out.append(leg)
     return out
+
+
+def camp_label(names: Sequence[str], *, limit: int = 30) -> str:
+    """A camp named by its members, the best-tied first: all of them when short, else the first
+    one or two and a count, in at most about ``limit`` characters.
+
+    Examples
+    --------
+    >>> camp_label(["IS"]), camp_label(["US coalition", "Rebels"])
+    ('IS (on its own)', 'US coalition, Rebels')
+    >>> camp_label(["Assad", "Iran", "Russia", "Hezbollah", "Shiite militias"])
+    'Assad, Iran + 3 more'
+    >>> camp_label(["Armed actor number 14", "Armed actor number 4", "G12"])
+    'Armed actor number 14 + 2 more'
+    """
+    if len(names) == 1:
+        return f"{_cut(names[0], limit - 4)} (on its own)"
+    if len(names) <= 3 and len(", ".join(names)) <= limit:
+        return ", ".join(names)
+    two = f"{names[0]}, {names[1]} + {len(names) - 2} more"
+    if len(two) <= limit:
+        return two
+    more = f" + {len(names) - 1} more"
+    return _cut(names[0], limit - len(more)) + more
+
+
+def _cut(name: str, limit: int) -> str:
+    return name if len(name) <= max(limit, 8) else name[:max(limit, 8) - 1].rstrip() + "\u2026"

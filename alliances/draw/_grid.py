@@ -127,6 +127,7 @@ def figure_for_grid(
     *,
     legend: LegendMaker | None = None,
     extra_right: float = 0.0,
+    footer_in: float = 0.0,
 ) -> tuple[Figure, Axes, float]:
     """A figure and a square axes for an n x n grid with names on two sides and the legend
     right of the grid or below it (whichever leaves the bigger grid).
@@ -143,6 +144,8 @@ def figure_for_grid(
         redrawn at its final place.
     extra_right : float
         Inches kept free right of the grid (for a colour bar).
+    footer_in : float
+        Inches the small print under the figure needs (beyond one line).
 
     Returns
     -------
@@ -151,7 +154,7 @@ def figure_for_grid(
     """
     n = len(labels)
     cell_in = 0.42 if n <= 8 else 0.3 if n <= 16 else 0.2 if n <= 30 else 0.17
-    top_in, bottom_in = 0.32, 0.35
+    top_in, bottom_in = 0.32, 0.35 + max(0.0, footer_in - 0.2)
     fig = new_figure(width or 5.0, height or 4.0, dpi=dpi)
     name_size = float(np.clip(cell_in * 72 * 0.5, 5.5, 9.0))
     for _ in range(4):  # names, legend and grid size depend on each other: settle them

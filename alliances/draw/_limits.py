@@ -32,7 +32,7 @@ MAX_SIDE_PIXELS = 65_535
 """Most pixels a side of a raster may have (the Agg renderer's own limit is below 2**16)."""
 
 DETAIL_MAX_ACTORS = 60
-"""Most actors the network diagram draws one by one and keeps readable."""
+"""Most actors the network diagram draws one by one; above it, one node per camp (:func:`actor_limit_view`)."""
 
 MAX_ACTORS = 300
 """Most actors of a scenario any diagram of it draws (the ``model`` kind draws none: no limit).
@@ -103,13 +103,12 @@ class BoundedCanvasAgg(FigureCanvasAgg):
 
 
 def actor_limit_view(kind: str, n_actors: int) -> str:
-    """How a diagram kind draws a scenario of ``n_actors``: ``"actors"`` one by one, or refused.
+    """How a diagram kind draws a scenario of ``n_actors``: ``"actors"`` one by one, ``"camps"``, or refused.
 
     Every kind that draws a scenario's actors refuses above :data:`MAX_ACTORS`. The
-    network diagram draws each actor up to :data:`DETAIL_MAX_ACTORS`; above that it is
-    hard to read and slow, yet drawn (``"crowded"``: say so). A camp-level view, one
-    node per faction, is the planned answer there: this function is where it will be
-    chosen, as another view name.
+    network diagram draws each actor up to :data:`DETAIL_MAX_ACTORS`; above that it draws
+    the camp-level view (``"camps"``: one node per camp, with the counts of positive and
+    negative ties between camps), and says so.
 
     Parameters
     ----------
@@ -121,8 +120,8 @@ def actor_limit_view(kind: str, n_actors: int) -> str:
     Returns
     -------
     str
-        ``"actors"``: every actor is drawn; ``"crowded"``: every actor is drawn, more
-        than :data:`DETAIL_MAX_ACTORS` of them in a network diagram.
+        ``"actors"``: every actor is drawn; ``"camps"``: a network diagram of more than
+        :data:`DETAIL_MAX_ACTORS` actors, drawn one node per camp.
 
     Raises
     ------
@@ -132,7 +131,7 @@ def actor_limit_view(kind: str, n_actors: int) -> str:
     Examples
     --------
     >>> actor_limit_view("network", 40), actor_limit_view("network", 100), actor_limit_view("model", 10_000)
-    ('actors', 'crowded', 'actors')
+    ('actors', 'camps', 'actors')
     >>> actor_limit_view("matrix", 3000)
     Traceback (most recent call last):
     ...
@@ -144,5 +143,5 @@ def actor_limit_view(kind: str, n_actors: int) -> str:
             "scenario (fewer actors), or get the numbers with alliances risk --json or alliances balance --json"
         )
     if kind == "network" and n_actors > DETAIL_MAX_ACTORS:
-        return "crowded"
+        return "camps"
     return "actors"

@@ -18,7 +18,7 @@ from matplotlib.collections import PatchCollection
 from matplotlib.patches import Patch, Rectangle
 
 from .._checks import check_bool
-from ._chrome import figure_of, figure_title, source_footer, title_text
+from ._chrome import figure_of, figure_title, footer_text, source_footer, title_text
 from ._grid import axes_side, camp_bands, figure_for_grid, grid_axes
 from ._inputs import as_network, camp_index, implied_table
 from ._style import INK, RC, STANCE_ORDER, STANCE_STYLES, UNKNOWN_STYLE, check_figure_args, plain
@@ -160,7 +160,8 @@ def draw_matrix(
             def legend_maker(fig: Figure, **kw: Any) -> Legend:
                 return _legend(fig, used, **kw)
 
-            fig, ax, side = figure_for_grid(labels, width, height, dpi, legend=legend_maker if legend else None)
+            fig, ax, side = figure_for_grid(labels, width, height, dpi, legend=legend_maker if legend else None,
+                                             footer_in=footer_text(net, (width or 5.0) - 0.2)[1] if sources else 0.0)
         else:
             fig = figure_of(ax)
             side = axes_side(ax)

@@ -15,11 +15,11 @@ from matplotlib.collections import PatchCollection
 from matplotlib.patches import Rectangle
 
 from .._checks import check_bool
-from ._chrome import figure_of, figure_title, source_footer, title_text
+from ._chrome import figure_of, figure_title, footer_text, source_footer, title_text
 from ._grid import axes_side, camp_bands, figure_for_grid, grid_axes
 from ._inputs import as_network, camp_index, risk_table
 from ._matrix import actor_order
-from ._style import INK, RC, check_figure_args, plain, text_colour_on
+from ._style import INK, RC, check_figure_args, fit_text, plain, text_colour_on
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -107,11 +107,13 @@ def draw_risk(
         camp_of = camp_index(net, factions)
         order = actor_order(net, camp_of)
         n = len(order)
-        M = risk_matrix(net, order, risk_table(net, risk))
+        table = risk_table(net, risk)
+        M = risk_matrix(net, order, table)
         labels = [plain(net.actors[v].display) for v in order]
         own = ax is None
         if ax is None:
-            fig, ax, side = figure_for_grid(labels, width, height, dpi, extra_right=1.1)
+            fig, ax, side = figure_for_grid(labels, width, height, dpi, extra_right=1.1,
+                                             footer_in=footer_text(net, (width or 5.0) - 0.2)[1] if sources else 0.0)
         else:
             fig = figure_of(ax)
             side = axes_side(ax)
@@ -122,7 +124,7 @@ def draw_risk(
         strip = camp_bands(ax, order, camp_of)
         grid_axes(ax, labels, name_size, strip)
         if own:
-            _colour_bar(fig, ax, mappable, net, order, side)
+            _colour_bar(fig, ax, mappable, net, order, side, horizon=getattr(table, "attrs", {}).get("horizon"))
         if title is not False:
             figure_title(fig, ax, title or plain(f"Risk of a direct clash: {title_text(net)}"), own=own)
         if sources and own:
@@ -131,14 +133,15 @@ def draw_risk(
 
 
 def _colour_bar(fig: Figure, ax: Axes, mappable: ScalarMappable, net: AllianceNetwork, order: list[str],
-                side: float) -> None:
-    """The colour scale right of the grid, and a note on the framed cells when there are any."""
+                side: float, *, horizon: str | None = None) -> None:
+    """The colour scale right of the grid (0 to 1, labelled with the horizon), and a note on the framed cells."""
     w, h = fig.get_size_inches()
     box = ax.get_position()
     bar_h = min(side * 0.6, 2.5)
     cax = fig.add_axes((box.x1 + 0.3 / w, box.y1 - bar_h / h, 0.14 / w, bar_h / h))
     bar = fig.colorbar(mappable, cax=cax)
-    bar.set_label("P(direct clash)", fontsize=8, color=INK)
+    label, size = fit_text(horizon or "P(direct clash), horizon not stated", bar_h, size=8.0, min_size=6.0)
+    bar.set_label(label, fontsize=size, color=INK)
     bar.ax.tick_params(labelsize=7, colors=INK)
     bar.outline.set_visible(False)
     if any(_at_war(net, a, b) for i, a in enumerate(order) for b in order[i + 1:]):
@@ -157,7 +160,7 @@ def _draw_cells(ax: Axes, net: AllianceNetwork, order: list[str], M: np.ndarray,
 
     n = len(order)
     cmap = mpl.colormaps[_CMAP]
-    norm = mpl.colors.Normalize(vmin=0.0, vmax=max(0.5, float(np.nanmax(M)) if np.isfinite(M).any() else 0.5))
+    norm = mpl.colors.Normalize(vmin=0.0, vmax=1.0)  # a fixed scale: dark red means near certain, always
     rects, colours, framed = [], [], []
     for i in range(n):
         for j in range(n):

@@ -265,7 +265,8 @@ def plain(text: str) -> str:
 def text_width_in(text: str, size: float, *, bold: bool = False) -> float:
     """The width in inches of ``text`` (its widest line) at ``size`` points in the diagrams' font.
 
-    Measured from the glyph outlines, so it needs no renderer; empty text is 0 wide.
+    Measured from the font's advance widths (as a renderer lays the text out), so it needs no
+    renderer; empty text is 0 wide.
 
     Parameters
     ----------
@@ -287,12 +288,15 @@ def text_width_in(text: str, size: float, *, bold: bool = False) -> float:
     >>> text_width_in("Wide", 9.0, bold=True) > text_width_in("Wide", 9.0)
     True
     """
+    lines = [line for line in text.split("\n") if line]
+    if not lines:
+        return 0.0
     from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextPath
+    from matplotlib.textpath import TextToPath
 
     prop = FontProperties(family=RC["font.family"], size=size, weight="bold" if bold else "normal")
-    lines = [line for line in text.split("\n") if line]
-    return float(max((TextPath((0, 0), line, prop=prop).get_extents().width for line in lines), default=0.0)) / 72
+    measure = TextToPath().get_text_width_height_descent
+    return float(max(measure(line, prop, ismath=False)[0] for line in lines)) / 72
 
 
 def fit_text(text: str, width_in: float, *, size: float = 12.0, min_size: float = 9.0) -> tuple[str, float]:

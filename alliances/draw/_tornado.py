@@ -140,7 +140,8 @@ def draw_tornado(
         ys = np.arange(k)[::-1]  # largest swing on top
         _draw_bars(ax, ys, bars, p_now, low_texts, high_texts)
         ax.set_yticks(ys, factor_names, fontsize=9)
-        _value_axis(fig, ax, bars, p_now, low_texts, high_texts)
+        _value_axis(fig, ax, bars, p_now, low_texts, high_texts,
+                    horizon=getattr(explanation, "horizon", None) or "P(direct clash), horizon not stated")
         main = f"P(clash) {_names(net, explanation)} now {p_now:.2f}: what moves it"
         heading = (title or (plain(title_text(net)) if net is not None else None)) if title is not False else None
         _titles(fig, ax, main, heading, own=own)
@@ -174,8 +175,8 @@ def _draw_bars(ax: Axes, ys: np.ndarray, bars: list[dict[str, Any]], p_now: floa
 
 
 def _value_axis(fig: Figure, ax: Axes, bars: list[dict[str, Any]], p_now: float, low_texts: list[str],
-                high_texts: list[str]) -> None:
-    """The P(clash) axis: room for the state names at both ends (measured), the bars in between."""
+                high_texts: list[str], *, horizon: str) -> None:
+    """The P(clash) axis, labelled with the model's horizon: room for the state names at both ends, the bars between."""
     k = len(bars)
     lo = min([b["low"] for b in bars] + [p_now])
     hi = max([b["high"] for b in bars] + [p_now])
@@ -189,7 +190,8 @@ def _value_axis(fig: Figure, ax: Axes, bars: list[dict[str, Any]], p_now: float,
     ax.set_xticks([t for t in ticks if x0 <= t <= x1 and -1e-9 <= t <= 1 + 1e-9])
     ax.spines["bottom"].set_bounds(max(0.0, x0), min(1.0, x1))
     ax.set_ylim(-0.6, k - 0.4)
-    ax.set_xlabel("P(direct clash)", fontsize=9, color=INK)
+    label, size = fit_text(horizon, ax_w, size=9.0, min_size=7.0)
+    ax.set_xlabel(label, fontsize=size, color=INK)
     ax.tick_params(axis="y", length=0, colors=INK)
     ax.tick_params(axis="x", labelsize=8, colors=INK)
     for side in ("top", "right", "left"):

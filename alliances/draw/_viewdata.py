@@ -16,7 +16,6 @@ no NaN), built in a fixed order, so the same input gives the same bytes.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -28,7 +27,7 @@ from .._numbers import json_number
 from .._progress import ProgressLike, using_progress
 from ..errors import ParameterError
 from ..risk import CompiledRisk, load_risk_model
-from ._chrome import source_line, title_text
+from ._chrome import camp_label, source_line, title_text
 from ._inputs import as_network, camp_index, check_table, implied_table, node_sizes
 from ._layout import signed_layout
 from ._style import (
@@ -98,8 +97,8 @@ def view_data(
     centrality : mapping, Series, None or False
         Node size, as for :func:`~alliances.draw.draw_network`.
     model : RiskModel, path or None
-        The risk model (default: the shipped one); its description, which states what P(clash)
-        means and over which horizon, is shown with the overlay.
+        The risk model (default: the shipped one); its horizon (what P(clash) means, over
+        which time: :attr:`~alliances.risk.RiskModel.outcome_label`) is shown with the overlay.
     top : int
         Pairs in the risk overlay: the ``top`` highest P(clash) not already enemies.
     layers : sequence of str, optional
@@ -349,6 +348,11 @@ def _camps(net: AllianceNetwork, camp_of, pos, diameter, scale: float) -> list[d
     for v in net.actors:
         if v in camp_of:
             members.setdefault(camp_of[v], []).append(v)
+    rank = {v: i for i, v in enumerate(net.actors)}
+    signed: dict[Any, int] = {}
+    for u, w, d in net.graph.edges(data=True):
+        if d["stance"] in ("ally", "friendly", "rival", "enemy"):
+            signed[u], signed[w] = signed.get(u, 0) + 1, signed.get(w, 0) + 1
     theta = np.linspace(0, 2 * np.pi, 24, endpoint=False)
     circle = np.column_stack([np.cos(theta), np.sin(theta)])
     out = []
@@ -360,10 +364,11 @@ def _camps(net: AllianceNetwork, camp_of, pos, diameter, scale: float) -> list[d
             for v in group
         ])
         hull = pts[ConvexHull(pts).vertices]
-        first = net.actors[group[0]].display
+        # named as the static diagram's legend names it: by its members, the best tied first
+        named = sorted(group, key=lambda v: (-signed.get(v, 0), rank[v]))
         out.append({
             "camp": k,
-            "label": f"camp of {first}" if len(group) < 2 else f"camp of {first} (+{len(group) - 1})",
+            "label": camp_label([net.actors[v].display for v in named]),
             "colour": faction_colour(k),
             "members": group,
             "hull": [[json_number(x, digits=2), json_number(y, digits=2)] for x, y in hull],
@@ -424,11 +429,9 @@ def _place_values(bands: list[dict[str, Any]], px, diameter) -> None:
 
 
 def _model_text(model: Any) -> dict[str, str]:
-    """The model's name and what its P(clash) means (the description says over which horizon)."""
-    description = " ".join(str(model.description or "").split())
-    found = re.match(r"P\((.+?)\)(?=\s|$|[.,;:])", description)
-    return {"name": str(model.name), "description": description,
-            "meaning": found.group(1) if found else "a direct armed clash between the two actors"}
+    """The model's name, description and horizon: what its P(clash) means, as every table and figure says it."""
+    return {"name": str(model.name), "description": " ".join(str(model.description or "").split()),
+            "horizon": model.outcome_label}
 
 
 # -- the rest ----------------------------------------------------------------------
@@ -490,7 +493,8 @@ def _legend(frames: list[dict[str, Any]], actors: list, top: int, centrality: An
         relations.append({"label": "implied (not recorded)", "layer": "implied",
                           "line": {"colour": MUTED, "width": 1.6, "dash": list(_IMPLIED_DASH), "alpha": 0.8}})
     if top > 0 and any(f["risk"] and f["risk"]["bands"] for f in frames):
-        relations.append({"label": f"P(clash), top {top} not at war", "layer": "risk",
+        relations.append({"label": f"P(clash): the {top} riskiest not at war" if top > 1 else
+                          "P(clash): the riskiest pair not at war", "layer": "risk",
                           "line": {"colour": RISK_COLOUR, "width": 7.0, "dash": None, "alpha": 0.55}})
     size = "ties" if centrality is None else "centrality" if centrality is not False else None
     kinds = {str(a.kind) for a in actors}

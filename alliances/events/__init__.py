@@ -14,7 +14,8 @@ checked before any file is read.
 Modules: :mod:`._formats` (the four formats), :mod:`._reading` (opening files),
 :mod:`._engines` (DuckDB, Spark), :mod:`._mapping` (actor names to scenario actors),
 :mod:`._windows` (time windows), :mod:`._sql` (the queries), :mod:`._scoring` (scores,
-stances, decay), :mod:`._relations` (the pipeline, writing the table),
+stances, decay), :mod:`._history` (conflict history per pair and window),
+:mod:`._relations` (the pipeline, writing the table),
 :mod:`._snapshots` (one scenario per window, differences).
 """
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from ._engines import ENGINES, DuckDBEngine, Engine, SparkEngine, get_engine, spark_available
 from ._formats import FORMATS, MEASURE_RANGES, EventFormat, FileLayout, detect_format
+from ._history import RECENT_WINDOWS, FightingHistory, add_fighting, fighting_history
 from ._mapping import ActorMapper, load_mapping, loads_mapping
 from ._reading import EventFiles, EventPaths, read_events
 from ._relations import (
@@ -68,6 +70,7 @@ __all__ = [
     "MAX_WINDOW_DAYS",
     "MEASURE_RANGES",
     "METHODS",
+    "RECENT_WINDOWS",
     "TABLE_FORMATS",
     "ActorMapper",
     "DateBound",
@@ -78,9 +81,11 @@ __all__ = [
     "EventFormat",
     "EventPaths",
     "EventRelations",
+    "FightingHistory",
     "FileLayout",
     "SparkEngine",
     "Window",
+    "add_fighting",
     "check_half_life",
     "check_max_windows",
     "check_min_events",
@@ -91,6 +96,7 @@ __all__ = [
     "check_window_span",
     "detect_format",
     "diff_scenarios",
+    "fighting_history",
     "get_engine",
     "load_mapping",
     "loads_mapping",

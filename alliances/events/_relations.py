@@ -41,6 +41,7 @@ from ..errors import EventDataError
 from ..readwrite import atomic_path, output_format
 from ._engines import ENGINES, Engine
 from ._formats import EventFormat
+from ._history import add_fighting
 from ._mapping import ActorMapper, load_mapping
 from ._reading import EventFiles, EventPaths, read_events
 from ._scoring import check_scoring, score_pairs
@@ -82,9 +83,11 @@ class EventRelations:
     Attributes
     ----------
     table : pandas.DataFrame
-        One row per pair (``a`` < ``b``) and window, columns :data:`COLUMNS`, sorted by
-        ``window_start``, ``a``, ``b``; floats rounded to 6 decimals; ``stance`` empty
-        where unknown; dates as ``datetime.date``.
+        One row per pair (``a`` < ``b``) and window, columns :data:`COLUMNS` and
+        ``fighting`` (the pair's conflict history as known at the window:
+        :func:`~alliances.events.fighting_history`), sorted by ``window_start``, ``a``,
+        ``b``; floats rounded to 6 decimals; ``stance`` empty where unknown; dates as
+        ``datetime.date``.
     unmapped : pandas.DataFrame
         ``name``, ``events``: every actor name that maps to no scenario actor, with the
         number of events naming it, largest first.
@@ -234,8 +237,9 @@ def relations_over_time(
     finally:
         if owned:
             ev.engine.close()
-    table = score_pairs(agg, win, method=method, thresholds=thresholds, min_events=min_events,
-                        half_life=half_life, last_window=-1 if counts.last is None else counts.last)
+    table = add_fighting(score_pairs(agg, win, method=method, thresholds=thresholds, min_events=min_events,
+                                     half_life=half_life, last_window=-1 if counts.last is None else counts.last),
+                         win)
     stats = {**counts.stats, "within_actor": within_actor}
     return EventRelations(table, unmapped, dict(sorted(stats.items())), win, method, ev.format, list(ev.files),
                           date_range=days, notes=_notes(counts, days))

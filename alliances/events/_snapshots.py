@@ -3,7 +3,9 @@
 A snapshot is the scenario with ``as_of`` the last day of the window: its static
 relations, except that every pair the events speak about in that window gets the
 event-derived relation instead (``kind: events``, in force for the window only), whose
-evidence cites the counts it rests on.
+evidence cites the counts it rests on. Every relation of a snapshot carries the
+``fighting`` level the events give the pair at that window (from the windows up to it
+only: :func:`~alliances.events.fighting_history`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +23,7 @@ from .._network import AllianceNetwork
 from .._records import Evidence, Relation, Source, Stance
 from ..errors import EventDataError, OutputError, ParameterError
 from ._formats import FORMATS
+from ._history import fighting_history
 from ._scoring import COLUMNS
 
 if TYPE_CHECKING:
@@ -125,6 +129,7 @@ def snapshot(net: AllianceNetwork, relations: EventRelations | pd.DataFrame, win
         title = FORMATS[fmt].title if fmt in FORMATS else fmt
         names = ", ".join(sorted(os.path.basename(f) for f in files)) if files else "event data"
         source = Source(f"events-{fmt}", title=f"{title}: {names}", publisher=title)
+    level = _fighting_levels(relations, table, rows, start)
     derived: dict[tuple[str, str], Relation] = {}
     for r in rows.itertuples(index=False):
         if not r.stance:
@@ -133,8 +138,10 @@ def snapshot(net: AllianceNetwork, relations: EventRelations | pd.DataFrame, win
             (r.a, r.b), Stance(r.stance), confidence=float(max(r.confidence, 1e-6)), kind="events",
             # Fresh date objects: PyYAML would write one object used twice as an anchor and alias.
             since=_copy(start), until=_copy(end), evidence=(Evidence(source.id, _note(r, method, title=source.publisher or fmt)),),
+            fighting=level(r.a, r.b),
         )
-    kept = [rel for rel in net.relations if rel.pair not in derived]
+    kept = [rel if level(*rel.pair) is None else replace(rel, fighting=level(*rel.pair))
+            for rel in net.relations if rel.pair not in derived]
     sources = dict(net.sources)
     sources[source.id] = source
     notes = net.notes
@@ -148,6 +155,20 @@ def snapshot(net: AllianceNetwork, relations: EventRelations | pd.DataFrame, win
         as_of=_copy(end),
         notes=notes,
     )
+
+
+def _fighting_levels(relations: Any, table: pd.DataFrame, rows: pd.DataFrame, start: dt.date) -> Any:
+    """``level(a, b)``: the pair's fighting at the window from the events (None when they cannot tell).
+
+    With :class:`EventRelations` every pair has a level (``none`` when it never clashed);
+    with a bare table, only its own rows (its ``fighting`` column) do.
+    """
+    window = getattr(relations, "window", None)
+    if window is not None:
+        history = fighting_history(table, window)
+        return lambda a, b: history.level(a, b, start)
+    known = dict(zip(zip(rows["a"], rows["b"], strict=True), rows["fighting"], strict=True)) if "fighting" in rows else {}
+    return lambda a, b: known.get((a, b) if a <= b else (b, a))
 
 
 _QUIET = "No events in"

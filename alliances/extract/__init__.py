@@ -14,38 +14,69 @@ about 55 MB of wheels (spacy 34 MB, blis 14 MB, thinc 4 MB and a dozen small pac
 measured with ``pip download`` on 2026-11-25) and a second of import time, for no
 model (none may be downloaded). Nothing here needs more than the standard library.
 
-Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors in the text),
-:mod:`._cues` (the cue lexicon), :mod:`._proposals` (cues to proposals),
-:mod:`._fragment` (the YAML fragment).
+Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors named in the
+text), :mod:`._coref` (descriptions and pronouns), :mod:`._lexicon` and :mod:`._cues`
+(the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
+binds), :mod:`._proposals` (cues to proposals), :mod:`._fragment` (the YAML fragment).
 """
 
 from __future__ import annotations
 
-from ._cues import CUES, NEGATIONS, Cue, CueFamily, find_cues
+from ._coref import ANAPHORS, find_mentions
+from ._cues import Cue, CueMatcher, Markers, find_cues
 from ._fragment import fragment_dict, fragment_yaml, source_id_for
-from ._mentions import DEMONYMS, Gazetteer, Mention, find_mentions, unmatched_names
-from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, extract_relations
+from ._grammar import Link, sentence_links
+from ._lexicon import (
+    FAMILIES,
+    ROLES,
+    CueEntry,
+    CueFamily,
+    CueLexicon,
+    CueLexiconError,
+    default_cues,
+    load_cues,
+    loads_cues,
+    phrase_pattern,
+)
+from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, dateline_end, named_mentions, unmatched_names
+from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, split_sentences, tokenize
 
 __all__ = [
-    "CUES",
+    "ANAPHORS",
     "DEMONYMS",
-    "NEGATIONS",
+    "FAMILIES",
+    "ROLES",
+    "TITLES",
     "Cue",
+    "CueEntry",
     "CueFamily",
+    "CueLexicon",
+    "CueLexiconError",
+    "CueMatcher",
     "EvidenceSentence",
     "Extraction",
     "Gazetteer",
+    "Link",
+    "Markers",
     "Mention",
     "NegatedCue",
     "Proposal",
     "Sentence",
     "Token",
+    "Unclear",
+    "dateline_end",
+    "default_cues",
     "extract_relations",
     "find_cues",
     "find_mentions",
     "fragment_dict",
     "fragment_yaml",
+    "load_cues",
+    "loads_cues",
+    "named_mentions",
+    "phrase_pattern",
+    "sentence_links",
     "source_id_for",
     "split_sentences",
     "tokenize",

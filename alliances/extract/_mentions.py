@@ -1,4 +1,4 @@
-"""Actor mentions: names and aliases, demonyms, possessives, simple coreference.
+"""Actor mentions by name: names and aliases, demonyms, possessives, surnames.
 
 A :class:`Gazetteer` is built from the actors of a scenario. Matching is tolerant of
 case and punctuation (``U.S.-led coalition`` matches the alias ``US-led coalition``,
@@ -8,23 +8,22 @@ At each position the longest name wins. A demonym (``Russian warplanes``) counts
 the actor whose name or alias is the country; the built-in table is extended by the
 actors' own aliases and by an explicit ``demonyms`` mapping.
 
-Coreference is deliberately simple: a definite description (``the group``, ``the
-militants``, ``the government``) or ``they`` refers to the actor named just before
-whose kind fits, looked for first earlier in the same sentence (nearest first, not its
-subject), then in up to eight sentences before (nearest sentence first, its subject first);
-``they`` looks only at its own sentence's subject and the previous sentence of the
-paragraph.
+An alias that is a person's name is also found by its surname (after a title, after
+the full name, or alone when long enough), and an alias ending in a force noun by its
+siblings (``federal troops`` for ``federal government``). Coreference (``the group``,
+``it``) is :mod:`._coref`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from .._records import Actor, ActorKind
+from .._records import Actor
 from ._sentences import Sentence, Token, tokenize
 
-__all__ = ["DEMONYMS", "Gazetteer", "Mention", "find_mentions", "unmatched_names"]
+__all__ = ["DEMONYMS", "TITLES", "Gazetteer", "Mention", "dateline_end", "named_mentions", "unmatched_names"]
 
 # demonym -> the country or people name it stands for (matched against actors' names and aliases)
 DEMONYMS: dict[str, str] = {
@@ -38,40 +37,44 @@ DEMONYMS: dict[str, str] = {
     "nigerian": "Nigeria", "pakistani": "Pakistan", "palestinian": "Palestine", "polish": "Poland",
     "qatari": "Qatar", "russian": "Russia", "rwandan": "Rwanda", "saudi": "Saudi Arabia", "somali": "Somalia",
     "sudanese": "Sudan", "syrian": "Syria", "turkish": "Turkey", "ugandan": "Uganda", "ukrainian": "Ukraine",
-    "yemeni": "Yemen",
+    "yemeni": "Yemen", "north korean": "North Korea", "south korean": "South Korea", "south sudanese": "South Sudan",
+    "central african": "Central African Republic", "south african": "South Africa", "new zealander": "New Zealand",
+    "algerian": "Algeria", "angolan": "Angola", "burundian": "Burundi", "cameroonian": "Cameroon",
+    "djiboutian": "Djibouti", "ghanaian": "Ghana", "guinean": "Guinea", "ivorian": "Ivory Coast",
+    "malawian": "Malawi", "mauritanian": "Mauritania", "moroccan": "Morocco", "mozambican": "Mozambique",
+    "senegalese": "Senegal", "tanzanian": "Tanzania", "togolese": "Togo",
+    "tunisian": "Tunisia", "zambian": "Zambia", "zimbabwean": "Zimbabwe", "beninese": "Benin", "omani": "Oman",
+    "hungarian": "Hungary", "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia",
+    "moldovan": "Moldova", "lithuanian": "Lithuania", "latvian": "Latvia", "estonian": "Estonia",
+    "finnish": "Finland", "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "dutch": "Netherlands",
+    "belgian": "Belgium", "italian": "Italy", "spanish": "Spain", "greek": "Greece", "cypriot": "Cyprus",
+    "czech": "Czech Republic", "slovak": "Slovakia", "canadian": "Canada", "australian": "Australia",
+    "japanese": "Japan", "taiwanese": "Taiwan", "thai": "Thailand", "vietnamese": "Vietnam", "burmese": "Myanmar",
+    "bangladeshi": "Bangladesh", "indonesian": "Indonesia", "malaysian": "Malaysia", "filipino": "Philippines",
+    "venezuelan": "Venezuela", "colombian": "Colombia", "cuban": "Cuba", "mexican": "Mexico",
+    "brazilian": "Brazil", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "tajik": "Tajikistan",
+    "kyrgyz": "Kyrgyzstan", "turkmen": "Turkmenistan", "mongolian": "Mongolia", "nepali": "Nepal",
+    "sri lankan": "Sri Lanka", "kosovar": "Kosovo", "albanian": "Albania", "bosnian": "Bosnia",
+    "croatian": "Croatia", "montenegrin": "Montenegro", "macedonian": "North Macedonia",
 }
 
-# definite descriptions and pronouns that may refer back to an actor, with the kinds they fit
-_GROUPISH = frozenset({ActorKind.ARMED_GROUP, ActorKind.MILITIA})
-_ANY = frozenset(ActorKind)
-ANAPHORS: dict[tuple[str, ...], frozenset[ActorKind]] = {
-    ("the", "group"): _GROUPISH,
-    ("the", "militants"): _GROUPISH,
-    ("the", "insurgents"): _GROUPISH,
-    ("the", "jihadists"): _GROUPISH,
-    ("the", "movement"): _GROUPISH,
-    ("the", "rebels"): _GROUPISH,
-    ("the", "militia"): _GROUPISH,
-    ("the", "militias"): _GROUPISH,
-    ("the", "militia", "alliance"): _GROUPISH | {ActorKind.COALITION},
-    ("the", "organisation"): _GROUPISH | {ActorKind.INTERNATIONAL_ORG},
-    ("the", "organization"): _GROUPISH | {ActorKind.INTERNATIONAL_ORG},
-    ("the", "government"): frozenset({ActorKind.STATE}),
-    ("the", "regime"): frozenset({ActorKind.STATE}),
-    ("the", "junta"): frozenset({ActorKind.STATE}),
-    ("the", "army"): frozenset({ActorKind.STATE}),
-    ("the", "authorities"): frozenset({ActorKind.STATE}),
-    ("the", "coalition"): frozenset({ActorKind.COALITION}),
-    ("the", "alliance"): frozenset({ActorKind.COALITION, ActorKind.MILITIA, ActorKind.ARMED_GROUP}),
-    ("the", "bloc"): frozenset({ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG, ActorKind.STATE}),
-    ("they",): _ANY,
-    ("their",): _ANY,
-}
-_PRONOUNS = {("they",), ("their",)}
-_ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
-for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
-    _ANAPHORS_BY_FIRST.setdefault(_key[0], []).append((_key, _kinds))
-_LOOKBACK = 8  # sentences a definite description may reach back
+TITLES = frozenset({
+    "gen", "general", "president", "col", "colonel", "capt", "captain", "lt", "maj", "major", "marshal", "minister",
+    "mr", "mrs", "ms", "dr", "sheikh", "leader", "chief", "commander", "premier", "king", "prince", "emir", "sultan",
+    "ayatollah", "sen", "senator", "gov", "governor", "chancellor", "envoy", "adm", "admiral", "brig", "sgt",
+})
+# words that make an alias an organisation or a place rather than a person's name
+_ORG_WORDS = frozenset({
+    "army", "forces", "force", "government", "council", "front", "movement", "group", "party", "state", "states",
+    "union", "alliance", "coalition", "mission", "brigades", "brigade", "command", "ministry", "authority",
+    "administration", "organization", "organisation", "nations", "republic", "defence", "defense", "liberation",
+    "national", "democratic", "islamic", "transitional", "support", "rapid", "armed", "united", "corps", "guard",
+    "guards", "revolutionary", "league", "treaty", "militia", "militias", "rebels", "peacekeepers", "kingdom",
+})
+_PREFIX_HEADS = {"troops", "forces", "fighters", "soldiers", "base", "bases", "positions", "convoy", "convoys",
+                 "peacekeepers", "units", "militants", "patrol", "patrols", "outpost", "camp", "jets", "drones"}
+_FORCE_NOUNS = ("army", "forces", "force", "troops", "military", "soldiers")
+_SURNAME_MIN = 6  # letters a surname needs to be a mention without a title or an earlier full mention
 
 
 @dataclass(frozen=True)
@@ -144,15 +147,103 @@ class Gazetteer:
                 raise UnknownActorError(f"demonym {word!r} names unknown actor {actor_id!r}")
             demonym_map[word.lower()] = [actor_id]
         self.demonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in demonym_map.items()}
-        # the words names start with, with plural/singular variants (a quick rejection test)
-        self.first_words: set[str] = set()
-        for words in self.forms:
-            self.first_words.update({words[0], words[0] + "s", words[0][:-1]})
-        # every word of every name, per actor: "the government" prefers an actor called "... government"
+        self.demonym_starts = {k.split()[0] for k in self.demonyms if " " in k}  # "north" of "North Korean"
+        # every word of every name as written, per actor: "the government" prefers an actor called "... government"
         self.words: dict[str, set[str]] = {}
         for words, bucket in self.forms.items():
             for _, actor_id in bucket:
                 self.words.setdefault(actor_id, set()).update(words)
+        self._add_variants()
+        # the words names start with, with plural/singular variants (a quick rejection test)
+        self.first_words: set[str] = set()
+        for words in self.forms:
+            self.first_words.update({words[0], words[0] + "s", words[0][:-1]})
+
+    def _add_variants(self) -> None:
+        """Forms a text uses for the same actor: ``Sudan's army`` for the alias ``Sudanese army``,
+        and the surnames of the aliases that are persons' names (``Abdel Fattah al-Burhan``)."""
+        countries = {w: tuple(t.norm for t in tokenize(c) if t.is_word) for w, c in DEMONYMS.items()}
+        self.surnames: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.person_forms: set[tuple[str, ...]] = set()
+        self.prefixes: dict[tuple[str, ...], str] = {}
+        for words, bucket in list(self.forms.items()):
+            if len(words) >= 2 and words[0] in countries:
+                variant = (*countries[words[0]], *words[1:])
+                for _, actor_id in bucket:
+                    target = self.forms.setdefault(variant, [])
+                    if all(a != actor_id for _, a in target):
+                        target.append((_Form(variant, (False,) * len(variant)), actor_id))
+                    self.max_len = max(self.max_len, len(variant))
+        # "federal troops" for the alias "federal government", "Myanmar army" for "Myanmar military"
+        # (each new form only when a single actor yields it)
+        forces: dict[tuple[str, ...], dict[str, _Form]] = {}
+        for words, bucket in list(self.forms.items()):
+            if len(words) >= 2 and words[-1] in (*_FORCE_NOUNS, "government") and words[-2] not in _FORCE_NOUNS:
+                for noun in _FORCE_NOUNS:
+                    variant = (*words[:-1], noun)
+                    if variant not in self.forms:
+                        for form, actor_id in bucket:
+                            forces.setdefault(variant, {})[actor_id] = _Form(variant, (*form.upper[:-1], False))
+        for variant, by_actor in forces.items():
+            if len(by_actor) == 1:
+                ((actor_id, form),) = by_actor.items()
+                self.forms[variant] = [(form, actor_id)]
+        for actor in self.actors.values():
+            for alias in actor.aliases:
+                raw = [t for t in tokenize(alias) if t.is_word]
+                if not 2 <= len(raw) <= 4 or any(t.norm in _ORG_WORDS for t in raw):
+                    continue
+                if not all(t.is_capitalised or t.norm in _NAME_JOINERS for t in raw) or raw[-1].is_upper:
+                    continue
+                last = raw[-1].norm
+                self.surnames.setdefault(last, []).append((actor.id, tuple(t.norm for t in raw)))
+        self.person_forms = {f for forms in self.surnames.values() for _, full in forms for f in (full, full[-1:])}
+        # the first words of a name of three words or more, when they start no other actor's name
+        starts: dict[tuple[str, ...], set[str]] = {}
+        for words, bucket in self.forms.items():
+            for n in range(2, len(words)):
+                starts.setdefault(words[:n], set()).update(a for _, a in bucket)
+        self.prefixes = {p: next(iter(ids)) for p, ids in starts.items() if len(ids) == 1 and p not in self.forms
+                         and not any(w in _FORCE_NOUNS or w in _NAME_JOINERS for w in p[-1:])}
+
+    def is_person(self, m: Mention) -> bool:
+        """Whether a mention names a person (an alias that is a person's name, or its surname)."""
+        return tuple(t.norm for t in tokenize(m.text) if t.is_word) in self.person_forms
+
+    def surname_at(self, toks: list[Token], word_idx: list[int], w: int, seen: AbstractSet[str]) -> str | None:
+        """The actor whose person alias has the surname at word ``w`` (capitalised), or None.
+
+        A surname alone counts after a title (``Gen. Burhan``), once the full name was
+        mentioned earlier (``seen``), or when it is long enough not to be a common word.
+        """
+        tok = toks[word_idx[w]]
+        owners = {a for a, _ in self.surnames.get(tok.norm, ())}
+        if len(owners) != 1 or not tok.is_capitalised:
+            return None
+        (actor_id,) = owners
+        prev = word_idx[w - 1] if w > 0 else None
+        if prev is not None and toks[prev].norm in {"al", "el"}:  # "al-Burhan"
+            prev = word_idx[w - 2] if w > 1 else None
+        titled = prev is not None and toks[prev].norm in TITLES
+        letters = sum(c.isalpha() for c in tok.text)
+        return actor_id if titled or actor_id in seen or letters >= _SURNAME_MIN else None
+
+    def _prefix_at(self, toks: list[Token], word_idx: list[int], w: int, stop: int) -> tuple[int, str, str] | None:
+        """``African Union`` for the name ``African Union mission``: the capitalised start of one actor's name,
+        when its forces or a place of theirs follow (``African Union troops``, ``an African Union base``;
+        not ``United Nations experts``, not ``Myanmar National League``)."""
+        for n in range(min(self.max_len - 1, stop - w), 1, -1):
+            idx = word_idx[w : w + n]
+            span = [toks[i] for i in idx]
+            owner = self.prefixes.get(tuple(t.norm for t in span))
+            if owner is None or not all(t.is_capitalised for t in span):
+                continue
+            if any(_gap_breaks(toks, idx[k], idx[k + 1]) for k in range(n - 1)):
+                continue
+            nxt = toks[word_idx[w + n]] if w + n < len(word_idx) else None
+            if nxt is not None and nxt.norm in _PREFIX_HEADS and not _gap_breaks(toks, idx[-1], word_idx[w + n]):
+                return n, owner, "name"
+        return None
 
     def match_at(self, toks: list[Token], word_idx: list[int], w: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest actor name starting at the ``w``-th word: (words, actor id, via) or None.
@@ -162,9 +253,12 @@ class Gazetteer:
         """
         stop = len(word_idx) if limit is None else limit
         first = toks[word_idx[w]].norm
-        if first not in self.first_words and first not in self.demonyms:
+        if first not in self.first_words and first not in self.demonyms and first not in self.demonym_starts:
             return None
+        prefix = self._prefix_at(toks, word_idx, w, stop)
         for n in range(min(self.max_len, stop - w), 0, -1):
+            if prefix is not None and n < prefix[0]:
+                return prefix
             idx = word_idx[w : w + n]
             if any(_gap_breaks(toks, idx[k], idx[k + 1]) for k in range(n - 1)):
                 continue
@@ -178,40 +272,66 @@ class Gazetteer:
             for form, actor_id in candidates:
                 if all(t.is_upper or not up for t, up in zip(span, form.upper, strict=True)):
                     return n, actor_id, "name"
+        # one lower-case word inserted in a name of two words or more ("Houthi rebel movement")
+        for n in range(min(self.max_len + 1, stop - w), 2, -1):
+            idx = word_idx[w : w + n]
+            if any(_gap_breaks(toks, idx[k], idx[k + 1]) for k in range(n - 1)):
+                continue
+            span = [toks[i] for i in idx]
+            for skip in range(1, n - 1):
+                if span[skip].is_capitalised:
+                    continue
+                key = tuple(t.norm for j, t in enumerate(span) if j != skip)
+                rest = [t for j, t in enumerate(span) if j != skip]
+                for form, actor_id in self.forms.get(key, []):
+                    if all(t.is_upper or not up for t, up in zip(rest, form.upper, strict=True)):
+                        return n, actor_id, "name"
         tok = toks[word_idx[w]]
+        if first in self.demonym_starts and w + 1 < stop and not _gap_breaks(toks, word_idx[w], word_idx[w + 1]):
+            nxt = toks[word_idx[w + 1]]
+            pair = self.demonyms.get(f"{first} {nxt.norm}")
+            if pair and len(pair) == 1 and tok.is_capitalised and nxt.is_capitalised:
+                return 2, pair[0], "demonym"
         actor_ids = self.demonyms.get(tok.norm)
         if actor_ids and tok.is_capitalised and len(actor_ids) == 1:
             return 1, actor_ids[0], "demonym"
         return None
 
 
-def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[Mention]]:
-    """Actor mentions per sentence (token indices into ``sentence.tokens``), in text order."""
-    out: list[list[Mention]] = []
-    for k, sent in enumerate(sentences):
-        # antecedents: up to eight earlier sentences, nearest first ("they": only the
-        # previous sentence of the same paragraph)
-        prev = [out[j] for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
-        same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
-        out.append(_sentence_mentions(sent, gazetteer, prev, same_para))
-    return out
+def named_mentions(sent: Sentence, g: Gazetteer, seen: AbstractSet[str] = frozenset()) -> list[Mention]:
+    """Actors named in a sentence (longest match first), with actors named inside another's name.
 
+    Parameters
+    ----------
+    sent : Sentence
+    g : Gazetteer
+    seen : set of str, optional
+        Actors named earlier in the text: a person's surname alone then refers to them.
 
-def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], same_para: bool) -> list[Mention]:
-    found = _named_mentions(sent, g)
-    resolved = _coreferent_mentions(sent, g, found, previous, same_para)
-    return sorted(found + resolved, key=lambda m: (m.start, m.inner))
+    Returns
+    -------
+    list of Mention
+        Sorted by position; ``inner`` mentions (``Iran`` in ``Iran-backed militias``) after their host.
 
-
-def _named_mentions(sent: Sentence, g: Gazetteer) -> list[Mention]:
-    """Actors named in the sentence (longest match first), with actors named inside another's name."""
+    Examples
+    --------
+    >>> from alliances.extract import split_sentences
+    >>> g = Gazetteer([Actor("iran", "Iran"), Actor("m", "Iran-backed militias")])
+    >>> [(m.actor, m.text, m.inner) for m in named_mentions(split_sentences("Iran-backed militias fired.")[0], g)]
+    [('m', 'Iran-backed militias', False), ('iran', 'Iran', True)]
+    """
     toks = list(sent.tokens)
-    word_idx = [i for i, t in enumerate(toks) if t.is_word]
+    dateline = dateline_end(toks)
+    word_idx = [i for i, t in enumerate(toks) if t.is_word and i >= dateline]
     found: list[Mention] = []
     w = 0
     while w < len(word_idx):
         hit = g.match_at(toks, word_idx, w)
         if hit is None:
+            surname = g.surname_at(toks, word_idx, w, seen)
+            if surname is not None:
+                i = word_idx[w]
+                found.append(Mention(surname, i, i + 1, "name", sent.quote(i, i + 1)))
             w += 1
             continue
         n, actor_id, via = hit
@@ -232,73 +352,6 @@ def _named_mentions(sent: Sentence, g: Gazetteer) -> list[Mention]:
     return found
 
 
-def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], previous: list[list[Mention]],
-                         same_para: bool) -> list[Mention]:
-    """Definite descriptions and pronouns not already part of a name, resolved to an earlier actor."""
-    toks = list(sent.tokens)
-    taken = {i for m in found for i in range(m.start, m.end)}
-    resolved: list[Mention] = []
-    i = 0
-    while i < len(toks):
-        if i in taken or not toks[i].is_word:
-            i += 1
-            continue
-        anaphor = None
-        for words_key, kinds in _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
-            n = len(words_key)
-            span = toks[i : i + n]
-            if len(span) == n and all(t.is_word for t in span) and tuple(t.norm for t in span) == words_key:
-                if any(j in taken for j in range(i, i + n)):
-                    continue
-                anaphor = (n, kinds, words_key in _PRONOUNS)
-                break
-        if anaphor is None:
-            i += 1
-            continue
-        n, kinds, pronoun = anaphor
-        before = [m for m in found + resolved if not m.inner and m.end <= i]
-        if pronoun:
-            earlier = previous[0] if previous and same_para else []
-        else:
-            earlier = [m for ms in previous for m in ms]
-        actor = _antecedent(before, earlier, kinds, g, pronoun, head=toks[i + n - 1].norm)
-        if actor is not None:
-            resolved.append(Mention(actor, i, i + n, "coref", sent.quote(i, i + n)))
-        i += n
-    return resolved
-
-
-def _antecedent(
-    before: list[Mention],
-    previous: list[Mention],
-    kinds: frozenset[ActorKind],
-    g: Gazetteer,
-    pronoun: bool,
-    head: str = "",
-) -> str | None:
-    def fits(m: Mention) -> bool:
-        return not m.inner and g.actors[m.actor].kind in kinds
-
-    if pronoun:
-        # "they" refers to the subject: the first actor of this sentence, or of the previous one
-        pool = [m for m in before if fits(m)] or [m for m in previous if fits(m)]
-        return pool[0].actor if pool else None
-    # A definite description does not refer to its own sentence's subject ("Rebels fell to
-    # the militants"): look at the nearest other actor named before it, then the sentences
-    # before, subject first. An actor whose own name has the description's head noun wins
-    # ("the government" -> "Syrian government").
-    subject = next((m for m in before if not m.inner), None)
-    pool = [
-        m
-        for m in [*sorted(before, key=lambda m: -m.start), *previous]
-        if fits(m) and (subject is None or m.actor != subject.actor)
-    ]
-    named = next((m for m in pool if head in g.words.get(m.actor, ())), None)
-    if named is not None:
-        return named.actor
-    return pool[0].actor if pool else None
-
-
 _NAME_JOINERS = {"of", "al", "el", "ad", "as", "bin", "ibn", "de", "du", "la", "le", "van", "von", "the"}
 _NOT_NAMES = {
     "a", "an", "the", "but", "and", "or", "in", "on", "at", "by", "for", "from", "with", "as", "after", "before",
@@ -312,6 +365,36 @@ _NOT_NAMES = {
 }
 
 
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+           "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def dateline_end(toks: list[Token] | tuple[Token, ...]) -> int:
+    """Where a wire dateline (``KHARTOUM, May 14 (Reuters) -``) ends: the first token after it, or 0.
+
+    A dateline opens with a place in capitals and ends with a dash within its first
+    fifteen tokens, after a date or an agency in brackets; the place in it is not a
+    mention (``BAMAKO`` is where the story was filed, not an actor in it).
+
+    Examples
+    --------
+    >>> from alliances.extract import tokenize
+    >>> toks = tokenize("BAMAKO, July 28 (Wire) - Rebels said")
+    >>> toks[dateline_end(toks)].text
+    'Rebels'
+    >>> dateline_end(tokenize("Mali said on July 28 - late - that"))
+    0
+    """
+    if not toks or not (toks[0].is_word and toks[0].is_upper and len(toks[0].text) > 1):
+        return 0
+    for k, t in enumerate(toks[:15]):
+        if t.norm == "-" and k > 1 and (toks[k - 1].norm == ")" or toks[k - 2].norm in _MONTHS):
+            return k + 1
+        if t.is_word and not (t.is_capitalised or t.text.isdigit() or t.norm in _MONTHS):
+            return 0
+    return 0
+
+
 def unmatched_names(sentences: list[Sentence], mentions: list[list[Mention]], g: Gazetteer) -> list[str]:
     """Capitalised names that matched no actor: candidates for actors missing from the scenario.
 
@@ -323,7 +406,7 @@ def unmatched_names(sentences: list[Sentence], mentions: list[list[Mention]], g:
     for sent, ms in zip(sentences, mentions, strict=True):
         taken = {i for m in ms for i in range(m.start, m.end)}
         toks = sent.tokens
-        i = 0
+        i = dateline_end(toks)  # "KHARTOUM, May 14 (Wire) -": where the story was filed
         while i < len(toks):
             t = toks[i]
             if not (t.is_capitalised and i not in taken and t.norm not in _NOT_NAMES):

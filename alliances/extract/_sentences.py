@@ -1,4 +1,4 @@
-"""Tokens and sentences: a small, predictable splitter for news-style English.
+"""Tokens and sentences: syntok's sentence boundaries, our own tokens.
 
 Tokens keep their character offsets so every sentence can be quoted exactly as
 written. Abbreviations such as ``U.S.`` or ``U.N.`` are one token (normalised to
@@ -18,13 +18,6 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\W_]+(?:['’][^\W_]+)*)"  # words, with inner apostrophes (don't, Russia's)
     r"|(?P<punct>\S)"
 )
-# A period after these words (or after a single capital letter) does not end a sentence.
-_NO_BREAK_AFTER = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "adm", "brig", "st", "sen", "rep",
-    "gov", "pres", "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "no", "vs", "approx", "est", "inc", "ltd", "co", "corp",
-}
-_CLOSERS = {'"', "'", ")", "]"}  # normalised forms
 
 
 @dataclass(frozen=True)
@@ -103,64 +96,48 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def split_sentences(text: str) -> list[Sentence]:
     """Split text into sentences, numbered from 1 across the whole text.
 
-    A blank line always ends a sentence (and a paragraph). Otherwise a sentence ends
-    at ``.``, ``!`` or ``?`` (and any closing quotes) before a word that starts with a
-    capital, a digit or a quote, except after titles, month abbreviations, initials
-    and dotted abbreviations (``U.S.``), which rarely end a sentence in news copy.
+    A blank line always ends a sentence (and a paragraph). Within a paragraph the
+    boundaries are syntok's [1]_ (a maintained rule-based segmenter: ``U.S.`` at the end
+    of a sentence ends it, ``Gen. Smith`` and ``Jan. 5`` do not); a boundary is moved to
+    the nearest token edge, so tokens and sentences always agree.
+
+    References
+    ----------
+    .. [1] Leitner, F. syntok: text tokenization and sentence segmentation (segtok v2).
+       https://github.com/fnl/syntok (MIT licence).
 
     Examples
     --------
     >>> [s.text for s in split_sentences("Gen. Smith met U.S. envoys. They left.\\n\\nNew text")]
     ['Gen. Smith met U.S. envoys.', 'They left.', 'New text']
+    >>> [s.text for s in split_sentences("The strikes were condemned by the U.S. The Kremlin said nothing.")]
+    ['The strikes were condemned by the U.S.', 'The Kremlin said nothing.']
     """
+    from syntok import segmenter
+    from syntok.tokenizer import Tokenizer
+
+    tokenizer = Tokenizer()
     sentences: list[Sentence] = []
     paragraph = 0
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
     for para_match in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", text, re.S):
         paragraph += 1
-        tokens = tokenize(para_match.group(), para_match.start())
+        para = para_match.group()
+        base = para_match.start()
+        # where syntok starts each sentence after the first (character offsets in the text)
+        starts = sorted({base + sent[0].offset for sent in segmenter.split(iter(tokenizer.tokenize(para))) if sent})
         current: list[Token] = []
-        for i, tok in enumerate(tokens):
+        k = 0
+        for tok in tokenize(para, base):
+            while k < len(starts) and starts[k] <= tok.start:
+                if current:
+                    sentences.append(_sentence(text, current, len(sentences) + 1, paragraph))
+                    current = []
+                k += 1
             current.append(tok)
-            if _ends_sentence(tokens, i):
-                sentences.append(_sentence(text, current, len(sentences) + 1, paragraph))
-                current = []
         if current:
             sentences.append(_sentence(text, current, len(sentences) + 1, paragraph))
     return sentences
-
-
-def _ends_sentence(tokens: list[Token], i: int) -> bool:
-    tok = tokens[i]
-    if tok.is_word or i + 1 >= len(tokens):
-        return False
-    nxt = tokens[i + 1]
-    if tok.norm in _CLOSERS:
-        # a closing quote or bracket (attached to what precedes it) ends the sentence
-        # when a break came just before it; a detached quote opens the next one
-        if i == 0 or tokens[i - 1].end != tok.start:
-            return False
-        j = i - 1
-        while j >= 0 and tokens[j].norm in _CLOSERS:
-            j -= 1
-        if j < 0 or tokens[j].norm not in ".!?":
-            return False
-        if nxt.norm in _CLOSERS:
-            return False
-        return nxt.text[:1].isupper() or nxt.text[:1].isdigit()
-    if tok.norm not in ".!?":
-        return False
-    if (nxt.norm in _CLOSERS and nxt.start == tok.end) or nxt.norm in ".!?":
-        return False  # the attached quote/bracket (or "?!") belongs to this sentence
-    if not (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.norm in {'"', "("}):
-        return False
-    if tok.norm == "." and i > 0:
-        prev = tokens[i - 1]
-        if prev.end == tok.start and prev.is_word and (
-            prev.norm in _NO_BREAK_AFTER or (len(prev.text) == 1 and prev.text.isupper())
-        ):
-            return False
-    return True
 
 
 def _sentence(text: str, tokens: list[Token], number: int, paragraph: int) -> Sentence:

@@ -26,6 +26,7 @@ from .._checks import check_instance, check_path, check_text, source_id_problem
 from .._names import ActorNames
 from .._network import FORMAT_VERSIONS, AllianceNetwork
 from .._records import (
+    FIGHTING,
     Actor,
     ActorKind,
     Evidence,
@@ -52,7 +53,8 @@ _TOP = {"version", "scenario", "as_of", "description", "notes", "sources", "thea
 _SOURCE = {"id", "title", "publisher", "date", "url", "notes"}
 _THEATER = {"id", "name", "notes"}
 _ACTOR = {"id", "name", "label", "kind", "aliases", "theaters", "notes"}
-_RELATION = {"actors", "stance", "weight", "confidence", "kind", "since", "until", "evidence", "notes"}
+_RELATION = {"actors", "stance", "weight", "confidence", "kind", "since", "until", "evidence", "notes",
+             "fighting"}
 _EVIDENCE = {"source", "note"}
 
 
@@ -380,6 +382,7 @@ class ScenarioReader(StrictYamlReader):
             self.err(f["until"], f"until ({until}) is before since ({since})")
         evidence = self._evidence(f.get("evidence"))
         notes = self.text(f.get("notes"), "relation notes")
+        fighting = self._fighting(f.get("fighting"))
         if pair is not None:
             key = (pair[0], pair[1]) if pair[0] <= pair[1] else (pair[1], pair[0])
             if key in self._first_pair:
@@ -402,9 +405,16 @@ class ScenarioReader(StrictYamlReader):
             until=until,
             evidence=tuple(evidence),
             notes=notes,
+            fighting=fighting,
         )
         self.relations.append(relation)
         return relation
+
+    def _fighting(self, node: yaml.Node | None) -> str | None:
+        """A relation's optional fighting level; absent or null: not stated."""
+        if node is None or is_null(node):
+            return None
+        return self.choice(node, "fighting level", list(FIGHTING))
 
     def _pair(self, node: yaml.Node) -> tuple[str, str] | None:
         if is_null(node):

@@ -10,7 +10,15 @@ control characters escaped). ``rich`` is imported only when a renderable is buil
 
 from __future__ import annotations
 
-from ._backtest import backtest_json, backtest_renderables, cpd_table, score_table
+from ._backtest import (
+    ablation_table,
+    backtest_json,
+    backtest_renderables,
+    cpd_table,
+    score_table,
+    sensitivity_json,
+    sensitivity_table,
+)
 from ._balance import SHOW_MAX, balance_json, balance_renderables, balance_statements
 from ._events import diff_json, diff_table, relations_json, relations_tables
 from ._extract import extraction_json, extraction_tables, merge_lines
@@ -29,6 +37,7 @@ from ._terminal import literal, literal_row, literal_table
 
 __all__ = [
     "SHOW_MAX",
+    "ablation_table",
     "backtest_json",
     "backtest_renderables",
     "balance_json",
@@ -55,6 +64,8 @@ __all__ = [
     "risk_table",
     "scenario_tables",
     "score_table",
+    "sensitivity_json",
+    "sensitivity_table",
     "validation_json",
     "validation_line",
 ]

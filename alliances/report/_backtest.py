@@ -11,15 +11,20 @@ from .._numbers import json_number
 from ._terminal import literal, literal_row, literal_table
 
 if TYPE_CHECKING:
+    import pandas as pd
     from rich.table import Table
 
     from ..backtesting import BacktestResult
 
-__all__ = ["backtest_json", "backtest_renderables", "cpd_table", "score_table"]
+__all__ = ["ablation_table", "backtest_json", "backtest_renderables", "cpd_table", "score_table",
+           "sensitivity_json", "sensitivity_table"]
 
-_METRICS = (("brier", "Brier", True), ("log_loss", "log loss", True), ("auc", "AUC", False))
-_LABELS = {"expert": "expert model", "fitted": "fitted model", "persistence": "persistence",
-           "stance": "stance alone", "logistic": "logistic regression"}
+_METRICS = (("brier", "Brier", True), ("log_loss", "log loss", True), ("auc", "AUC", False),
+            ("auc_within", "AUC within", False))
+_LABELS = {"expert": "expert model", "fitted": "fitted model", "history": "history alone",
+           "persistence": "persistence", "stance": "stance alone", "logistic": "logistic regression"}
+_SUBSET_TITLES = {"all": "all pairs", "onset": "onsets (no clash in window t)",
+                  "new_onset": "new onsets (no clash in windows t - 2 to t)"}
 
 
 def _num(x: Any) -> float | int | None:
@@ -28,17 +33,46 @@ def _num(x: Any) -> float | int | None:
 
 
 def backtest_json(result: BacktestResult) -> dict[str, Any]:
-    """``{"windows": n, "pairs": n, "scores": [{"model", "subset", "brier", "log_loss", "auc"}, ...]}``.
+    """The scores as JSON, with the ablation when it was run.
 
-    ``windows`` counts the test windows scored, ``pairs`` the distinct pairs; scores are
-    rounded to 6 decimals, an undefined one (AUC with one class) is None (JSON ``null``).
+    ``{"horizon": text, "windows": n, "pairs": n, "split": x, "scores": [{"model", "subset",
+    "brier", "log_loss", "auc", "auc_within", "n", "positives"}, ...]}``, and ``"ablation":
+    [{"left_out", "subset", "brier", "log_loss", "auc", "auc_within", "d_brier",
+    "d_log_loss", "d_auc", "d_auc_within"}, ...]`` when ``result.ablation`` is set.
+    ``windows`` counts the test windows scored, ``pairs`` the distinct pairs, ``split`` the
+    number of clashes in a window above which fighting is ``high``; scores are rounded to
+    6 decimals, an undefined one (AUC with one class) is None (JSON ``null``).
     """
     scores = [
         {"model": r.model, "subset": r.subset, "brier": _num(r.brier), "log_loss": _num(r.log_loss),
-         "auc": _num(r.auc)}
+         "auc": _num(r.auc), "auc_within": _num(r.auc_within), "n": int(r.n), "positives": int(r.positives)}
         for r in result.scores.itertuples(index=False)
     ]
-    return {"windows": result.test_windows, "pairs": result.pairs, "scores": scores}
+    out: dict[str, Any] = {"horizon": result.horizon, "windows": result.test_windows, "pairs": result.pairs,
+                           "split": _num(result.split), "scores": scores}
+    if result.ablation is not None:
+        out["ablation"] = [{k: (_num(v) if k not in ("left_out", "subset") else v) for k, v in row.items()}
+                           for row in result.ablation.to_dict("records")]
+    return out
+
+
+def sensitivity_json(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """The sensitivity runs (:func:`alliances.backtesting.sensitivity`) as JSON rows, numbers rounded, dates ISO.
+
+    Examples
+    --------
+    >>> import datetime as dt, pandas as pd
+    >>> t = pd.DataFrame({"window": ["month"], "train_until": [dt.date(2017, 12, 31)], "model": ["fitted"],
+    ...                   "subset": ["all"], "brier": [0.0319163], "log_loss_vs_history": [float("nan")]})
+    >>> sensitivity_json(t)  # doctest: +NORMALIZE_WHITESPACE
+    [{'window': 'month', 'train_until': '2017-12-31', 'model': 'fitted', 'subset': 'all', 'brier': 0.031916,
+      'log_loss_vs_history': None}]
+    """
+    rows = []
+    for row in table.to_dict("records"):
+        rows.append({k: (v.isoformat() if k == "train_until" else v if k in ("window", "model", "subset")
+                         else _num(v)) for k, v in row.items()})
+    return rows
 
 
 def _fmt(x: Any) -> str:
@@ -46,40 +80,124 @@ def _fmt(x: Any) -> str:
     return "-" if v is None else f"{v:.4f}"
 
 
-def score_table(result: BacktestResult) -> Table:
-    """A rich table: one row per model, Brier / log loss / AUC for all pairs and for onsets; best in bold."""
+def score_table(result: BacktestResult, subset: str = "all") -> Table:
+    """A rich table for one subset: one row per model, Brier / log loss / AUC / AUC within history; best in bold.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> bt = alliances.backtest("seeds/events/ucdp_ged_syria_2016_2019.csv.gz",
+    ...                         alliances.load("seeds/syria_2016_2019.yaml"), window="year", train_until="2017-12-31")
+    >>> [c.header for c in score_table(bt, "onset").columns]
+    ['model', 'Brier', 'log loss', 'AUC', 'AUC within']
+    """
     from rich import box
 
-    sc = result.scores
-    t = result.test
-    n_all, n_on = len(t), int((~t["clash_now"]).sum())
-    c_all, c_on = int(t["clash_next"].sum()), int(t.loc[~t["clash_now"], "clash_next"].sum())
-    table = literal_table(f"Scores on {result.test_windows} test windows x {result.pairs} pairs "
-                        f"(all: {n_all} forecasts, {c_all} clashes; onsets: {n_on}, {c_on})",
+    sc = result.scores[result.scores["subset"] == subset]
+    n, pos = (int(sc["n"].iloc[0]), int(sc["positives"].iloc[0])) if len(sc) else (0, 0)
+    table = literal_table(f"{_SUBSET_TITLES.get(subset, subset).capitalize()}: {n} forecasts, {pos} clashes",
                           box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
     table.add_column("model", no_wrap=True)
-    metrics = _METRICS
-    for subset in ("all", "onset"):
-        for _, label, _ in metrics:
-            table.add_column(f"{label}\n{subset}", justify="right", no_wrap=True)
-    best: dict[tuple[str, str], float | int] = {}
-    for subset in ("all", "onset"):
-        for m, _, lower in metrics:
-            vals = [v for v in (_num(x) for x in sc.loc[sc["subset"] == subset, m]) if v is not None]
-            if vals:
-                best[(subset, m)] = min(vals) if lower else max(vals)
-    for model in dict.fromkeys(sc["model"]):
+    for _, label, _ in _METRICS:
+        table.add_column(label, justify="right", no_wrap=True)
+    best: dict[str, float | int] = {}
+    for m, _, lower in _METRICS:
+        vals = [v for v in (_num(x) for x in sc[m]) if v is not None]
+        if vals:
+            best[m] = min(vals) if lower else max(vals)
+    for r in sc.itertuples(index=False):
         cells = []
-        for subset in ("all", "onset"):
-            row = sc[(sc["model"] == model) & (sc["subset"] == subset)].iloc[0]
-            for m, _, _ in metrics:
-                is_best = _num(row[m]) is not None and _num(row[m]) == best.get((subset, m))
-                cells.append(literal(_fmt(row[m]), style="bold" if is_best else ""))
-        literal_row(table, _LABELS.get(model, model), *cells)
-    table.caption = literal("Lower Brier and log loss are better, higher AUC is better; the best of each column is bold.",
-                            style="table.caption")
+        for m, _, _ in _METRICS:
+            v = _num(getattr(r, m))
+            cells.append(literal(_fmt(v), style="bold" if v is not None and v == best.get(m) else ""))
+        literal_row(table, _LABELS.get(r.model, r.model), *cells)
+    return table
+
+
+def ablation_table(ablation: pd.DataFrame, subset: str = "all") -> Table:
+    """Each factor left out in turn: the fitted model's scores without it, and what it adds (the change).
+
+    The factor names (a model file's node names) are shown literally.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ab = pd.DataFrame({"left_out": ["(none)", "fighting"], "subset": ["all", "all"], "brier": [0.03, 0.06],
+    ...                    "log_loss": [0.1, 0.2], "auc_within": [0.75, 0.74], "d_brier": [0.0, 0.03],
+    ...                    "d_log_loss": [0.0, 0.1], "d_auc_within": [0.0, -0.01]})
+    >>> table = ablation_table(ab)
+    >>> [c.header for c in table.columns][:3], [c.plain for c in table.columns[-1].cells]
+    (['left out', 'Brier +', 'log loss +'], ['helps'])
+    """
+    from rich import box
+
+    ab = ablation[ablation["subset"] == subset]
+    full = ab[ab["left_out"] == "(none)"].iloc[0]
+    table = literal_table(f"Each factor left out in turn, refitted ({_SUBSET_TITLES.get(subset, subset)}; with every "
+                          f"factor: Brier {_fmt(full.brier)}, log loss {_fmt(full.log_loss)}, AUC within "
+                          f"{_fmt(full.auc_within)})",
+                          box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
+    table.add_column("left out", no_wrap=True)
+    for name in ("Brier +", "log loss +", "AUC within", "+"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("the factor", no_wrap=True)
+    for r in ab[ab["left_out"] != "(none)"].itertuples(index=False):
+        literal_row(table, r.left_out.replace("_", " "), _delta(r.d_brier), _delta(r.d_log_loss), _fmt(r.auc_within),
+                    _delta(r.d_auc_within), _verdict(r))
+    table.caption = literal("+: the change from the fitted model with every factor. A factor helps when leaving it "
+                            "out makes the forecasts worse (Brier and log loss up); AUC within: ranking among pairs "
+                            "with the same conflict history.", style="table.caption")
     table.caption_justify = "left"
     return table
+
+
+def _delta(x: Any) -> str:
+    v = _num(x)
+    return "-" if v is None else f"{v:+.4f}"
+
+
+def _verdict(r: Any) -> str:
+    """``helps``, ``hurts`` or ``no effect``, from the changes in Brier and log loss when it is left out."""
+    db, dl = _num(r.d_brier) or 0.0, _num(r.d_log_loss) or 0.0
+    if abs(db) < 5e-5 and abs(dl) < 5e-5:
+        return "no effect"
+    if db >= 0 and dl >= 0:
+        return "helps"
+    if db <= 0 and dl <= 0:
+        return "hurts"
+    return "mixed"
+
+
+def sensitivity_table(table: pd.DataFrame) -> Table:
+    """One row per setting: the fitted model's Brier against persistence's, its log loss against history's.
+
+    Examples
+    --------
+    >>> import datetime as dt, pandas as pd
+    >>> t = pd.DataFrame({"window": ["month"], "train_until": [dt.date(2017, 12, 31)], "model": ["fitted"],
+    ...                   "subset": ["all"], "brier": [0.0319], "log_loss": [0.1056], "brier_vs_persistence": [0.86],
+    ...                   "log_loss_vs_history": [-0.0028]})
+    >>> out = sensitivity_table(t)
+    >>> [c.plain for c in out.columns[3].cells], [c.plain for c in out.columns[5].cells]
+    (['0.86'], ['-0.0028'])
+    """
+    from rich import box
+
+    out = literal_table("Other settings (all pairs): fitted model against persistence and history alone",
+                        box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
+    for name in ("window", "train until", "Brier", "/ persistence", "log loss", "- history"):
+        out.add_column(name, justify="left" if name in ("window", "train until") else "right", no_wrap=True)
+    fitted = table[(table["model"] == "fitted") & (table["subset"] == "all")]
+    for r in fitted.itertuples(index=False):
+        ratio, diff = _num(r.brier_vs_persistence), _num(r.log_loss_vs_history)
+        literal_row(out, r.window, str(r.train_until), _fmt(r.brier), "-" if ratio is None else f"{ratio:.2f}",
+                    _fmt(r.log_loss), "-" if diff is None else f"{diff:+.4f}")
+    skipped = "".join(f" Left out: {s}." for s in table.attrs.get("skipped", []))
+    out.caption = literal("/ persistence: the fitted Brier over persistence's (below 1: better); - history: the "
+                          "fitted log loss minus the history-only baseline's (below 0: better)." + skipped,
+                          style="table.caption")
+    out.caption_justify = "left"
+    return out
 
 
 def _dist(states: Any, before: Any, after: Any) -> str:
@@ -141,14 +259,19 @@ def backtest_renderables(result: BacktestResult, *, top_cpds: int = 8) -> list[A
     head.append("\n")
     head.append(literal(f"trained on {result.train_windows} windows ({train['target_start'].min()} to "
                         f"{train['target_end'].max()}), tested on {result.test_windows} "
-                        f"({test['target_start'].min()} to {test['target_end'].max()}); outcome: a clash between "
-                        "the pair in the next window"))
-    out: list[Any] = [head, score_table(result)]
+                        f"({test['target_start'].min()} to {test['target_end'].max()}); forecast: {result.horizon}"))
+    split = "" if result.split is None else f"; fighting is high above {result.split:g} clashes in a window"
+    out: list[Any] = [head, *(score_table(result, s) for s in ("all", "onset", "new_onset")),
+                      literal("Lower Brier and log loss are better, higher AUC is better; the best of each column is "
+                              "bold. AUC within: among pairs with the same conflict history (none, past, recent, low, "
+                              f"high), what a model adds to the record (0.5: nothing){split}.")]
     verdict = Text()
     for line in result.verdicts():
         verdict.append(literal("- " + line, style="bold" if " beats " in line else ""))
         verdict.append("\n")
     out.append(verdict)
+    if result.ablation is not None:
+        out.append(ablation_table(result.ablation))
     out.append(cpd_table(result, top=top_cpds))
     if result.notes:
         out.append(Text("\n", style="dim").join(literal(f"note: {n}", style="dim") for n in result.notes))

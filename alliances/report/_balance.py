@@ -34,9 +34,25 @@ def balance_json(rep: BalanceReport) -> dict[str, Any]:
     as many as they are), ``implied``, ``centrality``, ``ambivalent`` (each reading
     with ``changes_camps``, ``camps`` and ``moved``, as the words say), ``chance``
     (``census``, ``walk_balance``, ``frustration``: each with ``observed``,
-    ``expected``, ``z_score``, ``p_value``; None without draws).
+    ``expected``, ``z_score``, ``p_value``; None without draws), ``isolated``.
+
+    An actor with no signed tie (``isolated``: only neutral or ambivalent ties, or none) is in
+    no camp: it is listed there, sorted, and left out of ``factions`` and of the frustration
+    ``partition``, as the text and the network diagram have it.
     """
-    return rep.to_dict()
+    data = rep.to_dict()
+    alone = set(rep.factions.isolated)
+    if alone:
+        def without(camps: list[list[Any]]) -> list[list[Any]]:
+            kept = [[x for x in camp if x not in alone] for camp in camps]
+            return sorted((c for c in kept if c), key=lambda c: (-len(c), str(c[0])))
+
+        data["factions"] = without(data["factions"])
+        data["frustration"]["partition"] = sorted(
+            ([x for x in camp if x not in alone] for camp in data["frustration"]["partition"]),
+            key=lambda c: (-len(c), str(c[0]) if c else ""))
+    data["isolated"] = sorted(alone, key=str)
+    return data
 
 
 def balance_statements(rep: BalanceReport) -> list[str]:
@@ -162,16 +178,22 @@ def _camp_statements(rep: BalanceReport, name: _Namer) -> list[str]:
             f"balance, weighted {_fmt(rep.weighted_frustration.value)}; in the best split into two camps they are: "
             f"{ties}{more}."
         )
-    if len(fr.camps) == 2 and fr.camps[1]:
-        out.append(f"Two camps: {_list(fr.camps[0], name)} against {_list(fr.camps[1], name)}.")
+    alone = set(rep.factions.isolated)
+    two = [[x for x in camp if x not in alone] for camp in fr.camps]
+    if len(two) == 2 and two[0] and two[1]:
+        out.append(f"Two camps: {_list(two[0], name)} against {_list(two[1], name)}.")
     fa = rep.factions
-    if fa.camps:
+    camps = [c for c in ([x for x in camp if x not in alone] for camp in fa.camps) if c]
+    if camps:
         label = "proven optimal" if fa.optimal else "best found"
         out.append(
-            f"Factions (Doreian & Mrvar 1996, alpha {fa.alpha:g}): {len(fa.camps)} camp(s), {label}, criterion "
-            f"{_fmt(fa.value)}: " + "; ".join(_list(camp, name) for camp in fa.camps) + "."
+            f"Factions (Doreian & Mrvar 1996, alpha {fa.alpha:g}): {len(camps)} camp(s), {label}, criterion "
+            f"{_fmt(fa.value)}: " + "; ".join(_list(camp, name) for camp in camps) + "."
             + (f" {fa.note}" if fa.note else "")
         )
+    if alone:
+        out.append(f"No signed tie (only neutral or ambivalent ties, or none), so in no camp: "
+                   f"{_list(sorted(alone, key=str), name)}.")
     return out
 
 
@@ -241,8 +263,12 @@ def balance_renderables(rep: BalanceReport) -> list[Any]:
     fac = literal_table(f"Factions ({rep.factions.method})")
     fac.add_column("camp", justify="right")
     fac.add_column("members")
-    for i, camp in enumerate(rep.factions.camps, 1):
+    alone = set(rep.factions.isolated)
+    camps = [c for c in ([x for x in camp if x not in alone] for camp in rep.factions.camps) if c]
+    for i, camp in enumerate(camps, 1):
         literal_row(fac, str(i), ", ".join(str(x) for x in camp))
+    if alone:
+        literal_row(fac, "none", ", ".join(str(x) for x in sorted(alone, key=str)) + " (no signed tie)")
     out.append(fac)
 
     if len(rep.implied):

@@ -15,7 +15,8 @@ __all__ = ["extraction_json", "extraction_tables", "merge_lines"]
 
 
 def extraction_json(extraction: Extraction) -> dict[str, Any]:
-    """``{"proposals": [{"a", "b", "stance", "confidence", "evidence": [{"sentence", "text"}]}], "unmatched": [...]}``.
+    """``{"proposals": [{"a", "b", "stance", "confidence", "alleged", "evidence": [{"sentence", "text", "hedge"}]}],
+    "unclear": [{"sentence", "text", "reason"}], "unmatched": [...]}``.
 
     Examples
     --------
@@ -36,21 +37,30 @@ def extraction_tables(extraction: Extraction) -> list[Any]:
     out: list[Any] = []
     table = literal_table(f"Proposed relations ({len(extraction.proposals)})")
     columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
-        ("pair", "left"), ("stance", "left"), ("confidence", "right"), ("cues", "left"), ("sentences", "left"))
+        ("pair", "left"), ("stance", "left"), ("confidence", "right"), ("cues", "left"), ("sentences", "left"),
+        ("hedged", "left"))
     for col, justify in columns:
         table.add_column(col, justify=justify)
     for p in extraction.proposals:
         cues = ", ".join(dict.fromkeys(c for e in p.evidence for c in e.cues))
         sentences = ", ".join(f"{e.sentence}" + ("" if e.direct else "*") for e in p.evidence)
-        literal_row(table, f"{p.a} - {p.b}", p.stance.value, f"{p.confidence:.2f}", cues, sentences)
+        hedges = ", ".join(dict.fromkeys(e.hedge for e in p.evidence if e.hedge))
+        stance = p.stance.value + (" (alleged)" if p.alleged else "")
+        literal_row(table, f"{p.a} - {p.b}", stance, f"{p.confidence:.2f}", cues, sentences, hedges)
     out.append(table)
-    out.append(literal("* indirect: through coreference, a cue far from the names, or the clause's subject.", style="dim"))
+    out.append(literal("* indirect: through coreference or the clause's subject. Hedged sentences (alleged, "
+                       "denied, accused of) count half.", style="dim"))
     used = sorted({e.sentence for p in extraction.proposals for e in p.evidence})
     texts = {s.number: s.text for s in extraction.sentences}
     if used:
         out.append(literal("Sentences cited", style="bold"))
         for number in used:
             out.append(literal(f"{number:>3}. {texts[number]}"))
+    if extraction.unclear:
+        out.append(literal("Not proposed, unclear", style="bold"))
+        for u in extraction.unclear:
+            out.append(literal(f"{u.sentence:>3}. {u.text}"))
+            out.append(literal(f"     {u.reason}", style="dim"))
     if extraction.negated:
         out.append(literal("Negated cues (not proposed)", style="bold"))
         for cue in extraction.negated:

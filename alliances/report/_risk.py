@@ -32,20 +32,26 @@ __all__ = [
 
 # Compact table: short column heads and short states, explained by a legend line, so the
 # table fits an 80-column terminal; --wide shows full names.
-_SHORT = {"stance": "stance", "balance": "bal", "shared_enemy": "s.e.", "opposed_backers": "o.b.",
-          "common_theater": "c.t."}
-_LEGEND = {"balance": "bal: balance, the weighted friend-of-friend minus friend-of-enemy paths "
-                      "(-- <= -2 < - < 0 < + < 2 <= ++)",
-           "shared_enemy": "s.e.: shared enemy", "opposed_backers": "o.b.: opposed backers",
-           "common_theater": "c.t.: common theater"}
-_BALANCE = {"strongly_negative": "--", "weakly_negative": "-", "zero": "0", "weakly_positive": "+",
-            "strongly_positive": "++"}
+_SHORT = {"stance": "stance", "fighting": "fight", "implied": "impl", "shared_enemy": "s.e.",
+          "opposed_backers": "o.b.", "backing": "back", "common_theater": "c.t."}
+_LEGEND = {"fighting": "fight: fighting lately (none, past, recent, low, high)",
+           "implied": "impl: what the rest of the graph implies (-- enemy, - rival, 0 none, + friendly, ++ ally)",
+           "shared_enemy": "s.e.: shared enemy (y/n)", "opposed_backers": "o.b.: opposed backers (y/n)",
+           "backing": "back: sides with an outside state backer (0, 1, 2)",
+           "common_theater": "c.t.: common theater (y/n)"}
+_STATES = {
+    "implied": {"enemy": "--", "rival": "-", "none": "0", "friendly": "+", "ally": "++"},
+    "backing": {"none": "0", "one_side": "1", "both_sides": "2"},
+    "shared_enemy": {"no": "n", "yes": "y"},
+    "opposed_backers": {"no": "n", "yes": "y"},
+    "common_theater": {"no": "n", "yes": "y"},
+}
 
 
 def _short_state(factor: str, state: str) -> str:
     if state == "unknown" and factor != "stance":
         return "?"
-    return _BALANCE.get(state, state) if factor == "balance" else state
+    return _STATES.get(factor, {}).get(state, state)
 
 
 def _factor_columns(df: pd.DataFrame) -> list[str]:
@@ -54,7 +60,9 @@ def _factor_columns(df: pd.DataFrame) -> list[str]:
 
 
 def risk_json(df: pd.DataFrame) -> dict[str, Any]:
-    """``{"pairs": [{"a", "b", "stance", "p_clash", "factors": {name: state}}, ...]}``, every pair.
+    """``{"horizon": text, "pairs": [{"a", "b", "stance", "p_clash", "factors": {name: state}}, ...]}``, every pair.
+
+    ``horizon`` says what ``p_clash`` is about (``df.attrs["horizon"]``, from the model).
 
     For many actors (``alliances risk --json`` on thousands of them) write
     :func:`risk_json_chunks` instead: the same text, without every pair in memory at once.
@@ -62,11 +70,14 @@ def risk_json(df: pd.DataFrame) -> dict[str, Any]:
     Examples
     --------
     >>> import pandas as pd
-    >>> df = pd.DataFrame({"a": ["x"], "b": ["y"], "stance": ["enemy"], "balance": ["zero"], "p_clash": [0.5]})
-    >>> risk_json(df)
-    {'pairs': [{'a': 'x', 'b': 'y', 'stance': 'enemy', 'p_clash': 0.5, 'factors': {'stance': 'enemy', 'balance': 'zero'}}]}
+    >>> df = pd.DataFrame({"a": ["x"], "b": ["y"], "stance": ["enemy"], "fighting": ["high"], "p_clash": [0.5]})
+    >>> df.attrs["horizon"] = "P(a clash next month)"
+    >>> risk_json(df)  # doctest: +NORMALIZE_WHITESPACE
+    {'horizon': 'P(a clash next month)',
+     'pairs': [{'a': 'x', 'b': 'y', 'stance': 'enemy', 'p_clash': 0.5, 'factors': {'stance': 'enemy', 'fighting': 'high'}}]}
     """
-    return {"pairs": [pair for batch in _pair_batches(df, len(df) or 1) for pair in batch]}
+    return {"horizon": df.attrs.get("horizon"),
+            "pairs": [pair for batch in _pair_batches(df, len(df) or 1) for pair in batch]}
 
 
 def _pair_batches(df: pd.DataFrame, size: int) -> Iterator[list[dict[str, Any]]]:
@@ -90,12 +101,14 @@ def risk_json_chunks(df: pd.DataFrame, *, batch: int = 2000) -> Iterator[str]:
     Only ``batch`` pairs are held as Python objects at a time, so writing the 4.5
     million pairs of 3,000 actors costs the table and one batch, not gigabytes of
     dicts and one giant string. Joined, the pieces are byte for byte the text of
-    ``json.dumps(risk_json(df), indent=2, ensure_ascii=False, allow_nan=False)``.
+    ``json.dumps(risk_json(df), indent=2, ensure_ascii=False, allow_nan=False)``,
+    the model's ``horizon`` first.
 
     Parameters
     ----------
     df : pandas.DataFrame
-        The all-pairs table of :func:`alliances.conflict_risk`.
+        The all-pairs table of :func:`alliances.conflict_risk` (its ``attrs["horizon"]``
+        says what ``p_clash`` is about).
     batch : int, optional
         Pairs per piece.
 
@@ -108,11 +121,13 @@ def risk_json_chunks(df: pd.DataFrame, *, batch: int = 2000) -> Iterator[str]:
     --------
     >>> import json, pandas as pd
     >>> df = pd.DataFrame({"a": ["x", "x"], "b": ["y", "z"], "stance": ["enemy", "ally"], "p_clash": [0.5, 0.1]})
+    >>> df.attrs["horizon"] = "P(a clash next month)"
     >>> text = "".join(risk_json_chunks(df, batch=1))
     >>> text == json.dumps(risk_json(df), indent=2, ensure_ascii=False, allow_nan=False)
     True
     """
-    yield '{\n  "pairs": ['
+    horizon = json.dumps(df.attrs.get("horizon"), ensure_ascii=False, allow_nan=False)
+    yield '{\n  "horizon": ' + horizon + ',\n  "pairs": ['
     first = True
     for pairs in _pair_batches(df, max(1, int(batch))):
         text = json.dumps(pairs, indent=2, ensure_ascii=False, allow_nan=False)
@@ -131,6 +146,7 @@ def risk_table(df: pd.DataFrame, *, top: int = 15, title: str | None = None, wid
     the factor names and states of a model file are shown literally.
     """
     from rich import box
+    from rich.text import Text
 
     shown = df.head(top)
     cols = _factor_columns(df)
@@ -138,9 +154,11 @@ def risk_table(df: pd.DataFrame, *, top: int = 15, title: str | None = None, wid
     legend = [_LEGEND[c] for c in cols if c in short]
     if any(str(v) == "unknown" for c in short for v in shown[c]):
         legend.append("?: not observed")
-    table = literal_table(title or f"Conflict risk: top {len(shown)} of {len(df)} pairs",
-                          caption="; ".join(legend) or None,
-                          box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
+    horizon = df.attrs.get("horizon")
+    lines = [title or f"Conflict risk: top {len(shown)} of {len(df)} pairs"] + ([f"P(clash) = {horizon}"] if horizon else [])
+    heading = Text("\n", style="table.title").join(literal(x, style="table.title") for x in lines)
+    table = literal_table(heading, caption="; ".join(legend) or None,
+                          box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 0))
     width = min(18, max([len(str(x)) for x in (*shown["a"], *shown["b"])] + [1]))
     table.add_column("a", overflow="ellipsis", min_width=width, max_width=None if wide else 18, no_wrap=True)
     table.add_column("b", overflow="ellipsis", min_width=width, max_width=None if wide else 18, no_wrap=True)
@@ -176,7 +194,8 @@ def explanation_renderables(ex: RiskExplanation, *, p_before: float | None = Non
         extra = f" (confidence {ex.confidence:g})" if f == "stance" and ex.confidence < 1 else ""
         literal_row(facts, f.replace("_", " "), s + extra, f"{ex.mutual_information.get(f, float('nan')):.4f}")
     out.append(facts)
-    tor = literal_table(f"What each factor would give (now P(clash) = {ex.p_clash:.3f})")
+    tor = literal_table(f"What each factor would give (now P(clash) = {ex.p_clash:.3f}; "
+                        f"{ex.horizon or 'horizon not stated'})")
     tor.add_column("factor")
     tor.add_column("if it were")
     tor.add_column("P(clash)", justify="right")
@@ -191,12 +210,14 @@ _STATUSES = ("changed", "removed", "added", "unchanged")
 
 
 def changes_json(diff: pd.DataFrame, changes: dict[str, Any]) -> dict[str, Any]:
-    """What a what-if did, as JSON: the changes, a count per status, and every pair.
+    """What a what-if did, as JSON: the changes, a count per status, every pair, and why some did not move.
 
-    ``{"changes": {...}, "summary": {"changed": n, "removed": n, "added": n, "unchanged": n},
-    "pairs": [{"a", "b", "status", "p_before", "p_after", "change", "stance_before",
-    "stance_after"}, ...]}`` in :func:`alliances.compare_risk` order; the side a removed
-    or added pair is missing from is ``null``.
+    ``{"changes": {...}, "horizon": text, "summary": {"changed": n, "removed": n, "added": n,
+    "unchanged": n}, "pairs": [{"a", "b", "status", "p_before", "p_after", "change",
+    "stance_before", "stance_after", "moved": [factor, ...]}, ...], "unmoved": [{"a", "b",
+    "factors": {name: state}, "why": text}, ...]}`` in :func:`alliances.compare_risk`
+    order; the side a removed or added pair is missing from is ``null``; ``unmoved`` lists
+    the pairs one would expect to move that did not (``diff.attrs["unmoved"]``).
 
     Examples
     --------
@@ -217,11 +238,13 @@ def changes_json(diff: pd.DataFrame, changes: dict[str, Any]) -> dict[str, Any]:
             "change": json_number(r.change),
             "stance_before": None if r.stance_before is None else str(r.stance_before),
             "stance_after": None if r.stance_after is None else str(r.stance_after),
+            "moved": [f for f in str(getattr(r, "moved", "") or "").split(", ") if f],
         }
         for r in diff.itertuples(index=False)
     ]
     summary = {k: int((diff["status"] == k).sum()) for k in _STATUSES}
-    return {"changes": changes, "summary": summary, "pairs": pairs}
+    return {"changes": changes, "horizon": diff.attrs.get("horizon"), "summary": summary, "pairs": pairs,
+            "unmoved": list(diff.attrs.get("unmoved", []))}
 
 
 def changes_summary(diff: pd.DataFrame, changes: dict[str, Any], *, names: dict[str, str] | None = None) -> str:
@@ -262,7 +285,17 @@ def changes_summary(diff: pd.DataFrame, changes: dict[str, Any], *, names: dict[
     changed = status.count("changed")
     text.append(f"Of the {_n(both, 'pair')} in both networks, "
                 + (f"{changed} changed risk." if changed else "none changed risk."))
-    return " ".join(text)
+    unmoved = list(diff.attrs.get("unmoved", []))
+    out = " ".join(text)
+    if unmoved:
+        shown = unmoved[:_SHOW_UNMOVED]
+        more = f"\n  ... and {len(unmoved) - len(shown)} more (--json lists them all)" if len(unmoved) > len(shown) else ""
+        out += ("\nHostile pairs next to a change whose risk did not move, and why:\n"
+                + "\n".join(f"  {u['why']}" for u in shown) + more)
+    return out
+
+
+_SHOW_UNMOVED = 8
 
 
 def _n(k: int, word: str) -> str:

@@ -1,10 +1,10 @@
 """Why one pair's conflict risk is what it is: tornado data, mutual information, a sentence.
 
-pgmpy has no sensitivity analysis or value-of-information function; both are built
-here on its inference. The **tornado** sets one factor at a time to each of its other
-states, the rest of the pair's evidence held as it is, and reads P(clash). The
-**mutual information** I(F; clash | the pair's other evidence) says how much knowing
-factor F tells about a clash, in bits, for this pair.
+The **tornado** sets one factor at a time to each of its other states (every state
+when the factor is unobserved), the rest of the pair's evidence held as it is, and
+reads P(clash) from the compiled network. The **mutual information** I(F; clash | the
+pair's other evidence) says how much knowing factor F tells about a clash, in bits,
+for this pair. The sentence says what the probability is about (the model's horizon).
 """
 
 from __future__ import annotations
@@ -20,17 +20,16 @@ from .._arguments import check_network
 from .._numbers import json_number
 from ..errors import ScenarioError
 from ._compiled import CompiledRisk
-from ._factors import PairFactors, pair_factors
+from ._factors import BACKER_KINDS, PairFactors, pair_factors
 from ._model_file import RiskModel, resolve_model
-from ._pgmpy import factor_values
-from ._spec import FACTORS, MISSING, OUTCOME, OUTCOME_STATES, STANCES
+from ._spec import FACTORS, MISSING, OUTCOME_STATES, STANCES
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .._network import AllianceNetwork
 
-__all__ = ["RiskExplanation", "explain_risk"]
+__all__ = ["RiskExplanation", "explain_risk", "outside_backers"]
 
 _YES = OUTCOME_STATES.index("yes")
 
@@ -62,15 +61,19 @@ class RiskExplanation:
     names : dict
         Actor id -> display name, for the pair and the actors in ``details``.
     details : dict
-        The actor ids and counts behind the factors (common enemies, theaters, two-path
-        count ``balance_sum`` and weighted sum ``balance_weight``).
+        The actor ids and numbers behind the factors: ``implied_score``,
+        ``friends_of_friends``, ``friends_of_enemies``, ``common_enemies``,
+        ``opposed_backers``, ``backers`` (each side's outside state backers),
+        ``common_theaters``, ``without_theater``, ``fighting_stated``.
+    horizon : str
+        What ``p_clash`` is about (the model's horizon).
 
     Examples
     --------
     >>> import alliances
     >>> ex = alliances.explain_risk(alliances.load("seeds/syria_2017.yaml"), "us_coalition", "assad")
     >>> ex.a, ex.b, ex.rank, ex.pairs, round(ex.p_clash, 2)
-    ('assad', 'us_coalition', 9, 28, 0.32)
+    ('assad', 'us_coalition', 10, 28, 0.08)
     >>> list(ex.tornado.columns)
     ['factor', 'state', 'p_clash', 'delta']
 
@@ -91,12 +94,14 @@ class RiskExplanation:
     confidence: float = 1.0
     details: dict[str, Any] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    horizon: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (numbers as floats, no NaN)."""
         return {
             "a": self.a,
             "b": self.b,
+            "horizon": self.horizon,
             "p_clash": json_number(self.p_clash),
             "rank": self.rank,
             "pairs": self.pairs,
@@ -141,10 +146,10 @@ def explain_risk(
     >>> import alliances
     >>> net = alliances.load("seeds/syria_2017.yaml")
     >>> ex = alliances.explain_risk(net, "US coalition", "Assad")
-    >>> ex.a, ex.b, ex.factors["stance"]
-    ('assad', 'us_coalition', 'rival')
+    >>> ex.a, ex.b, ex.factors["stance"], ex.factors["fighting"]
+    ('assad', 'us_coalition', 'rival', 'past')
     >>> ex.tornado.iloc[0]["factor"]
-    'stance'
+    'fighting'
 
     References
     ----------
@@ -173,14 +178,16 @@ def explain_risk(
         for f in ("stance", *engine.others) if f == "stance" or factors[f] != "unknown"
     }
     names = {x: net.actors[x].display for x in net.actors}
-    head = f"{names[a]} - {names[b]} ranks {rank} of {len(pf)} pairs with P(clash) = {p:.2f}"
-    if pair.stance != STANCES.index("enemy"):
-        head += _place_among_not_at_war(pf, order, pair.k)
+    horizon = engine.model.outcome_label
+    place = _place_among_not_at_war(pf, order, pair.k) if pair.stance != STANCES.index("enemy") else ""
+    head = (f"{names[a]} - {names[b]} ranks {rank} of {len(pf)} pairs{place}, with P(clash) = {p:.2f} "
+            f"({_chance(engine.model.horizon)})")
     sentence = _sentence(head, factors, pair.confidence, details, effects, tornado, names)
     involved = {a, b, *details["friends_of_friends"], *details["friends_of_enemies"], *details["common_enemies"],
-                *(x for backers in details["opposed_backers"] for x in backers)}
+                *(x for backers in details["opposed_backers"] for x in backers),
+                *(x for side in details["backers"].values() for x in side)}
     return RiskExplanation(a, b, p, factors, tornado, mi, sentence, rank, len(pf), pair.confidence, details,
-                           {x: names[x] for x in sorted(involved)})
+                           {x: names[x] for x in sorted(involved)}, horizon)
 
 
 @dataclass(frozen=True, eq=False)
@@ -216,7 +223,7 @@ def _tornado(engine: CompiledRisk, pair: _Pair, p: float) -> pd.DataFrame:
                 q = J[_YES, t] / J[:, t].sum()
             else:
                 pos = engine.others.index(f)
-                if t == pair.combo[pos]:
+                if t == pair.combo[pos]:  # an unobserved factor (MISSING) gets every state
                     continue
                 q = _p_soft(engine, pair.combo[:pos] + (t,) + pair.combo[pos + 1:], pair.likelihood)
             rows.append((f, state, float(q), float(q - p)))
@@ -231,6 +238,14 @@ def _tornado(engine: CompiledRisk, pair: _Pair, p: float) -> pd.DataFrame:
         .drop(columns=["_f", "_s"])
         .reset_index(drop=True)
     )
+
+
+def _chance(horizon: str | None) -> str:
+    """``the chance of at least one ... in the next month`` from a horizon ``P(...)``; a note when there is none."""
+    if not horizon:
+        return "the model states no horizon"
+    inner = horizon[2:-1] if horizon.startswith("P(") and horizon.endswith(")") else horizon
+    return f"the chance of {inner}"
 
 
 def _place_among_not_at_war(pf: PairFactors, order: np.ndarray, k: int) -> str:
@@ -261,14 +276,11 @@ def _p_marginal(engine: CompiledRisk, f: str, combo: tuple[int, ...], L: np.ndar
 
 
 def _mutual_information(engine: CompiledRisk, f: str, combo: tuple[int, ...], L: np.ndarray) -> float:
-    """I(f; clash | the pair's other evidence) in bits, from pgmpy's joint query."""
+    """I(f; clash | the pair's other evidence) in bits, from the compiled joint table."""
     if f == "stance":
         joint = engine.joint(combo)  # (clash, stance), stance left unobserved
     else:
-        pos = engine.others.index(f)
-        ev = engine.evidence(combo[:pos] + (MISSING,) + combo[pos + 1:])
-        phi = engine.inference.query([OUTCOME, f, "stance"], evidence=ev, joint=True, show_progress=False)
-        full = factor_values(phi, [OUTCOME, f, "stance"], [OUTCOME_STATES, FACTORS[f], STANCES])
+        full = engine.joint_with(f, combo)  # (clash, f, stance)
         joint = (full * L[None, None, :]).sum(axis=2)  # the stance's (soft) evidence applied
     joint = joint / joint.sum()
     pc = joint.sum(axis=1, keepdims=True)
@@ -293,17 +305,40 @@ def _details(net: AllianceNetwork, a: str, b: str, pf: PairFactors, k: int) -> d
     )
     ta = set(net.actors[a].theaters)
     tb = set(net.actors[b].theaters)
+    rel = net.relation(a, b)
     return {
-        "balance_sum": int(pf.balance_sum[k]),
-        "balance_weight": float(pf.balance_weight[k]),
+        "implied_score": float(pf.implied_score[k]),
         "friends_of_friends": ff,
         "friends_of_enemies": fe,
         "common_enemies": ee,
         "opposed_backers": [list(p) for p in backers],
+        "backers": {a: outside_backers(net, a, b), b: outside_backers(net, b, a)},
         "common_theaters": sorted(ta & tb),
         "common_theater_names": [net.theaters[t].name if t in net.theaters else t for t in sorted(ta & tb)],
         "without_theater": [x for x in (a, b) if not net.actors[x].theaters],
+        "fighting_stated": rel is not None and rel.is_active(net.as_of) and rel.fighting is not None,
     }
+
+
+def outside_backers(net: AllianceNetwork, side: str, other: str) -> list[str]:
+    """The outside backers of ``side`` against ``other``: states and coalitions friendly with it and not with ``other``.
+
+    The actors behind the ``backing`` factor (:func:`~alliances.risk.pair_factors`), sorted.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> net = alliances.load("seeds/syria_2017.yaml")
+    >>> outside_backers(net, "assad", "islamic_state"), outside_backers(net, "islamic_state", "assad")
+    (['iran', 'russia'], [])
+    """
+    g = net.graph
+
+    def friends(x: str) -> set[str]:
+        return {n for n in g.neighbors(x) if g.edges[x, n]["sign"] > 0}
+
+    mine, theirs = friends(side), friends(other)
+    return sorted(x for x in mine - theirs - {other} if net.actors[x].kind in BACKER_KINDS)
 
 
 _STANCE_PHRASE = {
@@ -312,8 +347,16 @@ _STANCE_PHRASE = {
     "neutral": "they are neutral towards each other",
     "ambivalent": "their relation is ambivalent",
     "rival": "they are rivals",
-    "enemy": "they are enemies, already fighting",
+    "enemy": "they are enemies",
     "unknown": "no relation between them is recorded",
+}
+_FIGHTING_PHRASE = {
+    "none": "they have never clashed",
+    "past": "they clashed in the past, not lately",
+    "recent": "they clashed lately (within two windows), not now",
+    "low": "they are clashing now, occasionally",
+    "high": "they are fighting now, heavily",
+    "unknown": "how much they have fought lately is not stated",
 }
 _STANCE_AS = {
     "ally": "as allies", "friendly": "as friends", "neutral": "as neutrals", "ambivalent": "as ambivalent",
@@ -328,14 +371,23 @@ def _phrase(f: str, state: str, conf: float, d: dict[str, Any], names: dict[str,
     if f == "stance":
         s = _STANCE_PHRASE[state]
         return s + (f" (confidence {conf:g})" if conf < 1 else "")
-    if f == "balance":
-        how = "strongly " if state.startswith("strongly") else ""
-        w = f"weighted balance {d['balance_weight']:+.2g}"
-        if state.endswith("negative"):
-            return f"the rest of the graph sets them {how}against each other (friends of their enemies: {listed(d['friends_of_enemies'])}; {w})"
-        if state.endswith("positive"):
-            return f"they have {how}friends in common ({listed(d['friends_of_friends'])}; {w})"
-        return "the rest of the graph gives no balance either way"
+    if f == "implied":
+        w = f"implied score {d['implied_score']:+.2g}"
+        if state in ("enemy", "rival"):
+            return (f"the rest of the graph implies {'enmity' if state == 'enemy' else 'rivalry'} "
+                    f"(friends of the other's enemies: {listed(d['friends_of_enemies'])}; {w})")
+        if state in ("ally", "friendly"):
+            return (f"the rest of the graph implies {'alliance' if state == 'ally' else 'friendship'} "
+                    f"(friends in common: {listed(d['friends_of_friends'])}; {w})")
+        return "the rest of the graph implies nothing either way"
+    if f == "fighting":
+        return _FIGHTING_PHRASE[state]
+    if f == "backing":
+        backed = {x: ys for x, ys in d["backers"].items() if ys}
+        if not backed:
+            return "neither side has an outside state backer"
+        text = "; ".join(f"{names.get(x, x)} is backed by {listed(ys)}" for x, ys in backed.items())
+        return f"{'both sides are' if len(backed) == 2 else 'one side is'} backed from outside ({text})"
     if f == "shared_enemy":
         return f"they share an enemy ({listed(d['common_enemies'])})" if state == "yes" else "they have no enemy in common"
     if f == "opposed_backers":
@@ -372,6 +424,9 @@ def _sentence(
     if down:
         parts.append("lowering it: " + "; ".join(_phrase(f, factors[f], conf, details, names) for f in down))
     text = head + (". " + ". ".join(s[0].upper() + s[1:] for s in parts) if parts else "") + "."
+    if factors.get("fighting") == "unknown":
+        text += (" How much they have fought lately is not stated, so the model infers it from the rest"
+                 " (state it with `fighting:` on the relation).")
     if factors.get("common_theater") == "unknown":
         missing = _phrase("common_theater", "unknown", conf, details, names)
         text += f" {missing[0].upper()}{missing[1:]}, so the theater factor is left open."

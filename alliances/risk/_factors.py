@@ -1,27 +1,35 @@
-"""The graph factors of every pair, computed at once with sparse-matrix products.
+"""The factors of every pair, computed at once with sparse-matrix products.
 
 For actors i < j (ids sorted), with P the 0/1 matrix of positive ties (ally, friendly)
 and N that of negative ties (rival, enemy); neutral and ambivalent ties are no tie:
 
 - ``stance``: the recorded stance, ``unknown`` without a relation in force;
-- ``balance``: the weighted two-path sum (W+ W+)_ij - (W+ W- + W- W+)_ij, friend-of-friend
-  minus friend-of-enemy paths, each path weighted by the product of its two ties'
-  weights (intensity: ally and enemy 1, friendly and rival 0.5 by default). Its state
-  is ``zero`` when the sum is 0 (no such path, or paths that cancel), ``weakly_*``
-  below :data:`STRONG` in size (one full-strength path, or a few weak ones),
-  ``strongly_*`` from :data:`STRONG` on (at least two full-strength paths: a pattern
-  in the pair's surroundings, not one relation). Enemy-of-enemy paths are left out here;
+- ``fighting``: the relation's stated ``fighting`` level (none, past, recent, low, high);
+  unobserved (the model infers it) when not stated or without a relation. Event data
+  give it for every pair (:func:`alliances.events.fighting_history`, used by the backtest
+  through :meth:`PairFactors.with_states`);
+- ``implied``: what the rest of the graph implies for the pair, read from the score of
+  :func:`alliances.implied_relations` (:func:`alliances.analysis.implied_scores`:
+  friend-of-friend minus friend-of-enemy two-paths, each weighted by the product of its
+  two ties' weights) with the stance names that table gives: ``ally`` from
+  :data:`~alliances.analysis.STRONG_SCORE` up, ``friendly`` above 0, ``none`` at 0 (no
+  such path, or paths that cancel), ``rival`` below 0, ``enemy`` from -1 down.
+  Enemy-of-enemy paths are no evidence here (weak balance);
 - ``shared_enemy``: (N N)_ij > 0, a common enemy (the enemy-of-enemy paths);
 - ``opposed_backers``: (P N P)_ij > 0, an ally of one is an enemy of an ally of the other;
+- ``backing``: how many sides of the pair have an *outside backer*, a state or coalition
+  (other than the two) on friendly terms with that side and not with the other:
+  ``none``, ``one_side`` or ``both_sides``;
 - ``common_theater``: (T T^T)_ij > 0 for the actor-theater incidence T; ``unknown``
   (left unobserved) when either actor has no theater recorded.
 
-Each graph path is counted by exactly one factor (Maoz et al. 2007).
+Each two-path of the graph is counted by one factor (``implied`` or ``shared_enemy``;
+Maoz et al. 2007).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,6 +37,8 @@ import scipy.sparse as sp
 
 from .._arguments import check_graph
 from .._checks import shown
+from .._records import ActorKind
+from ..analysis import STRONG_SCORE, implied_scores
 from ..errors import ParameterError, ParameterTypeError
 from ._spec import FACTORS, MISSING, STANCES
 
@@ -37,12 +47,12 @@ if TYPE_CHECKING:
 
     from .._network import AllianceNetwork
 
-__all__ = ["STRONG", "PairFactors", "balance_state", "pair_factors"]
+__all__ = ["BACKER_KINDS", "PairFactors", "implied_state", "pair_factors"]
 
 _UNKNOWN_STANCE = STANCES.index("unknown")
-#: Weighted balance sum from which the balance is ``strongly_negative`` / ``strongly_positive``.
-STRONG = 2.0
-_EPS = 1e-9  # user weights such as 0.3 leave rounding residue: a sum this small is zero
+#: The actor kinds that count as outside backers (the ``backing`` factor).
+BACKER_KINDS = (ActorKind.STATE, ActorKind.COALITION)
+_EPS = 1e-12  # as stance_for_score: scores are rounded to 12 decimals
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,9 +61,8 @@ class PairFactors:
 
     ``states[name]`` holds each pair's state index into ``FACTORS[name]`` (``-1`` where
     the factor is unobserved); ``confidence`` is the confidence of the recorded stance
-    (1 for unknown pairs); ``balance_sum`` the signed two-path count (friend-of-friend
-    minus friend-of-enemy paths) and ``balance_weight`` the weighted sum the balance
-    state is read from.
+    (1 for unknown pairs); ``implied_score`` the score of what the rest of the graph
+    implies (:func:`alliances.analysis.implied_scores`), the ``implied`` state is read from.
     """
 
     ids: list[str]
@@ -61,8 +70,7 @@ class PairFactors:
     j: np.ndarray
     states: dict[str, np.ndarray]
     confidence: np.ndarray
-    balance_sum: np.ndarray
-    balance_weight: np.ndarray
+    implied_score: np.ndarray
 
     def __len__(self) -> int:
         return len(self.i)
@@ -80,6 +88,22 @@ class PairFactors:
         # row of (x, y) in np.triu_indices(n, 1) order
         return int(x * n - x * (x + 1) // 2 + (y - x - 1))
 
+    def with_states(self, **arrays: np.ndarray) -> PairFactors:
+        """A copy with some factors' state arrays replaced (e.g. ``fighting`` from event data).
+
+        Examples
+        --------
+        >>> import alliances
+        >>> pf = pair_factors(alliances.load("seeds/syria_2017.yaml"))
+        >>> quiet = pf.with_states(fighting=np.zeros(len(pf), dtype=np.int8))
+        >>> set(quiet.state_names("fighting")), quiet.states["stance"] is pf.states["stance"]
+        ({'none'}, True)
+        """
+        for name, values in arrays.items():
+            if name not in FACTORS or len(values) != len(self):
+                raise ValueError(f"{name!r}: expected a factor with one state per pair ({len(self)})")
+        return replace(self, states={**self.states, **{k: np.asarray(v, dtype=np.int8) for k, v in arrays.items()}})
+
 
 def _as_network(net: AllianceNetwork | nx.Graph) -> AllianceNetwork:
     from .._network import AllianceNetwork
@@ -90,7 +114,7 @@ def _as_network(net: AllianceNetwork | nx.Graph) -> AllianceNetwork:
 
 
 def pair_factors(net: AllianceNetwork | nx.Graph) -> PairFactors:
-    """Compute every pair's graph factors with sparse products (no loop over pairs).
+    """Compute every pair's factors with sparse products (no loop over pairs).
 
     Parameters
     ----------
@@ -109,24 +133,25 @@ def pair_factors(net: AllianceNetwork | nx.Graph) -> PairFactors:
     >>> net = alliances.loads('''
     ... scenario: T
     ... actors:
-    ...   - {id: a, name: A, kind: state}
-    ...   - {id: b, name: B, kind: state}
+    ...   - {id: a, name: A, kind: armed_group}
+    ...   - {id: b, name: B, kind: armed_group}
     ...   - {id: c, name: C, kind: state}
     ... relations:
-    ...   - {actors: [a, c], stance: enemy}
+    ...   - {actors: [a, b], stance: enemy, fighting: high}
+    ...   - {actors: [a, c], stance: ally}
     ...   - {actors: [b, c], stance: enemy}
     ... ''')
     >>> f = pair_factors(net)
-    >>> f.state_names("shared_enemy")[f.find("a", "b")], int(f.balance_sum[f.find("a", "b")])
-    ('yes', 0)
-    >>> k = f.find("a", "b")  # nothing but enemy-of-enemy paths: no balance either way
-    >>> f.state_names("balance")[k], float(f.balance_weight[k])
-    ('zero', 0.0)
+    >>> k = f.find("a", "b")
+    >>> [str(f.state_names(x)[k]) for x in ("fighting", "implied", "backing")], float(f.implied_score[k])
+    (['high', 'enemy', 'one_side'], -1.0)
 
     References
     ----------
     .. [1] Maoz, Terris, Kuperman & Talmud (2007). What is the enemy of my enemy?
        Journal of Politics 69(1).
+    .. [2] Regan (2002). Third-party interventions and the duration of intrastate
+       conflicts. Journal of Conflict Resolution 46(1).
     """
     check_graph(net, "net")
     net = _as_network(net)
@@ -136,69 +161,86 @@ def pair_factors(net: AllianceNetwork | nx.Graph) -> PairFactors:
     iu, ju = np.triu_indices(n, 1)
     iu = iu.astype(np.int32)
     ju = ju.astype(np.int32)
-    stance, confidence = ties.pair_stance(iu, ju)
+    stance, confidence, fighting = ties.pair_states(iu, ju)
 
     P = ties.matrix(ties.sign > 0)
     N = ties.matrix(ties.sign < 0)
     PN = P @ N
-    WP = ties.matrix(ties.sign > 0, ties.weight)
-    WN = ties.matrix(ties.sign < 0, ties.weight)
-    WPN = WP @ WN
-    balance_sum = _upper_values((P @ P) - PN - PN.T, n)
-    balance_weight = _upper_values((WP @ WP) - WPN - WPN.T, n, dtype=float)
+    _, S = implied_scores(net, nodelist=ids)
+    score = _upper_values(S, n, dtype=float)
     states = {
         "stance": stance,
-        "balance": balance_state(balance_weight),
+        "fighting": fighting,
+        "implied": implied_state(score),
         "shared_enemy": (_upper_values(N @ N, n) > 0).astype(np.int8),
         "opposed_backers": (_upper_values(PN @ P, n) > 0).astype(np.int8),
+        "backing": _backing(net, ids, P, iu, ju),
         "common_theater": _common_theater(net, ids, iu, ju),
     }
-    return PairFactors(ids, iu, ju, states, confidence, balance_sum, balance_weight)
+    return PairFactors(ids, iu, ju, states, confidence, score)
 
 
 @dataclass(frozen=True, eq=False)
 class _Ties:
-    """The recorded relations as arrays: actor rows and columns, stance code, confidence, weight, sign."""
+    """The recorded relations as arrays: actor rows and columns, stance and fighting codes, confidence, sign."""
 
     n: int
     row: np.ndarray
     col: np.ndarray
     stance: np.ndarray
+    fighting: np.ndarray
     confidence: np.ndarray
-    weight: np.ndarray
     sign: np.ndarray
 
     @classmethod
     def of(cls, net: AllianceNetwork, ids: list[str]) -> _Ties:
         index = {a: k for k, a in enumerate(ids)}
-        rows, cols, stance_code, conf, weight = [], [], [], [], []
-        for u, v, d in net.graph.edges(data=True):
-            rows.append(index[u])
-            cols.append(index[v])
-            stance_code.append(STANCES.index(d["stance"]))
-            conf.append(float(d.get("confidence", 1.0)))
-            weight.append(float(d.get("weight", 1.0)))
+        levels = FACTORS["fighting"]
+        rows, cols, stance_code, fight, conf = [], [], [], [], []
+        for r in net.active_relations:
+            a, b = r.pair
+            rows.append(index[a])
+            cols.append(index[b])
+            stance_code.append(STANCES.index(r.stance.value))
+            fight.append(MISSING if r.fighting is None else levels.index(r.fighting))
+            conf.append(float(r.confidence))
         s = np.asarray(stance_code, dtype=np.int8)
         sign = np.array([1, 1, 0, 0, -1, -1], dtype=np.int8)[s] if len(s) else np.zeros(0, np.int8)
         return cls(len(ids), np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), s,
-                   np.asarray(conf, dtype=float), np.asarray(weight, dtype=float), sign)
+                   np.asarray(fight, dtype=np.int8), np.asarray(conf, dtype=float), sign)
 
-    def matrix(self, mask: np.ndarray, values: np.ndarray | None = None) -> sp.csr_array:
-        """The symmetric n x n matrix of the masked ties: 1 each, or their ``values``."""
+    def matrix(self, mask: np.ndarray) -> sp.csr_array:
+        """The symmetric 0/1 n x n matrix of the masked ties."""
         rr, cc = self.row[mask], self.col[mask]
-        data = np.ones(2 * len(rr), dtype=np.int64) if values is None else np.tile(values[mask], 2)
+        data = np.ones(2 * len(rr), dtype=np.int64)
         return sp.csr_array((data, (np.concatenate([rr, cc]), np.concatenate([cc, rr]))), shape=(self.n, self.n))
 
-    def pair_stance(self, iu: np.ndarray, ju: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Each pair's stance code (``unknown`` without a relation) and its confidence (1 without)."""
+    def pair_states(self, iu: np.ndarray, ju: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each pair's stance code (``unknown`` without a relation), its confidence (1 without) and fighting code."""
         stance_m = np.full((self.n, self.n), _UNKNOWN_STANCE, dtype=np.int8)
         conf_m = np.ones((self.n, self.n), dtype=float)
-        if len(self.stance):
-            stance_m[self.row, self.col] = self.stance
-            stance_m[self.col, self.row] = self.stance
-            conf_m[self.row, self.col] = self.confidence
-            conf_m[self.col, self.row] = self.confidence
-        return stance_m[iu, ju], conf_m[iu, ju]
+        fight_m = np.full((self.n, self.n), MISSING, dtype=np.int8)
+        for m, values in ((stance_m, self.stance), (conf_m, self.confidence), (fight_m, self.fighting)):
+            m[self.row, self.col] = values
+            m[self.col, self.row] = values
+        return stance_m[iu, ju], conf_m[iu, ju], fight_m[iu, ju]
+
+
+def _backing(net: AllianceNetwork, ids: list[str], P: sp.csr_array, iu: np.ndarray, ju: np.ndarray) -> np.ndarray:
+    """How many sides of each pair have a backer: a state or coalition friendly with it and not with the other.
+
+    Side i of the pair (i, j) has ``deg_s(i) - C_ij - P_ij s_j`` backers: its state
+    friends, less those friendly with j too (C = P diag(s) P) and less j itself.
+    """
+    n = len(ids)
+    s = np.array([net.actors[a].kind in BACKER_KINDS for a in ids], dtype=np.int64)
+    Ps = P.multiply(s[np.newaxis, :]).tocsr()  # the ties to states and coalitions only
+    deg = np.asarray(Ps.sum(axis=1)).ravel().astype(np.int64)
+    common = _upper_values(Ps @ P, n)
+    tie = _upper_values(P, n)
+    side_i = deg[iu] - common - tie * s[ju] > 0
+    side_j = deg[ju] - common - tie * s[iu] > 0
+    return (side_i.astype(np.int8) + side_j.astype(np.int8)).astype(np.int8)
 
 
 def _common_theater(net: AllianceNetwork, ids: list[str], iu: np.ndarray, ju: np.ndarray) -> np.ndarray:
@@ -216,23 +258,25 @@ def _common_theater(net: AllianceNetwork, ids: list[str], iu: np.ndarray, ju: np
     return theater
 
 
-def balance_state(weighted_sum: np.ndarray) -> np.ndarray:
-    """State indices into ``FACTORS["balance"]`` for weighted two-path sums.
+def implied_state(score: np.ndarray) -> np.ndarray:
+    """State indices into ``FACTORS["implied"]`` for implied-relation scores.
 
-    ``zero`` within 1e-9 of 0, ``weakly_*`` below :data:`STRONG` in size, ``strongly_*`` from it on.
+    The names :func:`alliances.analysis.stance_for_score` gives (``ally`` from
+    :data:`~alliances.analysis.STRONG_SCORE`, ``friendly`` above 0, ``rival`` below 0,
+    ``enemy`` from minus it), and ``none`` for 0.
 
     Examples
     --------
-    >>> [FACTORS["balance"][k] for k in balance_state(np.array([-2.0, -0.25, 0.0, 1.5, 3.0]))]
-    ['strongly_negative', 'weakly_negative', 'zero', 'weakly_positive', 'strongly_positive']
+    >>> [FACTORS["implied"][k] for k in implied_state(np.array([-2.0, -0.25, 0.0, 0.5, 1.0]))]
+    ['enemy', 'rival', 'none', 'friendly', 'ally']
     """
     try:
-        x = np.asarray(weighted_sum, dtype=float)
+        x = np.asarray(score, dtype=float)
     except (TypeError, ValueError):
-        raise ParameterTypeError(f"weighted_sum must be an array of numbers, not {shown(weighted_sum)}") from None
+        raise ParameterTypeError(f"score must be an array of numbers, not {shown(score)}") from None
     if not np.all(np.isfinite(x)):
-        raise ParameterError("weighted_sum must hold finite numbers")
-    size = np.where(np.abs(x) <= _EPS, 0, np.where(np.abs(x) >= STRONG - _EPS, 2, 1))
+        raise ParameterError("score must hold finite numbers")
+    size = np.where(np.abs(x) <= _EPS, 0, np.where(np.abs(x) >= STRONG_SCORE - _EPS, 2, 1))
     return (2 + np.sign(x).astype(np.int64) * size).astype(np.int8)
 
 

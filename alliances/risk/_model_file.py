@@ -64,7 +64,7 @@ SAVE_FORMATS = {
     ".yaml": "alliances risk model (YAML)",
     ".yml": "alliances risk model (YAML)",
 }
-_TOP = {"version", "name", "description", "nodes"}
+_TOP = {"version", "name", "description", "horizon", "nodes"}
 _NODE = {"id", "states", "parents", "p", "table", "rationale", "reference", "notes"}
 _ROW = {"given", "p"}
 _TOLERANCE = 1e-6
@@ -146,20 +146,31 @@ class RiskModel:
         What the model predicts, in plain words.
     source : str, optional
         The file it was read from (``"<default>"`` for the shipped model).
+    horizon : str, optional
+        What P(clash) means, in words, with its time horizon (the file's ``horizon``);
+        every output that shows a probability says it.
 
     Examples
     --------
     >>> m = load_risk_model()
     >>> m.factors
-    ('stance', 'balance', 'shared_enemy', 'opposed_backers', 'common_theater')
+    ('stance', 'implied', 'shared_enemy', 'backing', 'common_theater', 'fighting')
     >>> m.latents, m.nodes["clash"].states
     (('alignment', 'hostility', 'opportunity'), ('no', 'yes'))
+    >>> m.horizon
+    'P(at least one direct armed clash between the two in the next month)'
     """
 
     name: str
     nodes: Mapping[str, RiskNode]
     description: str | None = None
     source: str = "<default>"
+    horizon: str | None = None
+
+    @property
+    def outcome_label(self) -> str:
+        """What P(clash) means, for a table header or an axis: the horizon, or a note that none is stated."""
+        return self.horizon or "P(clash), horizon not stated by the model"
 
     def __post_init__(self) -> None:
         check_text(self.name, "name of a risk model")
@@ -187,6 +198,7 @@ class RiskModel:
             if seen[factor].states != FACTORS[factor]:
                 raise ParameterError(f"states of factor {factor!r} must be exactly: {', '.join(FACTORS[factor])}")
         check_text(self.description, "description of a risk model", optional=True)
+        check_text(self.horizon, "horizon of a risk model", optional=True)
         check_text(self.source, "source of a risk model")
 
     def __repr__(self) -> str:
@@ -212,17 +224,10 @@ class RiskModel:
     def cpds(self) -> dict[str, TabularCPD]:
         """Every node's CPD as a pgmpy ``TabularCPD`` (imports pgmpy; built once per model)."""
         TabularCPD = pgmpy_classes().TabularCPD
-        out = {}
-        for node in self.nodes.values():
-            out[node.id] = TabularCPD(
-                node.id,
-                len(node.states),
-                node.table,
-                evidence=list(node.parents) or None,
-                evidence_card=[len(self.nodes[p].states) for p in node.parents] or None,
-                state_names={node.id: list(node.states), **{p: list(self.nodes[p].states) for p in node.parents}},
-            )
-        return out
+        return {node.id: TabularCPD(node.id, len(node.states), node.table, evidence=list(node.parents) or None,
+                                    evidence_card=[len(self.nodes[p].states) for p in node.parents] or None,
+                                    state_names={x: list(self.nodes[x].states) for x in (node.id, *node.parents)})
+                for node in self.nodes.values()}
 
     def structure(self, *, mark_latents: bool = True) -> DiscreteBayesianNetwork:
         """The model's arrows as a pgmpy ``DiscreteBayesianNetwork`` without CPDs (for estimators).
@@ -256,20 +261,16 @@ class RiskModel:
             if node.parents:
                 item["parents"] = list(node.parents)
                 combos = product(*[self.nodes[p].states for p in node.parents])
-                item["table"] = [
-                    {"given": list(c), "p": [round(float(v), 12) for v in node.table[:, k]]}
-                    for k, c in enumerate(combos)
-                ]
+                item["table"] = [{"given": list(c), "p": [round(float(v), 12) for v in node.table[:, k]]}
+                                 for k, c in enumerate(combos)]
             else:
                 item["p"] = [round(float(v), 12) for v in node.table[:, 0]]
             item["rationale"] = node.rationale
             item["reference"] = node.reference
             nodes.append(item)
-        out: dict[str, Any] = {"version": 1, "name": self.name}
-        if self.description:
-            out["description"] = self.description
-        out["nodes"] = nodes
-        return out
+        out: dict[str, Any] = {"version": 1, "name": self.name, "description": self.description,
+                               "horizon": self.horizon, "nodes": nodes}
+        return {k: v for k, v in out.items() if v}
 
     def save(self, path: str | os.PathLike[str]) -> str:
         """Write the model by extension: .xdsl (GeNIe), .net (Hugin), .bif, .xmlbif, or .yaml.
@@ -326,7 +327,7 @@ class RiskModel:
             if t.shape != node.table.shape:
                 raise ParameterError(f"table for {nid!r} has shape {t.shape}, expected {node.table.shape}")
             nodes[nid] = RiskNode(node.id, node.states, node.parents, t, node.rationale, node.reference)
-        return RiskModel(name or self.name, nodes, self.description, self.source)
+        return RiskModel(name or self.name, nodes, self.description, self.source, self.horizon)
 
 
 @cache
@@ -487,17 +488,21 @@ class _ModelReader(StrictYamlReader):
                 self.err(v, f"unsupported model format version {getattr(v, 'value', '?')}: this release reads version 1")
         name = self.text(top.get("name"), "name") or "risk model"
         description = self.text(top.get("description"), "description")
+        horizon = self.text(top.get("horizon"), "horizon")
         raw = self._raw_nodes(top.get("nodes"))
         if OUTCOME not in raw:
             self.err(root, f"the model needs an outcome node '{OUTCOME}' with states [no, yes]")
         if raw and "stance" not in raw:
             self.err(root, "the model needs the factor node 'stance'")
+        if "balance" in raw:  # a model written for an earlier release: the node would silently become latent
+            self.err(raw["balance"][0]["id"], "the factor 'balance' is now 'implied', with the states of "
+                                               "alliances.implied_relations: " + ", ".join(FACTORS["implied"]))
         states = self._states(raw)  # first: tables refer to the parents' states
         parents = self._parents(raw)
         nodes = self._nodes(raw, states, parents, self._toposort(raw, parents) or [])
         if self.problems:
             return None
-        return RiskModel(name, nodes, description, self.file)
+        return RiskModel(name, nodes, description, self.file, " ".join(horizon.split()) if horizon else None)
 
     def _raw_nodes(self, seq: yaml.Node | None) -> dict[str, tuple[dict[str, yaml.Node], yaml.Node]]:
         """Each node's fields and its YAML item, by id (nodes without a usable id left out)."""

@@ -1,9 +1,11 @@
 """What-if: change the scenario (an intervention on the graph) and compare the risks.
 
 A what-if edits the network itself, so every graph-derived factor of every pair is
-recomputed from the changed graph: setting a stance also changes the balance, shared
-enemy and backer factors of the pairs around it. This is an intervention on the
-scenario, not pgmpy's ``do``-operator on the risk network.
+recomputed from the changed graph: setting a stance also changes what the graph
+implies, the shared enemies and the outside backing of the pairs around it; dropping
+a state can leave its clients without a backer. This is an intervention on the
+scenario, not the ``do``-operator on the risk network. When the pairs one would expect
+to move do not, :func:`compare_risk` says why: which of their factors stayed as they were.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .._records import Stance
 from .._text import did_you_mean
 from ..errors import ParameterTypeError, ScenarioError
 from ._compiled import CompiledRisk
+from ._explain import outside_backers
 from ._model_file import RiskModel, resolve_model
 
 if TYPE_CHECKING:
@@ -48,7 +51,9 @@ def what_if(
     set : iterable of (a, b, stance)
         Give the pair this stance; ``"unknown"`` (or None) removes the relation.
         Stance names are lowercase, as in scenario files (``"Enemy"`` is refused).
-        The new relation is in force whatever the old one's period was.
+        The new relation is in force whatever the old one's period was, and keeps the
+        old one's ``fighting`` level: how much the two have fought so far is a fact of
+        the record that a new stance does not undo.
     drop : iterable of str
         Remove these actors and all their relations.
     add_theater : iterable of (actor, theater)
@@ -85,8 +90,10 @@ def what_if(
     said = []
     for item in set:
         a, b, stance = _triple(item)
+        old = out.relation(a, b)
         new = _stance(stance)
-        out = out.with_relation(a, b, new)
+        kept = {"fighting": old.fighting} if old is not None and old.fighting is not None and new is not None else {}
+        out = out.with_relation(a, b, new, **kept)
         said.append(f"{net.actor(a).display} - {net.actor(b).display} {new.value if new else 'unknown'}")
     for actor, theater in add_theater:
         out = out.with_theater(actor, theater)
@@ -143,7 +150,7 @@ def compare_risk(
     model: RiskModel | str | os.PathLike[str] | None = None,
     progress: ProgressLike = None,
 ) -> pd.DataFrame:
-    """How every pair's conflict risk changes from one network to another.
+    """How every pair's conflict risk changes from one network to another, and why some did not.
 
     Parameters
     ----------
@@ -151,20 +158,25 @@ def compare_risk(
         Typically a scenario and ``what_if(scenario, ...)``.
     model : RiskModel, path or None, optional
     progress : callable, bool or None, optional
-        A callback called as ``progress(done, total)`` while the factor combinations
-        of each network are compiled, or True for a progress bar on stderr (when it is
-        a terminal).
+        A callback called as ``progress(done, total)`` as each network is computed, or
+        True for a progress bar on stderr (when it is a terminal).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``a``, ``b``, ``status``, ``p_before``, ``p_after``, ``change`` (after -
-        before), ``stance_before``, ``stance_after``: one row per pair of either network
-        (an outer comparison). ``status`` is ``"changed"`` (the risk or the stance
-        differs), ``"unchanged"``, ``"removed"`` (the pair is only in ``before``: an
-        actor was dropped) or ``"added"`` (only in ``after``); the side a pair is missing
-        from has NaN probabilities and change and a None stance. Rows: changed pairs by
-        ``|change|`` descending, then removed, added and unchanged pairs, ties by ``a``, ``b``.
+        before), ``stance_before``, ``stance_after``, ``moved`` (the factors whose state
+        changed, comma-separated; empty when none did): one row per pair of either
+        network (an outer comparison). ``status`` is ``"changed"`` (the risk or the
+        stance differs), ``"unchanged"``, ``"removed"`` (the pair is only in ``before``:
+        an actor was dropped) or ``"added"`` (only in ``after``); the side a pair is
+        missing from has NaN probabilities and change and a None stance. Rows: changed
+        pairs by ``|change|`` descending, then removed, added and unchanged pairs, ties
+        by ``a``, ``b``. ``df.attrs["unmoved"]`` lists the pairs one would expect to
+        move and that did not (hostile pairs with an actor next to a change: a dropped
+        actor's partners, the two actors of a changed relation, an actor given a
+        theater), each as ``{"a", "b", "factors": {name: state}, "why": sentence}``;
+        ``df.attrs["horizon"]`` is the model's horizon.
 
     Examples
     --------
@@ -178,14 +190,17 @@ def compare_risk(
     >>> removed = gone[gone["status"] == "removed"]
     >>> len(removed), bool(removed["p_after"].isna().all()), sorted(set(removed["a"]) | set(removed["b"]))[:3]
     (7, True, ['assad', 'hezbollah', 'iran'])
+    >>> print(gone.attrs["unmoved"][0]["why"])  # Assad keeps a backer: its war risk stays
+    Assad - IS: unchanged; its factors did not move: fighting high; implied enemy; shared enemy yes; backing one_side (Assad still has an outside backer: Iran); common theater yes.
     """
     check_graph(before, "before")
     check_graph(after, "after")
     check_progress(progress)
-    engine = CompiledRisk(resolve_model(model))  # one engine: combinations both networks share are compiled once
-    with using_progress(progress, "compiling the risk network") as update:
-        x = engine.all_pairs(before, progress=update)[["a", "b", "stance", "p_clash"]]
-        y = engine.all_pairs(after, progress=update)[["a", "b", "stance", "p_clash"]]
+    engine = CompiledRisk(resolve_model(model))
+    with using_progress(progress, "computing conflict risk") as update:
+        x = engine.all_pairs(before, progress=update)
+        y = engine.all_pairs(after, progress=update)
+    factors = [c for c in x.columns if c not in ("a", "b", "p_clash")]
     df = x.merge(y, on=["a", "b"], how="outer", suffixes=("_before", "_after"), indicator=True)
     df = df.rename(columns={"p_clash_before": "p_before", "p_clash_after": "p_after"})
     df["change"] = df["p_after"] - df["p_before"]
@@ -196,13 +211,60 @@ def compare_risk(
     status = np.where(df["_merge"] == "left_only", "removed", np.where(df["_merge"] == "right_only", "added",
                       np.where(moved, "changed", "unchanged")))
     df["status"] = status.astype(object)
+    df["moved"] = [", ".join(f for f in factors if ok and str(getattr(r, f"{f}_before")) != str(getattr(r, f"{f}_after")))
+                   for r, ok in zip(df.itertuples(index=False), both, strict=True)]
     for col in ("stance_before", "stance_after"):
         df[col] = df[col].astype(object).where(df[col].notna(), None)
+    unmoved = _unmoved(before, after, df, factors)
     group = df["status"].map(_STATUS_ORDER)
     key = np.where(df["status"] == "changed", -df["change"].abs().fillna(0.0), 0.0)
     df = df.assign(_g=group, _k=key).sort_values(["_g", "_k", "a", "b"], kind="stable")
-    df = df.drop(columns=["_g", "_k", "_merge"]).reset_index(drop=True)
-    return df[["a", "b", "status", "p_before", "p_after", "change", "stance_before", "stance_after"]]
+    df = df[["a", "b", "status", "p_before", "p_after", "change", "stance_before", "stance_after", "moved"]]
+    df = df.reset_index(drop=True)
+    df.attrs["unmoved"] = unmoved
+    df.attrs["horizon"] = engine.model.outcome_label
+    return df
 
 
 _STATUS_ORDER = {"changed": 0, "removed": 1, "added": 2, "unchanged": 3}
+_HOSTILE = ("enemy", "rival")
+_FIGHTING = ("recent", "low", "high")
+
+
+def _touched(before: AllianceNetwork, after: AllianceNetwork) -> set[str]:
+    """The actors next to a change: a dropped actor's partners, a changed relation's two actors, a new theater's actor."""
+    g = before.graph
+    out: set[str] = set()
+    for x in set(before.actors) - set(after.actors):
+        out.update(g.neighbors(x))
+    common = set(before.actors) & set(after.actors)
+    old = {r.pair: (r.stance, r.fighting) for r in before.active_relations if set(r.pair) <= common}
+    new = {r.pair: (r.stance, r.fighting) for r in after.active_relations if set(r.pair) <= common}
+    for pair in set(old) ^ set(new) | {p for p in set(old) & set(new) if old[p] != new[p]}:
+        out.update(pair)
+    out.update(a for a in common if set(before.actors[a].theaters) != set(after.actors[a].theaters))
+    return out & set(after.actors)
+
+
+def _kept_backers(net: AllianceNetwork, a: str, b: str, touched: set[str], names: dict[str, str]) -> str:
+    """`` (Assad still has an outside backer: Iran)`` for the touched sides of the pair that kept one."""
+    kept = [f"{names[x]} still has an outside backer: {', '.join(names[z] for z in zs)}"
+            for x, y in ((a, b), (b, a)) if x in touched and (zs := outside_backers(net, x, y))]
+    return f" ({'; '.join(kept)})" if kept else ""
+
+
+def _unmoved(before: AllianceNetwork, after: AllianceNetwork, df: pd.DataFrame, factors: list[str]) -> list[dict[str, Any]]:
+    """The hostile pairs next to a change whose risk did not move, with the factors that kept them where they were."""
+    touched = _touched(before, after)
+    names = {x: net.actors[x].display for net in (before, after) for x in net.actors}
+    out = []
+    for r in df[df["status"] == "unchanged"].itertuples(index=False):
+        states = {f: str(getattr(r, f"{f}_after")) for f in factors}
+        hostile = states.get("stance") in _HOSTILE or states.get("fighting") in _FIGHTING
+        if not hostile or not ({r.a, r.b} & touched):
+            continue
+        shown = [f"{f.replace('_', ' ')} {s}" + (_kept_backers(after, r.a, r.b, touched, names) if f == "backing" else "")
+                 for f, s in states.items() if f != "stance" and s != "unknown"]
+        sentence = f"{names[r.a]} - {names[r.b]}: unchanged; its factors did not move: {'; '.join(shown)}."
+        out.append({"a": r.a, "b": r.b, "factors": states, "why": sentence})
+    return out

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances.analysis import implied_relations, stance_for_score
+from alliances.analysis import implied_relations, implied_scores, stance_for_score
 from alliances.errors import AlliancesError
 
 
@@ -132,6 +132,23 @@ def test_scores_equal_brute_force_over_common_neighbours(G, strict):
         assert got[pair] == pytest.approx(score)
     assert all(r.a < r.b for r in df.itertuples())
     assert list(zip(df.a, df.b, strict=True)) == sorted(zip(df.a, df.b, strict=True))
+
+
+@settings(max_examples=80, deadline=None)
+@given(signed_graphs(), st.booleans())
+def test_implied_scores_equal_brute_force_on_every_pair_and_the_table_on_unknown_ones(G, strict):
+    nodes, S = implied_scores(G, strict=strict)
+    assert nodes == list(G.nodes) and (S != S.T).nnz == 0 and S.diagonal().tolist() == [0] * len(nodes)
+    index = {v: k for k, v in enumerate(nodes)}
+    for a, b in itertools.combinations(sorted(G), 2):  # known pairs too: what the rest of the graph implies
+        expected = 0.0
+        for m in set(G[a]) & set(G[b]):
+            s1, s2 = G[a][m]["sign"], G[m][b]["sign"]
+            if strict or not (s1 < 0 and s2 < 0):
+                expected += s1 * s2 * G[a][m]["weight"] * G[m][b]["weight"]
+        assert float(S[index[a], index[b]]) == pytest.approx(expected, abs=1e-12)
+    for r in implied_relations(G, strict=strict).itertuples():
+        assert r.score == float(S[index[r.a], index[r.b]])
 
 
 def test_syria_russia_us_coalition_hostile():

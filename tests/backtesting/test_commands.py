@@ -15,14 +15,41 @@ def test_cli_json_shape(world, capsys):
     out = capsys.readouterr().out
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"windows", "pairs", "scores"}
+    assert set(data) == {"horizon", "windows", "pairs", "split", "scores"}
+    assert data["horizon"] == "P(at least one clash between the two in the next quarter)"
     assert data["pairs"] == 21 and data["windows"] == 6  # 2022-Q1 to 2023-Q2
     assert [(s["model"], s["subset"]) for s in data["scores"]] == [
-        (m, s) for m in ("expert", "fitted", "persistence", "stance", "logistic") for s in ("all", "onset")]
+        (m, s) for m in ("expert", "fitted", "history", "persistence", "stance", "logistic")
+        for s in ("all", "onset", "new_onset")]
     for s in data["scores"]:
-        assert set(s) == {"model", "subset", "brier", "log_loss", "auc"}
+        assert set(s) == {"model", "subset", "brier", "log_loss", "auc", "auc_within", "n", "positives"}
         assert s["auc"] is None or 0 <= s["auc"] <= 1
+    assert {s["auc_within"] for s in data["scores"] if s["model"] in ("history", "persistence")} <= {0.5, None}
     assert "NaN" not in out
+
+
+def test_cli_ablation_sensitivity_and_prior_weights(world, capsys):
+    folder = world["folder"]
+    args = ["backtest", str(world["events"]), "--actors", str(folder / "sim.yaml"), "--window", "month",
+            "--train-until", "2021-12-31", "--pseudo-count", "20", "--pseudo-count", "clash=3"]
+    code = main([*args, "--ablation", "--sensitivity", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    left = [r["left_out"] for r in data["ablation"] if r["subset"] == "all"]
+    assert left == ["(none)", "stance", "fighting", "implied", "shared_enemy", "backing", "common_theater"]
+    assert data["sensitivity_skipped"] == []
+    settings = {(r["window"], r["train_until"]) for r in data["sensitivity"]}
+    assert settings == {("month", "2021-12-31"), ("month", "2022-06-30"), ("quarter", "2021-12-31"),
+                        ("quarter", "2022-06-30")}
+    fitted = [r for r in data["sensitivity"] if r["model"] == "fitted" and r["subset"] == "all"]
+    assert all(r["brier_vs_persistence"] is not None and r["log_loss_vs_history"] is not None for r in fitted)
+    code = main([*args, "--ablation"])
+    out = capsys.readouterr().out
+    assert code == 0 and "Each factor left out in turn" in out and "fighting" in out
+    for bad, message in (("clsh=5", "--pseudo-count"), ("-3", "pseudo_count must be a positive number"),
+                         ("clash=x", "--pseudo-count"), ("clash=0", "pseudo_counts: clash must be a positive number")):
+        code = main([*args[:-2], "--pseudo-count", bad])
+        assert code == 2 and message in capsys.readouterr().err
 
 
 def test_cli_figure_and_table(world, tmp_path, capsys):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -15,15 +17,18 @@ def train(world):
     return pred[pred["split"] == "train"].reset_index(drop=True)
 
 
-def test_fitted_model_moved_the_clash_table_most(world):
+def test_fitted_model_moved_the_clash_table_towards_the_truth(world):
     moved = world["bt"].cpd_changes
     assert moved["shift"].is_monotonic_decreasing
-    top_nodes = set(moved.head(3)["node"])
-    assert "clash" in top_nodes
-    # the only CPD the truth changed is clash: its (hostility=high, opportunity=high) column
-    # moves towards the true 0.55 from the expert's 0.70
-    row = moved[(moved["node"] == "clash") & (moved["given"] == "hostility=high, opportunity=high")].iloc[0]
-    assert row["after"][1] < row["before"][1]
+    assert "clash" in set(moved.head(10)["node"])
+    # the only CPD the truth changed is clash: its columns the data moved most moved towards the truth
+    truth = world["truth"].nodes["clash"]
+    combos = [", ".join(f"{p}={x}" for p, x in zip(truth.parents, c, strict=True))
+              for c in itertools.product(*[world["truth"].nodes[p].states for p in truth.parents])]
+    top = moved[moved["node"] == "clash"].head(5)
+    for r in top.itertuples(index=False):
+        want = truth.table[1, combos.index(r.given)]
+        assert abs(r.after[1] - want) < abs(r.before[1] - want), r.given
 
 
 def test_cpd_changes_of_identical_models_are_zero():
@@ -59,4 +64,4 @@ def test_rows_with_a_factor_missing_sometimes_are_noted(train):
     some.loc[:2, "common_theater"] = "unknown"
     _, notes, unobserved = fit_on(some, load_risk_model(), pseudo_count=5.0, max_iter=5)
     assert unobserved == []
-    assert notes == ["3 training row(s) with an unobserved common_theater were left out of the fit"]
+    assert notes == ["3 training row(s) with an unobserved common_theater: summed out there"]

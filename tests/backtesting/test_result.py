@@ -42,27 +42,35 @@ def test_json_has_null_not_nan(world):
 def test_verdicts_say_when_a_baseline_wins(world):
     bt = world["bt"]
     text = "\n".join(bt.verdicts())
-    for subset in ("all", "onset"):
-        for model in ("expert", "fitted"):
+    checked = 0
+    for subset in ("all", "onset", "new_onset"):
+        for model in ("expert", "fitted") if subset == "all" else ("fitted",):
             m = bt.score(model, subset)
-            for base in ("persistence", "stance", "logistic"):
+            for base in ("history", "persistence", "stance", "logistic"):
                 b = bt.score(base, subset)
                 if b < m - 1e-12:
                     assert f"beats the {model} model on brier {b:.4f} vs {m:.4f}" in text
+                    checked += 1
+        within = bt.score("fitted", subset, "auc_within")
+        assert f"with AUC {within:.2f} (0.5: the graph adds nothing)" in text
+    assert checked
 
 
 def _with_scores(bt, brier):
     """The result with made-up Brier scores (model -> score, the same on both subsets)."""
-    rows = [{"model": m, "subset": s, "brier": brier[m], "log_loss": None, "auc": None, "n": 10, "positives": 2}
-            for m in MODELS for s in ("all", "onset")]
-    return dataclasses.replace(bt, scores=pd.DataFrame(rows).astype({"log_loss": object, "auc": object}))
+    rows = [{"model": m, "subset": s, "brier": brier[m], "log_loss": None, "auc": None, "auc_within": None,
+             "n": 10, "positives": 2} for m in MODELS for s in ("all", "onset", "new_onset")]
+    return dataclasses.replace(bt, scores=pd.DataFrame(rows).astype({"log_loss": object, "auc": object,
+                                                                      "auc_within": object}))
 
 
 def test_verdicts_by_hand(world):
-    made = _with_scores(world["bt"], {"expert": 0.2, "fitted": 0.1, "persistence": 0.15, "stance": 0.3, "logistic": 0.25})
-    assert made.verdicts()[:4] == [
+    made = _with_scores(world["bt"], {"expert": 0.2, "fitted": 0.1, "history": 0.12, "persistence": 0.15,
+                                      "stance": 0.3, "logistic": 0.25})
+    assert made.verdicts()[:5] == [
         "all pairs: the best Brier score is the fitted model's (0.1000).",
         "all pairs: no baseline beats the fitted model on any score.",
+        "all pairs: history alone beats the expert model on brier 0.1200 vs 0.2000.",
         "all pairs: persistence beats the expert model on brier 0.1500 vs 0.2000.",
         "onsets (pairs that had not clashed in window t): the best Brier score is the fitted model's (0.1000).",
     ]

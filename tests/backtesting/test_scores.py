@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.backtesting import brier_score, log_loss, reliability_curve, roc_auc, score_all
+from alliances.backtesting import brier_score, log_loss, reliability_curve, roc_auc, score_all, stratified_auc
 
 sk_metrics = pytest.importorskip("sklearn.metrics")
 
@@ -81,3 +81,22 @@ def test_reliability_matches_sklearn_calibration_curve(rows):
         observed, predicted = calibration_curve(y, p, n_bins=10, strategy="uniform")
         assert [b["observed"] for b in bins] == pytest.approx(list(observed))
         assert [b["mean_predicted"] for b in bins] == pytest.approx(list(predicted))
+
+
+def test_stratified_auc_is_the_pooled_within_stratum_ranking():
+    rng = np.random.default_rng(2)
+    y = rng.random(300) < 0.3
+    strata = rng.choice(["none", "past", "recent", "low", "high"], 300)
+    p = rng.random(300)
+    # brute force: every positive against every negative of its own stratum, ties 1/2
+    wins = pairs = 0.0
+    for i in np.flatnonzero(y):
+        for j in np.flatnonzero(~y):
+            if strata[i] == strata[j]:
+                pairs += 1
+                wins += 1.0 if p[i] > p[j] else 0.5 if p[i] == p[j] else 0.0
+    assert stratified_auc(y, p, strata) == pytest.approx(wins / pairs)
+    # constant within strata: no skill, however well the strata separate the outcomes
+    rate = {s: y[strata == s].mean() for s in set(strata)}
+    assert stratified_auc(y, np.array([rate[s] for s in strata]), strata) == 0.5
+    assert stratified_auc([1, 0], [0.9, 0.1], ["a", "b"]) is None  # no stratum holds both classes

@@ -35,7 +35,7 @@ def test_decay_only_looks_back(world):
 def test_clashes_are_the_simulated_ones(world):
     tl = graphs_over_time(world["events"], world["net"], window="month", half_life=None)
     for k in (0, 5, MONTHS - 1):
-        want = {(min(x, y), max(x, y)) for t, x, y in world["clashes"] if t == k}
+        want = {(min(x, y), max(x, y)) for t, x, y, _ in world["clashes"] if t == k}
         assert tl.clashed(k) == want
     # without decay the graph of a window with clashes has them as enemies; a quiet one is the scenario
     k = next(k for k in range(MONTHS) if tl.clashed(k))

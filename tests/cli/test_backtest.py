@@ -32,6 +32,7 @@ def test_bad_figure_path_fails_before_reading_events(tmp_path, capsys):
     (["--pseudo-count", "-1"], "pseudo_count must be a positive number of observations, not -1.0"),
     (["--pseudo-count", "nan"], "pseudo_count must be a positive number of observations, not nan"),
     (["--pseudo-count", "inf"], "pseudo_count must be a positive number of observations, not inf"),
+    (["--pseudo-count", "clash=-2"], "pseudo_counts: clash must be a positive number of observations, not -2.0"),
     (["--half-life", "-1"], "--half-life must be 0 (no decay) or a positive number of windows, not -1.0"),
     (["--half-life", "nan"], "--half-life must be 0 (no decay) or a positive number of windows, not nan"),
     (["--train-until", "2017-02-30"], "train_until: '2017-02-30' is not a date (YYYY-MM-DD)"),
@@ -44,6 +45,12 @@ def test_options_are_checked_before_any_file_is_read(args, message, tmp_path, ca
                          "-o", tmp_path / "bt.svg", *args)
     assert code == 2 and out == "" and err.startswith(f"alliances: {message}") and len(err.splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_prior_weight_node_fails_before_reading_events(tmp_path, capsys):
+    code, out, err = run(capsys, "backtest", tmp_path / "nowhere.csv", "--actors", SEED, "--pseudo-count", "clsh=5")
+    assert code == 2 and out == "" and "unknown node 'clsh'" in err and "(did you mean 'clash'?)" in err
+    assert "nowhere" not in err
 
 
 def test_too_many_windows_is_refused_with_the_limit(capsys):

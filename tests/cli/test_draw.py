@@ -94,6 +94,48 @@ def test_kind_choices_are_the_diagram_kinds():
     assert tuple(k.value for k in Kind) == KINDS
 
 
+@pytest.mark.parametrize(("size", "inches"), [("column", (3.5, None)), ("page", (6.5, None)), ("slide", (13.3, 7.5))])
+def test_size_presets(size, inches, tmp_path, capsys):
+    from PIL import Image
+
+    out = tmp_path / f"{size}.png"
+    assert main(["draw", str(SEED), "-o", str(out), "--size", size, "--dpi", "50"]) == 0
+    with Image.open(out) as im:
+        w, h = im.size
+    assert w == round(inches[0] * 50)
+    if inches[1] is not None:
+        assert h == round(inches[1] * 50)
+    # a width overrides the preset's
+    assert main(["draw", str(SEED), "-o", str(out), "--size", "slide", "--width", "10", "--dpi", "50"]) == 0
+    with Image.open(out) as im:
+        assert im.size == (500, round(7.5 * 50))
+    assert main(["draw", str(SEED), "-o", str(out), "--size", "poster"]) == 2
+    assert "poster" in capsys.readouterr().err
+
+
+def test_many_actors_are_drawn_by_camp_and_the_command_says_so(tmp_path, capsys):
+    from tests.draw._scenarios import random_network, scenario_yaml
+
+    scenario = tmp_path / "big.yaml"
+    scenario.write_text(scenario_yaml(random_network(70, 3)))
+    out = tmp_path / "big.svg"
+    assert main(["draw", str(scenario), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "70 actors, more than 60: the network is drawn by camp" in err
+    texts = svg_texts(out)
+    assert any("70 actors, drawn as" in t for t in texts)  # the figure says so too
+    assert not any(t == "Armed actor number 5" for t in texts)  # no actor drawn one by one
+
+
+def test_actors_with_no_signed_tie_are_named(tmp_path, capsys):
+    from tests.report.test_balance import QUIET
+
+    scenario = tmp_path / "quiet.yaml"
+    scenario.write_text(QUIET)
+    assert main(["draw", str(scenario), "-o", str(tmp_path / "q.svg")]) == 0
+    assert "note: no signed tie, so in no camp (drawn grey): Quietland" in capsys.readouterr().err
+
+
 def scenario_of(n: int, path):
     """A scenario file of n actors in a chain of alternating ties (quick to write and to load)."""
     lines = ["scenario: Crowd", "actors:"]
@@ -117,6 +159,10 @@ def test_too_many_pixels_is_refused_before_the_scenario_is_read(tmp_path, capsys
     assert err == ("alliances: a 60 x 60 in figure at 1200 dpi is 72,000 x 72,000 pixels (5,184 megapixels): more than "
                    "the limit of 100 megapixels and 65,535 pixels a side; lower the dpi or the size, or write .svg or "
                    ".pdf\n")
+    assert list(tmp_path.iterdir()) == []
+    # a named size too: a slide is 13.3 x 7.5 in
+    assert main(["draw", str(SEED), "-o", str(out), "--size", "slide", "--dpi", "1200"]) == 2
+    assert "a 13.3 x 7.5 in figure at 1200 dpi is 15,960 x 9,000 pixels" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -147,18 +193,6 @@ def test_more_actors_than_a_diagram_draws_exit_2_before_any_work(kind, tmp_path,
         assert "at most 300 actors and this scenario has 301" in capsys.readouterr().err
     # the model diagram draws no actor
     assert main(["draw", str(crowd), "--kind", "model", "-o", str(tmp_path / "m.svg")]) == 0
-
-
-def test_a_crowded_network_is_drawn_with_a_warning(tmp_path, capsys, monkeypatch):
-    import alliances.draw._limits as limits
-
-    monkeypatch.setattr(limits, "DETAIL_MAX_ACTORS", 5)  # the seed's 8 actors are a crowd now
-    out = tmp_path / "n.svg"
-    assert main(["draw", str(SEED), "-o", str(out)]) == 0
-    err = capsys.readouterr().err.splitlines()
-    assert err[0] == ("note: 8 actors, each drawn: the network diagram is hard to read above 60 and takes minutes; "
-                      "--kind matrix reads better")
-    assert err[1].startswith(f"wrote {out}")
 
 
 def test_time_limit_reaches_the_factions_and_an_unproven_result_says_so(tmp_path, capsys, monkeypatch):

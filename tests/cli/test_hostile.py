@@ -138,12 +138,15 @@ def test_risk_table_pair_and_what_if(capsys, hostile):
 
 def test_extract_shows_the_article_literally(capsys, tmp_path):
     article = tmp_path / "article.txt"
-    article.write_text(f"Karsk attacked the Northern Liberation Front near {ESC} {MARKUP}.\n", "utf-8")
+    article.write_text(f"Karsk attacked the Northern Liberation Front near {ESC} {MARKUP}. "
+                       f"Karsk and the Northern Liberation Front, near {ESC} {MARKUP}, were bombed.\n", "utf-8")
     code, out, err = run(capsys, "extract", article, "--actors", DATA / "texts" / "valdoria.scenario.yaml")
     assert code == 0
     assert_safe(out, err)
     assert "karsk - nlf" in out
     assert f"1. Karsk attacked the Northern Liberation Front near \\x1b[2J\\x1b[H {MARKUP}." in flat(out)
+    assert "Not proposed, unclear" in out  # the sentence no pair is read from, as written too
+    assert f"2. Karsk and the Northern Liberation Front, near \\x1b[2J\\x1b[H {MARKUP}, were bombed." in flat(out)
 
 
 def test_events_unmapped_names(capsys, tmp_path):

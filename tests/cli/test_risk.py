@@ -38,11 +38,13 @@ def test_pair_json_and_table(capsys):
     pair = json.loads(out)["pair"]
     assert (pair["a"], pair["b"]) == ("assad", "us_coalition")
     assert {"sentence", "factors", "tornado", "mutual_information", "p_clash", "rank"} <= set(pair)
-    assert pair["tornado"][0]["factor"] == "stance"
+    assert pair["tornado"][0]["factor"] == "fighting"  # stated "past": the largest swing
+    assert pair["horizon"] == "P(at least one direct armed clash between the two in the next month)"
     code, out, _ = run(capsys, "risk", SEED, "--pair", "assad", "us_coalition")
     assert code == 0 and "ranks" in out and "tornado" not in out.lower()
     assert out.startswith("Assad - US coalition ranks") and "Assad - US coalition: factors" in out
-    assert "islamic_state" not in out and "(IS)" in out
+    code, out, _ = run(capsys, "risk", SEED, "--pair", "hezbollah", "us_coalition")
+    assert code == 0 and "islamic_state" not in out and "(IS)" in out
 
 
 def test_what_if_json(capsys):
@@ -52,9 +54,11 @@ def test_what_if_json(capsys):
     data = json.loads(out)
     assert data["changes"] == {"set": [["assad", "us_coalition", "enemy"]], "drop": ["syrian_rebels"],
                                "add_theater": [["russia", "euphrates_valley"]]}
-    top = data["pairs"][0]
-    assert (top["a"], top["b"]) == ("assad", "us_coalition")
+    top = next(p for p in data["pairs"] if (p["a"], p["b"]) == ("assad", "us_coalition"))
     assert top["p_after"] > top["p_before"] and top["stance_after"] == "enemy" and top["status"] == "changed"
+    assert data["pairs"][0]["status"] == "changed" and "stance" in top["moved"]
+    assert data["horizon"] == "P(at least one direct armed clash between the two in the next month)"
+    assert all(set(u) == {"a", "b", "factors", "why"} for u in data["unmoved"])
     gone = [p for p in data["pairs"] if "syrian_rebels" in (p["a"], p["b"])]
     assert len(gone) == 7 and {p["status"] for p in gone} == {"removed"}
     assert all(p["p_after"] is None and p["change"] is None and p["stance_after"] is None for p in gone)
@@ -85,10 +89,11 @@ def test_table_fits_80_columns(capsys, monkeypatch):
     lines = out.splitlines()
     assert max(len(x.rstrip()) for x in lines) <= 80
     assert "\u2026" not in out  # nothing cut off
-    assert "bal: balance" in out and "s.e.: shared enemy" in out and "?: not observed" in out
-    assert "strongly_negative" not in out and " -- " in out
+    flat = " ".join(out.split())
+    assert "impl: what the rest" in flat and "s.e.: shared enemy" in flat and "?: not observed" in flat
+    assert "one_side" not in out and " -- " in out
     code, out, _ = run(capsys, "risk", SEED, "--top", "3", "--wide")
-    assert code == 0 and "strongly_negative" in out and "shared enemy" in out and "\u2026" not in out
+    assert code == 0 and "one_side" in out and "shared enemy" in out and "\u2026" not in out
     code, out, _ = run(capsys, "risk", SEED, "--set", "assad", "us_coalition", "enemy", "--drop", "syrian_rebels")
     assert code == 0 and max(len(x.rstrip()) for x in out.splitlines()) <= 80 and "\u2026" not in out
 
@@ -168,7 +173,12 @@ def test_json_of_every_pair_is_written_as_it_is_made(capsys, monkeypatch):
 
     monkeypatch.setattr(alliances.report, "risk_json_chunks", counted)
     code, out, _ = run(capsys, "risk", SEED, "--json")
-    assert code == 0 and len(json.loads(out)["pairs"]) == 28
+    data = json.loads(out)
+    assert code == 0 and len(data["pairs"]) == 28
+    assert list(data) == ["horizon", "pairs"]  # the model's horizon streams first, then the pairs with every factor
+    assert data["horizon"] == "P(at least one direct armed clash between the two in the next month)"
+    assert set(data["pairs"][0]["factors"]) == {"stance", "fighting", "implied", "shared_enemy", "backing",
+                                                "common_theater"}
     assert len(pieces) == 2 + 6  # the opening, 28 pairs five at a time, the closing
     assert out == "".join(pieces) + "\n"
 

@@ -48,3 +48,15 @@ def svg_texts(path: Path) -> list[str]:
     """Every text element of an SVG file, as it reads."""
     root = ET.parse(path).getroot()
     return ["".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+def scenario_yaml(net: AllianceNetwork) -> str:
+    """A scenario file's text for a network of plain actors and relations (for the command line)."""
+    lines = [f"scenario: {net.scenario}", "actors:"]
+    for a in net.actors.values():
+        label = f", label: {a.label}" if a.label else ""
+        lines.append(f"  - {{id: {a.id}, name: {a.name}, kind: {a.kind}{label}}}")
+    lines.append("relations:")
+    for u, v, d in net.graph.edges(data=True):
+        lines.append(f"  - {{actors: [{u}, {v}], stance: {d['stance']}, confidence: {d['confidence']}}}")
+    return "\n".join(lines) + "\n"

@@ -53,7 +53,19 @@ def test_source_footer_only_when_there_are_sources_and_dollars_stay_plain():
     source_footer(fig, AllianceNetwork("T", sources=[Source("s", title="US$ 5m")]))
     (text,) = fig.texts
     assert text.get_text() == 'Source: "US\\$ 5m"'
-    assert text.get_position() == (0.01, 0.012) and text.get_fontsize() == 6.5
+    assert text.get_position() == (0.1 / 4, 0.04 / 3) and text.get_fontsize() == 7.0
+
+
+def test_source_footer_wraps_to_the_figure_width_and_is_never_cut():
+    for width, lines in ((3.5, 2), (6.5, 1)):
+        fig = new_figure(width, 3)
+        height = source_footer(fig, AllianceNetwork("T", sources=_sources(5)))
+        (text,) = fig.texts
+        box = text.get_window_extent(fig.canvas.get_renderer())
+        assert box.x0 >= 0 and box.x1 <= fig.bbox.x1 and box.y0 >= 0
+        assert text.get_text().endswith("(and 2 more)")  # the count is never cut off
+        assert abs(box.height / fig.dpi - height) < 0.06  # the height it says it needs
+        assert text.get_text().count("\n") == lines - 1
 
 
 def test_figure_title_fits_the_figure_or_sits_on_the_callers_axes():

@@ -132,6 +132,7 @@ def test_the_command_writes_the_view(tmp_path, capsys, seed):
 @pytest.mark.parametrize("args, words", [
     (["--kind", "matrix"], "an .html file holds the interactive network view; --kind matrix draws .png, .svg or .pdf"),
     (["--width", "5"], "--width and --height size a picture"),
+    (["--size", "page"], "--size, --width and --height size a picture"),
 ])
 def test_the_command_refuses_what_a_page_cannot_be(tmp_path, capsys, args, words):
     code, _, err = run(capsys, "draw", SEED, "-o", tmp_path / "x.html", *args)

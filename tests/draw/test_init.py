@@ -105,3 +105,43 @@ def test_public_names_are_exported():
         assert getattr(draw, name) is not None
     for name in ("draw_matrix", "draw_model", "draw_network", "draw_risk", "draw_tornado", "save_figure"):
         assert getattr(alliances, name) is getattr(draw, name)
+
+
+def test_network_and_matrix_compose_in_one_constrained_figure(nets, risks):
+    """Side by side in one figure with a layout engine: nothing of one diagram reaches into the other."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    net = nets["seed"]
+    fig = Figure(figsize=(13, 6), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax1, ax2 = fig.subplots(1, 2)
+    fig.suptitle("Syria, September 2017")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        draw_network(net, ax=ax1, risk=risks["seed"], top=2)
+        draw_matrix(net, ax=ax2)
+        fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+
+    def extents(ax):
+        out = []
+        for artist in ax.get_children():
+            if not artist.get_visible() or artist is ax.patch:
+                continue
+            box = artist.get_tightbbox(renderer) if hasattr(artist, "get_tightbbox") else \
+                artist.get_window_extent(renderer)
+            if box is not None and box.width > 0 and box.height > 0:
+                out.append((artist, box))
+        return out
+
+    for mine, other in ((ax1, ax2), (ax2, ax1)):
+        theirs = other.get_window_extent(renderer)
+        for artist, box in extents(mine):
+            assert not box.overlaps(theirs), artist
+    # each legend and title stays within its own diagram's side, and the figure's title clear of both
+    assert ax1.get_legend() is not None and ax1.get_legend().get_window_extent(renderer).x1 <= \
+        ax1.get_window_extent(renderer).x1 + 0.5
+    top = fig._suptitle.get_window_extent(renderer)
+    for ax in (ax1, ax2):
+        assert not top.overlaps(ax.get_tightbbox(renderer))
+    assert ax1.get_title(loc="left").startswith("Syria")

@@ -44,11 +44,11 @@ def test_a_figure_too_large_to_rasterise_is_refused_before_drawing():
 def test_actor_limits_by_kind():
     assert (DETAIL_MAX_ACTORS, MAX_ACTORS) == (60, 300)
     for kind in ("network", "matrix", "risk", "tornado"):
-        assert actor_limit_view(kind, MAX_ACTORS) in ("actors", "crowded")
+        assert actor_limit_view(kind, MAX_ACTORS) in ("actors", "camps")
         with pytest.raises(ParameterError, match=f"the {kind} diagram draws at most 300 actors and this scenario has 301"):
             actor_limit_view(kind, MAX_ACTORS + 1)
     assert actor_limit_view("model", 100_000) == "actors"  # the model diagram draws no actor
-    assert [actor_limit_view("network", n) for n in (60, 61)] == ["actors", "crowded"]
+    assert [actor_limit_view("network", n) for n in (60, 61)] == ["actors", "camps"]
     assert actor_limit_view("matrix", 61) == "actors"
 
 

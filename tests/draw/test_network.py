@@ -64,23 +64,44 @@ def test_risk_overlay_marks_the_riskiest_pairs_not_at_war(nets, risks, network_f
     assert shown == sorted(f"{p:.2f}" for p in top3["p_clash"])
 
 
-def expected_legend(net, camps, *, risk: bool, size: str = "ties") -> list[str]:
+def expected_legend(net, camps, *, risk: bool, no_camp: str = "no signed tie") -> list[str]:
+    """The legend's entries, a camp entry as "camp" (checked apart by camp_named)."""
     g = net.graph
     stances = {d["stance"] for _, _, d in g.edges(data=True)}
     out = [s for s in ("ally", "friendly", "neutral", "ambivalent", "rival", "enemy") if s in stances]
     if any(d["confidence"] < 1 for _, _, d in g.edges(data=True)):
         out.append("lighter: less certain")
     if risk:
-        out.append("P(clash), top 2 not at war")
+        out.append("P(clash): the 2 riskiest not at war")
     names = {"armed_group": "armed group", "international_org": "international organisation", "other": "other actor"}
     kinds = {str(a.kind) for a in net.actors.values()}
     out += [names.get(k, k) for k in KINDS if k in kinds]
-    for camp in camps:
-        first = net.actors[min(camp, key=list(net.actors).index)].display  # the first in file order
-        out.append(f"camp of {first}" + (f" (+{len(camp) - 1})" if len(camp) > 1 else ""))
+    out += ["camp"] * len(camps)
     if camps and sum(map(len, camps)) < len(net.actors):
-        out.append("in no camp")
+        out.append(no_camp)
     return out
+
+
+def camp_named(label: str, camp: list[str], net) -> bool:
+    """Whether a legend entry names this camp: its members (or the first ones and how many more)."""
+    shown = {net.actors[v].display for v in camp}
+    if label.endswith(" (on its own)"):
+        return len(camp) == 1 and label[:-len(" (on its own)")].rstrip("\u2026") in next(iter(shown))
+    head, _, more = label.partition(" + ")
+    named = head.split(", ")
+    count = len(named) + (int(more.split()[0]) if more else 0)
+    return count == len(camp) and all(any(s.startswith(n.rstrip("\u2026")) for s in shown) for n in named)
+
+
+def _check_legend(fig, net, camps, **kw) -> None:
+    labels, expected = legend_labels(fig), expected_legend(net, camps, **kw)
+    assert len(labels) == len(expected)
+    entries = iter(camps)
+    for got, want in zip(labels, expected, strict=True):
+        if want == "camp":
+            assert camp_named(got, next(entries), net), got
+        else:
+            assert got == want
 
 
 def test_network_legend_lists_exactly_the_styles_used(nets, risks):
@@ -88,12 +109,14 @@ def test_network_legend_lists_exactly_the_styles_used(nets, risks):
     camps = [["assad", "hezbollah", "iran", "russia", "shiite_militias"], ["syrian_rebels", "us_coalition"],
              ["islamic_state"]]
     fig = draw_network(net, factions=camps, risk=risks["seed"], top=2)
-    assert legend_labels(fig) == expected_legend(net, camps, risk=True)
+    _check_legend(fig, net, camps, risk=True)
     assert {"ally", "rival", "enemy"} <= set(legend_labels(fig))
     assert "neutral" not in legend_labels(fig) and "ambivalent" not in legend_labels(fig)
-    # an actor left out of every camp gets a grey fill, and the legend says what grey means
+    # camps named so a reader knows who is in them: the best-tied members first
+    assert "Assad, Hezbollah + 3 more" in legend_labels(fig) and "IS (on its own)" in legend_labels(fig)
+    # an actor left out of every camp (though it has signed ties) gets a grey fill, and the legend says so
     fig = draw_network(net, factions=camps[:2], risk=risks["seed"], top=2)
-    assert legend_labels(fig) == expected_legend(net, camps[:2], risk=True)
+    _check_legend(fig, net, camps[:2], risk=True, no_camp="in no camp")
     assert legend_labels(fig)[-1] == "in no camp"
     # another scenario: neutral and ambivalent ties only, all stated, one kind, no factions
     other = alliances.loads("""
@@ -108,6 +131,28 @@ relations:
 """)
     fig = draw_network(other, factions=False, centrality=False)
     assert legend_labels(fig) == ["neutral", "ambivalent", "state"]
+
+
+def test_legend_swatches_look_like_the_lines(nets):
+    """Each tie entry is drawn in its stance's colour and dash; "lighter" in the tie colours used, lighter."""
+    from matplotlib.colors import to_rgba
+
+    from alliances.draw._style import STANCE_STYLES
+
+    net = nets["seed"]  # ally, rival (some implied, confidence < 1) and enemy ties
+    fig = draw_network(net, factions=False, centrality=False)
+    leg = fig.legends[0]
+    handles = dict(zip([t.get_text() for t in leg.get_texts()], leg.legend_handles, strict=True))
+    for stance in ("ally", "rival", "enemy"):
+        assert to_rgba(handles[stance].get_color()) == to_rgba(STANCE_STYLES[stance].colour)
+    less = {d["stance"] for _, _, d in net.graph.edges(data=True) if d["confidence"] < 1}
+    assert less == {"rival", "enemy"}  # the seed's implied ties: all vermillion
+    # the "lighter" swatch: the colour of each stance drawn lighter somewhere, itself lighter (no grey stand-in)
+    swatch = [line for line in leg._legend_handle_box.findobj(matplotlib.lines.Line2D)
+              if len(to_rgba(line.get_color())) == 4 and to_rgba(line.get_color())[3] < 1]
+    assert len(swatch) == len(less)
+    assert {to_rgba(line.get_color())[:3] for line in swatch} == {to_rgba(STANCE_STYLES[s].colour)[:3] for s in less}
+    assert legend_labels(fig)[3] == "lighter: less certain"
 
 
 def test_figure_shows_inline_in_jupyter(nets):
@@ -128,11 +173,13 @@ def test_labels_with_dollars_and_markup_stay_verbatim(tmp_path):
 
 def test_no_title_no_legend_no_sources_when_asked(nets):
     fig = draw_network(nets["seed"], title=False, legend=False, sources=False, factions=False, centrality=False)
-    assert fig.legends == [] and fig.texts == [] and fig.axes[0].get_title(loc="left") == ""
+    assert fig.legends == [] and fig.texts == []
     fig = draw_network(nets["seed"], title="Mine", factions=False, centrality=False)
-    assert fig.axes[0].get_title(loc="left") == "Mine"
-    assert [t.get_text() for t in fig.texts] == ['Source: Reuters, "Syrian army reaches troops besieged by '
-                                                 'Islamic State in Deir al-Zor", 2017-09-05']
+    texts = [t.get_text() for t in fig.texts]
+    assert texts[0] == "Mine"
+    assert " ".join(texts[1:]).replace("\n", " ").startswith(
+        'Sources: Reuters, "Syrian army reaches troops besieged by Islamic State in Deir al-Zor", 2017-09-05; '
+        'Uppsala Conflict Data Program')
 
 
 def _camps_of(net):
@@ -156,4 +203,24 @@ def test_random_small_scenarios_draw_cleanly(n, seed):
     assert len(boxes) == n
     for i, b1 in enumerate(boxes):
         assert not any(b1.overlaps(b2) for b2 in boxes[i + 1:])
-    assert legend_labels(fig) == expected_legend(net, _camps_of(net), risk=False)
+    _check_legend(fig, net, _camps_of(net), risk=False)
+
+
+def test_an_actor_with_no_signed_tie_is_drawn_in_no_camp():
+    """Grey, outside every camp's hull, and the legend says why: as alliances balance reports it."""
+    from matplotlib.colors import to_hex
+
+    from tests.report.test_balance import QUIET
+
+    net = alliances.loads(QUIET)
+    fig = draw_network(net)
+    assert legend_labels(fig)[-1] == "no signed tie"
+    ax = fig.axes[0]
+    fills = {}
+    for coll in ax.collections:
+        if type(coll).__name__ == "PathCollection":
+            for xy, colour in zip(coll.get_offsets(), coll.get_facecolors(), strict=True):
+                fills[tuple(np.round(xy, 6))] = to_hex(colour)
+    quiet = [t for t in ax.texts if t.get_text() == "Quietland"]
+    assert len(quiet) == 1 and "#dddddd" in fills.values()
+    assert sum(1 for c in fills.values() if c == "#dddddd") == 1

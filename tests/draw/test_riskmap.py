@@ -28,7 +28,9 @@ def test_heatmap_annotates_every_pair(nets, risks):
     expected = sorted(f"{p:.2f}"[1:] for p in risk["p_clash"] for _ in range(2))
     assert values == expected
     # a colour bar, and the note on framed cells (the seed has wars)
-    assert len(fig.axes) == 2 and fig.axes[1].get_ylabel() == "P(direct clash)"
+    # the colour bar says what the probability is about, on a fixed 0-1 scale
+    assert len(fig.axes) == 2 and " ".join(fig.axes[1].get_ylabel().split()) == risk.attrs["horizon"]
+    assert fig.axes[1].get_ylim() == (0.0, 1.0)
     assert any("already" in t.get_text() for t in fig.texts)
 
 

@@ -34,7 +34,8 @@ def test_tornado_largest_swing_on_top(seed):
         ps = [*rows["p_clash"], e.p_clash]
         swing[factor.replace("_", " ")] = max(ps) - min(ps)
     assert shown == sorted(swing, key=lambda f: (-swing[f], f))
-    assert [b["factor"] for b in tornado_bars(e.tornado, e.p_clash)][0] == "stance"
+    assert [b["factor"] for b in tornado_bars(e.tornado, e.p_clash)][0] == "fighting"  # not stated: every level
+    assert " ".join(ax.get_xlabel().split()) == e.horizon  # the axis says what P(clash) is about
     # the current value is a vertical line at P(clash) now
     assert any(list(line.get_xdata()) == [e.p_clash, e.p_clash] for line in ax.lines)
 

@@ -54,7 +54,7 @@ def test_ties_carry_the_static_styles_and_the_evidence(seed, seed_data):
 
 
 def test_legend_lists_what_the_static_diagram_lists_in_its_order(seed, seed_data):
-    static = legend_labels(draw_network(seed, top=3, label_iterations=1))
+    static = legend_labels(draw_network(seed, top=3))
     frame = seed_data["frames"][0]
     ours = [e["label"] for s in seed_data["legend"] for e in s["entries"]]
     ours += [c["label"] for c in frame["camps"]]  # the page adds the current frame's camps
@@ -67,7 +67,8 @@ def test_camp_hulls_hold_their_members(seed_data):
     frame = seed_data["frames"][0]
     xy = seed_data["positions"]
     ids = [a["id"] for a in seed_data["actors"]]
-    assert [c["label"] for c in frame["camps"]] == ["camp of Assad (+4)", "camp of US coalition (+1)", "camp of IS"]
+    # named as the static legend names them: by their members, the best tied first
+    assert [c["label"] for c in frame["camps"]] == ["Assad, Hezbollah + 3 more", "US coalition, Rebels", "IS (on its own)"]
     for c in frame["camps"]:
         assert c["colour"] == faction_colour(c["camp"])
         hull = np.array(c["hull"])
@@ -86,7 +87,7 @@ def test_risk_bands_and_rows_against_the_risk_table(seed, seed_data):
                 if seed.stance(a, b) is None or seed.stance(a, b).value != "enemy"][:3]
     assert [(*_pair_ids(seed_data, r["pair"]), r["p"]) for r in frame["bands"]] == [
         (a, b, round(p, 4)) for a, b, p in at_peace]
-    assert [r["label"] for r in frame["bands"]] == ["0.32", "0.29", "0.18"]
+    assert [r["label"] for r in frame["bands"]] == ["0.22", "0.08", "0.06"]
     # the values sit along their lines clear of each other (two of these lines meet at the coalition)
     xy = np.array(seed_data["positions"])
     spots = [np.array(r["at"]) for r in frame["bands"]]
@@ -106,7 +107,8 @@ def test_risk_bands_and_rows_against_the_risk_table(seed, seed_data):
         got = frame["rows"][str(i)]
         assert [ids[r["other"]] for r in got] == [o for _, o in mine]
         assert [r["p"] for r in got] == [round(p, 4) for p, _ in mine]
-    assert "near term" in seed_data["risk_model"]["meaning"]
+    assert seed_data["risk_model"]["horizon"] == risk.attrs["horizon"]  # the model's horizon, as every table says it
+    assert "in the next month" in seed_data["risk_model"]["horizon"]
 
 
 def test_implied_rows_are_the_implied_relations(seed, seed_data):

@@ -17,7 +17,7 @@ def test_cli_events_timeline_diff(tmp_path, capsys):
     assert code == 0
     text = capsys.readouterr().out
     assert "Civilians" in text and "Southern Front" in text
-    assert pd.read_csv(out).shape == (6, len(COLUMNS))
+    assert pd.read_csv(out).shape == (6, len(COLUMNS) + 1)  # plus fighting
     png = tmp_path / "t.png"
     assert main(["timeline", str(snaps), "-o", str(png)]) == 0 and png.stat().st_size > 1000
     assert main(["diff", str(snaps / "2017-01.yaml"), str(snaps / "2017-02.yaml"), "--json"]) == 0

@@ -41,7 +41,7 @@ def test_ged_counts_by_hand(net):
     assert rel.unmapped.to_dict("records") == [
         {"name": "Civilians", "events": 1}, {"name": "Liwa al-Aqsa", "events": 1},
         {"name": "Southern Front", "events": 1}]
-    assert list(rel.table.columns) == list(COLUMNS)
+    assert list(rel.table.columns) == [*COLUMNS, "fighting"]
     assert rel.windows() == [(D(2017, 1, 1), D(2017, 1, 31)), (D(2017, 2, 1), D(2017, 2, 28))]
 
 
@@ -176,7 +176,7 @@ def test_write_table_csv_gzip_and_parquet(net, tmp_path):
     assert write_table(rel.table, tmp_path / "r.csv.gz") == "csv"
     assert write_table(rel.table, tmp_path / "r.parquet") == "parquet"
     back = pd.read_csv(tmp_path / "r.csv")
-    assert back.columns.tolist() == list(COLUMNS) and len(back) == len(rel.table)
+    assert back.columns.tolist() == [*COLUMNS, "fighting"] and len(back) == len(rel.table)
     assert back["window_start"].iloc[0] == "2017-01-01"  # dates as ISO text
     assert gzip.decompress((tmp_path / "r.csv.gz").read_bytes()) == (tmp_path / "r.csv").read_bytes()
     pq = duckdb.sql(f"SELECT * FROM '{tmp_path / 'r.parquet'}'").df()

@@ -17,8 +17,10 @@ def test_fragment_validates_as_a_scenario_part():
     frag = yaml.safe_load(fragment_yaml(ex, source_id="wire-2019"))
     assert frag["sources"] == [{"id": "wire-2019"}]
     assert {r["evidence"][0]["source"] for r in frag["relations"]} == {"wire-2019"}
-    ambivalent = next(r for r in frag["relations"] if r["stance"] == "ambivalent")
-    assert "hostility: sentence 7" in ambivalent["notes"] and "support: sentence 8" in ambivalent["notes"]
+    two = extract_relations("Alpha fought alongside Beta. Alpha attacked Beta.", [Actor("a", "Alpha"), Actor("b", "Beta")])
+    (ambivalent,) = fragment_dict(two, source_id="w")["relations"]
+    assert ambivalent["stance"] == "ambivalent"
+    assert ambivalent["notes"] == "support: sentence 1; hostility: sentence 2"
     data = net.to_dict()
     data["sources"] = frag["sources"]
     data["relations"] = frag["relations"]

@@ -31,7 +31,7 @@ def test_an_actor_named_inside_another_name():
 
 
 def test_demonyms_and_possessives_count_as_the_actor():
-    got = mentions("Russian warplanes and Iran's commander arrived; American envoys left.")[0]
+    got = [m for ms in mentions("Russian warplanes and Iran's commander arrived; American envoys left.") for m in ms]
     assert [(a, v) for a, _, v in got] == [("russia", "demonym"), ("iran", "name"), ("us", "demonym")]
 
 
@@ -63,3 +63,20 @@ def test_unmatched_capitalised_names_are_reported():
     assert unmatched_names(sentences, find_mentions(sentences, g), g) == ["Kurdish", "Palmyra", "Raqqa", "Wagner Group"]
     ex = extract_relations("Russia backed the Wagner Group near Palmyra. Kurdish fighters held Raqqa.", ACTORS)
     assert ex.unmatched == ("Kurdish", "Palmyra", "Raqqa", "Wagner Group")
+
+
+def test_surnames_after_a_title_or_an_earlier_full_name_and_inserted_words():
+    actors = [Actor("saf", "Sudanese Armed Forces", "state", aliases=("Sudanese army", "Abdel Fattah al-Burhan")),
+              Actor("hou", "Houthi movement", "armed_group"), Actor("wag", "Wagner", "armed_group",
+                                                                   aliases=("Yevgeny Prigozhin",))]
+    got = mentions("Gen. Burhan met Sudan's army. The Houthi rebel movement and Prigozhin left. Orban spoke.", actors)
+    assert [(a, t) for a, t, _ in got[0]] == [("saf", "Burhan"), ("saf", "Sudan's army")]
+    assert [(a, t) for a, t, _ in got[1]] == [("hou", "Houthi rebel movement"), ("wag", "Prigozhin")]
+    # a short surname alone is no mention (no title, no earlier full name)
+    short = [Actor("x", "X Front", "armed_group", aliases=("Ali Bey",))]
+    assert mentions("Bey left. Gen. Bey returned.", short) == [[], [("x", "Bey", "name")]]
+
+
+def test_it_and_its_refer_to_the_subject_not_to_a_modifier():
+    got = mentions("The Iran-backed militias said it would fight.", ACTORS)
+    assert ("militias", "it", "coref") in got[0]

@@ -37,9 +37,15 @@ def test_windows_line_ends_still_separate_paragraphs():
 
 
 def test_no_break_after_initials_months_or_lower_case():
-    sents = split_sentences("J. Smith arrived on Jan. 5 in the town. it rained. \"Go,\" he said. 2017 ended.")
+    sents = split_sentences("J. Smith arrived on Jan. 5 in the town. it rained. \"Go,\" he said. Then it ended.")
     assert [s.text for s in sents] == [
-        "J. Smith arrived on Jan. 5 in the town. it rained.", '"Go," he said.', "2017 ended."]
+        "J. Smith arrived on Jan. 5 in the town. it rained.", '"Go," he said.', "Then it ended."]
+
+
+def test_a_dotted_abbreviation_ends_a_sentence_before_a_capital():
+    sents = split_sentences("The strikes were condemned by the U.S. The Kremlin said nothing. Troops left at 5 p.m. Monday.")
+    assert [s.text for s in sents] == [
+        "The strikes were condemned by the U.S.", "The Kremlin said nothing.", "Troops left at 5 p.m. Monday."]
 
 
 def test_quote_collapses_whitespace_of_the_original():

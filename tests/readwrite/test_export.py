@@ -59,7 +59,8 @@ def test_node_link_json(seed, tmp_path):
     assert signed_edges(g) == signed_edges(seed.graph)
     assert data["graph"] == {"scenario": seed.scenario, "as_of": "2017-09-05"}
     edge = next(e for e in data["edges"] if {e["source"], e["target"]} == {"iran", "assad"})
-    assert len(edge["evidence"]) == 2 and edge["evidence"][1]["note"].startswith("A senior")
+    assert len(edge["evidence"]) == 3 and edge["evidence"][1]["note"].startswith("A senior")
+    assert edge["evidence"][2]["source"] == "background-2017"  # the evidence of the fighting level
     assert data["nodes"][0]["theaters"] == ["deir_al_zor", "euphrates_valley"]  # kept as lists
 
 

@@ -118,6 +118,34 @@ relations:
     assert again.text == result.text and again.agreed == (("assad", "iran"), ("islamic_state", "russia"))
 
 
+def test_a_new_relation_keeps_its_fighting_level_and_an_agreeing_one_keeps_the_scenarios():
+    """Issue 14's ``fighting`` field goes through merge: written for a new pair, never over the scenario's."""
+    seed = alliances.load(SEED)
+    text = SEED.read_text()
+    fragment = """
+sources: [{id: w}]
+relations:
+  - actors: [russia, us_coalition]
+    stance: rival
+    fighting: past
+  - {actors: [iran, syrian_rebels], stance: enemy, fighting: low}
+  - {actors: [assad, islamic_state], stance: enemy, fighting: none, evidence: [{source: w, note: Still fighting.}]}
+"""
+    result = merge_relations(text, fragment)
+    assert result.added == (("iran", "syrian_rebels"), ("russia", "us_coalition"))
+    assert result.evidence_added == (("assad", "islamic_state", 1),)
+    assert only_insertions(text, result.text)
+    merged = alliances.loads(result.text)
+    assert merged.relation("russia", "us_coalition").fighting == "past"
+    assert merged.relation("iran", "syrian_rebels").fighting == "low"
+    assert merged.relation("assad", "islamic_state").fighting == seed.relation("assad", "islamic_state").fighting == "high"
+    with pytest.raises(ScenarioError) as err:
+        merge_relations(text, "relations:\n  - {actors: [russia, us_coalition], stance: rival, fighting: hot}\n",
+                        fragment_name="f.yaml")
+    assert [str(p) for p in err.value.problems] == [
+        "f.yaml:2: unknown fighting level 'hot' (expected one of: none, past, recent, low, high)"]
+
+
 BASE = "scenario: T\nactors:\n  - {id: a, name: A, kind: state}\n  - {id: b, name: B, kind: state}\n"
 WIRE = "sources: [{id: w}]\nrelations: [{actors: [a, b], stance: ally, evidence: [{source: w, note: 'n: 1'}]}]\n"
 
@@ -364,7 +392,7 @@ def test_extract_then_merge_on_the_command_line(tmp_path, capsys):
     assert main(["extract", str(TEXTS / "yemen_2019.txt"), "--actors", str(TEXTS / "yemen_2019.scenario.yaml"),
                  "--json", "-o", str(frag)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"proposals", "unmatched"}
+    assert set(data) == {"proposals", "unclear", "unmatched"}
     assert {"a": "stc", "b": "yemen_gov"}.items() <= next(p for p in data["proposals"] if p["a"] == "stc"
                                                           and p["b"] == "yemen_gov").items()
     fragment = yaml.safe_load(frag.read_text())

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import alliances
 from alliances import AllianceNetwork, ScenarioError
-from alliances._records import Actor, ActorKind, Evidence, Relation, Source, Stance, Theater
+from alliances._records import FIGHTING, Actor, ActorKind, Evidence, Relation, Source, Stance, Theater
 from alliances.readwrite import ScenarioReader
 from tests._paths import SEED
 
@@ -330,6 +330,23 @@ def test_unknown_stance():
         BASE_LINES + 2,
         "unknown stance 'allied' (expected one of: ally, friendly, neutral, ambivalent, rival, enemy) "
         "(did you mean 'ally'?)",
+    )
+
+
+def test_fighting_levels_are_read_and_absent_means_not_stated():
+    net = alliances.loads(with_relations(
+        "{actors: [assad, iran], stance: enemy, fighting: high}",
+        "{actors: [assad, russia], stance: ally, fighting: none}",
+        "{actors: [iran, russia], stance: ally, fighting: null}",
+    ))
+    assert [r.fighting for r in net.relations] == ["high", "none", None]
+    assert alliances.loads(alliances.dumps(net)) == net
+
+
+def test_unknown_fighting_level():
+    assert one_problem(with_relations("{actors: [assad, iran], stance: enemy, fighting: hgh}")) == (
+        BASE_LINES + 2,
+        "unknown fighting level 'hgh' (expected one of: none, past, recent, low, high) (did you mean 'high'?)",
     )
 
 
@@ -740,7 +757,8 @@ def random_network(draw):
         relations.append(Relation(
             (a, b), draw(st.sampled_from(list(Stance))), weight=draw(st.none() | _FRACTION),
             confidence=draw(_FRACTION), kind=draw(st.none() | _TEXT_ST), since=since, until=until,
-            evidence=evidence, notes=draw(st.none() | _TEXT_ST)))
+            evidence=evidence, notes=draw(st.none() | _TEXT_ST),
+            fighting=draw(st.none() | st.sampled_from(FIGHTING))))
     return AllianceNetwork(
         draw(_TEXT_ST), actors=actors, relations=relations,
         theaters=[Theater(t, draw(_TEXT_ST), notes=draw(st.none() | _TEXT_ST)) for t in theaters],

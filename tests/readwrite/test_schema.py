@@ -12,7 +12,7 @@ import yaml
 
 import alliances
 from alliances import ScenarioError
-from alliances._records import ActorKind, Stance
+from alliances._records import FIGHTING, ActorKind, Stance
 from alliances.readwrite import _scenario as scenario_module
 from tests._paths import SEED
 
@@ -64,6 +64,7 @@ def test_schema_fields_match_the_validator():
     assert set(props["relations"]["items"]["properties"]) == scenario_module._RELATION
     assert set(props["relations"]["items"]["properties"]["evidence"]["items"]["properties"]) == scenario_module._EVIDENCE
     assert props["relations"]["items"]["properties"]["stance"]["enum"] == [s.value for s in Stance]
+    assert props["relations"]["items"]["properties"]["fighting"]["enum"] == [*FIGHTING, None]
     assert props["actors"]["items"]["properties"]["kind"]["enum"] == [k.value for k in ActorKind]
     assert props["version"]["const"] in scenario_module.SUPPORTED_VERSIONS
     assert schema["required"] == ["scenario", "actors"]
@@ -88,6 +89,7 @@ SEED_TEXT = SEED.read_text("utf-8")
         ("actors: [assad, islamic_state]", "actors: [assad]"),                           # not a pair
         ("    since: 2015\n", "    since: soon\n"),                                      # bad period
         ("scenario: Syria, Deir al-Zor offensive\n", "scenario: '  '\n"),               # empty title
+        ("    fighting: high\n", "    fighting: heavy\n"),                              # unknown fighting level
     ],
 )
 def test_bad_files_fail_both_the_schema_and_the_validator(validator, old, new):
@@ -102,7 +104,8 @@ def test_bad_files_fail_both_the_schema_and_the_validator(validator, old, new):
     ("old", "new"),
     [("    publisher: Reuters\n", "    publisher: Reuters\n    url: null\n"),
      ("    since: 2015\n", "    since: 2015\n    until: null\n    weight: null\n"),
-     ("    label: Assad\n", "    label: null\n")],
+     ("    label: Assad\n", "    label: null\n"),
+     ("    fighting: high\n", "    fighting: null\n")],
 )
 def test_nulls_for_optional_fields_pass_both(validator, old, new):
     text = SEED_TEXT.replace(old, new, 1)

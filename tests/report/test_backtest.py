@@ -39,10 +39,11 @@ def test_score_table_marks_the_best_of_each_column(result):
     table = score_table(result)
     text = render(table)
     assert "fitted model" in text and "persistence" in text and "logistic regression" in text
-    assert f"Scores on {result.test_windows} test windows x {result.pairs} pairs" in text
+    assert "history alone" in text and "AUC within" in text
     sc = result.scores
+    assert f"All pairs: {int(sc['n'].iloc[0])} forecasts, {int(sc['positives'].iloc[0])} clashes" in text
     best_brier = sc.loc[sc["subset"] == "all", "brier"].min()
-    cells = list(table.columns[1].cells)  # "Brier all": Text cells, the best one bold
+    cells = list(table.columns[1].cells)  # "Brier": Text cells, the best one bold
     bold = [c.plain for c in cells if str(c.style) == "bold"]
     assert bold == [f"{best_brier:.4f}"]
 

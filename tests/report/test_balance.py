@@ -83,6 +83,38 @@ def test_undefined_pn_index_reads_n_a(rep):
     assert row
 
 
+QUIET = """
+scenario: One quiet actor
+actors:
+  - {id: a, name: Alpha, kind: state}
+  - {id: b, name: Beta, kind: state}
+  - {id: c, name: Gamma, kind: state}
+  - {id: q, name: Quietland, kind: state}
+relations:
+  - {actors: [a, b], stance: ally}
+  - {actors: [a, c], stance: enemy}
+  - {actors: [q, a], stance: neutral}
+  - {actors: [q, c], stance: ambivalent}
+"""
+
+
+def test_an_actor_with_no_signed_tie_is_in_no_camp_in_text_json_and_tables():
+    """Reported the same way everywhere: listed as isolated, in no camp (the figure does the same)."""
+    rep = alliances.balance_report(alliances.loads(QUIET))
+    assert rep.factions.isolated == ["q"]
+    data = strict_json(balance_json(rep))
+    assert data["isolated"] == ["q"]
+    assert all("q" not in camp for camp in data["factions"] + data["frustration"]["partition"])
+    assert sorted(x for camp in data["factions"] for x in camp) == ["a", "b", "c"]
+    text = "\n".join(balance_statements(rep))
+    assert "No signed tie (only neutral or ambivalent ties, or none), so in no camp: Quietland." in text
+    factions_line = next(line for line in balance_statements(rep) if line.startswith("Factions"))
+    assert "Quietland" not in factions_line
+    assert "none" in render(balance_renderables(rep)) and "q (no signed tie)" in render(balance_renderables(rep))
+    # without an isolated actor the key is there, empty
+    assert balance_json(alliances.balance_report(alliances.loads(QUIET.replace("neutral", "ally"))))["isolated"] == []
+
+
 def test_chance_in_words_matches_the_figures(rep):
     lines = balance_statements(rep)
     head = next(i for i, line in enumerate(lines) if line.startswith("Against chance"))

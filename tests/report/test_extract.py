@@ -23,7 +23,8 @@ def test_extraction_json_pairs_sorted_with_their_sentences(extraction):
     assert [(p["a"], p["b"], p["stance"]) for p in data["proposals"]] == [
         ("hezbollah", "iran", "ally"), ("islamic_state", "russia", "enemy")]
     assert all(p["a"] < p["b"] for p in data["proposals"])
-    assert data["proposals"][1]["evidence"] == [{"sentence": 1, "text": "Russia attacked Islamic State near Homs."}]
+    assert data["proposals"][1]["evidence"] == [
+        {"sentence": 1, "text": "Russia attacked Islamic State near Homs.", "hedge": None}]
     assert data["unmatched"] == ["Homs"]
 
 

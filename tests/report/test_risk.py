@@ -49,9 +49,11 @@ def test_risk_table_shows_the_top_pairs_with_three_decimals(risk):
     for r in risk.head(3).itertuples(index=False):
         assert r.a in text and r.b in text and f"{r.p_clash:.3f}" in text
     # short heads explained by the caption; --wide spells them out
-    assert "bal: balance" in text and "s.e.: shared enemy" in text
+    flat = " ".join(text.split())
+    assert "fight: fighting lately" in flat and "s.e.: shared enemy" in flat and "impl: what the rest" in flat
+    assert "P(clash) = P(at least one direct armed clash between the two in the next month)" in flat
     wide = render(risk_table(risk, top=3, wide=True), width=300)
-    assert "shared enemy" in wide and "bal: balance" not in wide
+    assert "shared enemy" in wide and "fight: fighting" not in wide
 
 
 def test_risk_table_fits_80_columns(risk):
@@ -102,7 +104,10 @@ def test_changes_summary_and_table(what_if, seed):
     summary = changes_summary(diff, changes, names=names)
     assert summary.startswith("Dropping Russia removes its 7 pairs: ")
     changed = (diff["status"] == "changed").sum()
-    assert summary.endswith(f"Of the 21 pairs in both networks, {changed} changed risk.")
+    assert f"Of the 21 pairs in both networks, {changed} changed risk." in summary
+    # the hostile pairs next to the change that did not move are listed, with why
+    assert "Hostile pairs next to a change whose risk did not move, and why:" in summary
+    assert diff.attrs["unmoved"] and all(u["why"] in summary for u in diff.attrs["unmoved"][:8])
     text = render(changes_table(diff, top=5))
     assert f"Risk changes, the {min(5, changed)} largest of {changed}" in text
     assert "enemy -> ally" in text or "rival -> ally" in text

@@ -3,7 +3,7 @@
 import itertools
 import random
 
-from alliances import Actor, AllianceNetwork, Relation, Stance, Theater
+from alliances import Actor, ActorKind, AllianceNetwork, Relation, Stance, Theater
 from alliances.risk import FACTORS
 
 SMALL_MODEL = """\
@@ -45,21 +45,24 @@ def small_model_text() -> str:
 
 
 def random_network(seed: int, n: int = 10, p_edge: float = 0.45, theaters: int = 3) -> AllianceNetwork:
-    """A random scenario: every stance, confidences below 1, custom weights, actors without theaters."""
+    """A random scenario: every stance, confidences below 1, custom weights, actors without theaters,
+    states among armed groups (outside backers), and fighting stated on some relations."""
     rng = random.Random(seed)
     ids = [f"x{k:02d}" for k in range(n)]
     th = [f"t{k}" for k in range(theaters)]
+    kinds = [ActorKind.STATE, ActorKind.COALITION, ActorKind.ARMED_GROUP, ActorKind.MILITIA, ActorKind.OTHER]
     actors = []
     for a in ids:
         # some actors have no theater recorded: their common_theater is unobserved
         mine = tuple(sorted(rng.sample(th, rng.randint(0, 2))))
-        actors.append(Actor(a, a.upper(), theaters=mine))
+        actors.append(Actor(a, a.upper(), rng.choice(kinds), theaters=mine))
     rels = []
     for a, b in itertools.combinations(ids, 2):
         if rng.random() < p_edge:
             stance = rng.choice(list(Stance))
             conf = rng.choice([1.0, 1.0, 0.9, 0.7, 0.4])
             weight = rng.choice([None, None, 0.3, 0.8, 1.0])  # None: the stance's default
-            rels.append(Relation((a, b), stance, confidence=conf, weight=weight))
+            fighting = rng.choice([None, None, *FACTORS["fighting"]])  # None: not stated
+            rels.append(Relation((a, b), stance, confidence=conf, weight=weight, fighting=fighting))
     return AllianceNetwork(f"random {seed}", actors=actors, relations=rels,
                            theaters=[Theater(t, t.upper()) for t in th])

@@ -7,7 +7,17 @@ import pytest
 
 import alliances
 from alliances import Actor, AllianceNetwork, Relation, Stance
-from alliances.risk import FACTORS, MISSING, STANCES, CompiledRisk, conflict_risk, pair_factors, pgmpy_classes
+from alliances.risk import (
+    FACTORS,
+    MISSING,
+    STANCES,
+    CompiledRisk,
+    conflict_risk,
+    factor_values,
+    joint_distribution,
+    pair_factors,
+    pgmpy_classes,
+)
 from tests.risk._cases import random_network, small_p_clash
 
 
@@ -56,8 +66,31 @@ def test_compiled_equals_pgmpy_on_the_seed(model, seed):
 
 @pytest.mark.parametrize("case", range(3))
 def test_compiled_equals_pgmpy_on_random_scenarios(model, case):
-    soft = _assert_equals_pgmpy(model, random_network(100 + case, n=11))
+    net = random_network(100 + case, n=11)
+    soft = _assert_equals_pgmpy(model, net)
     assert soft > 3  # the soft-evidence path was exercised
+    pf = pair_factors(net)
+    # every kind of evidence was exercised: fighting stated and not, theaters known and not, backing
+    assert len(set(pf.state_names("fighting"))) >= 4 and "unknown" in set(pf.state_names("fighting"))
+    assert "unknown" in set(pf.state_names("common_theater")) and "one_side" in set(pf.state_names("backing"))
+
+
+def test_fitted_model_equals_pgmpy_too(model):
+    """The engine reads any tables, not the expert's only: a model with other numbers, same check."""
+    rng = np.random.default_rng(5)
+    tables = {}
+    for n, node in model.nodes.items():
+        t = rng.dirichlet(np.ones(len(node.states)), size=node.table.shape[1]).T
+        tables[n] = t
+    _assert_equals_pgmpy(model.with_tables(tables), random_network(7, n=9))
+
+
+def test_joint_distribution_equals_pgmpy_marginals(model):
+    infer = pgmpy_classes().VariableElimination(model.to_pgmpy())
+    for keep in (["clash"], ["fighting", "stance"], ["hostility", "backing", "clash"]):
+        phi = infer.query(keep, joint=True, show_progress=False)
+        expected = factor_values(phi, keep, [model.nodes[n].states for n in keep])
+        assert np.allclose(joint_distribution(model, keep), expected, atol=1e-12), keep
 
 
 def test_hard_evidence_reads_the_table_of_a_model_without_latents(small_model, seed):
@@ -110,24 +143,35 @@ def test_combos_are_the_distinct_combinations(model):
         assert tuple(rows[inv[k]]) == tuple(int(pf.states[f][k]) for f in engine.others)
 
 
-def test_engine_compiles_each_combination_once(model, seed):
+def test_engine_compiles_its_table_once(model, seed):
     engine = CompiledRisk(model)
     pf = pair_factors(seed)
     first = engine.p_clash(pf)
-    n = engine.cached
-    assert n == len(engine.combos(pf)[0])
+    table = engine.table
     assert np.array_equal(engine.p_clash(pf), first)
-    assert engine.cached == n  # nothing new to compile
-    assert engine.joint(tuple(engine.combos(pf)[0][0])) is engine.joint(tuple(engine.combos(pf)[0][0]))
-    assert CompiledRisk(model).cached == 0  # engines share nothing behind the scenes
+    assert engine.table is table  # nothing new to compile
+    assert CompiledRisk(model).table is not table  # engines share nothing behind the scenes
     assert np.array_equal(engine.all_pairs(seed)["p_clash"], conflict_risk(seed, model=model)["p_clash"])
+    # the summed-out slot of every factor axis is the marginal over that factor
+    k = 2 + engine.others.index("fighting")
+    assert np.allclose(np.take(table, [-1], axis=k), np.take(table, range(5), axis=k).sum(axis=k, keepdims=True))
+
+
+def test_unobserved_stance_is_summed_out(model, seed):
+    engine = CompiledRisk(model)
+    pf = pair_factors(seed)
+    blind = pf.with_states(stance=np.full(len(pf), MISSING))
+    p = engine.p_clash(blind)
+    rows, inv = engine.combos(pf)
+    for k in range(len(pf)):
+        J = engine.joint(tuple(rows[inv[k]]))
+        assert p[k] == pytest.approx(J[1].sum() / J.sum(), abs=1e-12)
 
 
 def test_progress_callback_true_and_false(model, seed):
     calls = []
     df = conflict_risk(seed, model=model, progress=lambda done, total: calls.append((done, total)))
-    total = calls[-1][1]
-    assert calls == [(k, total) for k in range(1, total + 1)]
+    assert calls == [(1, 1)]
     for flag in (True, False, None):  # True draws a bar only on a terminal; these give the same table
         assert conflict_risk(seed, model=model, progress=flag).equals(df)
     with pytest.raises(alliances.ParameterError, match="progress"):
@@ -136,8 +180,9 @@ def test_progress_callback_true_and_false(model, seed):
 
 def test_output_frame_contract(seed):
     df = conflict_risk(seed)
-    assert list(df.columns) == ["a", "b", "stance", "balance", "shared_enemy", "opposed_backers",
+    assert list(df.columns) == ["a", "b", "stance", "fighting", "implied", "shared_enemy", "backing",
                                 "common_theater", "p_clash"]
+    assert df.attrs["horizon"] == "P(at least one direct armed clash between the two in the next month)"
     assert len(df) == 28
     assert (df["a"] < df["b"]).all()
     p = df["p_clash"].to_numpy()

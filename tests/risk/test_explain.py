@@ -45,7 +45,9 @@ def test_small_model_by_hand(small_model):
     assert ex.mutual_information["stance"] == pytest.approx(_mi(by_stance), abs=1e-12)
     assert ex.mutual_information["shared_enemy"] == pytest.approx(_mi(by_shared), abs=1e-12)
     # both raise it against the factor left open: 0.55 vs 0.44 for the stance, 0.55 vs 0.541 for shared_enemy
-    assert ex.sentence.startswith("A - B ranks 3 of 3 pairs with P(clash) = 0.55. Raising it: they are enemies")
+    assert ex.sentence.startswith("A - B ranks 3 of 3 pairs, with P(clash) = 0.55 (the model states no horizon). "
+                                  "Raising it: they are enemies")
+    assert ex.horizon == "P(clash), horizon not stated by the model"
     assert "they have no enemy in common" in ex.sentence
     assert ex.sentence.endswith("The stance moves it most (with no relation it would be 0.65, as allies 0.05).")
 
@@ -98,15 +100,23 @@ def test_explain_soft_pair_and_errors(seed):
 
 
 def test_sentence_uses_display_names_and_json_ids(seed):
-    ex = alliances.explain_risk(seed, "us_coalition", "assad")
-    assert ex.sentence.startswith("Assad - US coalition ranks")
+    ex = alliances.explain_risk(seed, "us_coalition", "hezbollah")
+    assert ex.sentence.startswith("Hezbollah - US coalition ranks")
+    assert "(the chance of at least one direct armed clash between the two in the next month)" in ex.sentence
     assert "they share an enemy (IS)" in ex.sentence
-    assert "Hezbollah, Shiite militias" in ex.sentence  # the friends of their enemies, by name
+    assert "Assad, Shiite militias" in ex.sentence  # the friends of the other's enemies, by name
+    assert "How much they have fought lately is not stated" in ex.sentence
     for ident in ("us_coalition", "islamic_state", "shiite_militias", "assad"):
         assert ident not in ex.sentence
     data = ex.to_dict()
-    assert (data["a"], data["b"]) == ("assad", "us_coalition")
+    assert (data["a"], data["b"]) == ("hezbollah", "us_coalition")
+    assert data["horizon"] == ex.horizon == "P(at least one direct armed clash between the two in the next month)"
     assert data["details"]["common_enemies"] == ["islamic_state"]
+    assert data["details"]["backers"] == {"hezbollah": ["assad", "iran"], "us_coalition": []}
+    assert data["details"]["fighting_stated"] is False
     assert data["names"]["islamic_state"] == "IS" and data["names"]["assad"] == "Assad"
+    war = alliances.explain_risk(seed, "assad", "syrian_rebels")
+    assert "Raising it: they are fighting now, heavily" in war.sentence
+    assert "one side is backed from outside (Assad is backed by Iran, Russia)" in war.sentence
     rebels = alliances.explain_risk(seed, "assad", "syrian_rebels")
     assert "No theater is recorded for Rebels" in rebels.sentence

@@ -44,7 +44,8 @@ def test_pgmpy_conversion_is_consistent():
     assert set(bn.latents) == {"alignment", "hostility", "opportunity"}
     cpd = bn.get_cpds("clash")
     assert cpd.state_names["clash"] == ["no", "yes"]
-    assert cpd.get_value(clash="yes", hostility="high", opportunity="high") == pytest.approx(0.7)
+    assert cpd.get_value(clash="yes", hostility="high", opportunity="high", fighting="high",
+                         backing="none") == pytest.approx(0.95)
 
 
 def test_many_problems_at_once(tmp_path):
@@ -58,7 +59,7 @@ nodes:
     reference: x
   - id: stance
     states: [a, b]
-  - id: balance
+  - id: implied
     states: [negative, zero, positiv]
     p: [0.2, 0.6, 0.2]
     rationale: r
@@ -89,7 +90,7 @@ nodes:
     f = str(path)
     assert f"{f}:5: p of node 'stance' sums to 1.1, not 1" in msgs
     assert any(m.startswith(f"{f}:8: duplicate node id 'stance' (first at line 3)") for m in msgs)
-    assert any(m.startswith(f"{f}:11: states of factor 'balance' must be exactly") for m in msgs)
+    assert any(m.startswith(f"{f}:11: states of factor 'implied' must be exactly") for m in msgs)
     assert f"{f}:17: node 'hostility' has unknown parent 'opportunty'" in msgs
     assert any(m.startswith(f"{f}:26: unknown field 'colour'") for m in msgs)
     assert any(m.startswith(f"{f}:29: node 'clash' has two rows for given [ally]") for m in msgs)
@@ -179,7 +180,8 @@ def test_export_formats(tmp_path, ext):
         reader = BIFReader(str(out)) if ext == ".bif" else XMLBIFReader(str(out))
         bn = reader.get_model()
         got = bn.get_cpds("clash")
-        assert got.get_value(clash="yes", hostility="high", opportunity="low") == pytest.approx(0.35)
+        assert got.get_value(clash="yes", hostility="high", opportunity="low", fighting="low",
+                             backing="none") == pytest.approx(0.475)
 
 
 def test_export_errors(tmp_path):
@@ -189,3 +191,30 @@ def test_export_errors(tmp_path):
         load_risk_model().save(tmp_path / "nope" / "m.bif")
     assert list(tmp_path.iterdir()) == []
     assert load_risk_model().save(tmp_path / "M.XDSL") == SAVE_FORMATS[".xdsl"]  # any case
+
+
+def test_a_model_of_the_earlier_release_is_told_about_implied(model, tmp_path):
+    path = tmp_path / "old.yaml"
+    model.save(path)
+    old = path.read_text(encoding="utf-8").replace("id: implied", "id: balance")
+    with pytest.raises(ModelFileError, match="the factor 'balance' is now 'implied'"):
+        load_risk_model_text(old)
+
+
+def test_horizon_is_read_written_and_optional(model, tmp_path):
+    assert model.outcome_label == model.horizon == (
+        "P(at least one direct armed clash between the two in the next month)")
+    model.save(tmp_path / "m.yaml")
+    again = load_risk_model(tmp_path / "m.yaml")
+    assert again.horizon == model.horizon and again.with_tables({}).horizon == model.horizon
+    text = (tmp_path / "m.yaml").read_text(encoding="utf-8")
+    bare = load_risk_model_text(text.replace(f"horizon: {model.horizon}\n", ""))
+    assert bare.horizon is None and bare.outcome_label == "P(clash), horizon not stated by the model"
+    with pytest.raises(ModelFileError, match="horizon"):
+        load_risk_model_text(text.replace(f"horizon: {model.horizon}", "horizon: [a, b]"))
+
+
+def load_risk_model_text(text):
+    from alliances.risk import loads_risk_model
+
+    return loads_risk_model(text, filename="m.yaml")

@@ -63,7 +63,7 @@ def test_quiet_import_restores_the_warning_filters():
 def test_pgmpy_import_is_quiet_in_jupyter(seed_path):
     # tqdm.auto warns "IProgress not found" in a Jupyter kernel without ipywidgets; pgmpy
     # imports it. Pretend to be such a kernel in a fresh process and record every warning.
-    code = textwrap.dedent(f"""
+    code = textwrap.dedent("""
         import sys, types, warnings
         sys.modules["ipykernel.zmqshell"] = types.ModuleType("ipykernel.zmqshell")
         ipython = types.ModuleType("IPython")
@@ -74,8 +74,7 @@ def test_pgmpy_import_is_quiet_in_jupyter(seed_path):
         with warnings.catch_warnings(record=True) as got:
             warnings.simplefilter("always")
             import alliances
-            net = alliances.load({str(seed_path)!r})
-            alliances.conflict_risk(net)
+            alliances.load_risk_model().to_pgmpy()
         print("|".join(str(w.message)[:40] for w in got))
         print("pgmpy" in sys.modules)
     """)
@@ -86,5 +85,19 @@ def test_pgmpy_import_is_quiet_in_jupyter(seed_path):
 
 def test_importing_the_risk_layer_does_not_import_pgmpy():
     code = "import sys, alliances.risk; print('pgmpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_risk_what_if_and_explanation_never_import_pgmpy(seed_path):
+    """The all-pairs engine is numpy: what `alliances risk` runs needs no pgmpy (its import is 2 s)."""
+    code = textwrap.dedent(f"""
+        import sys, alliances
+        net = alliances.load({str(seed_path)!r})
+        alliances.conflict_risk(net)
+        alliances.explain_risk(net, "assad", "us_coalition")
+        alliances.compare_risk(net, alliances.what_if(net, drop=["russia"]))
+        print("pgmpy" in sys.modules)
+    """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -23,14 +23,11 @@ def test_what_if_allies_become_enemies(model):
     assert ab["stance_before"] == "ally" and ab["stance_after"] == "enemy"
     assert diff.iloc[0]["a"] == "a" and diff.iloc[0]["b"] == "b"  # the biggest change
     before, later = pair_factors(net), pair_factors(after)
-    for x, y in [("a", "c"), ("b", "c"), ("a", "d"), ("b", "d")]:
-        # the path through the changed tie flips from friend-of-friend (+1) to friend-of-enemy (-1)
-        assert later.balance_sum[later.find(x, y)] == before.balance_sum[before.find(x, y)] - 2
-    # weighted: through c an ally-ally path (1) becomes ally-enemy (-1), through d friendly-ally (0.5)
-    # becomes friendly-enemy (-0.5)
+    # through c an ally-ally path (1) becomes ally-enemy (-1), through d friendly-ally (0.5)
+    # becomes friendly-enemy (-0.5): what the graph implies for the pairs around the changed tie
     for (x, y), drop in {("a", "c"): 2.0, ("b", "c"): 2.0, ("a", "d"): 1.0, ("b", "d"): 1.0}.items():
-        assert later.balance_weight[later.find(x, y)] == pytest.approx(before.balance_weight[before.find(x, y)] - drop)
-    assert later.state_names("balance")[later.find("c", "d")] == before.state_names("balance")[before.find("c", "d")]
+        assert later.implied_score[later.find(x, y)] == pytest.approx(before.implied_score[before.find(x, y)] - drop)
+    assert later.state_names("implied")[later.find("c", "d")] == before.state_names("implied")[before.find("c", "d")]
     # a - e: a now shares b's enemy e? no: e is b's enemy, a is b's enemy: shared enemy for a and e
     assert later.state_names("shared_enemy")[later.find("a", "e")] == "yes"
     assert before.state_names("shared_enemy")[before.find("a", "e")] == "no"
@@ -51,6 +48,49 @@ def test_what_if_drop_and_theater(seed, model):
     assert old[(old["a"] == "assad") & (old["b"] == "syrian_rebels")].iloc[0]["common_theater"] == "unknown"
     moved = diff[(diff["a"] == "assad") & (diff["b"] == "syrian_rebels")].iloc[0]
     assert moved["change"] > 0
+
+
+def test_dropping_a_sides_only_backer_lowers_its_war_risk(model):
+    """A rebel group loses its only state backer: its war with the government becomes less likely to go on."""
+    actors = [Actor("gov", "Government", "state"), Actor("reb", "Rebels", "armed_group"),
+              Actor("patron", "Patron", "state"), Actor("sponsor", "Sponsor", "state")]
+    rels = [Relation(("gov", "reb"), Stance.ENEMY, fighting="high"), Relation(("gov", "patron"), Stance.ALLY),
+            Relation(("reb", "sponsor"), Stance.ALLY)]
+    net = AllianceNetwork("t", actors=actors, relations=rels)
+    diff = compare_risk(net, what_if(net, drop=["sponsor"]), model=model)
+    war = diff[(diff["a"] == "gov") & (diff["b"] == "reb")].iloc[0]
+    assert war["status"] == "changed" and war["change"] < 0 and war["moved"] == "backing"
+    assert diff.attrs["unmoved"] == []
+    # the same drop when the rebels keep a second backer: unchanged, and the output says why
+    two = net.replace(actors={**net.actors, "other": Actor("other", "Other", "state")},
+                      relations=(*net.relations, Relation(("reb", "other"), Stance.FRIENDLY)))
+    kept = compare_risk(two, what_if(two, drop=["sponsor"]), model=model)
+    assert kept.set_index(["a", "b"]).loc[("gov", "reb"), "status"] == "unchanged"
+    why = {(u["a"], u["b"]): u for u in kept.attrs["unmoved"]}
+    assert why[("gov", "reb")]["factors"]["backing"] == "both_sides"
+    assert "Rebels still has an outside backer: Other" in why[("gov", "reb")]["why"]
+    assert kept.attrs["horizon"] == model.horizon
+
+
+def test_a_new_stance_keeps_the_fighting_record(seed, model):
+    """Deconfliction lowers the pair's risk: the new stance does not erase how much the two have fought."""
+    after = what_if(seed, set=[("assad", "us_coalition", "neutral"), ("hezbollah", "us_coalition", "neutral")])
+    assert after.relation("assad", "us_coalition").fighting == "past"
+    assert after.relation("hezbollah", "us_coalition").fighting is None  # not stated before, not stated after
+    diff = compare_risk(seed, after, model=model).set_index(["a", "b"])
+    assert diff.loc[("assad", "us_coalition"), "change"] < 0
+    assert "fighting" not in diff.loc[("assad", "us_coalition"), "moved"]
+
+
+def test_unmoved_lists_only_hostile_pairs_next_to_a_change(seed, model):
+    diff = compare_risk(seed, what_if(seed, drop=["russia"]), model=model)
+    pairs = {(u["a"], u["b"]) for u in diff.attrs["unmoved"]}
+    assert ("assad", "islamic_state") in pairs and ("assad", "syrian_rebels") in pairs
+    status = diff.set_index(["a", "b"])["status"]
+    for a, b in pairs:
+        assert status[(a, b)] == "unchanged"
+    assert not {("assad", "iran"), ("hezbollah", "iran")} & pairs  # allies: nobody expects them to move
+    assert compare_risk(seed, seed, model=model).attrs["unmoved"] == []  # no change, nothing to explain
 
 
 def test_what_if_errors(seed):

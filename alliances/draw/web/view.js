@@ -337,7 +337,7 @@
     const rows = [["P(clash)", fmt(r.p)]];
     Object.keys(r.factors).forEach((k) => rows.push([k.replace(/_/g, " "), r.factors[k].replace(/_/g, " ")]));
     add(info, dl(rows));
-    if (data.risk_model) add(info, el("div", "P(" + data.risk_model.meaning + ")", "muted small"));
+    if (data.risk_model) add(info, el("div", data.risk_model.horizon, "muted small"));
     box.replaceChildren(info);
     box.classList.remove("muted");
   }
@@ -368,7 +368,7 @@
     const section = byId("risk-section");
     section.hidden = !f.risk;
     if (!f.risk) return;
-    byId("risk-meaning").textContent = "P(" + data.risk_model.meaning + "), from the " + data.risk_model.name +
+    byId("risk-meaning").textContent = data.risk_model.horizon + ", from the " + data.risk_model.name +
       ". The highest, not already enemies:";
     const list = byId("risk-list");
     list.replaceChildren();

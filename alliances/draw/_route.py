@@ -1,0 +1,524 @@
+"""Edge routing: ties that bend around markers and never run on top of each other.
+
+Every tie starts as the straight line between its two actors. Where that line would pass
+over the marker of a third actor, or run along a tie already drawn, it is replaced by the
+best of a fixed family of smooth curves (cubic Béziers bulging to either side by up to
+half their length, lop-sided and S-shaped ones among them); when none of those is clear,
+by the shortest path around the markers on a fine grid, smoothed. Ties are routed one by
+one, shortest first, each against the markers and the ties before it, so the result is
+the same on every run.
+
+Everything here is in inches on the drawing (one unit = one inch), so clearances in
+points are plain constants.
+
+Why our own code: Graphviz's spline router (Gansner & North 1998, through pygraphviz)
+needs a system library and a compiler that ``pip install`` cannot bring; netgraph's
+curved edges are placed by a force simulation that does not promise to clear markers;
+edge bundling (Holten & van Wijk 2009) deliberately merges edges, the opposite of what a
+reader of who-fights-whom needs.
+
+References
+----------
+Dobkin, D. P., Gansner, E. R., Koutsofios, E. & North, S. C. (1997) Implementing a
+general-purpose edge router. Graph Drawing, LNCS 1353.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["CLEAR_IN", "EdgeRoute", "path_length", "offset_path", "route_edges", "shared_length"]
+
+PT = 1 / 72
+CLEAR_IN = 2.0 * PT
+"""Room kept between a tie's stroke and a marker it does not end at (inches)."""
+_SPACING = 0.03  # inches between the sample points of a path
+_SHARE_PAD = 1.0 * PT  # a tie whose centre line comes within the other's half width plus this runs on it
+_MAX_SHARE = 0.08  # share of a tie's length it may run along another (the promise is 10%)
+_ALONG = np.cos(np.radians(30))  # closer than 30 degrees to the other's direction: running along, not crossing
+
+
+@dataclass
+class EdgeRoute:
+    """One routed path: sample points from one actor's centre to the other's, and its stroke width."""
+
+    i: int
+    j: int
+    width: float
+    points: np.ndarray
+
+
+def path_length(points: np.ndarray) -> float:
+    """Length of a polyline.
+
+    Examples
+    --------
+    >>> path_length(np.array([[0.0, 0.0], [3.0, 4.0], [3.0, 5.0]]))
+    6.0
+    """
+    return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
+
+
+def offset_path(points: np.ndarray, distance: float) -> np.ndarray:
+    """A polyline moved sideways by ``distance`` (positive: to the left of its direction).
+
+    Examples
+    --------
+    >>> offset_path(np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0]]), 0.5).tolist()
+    [[0.0, 0.5], [1.0, 0.5], [2.0, 0.5]]
+    """
+    d = np.gradient(points, axis=0)
+    norm = np.linalg.norm(d, axis=1, keepdims=True)
+    d = d / np.maximum(norm, 1e-12)
+    normal = np.column_stack([-d[:, 1], d[:, 0]])
+    return points + distance * normal
+
+
+def shared_length(a: np.ndarray, b: np.ndarray, within: float, *, skip: Sequence[tuple[np.ndarray, float]] = ()) -> float:
+    """How much of polyline ``a`` runs along polyline ``b``: within ``within`` of it and in nearly
+    its direction (closer than 30 degrees; a crossing does not run along).
+
+    Parameters
+    ----------
+    a, b : (m, 2) arrays
+    within : float
+        Distance below which ``a`` counts as running on ``b``.
+    skip : sequence of (centre, radius)
+        Discs where nothing counts (the markers both paths end at).
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> a = np.array([[0.0, 0.0], [2.0, 0.0]])
+    >>> round(shared_length(a, np.array([[1.0, 0.01], [3.0, 0.01]]), 0.05), 2)  # from x = 0.95 on
+    1.05
+    """
+    pts, seg = _resample(a, _SPACING / 3)
+    keep = np.ones(len(pts), dtype=bool)
+    for centre, radius in skip:
+        keep &= np.linalg.norm(pts - np.asarray(centre), axis=1) > radius
+    dist, closest = _distance_to_polyline(pts, b)
+    bdir = np.diff(b, axis=0)
+    bdir = bdir / np.maximum(np.linalg.norm(bdir, axis=1, keepdims=True), 1e-12)
+    along = np.abs((_tangents(pts) * bdir[closest]).sum(axis=1)) > _ALONG
+    return float(seg[keep & (dist < within) & along].sum())
+
+
+def route_edges(
+    centres: np.ndarray,
+    reach: np.ndarray,
+    edges: Sequence[tuple[int, int, float]],
+    *,
+    bounds: tuple[float, float, float, float],
+) -> list[EdgeRoute]:
+    """Route every edge around the markers it does not end at and clear of the edges before it.
+
+    Parameters
+    ----------
+    centres : (n, 2) array
+        Marker centres, in inches.
+    reach : (n,) array
+        How far each marker reaches from its centre (its corners or tips), in inches.
+    edges : sequence of (i, j, width)
+        Node indices and stroke width in inches.
+    bounds : (x0, y0, x1, y1)
+        The area paths stay inside.
+
+    Returns
+    -------
+    list of EdgeRoute
+        In the order of ``edges``.
+
+    Examples
+    --------
+    >>> centres = np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0]])
+    >>> routes = route_edges(centres, np.full(3, 0.1), [(0, 2, 0.03)], bounds=(-1, -1, 3, 1))
+    >>> bool(np.abs(routes[0].points[:, 1]).max() > 0.1)  # bent around the middle marker
+    True
+    """
+    centres = np.asarray(centres, dtype=float)
+    reach = np.asarray(reach, dtype=float)
+    lengths = [float(np.linalg.norm(centres[i] - centres[j])) for i, j, _ in edges]
+    order = sorted(range(len(edges)), key=lambda k: (lengths[k], k))
+    # what lies inside the two end markers is hidden: it never counts as running along
+    ends = [[(centres[i], reach[i]), (centres[j], reach[j])] for i, j, _ in edges]
+    placed = _Placed()
+    paths: list[np.ndarray] = [np.zeros((0, 2))] * len(edges)
+    for k in order:
+        i, j, width = edges[k]
+        paths[k] = _route_one(centres, reach, i, j, width, bounds, placed, k)
+        placed.add(k, paths[k], width, ends[k])
+    # rip up and reroute: each tie that still runs along another is routed again against all
+    # the others (the first pass routed it against the shorter ones only)
+    for _ in range(3):
+        worst = []
+        for k in order:
+            share = placed.worst_share(paths[k], edges[k][2], ends[k], k)
+            if share > _MAX_SHARE:
+                worst.append((-share, k))
+        if not worst:
+            break
+        for _, k in sorted(worst):
+            i, j, width = edges[k]
+            paths[k] = _route_one(centres, reach, i, j, width, bounds, placed, k, repair=True)
+            placed.add(k, paths[k], width, ends[k])
+    return [EdgeRoute(i, j, w, paths[k]) for k, (i, j, w) in enumerate(edges)]
+
+
+# -- one edge -----------------------------------------------------------------------
+
+
+def _route_one(centres, reach, i, j, width, bounds, placed: _Placed, key: int, repair: bool = False) -> np.ndarray:
+    p0, p3 = centres[i], centres[j]
+    others = np.array([k for k in range(len(centres)) if k not in (i, j)], dtype=int)
+    obst_c = centres[others] if len(others) else np.zeros((0, 2))
+    obst_r = reach[others] + width / 2 + CLEAR_IN if len(others) else np.zeros(0)
+    ends = [(p0, reach[i] + width / 2), (p3, reach[j] + width / 2)]
+    cands = _candidates(p0, p3)
+    # the straight line when it is clear: most ties are, and it is the plainest drawing
+    cost, blocked, crowded = _score(cands[:1], obst_c, obst_r, width, bounds, placed, ends, key)
+    if not blocked[0] and not crowded[0]:
+        return cands[0]
+    cost, blocked, crowded = _score(cands, obst_c, obst_r, width, bounds, placed, ends, key)
+    if not blocked.all():
+        best = int(np.argmin(np.where(blocked, np.inf, cost)))
+        if not crowded[best] or not repair:
+            return cands[best]
+    # no clear curve: the shortest way round the markers, kept off the ties already drawn
+    detour = _grid_route(p0, p3, obst_c, obst_r, bounds, placed.points_except(key))
+    if detour is not None:
+        c2, blocked2, _ = _score([detour], obst_c, obst_r, width, bounds, placed, ends, key)
+        if not blocked2[0] and (blocked.all() or c2[0] < cost[best]):
+            return detour
+    if not blocked.all():
+        return cands[best]
+    if detour is not None and c2[0] < cost.min():
+        return detour
+    return cands[int(np.argmin(cost))]
+
+
+_BULGES = (0.06, 0.12, 0.2, 0.3, 0.42, 0.56)
+
+
+def _shapes() -> list[tuple[float, float]]:
+    """Heights of the two control points of each candidate, as fractions of the chord."""
+    shapes = [(0.0, 0.0)]
+    for side in (1.0, -1.0):
+        for b in _BULGES:
+            c = side * b / 0.75  # the curve's middle rises 3/4 of its control points' height
+            shapes.append((c, c))
+        for b in (0.12, 0.25, 0.4):
+            c = side * b / 0.75
+            shapes += [(1.6 * c, 0.3 * c), (0.3 * c, 1.6 * c)]
+        for c in (0.15, 0.3):
+            shapes.append((side * c, -side * c))
+        for c in (0.25, 0.5, 0.8):  # bent near one end only: another way in, the same way out
+            shapes += [(side * c, 0.0), (0.0, side * c)]
+    return shapes
+
+
+_SHAPES = _shapes()
+
+
+def _candidates(p0: np.ndarray, p3: np.ndarray) -> list[np.ndarray]:
+    chord = p3 - p0
+    length = float(np.linalg.norm(chord))
+    m = int(np.clip(length / (1.5 * _SPACING), 12, 160))
+    t = np.linspace(0.0, 1.0, m)[:, None]
+    if length < 1e-9:
+        return [np.vstack([p0, p3])]
+    normal = np.array([-chord[1], chord[0]])
+    out = []
+    for h1, h2 in _SHAPES:
+        p1 = p0 + chord / 3 + h1 * normal
+        p2 = p0 + 2 * chord / 3 + h2 * normal
+        out.append((1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t**2 * p2 + t**3 * p3)
+    return out
+
+
+def _score(cands, obst_c, obst_r, width, bounds, placed: _Placed, ends,
+           key: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cost of each candidate (length, bend, ties run along), whether it crosses a marker or
+    leaves the canvas (blocked), and whether it runs along a tie too far (crowded)."""
+    x0, y0, x1, y1 = bounds
+    costs = np.zeros(len(cands))
+    blocked, crowded = np.zeros(len(cands), dtype=bool), np.zeros(len(cands), dtype=bool)
+    same = len({len(c) for c in cands}) == 1
+    groups = [list(range(len(cands)))] if same else [[k] for k in range(len(cands))]
+    for group in groups:
+        P = np.stack([cands[k] for k in group])  # (K, m, 2)
+        steps = np.linalg.norm(np.diff(P, axis=1), axis=2)
+        length = steps.sum(axis=1)
+        weight = np.zeros(P.shape[:2])
+        weight[:, 1:] += steps / 2
+        weight[:, :-1] += steps / 2
+        intrusion = np.zeros(len(group))
+        if len(obst_c):
+            diff = P[:, :, None, :] - obst_c[None, None]
+            d = np.sqrt(np.einsum("kmnd,kmnd->kmn", diff, diff))
+            intrusion = np.clip(obst_r[None, None] - d, 0.0, None).max(axis=(1, 2))
+        outside = np.clip(np.stack([x0 - P[..., 0], P[..., 0] - x1, y0 - P[..., 1], P[..., 1] - y1]), 0.0,
+                          None).max(axis=(0, 2))
+        chord = np.linalg.norm(P[:, -1] - P[:, 0], axis=1)
+        free = (intrusion <= 1e-9) & (outside <= 1e-9)
+        # how far a candidate runs along other ties matters only if it is clear, and is worth
+        # measuring for the plainest few of those only
+        base = length + 0.5 * (length - chord)
+        free &= base <= np.sort(np.where(free, base, np.inf))[min(15 if key in placed.items else 9, len(base) - 1)]
+        worst, total = np.zeros(len(group)), np.zeros(len(group))
+        if free.any():
+            worst[free], total[free] = placed.shares(P[free], weight[free], width, ends, length[free], key)
+        costs[group] = (length + 0.5 * (length - chord) + 3.0 * total + 40.0 * worst
+                        + 1000.0 * (intrusion + outside))
+        blocked[group] = (intrusion > 1e-9) | (outside > 1e-9)
+        crowded[group] = (worst > _MAX_SHARE) | ~free  # (not measured: not taken while a measured one is clear)
+        costs[group] += np.where(free | blocked[group], 0.0, 100.0)
+    return costs, blocked, crowded
+
+
+class _Placed:
+    """The edges routed so far, as sample points, for the "running on top of each other" test.
+
+    The points sit in a k-d tree rebuilt only now and then; edges added since are checked
+    point by point, and an edge routed again is masked out of the tree until the next build.
+    """
+
+    def __init__(self) -> None:
+        self.items: dict[int, tuple[np.ndarray, float, float]] = {}  # key -> visible points, width, length
+        self._tree = None
+        self._tree_keys: list[int] = []
+        self._own = np.zeros(0, dtype=int)
+        self._recent: list[int] = []
+        self.tangents: dict[int, np.ndarray] = {}
+
+    def add(self, key: int, points: np.ndarray, width: float, ends) -> None:
+        pts, _ = _resample(points, _SPACING * 0.8)
+        keep = np.ones(len(pts), dtype=bool)
+        for centre, radius in ends:
+            keep &= np.linalg.norm(pts - centre, axis=1) > radius
+        self.items[key] = (pts[keep], width, path_length(pts[keep]) if keep.sum() > 1 else 0.0)
+        self.tangents[key] = _tangents(pts)[keep]
+        if key in self._recent:
+            self._recent.remove(key)
+        self._recent.append(key)
+        if len(self._recent) > 6:
+            self._build()
+
+    def _build(self) -> None:
+        from scipy.spatial import cKDTree
+
+        self._tree_keys = list(self.items)
+        pts = [self.items[k][0] for k in self._tree_keys]
+        self._own = np.concatenate([np.full(len(p), n) for n, p in enumerate(pts)]) if pts else np.zeros(0, int)
+        all_pts = np.vstack(pts) if pts else np.zeros((0, 2))
+        self._tree = cKDTree(all_pts) if len(all_pts) else None
+        self._tan = np.vstack([self.tangents[k] for k in self._tree_keys]) if pts else np.zeros((0, 2))
+        self._recent = []
+
+    def points_except(self, key: int) -> np.ndarray:
+        """The sample points of every placed edge but one."""
+        pts = [p for k, (p, _, _) in self.items.items() if k != key]
+        return np.vstack(pts) if pts else np.zeros((0, 2))
+
+    def worst_share(self, points: np.ndarray, width: float, ends, key: int) -> float:
+        P = points[None]
+        steps = np.linalg.norm(np.diff(P, axis=1), axis=2)
+        weight = np.zeros(P.shape[:2])
+        weight[:, 1:] += steps / 2
+        weight[:, :-1] += steps / 2
+        return float(self.shares(P, weight, width, ends, steps.sum(axis=1), key)[0][0])
+
+    def shares(self, P: np.ndarray, weight: np.ndarray, width: float, ends,
+               length: np.ndarray, key: int = -1) -> tuple[np.ndarray, np.ndarray]:
+        """For each candidate path in ``P`` (K, m, 2): the largest share of its or a placed
+        edge's length that runs along that edge, and the total length run along placed edges."""
+        K, m = P.shape[:2]
+        if not self.items:
+            return np.zeros(K), np.zeros(K)
+        q = P.reshape(-1, 2)
+        tq = _tangents(P).reshape(-1, 2)
+        w = weight.reshape(-1).copy()
+        for centre, radius in ends:
+            w[np.linalg.norm(q - centre, axis=1) <= radius] = 0.0
+        length = w.reshape(K, m).sum(axis=1)  # the visible part, outside the two end markers
+        keys = list(self.items)
+        col = {k: n for n, k in enumerate(keys)}
+        widths = np.array([self.items[k][1] for k in keys])
+        lengths = np.array([self.items[k][2] for k in keys])
+        hits_p: list[np.ndarray] = []
+        hits_e: list[np.ndarray] = []
+        stale = set(self._recent) | {key}
+        if self._tree is not None:
+            reach = max(width, widths.max()) / 2 + _SHARE_PAD
+            dist, idx = self._tree.query(q, k=8, distance_upper_bound=reach)
+            found = np.isfinite(dist)
+            tree_col = np.array([col.get(k, -1) if k not in stale else -1 for k in self._tree_keys] + [-1])
+            owner = np.where(found, tree_col[np.minimum(self._own[np.minimum(idx, len(self._own) - 1)],
+                                                        len(self._tree_keys))], -1)
+            limit = np.maximum(width, widths[np.maximum(owner, 0)]) / 2 + _SHARE_PAD
+            near = found & (owner >= 0) & (dist < limit) & (w[:, None] > 0)
+            along = np.abs(np.einsum("pd,pkd->pk", tq, self._tan[np.minimum(idx, len(self._tan) - 1)])) > _ALONG
+            rows, cols = np.nonzero(near & along)
+            hits_p.append(rows)
+            hits_e.append(owner[rows, cols])
+        for k in self._recent:
+            if k == key or not len(self.items[k][0]):
+                continue
+            pts, wk, _ = self.items[k]
+            lo, hi = pts.min(axis=0) - 0.1, pts.max(axis=0) + 0.1
+            cand = np.nonzero(((q >= lo) & (q <= hi)).all(axis=1) & (w > 0))[0]
+            if not len(cand):
+                continue
+            dd = np.sqrt(((q[cand][:, None] - pts[None]) ** 2).sum(axis=2))
+            nearest = dd.argmin(axis=1)
+            d = dd[np.arange(len(cand)), nearest]
+            along = np.abs((tq[cand] * self.tangents[k][nearest]).sum(axis=1)) > _ALONG
+            close = cand[(d < max(width, wk) / 2 + _SHARE_PAD) & along]
+            hits_p.append(close)
+            hits_e.append(np.full(len(close), col[k]))
+        rows = np.concatenate(hits_p) if hits_p else np.zeros(0, int)
+        if not len(rows):
+            return np.zeros(K), np.zeros(K)
+        E = len(keys)
+        code = np.unique(rows * E + np.concatenate(hits_e))
+        point, edge = code // E, code % E
+        per = np.bincount((point // m) * E + edge, weights=w[point], minlength=K * E).reshape(K, E)
+        frac = per / np.maximum(np.minimum(lengths[None, :], length[:, None]), 1e-9)
+        return frac.max(axis=1), per.sum(axis=1)
+
+
+# -- the detour: shortest path on a grid --------------------------------------------
+
+
+def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None) -> np.ndarray | None:
+    """The shortest path from p0 to p3 around the discs, on a grid of 0.04 in, smoothed; cells on
+    ``taken`` points (other ties) cost more, so the path crosses them rather than runs along."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    # a window around the two ends (a detour rarely goes farther), within the canvas
+    lo, hi = np.minimum(p0, p3) - 1.0, np.maximum(p0, p3) + 1.0
+    x0, y0 = max(bounds[0], lo[0]), max(bounds[1], lo[1])
+    x1, y1 = min(bounds[2], hi[0]), min(bounds[3], hi[1])
+    if x1 - x0 < 0.04 or y1 - y0 < 0.04:  # both ends off the canvas: no grid to route on
+        return None
+    step = 0.04
+    near = np.all((obst_c > np.array([x0, y0]) - obst_r[:, None]) & (obst_c < np.array([x1, y1]) + obst_r[:, None]),
+                  axis=1) if len(obst_c) else np.zeros(0, dtype=bool)
+    obst_c, obst_r = obst_c[near], obst_r[near]
+    nx_, ny_ = int((x1 - x0) / step) + 1, int((y1 - y0) / step) + 1
+    gx, gy = np.meshgrid(x0 + step * np.arange(nx_), y0 + step * np.arange(ny_))
+    cells = np.column_stack([gx.ravel(), gy.ravel()])
+    free = np.ones(len(cells), dtype=bool)
+    for c, r in zip(obst_c, obst_r, strict=True):
+        free &= np.linalg.norm(cells - c, axis=1) > r + step * 0.75
+    cost = np.ones(len(cells))
+    busy = np.zeros((ny_, nx_), dtype=bool)
+    if taken is not None and len(taken):
+        inside = taken[(taken[:, 0] >= x0) & (taken[:, 0] <= x1) & (taken[:, 1] >= y0) & (taken[:, 1] <= y1)]
+        ix = np.clip(np.round((inside[:, 0] - x0) / step).astype(int), 0, nx_ - 1)
+        iy = np.clip(np.round((inside[:, 1] - y0) / step).astype(int), 0, ny_ - 1)
+        busy[iy, ix] = True
+        cost += 6.0 * busy.ravel()
+    idx = np.arange(len(cells)).reshape(ny_, nx_)
+    ys, xs = np.mgrid[0:ny_, 0:nx_]
+    rows, cols, wts = [], [], []
+    for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
+        y2, x2 = ys + dy, xs + dx
+        inside = (y2 < ny_) & (x2 >= 0) & (x2 < nx_)
+        a, b = idx[ys[inside], xs[inside]], idx[y2[inside], x2[inside]]
+        ok = free[a] & free[b]
+        rows.append(a[ok])
+        cols.append(b[ok])
+        wts.append(step * float(np.hypot(dx, dy)) * (cost[a[ok]] + cost[b[ok]]) / 2)
+    graph = coo_matrix((np.concatenate(wts), (np.concatenate(rows), np.concatenate(cols))),
+                       shape=(len(cells), len(cells))).tocsr()
+    start = int(np.argmin(np.linalg.norm(cells - p0, axis=1) + 1e3 * ~free))
+    goal = int(np.argmin(np.linalg.norm(cells - p3, axis=1) + 1e3 * ~free))
+    _, pred = dijkstra(graph, directed=False, indices=start, return_predecessors=True)
+    if pred[goal] < 0 and goal != start:
+        return None
+    chain = [goal]
+    while chain[-1] != start:
+        chain.append(int(pred[chain[-1]]))
+    pts = np.vstack([p0, cells[chain[::-1]], p3])
+    lookup = None
+    if taken is not None and len(taken):
+        # shortcuts must not run over other ties either (away from the two ends)
+        near_end = (np.linalg.norm(cells - p0, axis=1) < 0.12) | (np.linalg.norm(cells - p3, axis=1) < 0.12)
+        lookup = (busy & ~near_end.reshape(ny_, nx_), x0, y0, step)
+    corners = _simplify(pts, obst_c, obst_r, lookup)
+    smooth = corners
+    for _ in range(3):  # Chaikin corner cutting: a smooth curve that stays near the corners
+        q = 0.75 * smooth[:-1] + 0.25 * smooth[1:]
+        r = 0.25 * smooth[:-1] + 0.75 * smooth[1:]
+        smooth = np.vstack([smooth[0], np.column_stack([q, r]).reshape(-1, 2), smooth[-1]])
+    dense, _ = _resample(smooth, _SPACING / 2)
+    if len(obst_c) and (np.linalg.norm(dense[:, None] - obst_c[None], axis=2) < obst_r[None]).any():
+        dense, _ = _resample(corners, _SPACING / 2)  # cutting a corner came too close: keep the corners
+    return dense
+
+
+def _simplify(pts: np.ndarray, obst_c, obst_r, busy=None) -> np.ndarray:
+    """Greedy line of sight: from each kept point, jump to the farthest point still in clear view
+    (of the markers, and of the cells of other ties when ``busy`` = (mask, x0, y0, step) is given)."""
+    keep = [0]
+    t = np.linspace(0.0, 1.0, 24)[None, :, None]
+    while keep[-1] < len(pts) - 1:
+        a = keep[-1]
+        ahead = pts[a + 1:a + 81]  # (a jump of at most 80 cells)
+        seg = pts[a][None, None] + t * (ahead[:, None] - pts[a][None, None])  # (B, S, 2)
+        if len(obst_c):
+            lo, hi = seg.reshape(-1, 2).min(axis=0), seg.reshape(-1, 2).max(axis=0)
+            near = ((obst_c > lo - obst_r[:, None] * 1.05) & (obst_c < hi + obst_r[:, None] * 1.05)).all(axis=1)
+            diff = seg[:, :, None] - obst_c[near][None, None]
+            d2 = np.einsum("bsnd,bsnd->bsn", diff, diff)
+            clear = (d2 > (obst_r[near] * 1.05)[None, None] ** 2).all(axis=(1, 2))
+        else:
+            clear = np.ones(len(ahead), dtype=bool)
+        if busy is not None:
+            mask, bx, by, step = busy
+            ix = np.clip(np.round((seg[..., 0] - bx) / step).astype(int), 0, mask.shape[1] - 1)
+            iy = np.clip(np.round((seg[..., 1] - by) / step).astype(int), 0, mask.shape[0] - 1)
+            clear &= ~mask[iy, ix].any(axis=1)
+        clear[0] = True
+        keep.append(a + 1 + int(np.nonzero(clear)[0].max()))
+    return pts[keep]
+
+
+# -- geometry ---------------------------------------------------------------------
+
+
+def _tangents(points: np.ndarray) -> np.ndarray:
+    """Unit direction at each point of a polyline (or of each polyline along the second-last axis)."""
+    d = np.gradient(points, axis=-2)
+    return d / np.maximum(np.linalg.norm(d, axis=-1, keepdims=True), 1e-12)
+
+
+def _resample(points: np.ndarray, spacing: float) -> tuple[np.ndarray, np.ndarray]:
+    """Points every ``spacing`` along a polyline, and the length each one stands for."""
+    seglen = np.linalg.norm(np.diff(points, axis=0), axis=1)
+    cum = np.concatenate([[0.0], np.cumsum(seglen)])
+    total = cum[-1]
+    n = max(2, int(np.ceil(total / spacing)) + 1)
+    s = np.linspace(0.0, total, n)
+    x = np.interp(s, cum, points[:, 0])
+    y = np.interp(s, cum, points[:, 1])
+    return np.column_stack([x, y]), np.full(n, total / (n - 1) if n > 1 else 0.0)
+
+
+def _distance_to_polyline(pts: np.ndarray, line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each point's distance to the polyline, and the index of the nearest segment."""
+    a, b = line[:-1], line[1:]
+    ab = b - a
+    t = np.einsum("pkd,kd->pk", pts[:, None, :] - a[None], ab) / np.maximum((ab**2).sum(axis=1), 1e-18)
+    t = np.clip(t, 0.0, 1.0)
+    closest = a[None] + t[..., None] * ab[None]
+    d = np.linalg.norm(pts[:, None, :] - closest, axis=2)
+    return d.min(axis=1), d.argmin(axis=1)

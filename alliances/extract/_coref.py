@@ -1,0 +1,356 @@
+"""Coreference: descriptions and pronouns that refer back to an actor named before.
+
+Deliberately simple, and abstaining when unsure:
+
+- a definite description (``the group``, ``the militants``, ``the government``, also
+  after a compound modifier: ``the Russian-led bloc``) refers to the actor named just
+  before whose kind fits, looked for first earlier in the same sentence (nearest
+  first, not its subject), then in up to eight sentences before (nearest sentence
+  first, its subject first); an actor whose own name has the description's head noun
+  wins, and with no antecedent at all an institution (``the army``, ``the bloc``) is the
+  one actor so named, if there is exactly one; a bare ``army positions`` only that;
+- ``they``, ``it``, ``its``, ``their`` refer to the subject of their own clause (else of
+  the sentence, else of the previous sentence of the paragraph); ``its`` right after
+  ``X and`` is X's; an object pronoun (``with it``, ``them``) is the one other actor
+  named before it, or nothing; ``his``/``her`` the person named last;
+- a plural description (``the two groups``, ``both countries``, ``the three juntas``)
+  refers to as many actors: a list of exactly that many named just before, or the
+  only that many actors of its kind in the sentence and the one before;
+- ``we``/``our`` inside a quote is its speaker, named next to the reporting verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from .._records import ActorKind
+from ._mentions import Gazetteer, Mention, named_mentions
+from ._sentences import Sentence, Token
+
+__all__ = ["ANAPHORS", "find_mentions"]
+
+# definite descriptions and pronouns that may refer back to an actor, with the kinds they fit
+_GROUPISH = frozenset({ActorKind.ARMED_GROUP, ActorKind.MILITIA})
+_ANY = frozenset(ActorKind)
+ANAPHORS: dict[tuple[str, ...], frozenset[ActorKind]] = {
+    ("the", "group"): _GROUPISH,
+    ("the", "militants"): _GROUPISH,
+    ("the", "insurgents"): _GROUPISH,
+    ("the", "jihadists"): _GROUPISH,
+    ("the", "movement"): _GROUPISH,
+    ("the", "rebels"): _GROUPISH,
+    ("the", "militia"): _GROUPISH,
+    ("the", "militias"): _GROUPISH,
+    ("the", "militia", "alliance"): _GROUPISH | {ActorKind.COALITION},
+    ("the", "organisation"): _GROUPISH | {ActorKind.INTERNATIONAL_ORG},
+    ("the", "organization"): _GROUPISH | {ActorKind.INTERNATIONAL_ORG},
+    ("the", "government"): frozenset({ActorKind.STATE}),
+    ("the", "regime"): frozenset({ActorKind.STATE}),
+    ("the", "junta"): frozenset({ActorKind.STATE}),
+    ("the", "army"): frozenset({ActorKind.STATE}),
+    ("the", "authorities"): frozenset({ActorKind.STATE}),
+    ("the", "coalition"): frozenset({ActorKind.COALITION}),
+    ("the", "alliance"): frozenset({ActorKind.COALITION, ActorKind.MILITIA, ActorKind.ARMED_GROUP}),
+    ("the", "bloc"): frozenset({ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG, ActorKind.STATE}),
+    ("the", "paramilitaries"): _GROUPISH,
+    ("the", "paramilitary"): _GROUPISH,
+    ("the", "separatists"): _GROUPISH,
+    ("the", "mercenaries"): _GROUPISH,
+    ("the", "military"): frozenset({ActorKind.STATE}),
+    ("the", "soldiers"): frozenset({ActorKind.STATE, ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG}),
+    ("the", "troops"): frozenset({ActorKind.STATE, ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG}),
+    ("the", "generals"): frozenset({ActorKind.STATE}),
+    ("the", "mission"): frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION}),
+    ("they",): _ANY,
+    ("their",): _ANY,
+    ("it",): _ANY,
+    ("them",): _ANY,
+    ("its",): _ANY,
+}
+_PRONOUNS = {("they",), ("their",), ("it",), ("its",), ("them",)}
+# words after which a pronoun is an object: it is then not its own clause's subject ("cooperates with it")
+_OBJECT_SLOT = {"with", "against", "on", "to", "at", "from", "of", "for", "by", "accuses", "accused", "attacked", "backs",
+                "backed", "supports", "supported", "fought", "fight", "fights", "arming", "armed", "attacking",
+                "drive", "drove", "defeat", "defeated", "supply", "supplied", "into"}
+# words before a person's surname that make the bare surname a mention ("Gen. Burhan")
+# institutions a description may name without an antecedent, when one actor's name has the word
+_BARE_HEADS = {"army": frozenset({ActorKind.STATE}), "government": frozenset({ActorKind.STATE}),
+               "military": frozenset({ActorKind.STATE}), "regime": frozenset({ActorKind.STATE}),
+               "peacekeepers": frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION})}
+_BARE_NOUNS = {"peacekeepers"}  # heads that stand alone ("fired on peacekeepers"), not only as modifiers
+# description heads that, with no antecedent, name the one actor whose name has them ("the bloc": "Northern Bloc")
+_NAMED_HEADS = {"bloc", "alliance", "coalition", "mission", "organisation", "organization", "junta", "council", "union"}
+_BARE_FOLLOWERS = {"positions", "position", "base", "bases", "units", "unit", "drone", "drones", "convoy", "convoys",
+                   "headquarters", "barracks", "posts", "post", "troops", "soldiers", "garrison", "garrisons",
+                   "checkpoint", "checkpoints", "helicopter", "helicopters", "jets", "aircraft", "outposts", "outpost"}
+_SAYS = {"said", "says", "say", "told", "added", "stated", "declared", "announced", "insisted", "warned", "wrote"}
+_ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
+for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
+    _ANAPHORS_BY_FIRST.setdefault(_key[0], []).append((_key, _kinds))
+_LOOKBACK = 8  # sentences a definite description may reach back
+
+def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[Mention]]:
+    """Actor mentions per sentence (token indices into ``sentence.tokens``), in text order.
+
+    Parameters
+    ----------
+    sentences : list of Sentence
+        From :func:`~alliances.extract.split_sentences`.
+    gazetteer : Gazetteer
+        The actors' names.
+
+    Returns
+    -------
+    list of list of Mention
+        One list per sentence: named mentions and the descriptions and pronouns resolved
+        to an actor (``via="coref"``).
+
+    Examples
+    --------
+    >>> from alliances import Actor
+    >>> from alliances.extract import split_sentences
+    >>> g = Gazetteer([Actor("is", "Islamic State", "armed_group"), Actor("ru", "Russia", "state")])
+    >>> sents = split_sentences("Islamic State held the town. Russia bombed the group.")
+    >>> [[(m.actor, m.text, m.via) for m in ms] for ms in find_mentions(sents, g)]
+    [[('is', 'Islamic State', 'name')], [('ru', 'Russia', 'name'), ('is', 'the group', 'coref')]]
+    """
+    out: list[list[Mention]] = []
+    seen: set[str] = set()  # actors named so far (a surname alone then refers to them)
+    for k, sent in enumerate(sentences):
+        # antecedents: up to eight earlier sentences, nearest first ("they": only the
+        # previous sentence of the same paragraph)
+        prev = [out[j] for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
+        same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
+        before = sentences[k - 1] if same_para else None
+        out.append(_sentence_mentions(sent, gazetteer, prev, before, seen))
+        seen.update(m.actor for m in out[-1] if m.via == "name")
+    return out
+
+
+def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], prev_sent: Sentence | None,
+                       seen: set[str]) -> list[Mention]:
+    found = named_mentions(sent, g, seen)
+    resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
+    return sorted(found + resolved, key=lambda m: (m.start, m.inner))
+
+
+def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], previous: list[list[Mention]],
+                         prev_sent: Sentence | None) -> list[Mention]:
+    """Definite descriptions and pronouns not already part of a name, resolved to an earlier actor.
+
+    ``previous``: the mentions of up to eight sentences before, nearest first;
+    ``prev_sent``: the sentence right before, when it is in the same paragraph.
+    """
+    same_para = prev_sent is not None
+    toks = list(sent.tokens)
+    taken = {i for m in found for i in range(m.start, m.end)}
+    resolved: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        plural = None if i in taken or not toks[i].is_word else _plural_at(toks, i, taken)
+        if plural is not None:  # "the two groups": as many actors
+            start, end, kinds, n = plural
+            named = [m for m in found + resolved if not m.inner and m.end <= start]
+            prior = (list(prev_sent.tokens), previous[0]) if prev_sent is not None and previous else None
+            resolved += [Mention(a, start, end, "coref", sent.quote(start, end))
+                         for a in _several((toks, named), prior, kinds, n, g)]
+            i = end
+            continue
+        hit = None if i in taken or not toks[i].is_word else _anaphor_at(toks, i, taken)
+        if hit is None:
+            i += 1
+            continue
+        start, end, kinds, how = hit
+        # not an actor inside a compound modifier ("Iran" in "the Iran-backed Hezbollah ... it")
+        before = sorted((m for m in found + resolved if not m.inner and m.end <= start
+                         and not (m.end < len(toks) and toks[m.end].norm == "-")), key=lambda m: m.start)
+        last = previous[0] if previous and same_para else []
+        if how == "person":  # "his security forces": the person named last
+            people = [m for m in before if g.is_person(m)] or [m for m in last if g.is_person(m)][-1:]
+            actor = people[-1].actor if people else None
+        else:
+            earlier = last if how == "pronoun" else [m for ms in previous for m in ms]
+            head = toks[start].norm if how == "bare" else toks[end - 1].norm
+            actor = _antecedent(before, earlier, kinds, g, how == "pronoun", head=head, bare=how == "bare")
+        if how == "pronoun" and before:
+            # the subject of the pronoun's own clause when the sentence has several ("..., and Israel has
+            # struck convoys it says ...": it = Israel); an object pronoun ("cooperates with it", "them")
+            # is someone else: the one other actor named before it
+            opened = _clause_start(toks, start)
+            own = [m for m in before if m.start >= opened and g.actors[m.actor].kind in kinds]
+            actor = own[0].actor if own else actor
+            if own and toks[start].norm in {"they", "their"}:
+                # "the two groups said they would ...": they are all the actors of that mention
+                also = [m.actor for m in own if m.start == own[0].start and m.actor != actor]
+                resolved += [Mention(a, start, end, "coref", sent.quote(start, end)) for a in also]
+            if toks[start].norm == "them" or (toks[start].norm == "it" and toks[start - 1].norm in _OBJECT_SLOT):
+                others = {m.actor for m in before if m.actor != actor and g.actors[m.actor].kind in kinds}
+                actor = others.pop() if len(others) == 1 else None  # only when no other actor could be meant
+        coordinated = [m for m in before if m.end == start - 1 and toks[start - 1].norm in {"and", "or"}]
+        if how == "pronoun" and toks[start].norm in {"its", "their"} and coordinated:
+            actor = coordinated[-1].actor  # "the Congolese army and its allies": its = the army
+        if actor is not None:
+            resolved.append(Mention(actor, start, end, "coref", sent.quote(start, end)))
+        i = end
+    return resolved + _speakers(sent, found, taken)
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+_PLURALS: dict[str, frozenset[ActorKind]] = {
+    **dict.fromkeys(["groups", "movements", "militias", "factions", "rebel groups", "armed groups"], _GROUPISH),
+    **dict.fromkeys(["countries", "states", "governments", "juntas", "regimes", "nations", "neighbours", "neighbors",
+                     "capitals", "armies", "militaries"], frozenset({ActorKind.STATE})),
+    **dict.fromkeys(["sides", "parties", "powers", "allies", "rivals", "enemies", "foes", "forces"], _ANY),
+}
+
+
+def _plural_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int, int, frozenset[ActorKind], int] | None:
+    """``the two groups``, ``both countries``, ``the three juntas``: (start, end, kinds, how many)."""
+    j = i + 1 if toks[i].norm == "the" else i
+    if j >= len(toks) or toks[j].norm not in _NUMBERS or (toks[j].norm != "both" and j == i):
+        return None
+    for width in (2, 1):
+        words = " ".join(t.norm for t in toks[j + 1 : j + 1 + width])
+        if words in _PLURALS and not any(k in taken for k in range(i, j + 1 + width)):
+            return i, j + 1 + width, _PLURALS[words], _NUMBERS[toks[j].norm]
+    return None
+
+
+def _several(here: tuple[list[Token], list[Mention]], last: tuple[list[Token], list[Mention]] | None,
+             kinds: frozenset[ActorKind], n: int, g: Gazetteer) -> list[str]:
+    """The ``n`` actors a plural description refers to, or none when that is not clear.
+
+    In its own sentence: a list of exactly ``n`` actors (``Mali, Burkina Faso and
+    Niger``), or exactly ``n`` actors of its kind before it; else in the sentence before:
+    a list of exactly ``n`` actors (a list broken by a name that is no actor does not count).
+    """
+    for k, (toks, ms) in enumerate([here] + ([last] if last else [])):
+        fits = sorted((m for m in ms if g.actors[m.actor].kind in kinds and not m.inner), key=lambda m: m.start)
+        runs: list[list[Mention]] = []
+        for m in fits:
+            if runs and m.start > runs[-1][-1].end and all(
+                    t.norm in {",", "and", "or"} for t in toks[runs[-1][-1].end : m.start]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in reversed(runs):
+            actors = list(dict.fromkeys(m.actor for m in run))
+            if len(actors) == n:
+                return actors
+        actors = list(dict.fromkeys(m.actor for m in fits))
+        if k == 0 and len(actors) == n:
+            return actors
+        if actors:
+            return []  # actors of its kind here, but not as many: unclear
+    return []
+
+
+def _clause_start(toks: list[Token], i: int) -> int:
+    """Where the clause holding token ``i`` starts: after the last ``, and``, ``;``, ``but``, ``while`` before it."""
+    for k in range(i - 1, 0, -1):
+        if toks[k].norm in {";", "but", "while", "whereas", "although", "where"} or (
+                toks[k].norm == "and" and toks[k - 1].norm == ","):
+            return k + 1
+    return 0
+
+
+def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int, int, frozenset[ActorKind], str] | None:
+    """A description or pronoun starting at token ``i``: (start, end, kinds it fits, how it refers)."""
+    if _bare_description(toks, i, taken):
+        return i, i + 1, _BARE_HEADS[toks[i].norm], "bare"  # "shelled army positions"
+    if toks[i].norm in {"his", "her", "he", "she"}:
+        return i, i + 1, _ANY, "person"
+    if toks[i].norm == "them" and i > 0 and toks[i - 1].norm == "among":
+        return None  # "X, Z among them": a member of the group before
+    skip = 0
+    if toks[i].norm == "the" and i + 4 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].is_word:
+        skip = 3  # "the Russian-led bloc": the description's head after a compound modifier
+    for words_key, kinds in _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
+        n = len(words_key)
+        rest = toks[i + skip + 1 : i + skip + n]
+        if n < 2 and skip:
+            continue
+        span = [toks[i], *rest]
+        if len(span) == n and all(t.is_word for t in span) and tuple(t.norm for t in span) == words_key:
+            start = i + skip + 1 if skip else i
+            if any(j in taken for j in range(start, i + skip + n)) or (not skip and i + n - 1 in taken):
+                continue
+            return start, i + skip + n, kinds, "pronoun" if words_key in _PRONOUNS else "description"
+    return None
+
+
+def _bare_description(toks: list[Token], i: int, taken: AbstractSet[int]) -> bool:
+    """``army positions``, ``an army drone``, ``army-held cities``: an institution named as a modifier, not
+    inside a name."""
+    followed = i + 1 < len(toks) and toks[i + 1].norm in _BARE_FOLLOWERS or (
+        i + 2 < len(toks) and toks[i + 1].norm == "-" and toks[i + 2].norm in {"held", "controlled", "run", "led"})
+    return (toks[i].norm in _BARE_HEADS and (followed or toks[i].norm in _BARE_NOUNS)
+            and not (i > 0 and (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm in {"the", "-"})))
+
+
+def _speakers(sent: Sentence, found: list[Mention], taken: AbstractSet[int]) -> list[Mention]:
+    """``"We will support the army," the head of X said``: a first-person plural in a quote is its speaker.
+
+    The speaker is the actor named next to a reporting verb right after the closing quote
+    (or right before the opening one, ``X said: "..."``); a quote that the sentence
+    does not close, or whose speaker is not clear, resolves nothing.
+    """
+    toks = sent.tokens
+    quotes = [i for i, t in enumerate(toks) if t.norm == '"']
+    if not quotes or len(quotes) % 2:
+        return []
+    named = [m for m in found if not m.inner and m.via != "coref"]
+    out: list[Mention] = []
+    for qs, qe in zip(quotes[0::2], quotes[1::2], strict=True):
+        after = [m for m in named if qe < m.start <= qe + 8]
+        reported = any(t.norm in _SAYS for t in toks[qe + 1 : qe + 12])
+        speaker = after[0].actor if after and reported else None
+        if speaker is None:
+            before = [m for m in named if qs - 8 <= m.start < qs]
+            if before and any(t.norm in _SAYS for t in toks[before[-1].end : qs]):
+                speaker = before[-1].actor
+        if speaker is None:
+            continue
+        for i in range(qs + 1, qe):
+            if i not in taken and toks[i].text.lower() in {"we", "our", "us"} and toks[i].text != "US":
+                out.append(Mention(speaker, i, i + 1, "coref", toks[i].text))
+    return out
+
+
+def _antecedent(
+    before: list[Mention],
+    previous: list[Mention],
+    kinds: frozenset[ActorKind],
+    g: Gazetteer,
+    pronoun: bool,
+    head: str = "",
+    bare: bool = False,
+) -> str | None:
+    def fits(m: Mention) -> bool:
+        return not m.inner and g.actors[m.actor].kind in kinds
+
+    if pronoun:
+        # "they" refers to the subject: the first actor of this sentence, or of the previous one
+        pool = [m for m in before if fits(m)] or [m for m in previous if fits(m)]
+        return pool[0].actor if pool else None
+    # A definite description does not refer to its own sentence's subject ("Rebels fell to
+    # the militants"): look at the nearest other actor named before it, then the sentences
+    # before, subject first. An actor whose own name has the description's head noun wins
+    # ("the government" -> "Syrian government").
+    subject = next((m for m in before if not m.inner), None)
+    pool = [
+        m
+        for m in [*sorted(before, key=lambda m: -m.start), *previous]
+        if fits(m) and (subject is None or m.actor != subject.actor)
+    ]
+    named = next((m for m in pool if head in g.words.get(m.actor, ())), None)
+    if named is not None:
+        return named.actor
+    # "the army" with no army named before: the one actor called "... army" (if there is one);
+    # a bare "army positions" refers only to an actor so named
+    unique = [a for a, words in g.words.items() if head in words and g.actors[a].kind in kinds]
+    if (head in _BARE_HEADS or head in _NAMED_HEADS) and len(unique) == 1 and (bare or not pool):
+        return unique[0]
+    return pool[0].actor if pool and not bare else None
+
+

@@ -1,0 +1,610 @@
+"""Clause-level argument grammar: which actors each cue binds, or why none.
+
+No parser is used (see the package docstring for why); the sentence's structure
+(clauses, coordinated groups, parentheticals, subjects) is read by :mod:`._clauses`,
+and each cue binds the arguments its lexicon ``role`` names:
+
+- a **verb** binds its subject and the actor right after it (``Y was attacked by X``:
+  the subject and the ``by`` actor; ``X and Y fought.``: the members of the subject);
+  a verb after a determiner is a noun (``the fighting``) and binds nothing;
+- a **passive** cue (``backed by``) the head and the actor after; a **preposition** the
+  subject and its object; ``X fought Z alongside Y`` also sets Y against Z (indirect);
+- a **helper** phrase (``with the help of Z``) sides Z with the subject and against
+  the subject's target;
+- a **relation noun** (``X's ally``, ``a X ally``, ``an ally of X``) its possessor and
+  the phrase's head (an apposition, the actor right after it, or a copula's subject);
+  ``X and Y are allies``: the members of the subject;
+- an **event noun** (``the siege of Y by X``, ``X's strikes on Y``) its object and its
+  agent; a **reciprocal** cue the members of one group or both sides; a **modifier**
+  (``X-backed Y``) the two actors it joins;
+- an accusation's complement (``X accused Y of arming Z``) is read with Y as its
+  subject, as an allegation; ``X and allied militias, including Z``: Z is X's ally.
+
+A cue whose arguments are not all found binds nothing: precision first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._clauses import (
+    BE,
+    DETERMINERS,
+    FILLER,
+    PREPOSITIONS,
+    Clause,
+    Group,
+    Paren,
+    is_modifier,
+    object_after,
+    read_clauses,
+    sentence_units,
+)
+from ._cues import Cue, CueMatcher, Markers
+from ._lexicon import FAMILIES, CueFamily
+from ._mentions import Mention
+from ._sentences import Sentence
+
+__all__ = ["Link", "sentence_links"]
+
+_COPULA = {"is", "was", "are", "were", "remains", "remained", "remain", "has", "have", "become", "became", "been", "as"}
+_SUPPORT = FAMILIES["support"]
+_HOSTILITY = FAMILIES["hostility"]
+# prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
+_COBELLIGERENT = {"alongside", "side by side with", "together with", "joined forces with", "in alliance with"}
+_POSSESSIVES = {"its", "their", "his", "her"}
+_COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
+_CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
+_NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "no", "every"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cue binding two actors in one sentence.
+
+    ``a`` is the cue's agent where it has one (the attacker, the backer's client...),
+    ``b`` the other argument; ``direct``: both arguments found by the grammar's main
+    rules, neither through coreference or a shared subject; ``hedge``: the words that
+    make it an allegation (``according to``, ``accused ... of``, ``denied``), or None;
+    ``contrast``: bound in one of two clauses a contrast joins (``X condemned Y but
+    cooperates with it``), where a sentence may state both signs.
+    """
+
+    a: str
+    b: str
+    cue: Cue
+    direct: bool
+    hedge: str | None = None
+    contrast: bool = False
+
+
+def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher) -> tuple[list[Link], list[str]]:
+    """The links the cues of one sentence make, and why cues bound nothing (for ``unclear``).
+
+    Parameters
+    ----------
+    sent : Sentence
+    mentions : list of Mention
+        The sentence's actor mentions (from :func:`~alliances.extract.find_mentions`).
+    matcher : CueMatcher
+        The compiled cue lexicon.
+
+    Returns
+    -------
+    links : list of Link
+    reasons : list of str
+        One line per cue that had actors around it but no arguments it could bind.
+
+    Examples
+    --------
+    >>> from alliances import Actor
+    >>> from alliances.extract import Gazetteer, find_mentions, split_sentences, CueMatcher
+    >>> g = Gazetteer([Actor("a", "Alpha"), Actor("b", "Beta"), Actor("c", "Gamma")])
+    >>> sents = split_sentences("Alpha, backed by Gamma, attacked Beta.")
+    >>> links, _ = sentence_links(sents[0], find_mentions(sents, g)[0], CueMatcher())
+    >>> sorted((min(l.a, l.b), max(l.a, l.b), l.cue.family.name) for l in links)
+    [('a', 'b', 'hostility'), ('a', 'c', 'support')]
+    """
+    if len({m.actor for m in mentions}) < 2:
+        return [], []
+    units, unit_mention = sentence_units(sent, mentions)
+    pronouns = {k for k, m in unit_mention.items() if m.via == "coref" and m.text.lower() in _POSSESSIVES}
+    cues = matcher.cues(units, pronouns)
+    markers = matcher.markers(units)
+    links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers)
+    reasons: list[str] = []
+    clauses = read_clauses(units, unit_mention, sent, cues)
+    k = 0
+    while k < len(clauses):  # complements found while binding are appended and read in turn
+        clause = clauses[k]
+        k += 1
+        bound: list[Link] = []
+        for cue in cues:
+            # (a complement split off while binding shortens its clause: re-check the end)
+            if not clause.start <= cue.start < clause.end:
+                continue
+            new, why = _bind(cue, clause, units, clauses, cues)
+            bound += new  # negated cues too: reported as negated, never proposed
+            if why and not new and not cue.negated:
+                reasons.append(why)
+        links += bound + _included_allies(clause) + _cobelligerents(bound, clause)
+    hedge = _sentence_hedge(markers)
+    contrasted = _contrasted(clauses, units)
+    out = []
+    for link in links:
+        if link.a == link.b:
+            continue
+        h = link.hedge or (hedge if not link.cue.reports else None)
+        out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
+    return out, reasons
+
+
+def _contrasted(clauses: list[Clause], units: list[str]) -> list[tuple[int, int]]:
+    """The spans of clauses a contrast joins: one opening with ``but``/``while``/``although`` and the one before."""
+    out: list[tuple[int, int]] = []
+    mains = sorted((c for c in clauses if c.kind == "main"), key=lambda c: c.start)
+    for before, clause in zip(mains, mains[1:], strict=False):
+        if clause.start > 0 and units[clause.start - 1] in _CONTRASTS:
+            out += [(before.start, before.end), (clause.start, clause.end)]
+    return out
+
+
+def _sentence_hedge(markers: Markers) -> str | None:
+    if markers.denials:
+        return markers.denials[0][2]
+    if markers.hedges:
+        return markers.hedges[0][2]
+    return None
+
+
+def _included_allies(clause: Clause) -> list[Link]:
+    """``X and allied militias, including Z``, ``X and allied Z fighters``: Z is X's ally (read indirectly)."""
+    cue = Cue(_SUPPORT, clause.start, clause.start + 1, "and allied", "preposition")
+    groups = clause.groups + ([clause.subject] if clause.subject is not None and clause.subject not in clause.groups
+                              else [])
+    out = [Link(a, b, cue, False, clause.hedge) for g in groups for a, b in g.allied]
+    for p in clause.parens:
+        if p.allied and p.head is not None:
+            cue = Cue(_SUPPORT, p.start, p.start + 1, "allied ..., including", "preposition")
+            out += [Link(a, m, cue, False, clause.hedge) for a in p.head.actors for m in p.head.members if a != m]
+    return out
+
+
+def _cobelligerents(bound: list[Link], clause: Clause) -> list[Link]:
+    """``X fought Z alongside Y``, ``X fought alongside Y against Z``: Y is against Z too (indirect).
+
+    Only when both cues have the same agent in the same part of the clause (both in the
+    same parenthetical, or both outside any).
+    """
+    def where(li: Link) -> int:
+        return next((p.start for p in clause.parens if p.start < li.cue.start < p.end), -1)
+
+    sides = [li for li in bound if li.cue.text in _COBELLIGERENT and not li.cue.negated]
+    targets = [li for li in bound if li.cue.family is _HOSTILITY and li.cue.role != "helper" and not li.cue.negated]
+    out = []
+    for side in sides:
+        for t in targets:
+            if side.a == t.a and side.b != t.b and where(side) == where(t):
+                out.append(Link(side.b, t.b, t.cue, False, t.hedge or side.hedge))
+    return out
+
+
+# --------------------------------------------------------------------------- binding
+def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
+          clause_cues: list[Cue]) -> tuple[list[Link], str | None]:
+    paren = next((p for p in clause.parens if p.start < cue.start < p.end), None)
+    groups = [g for g in clause.groups if not any(p is not paren and p.start < g.first < p.end for p in clause.parens)]
+    if paren is not None:
+        groups = [g for g in groups if paren.start < g.first < paren.end]
+    agent = _agent(cue, clause, paren, units)
+    end = clause.end if paren is None else paren.end
+    obj = object_after(units, groups, cue.end, end)
+    if obj is None and cue.family is _HOSTILITY:
+        obj = _held_object(units, groups, cue.end, end)
+    role = cue.role
+    why = f"'{cue.text}': no clear pair of actors it relates"
+    if role == "verb":
+        before = units[cue.start - 1] if cue.start > 0 else ""
+        if before in _NOUN_DETERMINERS:
+            return [], None  # "the fighting", "an attack": a noun, not a verb
+        if cue.text.split()[0].endswith("ing") and paren is None:
+            # "the African Union force fighting al-Shabaab": a participle after a group is said of it
+            g = next((g for g in reversed(groups) if g.last < cue.start), None)
+            if g is not None and not g.possessive and all(u in FILLER for u in units[g.last + 1 : cue.start]):
+                agent = g
+            elif before.isalpha() and before not in _ING_OPENERS and not before.endswith("ly"):
+                return [], f"'{cue.text}': its subject is not clear"  # "a statement condemning X"
+        passive = before in BE and not cue.text.split()[0].endswith("ing")  # "is battling" is not passive
+        if passive and not (paren and paren.kind == "relative"):
+            # "Y was attacked by X": the subject and the actor after "by"
+            by = _by_agent(units, groups, cue.end, clause.end)
+            if by is not None and agent is not None:
+                return _links(cue, agent, by, clause), None
+            return [], why
+        if paren is not None and paren.kind == "relative":
+            inner = next((g for g in groups if paren.start < g.first < cue.start), None)
+            if inner is not None and paren.head is not None and _verb_of(units, inner, cue):
+                if cue.text in {"helped", "help", "helps"} and cue.end < len(units) and units[cue.end].isalpha():
+                    return [], None  # "the CSTO, which Armenia helped found": what was founded, not who was helped
+                # "France, which Baku accuses of ...": Baku accuses France; "the FDLR, which he accuses
+                # Kinshasa of arming": he accuses Kinshasa (and the FDLR is what is armed)
+                agent, obj = inner, obj if obj is not None else paren.head
+            elif not _head_is_subject(units, paren, clause_cues):
+                return [], f"'{cue.text}': its subject is not clear"  # "X, which the government says ..."
+        if cue.reports:
+            # the complement ("of arming Z") is an allegation about the accused, whoever that is
+            _complement(cue, obj, units, clause, clauses, paren)
+        if paren is None and agent is not None and _embedded(units, agent, cue, {c.start for c in clause_cues}):
+            return [], f"'{cue.text}': its subject is not clear"  # "drones used to attack Y"
+        if paren is None and agent is clause.subject and agent is not None and _after_object(
+                units, agent, cue, clause, clause_cues):
+            return [], f"'{cue.text}': its subject is not clear"
+        if obj is None and clause.gap is not None and clause.gap is not agent and (
+                cue.end >= clause.end or not units[cue.end].startswith("@")):
+            obj = clause.gap
+        if obj is None and agent is not None and len(agent.actors) >= 2 and cue.family is _HOSTILITY and (
+                cue.end >= clause.end or units[cue.end] in {".", ";", "each", "one", "over"}):
+            return _within(cue, agent, clause), None  # "X and Y fought.", "X and Y fought each other"
+        if agent is None or obj is None:
+            return [], why
+        return _links(cue, agent, obj, clause), None
+    if role in {"passive", "preposition"}:
+        if agent is None or obj is None:
+            return [], why
+        return _links(cue, agent, obj, clause), None
+    if role == "helper":
+        return _helper(cue, agent, obj, clause, units)
+    if role == "noun":
+        return _noun(cue, clause, units, groups, paren)
+    if role == "event":
+        return _event(cue, clause, units, groups, agent, obj)
+    if role == "reciprocal":
+        return _reciprocal(cue, clause, units, groups, agent, obj)
+    return [], None
+
+
+def _agent(cue: Cue, clause: Clause, paren: Paren | None, units: list[str]) -> Group | None:
+    """Who the cue is said of: the parenthetical's head, else the clause's subject (before the cue)."""
+    if paren is not None:
+        return paren.head
+    s = clause.subject
+    return s if s is not None and s.last < cue.start else None
+
+
+def _head_is_subject(units: list[str], paren: Paren, cues: list[Cue]) -> bool:
+    """Whether a relative clause's verb follows its relative word (``X, which has long backed Y``)."""
+    first = min((c.start for c in cues if paren.start + 1 < c.start < paren.end), default=paren.end)
+    return all(u in _AUXILIARIES or u in FILLER or u in _SUBJECT_CONTROL or u in _DENYING or u.endswith("ly")
+               for u in units[paren.start + 2 : first])  # "X, which has denied arming Y"
+
+
+_DENYING = {"denied", "denies", "deny", "refused", "refuses", "not", "never", "no", "longer"}
+
+
+_AUXILIARIES = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "now", "long", "been",
+                "still", "openly", "repeatedly", "once", "did", "does", "do"}
+
+
+_NOUN_COMPLEMENTS = {"attempt", "attempts", "bid", "effort", "efforts", "decision", "move", "campaign", "threat",
+                     "right", "ability", "readiness", "intention", "willingness", "order", "call", "calls", "pressure",
+                     "plot", "scheme", "offer", "request", "permission", "mandate", "mission", "chance"}
+_PARTICIPLES = {"sent", "used", "made", "built", "brought", "held", "kept", "left", "paid", "hired", "flown"}
+_SUBJECT_CONTROL = {
+    "vowed", "vows", "vow", "threatened", "threatens", "pledged", "pledges", "promised", "promises", "plans", "planned",
+    "plan", "sought", "seeks", "tried", "tries", "wants", "wanted", "continued", "continues", "continue", "began",
+    "begins", "agreed", "agrees", "decided", "decides", "refused", "refuses", "failed", "fails", "intends", "intended",
+    "hopes", "hoped", "aims", "aimed", "moved", "voted", "offered", "offers", "prepared", "prepares", "preparing",
+    "appeared", "appears", "seemed", "seems", "attempted", "attempts", "managed", "expected", "expects", "ready",
+    "able", "set", "going", "likely", "due", "poised", "has", "have", "had", "needs", "need", "needed", "started",
+    "starts", "resumed", "ordered", "announced", "warned", "says", "said", "is", "are", "was", "were", "will",
+    "would", "to",
+}
+
+
+def _embedded(units: list[str], agent: Group, cue: Cue, cue_starts: set[int]) -> bool:
+    """``X supplied Y with drones used to attack Z``: an infinitive whose subject is not the clause's.
+
+    The infinitive belongs to the nearest verb before it: the clause's subject is its
+    subject when that verb is a cue, a subject-control verb (``vowed to``), or a
+    participle after an auxiliary (``were deployed ... to fight``); not when it is a
+    participle after a noun (``drones used to``).
+    """
+    if cue.start < 2 or units[cue.start - 1] != "to" or agent.last >= cue.start - 2:
+        return False
+    if units[cue.start - 2] in _NOUN_COMPLEMENTS or units[cue.start - 2].startswith("@"):
+        # "warned Baku against any attempt to seize ...": whose attempt? "under pressure from Washington
+        # to expel ...": who is to expel?
+        return True
+    for k in range(cue.start - 2, agent.last, -1):
+        u = units[k]
+        if u in _SUBJECT_CONTROL or k in cue_starts:
+            return False
+        if u.endswith("ed") or u in _PARTICIPLES:
+            before = units[k - 1] if k - 1 > agent.last else ""
+            after_subject = k - 1 == agent.last or (before in FILLER and k - 2 == agent.last)  # "X troops sent to"
+            return not (before in _AUXILIARIES or before.endswith("ly") or after_subject)
+    return True
+
+
+def _verb_of(units: list[str], inner: Group, cue: Cue) -> bool:
+    """Whether the cue is the verb of the relative clause whose subject is ``inner`` (``which Baku accuses``,
+    ``whose Wagner fighters captured``)."""
+    between = units[inner.last + 1 : cue.start]
+    return len(between) <= 2 and all(u in _AUXILIARIES or u in FILLER or u.endswith("ly") for u in between)
+
+
+def _after_object(units: list[str], agent: Group, cue: Cue, clause: Clause, cues: list[Cue]) -> bool:
+    """``X intercepted Iranian missiles fired at Y``: a verb after another verb and its object, with no
+    ``and`` or comma between, is not said of the clause's subject."""
+    if cue.start > 0 and units[cue.start - 1] == "to":
+        return False  # an infinitive: see _embedded
+    earlier = [c for c in cues if c.role == "verb" and agent.last < c.start < cue.start and c.end <= cue.start
+               and not any(p.start < c.start < p.end for p in clause.parens)]
+    if not earlier:
+        return False
+    between = units[earlier[-1].end : cue.start]
+    return any(u.startswith("@") for u in between) and not any(u in _COORDINATING for u in between)
+
+
+# words after which a verb in -ing has the clause's subject ("has been fighting", "by shelling", "while calling")
+_ING_OPENERS = BE | _AUXILIARIES | PREPOSITIONS | {"and", "or", "but", "while", "then", "also", "not", "after", "before",
+                                                  "when", "since", "without", "continue", "continued", "kept", "keep",
+                                                  "began", "begin", "started", "resumed", "stop", "stopped", "avoid",
+                                                  "avoided", "denied", "denies", "deny", "accused", "accuses", "of"}
+_HELD = {"held", "controlled", "occupied", "run", "dominated", "besieged"}
+_ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold", "strongholds", "capital", "garrison",
+           "camp", "camps", "convoy", "convoys", "outpost", "outposts", "barracks", "airport", "airbase", "territory",
+           "lines", "depot", "depots", "forces", "troops", "units", "fighters", "leader", "leaders", "commander",
+           "commanders", "members", "ships", "vessels", "installations", "facilities", "bastion", "enclave", "areas",
+           "villages", "towns", "cities", "supply", "command", "posts", "checkpoints", "fleet", "embassy"}
+
+
+def _held_object(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
+    """What a hostile cue is aimed at through a place or asset: ``RSF-held areas``, ``villages held by the
+    PDF``, ``the headquarters of the military``."""
+    for j in range(k, min(k + 6, end)):
+        u = units[j]
+        if u.startswith("@"):
+            g = next((g for g in groups if g.first == j), None)
+            held = g is not None and g.last + 2 < end and units[g.last + 1] == "-" and units[g.last + 2] in _HELD
+            return g if held and all(w in DETERMINERS or w.isalpha() for w in units[k:j]) else None
+        if u in _HELD and j + 1 < end and units[j + 1] == "by" and any(w in _ASSETS for w in units[k:j]):
+            return object_after(units, groups, j + 2, end)
+        if u == "of" and j > k and units[j - 1] in _ASSETS:
+            return object_after(units, groups, j + 1, end)
+        if not u.isalnum():
+            return None
+    return None
+
+
+def _by_agent(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
+    for j in range(k, min(k + 5, end)):
+        if units[j] == "by":
+            return object_after(units, groups, j + 1, end)
+        if units[j] in {",", ";", "."}:
+            return None
+    return None
+
+
+def _links(cue: Cue, g1: Group, g2: Group, clause: Clause, *, direct: bool = True,
+           hedge: str | None = None) -> list[Link]:
+    if g1 is g2:
+        return []
+    d = direct and not g1.coref and not g2.coref
+    h = hedge or clause.hedge
+    return [Link(a, b, cue, d, h) for a in g1.everyone for b in g2.everyone if a != b]
+
+
+def _within(cue: Cue, g: Group, clause: Clause) -> list[Link]:
+    return [Link(a, b, cue, not g.coref, clause.hedge) for i, a in enumerate(g.actors) for b in g.actors[i + 1 :]]
+
+
+def _complement(cue: Cue, accused: Group | None, units: list[str], clause: Clause, clauses: list[Clause],
+                paren: Paren | None) -> None:
+    """``accused Y [on Tuesday] of arming Z``: a clause from ``of`` on, Y its subject, read as an allegation."""
+    end = paren.end if paren is not None else clause.end
+    j = accused.last + 1 if accused is not None else cue.end
+    while j < end and j - cue.end <= 8 and units[j] not in {"of", "for", ",", ";", ".", '"'}:
+        j += 1
+    if j < end and units[j] in {"of", "for"}:
+        sub = Clause(j + 1, end, subject=accused, hedge=f"{cue.text} ... {units[j]}", kind="complement")
+        if paren is not None and paren.kind == "relative" and paren.head is not accused:
+            sub.gap = paren.head  # "the FDLR, which he accuses Kinshasa of arming": arming the FDLR
+        sub.groups = [g for g in clause.groups if j < g.first < end]
+        sub.parens = [p for p in clause.parens if j < p.start < end]
+        clauses.append(sub)
+        if paren is not None:
+            paren.end = j
+        else:
+            clause.end = j  # the rest is the complement's
+
+
+def _helper(cue: Cue, agent: Group | None, helper: Group | None, clause: Clause,
+            units: list[str]) -> tuple[list[Link], str | None]:
+    """``X attacked Y with the help of Z``: Z with X, and against Y when X's verb is hostile."""
+    if helper is None or agent is None:
+        return [], f"'{cue.text}': no clear side for the helper"
+    links = _links(cue, helper, agent, clause)
+    target = next((g for g in clause.groups if agent.last < g.first < cue.start), None)
+    hostile_words = [u for u in units[agent.last + 1 : target.first]] if target is not None else []
+    if target is not None and any(u in _HOSTILE_VERBS for u in hostile_words):
+        against = Cue(_HOSTILITY, cue.start, cue.end, cue.text, cue.role, cue.strength)
+        links += _links(against, helper, target, clause, direct=False)
+    return links, None
+
+
+_HOSTILE_VERBS = {"attacked", "overran", "overrun", "fought", "shelled", "struck", "bombed", "besieged", "defeated",
+                  "routed", "stormed", "captured", "seized", "retook", "recaptured", "ambushed", "raided", "pushed",
+                  "drove", "expelled", "hit", "killed", "repelled", "encircled", "pressed", "regain", "regained"}
+
+
+def _noun(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
+          paren: Paren | None) -> tuple[list[Link], str | None]:
+    """``X's ally``, ``an ally of X``: the possessor and the head the phrase describes."""
+    why = f"'{cue.text}': no clear pair of actors it relates"
+    owner = next((g for g in groups if g.possessive and g.last < cue.start and all(
+        u not in PREPOSITIONS and u not in {",", ";"} for u in units[g.last + 1 : cue.start])
+        and cue.start - g.last <= 4), None)
+    if owner is None:
+        # "a Russian ally", "the Iran ally": an actor right before the noun, after a determiner or as a demonym
+        g = next((g for g in groups if g.last + 1 == cue.start and not is_modifier(units, g)), None)
+        if g is not None and (g.demonym or (g.first > 0 and units[g.first - 1] in _NOUN_DETERMINERS | {"key", "close"})):
+            owner = g
+    if owner is None and cue.end < clause.end and units[cue.end] in {"of", "to"}:
+        owner = object_after(units, groups, cue.end + 1, clause.end)
+    if owner is None and cue.text.endswith(" of"):
+        owner = object_after(units, groups, cue.end, clause.end)
+    if owner is None:
+        # "X and Y are allies", "X and Y, long-time rivals,": the members of one group
+        members = _copula_subject(cue, clause, units) if paren is None else paren.head
+        if members is not None and len(members.actors) >= 2 and not _owned_after(cue, units, clause):
+            return _within(cue, members, clause), None
+        return [], why
+    head = None
+    if paren is not None and paren.kind == "apposition" and paren.head is not None:
+        head = paren.head  # "X, Russia's closest ally,"
+    elif paren is not None and paren.kind == "relative" and paren.head is not None:
+        linking = units[paren.start + 2 : min(owner.first, cue.start)]  # "X, which has long been Y's ally"
+        if any(u in _LINKING for u in linking) and all(
+                u in _LINKING or u in _ADVERBS or u in DETERMINERS or u.endswith("ly") for u in linking):
+            head = paren.head
+    if head is None:
+        # "X's closest backer, Y" / "their allies, the Wazalendo militias": the apposition after
+        j = max(cue.end, owner.last + 1)
+        while j < clause.end and units[j] in FILLER:
+            j += 1
+        if j < clause.end and units[j] == ",":
+            head = object_after(units, clause.groups, j + 1, clause.end)
+        elif j < clause.end and units[j].startswith("@") and j > owner.last:
+            head = object_after(units, clause.groups, j, clause.end)  # "the government's allies Russia and Iran"
+    if head is None:
+        # copula: "X is Y's ally", "X, a member of Y"
+        s = clause.subject
+        before = units[s.last + 1 : min(owner.first, cue.start)] if s is not None else []
+        if s is not None and s is not owner and before and any(u in _COPULA for u in before) and len(before) <= 6:
+            head = s
+    if head is None:
+        return [], why
+    return _links(cue, owner, head, clause), None
+
+
+_LINKING = {"is", "are", "was", "were", "remain", "remains", "remained", "become", "became", "been", "stay",
+            "stayed", "stays"}
+_ADVERBS = {"long", "still", "now", "also", "once", "already", "always", "increasingly", "not", "never", "no", "longer",
+            "since", "then", "become", "have", "has", "had", "close", "closest", "bitter", "sworn", "old", "key",
+            "firm", "staunch", "natural", "longtime", "long-time", "regional", "strategic", "traditional", "de",
+            "facto", "uneasy"}
+
+
+def _copula_subject(cue: Cue, clause: Clause, units: list[str]) -> Group | None:
+    """The subject of ``X and Y are (close) allies``: only a linking verb and modifiers between it and the noun."""
+    s = clause.subject
+    if s is None or s.last >= cue.start:
+        return None
+    between = units[s.last + 1 : cue.start]
+    if not 1 <= len(between) <= 6 or not any(u in _LINKING for u in between):
+        return None
+    if not all(u in _LINKING or u in _ADVERBS or u in DETERMINERS or u.endswith("ly") for u in between):
+        return None
+    return s
+
+
+def _owned_after(cue: Cue, units: list[str], clause: Clause) -> bool:
+    """Whether the noun has a complement after it (``allies of``, ``allies to``): then it is not reciprocal."""
+    return cue.end < clause.end and units[cue.end] in {"of", "to", "against", "with"}
+
+
+def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agent: Group | None,
+           obj: Group | None) -> tuple[list[Link], str | None]:
+    """``the siege of Y by X``, ``X's strikes on Y``, ``X launched attacks on Y``."""
+    if obj is None:
+        return [], None
+    by = _by_agent(units, groups, obj.last + 1, clause.end)
+    if by is not None:
+        return _links(cue, by, obj, clause), None
+    owner = next((g for g in groups if g.last < cue.start and cue.start - g.last <= 3 and (
+        g.possessive or all(u in {"-", "'"} or u in FILLER for u in units[g.last + 1 : cue.start]))), None)
+    if owner is not None and owner is not obj:
+        return _links(cue, owner, obj, clause), None
+    if agent is not None:
+        return _links(cue, agent, obj, clause, direct=False), None
+    return [], f"'{cue.text}': no clear agent"
+
+
+def _reciprocal(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agent: Group | None,
+                obj: Group | None) -> tuple[list[Link], str | None]:
+    """``X and Y clashed``, ``clashes between X and Y``, ``X clashed with Y``."""
+    if "between" in cue.text.split() or (cue.end < clause.end and units[cue.end] == "between"):
+        after = object_after(units, groups, cue.end + (units[cue.end] == "between" if cue.end < len(units) else 0),
+                              clause.end)
+        if after is not None and len(after.actors) >= 2:
+            return _within(cue, after, clause), None
+        return [], f"'{cue.text}': the two sides are not both named"
+    if obj is not None and agent is not None:
+        links = _links(cue, agent, obj, clause)
+        if cue.family is _SUPPORT and len(obj.actors) >= 2:  # "an alliance with Y and Z": Y and Z are allied too
+            links += [Link(li.a, li.b, li.cue, False, li.hedge) for li in _within(cue, obj, clause)]
+        return links, None
+    if cue.text.startswith(("alliance", "coalition")) and obj is not None and len(obj.actors) >= 2:
+        return _within(cue, obj, clause), None
+    left = next((g for g in reversed(groups) if g.last < cue.start and cue.start - g.last <= 4), None)
+    if obj is None and left is not None and len(left.actors) >= 2:
+        return _within(cue, left, clause), None
+    if obj is None and agent is not None and len(agent.actors) >= 2:
+        # "X and Y, bitter rivals, signed a unity declaration": the subject's members; direct when only a
+        # parenthetical and a few words stand between them and the cue
+        rest = [u for j, u in enumerate(units[agent.last + 1 : cue.start], start=agent.last + 1)
+                if not any(p.start <= j < p.end for p in clause.parens)]
+        direct = len(rest) <= 3 and not any(u.startswith("@") for u in rest)
+        return [Link(li.a, li.b, li.cue, li.direct and direct, li.hedge) for li in _within(cue, agent, clause)], None
+    if obj is not None and left is not None and left is not obj and cue.start - left.last <= 3:
+        return _links(cue, left, obj, clause), None
+    return [], f"'{cue.text}': no clear pair of actors it relates"
+
+
+def _modifier_links(sent: Sentence, mentions: list[Mention], units: list[str], unit_mention: dict[int, Mention],
+                    modifiers: dict[str, CueFamily]) -> list[Link]:
+    """``Iran-backed militias`` (the lexicon's modifiers), ``anti-IS coalition`` and ``pro-Russian separatists``,
+    also inside a name."""
+    out: list[Link] = []
+    toks = sent.tokens
+    outer = [m for m in mentions if not m.inner]
+    for m in mentions:
+        if not m.inner:
+            continue
+        host = next((o for o in outer if o.start <= m.start and m.end <= o.end), None)
+        if host is None:
+            continue
+        if m.end + 1 < host.end and toks[m.end].norm == "-" and toks[m.end + 1].norm in modifiers:
+            family = modifiers[toks[m.end + 1].norm]
+            out.append(Link(m.actor, host.actor, _cue(family, f"{m.text}-{toks[m.end + 1].text}"), True))
+        elif m.start >= 2 and toks[m.start - 1].norm == "-" and toks[m.start - 2].norm in _STANDS:
+            family = _STANDS[toks[m.start - 2].norm]
+            out.append(Link(m.actor, host.actor, _cue(family, f"{toks[m.start - 2].norm}-{m.text}"), True))
+    for k, m in unit_mention.items():
+        if k + 2 < len(units) and units[k + 1] == "-" and units[k + 2] in modifiers:
+            head = _head(units, unit_mention, k + 3)
+            if head is not None:
+                out.append(Link(m.actor, head.actor, _cue(modifiers[units[k + 2]], f"{m.text}-{units[k + 2]}"), True))
+        if k >= 2 and units[k - 1] == "-" and units[k - 2] in _STANDS:
+            head = _head(units, unit_mention, k + 1)
+            if head is not None:
+                out.append(Link(m.actor, head.actor, _cue(_STANDS[units[k - 2]], f"{units[k - 2]}-{m.text}"), True))
+    return out
+
+
+_STANDS = {"anti": _HOSTILITY, "pro": _SUPPORT}  # "anti-IS coalition", "pro-Russian separatists"
+
+
+def _head(units: list[str], unit_mention: dict[int, Mention], k: int) -> Mention | None:
+    """The mention a modifier qualifies: within the next three words, no punctuation between."""
+    for j in range(k, min(k + 3, len(units))):
+        if j in unit_mention:
+            return unit_mention[j]
+        if not units[j][:1].isalnum():
+            return None
+    return None
+
+
+def _cue(family: CueFamily, text: str) -> Cue:
+    return Cue(family, -1, -1, text, "modifier")
