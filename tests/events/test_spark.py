@@ -9,7 +9,7 @@ import alliances
 from alliances.errors import EventDataError
 from alliances.events import read_events, relations_over_time
 from tests._paths import SEED_2016, UCDP
-from tests.events._helpers import EVENTS, spark_required
+from tests.events._helpers import EVENTS, driver_rows_bound, spark_required
 from tests.events._hostile import files_under, ged_rows, hostile_parquet, same_relations, write_csv
 
 pytestmark = spark_required()
@@ -162,12 +162,7 @@ def test_only_small_results_come_back_to_the_driver(spark):
     before = spark.rows_to_driver
     rel = relations_over_time(UCDP, net, window="month", engine=spark)
     back = spark.rows_to_driver - before
-    events = read_events(UCDP).to_pandas(limit=None)
-    sides = events["side1"].nunique(dropna=False) + events["side2"].nunique(dropna=False)
-    actors = len(net.actors)
-    pairs_with_self = actors * (actors + 1) // 2  # a < b, and a == b (observations within one actor)
-    windows = len(rel.windows())
-    assert len(rel.table) <= back <= sides + 9 + pairs_with_self * windows
+    assert len(rel.table) <= back <= driver_rows_bound(net, UCDP, len(rel.windows()))
     assert rel.stats["rows"] == 16566 and back < rel.stats["rows"] / 20
 
 
