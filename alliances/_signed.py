@@ -31,6 +31,7 @@ __all__ = [
     "node_order",
     "signed_adjacency",
     "signed_edges",
+    "signed_laplacian",
     "signed_matrix",
 ]
 
@@ -240,22 +241,28 @@ def signed_adjacency(
     weighted: bool = False,
     nodelist: Sequence[Hashable] | None = None,
 ) -> tuple[list[Hashable], sp.csr_array]:
-    """The symmetric signed adjacency matrix (CSR) and its node order.
+    """The signed adjacency matrix: +1 for a positive tie, -1 for a negative one, sparse.
 
-    Entry (i, j) is the sign of the tie (or sign x weight when ``weighted``), 0 for no
-    tie, neutral or ambivalent.
+    Entry (i, j) is the sign of the tie between the i-th and j-th actors (sign x weight
+    when ``weighted``); 0 for no tie, and for neutral and ambivalent ties, which no
+    balance measure counts. The matrix is symmetric, stored as CSR; this is signnet's
+    ``as_adj_signed``.
 
     Parameters
     ----------
     obj : AllianceNetwork or networkx.Graph
+        A network, or a graph whose edges carry ``sign`` (or a signed ``weight``).
     weighted : bool, default False
+        Entries sign x |weight| instead of the sign.
     nodelist : sequence, optional
-        The row order; by default :func:`node_order`.
+        The row order; by default :func:`node_order` (scenario order for a network).
 
     Returns
     -------
     nodes : list
+        The actor of each row and column.
     A : scipy.sparse.csr_array
+        Shape (n, n).
 
     Examples
     --------
@@ -263,6 +270,10 @@ def signed_adjacency(
     >>> nodes, A = signed_adjacency(nx.Graph([("a", "b", {"sign": -1})]))
     >>> nodes, A.toarray().tolist()
     (['a', 'b'], [[0.0, -1.0], [-1.0, 0.0]])
+    >>> import alliances
+    >>> nodes, A = alliances.signed_adjacency(alliances.load("seeds/syria_2017.yaml"))
+    >>> A.shape, int(A.nnz // 2), nodes.index("iran"), A[nodes.index("assad"), nodes.index("iran")]
+    ((8, 8), 18, 1, np.float64(1.0))
     """
     import numpy as np
     import scipy.sparse as sp
@@ -279,6 +290,71 @@ def signed_adjacency(
         (np.concatenate([vals, vals]), (np.concatenate([rows, cols]), np.concatenate([cols, rows]))), shape=(n, n)
     ).tocsr()
     return nodes, A
+
+
+def signed_laplacian(
+    obj: AllianceNetwork | nx.Graph,
+    *,
+    normalized: bool = False,
+    weighted: bool = False,
+    nodelist: Sequence[Hashable] | None = None,
+) -> tuple[list[Hashable], sp.csr_array]:
+    """The signed Laplacian ``D - A``, where D holds each actor's number of ties of either sign.
+
+    With the signed adjacency ``A`` (:func:`signed_adjacency`) and ``D`` the diagonal of
+    row sums of ``|A|``, ``L = D - A`` (Kunegis et al. 2010; signnet's
+    ``laplacian_matrix_signed``). It is positive semi-definite, and singular exactly
+    when some connected component is balanced: its smallest eigenvalue measures how far
+    the network is from splitting into two camps. ``normalized=True`` gives
+    ``D^-1/2 (D - A) D^-1/2`` (``I - D^-1/2 A D^-1/2`` on actors with ties; a row of
+    zeros for an actor without).
+
+    Parameters
+    ----------
+    obj : AllianceNetwork or networkx.Graph
+    normalized : bool, default False
+    weighted : bool, default False
+        Use sign x |weight| (D then sums the weights).
+    nodelist : sequence, optional
+        The row order; by default :func:`node_order`.
+
+    Returns
+    -------
+    nodes : list
+    L : scipy.sparse.csr_array
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> k5 = nx.complete_graph(5)
+    >>> nx.set_edge_attributes(k5, -1, "sign")
+    >>> nodes, L = signed_laplacian(k5)
+    >>> L.diagonal().tolist(), L[0, 1]  # signnet's own test: four ties each; enemies add +1
+    ([4.0, 4.0, 4.0, 4.0, 4.0], np.float64(1.0))
+    >>> import numpy as np
+    >>> balanced = nx.Graph([(1, 2, {"sign": 1}), (2, 3, {"sign": -1}), (1, 3, {"sign": -1})])
+    >>> unbalanced = nx.Graph([(1, 2, {"sign": 1}), (2, 3, {"sign": 1}), (1, 3, {"sign": -1})])
+    >>> [round(float(np.linalg.eigvalsh(signed_laplacian(g)[1].toarray())[0]), 6) + 0 for g in (balanced, unbalanced)]
+    [0.0, 1.0]
+
+    References
+    ----------
+    .. [1] J. Kunegis, S. Schmidt, A. Lommatzsch, J. Lerner, E. W. De Luca, S. Albayrak
+       (2010) Spectral analysis of signed graphs for clustering, prediction and
+       visualization. Proceedings of the SIAM International Conference on Data Mining.
+    .. [2] Y. Hou, J. Li, Y. Pan (2003) On the Laplacian eigenvalues of signed graphs.
+       Linear and Multilinear Algebra 51(1), 21-30.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    nodes, A = signed_adjacency(obj, weighted=weighted, nodelist=nodelist)
+    d = np.asarray(abs(A).sum(axis=1)).ravel()
+    L = sp.csr_array(sp.diags_array(d) - A)
+    if normalized:
+        inv = np.where(d > 0, 1.0 / np.sqrt(np.where(d > 0, d, 1.0)), 0.0)
+        L = sp.csr_array(sp.diags_array(inv) @ L @ sp.diags_array(inv))
+    return nodes, L
 
 
 def signed_matrix(obj: AllianceNetwork | nx.Graph, *, weighted: bool = False) -> tuple[list[Hashable], sp.csr_array, int]:

@@ -1,4 +1,4 @@
-"""The signed graph behind every analysis: conversions, signed ties, matrices and node order."""
+"""The signed graph behind every analysis: conversions, signed ties, matrices (adjacency, Laplacian), node order."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from alliances._signed import (
     node_order,
     signed_adjacency,
     signed_edges,
+    signed_laplacian,
     signed_matrix,
 )
 
@@ -135,3 +136,59 @@ def test_display_names(seed):
     names = display_names(seed)
     assert names == {a: actor.name for a, actor in seed.actors.items()}
     assert display_names(nx.Graph([(1, 2)])) is None
+
+
+# -- the signed Laplacian (Kunegis et al. 2010; signnet's laplacian_matrix_signed) --------
+
+
+def test_laplacian_signnet_all_negative_k5():
+    k5 = nx.complete_graph(5)
+    nx.set_edge_attributes(k5, -1, "sign")
+    nodes, L = signed_laplacian(k5)
+    assert L.diagonal().tolist() == [4.0] * 5  # signnet's test
+    assert (L.toarray() == 4 * np.eye(5) + (1 - np.eye(5))).all()
+
+
+def test_laplacian_by_hand_weighted_and_normalized():
+    g = nx.Graph([("a", "b", {"sign": 1, "weight": 2.0}), ("b", "c", {"sign": -1, "weight": 0.5})])
+    g.add_node("z")
+    g.add_edge("c", "d", sign=0, stance="ambivalent")  # no tie for the Laplacian
+    nodes, L = signed_laplacian(g, weighted=True)
+    assert nodes == ["a", "b", "c", "z", "d"]
+    assert L.toarray().tolist() == [
+        [2.0, -2.0, 0, 0, 0], [-2.0, 2.5, 0.5, 0, 0], [0, 0.5, 0.5, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0],
+    ]
+    _, N = signed_laplacian(g, weighted=True, normalized=True)
+    d = np.array([2.0, 2.5, 0.5, 0.0, 0.0])
+    inv = np.where(d > 0, 1 / np.sqrt(np.where(d > 0, d, 1)), 0)
+    assert N.toarray() == pytest.approx(inv[:, None] * L.toarray() * inv[None, :])
+    assert N.diagonal().tolist() == pytest.approx([1, 1, 1, 0, 0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 9), st.floats(0.3, 1.0), st.floats(0.0, 1.0), st.integers(0, 10**6))
+def test_laplacian_is_singular_exactly_when_a_component_is_balanced(n, p, negative, seed):
+    import alliances
+
+    g = alliances.random_signed_graph(n, p, negative=negative, seed=seed)
+    nodes, L = signed_laplacian(g)
+    A = signed_adjacency(g, nodelist=nodes)[1].toarray()
+    assert L.toarray() == pytest.approx(np.diag(np.abs(A).sum(axis=1)) - A)
+    ev = np.linalg.eigvalsh(L.toarray())
+    assert ev.min() > -1e-9  # positive semi-definite
+    balanced_part = any(
+        alliances.frustration_index(g.subgraph(c)).value == 0 for c in nx.connected_components(g)
+    )
+    assert (abs(ev.min()) < 1e-9) == balanced_part
+
+
+def test_signed_adjacency_is_public_and_sparse():
+    import scipy.sparse as sp
+
+    import alliances
+
+    g = nx.Graph([(1, 2, {"sign": -1, "weight": 0.5}), (2, 3, {"sign": 1})])
+    nodes, A = alliances.signed_adjacency(g, nodelist=[3, 2, 1])
+    assert sp.issparse(A) and nodes == [3, 2, 1]
+    assert A.toarray().tolist() == [[0, 1, 0], [1, 0, -1], [0, -1, 0]]
+    assert alliances.signed_adjacency(g, weighted=True)[1].toarray()[0, 1] == -0.5

@@ -39,8 +39,10 @@ class Ambivalence:
     readings : dict
         ``{"positive": {...}, "negative": {...}}``: reading every ambivalent tie as
         that sign, ``"changes_camps"`` (bool: the current two camps stop being an
-        optimal partition), ``"camps"`` (the optimal camps under that reading),
-        ``"frustration"`` (its frustration index) and ``"census"`` (its triangle counts).
+        optimal partition), ``"camps"`` (the camps under that reading: the current ones
+        when they stay optimal, else the new optimal ones), ``"moved"`` (the actors that
+        change camp, fewest first: [] when the camps stay), ``"frustration"`` (the
+        frustration index under that reading) and ``"census"`` (its triangle counts).
     per_tie : list of dict
         The same question for each tie alone (when there are at most 20):
         ``{"tie": [a, b], "positive_changes_camps": bool, "negative_changes_camps": bool}``.
@@ -118,8 +120,10 @@ def ambivalence(
     [['a', 'b', 'd'], ['c', 'e']]
     >>> amb.count, amb.readings["positive"]["changes_camps"], amb.readings["negative"]["changes_camps"]
     (2, True, False)
-    >>> amb.readings["positive"]["camps"]
-    [['c', 'd', 'e'], ['a', 'b']]
+    >>> amb.readings["positive"]["camps"], amb.readings["positive"]["moved"]
+    ([['c', 'd', 'e'], ['a', 'b']], ['d'])
+    >>> amb.readings["negative"]["camps"] == amb.camps, amb.readings["negative"]["moved"]
+    (True, [])
 
     References
     ----------
@@ -182,12 +186,25 @@ def _reading(
         h[a][b]["stance"] = "friendly" if sign > 0 else "rival"
     res = frustration_index(h, exact=exact, time_limit=time_limit, seed=seed)
     base_cost = _partition_cost(h, camps)
+    changes = bool(base_cost > res.value + 1e-9)
+    # camps that stay optimal are reported as they are, never as an equally good other split
+    new = [list(c) for c in (res.camps if changes else camps)]
     return {
-        "changes_camps": bool(base_cost > res.value + 1e-9),
-        "camps": [list(c) for c in res.camps],
-        "frustration": res.value,
+        "changes_camps": changes,
+        "camps": new,
+        "moved": _moved(camps, new) if changes else [],
+        "frustration": float(min(res.value, base_cost)),
         "census": triangle_census(h).counts,
     }
+
+
+def _moved(old: list[list[Hashable]], new: list[list[Hashable]]) -> list[Hashable]:
+    """The actors whose camp changes from ``old`` to ``new`` (two camps each), the fewer of the two matchings."""
+    first = set(old[0]) if old else set()
+    # first camp matched with first camp: moved are those in exactly one of the two; swapped: the others
+    matched = [x for camp in new for x in camp if (x in first) != (camp is new[0])]
+    swapped = [x for camp in new for x in camp if (x in first) == (camp is new[0])]
+    return sorted(matched if len(matched) <= len(swapped) else swapped, key=node_key)
 
 
 def _pattern(signs: str) -> str:

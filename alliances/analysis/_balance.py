@@ -2,7 +2,8 @@
 
 :func:`balance_report` runs every balance analysis on one network (census, unbalanced
 triads, walk balance, frustration index, factions, implied relations, signed centrality,
-ambivalent ties); :meth:`BalanceReport.to_dict` is the CLI's ``--json``.
+ambivalent ties, and the balance measures against sign shuffles);
+:meth:`BalanceReport.to_dict` is the CLI's ``--json``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .._numbers import json_number
+from .._progress import ProgressLike
 from .._signed import as_signed_graph, display_names
 from ._ambivalence import Ambivalence, ambivalence
 from ._census import TriangleCensus, triangle_census, unbalanced_triads
@@ -19,6 +21,7 @@ from ._centrality import centrality_table
 from ._factions import factions
 from ._frustration import frustration_index
 from ._implied import implied_relations
+from ._null import BalanceChance, balance_against_chance
 from ._walk import walk_balance
 
 if TYPE_CHECKING:
@@ -54,6 +57,9 @@ class BalanceReport:
         The scenario's name (the CLI puts a CSV file's name here).
     strict : bool
         Whether implied relations follow strict balance.
+    chance : BalanceChance or None
+        :func:`alliances.balance_against_chance`: the census, walk balance and
+        frustration index beside sign shuffles (None when no draws were asked for).
 
     Examples
     --------
@@ -77,6 +83,7 @@ class BalanceReport:
     names: dict[Hashable, str]
     title: str | None = None
     strict: bool = False
+    chance: BalanceChance | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-ready data: pairs ``a`` < ``b``, sorted lists, None for undefined numbers.
@@ -111,8 +118,9 @@ class BalanceReport:
             },
             "factions": [[_json_id(x) for x in camp] for camp in fa.camps],
             "factions_detail": {
-                "k": fa.k, "alpha": json_number(fa.alpha), "value": json_number(fa.value), "optimal": bool(fa.optimal),
-                "lower_bound": json_number(fa.lower_bound), "gap": json_number(fa.gap), "method": fa.method,
+                "k": fa.k, "k_max": fa.k_max, "alpha": json_number(fa.alpha), "value": json_number(fa.value),
+                "optimal": bool(fa.optimal), "lower_bound": json_number(fa.lower_bound), "gap": json_number(fa.gap),
+                "method": fa.method, "note": fa.note,
             },
             "implied": [
                 {"a": _json_id(r.a), "b": _json_id(r.b), "stance": r.stance, "score": json_number(r.score),
@@ -125,6 +133,7 @@ class BalanceReport:
                 for row in self.centrality.to_dict("records")
             ],
             "ambivalent": self.ambivalence.to_dict(),
+            "chance": None if self.chance is None else self.chance.to_dict(),
         }
 
 
@@ -143,9 +152,13 @@ def balance_report(
     exact: bool | str = "auto",
     time_limit: float | None = None,
     seed: int = 0,
+    draws: int = 1000,
+    frustration_draws: int | None = None,
+    progress: ProgressLike = None,
 ) -> BalanceReport:
     """Run every balance analysis on one network: census, triads, walk balance, frustration,
-    factions, implied relations, signed centrality and the ambivalent ties.
+    factions, implied relations, signed centrality, the ambivalent ties, and how the
+    balance measures compare with sign shuffles.
 
     Parameters
     ----------
@@ -156,7 +169,14 @@ def balance_report(
     k : int, optional
         Number of factions (None: chosen by :func:`alliances.factions`).
     exact, time_limit, seed
-        Passed to the frustration index and factions.
+        Passed to the frustration index and factions (``seed`` also to the shuffles).
+    draws, frustration_draws : int, optional
+        Sign shuffles for :func:`alliances.balance_against_chance` (0: no comparison). The
+        draws' frustration index is exact for small networks and heuristic above
+        (``exact=False``: always heuristic); ``exact=True`` does not make hundreds of
+        random signings exact.
+    progress : callable or bool, optional
+        Reports the shuffles as they are drawn (``progress(done, total)``).
 
     Returns
     -------
@@ -189,4 +209,7 @@ def balance_report(
         names=display_names(G) or {},
         title=getattr(G, "scenario", None),
         strict=strict,
+        # exact=True asks for this network's index, not for hundreds of exact solves of random signings
+        chance=balance_against_chance(g, draws=draws, frustration_draws=frustration_draws, seed=seed,
+                                      exact=False if exact is False else "auto", progress=progress) if draws else None,
     )

@@ -19,11 +19,11 @@ Neutral and ambivalent ties (sign 0) are no tie here. Ambivalent ties are counte
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .._signed import as_signed_graph, display_names, node_key, signed_adjacency, signed_matrix
+from .._signed import as_signed_graph, display_names, node_key, node_order, signed_adjacency, signed_matrix
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -33,10 +33,19 @@ if TYPE_CHECKING:
 
     from .._network import AllianceNetwork
 
-__all__ = ["TRIAD_TYPES", "TriangleCensus", "actor_census", "triangle_census", "unbalanced_triads"]
+__all__ = [
+    "TRIAD_TYPES",
+    "TriangleCensus",
+    "actor_census",
+    "ambivalent_triangle_census",
+    "signed_triangles",
+    "triangle_census",
+    "unbalanced_triads",
+]
 
 #: The four sign patterns of a triangle of non-zero ties.
 TRIAD_TYPES = ("+++", "++-", "+--", "---")
+_AMBIVALENT_TYPES = ("+++", "++-", "+--", "---", "++a", "+-a", "--a", "+aa", "-aa", "aaa")
 _STRICTLY_BALANCED = ("+++", "+--")
 _WEAKLY_BALANCED = ("+++", "+--", "---")
 
@@ -261,27 +270,189 @@ def unbalanced_triads(
     Strict balance: Cartwright and Harary (1956); weak balance: Davis (1967); cited in
     full with :func:`triangle_census`.
     """
-    import pandas as pd
+    select = ("++-", "---") if strict else ("++-",)
+    rows = _triangle_rows(G, select)
+    if limit is not None:
+        rows = rows[:limit]
+    columns = ["a", "b", "c", "signs", "type", "weakly_balanced"]
+    return _frame(rows, columns, G)
+
+
+def signed_triangles(G: AllianceNetwork | nx.Graph, *, actor: Hashable | None = None) -> pd.DataFrame:
+    """Every triangle of signed ties with its signs, or every one an actor belongs to.
+
+    Parameters
+    ----------
+    G : AllianceNetwork or networkx.Graph
+        Signed ties; neutral and ambivalent ties are no tie (see
+        :func:`ambivalent_triangle_census` for triangles with ambivalent ties).
+    actor : node id, optional
+        Only the triangles this actor belongs to.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per triangle, sorted by a, b, c: ``a``, ``b``, ``c`` (sorted ids),
+        ``signs`` (of a-b, b-c and a-c), ``type`` (``"+++"``, ``"++-"``, ``"+--"`` or
+        ``"---"``), ``positive`` (the number of positive ties, signnet's ``P``),
+        ``strictly_balanced``, ``weakly_balanced`` and, for an AllianceNetwork,
+        ``names``.
+
+    Raises
+    ------
+    UnknownActorError
+        When ``actor`` is not in the graph.
+
+    Examples
+    --------
+    signnet's listing example: the complete graph on four actors with ties 1-2, 1-3,
+    1-4 positive and 2-3, 2-4, 3-4 negative.
+
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_edges_from([(1, 2), (1, 3), (1, 4)], sign=1)
+    >>> g.add_edges_from([(2, 3), (2, 4), (3, 4)], sign=-1)
+    >>> signed_triangles(g)[["a", "b", "c", "type", "positive"]].values.tolist()
+    [[1, 2, 3, '++-', 2], [1, 2, 4, '++-', 2], [1, 3, 4, '++-', 2], [2, 3, 4, '---', 0]]
+    >>> import alliances
+    >>> t = alliances.signed_triangles(alliances.load("seeds/syria_2017.yaml"), actor="us_coalition")
+    >>> len(t), t["type"].value_counts().to_dict()
+    (6, {'+--': 3, '---': 3})
+
+    References
+    ----------
+    Strict balance: Cartwright and Harary (1956); weak balance: Davis (1967); cited in
+    full with :func:`triangle_census`.
+    """
+    rows = _triangle_rows(G, TRIAD_TYPES, actor=actor)
+    for r in rows:
+        r["positive"] = r["signs"].count("+")
+        r["strictly_balanced"] = r["type"] in _STRICTLY_BALANCED
+    columns = ["a", "b", "c", "signs", "type", "positive", "strictly_balanced", "weakly_balanced"]
+    return _frame(rows, columns, G)
+
+
+def ambivalent_triangle_census(G: AllianceNetwork | nx.Graph) -> dict[str, int]:
+    """Count the triangles of signed and ambivalent ties by pattern: the census with ambivalence.
+
+    The four patterns of :func:`triangle_census` and six more with one, two or three
+    ambivalent ties (``a``): ``"++a"``, ``"+-a"``, ``"--a"``, ``"+aa"``, ``"-aa"``,
+    ``"aaa"``. This is signnet's ``count_complex_triangles`` (P, N, A). Neutral ties
+    are no tie.
+
+    Parameters
+    ----------
+    G : AllianceNetwork or networkx.Graph
+        Ambivalent ties are edges whose ``stance`` is ``"ambivalent"``.
+
+    Returns
+    -------
+    dict
+        Pattern -> number of triangles, the ten patterns in the order above.
+
+    Examples
+    --------
+    signnet's example: the complete graph on four actors with ties P, N, A, A, P, N.
+
+    >>> import networkx as nx
+    >>> g = nx.complete_graph(4)
+    >>> for (u, v), t in zip(g.edges, "PNAAPN"):
+    ...     g.edges[u, v].update(sign={"P": 1, "N": -1, "A": 0}[t], stance="ambivalent" if t == "A" else None)
+    >>> {p: n for p, n in ambivalent_triangle_census(g).items() if n}
+    {'++a': 1, '+-a': 2, '--a': 1}
+
+    References
+    ----------
+    .. [1] Schoch, D. (2024). signnet: an R package for analyzing signed networks.
+       Journal of Open Source Software 9(95).
+    """
+    import numpy as np
+    import scipy.sparse as sp
 
     g = as_signed_graph(G)
+    nodes = node_order(g)
+    index = {x: i for i, x in enumerate(nodes)}
+    n = len(nodes)
+    kinds: dict[str, list[tuple[int, int]]] = {"+": [], "-": [], "a": []}
+    for u, v, d in g.edges(data=True):
+        kind = "+" if d["sign"] > 0 else "-" if d["sign"] < 0 else "a" if d.get("stance") == "ambivalent" else None
+        if kind is not None:
+            kinds[kind].append((index[u], index[v]))
+    mats = {}
+    for kind, pairs in kinds.items():
+        arr = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        mats[kind] = sp.csr_array((np.ones(len(arr)), (arr[:, 0], arr[:, 1])), shape=(n, n))
+    oriented = _orient_all({k: M + M.T for k, M in mats.items()})
+    counts = dict.fromkeys(_AMBIVALENT_TYPES, 0)
+    for first in "+-a":
+        for second in "+-a":
+            wedges = oriented[first] @ oriented[second]
+            for third in "+-a":
+                total = int(round(float(wedges.multiply(oriented[third]).sum())))
+                if total:
+                    counts[_pattern(first + second + third)] += total
+    return counts
+
+
+def _pattern(kinds: str) -> str:
+    return "".join(sorted(kinds, key="+-a".index))
+
+
+def _orient_all(mats: dict[str, sp.csr_array]) -> dict[str, sp.csr_array]:
+    """Each symmetric 0/1 matrix made strictly upper triangular in the degree order of their union."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    union = sum(mats.values())
+    n = union.shape[0]
+    deg = np.diff(sp.csr_array(union).indptr)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.lexsort((np.arange(n), deg))] = np.arange(n)
+    out = {}
+    for kind, M in mats.items():
+        coo = sp.coo_array(M)
+        r, c = rank[coo.row], rank[coo.col]
+        keep = r < c
+        out[kind] = sp.csr_array((np.ones(int(keep.sum())), (r[keep], c[keep])), shape=(n, n))
+    return out
+
+
+def _triangle_rows(
+    G: AllianceNetwork | nx.Graph, select: tuple[str, ...], actor: Hashable | None = None
+) -> list[dict[str, Any]]:
+    """The triangles of the ``select`` types as rows (sorted ids, signs, type), sorted."""
+    g = as_signed_graph(G)
     nodes, A = signed_adjacency(g)
-    triples = _triangles(A, select=("++-", "---") if strict else ("++-",))
-    names = display_names(G)
+    if actor is not None and actor not in g:
+        from .._text import did_you_mean
+        from ..errors import UnknownActorError
+
+        raise UnknownActorError(f"unknown actor {actor!r}" + did_you_mean(str(actor), [str(x) for x in nodes]))
+    triples = _triangles(A, select=select)
+    if actor is not None:
+        at = nodes.index(actor)
+        triples = [t for t in triples if at in t]
     rows = []
     for i, j, k in triples:
         a, b, c = sorted((nodes[i], nodes[j], nodes[k]), key=node_key)
         s = "".join("+" if g[x][y]["sign"] > 0 else "-" for x, y in ((a, b), (b, c), (a, c)))
-        neg = s.count("-")
-        row = {"a": a, "b": b, "c": c, "signs": s, "type": "---" if neg == 3 else "++-",
-               "weakly_balanced": neg == 3}
-        if names is not None:
-            row["names"] = f"{names[a]}, {names[b]} and {names[c]}"
-        rows.append(row)
+        kind = "+" * s.count("+") + "-" * s.count("-")
+        rows.append({"a": a, "b": b, "c": c, "signs": s, "type": kind, "weakly_balanced": kind != "++-"})
     rows.sort(key=lambda r: (node_key(r["a"]), node_key(r["b"]), node_key(r["c"])))
-    if limit is not None:
-        rows = rows[:limit]
-    columns = ["a", "b", "c", "signs", "type", "weakly_balanced"] + (["names"] if names is not None else [])
-    return pd.DataFrame(rows, columns=columns)
+    return rows
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str], G: Any) -> pd.DataFrame:
+    """The rows as a table, with the actors' display names for a network."""
+    import pandas as pd
+
+    names = display_names(G)
+    if names is not None:
+        for r in rows:
+            r["names"] = f"{names[r['a']]}, {names[r['b']]} and {names[r['c']]}"
+        columns = [*columns, "names"]
+    return pd.DataFrame([{c: r[c] for c in columns} for r in rows], columns=columns)
+
 
 # -- the kernels: oriented signed matrices, packed signs, masked products ---------------
 

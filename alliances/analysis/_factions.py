@@ -2,11 +2,16 @@
 
 The criterion of a partition is ``alpha x (weight of negative ties inside camps) +
 (1 - alpha) x (weight of positive ties between camps)``; the factions minimise it over
-partitions into at most k camps. With k = 2 and alpha = 0.5 it is half the frustration
-index, and the exact solver of :mod:`alliances.analysis._frustration` (reductions, blocks,
-integer programming) is used with the ties re-weighted by alpha; for k >= 3 a
-camp-assignment binary programme is solved by HiGHS, warm-started by the relocation
-heuristic of Doreian & Mrvar (single-node moves from many starts).
+partitions into at most k camps, or into as many camps as lower it.
+
+- k = 2: with alpha = 0.5 it is half the frustration index, and the exact solver of
+  :mod:`alliances.analysis._frustration` (reductions, blocks, integer programming) is
+  used with the ties re-weighted by alpha;
+- k >= 3 (and k chosen): the reductions and blocks of :mod:`alliances.analysis._blocks`,
+  then on each block the camp search of :mod:`alliances.analysis._camps` (starts from the
+  components of the positive ties and the spectral start; actors moved, camps split
+  and merged), a lower bound from triangles, and the camp-assignment programme
+  (:func:`~alliances.analysis.assignment_milp`) wherever the block is small enough.
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ from __future__ import annotations
 import time
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -22,24 +26,39 @@ import numpy as np
 from .._numbers import json_number
 from ..errors import ParameterError
 from . import _partition as _p
+from ._blocks import CampReduction, expand_camps, reduce_camps
+from ._camps import camp_search
 from ._frustration import AUTO_EXACT_MAX_EDGES, AUTO_TIME_LIMIT, REDUCE_MAX_EDGES, solve_exact
-from ._milp import row_wise_lp, settle_milp, solve_warm
+from ._milp import assignment_milp
+from ._search import single_blas_thread
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .._network import AllianceNetwork
 
-__all__ = ["AUTO_EXACT_MAX_ASSIGN", "MAX_AUTO_K", "FactionsResult", "factions"]
+__all__ = ["AUTO_EXACT_MAX_ASSIGN", "FactionsResult", "assignment_size", "factions"]
 
-#: ``k=None`` tries k = 1, 2, ... up to this many camps.
-MAX_AUTO_K = 8
-#: ``exact="auto"``: k >= 3 is exact when (tied actors) x k is at most this. (k <= 2 is
-#: exact up to ``AUTO_EXACT_MAX_EDGES`` signed ties, as the frustration index, and the
-#: exact solver gets ``AUTO_TIME_LIMIT`` seconds when no time limit is given.)
+#: ``exact="auto"``: a block (after reductions) is solved by the k-camp programme when
+#: :func:`assignment_size` is at most this. (k = 2 is exact up to ``AUTO_EXACT_MAX_EDGES``
+#: signed ties, as the frustration index, and the exact solvers get ``AUTO_TIME_LIMIT``
+#: seconds when no time limit is given.)
 AUTO_EXACT_MAX_ASSIGN = 240
 
-_Solution = tuple[np.ndarray, float, float, bool, str]
+_TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class _Solution:
+    labels: np.ndarray
+    value: float
+    lower_bound: float
+    optimal: bool
+    method: str
+
+    @property
+    def camps(self) -> int:
+        return len(np.unique(self.labels)) if len(self.labels) else 0
 
 
 @dataclass(frozen=True)
@@ -54,13 +73,14 @@ class FactionsResult:
         ``isolated``).
     k : int
         The number of camps returned (at most the k asked for: an extra camp is only
-        used when it lowers the criterion).
+        used when it lowers the criterion; ``note`` says why camps were left empty).
     alpha : float
         The weight of negative ties inside camps; 1 - alpha weighs positive ties between.
     value : float
         The criterion of ``camps``.
     optimal : bool
-        True when ``value`` is proven minimal over partitions into at most ``k_max`` camps.
+        True when ``value`` is proven minimal over partitions into at most ``k_max`` camps
+        (with k chosen: also that no number of camps scores lower).
     lower_bound : float
         The best proven lower bound (equal to ``value`` when optimal).
     gap : float or None
@@ -68,11 +88,16 @@ class FactionsResult:
     method : str
         ``"exact"`` or ``"heuristic"``.
     k_max : int
-        The k asked for, or the k chosen when ``k=None``.
+        The k asked for, or the k chosen when ``k=None``: the fewest camps that reach
+        the lowest criterion found for any number of camps.
     isolated : list
         Actors with no signed tie (they change no criterion).
     values_by_k : dict
-        When k was chosen: the criterion found for each k tried.
+        When k was chosen: the criterion found for each number of camps tried.
+    note : str
+        Why the result has the camps it has: with k chosen, that more camps do not lower
+        the criterion (proven, or not found by the search); with k given, why camps were
+        left empty ("" when all k are used).
     weighted : bool
         Whether ties count by weight.
     seconds : float
@@ -100,6 +125,7 @@ class FactionsResult:
     isolated: list = field(default_factory=list)
     values_by_k: dict[int, float] = field(default_factory=dict)
     weighted: bool = False
+    note: str = ""
     seconds: float = field(default=0.0, compare=False)
 
     def camp_of(self) -> dict[Hashable, int]:
@@ -129,6 +155,7 @@ class FactionsResult:
             "isolated": list(self.isolated),
             "values_by_k": {str(k): json_number(v) for k, v in sorted(self.values_by_k.items())},
             "weighted": self.weighted,
+            "note": self.note,
             "seconds": json_number(self.seconds),
         }
 
@@ -151,19 +178,21 @@ def factions(
         A network, or a graph whose edges carry ``sign`` (or a signed ``weight``).
         Ties of sign 0 (neutral, ambivalent) are ignored.
     k : int, optional
-        The most camps allowed. None (default) chooses k: the smallest k for which
-        allowing k + 1 camps does not lower the criterion, trying k = 1, 2, ... up to
-        ``MAX_AUTO_K`` (8) or the number of tied actors.
+        The most camps allowed, at most the number of actors. None (default) chooses
+        k: the fewest camps that reach the lowest criterion of any number of camps
+        (more camps cannot lower it). The result's ``note`` says whether that is proven.
     alpha : float, optional
         Weight of negative ties inside camps, in [0, 1]; positive ties between camps
         weigh ``1 - alpha`` (signnet's ``alpha``; Doreian & Mrvar use 0.5).
     weighted : bool, optional
         Count ties by weight.
     exact : True, False or "auto", optional
-        True: integer programming (HiGHS), proven optimal unless ``time_limit`` stops it.
-        False: relocation local search with a lower bound from triangles that every
-        partition must pay for. ``"auto"``: exact for k <= 2 up to 3,000 ties, and for
-        k >= 3 when tied actors x k <= 240; a 20 s limit when none is given.
+        True: integer programming (HiGHS) on every block left by the reductions, proven
+        optimal unless ``time_limit`` stops it. False: the camp search (actors moved,
+        camps split and merged) with a lower bound from triangles that every partition
+        must pay for. ``"auto"``: exact for k = 2 up to 3,000 ties, and for k >= 3 (or k
+        chosen) on each block whose programme is small (:func:`assignment_size` at most
+        240); a 20 s limit when none is given.
     time_limit : float, optional
         Seconds for the exact solver over all k tried.
     seed : int, optional
@@ -173,10 +202,22 @@ def factions(
     -------
     FactionsResult
 
+    Raises
+    ------
+    ParameterError
+        For ``k`` below 1 or above the number of actors, ``alpha`` outside [0, 1], or an
+        ``exact`` that is not True, False or "auto".
+
     Notes
     -----
     Actors with no signed tie cost nothing wherever they go; they are put in the
     largest camp (so ``k`` camps cover every actor) and listed in ``isolated``.
+
+    Camps of friends joined by enemies are found whatever their number: the search
+    starts from the components of the positive ties, and merges and splits whole camps
+    (moving one actor at a time cannot undo a merge of two cliques). For k >= 3 an actor
+    with one tie, or two, is decided once its neighbours are, and the rest splits into
+    biconnected blocks solved alone, exactly when small.
 
     Each undirected tie counts once. R's signnet (``signed_blockmodel``) counts each tie
     once per adjacency-matrix entry, so its criterion is twice this one: for Read's
@@ -191,6 +232,10 @@ def factions(
     >>> r = factions(g)
     >>> r.camps, r.value, r.optimal
     ([[1, 2], [3, 4], [5, 6]], 0.0, True)
+    >>> r.note
+    'k chosen: 3 camps reach criterion 0, the least possible (2 camps: 0.5).'
+    >>> factions(g, k=5).note
+    '5 camps allowed, 3 used: 3 camps already reach criterion 0, so more could only be empty.'
 
     References
     ----------
@@ -203,14 +248,18 @@ def factions(
     _check_options(k, alpha, exact)
     alpha = float(alpha)
     nodes, edges = _p.edges_of(G, weighted=weighted)
+    if k is not None and k > len(nodes):
+        raise ParameterError(f"k = {k} asks for more camps than there are actors ({len(nodes)})")
     active, isolated, sub = _tied_and_isolated(nodes, edges)
     if time_limit is None and exact == "auto":
         time_limit = AUTO_TIME_LIMIT
     deadline = None if time_limit is None else t0 + float(time_limit)
     solver = _KSolver(sub, alpha=alpha, exact=exact, deadline=deadline, seed=seed)
-    (labels, value, lb, optimal, method), k_max, values = solver.choose(k)
-    camps = _camps([nodes[i] for i in active], labels, isolated)
-    lb, optimal, gap = _p.settle_bound(value, lb, optimal)
+    with single_blas_thread():
+        sol, k_max, values, note = solver.choose(None if k is None else int(k))
+    value, method = sol.value, sol.method
+    camps = _camps([nodes[i] for i in active], sol.labels, isolated)
+    lb, optimal, gap = _p.settle_bound(value, sol.lower_bound, sol.optimal)
     return FactionsResult(
         camps=camps,
         k=len(camps),
@@ -224,6 +273,7 @@ def factions(
         isolated=_p.order_camps([isolated])[0] if isolated else [],
         values_by_k=values,
         weighted=weighted,
+        note=note,
         seconds=time.perf_counter() - t0,
     )
 
@@ -231,7 +281,7 @@ def factions(
 def _check_options(k: int | None, alpha: float, exact: bool | str) -> None:
     if not 0.0 <= float(alpha) <= 1.0:
         raise ParameterError(f"alpha must lie in [0, 1], not {alpha!r}")
-    if k is not None and (int(k) != k or k < 1):
+    if k is not None and (isinstance(k, bool) or int(k) != k or k < 1):
         raise ParameterError(f"k must be a positive integer, not {k!r}")
     _p.check_exact(exact)
 
@@ -258,8 +308,32 @@ def _camps(tied: list[Hashable], labels: np.ndarray, isolated: list[Hashable]) -
     return _p.order_camps(camps)
 
 
+def assignment_size(n: int, k: int) -> int:
+    """Camp-membership variables of the k-camp programme on n actors (actor r may join camps 0..r).
+
+    Parameters
+    ----------
+    n : int
+        Actors of a block.
+    k : int
+        The most camps.
+
+    Returns
+    -------
+    int
+        What ``exact="auto"`` compares with ``AUTO_EXACT_MAX_ASSIGN``.
+
+    Examples
+    --------
+    >>> assignment_size(80, 3), assignment_size(15, 15)
+    (237, 120)
+    """
+    k = min(k, n)
+    return k * (k + 1) // 2 + (n - k) * k
+
+
 class _KSolver:
-    """The best partition into at most k camps, for each k asked, each solved once."""
+    """The best partition into at most k camps (None: any number), for each k asked, each solved once."""
 
     def __init__(
         self, edges: _p.Edges, *, alpha: float, exact: bool | str, deadline: float | None, seed: int
@@ -269,151 +343,173 @@ class _KSolver:
         self.exact = exact
         self.deadline = deadline
         self.seed = seed
-        self._solved: dict[int, _Solution] = {}
-
-    @cached_property
-    def tri(self) -> np.ndarray:
-        return _p.edge_triangles(self.edges)
+        neg, pen = edges.penalties(alpha)
+        keep = pen > 0
+        # each tie as its cost when violated, sign kept: the solvers below minimise the sum of |c| violated
+        self.scaled = _p.Edges(edges.n, edges.u[keep], edges.v[keep], np.where(neg, -pen, pen)[keep])
+        self._solved: dict[int | None, _Solution] = {}
+        self._reduction: CampReduction | None = None
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else max(0.0, self.deadline - time.perf_counter())
 
-    def use_exact(self, k: int) -> bool:
-        if self.exact != "auto":
-            return bool(self.exact)
-        if k <= 2:
-            return self.edges.m <= AUTO_EXACT_MAX_EDGES
-        return self.edges.n * k <= AUTO_EXACT_MAX_ASSIGN
+    def value(self, labels: np.ndarray) -> float:
+        return _p.partition_cost(self.edges, labels, self.alpha)
 
-    def choose(self, k: int | None) -> tuple[_Solution, int, dict[int, float]]:
-        """The solution for ``k`` camps, or for the k chosen when None; that k; the criterion per k tried.
-
-        k chosen: the smallest k for which allowing k + 1 camps does not lower the
-        criterion, up to ``MAX_AUTO_K`` or the number of tied actors.
-        """
+    def choose(self, k: int | None) -> tuple[_Solution, int, dict[int, float], str]:
+        """The solution for at most ``k`` camps, or for the k chosen when None; that k; the
+        criterion for each k tried; the note that says why the camps are as many as they are."""
         if k is not None:
-            return self.solve(int(k)), int(k), {}
-        cap = max(1, min(MAX_AUTO_K, self.edges.n))
-        best = self.solve(1)
-        values = {1: best[1]}
-        k_max = 1
-        for kk in range(2, cap + 1):
-            if best[1] <= 1e-12:
-                break
+            sol = self.solve(k)
+            return sol, k, {}, self._explicit_note(k, sol)
+        unb = self.solve(None)
+        for _ in range(3):
+            kk = max(1, unb.camps)
             cur = self.solve(kk)
-            values[kk] = cur[1]
-            if cur[1] >= best[1] - 1e-9 * max(1.0, best[1]):
+            if cur.value >= unb.value - _TOL * max(1.0, unb.value):
                 break
-            best, k_max = cur, kk
-        return best, k_max, values
+            del self._solved[None]  # a search for kk camps beat the open search: search again from it
+            unb = self.solve(None)
+        values = {kk: cur.value}
+        while kk > 1:
+            fewer = self.probe(kk - 1, cur.value)
+            values[kk - 1] = fewer.value
+            if fewer.value > cur.value + _TOL * max(1.0, cur.value):
+                break
+            kk, cur = kk - 1, fewer
+        proven = cur.value <= _TOL or (unb.optimal and cur.value <= unb.value + _TOL * max(1.0, unb.value))
+        lb = min(cur.lower_bound, unb.lower_bound) if not proven else cur.value
+        sol = _Solution(cur.labels, cur.value, lb, cur.optimal and proven, cur.method)
+        return sol, kk, values, _auto_note(kk, values, cur.value, proven)
 
-    def solve(self, k: int) -> _Solution:
-        """Labels, criterion, lower bound, optimality and method for at most k camps (each k solved once)."""
+    def solve(self, k: int | None) -> _Solution:
+        """The best partition into at most k camps (None: any number), each k solved once."""
         if k not in self._solved:
             self._solved[k] = self._solve(k)
         return self._solved[k]
 
-    def _solve(self, k: int) -> _Solution:
-        e, alpha = self.edges, self.alpha
-        if k == 1 or e.m == 0:
-            labels = np.zeros(e.n, dtype=np.int64)
-            value = _p.partition_cost(e, labels, alpha)
-            return labels, value, value, True, "exact"
-        exact = self.use_exact(k)
-        if k == 2 and (exact or e.m <= REDUCE_MAX_EDGES):
-            # two camps: a frustration index with ties re-weighted by alpha
-            neg, pen = e.penalties(alpha)
-            keep = pen > 0
-            scaled = _p.Edges(e.n, e.u[keep], e.v[keep], np.where(neg, -pen, pen)[keep])
-            labels, lb, optimal = solve_exact(scaled, time_limit=self.remaining(), seed=self.seed, milp=exact)
-            return labels, _p.partition_cost(e, labels, alpha), lb, optimal, "exact" if exact else "heuristic"
-        # the best split into at most k - 1 camps is a start (so more camps never score worse)
-        start = self.solve(k - 1)[0]
-        labels, value = _p.local_search(e, k, alpha=alpha, seed=self.seed, start=start)
-        lb = _p.triangle_packing_bound(e, self.tri, alpha=alpha, k=k)
-        if not exact or value - lb <= 1e-9 * max(1.0, value):
-            return labels, value, lb, value - lb <= 1e-9 * max(1.0, value), "exact" if exact else "heuristic"
+    def probe(self, k: int, target: float) -> _Solution:
+        """Can at most ``k`` camps reach ``target``? A partition that does, or the best found.
+
+        The camp search first; when it falls short and the whole programme is small
+        enough (or ``exact=True``), HiGHS looks only for partitions below the target,
+        which settles the question far sooner than an optimum would.
+        """
+        if k in self._solved:
+            return self._solved[k]
+        sol = self._solve(k, milp=False)
+        tol = _TOL * max(1.0, target)
+        use = self.exact is True or (self.exact == "auto" and assignment_size(self.edges.n, k) <= AUTO_EXACT_MAX_ASSIGN)
         rem = self.remaining()
-        if rem is not None and rem <= 0:
-            return labels, value, lb, False, "exact"
-        labels2, value2, lb2, optimal = _assignment_milp(e, k, alpha, self.tri, labels, time_limit=rem)
-        return labels2, value2, max(lb, lb2), optimal, "exact"
+        if sol.value > target + tol and use and (rem is None or rem > 0):
+            labels = sol.labels
+            tri = _p.edge_triangles(self.scaled)
+            found, half, half_lb, _ = assignment_milp(self.scaled, k, 0.5, tri, _fit(labels, k), time_limit=rem,
+                                                      cutoff=(target + tol) / 2.0)
+            if 2.0 * half <= target + tol:
+                sol = _Solution(found, self.value(found), sol.lower_bound, False, "exact")
+            else:
+                sol = _Solution(sol.labels, sol.value, max(sol.lower_bound, 2.0 * half_lb), False, "exact")
+        self._solved[k] = sol
+        return sol
+
+    def _solve(self, k: int | None, milp: bool = True) -> _Solution:
+        e = self.scaled
+        if e.n == 0 or e.m == 0 or k == 1:
+            labels = np.zeros(e.n, dtype=np.int64)
+            value = self.value(labels)
+            return _Solution(labels, value, value, True, "exact")
+        if k == 2:
+            return self._two_camps(milp)
+        red = self._reduction = self._reduction or reduce_camps(e)
+        starts = [s.labels for s in self._solved.values()]
+        block_labels, lb, optimal, exact = [], red.const, True, self.exact is not False
+        for nodes, block in red.blocks:
+            labels, block_lb, block_optimal, block_exact = self._solve_block(block, k, [s[nodes] for s in starts],
+                                                                             milp)
+            block_labels.append(labels)
+            lb += block_lb
+            optimal &= block_optimal
+            exact &= block_exact
+        labels = expand_camps(red, block_labels)
+        return _Solution(labels, self.value(labels), lb, optimal, "exact" if exact else "heuristic")
+
+    def _two_camps(self, milp: bool) -> _Solution:
+        """Two camps: a frustration index of the ties re-weighted by alpha (reductions, blocks, programme)."""
+        e = self.scaled
+        exact = milp and (self.exact is True or (self.exact == "auto" and e.m <= AUTO_EXACT_MAX_EDGES))
+        if exact or e.m <= REDUCE_MAX_EDGES:
+            labels, lb, optimal = solve_exact(e, time_limit=self.remaining(), seed=self.seed, milp=exact)
+            return _Solution(labels, self.value(labels), lb, optimal, "exact" if exact else "heuristic")
+        starts = [s.labels for s in self._solved.values()]
+        labels, _ = camp_search(e, 2, seed=self.seed, starts=starts)
+        lb = 2.0 * _p.triangle_packing_bound(e, _p.edge_triangles(e), k=2)
+        value = self.value(labels)
+        return _Solution(labels, value, lb, value - lb <= _TOL * max(1.0, value), "heuristic")
+
+    def _solve_block(
+        self, block: _p.Edges, k: int | None, starts: list[np.ndarray], milp: bool
+    ) -> tuple[np.ndarray, float, bool, bool]:
+        """One block: its camps, a lower bound, whether proven, whether within the exact solver's reach.
+
+        The camp search first (stopping at the triangle bound); the k-camp programme when
+        the bound is not met and the block is small enough (or ``exact=True``).
+        """
+        kb = block.n if k is None else min(k, block.n)
+        tri = _p.edge_triangles(block)
+        lb = 2.0 * _p.triangle_packing_bound(block, tri, k=3)
+        labels, half = camp_search(block, None if k is None else kb, seed=self.seed, starts=starts,
+                                   target=lb / 2.0)
+        value = 2.0 * half
+        if value - lb <= _TOL * max(1.0, value):
+            return labels, value, True, True
+        use = self.exact is True or (self.exact == "auto" and assignment_size(block.n, kb) <= AUTO_EXACT_MAX_ASSIGN)
+        rem = self.remaining()
+        if not (use and milp) or (rem is not None and rem <= 0):
+            return labels, lb, False, use
+        labels, _, half_lb, optimal = assignment_milp(block, kb, 0.5, tri, labels, time_limit=rem)
+        return labels, max(lb, 2.0 * half_lb), optimal, True
+
+    def _explicit_note(self, k: int, sol: _Solution) -> str:
+        """Why fewer than ``k`` camps are used ("" when all are)."""
+        n_tied = self.edges.n
+        used = max(1, sol.camps)
+        if used >= k:
+            return ""
+        head = f"{k} camps allowed, {used} used: "
+        if n_tied == 0:
+            return head + "no actor has a signed tie."
+        if n_tied < k and used == n_tied:
+            return head + f"only {n_tied} actors have signed ties."
+        if sol.value <= _TOL:
+            return head + f"{_camps_word(used)} already reach{'es' if used == 1 else ''} criterion 0, so more could only be empty."
+        if sol.optimal:
+            return head + "no partition into more camps has a lower criterion (proven)."
+        return head + ("splitting a camp or moving actors into an empty one did not lower the criterion "
+                       "(not proven).")
 
 
-def _assignment_milp(
-    e: _p.Edges, k: int, alpha: float, tri: np.ndarray, start: np.ndarray, *, time_limit: float | None
-) -> tuple[np.ndarray, float, float, bool]:
-    """At most k camps by binary programming: x[i, c] camp membership, s/t tie indicators.
-
-    Rows: sum_c x[i, c] = 1; a negative tie (i, j) pays s >= x[i, c] + x[j, c] - 1 for
-    every c; a positive tie pays t >= x[i, c] - x[j, c] for every c; a triangle with one
-    negative tie pays for at least one of its ties. Node r (in order of falling degree)
-    may only use camps 0..r, which removes the camp-relabelling symmetry.
-    """
-    n, m = e.n, e.m
-    neg, pen = e.penalties(alpha)
-    pos_of, start = _symmetry_order(e, start)
-    rows, lower, upper = _assignment_rows(e, k, neg, tri)
-    ncols = n * k + m
-    col_upper = np.ones(ncols)
-    for c in range(1, k):
-        col_upper[np.flatnonzero(pos_of < c) * k + c] = 0.0
-    lp = row_wise_lp(np.concatenate([np.zeros(n * k), pen]), (np.zeros(ncols), col_upper), (lower, upper), rows,
-                     n * k)
-    x0 = np.zeros(n * k)
-    x0[np.arange(n) * k + start] = 1.0
-    same = start[e.u] == start[e.v]
-    ind = np.where(neg, same, ~same).astype(float)
-    run = solve_warm(lp, np.concatenate([x0, ind]), time_limit=time_limit)
-    labels = start
-    if run.x is not None:
-        cand = run.x[: n * k].reshape(n, k).argmax(axis=1).astype(np.int64)
-        if _p.partition_cost(e, cand, alpha) <= _p.partition_cost(e, start, alpha):
-            labels = cand
-    value = _p.partition_cost(e, labels, alpha)
-    optimal, lb = settle_milp(value, run)
-    return labels, value, lb, optimal
+def _fit(labels: np.ndarray, k: int) -> np.ndarray:
+    """Labels numbered ``0..c-1``, folded into ``0..k-1`` (a start for a programme with k camps)."""
+    _, compact = np.unique(labels, return_inverse=True)
+    return compact.ravel().astype(np.int64) % k
 
 
-def _symmetry_order(e: _p.Edges, start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each node's position by falling degree, and ``start`` relabelled so camps appear in that order."""
-    n = e.n
-    deg = np.bincount(np.concatenate([e.u, e.v]), minlength=n)
-    order = np.lexsort((np.arange(n), -deg))
-    pos_of = np.empty(n, dtype=np.int64)
-    pos_of[order] = np.arange(n)
-    # relabel the start so camps appear in node order (respects the symmetry rows)
-    relabel: dict[int, int] = {}
-    for i in order.tolist():
-        relabel.setdefault(int(start[i]), len(relabel))
-    return pos_of, np.array([relabel[int(c)] for c in start], dtype=np.int64)
+def _camps_word(n: int) -> str:
+    return f"{n} camp" + ("" if n == 1 else "s")
 
 
-def _assignment_rows(
-    e: _p.Edges, k: int, neg: np.ndarray, tri: np.ndarray
-) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray, np.ndarray]:
-    """The assignment programme's rows: (starts, column indices, values), lower and upper bounds."""
-    n, m = e.n, e.m
-    idx = [(np.arange(n)[:, None] * k + np.arange(k)[None, :]).ravel()]  # assignment rows
-    val = [np.ones(n * k)]
-    lo = [np.ones(n)]
-    hi = [np.ones(n)]
-    row_len = [np.full(n, k)]
-    ecol = n * k + np.arange(m)
-    for c in range(k):
-        ii, jj = e.u * k + c, e.v * k + c
-        # negative: s - x[i,c] - x[j,c] >= -1; positive: t - x[i,c] + x[j,c] >= 0
-        idx.append(np.stack([ecol, ii, jj], axis=1).ravel())
-        val.append(np.stack([np.ones(m), -np.ones(m), np.where(neg, -1.0, 1.0)], axis=1).ravel())
-        lo.append(np.where(neg, -1.0, 0.0))
-        hi.append(np.full(m, np.inf))
-        row_len.append(np.full(m, 3))
-    one_neg = tri[neg[tri].sum(axis=1) == 1] if len(tri) else tri
-    if len(one_neg):
-        idx.append((n * k + one_neg).ravel())
-        val.append(np.ones(one_neg.size))
-        lo.append(np.ones(len(one_neg)))
-        hi.append(np.full(len(one_neg), np.inf))
-        row_len.append(np.full(len(one_neg), 3))
-    starts = np.concatenate([[0], np.cumsum(np.concatenate(row_len))])
-    return (starts, np.concatenate(idx), np.concatenate(val)), np.concatenate(lo), np.concatenate(hi)
+def _fmt(x: float) -> str:
+    return f"{x:g}" if float(x).is_integer() else f"{x:.4g}"
+
+
+def _auto_note(k: int, values: dict[int, float], value: float, proven: bool) -> str:
+    """What ``k=None`` says: the k chosen, that more camps do not lower the criterion, and what fewer cost."""
+    fewer = f"{_camps_word(k - 1)}: {_fmt(values[k - 1])}" if k - 1 in values else ""
+    if value <= _TOL:
+        return (f"k chosen: {_camps_word(k)} reach{'es' if k == 1 else ''} criterion 0, the least possible"
+                + (f" ({fewer})" if fewer else "") + ".")
+    how = "(proven)" if proven else ("(none found by splitting camps, merging them or moving actors into new "
+                                     "ones; not proven)")
+    return (f"k chosen: {_camps_word(k)}, criterion {_fmt(value)}; more camps cannot lower it {how}"
+            + (f"; {fewer}" if fewer else "") + ".")

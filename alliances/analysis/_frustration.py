@@ -36,7 +36,9 @@ import numpy as np
 
 from .._numbers import json_number
 from . import _partition as _p
+from ._blocks import peel
 from ._milp import row_wise_lp, settle_milp, solve_warm
+from ._search import local_search, single_blas_thread
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -201,7 +203,8 @@ def frustration_index(
     """
     t0 = time.perf_counter()
     nodes, edges = _p.edges_of(G, weighted=weighted)
-    labels, lb, optimal, method = _solve(edges, exact, time_limit, seed)
+    with single_blas_thread():
+        labels, lb, optimal, method = _solve(edges, exact, time_limit, seed)
     value = 2.0 * _p.partition_cost(edges, labels, 0.5)
     if not weighted:
         value = float(round(value))
@@ -330,7 +333,7 @@ def solve_heuristic(edges: _p.Edges, *, seed: int = 0) -> tuple[np.ndarray, floa
     """
     if edges.m <= REDUCE_MAX_EDGES:
         return solve_exact(edges, seed=seed, milp=False)
-    labels, cost = _p.local_search(edges, 2, seed=seed)
+    labels, cost = local_search(edges, 2, seed=seed)
     lb = 2.0 * _p.triangle_packing_bound(edges, _p.edge_triangles(edges), k=2)
     value = 2.0 * cost
     return labels, lb, value - lb <= 1e-9 * max(1.0, value)
@@ -340,7 +343,12 @@ def solve_heuristic(edges: _p.Edges, *, seed: int = 0) -> tuple[np.ndarray, floa
 
 
 def solve_exact(
-    edges: _p.Edges, *, time_limit: float | None = None, seed: int = 0, milp: bool = True
+    edges: _p.Edges,
+    *,
+    time_limit: float | None = None,
+    seed: int = 0,
+    milp: bool = True,
+    restarts: int | None = None,
 ) -> tuple[np.ndarray, float, bool]:
     """Optimal labels (0/1) by reductions, block decomposition and integer programming.
 
@@ -356,6 +364,9 @@ def solve_exact(
         Seed of the local search giving each block its warm start.
     milp : bool, default True
         Solve the blocks' programmes (False: the heuristic with the same reductions).
+    restarts : int, optional
+        Starts of each block's local search (default by size, see
+        :func:`~alliances.analysis.local_search`); fewer make many small solves faster.
 
     Returns
     -------
@@ -392,7 +403,7 @@ def solve_exact(
     for a in list(adj):
         for b in [b for b, c in adj[a].items() if abs(c) <= _TOL]:
             del adj[a][b]
-    solver = _ExactSolver(deadline=deadline, seed=seed, milp=milp)
+    solver = _ExactSolver(deadline=deadline, seed=seed, milp=milp, restarts=restarts)
     spins, value, lb, optimal = solver.solve(adj)
     labels = np.array([0 if spins.get(i, 1) > 0 else 1 for i in range(edges.n)], dtype=np.int64)
     return labels, lb + const, optimal
@@ -414,17 +425,18 @@ def _merge_constant(edges: _p.Edges) -> float:
 class _ExactSolver:
     """Reduce, split into blocks, solve each block's programme, glue the camps back."""
 
-    def __init__(self, *, deadline: float | None, seed: int, milp: bool = True) -> None:
+    def __init__(self, *, deadline: float | None, seed: int, milp: bool = True, restarts: int | None = None) -> None:
         self.deadline = deadline
         self.seed = seed
         self.milp = milp
+        self.restarts = restarts
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else max(0.0, self.deadline - time.perf_counter())
 
     def solve(self, adj: dict[int, dict[int, float]]) -> tuple[dict[int, int], float, float, bool]:
         """Spins (+1/-1) for every node of ``adj`` (mutated), the cost, a lower bound, optimality."""
-        stack, const = _reduce(adj)
+        stack, const = peel(adj, two_camps=True)
         spins: dict[int, int] = {}
         value = lb = const
         optimal = True
@@ -471,7 +483,7 @@ class _ExactSolver:
                     vs.append(index[b])
                     cs.append(c)
         edges = _p.Edges(len(nodes), np.array(us, dtype=np.int64), np.array(vs, dtype=np.int64), np.array(cs))
-        labels, cost = _p.local_search(edges, 2, seed=self.seed)
+        labels, cost = local_search(edges, 2, seed=self.seed, restarts=self.restarts)
         ub = 2.0 * cost
         tri = _p.edge_triangles(edges)
         tlb = 2.0 * _p.triangle_packing_bound(edges, tri, k=2)
@@ -514,50 +526,6 @@ def _glue(results: list[dict[int, int]]) -> dict[int, int]:
                         spins[y] = spin * flip
                     queue.append(j)
     return spins
-
-
-def _reduce(adj: dict[int, dict[int, float]]) -> tuple[list[tuple], float]:
-    """Remove nodes with at most two ties, keeping the index; returns the undo stack and a constant."""
-    stack: list[tuple] = []
-    const = 0.0
-    queue = deque(x for x in adj if len(adj[x]) <= 2)
-    while queue:
-        x = queue.popleft()
-        if x not in adj or len(adj[x]) > 2:
-            continue
-        nbrs = list(adj[x].items())
-        del adj[x]
-        if not nbrs:
-            stack.append((x,))
-            continue
-        for y, _ in nbrs:
-            del adj[y][x]
-        if len(nbrs) == 1:
-            ((y, c),) = nbrs
-            stack.append((x, y, c))
-            if len(adj[y]) <= 2:
-                queue.append(y)
-            continue
-        (a, ca), (b, cb) = nbrs
-        stack.append((x, a, ca, b, cb))
-        new = math.copysign(min(abs(ca), abs(cb)), ca * cb)
-        old = adj[a].get(b)
-        if old is None:
-            merged = new
-        else:
-            merged = old + new
-            if (old > 0) != (new > 0):
-                const += min(abs(old), abs(new))
-        if abs(merged) <= _TOL * max(1.0, abs(new)):
-            adj[a].pop(b, None)
-            adj[b].pop(a, None)
-        else:
-            adj[a][b] = merged
-            adj[b][a] = merged
-        for y in (a, b):
-            if len(adj[y]) <= 2:
-                queue.append(y)
-    return stack, const
 
 
 def _reconstruct(stack: list[tuple], spins: dict[int, int]) -> None:

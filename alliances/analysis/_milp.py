@@ -8,8 +8,10 @@ those steps once:
 - :func:`highs`: a ``highspy.Highs`` that prints nothing (its banner and its log are
   switched off through its own options, before its first logged call);
 - :func:`row_wise_lp`: the ``HighsLp`` of a programme given as rows;
-- :func:`solve_warm`: run it from a start, within a time limit;
-- :func:`settle_milp`: optimality and lower bound of the labels kept, as proven by a run.
+- :func:`solve_warm`: run it from a start, within a time limit, in a worker thread so
+  that Ctrl-C stops it at once;
+- :func:`settle_milp`: optimality and lower bound of the labels kept, as proven by a run;
+- :func:`assignment_milp`: the factions' programme, at most k camps.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["MilpRun", "highs", "row_wise_lp", "settle_milp", "solve_warm"]
+from ._partition import Edges, partition_cost
+
+__all__ = ["MilpRun", "assignment_milp", "highs", "row_wise_lp", "settle_milp", "solve_warm"]
 
 
 def highs() -> Any:
@@ -134,7 +138,9 @@ class MilpRun:
     dual_bound: float
 
 
-def solve_warm(lp: Any, start: np.ndarray, *, time_limit: float | None = None) -> MilpRun:
+def solve_warm(
+    lp: Any, start: np.ndarray, *, time_limit: float | None = None, cutoff: float | None = None
+) -> MilpRun:
     """Solve ``lp`` with HiGHS from the solution ``start`` (all column values).
 
     Deterministic (``random_seed`` 0), relative gap 1e-6, presolve off: HiGHS 1.16
@@ -148,6 +154,10 @@ def solve_warm(lp: Any, start: np.ndarray, *, time_limit: float | None = None) -
         A feasible value for every column.
     time_limit : float, optional
         Seconds (at least a millisecond is given).
+    cutoff : float, optional
+        Only solutions below this objective are sought (HiGHS's ``objective_bound``):
+        when the run completes without one, the optimum is at least ``cutoff`` and the
+        run is not ``optimal``; its ``dual_bound`` is then at least ``cutoff``.
 
     Returns
     -------
@@ -167,6 +177,8 @@ def solve_warm(lp: Any, start: np.ndarray, *, time_limit: float | None = None) -
     h = highs()
     if time_limit is not None:
         h.setOptionValue("time_limit", float(max(time_limit, 1e-3)))
+    if cutoff is not None:
+        h.setOptionValue("objective_bound", float(cutoff))
     h.setOptionValue("random_seed", 0)
     h.setOptionValue("mip_rel_gap", 1e-6)
     h.passModel(lp)
@@ -174,15 +186,36 @@ def solve_warm(lp: Any, start: np.ndarray, *, time_limit: float | None = None) -
     sol.col_value = np.asarray(start, dtype=float).tolist()
     h.setOptionValue("presolve", "off")
     h.setSolution(sol)
-    h.run()
+    _run_interruptible(h)
     info = h.getInfo()
     x = np.asarray(h.getSolution().col_value) if info.primal_solution_status else None
-    return MilpRun(
-        x=x,
-        optimal=h.getModelStatus() == highspy.HighsModelStatus.kOptimal,
-        objective=float(info.objective_function_value),
-        dual_bound=float(info.mip_dual_bound),
-    )
+    optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    objective = float(info.objective_function_value) if x is not None else math.inf
+    dual = float(info.mip_dual_bound)
+    if cutoff is not None and optimal and objective >= cutoff:
+        # the search ended without a solution below the cutoff: that proves a bound, not an optimum
+        optimal, dual = False, max(dual, float(cutoff)) if math.isfinite(dual) else float(cutoff)
+    return MilpRun(x=x, optimal=optimal, objective=objective, dual_bound=dual)
+
+
+def _run_interruptible(h: Any) -> None:
+    """``h.run()`` in a worker thread, so that Ctrl-C (or a signal raised as an exception) stops it at once.
+
+    Python runs signal handlers in the main thread only, and not while it waits inside
+    HiGHS's native code: a solve run there would hold Ctrl-C back until its time limit.
+    Run in a worker, the main thread waits in short steps; on an exception it asks HiGHS
+    to stop through its interrupt callbacks (it does within a fraction of a second), waits
+    for that, and re-raises: a solver left running could abort the process as it exits.
+    """
+    h.HandleUserInterrupt = True
+    try:
+        h.startSolve()
+        while not h.wait(0.05)[0]:
+            pass
+    except BaseException:
+        h.cancelSolve()
+        h.wait(5.0)
+        raise
 
 
 def settle_milp(value: float, run: MilpRun) -> tuple[bool, float]:
@@ -215,3 +248,124 @@ def settle_milp(value: float, run: MilpRun) -> tuple[bool, float]:
     if not math.isfinite(lb):
         lb = 0.0
     return optimal, lb
+
+
+def assignment_milp(
+    e: Edges,
+    k: int,
+    alpha: float,
+    tri: np.ndarray,
+    start: np.ndarray,
+    *,
+    time_limit: float | None,
+    cutoff: float | None = None,
+) -> tuple[np.ndarray, float, float, bool]:
+    """At most k camps by binary programming: x[i, c] camp membership, s/t tie indicators.
+
+    Rows: sum_c x[i, c] = 1; a negative tie (i, j) pays s >= x[i, c] + x[j, c] - 1 for
+    every c; a positive tie pays t >= x[i, c] - x[j, c] for every c; a triangle with one
+    negative tie pays for at least one of its ties. Node r (in order of falling degree)
+    may only use camps 0..r, which removes the camp-relabelling symmetry.
+
+    Parameters
+    ----------
+    e : Edges
+    k : int
+        The most camps.
+    alpha : float
+        Weight of negative ties inside camps (:func:`~alliances.analysis.partition_cost`).
+    tri : numpy.ndarray
+        :func:`~alliances.analysis.edge_triangles` of ``e``.
+    start : numpy.ndarray
+        A labelling in ``0..k-1``: the warm start.
+    time_limit : float, optional
+        Seconds.
+    cutoff : float, optional
+        Seek only partitions whose criterion is below this (:func:`solve_warm`): a
+        quick proof that none exists, when that is all the caller needs to know.
+
+    Returns
+    -------
+    labels : numpy.ndarray
+    value : float
+        Their criterion.
+    lower_bound : float
+    optimal : bool
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from alliances.analysis import Edges, edge_triangles
+    >>> k4 = Edges(4, np.array([0, 0, 0, 1, 1, 2]), np.array([1, 2, 3, 2, 3, 3]), -np.ones(6))
+    >>> labels, value, lb, optimal = assignment_milp(k4, 3, 0.5, edge_triangles(k4), np.zeros(4, dtype=int),
+    ...                                              time_limit=None)
+    >>> value, optimal  # four mutual enemies in three camps: two share one
+    (0.5, True)
+    """
+    n, m = e.n, e.m
+    neg, pen = e.penalties(alpha)
+    pos_of, start = _symmetry_order(e, start)
+    rows, lower, upper = _assignment_rows(e, k, neg, tri)
+    ncols = n * k + m
+    col_upper = np.ones(ncols)
+    for c in range(1, k):
+        col_upper[np.flatnonzero(pos_of < c) * k + c] = 0.0
+    lp = row_wise_lp(np.concatenate([np.zeros(n * k), pen]), (np.zeros(ncols), col_upper), (lower, upper), rows,
+                     n * k)
+    x0 = np.zeros(n * k)
+    x0[np.arange(n) * k + start] = 1.0
+    same = start[e.u] == start[e.v]
+    ind = np.where(neg, same, ~same).astype(float)
+    run = solve_warm(lp, np.concatenate([x0, ind]), time_limit=time_limit, cutoff=cutoff)
+    labels = start
+    if run.x is not None:
+        cand = run.x[: n * k].reshape(n, k).argmax(axis=1).astype(np.int64)
+        if partition_cost(e, cand, alpha) <= partition_cost(e, start, alpha):
+            labels = cand
+    value = partition_cost(e, labels, alpha)
+    optimal, lb = settle_milp(value, run)
+    return labels, value, lb, optimal
+
+
+def _symmetry_order(e: Edges, start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each node's position by falling degree, and ``start`` relabelled so camps appear in that order."""
+    n = e.n
+    deg = np.bincount(np.concatenate([e.u, e.v]), minlength=n)
+    order = np.lexsort((np.arange(n), -deg))
+    pos_of = np.empty(n, dtype=np.int64)
+    pos_of[order] = np.arange(n)
+    # relabel the start so camps appear in node order (respects the symmetry rows)
+    relabel: dict[int, int] = {}
+    for i in order.tolist():
+        relabel.setdefault(int(start[i]), len(relabel))
+    return pos_of, np.array([relabel[int(c)] for c in start], dtype=np.int64)
+
+
+def _assignment_rows(
+    e: Edges, k: int, neg: np.ndarray, tri: np.ndarray
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray, np.ndarray]:
+    """The assignment programme's rows: (starts, column indices, values), lower and upper bounds."""
+    n, m = e.n, e.m
+    idx = [(np.arange(n)[:, None] * k + np.arange(k)[None, :]).ravel()]  # assignment rows
+    val = [np.ones(n * k)]
+    lo = [np.ones(n)]
+    hi = [np.ones(n)]
+    row_len = [np.full(n, k)]
+    ecol = n * k + np.arange(m)
+    for c in range(k):
+        ii, jj = e.u * k + c, e.v * k + c
+        # negative: s - x[i,c] - x[j,c] >= -1; positive: t - x[i,c] + x[j,c] >= 0
+        idx.append(np.stack([ecol, ii, jj], axis=1).ravel())
+        val.append(np.stack([np.ones(m), -np.ones(m), np.where(neg, -1.0, 1.0)], axis=1).ravel())
+        lo.append(np.where(neg, -1.0, 0.0))
+        hi.append(np.full(m, np.inf))
+        row_len.append(np.full(m, 3))
+    one_neg = tri[neg[tri].sum(axis=1) == 1] if len(tri) else tri
+    if len(one_neg):
+        idx.append((n * k + one_neg).ravel())
+        val.append(np.ones(one_neg.size))
+        lo.append(np.ones(len(one_neg)))
+        hi.append(np.full(len(one_neg), np.inf))
+        row_len.append(np.full(len(one_neg), 3))
+    starts = np.concatenate([[0], np.cumsum(np.concatenate(row_len))])
+    return (starts, np.concatenate(idx), np.concatenate(val)), np.concatenate(lo), np.concatenate(hi)

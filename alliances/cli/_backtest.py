@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +20,7 @@ from ._common import (
     emit_json,
     engine_options,
     load_scenario,
+    note,
     print_tables,
     progress_bar,
     report_spark,
@@ -96,12 +96,12 @@ def backtest(
         from ..draw import draw_backtest, save_figure
 
         save_figure(draw_backtest(result), output)
-        print(f"wrote {output}", file=sys.stderr)
+        note(f"wrote {output}")
     from ..report import backtest_json, backtest_renderables
 
     if json_out:
-        for note in result.notes:  # the text report shows them; JSON has no place for them
-            print(f"alliances: note: {note}", file=sys.stderr)
+        for text in result.notes:  # the text report shows them; JSON has no place for them
+            note(f"alliances: note: {text}")
         emit_json(backtest_json(result))
         return
     print_tables(backtest_renderables(result))

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables, stderr_is_terminal
+from ..errors import ParameterError
+from ._common import (
+    Command,
+    JsonOption,
+    app,
+    emit_json,
+    finite,
+    load_scenario,
+    print_tables,
+    progress_bar,
+    stderr_is_terminal,
+)
 
-__all__ = ["balance"]
+__all__ = ["MAX_K", "balance"]
+
+MAX_K = 100
+"""The most factions ``--k`` asks for: each k up to it is solved in turn, as a start for the next."""
 
 
 @app.command(cls=Command)
@@ -20,15 +33,23 @@ def balance(
     json_out: JsonOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Implied relations under strict balance: the enemy of an "
                                          "enemy counts as a friend (default: weak balance, it does not).")] = False,
-    k: Annotated[int | None, typer.Option("--k", metavar="K", min=1, help="Number of factions (default: chosen).")] = None,
+    k: Annotated[int | None, typer.Option("--k", metavar="K", min=1, help="Number of factions, at most the number "
+                                          f"of actors and {MAX_K} (default: chosen).")] = None,
     exact: Annotated[bool | None, typer.Option("--exact/--fast", help="Exact integer programming, or the fast "
                                                "heuristic (default: exact when the network is small enough).",
                                                show_default=False)] = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.0, help="Seconds for each exact solve; "
-                                                     "the result then says whether optimality was proven.")] = None,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.0, callback=finite,
+                                                     help="Seconds for each exact solve (default: 20 when the network is "
+                                                     "small enough to solve exactly); the result then says whether "
+                                                     "optimality was proven, and the gap.")] = None,
+    draws: Annotated[int, typer.Option("--draws", metavar="N", min=0, help="Sign shuffles to compare balance with "
+                                       "chance (the frustration index gets one in ten); 0 skips the comparison.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", metavar="SEED", help="Seed of the sign shuffles and of the heuristics' random starts "
+                                      "(same seed, same output).")] = 0,
 ) -> None:
-    """Is the network balanced? Triangle census, unbalanced triads, frustration index, camps, factions,
-    the relations balance implies for unknown pairs, and signed centrality."""
+    """Is the network balanced, and more than chance? Triangle census, unbalanced triads, frustration index,
+    camps, factions, the relations balance implies for unknown pairs, signed centrality, and the balance
+    measures against sign shuffles."""
     from ..analysis import balance_report
 
     if path.suffix.lower() == ".csv":
@@ -39,14 +60,14 @@ def balance(
     else:
         network = load_scenario(path)
         title = None
-    status: AbstractContextManager[Any] = nullcontext()
-    if stderr_is_terminal() and not json_out:
-        from rich.console import Console
-
-        status = Console(stderr=True).status("Computing balance, frustration and factions...")
-    with status:
+    n = len(network.actors) if hasattr(network, "actors") else network.number_of_nodes()
+    if k is not None and k > min(n, MAX_K):
+        why = f"more factions than the network has actors ({n})" if k > n else f"the most factions computed is {MAX_K}"
+        raise ParameterError(f"--k {k}: {why}; use --k {min(n, MAX_K)} or less, or leave --k out to let the "
+                             "number be chosen")
+    with progress_bar("balance, factions, sign shuffles", stderr_is_terminal() and not json_out) as progress:
         rep = balance_report(network, strict=strict, k=k, exact="auto" if exact is None else exact,
-                             time_limit=time_limit)
+                             time_limit=time_limit, seed=seed, draws=draws, progress=progress)
     if title is not None:
         rep.title = title
     from ..report import balance_json, balance_renderables

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
+import signal
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -16,6 +20,7 @@ from typer.core import TyperArgument, TyperCommand
 
 from .._network import AllianceNetwork
 from .._progress import ProgressCallback, terminal_progress
+from .._text import terminal_safe
 from ..errors import AlliancesError, ScenarioError
 from ..readwrite import load
 
@@ -31,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Command",
     "EngineOption",
+    "Interrupted",
     "JsonOption",
     "SparkConfOption",
     "SparkMasterOption",
@@ -38,8 +44,11 @@ __all__ = [
     "app",
     "console",
     "emit_json",
+    "emit_json_stream",
     "engine_options",
+    "finite",
     "load_scenario",
+    "note",
     "print_tables",
     "progress_bar",
     "report_error",
@@ -96,6 +105,20 @@ class Command(TyperCommand):
     def collect_usage_pieces(self, ctx: CommandContext) -> list[str]:
         return [_BRACED.sub(r"\1\2", piece) for piece in super().collect_usage_pieces(ctx)]
 
+    def invoke(self, ctx: CommandContext) -> Any:
+        # typer would turn a KeyboardInterrupt (Ctrl-C under a SIGINT handler not ours) into
+        # a silent exit 130: make it the one interruption :func:`run` reports
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise Interrupted(signal.SIGINT) from exc
+        except BrokenPipeError as exc:  # typer would make it exit 1, an internal failure
+            raise _OutputClosed from exc
+
+
+class _OutputClosed(BaseException):
+    """The reader of stdout went away (``alliances risk --json | head``): not a failure of ours."""
+
 
 def _no_type(ctx: Any) -> None:
     return None
@@ -119,12 +142,79 @@ def _root(
     """Model a conflict's alliances and enmities as a signed graph: validate, analyse, draw."""
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or a termination signal (SIGTERM, SIGHUP), raised as an exception so that cleanup runs.
+
+    It unwinds the command like Ctrl-C's :class:`KeyboardInterrupt`: ``finally`` blocks and
+    context managers run, so a temporary output file is removed, a solver stopped and a
+    progress bar put away; then :func:`run` exits with 128 + the signal's number (130
+    for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP). It is not a KeyboardInterrupt, which
+    typer would turn into a silent exit 130 before :func:`run` sees it, and not an
+    Exception, which ``except Exception`` would swallow.
+
+    Parameters
+    ----------
+    signum : int
+        The signal received.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+@contextmanager
+def _signals_raise() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP raise :class:`Interrupted` while the command runs (the previous handlers after).
+
+    A signal the caller ignores stays ignored (a background job's SIGINT), and one it
+    handles with a handler of its own stays its own; Python's Ctrl-C handler and the
+    default action (which ends the process without any cleanup) are replaced. Signal
+    handlers belong to the main thread, so elsewhere nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) in (signal.SIG_DFL, signal.default_int_handler):
+            previous[sig] = signal.signal(sig, _raise_interrupted)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _interrupted(signum: int) -> int:
+    """One line on stderr for Ctrl-C or a termination signal; the exit code 128 + the signal's number."""
+    how = "" if signum == signal.SIGINT else f" ({signal.Signals(signum).name})"
+    try:
+        print(f"alliances: interrupted{how}", file=sys.stderr)
+    except (OSError, ValueError):  # the terminal is gone (SIGHUP) or stderr closed
+        pass
+    return 128 + int(signum)
+
+
 def run(argv: list[str] | None = None) -> int:
-    """Run the app, mapping errors to exit codes: 2 for user mistakes, 1 for internal failures."""
+    """Run the app, mapping errors to exit codes: 2 for user mistakes, 1 for internal failures.
+
+    Ctrl-C prints ``alliances: interrupted`` and returns 130; SIGTERM (SIGHUP) prints
+    ``alliances: interrupted (SIGTERM)`` (``(SIGHUP)``) and returns 143 (129), after the
+    command's cleanup has run: no temporary output file is left behind.
+    """
     # typer >= 0.20 bundles its own click, whose errors all derive from typer.TyperException;
     # in non-standalone mode an Exit comes back as the return value.
     try:
-        code = app(args=argv, prog_name="alliances", standalone_mode=False)
+        with _signals_raise():
+            code = app(args=argv, prog_name="alliances", standalone_mode=False)
+    except Interrupted as exc:
+        return _interrupted(exc.signum)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -132,32 +222,44 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     except typer.TyperException as exc:
         show = getattr(exc, "show", None)
-        show(file=sys.stderr) if show is not None else print(f"alliances: {exc}", file=sys.stderr)
+        show(file=sys.stderr) if show is not None else print(f"alliances: {terminal_safe(exc)}", file=sys.stderr)
         return 2
     except AlliancesError as exc:
         report_error(exc)
         return 2
-    except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
+    except KeyboardInterrupt:  # raised by hand, or a signal handler not ours
+        return _interrupted(signal.SIGINT)
+    except (_OutputClosed, BrokenPipeError):
+        # nothing more can reach the reader; keep the final flush at exit from complaining
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
         return 0
     except Exception as exc:  # an internal failure: say so plainly, traceback on request
         if os.environ.get("ALLIANCES_DEBUG"):
             raise
-        print(f"alliances: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"alliances: internal error: {type(exc).__name__}: {terminal_safe(exc)}", file=sys.stderr)
         print("Set ALLIANCES_DEBUG=1 to see the traceback, and please report it.", file=sys.stderr)
         return 1
     return code if isinstance(code, int) else 0
 
 
 def report_error(exc: AlliancesError) -> None:
-    """Print an error the user can act on: one ``file:line: message`` line per problem."""
+    """Print an error the user can act on: one ``file:line: message`` line per problem.
+
+    Every line goes through :func:`alliances._text.terminal_safe`: a value quoted from a
+    file cannot forge a second line or reach the terminal as a control sequence.
+    """
     if isinstance(exc, ScenarioError):
         for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
+            print(terminal_safe(problem), file=sys.stderr)
     else:
-        print(f"alliances: {exc}", file=sys.stderr)
+        print(f"alliances: {terminal_safe(exc)}", file=sys.stderr)
+
+
+def note(message: str) -> None:
+    """A line for the user on stderr (``wrote out.svg``), control characters escaped."""
+    print(terminal_safe(message), file=sys.stderr)
 
 
 def emit_json(data: Any) -> None:
@@ -166,18 +268,50 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(text + "\n")
 
 
-def console() -> Console:
-    """A rich console on stdout (imported lazily: only commands that print tables pay for it)."""
+def emit_json_stream(chunks: Iterable[str]) -> None:
+    """Print JSON that arrives in pieces (see :func:`alliances.report.risk_json_chunks`) on stdout as it comes."""
+    write = sys.stdout.write
+    for chunk in chunks:
+        write(chunk)
+    write("\n")
+
+
+def finite(value: float | None) -> float | None:
+    """An option callback refusing NaN and infinity (typer's ``min``/``max`` let NaN through)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
+def console(width: int | None = None) -> Console:
+    """A rich console on stdout (imported lazily: only commands that print tables pay for it).
+
+    It reads no markup (``[red]``) or emoji codes (``:warning:``) in the strings it
+    prints and highlights nothing: what a report hands it is shown as written. When the
+    reader goes away (``| head``) it stops quietly, as every command does, instead of
+    rich's exit 1.
+    """
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    out = Console(highlight=False, soft_wrap=False, markup=False, emoji=False, width=width)
+    setattr(out, "on_broken_pipe", _raise_output_closed)  # noqa: B010 - an instance's own handler
+    return out
+
+
+def _raise_output_closed() -> None:
+    raise _OutputClosed
 
 
 def print_tables(items: Any) -> None:
-    """Print a report's renderables (tables, headings) in order on one stdout console."""
+    """Print a report's renderables (tables, headings) in order on one stdout console.
+
+    A plain string among them is shown literally, control characters escaped.
+    """
+    from ..report import literal
+
     out = console()
     for item in items:
-        out.print(item)
+        out.print(literal(item) if isinstance(item, str) else item)
 
 
 def stderr_is_terminal() -> bool:
@@ -221,8 +355,8 @@ def report_spark(eng: Engine, rows: int | None = None) -> None:
     if not isinstance(eng, SparkEngine):
         return
     read = f"{rows:,} event rows read and aggregated in Spark; " if rows is not None else ""
-    print(f"alliances: {eng.cluster()}: {read}{eng.rows_to_driver:,} rows came back to the driver "
-          "(distinct actor names, pair-window sums)", file=sys.stderr)
+    note(f"alliances: {eng.cluster()}: {read}{eng.rows_to_driver:,} rows came back to the driver "
+         "(distinct actor names, pair-window sums)")
 
 
 def load_scenario(path: Path) -> AllianceNetwork:

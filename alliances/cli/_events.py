@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from .._text import terminal_safe
 from ..events import DEFAULT_DATE_RANGE, MAX_WINDOWS
 from ._common import (
     Command,
@@ -21,6 +21,7 @@ from ._common import (
     emit_json,
     engine_options,
     load_scenario,
+    note,
     print_tables,
     report_spark,
     start_engine,
@@ -91,17 +92,17 @@ def events(
             files, net, window=window, mapping=mapping, method=method, half_life=half_life, min_events=min_events,
             date_range=days, max_windows=max_windows, format=format, engine=eng, progress=show,
         )
-        for note in rel.notes:
-            print(f"alliances: note: {note}", file=sys.stderr)
+        for text in rel.notes:
+            note(f"alliances: note: {text}")
         if output is not None:
             kind = write_table(rel.table, output, engine=eng)
-            print(f"wrote {output} ({len(rel.table)} rows, {kind})", file=sys.stderr)
+            note(f"wrote {output} ({len(rel.table)} rows, {kind})")
         report_spark(eng, rel.stats.get("rows"))
     finally:
         eng.close()
     if folder is not None:
         written = write_snapshots(net, rel, folder)
-        print(f"wrote {len(written)} snapshots into {folder}", file=sys.stderr)
+        note(f"wrote {len(written)} snapshots into {folder}")
     from ..report import relations_json, relations_tables
 
     if json_out:
@@ -116,10 +117,11 @@ def timeline(
                                                     show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT",
                                          help="OUT.png, OUT.svg or OUT.pdf; OUT.html: an interactive view with a time slider.")],
-    panels: Annotated[int, typer.Option("--panels", metavar="N", help="How many snapshots to draw as small multiples.")] = 8,
+    panels: Annotated[int, typer.Option("--panels", metavar="N", min=1, max=64,
+                                        help="How many snapshots to draw as small multiples (1 to 64).")] = 8,
 ) -> None:
     """Draw snapshots over time: small multiples with one stable layout, and each pair's score by window."""
-    from ..draw import FORMATS, HTML_FORMATS, draw_timeline, save_figure, to_html
+    from ..draw import FORMATS, HTML_FORMATS, actor_limit_view, draw_timeline, save_figure, to_html
     from ..errors import AlliancesError
     from ..readwrite import output_format
 
@@ -130,13 +132,14 @@ def timeline(
     if not paths:
         raise AlliancesError("no snapshot files given")
     nets = [load_scenario(p) for p in paths]
+    actor_limit_view("network", max(len(n.actors) for n in nets))  # each panel is a network diagram
     if html:  # every snapshot on the slider: --panels is for the picture
         to_html(nets, path=output, progress=stderr_is_terminal())
-        print(f"wrote {output} (interactive timeline, {len(nets)} snapshots)", file=sys.stderr)
+        note(f"wrote {output} (interactive timeline, {len(nets)} snapshots)")
         return
     fig = draw_timeline(nets, panels=panels)
     save_figure(fig, output)
-    print(f"wrote {output}", file=sys.stderr)
+    note(f"wrote {output}")
 
 
 @app.command(cls=Command)
@@ -155,6 +158,6 @@ def diff(
         emit_json(diff_json(d, str(first), str(second)))
         return
     if d.empty:
-        print(f"no change in relations from {first} to {second}")
+        print(terminal_safe(f"no change in relations from {first} to {second}"))
         return
     console().print(diff_table(d, f"{first} -> {second}: {len(d)} changes"))

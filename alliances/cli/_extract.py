@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ._common import Command, JsonOption, app, emit_json, load_scenario, print_tables
+from ._common import Command, JsonOption, app, emit_json, load_scenario, note, print_tables
 
 __all__ = ["extract", "merge"]
 
@@ -39,7 +38,7 @@ def extract(
     if output is not None:
         ident = source_id or source_id_for(str(article))
         write_text_atomic(output, fragment_yaml(extraction, source_id=ident, title=article.name))
-        print(f"wrote {output} ({len(extraction.proposals)} relations)", file=sys.stderr)
+        note(f"wrote {output} ({len(extraction.proposals)} relations)")
     from ..report import extraction_json, extraction_tables
 
     if json_out:
@@ -68,5 +67,5 @@ def merge(
         emit_json(result.to_dict())
         return
     for line in merge_lines(result):
-        print(line, file=sys.stderr)
-    print(f"wrote {output}", file=sys.stderr)
+        note(line)
+    note(f"wrote {output}")

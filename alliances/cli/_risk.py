@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from .._records import Stance
+from .._text import did_you_mean
+from ..errors import ParameterError, Problem, ScenarioError
 from ._common import (
     Command,
     JsonOption,
     app,
     console,
     emit_json,
+    emit_json_stream,
     load_scenario,
+    note,
     print_tables,
     progress_bar,
     stderr_is_terminal,
@@ -25,12 +29,15 @@ if TYPE_CHECKING:
     from ..risk import RiskModel
     from ._common import CommandContext
 
-__all__ = ["risk"]
+__all__ = ["MAX_ALL_PAIRS_ACTORS", "risk"]
 
 _SEP = "\x1f"
 # options that take several values each time they are given: name -> number of values
 _MULTI = {"--set": 3, "--add-theater": 2}
 _BIG = 100  # actors: from here a progress bar is worth showing
+
+MAX_ALL_PAIRS_ACTORS = 5000
+"""Most actors ``alliances risk`` rates every pair of (12,497,500 pairs; 3,000 actors take about a gigabyte)."""
 
 
 class _TooFewValues(typer.BadParameter):
@@ -82,7 +89,8 @@ def risk(
     ] = None,
     set_: Annotated[
         list[str] | None,
-        typer.Option("--set", metavar="A B STANCE", help="What-if: give the pair this stance ('unknown' removes it). Repeatable."),
+        typer.Option("--set", metavar="A B STANCE", help="What-if: give the pair this stance (ally, friendly, neutral, "
+                     "ambivalent, rival, enemy, in lowercase; 'unknown' removes it). Repeatable."),
     ] = None,
     drop: Annotated[list[str] | None, typer.Option("--drop", metavar="ACTOR", help="What-if: remove the actor. Repeatable.")] = None,
     add_theater: Annotated[
@@ -105,13 +113,16 @@ def risk(
 
     model = resolve_model(model_path)
     net = load_scenario(path)
-    if export_model is not None:
-        kind = model.save(export_model)
-        print(f"wrote {export_model} ({kind})", file=sys.stderr)
     sets = [(a, b, stance) for a, b, stance in (v.split(_SEP) for v in set_ or [])]
     theaters = [(actor, theater) for actor, theater in (v.split(_SEP) for v in add_theater or [])]
     drops = list(drop or [])
+    _check_changes(net, sets, drops, theaters)  # every mistake at once, before any work
+    if export_model is not None:
+        kind = model.save(export_model)
+        note(f"wrote {export_model} ({kind})")
     changed = bool(sets or theaters or drops)
+    if pair is None:
+        _check_all_pairs(len(net.actors))
     after = what_if(net, set=sets, drop=drops, add_theater=theaters) if changed else net
     changes = {"set": [list(s) for s in sets], "drop": drops, "add_theater": [list(t) for t in theaters]}
     show_bar = not json_out and stderr_is_terminal() and len(net.actors) >= _BIG
@@ -121,6 +132,46 @@ def risk(
         _compare(net, after, model, changes, top=top, json_out=json_out, show_bar=show_bar)
     else:
         _all_pairs(net, model, top=top, wide=wide, json_out=json_out, show_bar=show_bar)
+
+
+def _check_changes(net: AllianceNetwork, sets: list[tuple[str, str, str]], drops: list[str],
+                   theaters: list[tuple[str, str]]) -> None:
+    """Every what-if option that cannot apply, as ``--set A B STANCE: what is wrong`` (one problem each).
+
+    Stance names are lowercase, exactly as in scenario files (``Enemy`` is refused, with
+    the spelling to use).
+    """
+    stances = [s.value for s in Stance] + ["unknown"]
+    problems: list[Problem] = []
+
+    def unknown(option: str, actor: str) -> None:
+        if actor not in net.actors:
+            problems.append(Problem(option, None, f"unknown actor {actor!r}{did_you_mean(actor, net.actors)}"))
+
+    for a, b, stance in sets:
+        option = f"--set {a} {b} {stance}"
+        unknown(option, a)
+        unknown(option, b)
+        if a == b:
+            problems.append(Problem(option, None, f"an actor cannot have a relation with itself ({a!r})"))
+        if stance not in stances:
+            problems.append(Problem(option, None, f"unknown stance {stance!r} (expected one of: {', '.join(stances)})"
+                                    f"{did_you_mean(stance, stances)}"))
+    for actor, theater in theaters:
+        unknown(f"--add-theater {actor} {theater}", actor)
+    for actor in drops:
+        unknown(f"--drop {actor}", actor)
+    if problems:
+        raise ScenarioError(problems)
+
+
+def _check_all_pairs(n: int) -> None:
+    """Refuse, before any work, to rate every pair of more than :data:`MAX_ALL_PAIRS_ACTORS` actors."""
+    if n > MAX_ALL_PAIRS_ACTORS:
+        limit = MAX_ALL_PAIRS_ACTORS
+        raise ParameterError(
+            f"{n:,} actors make {n * (n - 1) // 2:,} pairs; alliances risk rates every pair of at most {limit:,} "
+            f"actors ({limit * (limit - 1) // 2:,} pairs): explain one pair with --pair A B, or use a smaller scenario")
 
 
 def _explain_pair(net: AllianceNetwork, after: AllianceNetwork | None, pair: tuple[str, str], model: RiskModel,
@@ -151,7 +202,7 @@ def _compare(net: AllianceNetwork, after: AllianceNetwork, model: RiskModel, cha
         return
     out = console()
     names = {x: net.actors[x].display for x in net.actors}
-    out.print(changes_summary(diff, changes, names=names))
+    print_tables([changes_summary(diff, changes, names=names)])
     table = changes_table(diff, top=top)
     if table is not None:
         out.print(table)
@@ -159,23 +210,22 @@ def _compare(net: AllianceNetwork, after: AllianceNetwork, model: RiskModel, cha
 
 def _all_pairs(net: AllianceNetwork, model: RiskModel, *, top: int, wide: bool, json_out: bool,
                show_bar: bool) -> None:
-    """Every pair's P(clash): the riskiest on a terminal, all of them as JSON."""
-    from ..report import risk_json, risk_table
+    """Every pair's P(clash): the riskiest on a terminal, all of them as JSON (written as it is made)."""
+    from ..report import risk_json_chunks, risk_table
     from ..risk import conflict_risk
 
     with progress_bar("compiling the risk network", show_bar) as progress:
         df = conflict_risk(net, model=model, progress=progress)
     if json_out:
-        emit_json(risk_json(df))
+        emit_json_stream(risk_json_chunks(df))
         return
     title = f"{net.scenario}: conflict risk, top {min(top, len(df))} of {len(df)} pairs"
     out = console()
     table = risk_table(df, top=top, title=title, wide=wide)
     if wide:  # as wide as the table needs, whatever the terminal
-        from rich.console import Console
         from rich.measure import Measurement
 
         need = Measurement.get(out, out.options.update_width(10_000), table).maximum
-        Console(highlight=False, soft_wrap=False, width=max(out.width, need)).print(table)
+        console(width=max(out.width, need)).print(table)
     else:
         out.print(table)

@@ -6,8 +6,8 @@ Jupyter) and takes precomputed analysis results where it uses them; it only comp
 analysis it was not handed. :func:`save_figure` writes .png, .svg or .pdf atomically and
 reproducibly. This package imports matplotlib: ``import alliances`` does not load it.
 
-The modules, each importing only those before it: ``_style`` (colours, line styles,
-markers, text measuring), ``_inputs`` (analysis results handed in or computed),
+The modules, each importing only those before it: ``_limits`` (the most pixels and
+actors a diagram may have), ``_style`` (colours, line styles, markers, text measuring), ``_inputs`` (analysis results handed in or computed),
 ``_chrome`` (titles, source line, legend entries, label hit-tests), ``_grid`` (the pair
 grid of the matrix and the heatmap), ``_layout`` (the signed layout), then one module per
 diagram, and ``_output`` (saving).
@@ -27,7 +27,16 @@ from ..errors import ParameterError
 from ._backtest import MODEL_STYLES, draw_backtest, top_pairs
 from ._chrome import legend_labels, source_line, title_text
 from ._html import CYTOSCAPE_VERSION, HTML_FORMATS, InteractiveView, check_html_path, page_html, to_html, view
+from ._inputs import as_network
 from ._layout import signed_distances, signed_layout
+from ._limits import (
+    DETAIL_MAX_ACTORS,
+    MAX_ACTORS,
+    MAX_PIXELS,
+    MAX_SIDE_PIXELS,
+    actor_limit_view,
+    check_pixels,
+)
 from ._matrix import actor_order, draw_matrix, matrix_cells
 from ._model import draw_model, model_layers
 from ._network import draw_network
@@ -42,15 +51,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CYTOSCAPE_VERSION",
+    "DETAIL_MAX_ACTORS",
     "FORMATS",
     "HTML_FORMATS",
     "InteractiveView",
     "KINDS",
     "LAYERS",
+    "MAX_ACTORS",
+    "MAX_PIXELS",
+    "MAX_SIDE_PIXELS",
     "MODEL_STYLES",
+    "actor_limit_view",
     "actor_order",
     "check_html_path",
     "check_output_path",
+    "check_pixels",
     "draw_backtest",
     "draw_figure",
     "draw_matrix",
@@ -91,6 +106,7 @@ def draw_figure(
     width: float | None = None,
     height: float | None = None,
     dpi: float = 150,
+    factions: Any = None,
 ) -> Figure:
     """One diagram of a scenario by name: what ``alliances draw --kind KIND`` draws.
 
@@ -105,17 +121,38 @@ def draw_figure(
     width, height : float, optional
         Figure size in inches.
     dpi : float
+    factions : FactionsResult, optional
+        The factions of the network, matrix and risk diagrams (default: computed with
+        :func:`alliances.factions`' defaults); pass your own to bound its time
+        (``factions(net, time_limit=5)``).
 
     Returns
     -------
     matplotlib.figure.Figure
+
+    Raises
+    ------
+    ParameterError
+        An unknown kind, or more actors than the kind draws (:data:`MAX_ACTORS`), before
+        any work; a raster above :data:`MAX_PIXELS`.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> fig = draw_figure(alliances.load("seeds/syria_2017.yaml"), "matrix", dpi=72)
+    >>> type(fig.canvas).__name__
+    'BoundedCanvasAgg'
     """
+    if kind not in KINDS:
+        raise ParameterError(f"unknown diagram kind {kind!r} (one of {', '.join(KINDS)})")
+    if kind != "model":  # the model diagram draws no actor
+        actor_limit_view(kind, len(as_network(net).actors))
     if kind == "network":
-        return draw_network(net, top=top, width=width, height=height, dpi=dpi)
+        return draw_network(net, top=top, width=width, height=height, dpi=dpi, factions=factions)
     if kind == "matrix":
-        return draw_matrix(net, width=width, height=height, dpi=dpi)
+        return draw_matrix(net, width=width, height=height, dpi=dpi, factions=factions)
     if kind == "risk":
-        return draw_risk(net, width=width, height=height, dpi=dpi)
+        return draw_risk(net, width=width, height=height, dpi=dpi, factions=factions)
     if kind == "tornado":
         if pair is None:
             raise ParameterError("a tornado needs a pair of actors")

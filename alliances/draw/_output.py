@@ -16,6 +16,7 @@ import matplotlib
 from matplotlib.figure import Figure
 
 from ..readwrite import atomic_path, output_format
+from ._limits import check_pixels
 from ._style import RC
 
 __all__ = ["FORMATS", "check_output_path", "save_figure"]
@@ -69,6 +70,9 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None 
     ------
     OutputError
         Unknown extension, missing folder, or the file cannot be written; no file is left behind.
+    ParameterError
+        A PNG above :data:`alliances.draw.MAX_PIXELS` (checked before anything is
+        drawn or written).
 
     Examples
     --------
@@ -81,6 +85,10 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None 
     b'<?xml'
     """
     target, fmt = check_output_path(path)
+    if fmt == "png":
+        w_in, h_in = fig.get_size_inches()
+        px = dpi if dpi is not None else fig.dpi
+        check_pixels(w_in * px, h_in * px, dpi=px)
     with atomic_path(target) as tmp, open(tmp, "wb") as fh, matplotlib.rc_context(RC):
         fig.savefig(
             fh,

@@ -18,9 +18,10 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+
+from ._limits import BoundedCanvasAgg
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import RendererBase
@@ -189,14 +190,16 @@ class AlliancesFigure(Figure):
 def new_figure(width: float, height: float, dpi: float = 150) -> AlliancesFigure:
     """A figure with an Agg canvas, independent of pyplot (no global state, no GUI window).
 
+    The canvas refuses to allocate a raster above :data:`alliances.draw.MAX_PIXELS`.
+
     Examples
     --------
     >>> fig = new_figure(4, 3)
     >>> fig.get_size_inches().tolist(), type(fig.canvas).__name__
-    ([4.0, 3.0], 'FigureCanvasAgg')
+    ([4.0, 3.0], 'BoundedCanvasAgg')
     """
     fig = AlliancesFigure(figsize=(width, height), dpi=dpi)
-    FigureCanvasAgg(fig)
+    BoundedCanvasAgg(fig)
     return fig
 
 

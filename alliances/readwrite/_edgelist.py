@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._text import did_you_mean
 from ..errors import Problem, ScenarioError
 from ._textfile import read_text_file
 
@@ -50,7 +51,8 @@ def read_signed_csv(path: str | Path, *, text: str | None = None) -> nx.Graph:
     ScenarioError
         Every problem at once, as ``file:line: message``: missing columns, a sign that
         is not +1/-1/0/+/-/a stance name, a weight that is not a positive number, a tie
-        of an actor with itself, a pair given twice.
+        of an actor with itself, a pair given twice. Stance names are lowercase, as in
+        scenario files (``Ally`` is refused, naming ``ally``).
 
     Examples
     --------
@@ -94,12 +96,13 @@ def read_signed_csv(path: str | Path, *, text: str | None = None) -> nx.Graph:
         if u == v:
             problems.append(Problem(name, line, f"a tie of {u!r} with itself"))
             continue
-        sign = _SIGNS.get(raw.lower())
+        sign = _SIGNS.get(raw)
         if sign is None:
-            problems.append(Problem(name, line, f"sign {raw!r} is not one of 1, -1, 0, +, - or a stance name"))
+            problems.append(Problem(name, line, f"sign {raw!r} is not one of 1, -1, 0, +, - or a stance name"
+                                    f"{did_you_mean(raw, _SIGNS)}"))
             continue
-        stance = raw.lower() if raw.lower() in _DEFAULT_WEIGHT or raw.lower() == "neutral" else None
-        weight = _DEFAULT_WEIGHT.get(raw.lower(), 1.0)
+        stance = raw if raw in _DEFAULT_WEIGHT or raw == "neutral" else None
+        weight = _DEFAULT_WEIGHT.get(raw, 1.0)
         if i_w is not None and row[i_w].strip():
             try:
                 weight = abs(float(row[i_w]))

@@ -4,7 +4,8 @@ One module per analysis. Functions here take results that analyses computed and 
 them into ``rich`` renderables or plain data for ``json.dumps``; they compute nothing.
 JSON-ready data follows one rule: a pair is written with ``a`` < ``b``, lists are sorted,
 and a missing or undefined number is None (JSON ``null``), never NaN or Infinity.
-``rich`` is imported only when a renderable is built.
+Renderables show every text from a file literally (:mod:`._terminal`: no rich markup,
+control characters escaped). ``rich`` is imported only when a renderable is built.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from ._risk import (
     explanation_json,
     explanation_renderables,
     risk_json,
+    risk_json_chunks,
     risk_table,
 )
 from ._scenario import scenario_tables, validation_json, validation_line
+from ._terminal import literal, literal_row, literal_table
 
 __all__ = [
     "SHOW_MAX",
@@ -41,10 +44,14 @@ __all__ = [
     "explanation_renderables",
     "extraction_json",
     "extraction_tables",
+    "literal",
+    "literal_row",
+    "literal_table",
     "merge_lines",
     "relations_json",
     "relations_tables",
     "risk_json",
+    "risk_json_chunks",
     "risk_table",
     "scenario_tables",
     "score_table",

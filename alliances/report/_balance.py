@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._numbers import json_number
+from ._terminal import literal, literal_row, literal_table
 
 if TYPE_CHECKING:
     from ..analysis import BalanceReport
@@ -29,8 +30,11 @@ def balance_json(rep: BalanceReport) -> dict[str, Any]:
     counts), ``strict_balance``, ``weak_balance``, ``walk_balance``,
     ``unbalanced_triads``, ``frustration`` (``index``, ``weighted_index``, ``optimal``,
     ``lower_bound``, ``gap``, ``method``, ``partition``, ``frustrated_edges``),
-    ``factions`` (the camps), ``factions_detail``, ``implied``, ``centrality``,
-    ``ambivalent``.
+    ``factions`` (the camps), ``factions_detail`` (with ``note``: why the camps are
+    as many as they are), ``implied``, ``centrality``, ``ambivalent`` (each reading
+    with ``changes_camps``, ``camps`` and ``moved``, as the words say), ``chance``
+    (``census``, ``walk_balance``, ``frustration``: each with ``observed``,
+    ``expected``, ``z_score``, ``p_value``; None without draws).
     """
     return rep.to_dict()
 
@@ -43,12 +47,14 @@ def balance_statements(rep: BalanceReport) -> list[str]:
     >>> import alliances
     >>> from pathlib import Path
     >>> rep = alliances.balance_report(alliances.load(Path(alliances.__file__).parents[1] / "seeds" / "syria_2017.yaml"))
-    >>> print(balance_statements(rep)[4])
+    >>> print(balance_statements(rep)[8])
     Assad government, Islamic State and US-led coalition form an all-negative triad (three mutual enemies): weakly balanced (Davis 1967) but not strictly balanced (Cartwright & Harary 1956).
+    >>> print(balance_statements(rep)[4])
+      Strictly balanced triangles 78% (expected by chance 51%, z = +2.2): more balanced than 98% of sign shufflings (p = 0.02).
     """
     name = _namer(rep.names)
-    return [*_census_statements(rep, name), *_triad_statements(rep, name), *_camp_statements(rep, name),
-            *_implied_statements(rep), *_ambivalence_statements(rep, name)]
+    return [*_census_statements(rep, name), *_chance_statements(rep), *_triad_statements(rep, name),
+            *_camp_statements(rep, name), *_implied_statements(rep), *_ambivalence_statements(rep, name)]
 
 
 def _census_statements(rep: BalanceReport, name: _Namer) -> list[str]:
@@ -72,6 +78,49 @@ def _census_statements(rep: BalanceReport, name: _Namer) -> list[str]:
     if c.total and len(weak_bad) == 0:
         out.append("No triad breaks weak balance: nobody is a friend of two actors who are enemies of each other.")
     return out
+
+
+def _chance_statements(rep: BalanceReport) -> list[str]:
+    """The census, walk balance and frustration index beside sign shuffles, in words."""
+    chance = rep.chance
+    if chance is None:
+        return []
+    draws = chance.census.draws or chance.walk.draws
+    out = [f"Against chance (the same ties with their signs shuffled, {draws:,} draws; Szell, Lambiotte & "
+           f"Thurner 2010):"]
+    if chance.census.note.startswith("every signed tie"):
+        return [out[0] + " " + chance.census.note + ", so balance cannot be compared with chance."]
+    rows = (("Strictly balanced triangles", chance.census, _pct),
+            ("Walk balance", chance.walk, lambda x: _fmt3(x)),
+            ("Frustration index", chance.frustration, _fmt))
+    for label, m, fmt in rows:
+        if m.p_value is None or m.observed is None:
+            out.append(f"  {label}: not compared ({m.note or 'no draws'}).")
+            continue
+        z = "" if m.z_score is None else f", z = {m.z_score:+.1f}"
+        how = ""
+        if m is chance.frustration:
+            how = f"; {'exact' if m.method.startswith('exact') else 'heuristic'} for the network and its {m.draws:,} draws"
+        out.append(f"  {label} {fmt(m.observed)} (expected by chance {fmt(m.expected)}{z}{how}): more balanced than "
+                   f"{_share(m.more_balanced_than, m.draws)} of sign shufflings (p = {_p(m.p_value)}).")
+    return out
+
+
+def _share(x: float | None, draws: int) -> str:
+    """A share of draws in words: "all", or a percentage rounded down (99.96% is not all)."""
+    if x is None:
+        return "n/a"
+    if x >= 1.0:
+        return f"all {draws:,}"
+    return f"{int(x * 100 + 1e-9)}%"
+
+
+def _p(p: float) -> str:
+    return f"{p:.2g}" if p >= 0.01 else f"{p:.1g}"
+
+
+def _fmt3(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
 
 
 def _triad_statements(rep: BalanceReport, name: _Namer) -> list[str]:
@@ -121,6 +170,7 @@ def _camp_statements(rep: BalanceReport, name: _Namer) -> list[str]:
         out.append(
             f"Factions (Doreian & Mrvar 1996, alpha {fa.alpha:g}): {len(fa.camps)} camp(s), {label}, criterion "
             f"{_fmt(fa.value)}: " + "; ".join(_list(camp, name) for camp in fa.camps) + "."
+            + (f" {fa.note}" if fa.note else "")
         )
     return out
 
@@ -151,62 +201,67 @@ def _ambivalence_statements(rep: BalanceReport, name: _Namer) -> list[str]:
     ]
     for reading in ("positive", "negative"):
         r = amb.readings[reading]
-        effect = ("would change the camps to " + " against ".join(_list(c, name) for c in r["camps"] if c)
-                  if r["changes_camps"] else "would leave the camps as they are")
+        if r["changes_camps"]:
+            moved = _list(r["moved"], name)
+            effect = (f"would change the camps ({moved} {'moves' if len(r['moved']) == 1 else 'move'}) to "
+                      + " against ".join(_list(c, name) for c in r["camps"] if c))
+        else:
+            effect = "would leave the camps as they are"
         out.append(f"  Read as {reading}, they {effect} (frustration index {_fmt(r['frustration'])}).")
     return out
 
 
 def balance_renderables(rep: BalanceReport) -> list[Any]:
-    """Rich renderables: heading, the statements, then tables of camps, implied relations, centrality."""
-    from rich.table import Table
-    from rich.text import Text
+    """Rich renderables: heading, the statements, then tables of camps, implied relations, centrality.
 
+    Names and the title are shown literally (no rich markup, control characters escaped).
+    """
     name = _namer(rep.names)
-    out: list[Any] = [Text(f"Structural balance: {rep.title}" if rep.title else "Structural balance", style="bold")]
+    out: list[Any] = [literal(f"Structural balance: {rep.title}" if rep.title else "Structural balance",
+                              style="bold")]
     for line in balance_statements(rep):
-        out.append(Text(line))
+        out.append(literal(line))
 
-    census = Table(title="Triangle census", title_justify="left")
+    census = literal_table("Triangle census")
     for col in ("pattern", "triangles", "balanced"):
         census.add_column(col, justify="right" if col == "triangles" else "left")
     meaning = {"+++": "strictly", "+--": "strictly", "---": "weakly only", "++-": "no"}
     for t in ("+++", "++-", "+--", "---"):
-        census.add_row(t, str(rep.census.counts[t]), meaning[t])
+        literal_row(census, t, str(rep.census.counts[t]), meaning[t])
     out.append(census)
 
     if len(rep.unbalanced):
-        tri = Table(title=f"Triads that are not strictly balanced ({len(rep.unbalanced)})", title_justify="left")
+        tri = literal_table(f"Triads that are not strictly balanced ({len(rep.unbalanced)})")
         for col in ("actors", "signs (ab, bc, ac)", "weakly balanced"):
             tri.add_column(col)
         for r in list(rep.unbalanced.itertuples())[:SHOW_MAX]:
-            tri.add_row(f"{name(r.a)}, {name(r.b)}, {name(r.c)}", r.signs, "yes" if r.weakly_balanced else "no")
+            literal_row(tri, f"{name(r.a)}, {name(r.b)}, {name(r.c)}", r.signs, "yes" if r.weakly_balanced else "no")
         out.append(tri)
 
-    fac = Table(title=f"Factions ({rep.factions.method})", title_justify="left")
+    fac = literal_table(f"Factions ({rep.factions.method})")
     fac.add_column("camp", justify="right")
     fac.add_column("members")
     for i, camp in enumerate(rep.factions.camps, 1):
-        fac.add_row(str(i), ", ".join(str(x) for x in camp))
+        literal_row(fac, str(i), ", ".join(str(x) for x in camp))
     out.append(fac)
 
     if len(rep.implied):
-        imp = Table(title=f"Implied relations ({len(rep.implied)})", title_justify="left")
+        imp = literal_table(f"Implied relations ({len(rep.implied)})")
         columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
             ("pair", "left"), ("stance", "left"), ("score", "right"), ("via", "left"), ("paths disagree", "left"))
         for col, justify in columns:
             imp.add_column(col, justify=justify)
         for r in list(rep.implied.itertuples())[:SHOW_MAX]:
-            imp.add_row(f"{r.a} - {r.b}", r.stance, f"{r.score:+.2f}", ", ".join(str(v) for v in r.via),
+            literal_row(imp, f"{r.a} - {r.b}", r.stance, f"{r.score:+.2f}", ", ".join(str(v) for v in r.via),
                         "yes" if r.conflicting else "")
         out.append(imp)
 
-    cen = Table(title="Signed centrality (PN index: Everett & Borgatti 2014)", title_justify="left")
+    cen = literal_table("Signed centrality (PN index: Everett & Borgatti 2014)")
     for col in ("actor", "+", "-", "net", "PN"):
         cen.add_column(col, justify="left" if col == "actor" else "right")
     for row in list(rep.centrality.to_dict("records"))[:SHOW_MAX * 2]:
         pn = json_number(row["pn"])
-        cen.add_row(str(row["actor"]), str(row["positive"]), str(row["negative"]), f"{row['net']:+d}",
+        literal_row(cen, str(row["actor"]), str(row["positive"]), str(row["negative"]), f"{row['net']:+d}",
                     "n/a" if pn is None else f"{pn:.3f}")
     out.append(cen)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .._numbers import json_number
+from ._terminal import literal, literal_row, literal_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,37 +47,37 @@ def relations_json(rel: EventRelations, *, rows: bool = True) -> dict[str, Any]:
 
 
 def relations_tables(rel: EventRelations, *, top_unmapped: int = 25) -> list[Any]:
-    """Rich renderables: one line per pair over all windows, the unmapped names, and what was not used."""
-    from rich.table import Table
-    from rich.text import Text
+    """Rich renderables: one line per pair over all windows, the unmapped names, and what was not used.
 
+    Names from the event files are shown literally (no rich markup, control characters escaped).
+    """
     t = rel.table
     out: list[Any] = []
     windows = t[["window_start"]].drop_duplicates()
-    out.append(Text(f"{rel.format}: {len(t)} pair-windows, {len(windows)} {rel.window.label} windows, "
-                    f"score: {rel.method}", style="bold"))
-    pairs = Table(title="Pairs over all windows", title_justify="left")
+    out.append(literal(f"{rel.format}: {len(t)} pair-windows, {len(windows)} {rel.window.label} windows, "
+                       f"score: {rel.method}", style="bold"))
+    pairs = literal_table("Pairs over all windows")
     for col in ("a", "b", "windows", "events", "deaths", "stances (windows)", "first", "last"):
         pairs.add_column(col, justify="right" if col in ("windows", "events", "deaths") else "left")
     for (a, b), grp in t.groupby(["a", "b"], sort=True):
         counts = grp["stance"].replace("", "unknown").value_counts()
         stances = ", ".join(f"{s} {n}" for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        pairs.add_row(a, b, str(len(grp)), str(int(grp["events"].sum())), str(int(grp["fatalities"].sum())),
-                      stances, str(grp["window_start"].min()), str(grp["window_end"].max()))
+        literal_row(pairs, a, b, str(len(grp)), str(int(grp["events"].sum())), str(int(grp["fatalities"].sum())),
+                    stances, str(grp["window_start"].min()), str(grp["window_end"].max()))
     out.append(pairs)
     um = rel.unmapped
     if len(um):
-        unm = Table(title=f"Unmapped actor names ({len(um)}; add aliases or a --mapping file)", title_justify="left")
+        unm = literal_table(f"Unmapped actor names ({len(um)}; add aliases or a --mapping file)")
         unm.add_column("name")
         unm.add_column("events", justify="right")
         for r in um.head(top_unmapped).itertuples(index=False):
-            unm.add_row(str(r.name), str(r.events))
+            literal_row(unm, str(r.name), str(r.events))
         if len(um) > top_unmapped:
             rest = um.iloc[top_unmapped:]
-            unm.add_row(f"... {len(rest)} more", str(int(rest["events"].sum())))
+            literal_row(unm, f"... {len(rest)} more", str(int(rest["events"].sum())))
         out.append(unm)
     s = rel.stats
-    out.append(Text(
+    out.append(literal(
         f"rows read {s.get('rows', 0)}; not used: {s.get('bad_date', 0)} with a date that does not parse; "
         f"{s.get('out_of_range', 0)} dated outside {rel.date_range[0]} to {rel.date_range[1]}; "
         f"{s.get('one_sided', 0)} with one side only (same-side pairs still count); "
@@ -85,14 +86,12 @@ def relations_tables(rel: EventRelations, *, top_unmapped: int = 25) -> list[Any
 
 
 def diff_table(diff: pd.DataFrame, title: str) -> Any:
-    """A rich table of :func:`alliances.diff_scenarios` output."""
-    from rich.table import Table
-
-    table = Table(title=title, title_justify="left")
+    """A rich table of :func:`alliances.diff_scenarios` output (the title and ids shown literally)."""
+    table = literal_table(title)
     for col in ("change", "a", "b", "before", "after"):
         table.add_column(col)
     for r in diff.itertuples(index=False):
-        table.add_row(r.change, r.a, r.b, r.before or "-", r.after or "-")
+        literal_row(table, r.change, r.a, r.b, r.before or "-", r.after or "-")
     return table
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._text import terminal_safe
+from ._terminal import literal, literal_row, literal_table
+
 if TYPE_CHECKING:
     from ..extract import Extraction
     from ..readwrite import MergeResult
@@ -26,12 +29,12 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
 
 
 def extraction_tables(extraction: Extraction) -> list[Any]:
-    """Rich renderables: the proposals with their sentences, negated cues, unmatched names."""
-    from rich.table import Table
-    from rich.text import Text
+    """Rich renderables: the proposals with their sentences, negated cues, unmatched names.
 
+    The article's sentences and names are shown literally (no rich markup, control characters escaped).
+    """
     out: list[Any] = []
-    table = Table(title=f"Proposed relations ({len(extraction.proposals)})", title_justify="left")
+    table = literal_table(f"Proposed relations ({len(extraction.proposals)})")
     columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
         ("pair", "left"), ("stance", "left"), ("confidence", "right"), ("cues", "left"), ("sentences", "left"))
     for col, justify in columns:
@@ -39,26 +42,28 @@ def extraction_tables(extraction: Extraction) -> list[Any]:
     for p in extraction.proposals:
         cues = ", ".join(dict.fromkeys(c for e in p.evidence for c in e.cues))
         sentences = ", ".join(f"{e.sentence}" + ("" if e.direct else "*") for e in p.evidence)
-        table.add_row(f"{p.a} - {p.b}", p.stance.value, f"{p.confidence:.2f}", cues, sentences)
+        literal_row(table, f"{p.a} - {p.b}", p.stance.value, f"{p.confidence:.2f}", cues, sentences)
     out.append(table)
-    out.append(Text("* indirect: through coreference, a cue far from the names, or the clause's subject.", style="dim"))
+    out.append(literal("* indirect: through coreference, a cue far from the names, or the clause's subject.", style="dim"))
     used = sorted({e.sentence for p in extraction.proposals for e in p.evidence})
     texts = {s.number: s.text for s in extraction.sentences}
     if used:
-        out.append(Text("Sentences cited", style="bold"))
+        out.append(literal("Sentences cited", style="bold"))
         for number in used:
-            out.append(Text(f"{number:>3}. {texts[number]}"))
+            out.append(literal(f"{number:>3}. {texts[number]}"))
     if extraction.negated:
-        out.append(Text("Negated cues (not proposed)", style="bold"))
+        out.append(literal("Negated cues (not proposed)", style="bold"))
         for cue in extraction.negated:
-            out.append(Text(f"  {cue.a} - {cue.b}: '{cue.cue}' in sentence {cue.sentence}"))
+            out.append(literal(f"  {cue.a} - {cue.b}: '{cue.cue}' in sentence {cue.sentence}"))
     if extraction.unmatched:
-        out.append(Text("Names that matched no actor: " + ", ".join(extraction.unmatched)))
+        out.append(literal("Names that matched no actor: " + ", ".join(extraction.unmatched)))
     return out
 
 
 def merge_lines(result: MergeResult) -> list[str]:
     """One line per outcome: added, evidence added, already there, conflicts (kept as in the scenario).
+
+    The lines are as a terminal may show them (control characters escaped).
 
     Examples
     --------
@@ -71,4 +76,4 @@ def merge_lines(result: MergeResult) -> list[str]:
     lines += [f"added evidence to {a} - {b} ({n} {'entry' if n == 1 else 'entries'})" for a, b, n in result.evidence_added]
     lines += [f"already in the scenario: {a} - {b}" for a, b in result.agreed]
     lines += [f"conflict {a} - {b}: the scenario says {s}, the fragment {p} (kept {s})" for a, b, s, p in result.conflicts]
-    return lines
+    return [terminal_safe(line) for line in lines]

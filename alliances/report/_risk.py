@@ -6,9 +6,12 @@ The analyses (:func:`alliances.conflict_risk`, :func:`alliances.explain_risk`,
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._numbers import json_number
+from ._terminal import literal, literal_row, literal_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,6 +26,7 @@ __all__ = [
     "explanation_json",
     "explanation_renderables",
     "risk_json",
+    "risk_json_chunks",
     "risk_table",
 ]
 
@@ -52,6 +56,9 @@ def _factor_columns(df: pd.DataFrame) -> list[str]:
 def risk_json(df: pd.DataFrame) -> dict[str, Any]:
     """``{"pairs": [{"a", "b", "stance", "p_clash", "factors": {name: state}}, ...]}``, every pair.
 
+    For many actors (``alliances risk --json`` on thousands of them) write
+    :func:`risk_json_chunks` instead: the same text, without every pair in memory at once.
+
     Examples
     --------
     >>> import pandas as pd
@@ -59,26 +66,71 @@ def risk_json(df: pd.DataFrame) -> dict[str, Any]:
     >>> risk_json(df)
     {'pairs': [{'a': 'x', 'b': 'y', 'stance': 'enemy', 'p_clash': 0.5, 'factors': {'stance': 'enemy', 'balance': 'zero'}}]}
     """
+    return {"pairs": [pair for batch in _pair_batches(df, len(df) or 1) for pair in batch]}
+
+
+def _pair_batches(df: pd.DataFrame, size: int) -> Iterator[list[dict[str, Any]]]:
+    """The pairs of :func:`risk_json`, ``size`` at a time, in the table's order."""
     cols = _factor_columns(df)
-    a = df["a"].tolist()
-    b = df["b"].tolist()
-    p = df["p_clash"].tolist()
-    fac = {c: df[c].tolist() for c in cols}
-    pairs = []
-    for k in range(len(df)):
-        factors = {c: str(fac[c][k]) for c in cols}
-        pairs.append({"a": a[k], "b": b[k], "stance": factors["stance"], "p_clash": json_number(p[k]), "factors": factors})
-    return {"pairs": pairs}
+    for start in range(0, len(df), size):
+        part = df.iloc[start:start + size]
+        a, b, p = part["a"].tolist(), part["b"].tolist(), part["p_clash"].tolist()
+        fac = {c: part[c].tolist() for c in cols}
+        batch = []
+        for k in range(len(part)):
+            factors = {c: str(fac[c][k]) for c in cols}
+            batch.append({"a": a[k], "b": b[k], "stance": factors["stance"], "p_clash": json_number(p[k]),
+                          "factors": factors})
+        yield batch
+
+
+def risk_json_chunks(df: pd.DataFrame, *, batch: int = 2000) -> Iterator[str]:
+    """The text of :func:`risk_json` as ``json.dumps(..., indent=2)`` writes it, piece by piece.
+
+    Only ``batch`` pairs are held as Python objects at a time, so writing the 4.5
+    million pairs of 3,000 actors costs the table and one batch, not gigabytes of
+    dicts and one giant string. Joined, the pieces are byte for byte the text of
+    ``json.dumps(risk_json(df), indent=2, ensure_ascii=False, allow_nan=False)``.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The all-pairs table of :func:`alliances.conflict_risk`.
+    batch : int, optional
+        Pairs per piece.
+
+    Yields
+    ------
+    str
+        Consecutive pieces of the JSON text (no final newline).
+
+    Examples
+    --------
+    >>> import json, pandas as pd
+    >>> df = pd.DataFrame({"a": ["x", "x"], "b": ["y", "z"], "stance": ["enemy", "ally"], "p_clash": [0.5, 0.1]})
+    >>> text = "".join(risk_json_chunks(df, batch=1))
+    >>> text == json.dumps(risk_json(df), indent=2, ensure_ascii=False, allow_nan=False)
+    True
+    """
+    yield '{\n  "pairs": ['
+    first = True
+    for pairs in _pair_batches(df, max(1, int(batch))):
+        text = json.dumps(pairs, indent=2, ensure_ascii=False, allow_nan=False)
+        # "[\n  {...},\n  {...}\n]" -> the items one level deeper, without the brackets
+        body = text[1:-2].replace("\n", "\n  ")
+        yield body if first else "," + body
+        first = False
+    yield "]\n}" if first else "\n  ]\n}"
 
 
 def risk_table(df: pd.DataFrame, *, top: int = 15, title: str | None = None, wide: bool = False) -> Table:
     """A rich table of the ``top`` riskiest pairs, with a legend as its caption.
 
     By default the factor columns have short heads and short states (explained in the
-    legend) so the table fits 80 columns; ``wide`` shows full names.
+    legend) so the table fits 80 columns; ``wide`` shows full names. Ids, the title and
+    the factor names and states of a model file are shown literally.
     """
     from rich import box
-    from rich.table import Table
 
     shown = df.head(top)
     cols = _factor_columns(df)
@@ -86,19 +138,19 @@ def risk_table(df: pd.DataFrame, *, top: int = 15, title: str | None = None, wid
     legend = [_LEGEND[c] for c in cols if c in short]
     if any(str(v) == "unknown" for c in short for v in shown[c]):
         legend.append("?: not observed")
-    table = Table(title=title or f"Conflict risk: top {len(shown)} of {len(df)} pairs", title_justify="left",
-                  caption="; ".join(legend) or None, caption_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
+    table = literal_table(title or f"Conflict risk: top {len(shown)} of {len(df)} pairs",
+                          caption="; ".join(legend) or None,
+                          box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
     width = min(18, max([len(str(x)) for x in (*shown["a"], *shown["b"])] + [1]))
     table.add_column("a", overflow="ellipsis", min_width=width, max_width=None if wide else 18, no_wrap=True)
     table.add_column("b", overflow="ellipsis", min_width=width, max_width=None if wide else 18, no_wrap=True)
     table.add_column("P(clash)", justify="right", no_wrap=True)
     for c in cols:
-        table.add_column(_SHORT[c] if c in short else c.replace("_", " "), no_wrap=True)
+        table.add_column(literal(_SHORT[c] if c in short else c.replace("_", " ")), no_wrap=True)
     values = {c: shown[c].astype(str).tolist() for c in cols}
     for k, (x, y, p) in enumerate(zip(shown["a"], shown["b"], shown["p_clash"], strict=True)):
         cells = [_short_state(c, values[c][k]) if c in short else values[c][k] for c in cols]
-        table.add_row(str(x), str(y), f"{p:.3f}", *cells)
+        literal_row(table, str(x), str(y), f"{p:.3f}", *cells)
     return table
 
 
@@ -111,29 +163,26 @@ def explanation_json(ex: RiskExplanation, *, p_before: float | None = None) -> d
 
 
 def explanation_renderables(ex: RiskExplanation, *, p_before: float | None = None) -> list[Any]:
-    """The sentence, the factor states, the tornado table and the mutual information."""
-    from rich.table import Table
-    from rich.text import Text
-
-    out: list[Any] = [Text(ex.sentence)]
+    """The sentence, the factor states, the tornado table and the mutual information (names shown literally)."""
+    out: list[Any] = [literal(ex.sentence)]
     if p_before is not None:
-        out.append(Text(f"Before the changes: P(clash) = {p_before:.3f}; after: {ex.p_clash:.3f}."))
+        out.append(literal(f"Before the changes: P(clash) = {p_before:.3f}; after: {ex.p_clash:.3f}."))
     names = ex.names or {}
-    facts = Table(title=f"{names.get(ex.a, ex.a)} - {names.get(ex.b, ex.b)}: factors", title_justify="left")
+    facts = literal_table(f"{names.get(ex.a, ex.a)} - {names.get(ex.b, ex.b)}: factors")
     facts.add_column("factor")
     facts.add_column("state")
     facts.add_column("MI with clash (bits)", justify="right")
     for f, s in ex.factors.items():
         extra = f" (confidence {ex.confidence:g})" if f == "stance" and ex.confidence < 1 else ""
-        facts.add_row(f.replace("_", " "), s + extra, f"{ex.mutual_information.get(f, float('nan')):.4f}")
+        literal_row(facts, f.replace("_", " "), s + extra, f"{ex.mutual_information.get(f, float('nan')):.4f}")
     out.append(facts)
-    tor = Table(title=f"What each factor would give (now P(clash) = {ex.p_clash:.3f})", title_justify="left")
+    tor = literal_table(f"What each factor would give (now P(clash) = {ex.p_clash:.3f})")
     tor.add_column("factor")
     tor.add_column("if it were")
     tor.add_column("P(clash)", justify="right")
     tor.add_column("change", justify="right")
     for r in ex.tornado.itertuples(index=False):
-        tor.add_row(r.factor.replace("_", " "), r.state, f"{r.p_clash:.3f}", f"{r.delta:+.3f}")
+        literal_row(tor, r.factor.replace("_", " "), r.state, f"{r.p_clash:.3f}", f"{r.delta:+.3f}")
     out.append(tor)
     return out
 
@@ -221,16 +270,15 @@ def _n(k: int, word: str) -> str:
 
 
 def changes_table(diff: pd.DataFrame, *, top: int = 15) -> Table | None:
-    """A rich table of the ``top`` pairs whose risk changed most (None when none changed)."""
+    """A rich table of the ``top`` pairs whose risk changed most (None when none changed; ids shown literally)."""
     from rich import box
-    from rich.table import Table
 
     changed = diff[diff["status"] == "changed"]
     if not len(changed):
         return None
     moved = changed.head(top)
-    table = Table(title=f"Risk changes: the {len(moved)} largest of {len(changed)}", title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
+    table = literal_table(f"Risk changes: the {len(moved)} largest of {len(changed)}",
+                          box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
     columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
         ("a", "left"), ("b", "left"), ("stance", "left"), ("before", "right"), ("after", "right"), ("change", "right"))
     for col, just in columns:
@@ -238,5 +286,5 @@ def changes_table(diff: pd.DataFrame, *, top: int = 15) -> Table | None:
                          max_width=18 if col in ("a", "b") else None)
     for r in moved.itertuples(index=False):
         stance = r.stance_before if r.stance_before == r.stance_after else f"{r.stance_before} -> {r.stance_after}"
-        table.add_row(r.a, r.b, stance, f"{r.p_before:.3f}", f"{r.p_after:.3f}", f"{r.change:+.3f}")
+        literal_row(table, r.a, r.b, stance, f"{r.p_before:.3f}", f"{r.p_after:.3f}", f"{r.change:+.3f}")
     return table

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from .._network import AllianceNetwork
+from .._text import terminal_safe
 from ..errors import ScenarioError
+from ._terminal import literal, literal_row, literal_table
 
 __all__ = ["scenario_tables", "validation_json", "validation_line"]
 
 
 def validation_line(path: str, net: AllianceNetwork) -> str:
-    """``FILE: ok (N actors, M relations)``.
+    """``FILE: ok (N actors, M relations)``, the file name as a terminal may show it.
 
     Examples
     --------
@@ -19,7 +21,7 @@ def validation_line(path: str, net: AllianceNetwork) -> str:
     >>> validation_line("x.yaml", AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B")]))
     'x.yaml: ok (2 actors, 0 relations)'
     """
-    return f"{path}: ok ({len(net.actors)} actors, {len(net.relations)} relations)"
+    return f"{terminal_safe(path)}: ok ({len(net.actors)} actors, {len(net.relations)} relations)"
 
 
 def validation_json(path: str, result: AllianceNetwork | ScenarioError) -> dict[str, Any]:
@@ -43,7 +45,8 @@ def scenario_tables(net: AllianceNetwork) -> list[Any]:
     """Rich renderables: a heading, the actors table, the relations table, and notes.
 
     Relations not in force at ``as_of`` are listed (dimmed, "not in force") and counted
-    in a closing note, since analyses leave them out.
+    in a closing note, since analyses leave them out. Every text from the file is shown
+    literally (no rich markup, control characters escaped).
 
     Examples
     --------
@@ -54,16 +57,14 @@ def scenario_tables(net: AllianceNetwork) -> list[Any]:
     ['Text', 'Table', 'Table']
     """
     from rich import box
-    from rich.table import Table
-    from rich.text import Text
 
     when = f" as of {net.as_of.isoformat()}" if net.as_of else ""
-    out: list[Any] = [Text(f"{net.scenario}{when}", style="bold")]
+    out: list[Any] = [literal(f"{net.scenario}{when}", style="bold")]
     if net.description:
-        out.append(Text(net.description))
+        out.append(literal(net.description))
 
     # Light boxes and no-wrap ids keep both tables readable in 80 columns.
-    actors = Table(title=f"Actors ({len(net.actors)})", title_justify="left", box=box.SIMPLE_HEAD)
+    actors = literal_table(f"Actors ({len(net.actors)})", box=box.SIMPLE_HEAD)
     actors.add_column("id", no_wrap=True)
     actors.add_column("name", min_width=10)
     actors.add_column("kind", no_wrap=True)
@@ -71,10 +72,10 @@ def scenario_tables(net: AllianceNetwork) -> list[Any]:
     actors.add_column("aliases", justify="right", no_wrap=True)  # how many: --json lists them
     for a in net.actors.values():
         theaters = ", ".join(net.theaters[t].name if t in net.theaters else t for t in a.theaters)
-        actors.add_row(a.id, a.name, a.kind.value, theaters, str(len(a.aliases)))
+        literal_row(actors, a.id, a.name, a.kind.value, theaters, str(len(a.aliases)))
     out.append(actors)
 
-    rels = Table(title=f"Relations ({len(net.relations)})", title_justify="left", box=box.SIMPLE_HEAD)
+    rels = literal_table(f"Relations ({len(net.relations)})", box=box.SIMPLE_HEAD)
     rels.add_column("pair", no_wrap=True)
     rels.add_column("stance", no_wrap=True)
     rels.add_column("weight", justify="right", no_wrap=True)
@@ -91,7 +92,8 @@ def scenario_tables(net: AllianceNetwork) -> list[Any]:
             notes.append(period)
         if not active:
             notes.append("not in force")
-        rels.add_row(
+        literal_row(
+            rels,
             f"{r.actors[0]} - {r.actors[1]}",
             r.stance.value,
             f"{r.weight:g}",
@@ -103,7 +105,7 @@ def scenario_tables(net: AllianceNetwork) -> list[Any]:
     out.append(rels)
     if inactive:
         out.append(
-            Text(f"{inactive} relation(s) not in force on {net.as_of}: kept in the file, left out of the analysis.")
+            literal(f"{inactive} relation(s) not in force on {net.as_of}: kept in the file, left out of the analysis.")
         )
     return out
 

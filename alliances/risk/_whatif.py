@@ -45,6 +45,7 @@ def what_if(
     net : AllianceNetwork
     set : iterable of (a, b, stance)
         Give the pair this stance; ``"unknown"`` (or None) removes the relation.
+        Stance names are lowercase, as in scenario files (``"Enemy"`` is refused).
         The new relation is in force whatever the old one's period was.
     drop : iterable of str
         Remove these actors and all their relations.
@@ -91,10 +92,10 @@ def _triple(item: Any) -> tuple[str, str, str | Stance | None]:
 def _stance(value: str | Stance | None) -> Stance | None:
     if value is None or isinstance(value, Stance):
         return value
-    if str(value).lower() in _NONE:
+    if str(value) in _NONE:
         return None
-    try:
-        return Stance(str(value).lower())
+    try:  # lowercase, exactly as in scenario files
+        return Stance(str(value))
     except ValueError:
         names = [s.value for s in Stance] + ["unknown"]
         raise ScenarioError(

@@ -12,6 +12,7 @@ import pytest
 from alliances.analysis import (
     BalanceReport,
     ambivalence,
+    balance_against_chance,
     balance_report,
     centrality_table,
     factions,
@@ -24,7 +25,7 @@ from alliances.analysis import (
 
 KEYS = [
     "scenario", "census", "triangles", "strict_balance", "weak_balance", "walk_balance", "unbalanced_triads",
-    "frustration", "factions", "factions_detail", "implied", "implied_rule", "centrality", "ambivalent",
+    "frustration", "factions", "factions_detail", "implied", "implied_rule", "centrality", "ambivalent", "chance",
 ]
 
 
@@ -47,6 +48,7 @@ def test_report_holds_each_analysis(seed, seed_report):
     assert rep.implied.equals(implied_relations(seed))
     assert rep.centrality.equals(centrality_table(seed))
     assert rep.ambivalence == ambivalence(seed)
+    assert rep.chance == balance_against_chance(seed, draws=1000)
     assert rep.names == {a: actor.name for a, actor in seed.actors.items()}
 
 
@@ -87,3 +89,13 @@ def test_numpy_ids_become_python_numbers_and_strict_rule():
     assert all(type(x) is int for camp in d["factions"] for x in camp)
     assert all(type(x) is int for pair in d["frustration"]["frustrated_edges"] for x in pair)
     assert not any(isinstance(v, float) and math.isnan(v) for r in d["centrality"] for v in r.values())
+
+
+def test_chance_in_the_report_and_its_json(seed_report):
+    d = seed_report.to_dict()
+    chance = d["chance"]
+    assert chance["ties"] == 18 and chance["census"]["draws"] == 1000 and chance["frustration"]["draws"] == 100
+    for key in ("census", "walk_balance", "frustration"):
+        assert {"observed", "expected", "z_score", "p_value"} <= set(chance[key])
+    assert d["factions_detail"]["note"] == seed_report.factions.note and d["factions_detail"]["k_max"] == 3
+    assert balance_report(nx.Graph([("a", "b", {"sign": -1})]), draws=0).to_dict()["chance"] is None

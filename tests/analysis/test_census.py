@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.analysis import TRIAD_TYPES, actor_census, triangle_census, unbalanced_triads
+import alliances
+from alliances.analysis import (
+    TRIAD_TYPES,
+    actor_census,
+    ambivalent_triangle_census,
+    signed_triangles,
+    triangle_census,
+    unbalanced_triads,
+)
 from alliances.readwrite import read_signed_csv
 from tests._paths import DATA
 from tests.analysis._graphs import signed_graphs
@@ -150,3 +158,78 @@ def test_highland_tribes_published_census():
     H = nx.relabel_nodes(G, {v: f"t{i:02d}" for i, v in enumerate(sorted(G, reverse=True))})
     assert triangle_census(H).counts == census.counts
     assert actor_census(H)["triangles"].sum() == 3 * census.total
+
+
+# -- every triangle with its signs, and the census with ambivalent ties ------------------
+
+
+def test_signed_triangles_signnet_listing():
+    """signnet's test: K4 with ties 1-2, 1-3, 1-4 positive, 2-3, 2-4, 3-4 negative; P counts positives."""
+    g = nx.Graph()
+    g.add_edges_from([(1, 2), (1, 3), (1, 4)], sign=1)
+    g.add_edges_from([(2, 3), (2, 4), (3, 4)], sign=-1)
+    t = signed_triangles(g)
+    assert t[["a", "b", "c"]].values.tolist() == [[1, 2, 3], [1, 2, 4], [1, 3, 4], [2, 3, 4]]
+    assert t["positive"].tolist() == [2, 2, 2, 0]
+    assert t["signs"].tolist() == ["+-+", "+-+", "+-+", "---"]
+    assert t["strictly_balanced"].tolist() == [False] * 4 and t["weakly_balanced"].tolist() == [False] * 3 + [True]
+    assert signed_triangles(g, actor=4)[["a", "b", "c"]].values.tolist() == [[1, 2, 4], [1, 3, 4], [2, 3, 4]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(signed_graphs())
+def test_signed_triangles_equal_brute_force(G):
+    naive = {(abc, kind) for abc, kind, _ in naive_triangles(G)}
+    t = signed_triangles(G)
+    assert {((r.a, r.b, r.c), r.type) for r in t.itertuples()} == naive
+    for r in t.itertuples():
+        signs = [G.edges[e]["sign"] for e in ((r.a, r.b), (r.b, r.c), (r.a, r.c))]
+        assert r.signs == "".join("+" if s > 0 else "-" for s in signs)
+        assert r.strictly_balanced == (math.prod(signs) > 0) and r.positive == signs.count(1)
+    for x in list(G)[:3]:
+        mine = signed_triangles(G, actor=x)
+        assert {(r.a, r.b, r.c) for r in mine.itertuples()} == {abc for abc, _ in naive if x in abc}
+
+
+def test_signed_triangles_of_an_actor_in_the_seed(seed):
+    t = signed_triangles(seed, actor="islamic_state")
+    assert len(t) == actor_census(seed).set_index("actor").loc["islamic_state", "triangles"]
+    assert t["names"].iloc[0].count(" and ") == 1
+    with pytest.raises(alliances.UnknownActorError, match="did you mean 'islamic_state'"):
+        signed_triangles(seed, actor="islamic_stat")
+
+
+def test_ambivalent_census_signnet_example():
+    """signnet's test: K4 with ties P, N, A, A, P, N gives PPA 1, PNA 2, NNA 1, nothing else."""
+    g = nx.complete_graph(4)
+    for (u, v), t in zip(g.edges, "PNAAPN", strict=True):
+        g.edges[u, v]["sign"] = {"P": 1, "N": -1, "A": 0}[t]
+        g.edges[u, v]["stance"] = "ambivalent" if t == "A" else "ally"
+    counts = ambivalent_triangle_census(g)
+    assert list(counts) == ["+++", "++-", "+--", "---", "++a", "+-a", "--a", "+aa", "-aa", "aaa"]
+    assert counts == {"+++": 0, "++-": 0, "+--": 0, "---": 0, "++a": 1, "+-a": 2, "--a": 1, "+aa": 0, "-aa": 0,
+                      "aaa": 0}
+
+
+@settings(max_examples=60, deadline=None)
+@given(signed_graphs())
+def test_ambivalent_census_equals_brute_force(G):
+    def kind(e):
+        d = G.edges[e]
+        return "+" if d["sign"] > 0 else "-" if d["sign"] < 0 else "a" if d.get("stance") == "ambivalent" else None
+
+    want = dict.fromkeys(["+++", "++-", "+--", "---", "++a", "+-a", "--a", "+aa", "-aa", "aaa"], 0)
+    for a, b, c in itertools.combinations(sorted(G), 3):
+        edges = [(a, b), (b, c), (a, c)]
+        if all(G.has_edge(*e) for e in edges) and None not in (kinds := [kind(e) for e in edges]):
+            want["".join(sorted(kinds, key="+-a".index))] += 1
+    got = ambivalent_triangle_census(G)
+    assert got == want
+    assert {t: got[t] for t in TRIAD_TYPES} == triangle_census(G).counts
+
+
+def test_all_ambivalent_triangle():
+    g = nx.Graph()
+    g.add_edges_from([("a", "b"), ("b", "c"), ("a", "c")], sign=0, stance="ambivalent")
+    g.add_edge("c", "d", sign=0, stance="neutral")  # neutral: no tie
+    assert ambivalent_triangle_census(g)["aaa"] == 1 and sum(ambivalent_triangle_census(g).values()) == 1

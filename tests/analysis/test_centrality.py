@@ -1,4 +1,5 @@
-"""Signed degree and the PN index against hand-computed values and a dense implementation."""
+"""Signed degree, the PN index and signed eigenvector centrality against hand-computed values, signnet's
+published values and a dense implementation."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances.analysis import centrality_table, pn_index, signed_degree
+from alliances.analysis import centrality_table, pn_index, signed_degree, signed_eigenvector_centrality
 
 
 def test_pn_index_complete_positive_graph_is_two():
@@ -91,3 +92,75 @@ def test_single_node_and_empty():
     assert pn_index(nx.Graph()) == {}
     assert pn_index(nx.Graph([(1, 2, {"sign": -1})])) == {1: None, 2: None}  # singular: undefined
     assert pn_index(nx.Graph([(1, 2, {"sign": 1})])) == pytest.approx({1: 2.0, 2: 2.0})
+
+
+# -- signed eigenvector centrality (Bonacich & Lloyd 2004) --------------------------------
+
+# signnet's centrality vignette: every actor has as many friends as enemies
+VIGNETTE = np.array([
+    [0, 1, 0, 1, 0, 0, 0, -1, -1, 0], [1, 0, 1, -1, 1, -1, -1, 0, 0, 0], [0, 1, 0, 1, -1, 0, 0, 0, -1, 0],
+    [1, -1, 1, 0, 1, -1, -1, 0, 0, 0], [0, 1, -1, 1, 0, 1, 0, -1, 0, -1], [0, -1, 0, -1, 1, 0, 1, 0, 1, -1],
+    [0, -1, 0, -1, 0, 1, 0, 1, -1, 1], [-1, 0, 0, 0, -1, 0, 1, 0, 1, 0], [-1, 0, -1, 0, 0, 1, -1, 1, 0, 1],
+    [0, 0, 0, 0, -1, -1, 1, 0, 1, 0],
+])
+
+
+def test_eigenvector_centrality_matches_signnet_vignette():
+    g = nx.from_numpy_array(VIGNETTE, edge_attr="sign")
+    got = list(signed_eigenvector_centrality(g).values())
+    signnet = [-0.62214960, 1.00000000, -0.74518850, 1.00000000, -0.89990041, 0.64289592, 0.35828159,
+               -0.37471921, -0.28087411, -0.07834568]
+    assert got == pytest.approx(signnet, abs=1e-8)
+    # signnet also publishes the PN index of the same network
+    pn = [0.9009747, 0.8613482, 0.9076997, 0.8613482, 0.8410658, 0.8496558, 0.8617321, 0.9015909, 0.8509848,
+          0.9072930]
+    assert list(pn_index(g).values()) == pytest.approx(pn, abs=1e-7)
+
+
+def test_eigenvector_centrality_signnet_k5_with_one_enemy_pair():
+    """signnet's tests: K5, tie 1-2 negative; |scaled| = (0.686, 0.686, 1, 1, 1), unit (0.3456, 0.3456, 0.5037 x 3)."""
+    k5 = nx.complete_graph(5)
+    nx.set_edge_attributes(k5, 1, "sign")
+    k5.edges[0, 1]["sign"] = -1
+    scaled = np.abs(list(signed_eigenvector_centrality(k5).values()))
+    unit = np.abs(list(signed_eigenvector_centrality(k5, scale=False).values()))
+    assert scaled == pytest.approx([0.68614066, 0.68614066, 1, 1, 1], abs=1e-8)
+    assert unit == pytest.approx([0.34560347, 0.34560347, 0.50369186, 0.50369186, 0.50369186], abs=1e-8)
+
+
+def test_no_dominant_eigenvalue_gives_none():
+    """signnet's example with no dominant eigenvalue (it stops with an error; here every value is None)."""
+    A = np.array([
+        [0, 1, 1, -1, 0, 0, -1, 0, 0], [1, 0, 1, 0, -1, 0, 0, -1, 0], [1, 1, 0, 0, 0, -1, 0, 0, -1],
+        [-1, 0, 0, 0, 1, 1, -1, 0, 0], [0, -1, 0, 1, 0, 1, 0, -1, 0], [0, 0, -1, 1, 1, 0, 0, 0, -1],
+        [-1, 0, 0, -1, 0, 0, 0, 1, 1], [0, -1, 0, 0, -1, 0, 1, 0, 1], [0, 0, -1, 0, 0, -1, 1, 1, 0],
+    ])
+    g = nx.from_numpy_array(A, edge_attr="sign")
+    assert set(signed_eigenvector_centrality(g).values()) == {None}
+    assert signed_eigenvector_centrality(nx.empty_graph(3)) == {0: None, 1: None, 2: None}
+
+
+def test_two_camps_by_hand():
+    """Two camps, friends inside, enemies across, complete: switching-equivalent to K_n, so the
+    dominant eigenvector is +1 on one camp and -1 on the other (the first actor's camp positive)."""
+    g = nx.complete_graph(6)
+    for a, b in g.edges:
+        g.edges[a, b]["sign"] = 1 if (a < 3) == (b < 3) else -1
+    assert signed_eigenvector_centrality(g) == pytest.approx({0: 1, 1: 1, 2: 1, 3: -1, 4: -1, 5: -1})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 12), st.floats(0.2, 1.0), st.integers(0, 10**6))
+def test_eigenvector_centrality_is_the_dominant_eigenvector(n, p, seed):
+    g = alliances.random_signed_graph(n, p, seed=seed)
+    nodes, A = alliances.signed_adjacency(g)
+    values = signed_eigenvector_centrality(g)
+    ev = np.linalg.eigvalsh(A.toarray())
+    mags = np.round(np.abs(ev), 8)
+    if (mags == mags.max()).sum() != 1:
+        assert set(values.values()) == {None}
+        return
+    x = np.array([values[v] for v in nodes])
+    lam = ev[np.argmax(np.abs(ev))]
+    assert A.toarray() @ x == pytest.approx(lam * x, abs=1e-8)
+    assert np.abs(x).max() == pytest.approx(1.0) and x[np.argmax(np.round(np.abs(x), 12))] == pytest.approx(1.0)

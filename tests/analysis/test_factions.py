@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+from datetime import timedelta
 
 import networkx as nx
 import numpy as np
@@ -13,8 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import alliances
-from alliances.analysis import MAX_AUTO_K, Edges, edge_triangles, factions, frustration_index, partition_cost
-from alliances.analysis._factions import _assignment_milp  # the k-camp programme, tested on its own
+from alliances.analysis import (
+    Edges,
+    assignment_milp,
+    edge_triangles,
+    factions,
+    frustration_index,
+    partition_cost,
+)
 from tests._paths import DATA, SEED
 
 ALPHAS = st.sampled_from([0.5, 0.3, 0.8, 0.0, 1.0])
@@ -74,7 +81,7 @@ def check_camps(g: nx.Graph, r) -> None:
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(signed_graphs(max_nodes=9), ALPHAS, st.booleans())
 def test_exact_equals_brute_force_up_to_three_camps(g, alpha, weighted):
-    for k in (1, 2, 3):
+    for k in range(1, min(3, g.number_of_nodes()) + 1):
         r = factions(g, k=k, alpha=alpha, weighted=weighted, exact=True)
         assert r.optimal and r.k <= k and r.k_max == k
         assert r.value == pytest.approx(brute_force(g, k, alpha, weighted=weighted), abs=1e-9)
@@ -92,7 +99,7 @@ def test_assignment_programme_alone_from_a_poor_start(g, alpha):
     u, v, c = (np.array(x) for x in zip(*es, strict=True))
     e = Edges(len(nodes), u.astype(np.int64), v.astype(np.int64), c.astype(float))
     for k in (2, 3):
-        labels, value, lb, optimal = _assignment_milp(
+        labels, value, lb, optimal = assignment_milp(
             e, k, alpha, edge_triangles(e), np.zeros(e.n, dtype=np.int64), time_limit=None
         )
         assert optimal
@@ -103,7 +110,7 @@ def test_assignment_programme_alone_from_a_poor_start(g, alpha):
 @settings(max_examples=80, deadline=None)
 @given(signed_graphs(max_nodes=9), ALPHAS)
 def test_heuristic_never_below_exact(g, alpha):
-    for k in (2, 3):
+    for k in range(2, min(3, g.number_of_nodes()) + 1):
         best = brute_force(g, k, alpha, weighted=False)
         h = factions(g, k=k, alpha=alpha, exact=False)
         assert h.value >= best - 1e-9
@@ -112,22 +119,18 @@ def test_heuristic_never_below_exact(g, alpha):
 
 
 @settings(max_examples=40, deadline=None)
-@given(signed_graphs(max_nodes=7))
-def test_chosen_k_follows_the_rule(g):
-    """k=None: the smallest k whose optimum does not improve with k + 1 (brute force per k)."""
-    r = factions(g, exact=True)
-    n_tied = sum(1 for x in g if any(d["sign"] for _, _, d in g.edges(x, data=True)))
-    cap = max(1, min(MAX_AUTO_K, n_tied))
-    opt = {1: brute_force(g, 1, 0.5, weighted=False)}
-    chosen = 1
-    while chosen < cap and opt[chosen] > 1e-12:
-        opt[chosen + 1] = brute_force(g, chosen + 1, 0.5, weighted=False)
-        if opt[chosen + 1] >= opt[chosen] - 1e-9:
-            break
-        chosen += 1
-    assert r.k_max == chosen
-    assert r.value == pytest.approx(opt[chosen])
-    assert r.values_by_k == pytest.approx(opt)
+@given(signed_graphs(max_nodes=6), ALPHAS)
+def test_chosen_k_is_the_fewest_camps_that_reach_the_best_of_any_number(g, alpha):
+    """k=None: the smallest k whose optimum equals the optimum over any number of camps (brute force)."""
+    r = factions(g, alpha=alpha, exact=True)
+    n = g.number_of_nodes()
+    opt = {k: brute_force(g, k, alpha, weighted=False) for k in range(1, n + 1)}
+    chosen = min(k for k in opt if opt[k] <= opt[n] + 1e-9)
+    assert r.k_max == chosen and r.optimal
+    assert r.value == pytest.approx(opt[n])
+    assert r.values_by_k[chosen] == pytest.approx(opt[chosen])
+    assert all(v == pytest.approx(opt[k]) for k, v in r.values_by_k.items())
+    assert r.note.startswith(f"k chosen: {chosen} camp")
 
 
 def test_two_camps_at_half_alpha_is_half_the_frustration_index():
@@ -159,9 +162,11 @@ def test_syria_seed_factions():
         ["syrian_rebels", "us_coalition"],
         ["islamic_state"],
     ]
-    assert r.values_by_k == {1: 5.5, 2: 1.0, 3: 0.0}
+    assert r.values_by_k == {2: 1.0, 3: 0.0}
+    assert r.note == "k chosen: 3 camps reach criterion 0, the least possible (2 camps: 1)."
     d = json.loads(json.dumps(r.to_dict(), allow_nan=False))
-    assert d["camps"][2] == ["islamic_state"] and d["values_by_k"] == {"1": 5.5, "2": 1.0, "3": 0.0}
+    assert d["camps"][2] == ["islamic_state"] and d["values_by_k"] == {"2": 1.0, "3": 0.0}
+    assert d["note"] == r.note
     two = factions(net, k=2)
     assert two.camps[0] == ["assad", "hezbollah", "iran", "russia", "shiite_militias"]
 
@@ -230,3 +235,81 @@ def test_bad_options_raise_the_package_error():
             alliances.factions(g, **kwargs)
     with pytest.raises(alliances.AlliancesError):
         alliances.frustration_index(g, exact="maybe")
+
+
+# -- planted camps: the search must reach the planted criterion ---------------------------
+
+
+def planted_criterion(g, alpha=0.5):
+    camp = nx.get_node_attributes(g, "camp")
+    return sum(alpha if d["sign"] < 0 else 1 - alpha for a, b, d in g.edges(data=True)
+               if (d["sign"] < 0) == (camp[a] == camp[b]))
+
+
+PLANTED = dict(k=st.integers(2, 12), size=st.integers(5, 15), flip=st.sampled_from([0.0, 0.01, 0.03, 0.05]),
+               p_in=st.sampled_from([1.0, 0.8]), p_out=st.sampled_from([1.0, 0.5]), seed=st.integers(0, 10**6))
+
+
+@settings(max_examples=20, deadline=timedelta(seconds=60), suppress_health_check=[HealthCheck.too_slow])
+@given(**PLANTED)
+def test_planted_camps_reach_the_planted_criterion_with_k_given(k, size, flip, p_in, p_out, seed):
+    g = alliances.planted_camps_graph(k, size, p_in=p_in, p_out=p_out, flip=flip, seed=seed)
+    r = factions(g, k=k)
+    assert r.value <= planted_criterion(g) + 1e-9
+    assert r.k <= k and r.value == pytest.approx(criterion(g, r.camps, 0.5, weighted=False))
+    if flip == 0:
+        assert r.value == 0 and r.optimal
+
+
+@settings(max_examples=12, deadline=timedelta(seconds=60), suppress_health_check=[HealthCheck.too_slow])
+@given(**PLANTED)
+def test_planted_camps_reach_the_planted_criterion_with_k_chosen(k, size, flip, p_in, p_out, seed):
+    g = alliances.planted_camps_graph(k, size, p_in=p_in, p_out=p_out, flip=flip, seed=seed)
+    r = factions(g)
+    assert r.value <= planted_criterion(g) + 1e-9
+    assert r.note.startswith(f"k chosen: {r.k_max} camp")
+    if flip == 0:
+        assert r.value == 0 and r.optimal and r.k == k
+
+
+@pytest.mark.parametrize("joined", ["fully", "sparsely"])
+def test_balanced_islands_reach_zero(joined):
+    """signnet's balanced islands: ten all-positive cliques of ten, joined only by negative ties."""
+    if joined == "fully":
+        g = alliances.planted_camps_graph(10, 10)
+    else:  # ten negative ties from each island to others, as signnet's sample_islands_signed(10, 10, 1, 10)
+        g = alliances.planted_camps_graph(10, 10, p_out=0.0)
+        rng = random.Random(1)
+        for i in range(10):
+            for _ in range(10):
+                a, b = rng.randrange(10 * i, 10 * i + 10), rng.choice([x for x in range(100) if x // 10 != i])
+                g.add_edge(a, b, sign=-1, weight=1.0)
+    r10 = factions(g, k=10)
+    assert r10.value == 0 and r10.optimal and r10.k == 10
+    assert sorted(map(sorted, r10.camps)) == [list(range(10 * i, 10 * i + 10)) for i in range(10)]
+    auto = factions(g)
+    assert auto.value == 0 and auto.optimal
+    if joined == "fully":
+        assert auto.k == 10 and auto.values_by_k[9] > 0
+    assert auto.note.startswith(f"k chosen: {auto.k} camps reach criterion 0")
+
+
+def test_explicit_k_says_why_camps_are_empty(seed):
+    r = factions(seed, k=4)
+    assert r.k == 3 and r.k_max == 4
+    assert r.note == "4 camps allowed, 3 used: 3 camps already reach criterion 0, so more could only be empty."
+    assert factions(seed, k=3).note == ""
+    g = nx.Graph([(1, 2, {"sign": -1}), (2, 3, {"sign": -1}), (1, 3, {"sign": 1})])
+    g.add_nodes_from([4, 5])
+    r = factions(g, k=5)
+    assert r.k == 2 and r.note.startswith("5 camps allowed, 2 used: 2 camps already reach criterion 0")
+    unbalanced = nx.Graph([(1, 2, {"sign": 1}), (2, 3, {"sign": 1}), (1, 3, {"sign": -1}), (3, 4, {"sign": 1})])
+    r = factions(unbalanced, k=4)
+    assert r.k == 1 and r.value == 0.5
+    assert r.note == "4 camps allowed, 1 used: no partition into more camps has a lower criterion (proven)."
+
+
+def test_k_above_the_number_of_actors_is_refused(seed):
+    with pytest.raises(alliances.ParameterError, match="more camps than there are actors"):
+        factions(seed, k=9)
+    assert factions(seed, k=8).k == 3

@@ -20,9 +20,10 @@ from alliances.analysis import (
     edge_triangles,
     frustration_index,
     partition_cost,
+    peel,
     solve_block_milp,
 )
-from alliances.analysis._frustration import _reconstruct, _reduce  # the reductions, tested on their own
+from alliances.analysis._frustration import _reconstruct  # the undo step, tested on its own
 from tests._paths import DATA, SEED
 
 
@@ -132,7 +133,7 @@ def test_reductions_keep_the_index(g):
     adj = {x: {} for x in g}
     for a, b, d in g.edges(data=True):
         adj[a][b] = adj[b][a] = d["sign"] * d["weight"]
-    stack, const = _reduce(adj)
+    stack, const = peel(adj, two_camps=True)
     rest = nx.Graph()
     rest.add_nodes_from(adj)
     rest.add_edges_from(

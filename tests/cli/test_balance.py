@@ -109,3 +109,74 @@ def test_bad_csv_lists_every_problem(tmp_path, capsys):
 def test_usage_errors_exit_2(capsys, args):
     code, _, _ = run(capsys, *args)
     assert code == 2
+
+
+def test_against_chance_in_words_and_json(capsys):
+    code, out, err = run(capsys, "balance", SYRIA, "--draws", "200", "--seed", "3")
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert "Against chance (the same ties with their signs shuffled, 200 draws; Szell, Lambiotte & Thurner 2010):" in text
+    assert text.count("of sign shufflings (p = ") == 3
+    code, out, _ = run(capsys, "balance", SYRIA, "--json", "--draws", "200", "--seed", "3")
+    chance = json.loads(out)["chance"]
+    for key in ("census", "walk_balance", "frustration"):
+        m = chance[key]
+        assert {"expected", "z_score", "p_value"} <= set(m) and 0 < m["p_value"] <= 1
+        assert f"(p = {m['p_value']:.2g})" in text
+    assert chance["census"]["draws"] == 200 and chance["frustration"]["draws"] == 20 and chance["seed"] == 3
+    _, again, _ = run(capsys, "balance", SYRIA, "--json", "--draws", "200", "--seed", "3")
+    assert again == out  # same seed, same bytes
+
+
+def test_no_draws_no_comparison(capsys):
+    _, out, _ = run(capsys, "balance", SYRIA, "--draws", "0")
+    assert "Against chance" not in out
+    _, out, _ = run(capsys, "balance", SYRIA, "--json", "--draws", "0")
+    assert json.loads(out)["chance"] is None
+
+
+def test_k_that_leaves_camps_empty_says_why(capsys):
+    code, out, _ = run(capsys, "balance", SYRIA, "--k", "4", "--draws", "0")
+    assert code == 0
+    assert "4 camps allowed, 3 used: 3 camps already reach criterion 0, so more could only be empty." in " ".join(
+        out.split())
+    _, out, _ = run(capsys, "balance", SYRIA, "--k", "4", "--draws", "0", "--json")
+    detail = json.loads(out)["factions_detail"]
+    assert detail["k"] == 3 and detail["k_max"] == 4 and detail["note"].startswith("4 camps allowed, 3 used")
+
+
+@pytest.mark.parametrize(("k", "words"), [
+    ("9", "--k 9: more factions than the network has actors (8); use --k 8 or less"),
+    ("1000", "--k 1000: more factions than the network has actors (8); use --k 8 or less"),
+])
+def test_k_above_the_actors_is_refused_before_any_work(capsys, monkeypatch, k, words):
+    import alliances.analysis
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the analysis ran")
+
+    monkeypatch.setattr(alliances.analysis, "balance_report", no_work)
+    code, out, err = run(capsys, "balance", SYRIA, "--k", k)
+    assert (code, out) == (2, "") and err == f"alliances: {words}, or leave --k out to let the number be chosen\n"
+
+
+def test_k_is_capped_and_the_cap_named(capsys, monkeypatch):
+    from alliances.cli import _balance
+
+    monkeypatch.setattr(_balance, "MAX_K", 3)
+    code, out, err = run(capsys, "balance", SYRIA, "--k", "4")
+    assert code == 2 and "--k 4: the most factions computed is 3; use --k 3 or less" in err
+    code, out, _ = run(capsys, "balance", SYRIA, "--k", "3", "--json")
+    assert code == 0 and json.loads(out)["factions_detail"]["k"] <= 3
+
+
+def test_k_is_checked_on_csv_ties_too(capsys):
+    code, _, err = run(capsys, "balance", DATA / "highland_tribes.csv", "--k", "17")
+    assert code == 2 and "more factions than the network has actors (16)" in err
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "soon"])
+def test_time_limit_must_be_a_finite_number_of_seconds(capsys, value):
+    code, out, err = run(capsys, "balance", SYRIA, "--time-limit", value)
+    assert (code, out) == (2, "") and "--time-limit" in err
+

@@ -75,7 +75,7 @@ def test_interrupt_exits_130(capsys, monkeypatch):
 
     monkeypatch.setattr(_scenario, "load_scenario", interrupted)
     code, out, err = run(capsys, "show", SEED)  # no traceback (run checks)
-    assert code == 130 and out == ""
+    assert (code, out, err) == (130, "", "alliances: interrupted\n")
 
 
 def test_report_error_one_line_per_problem(capsys):
@@ -96,3 +96,23 @@ def test_emit_json_is_strict_and_keeps_unicode(capsys):
 def test_progress_bar_only_when_enabled():
     with progress_bar("work", False) as update:
         assert update is None
+
+
+@pytest.mark.parametrize("args", [["show"], ["risk", "--json"]])
+def test_a_reader_that_stops_early_is_no_failure(tmp_path, args):
+    # alliances ... | head -1: the rest of the output has nowhere to go, and that is fine
+    import subprocess
+    import sys
+
+    lines = ["scenario: Many", "actors:", *(f"  - {{id: a{i:03d}, name: Actor {i}, kind: state}}" for i in range(300)),
+             "relations:", *(f"  - {{actors: [a{i:03d}, a{i + 1:03d}], stance: ally}}" for i in range(299))]
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    code = "import sys; from alliances.cli import main; sys.exit(main(sys.argv[1:]))"
+    child = subprocess.Popen([sys.executable, "-c", code, args[0], str(path), *args[1:]],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.readline()
+    child.stdout.close()
+    err = child.stderr.read()
+    assert (child.wait(timeout=120), err) == (0, b"")

@@ -92,3 +92,99 @@ def test_kind_choices_are_the_diagram_kinds():
     from alliances.draw import KINDS
 
     assert tuple(k.value for k in Kind) == KINDS
+
+
+def scenario_of(n: int, path):
+    """A scenario file of n actors in a chain of alternating ties (quick to write and to load)."""
+    lines = ["scenario: Crowd", "actors:"]
+    lines += [f"  - {{id: a{i:03d}, name: Actor {i}, kind: state}}" for i in range(n)]
+    lines.append("relations:")
+    lines += [f"  - {{actors: [a{i:03d}, a{i + 1:03d}], stance: {'ally' if i % 2 else 'enemy'}}}" for i in range(n - 1)]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def test_too_many_pixels_is_refused_before_the_scenario_is_read(tmp_path, capsys, monkeypatch):
+    from alliances.cli import _draw
+
+    def never(path):
+        raise AssertionError("the scenario was read")
+
+    monkeypatch.setattr(_draw, "load_scenario", never)
+    out = tmp_path / "x.png"
+    assert main(["draw", str(SEED), "-o", str(out), "--dpi", "1200", "--width", "60", "--height", "60"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("alliances: a 60 x 60 in figure at 1200 dpi is 72,000 x 72,000 pixels (5,184 megapixels): more than "
+                   "the limit of 100 megapixels and 65,535 pixels a side; lower the dpi or the size, or write .svg or "
+                   ".pdf\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dpi_is_for_png_only(tmp_path, capsys):
+    low, high = tmp_path / "low.svg", tmp_path / "high.svg"
+    assert main(["draw", str(SEED), "-o", str(low), "--kind", "matrix"]) == 0
+    assert main(["draw", str(SEED), "-o", str(high), "--kind", "matrix", "--dpi", "1200"]) == 0
+    assert low.read_bytes() == high.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["network", "matrix", "risk", "tornado"])
+def test_more_actors_than_a_diagram_draws_exit_2_before_any_work(kind, tmp_path, capsys, monkeypatch):
+    import alliances.analysis
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the factions were computed")
+
+    monkeypatch.setattr(alliances.analysis, "factions", no_work)
+    crowd = scenario_of(301, tmp_path / "crowd.yaml")
+    pair = ["--pair", "a000", "a001"] if kind == "tornado" else []
+    assert main(["draw", str(crowd), "--kind", kind, "-o", str(tmp_path / "x.svg"), *pair]) == 2
+    assert capsys.readouterr().err == (
+        f"alliances: the {kind} diagram draws at most 300 actors and this scenario has 301: draw a smaller scenario "
+        "(fewer actors), or get the numbers with alliances risk --json or alliances balance --json\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["crowd.yaml"]
+    if kind == "network":  # the interactive view too
+        assert main(["draw", str(crowd), "-o", str(tmp_path / "x.html")]) == 2
+        assert "at most 300 actors and this scenario has 301" in capsys.readouterr().err
+    # the model diagram draws no actor
+    assert main(["draw", str(crowd), "--kind", "model", "-o", str(tmp_path / "m.svg")]) == 0
+
+
+def test_a_crowded_network_is_drawn_with_a_warning(tmp_path, capsys, monkeypatch):
+    import alliances.draw._limits as limits
+
+    monkeypatch.setattr(limits, "DETAIL_MAX_ACTORS", 5)  # the seed's 8 actors are a crowd now
+    out = tmp_path / "n.svg"
+    assert main(["draw", str(SEED), "-o", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == ("note: 8 actors, each drawn: the network diagram is hard to read above 60 and takes minutes; "
+                      "--kind matrix reads better")
+    assert err[1].startswith(f"wrote {out}")
+
+
+def test_time_limit_reaches_the_factions_and_an_unproven_result_says_so(tmp_path, capsys, monkeypatch):
+    import dataclasses
+
+    import alliances.analysis
+
+    asked = []
+    real = alliances.analysis.factions
+
+    def stopped_early(net, **kwargs):
+        asked.append(kwargs)
+        return dataclasses.replace(real(net, **kwargs), optimal=False, gap=0.25, method="exact")
+
+    monkeypatch.setattr(alliances.analysis, "factions", stopped_early)
+    out = tmp_path / "m.svg"
+    assert main(["draw", str(SEED), "--kind", "matrix", "-o", str(out), "--time-limit", "2.5"]) == 0
+    assert asked == [{"time_limit": 2.5}]
+    err = capsys.readouterr().err
+    assert err.startswith(f"wrote {out} (matrix, ") and err.endswith(
+        " in; camps: best found within 2.5 s, gap 25%, not proven optimal (--time-limit for longer))\n")
+    assert main(["draw", str(SEED), "-o", str(out)]) == 0
+    assert asked[-1] == {"time_limit": 5.0}  # the default keeps a diagram quick
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1"])
+def test_time_limit_must_be_finite_seconds(value, tmp_path, capsys):
+    assert main(["draw", str(SEED), "-o", str(tmp_path / "x.svg"), "--time-limit", value]) == 2
+    assert "--time-limit" in capsys.readouterr().err and list(tmp_path.iterdir()) == []

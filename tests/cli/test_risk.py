@@ -131,3 +131,55 @@ def test_export_model(capsys, tmp_path):
     assert "wrote" in err and json.loads(out)["pairs"]
     code, _, err = run(capsys, "risk", SEED, "--export-model", tmp_path / "risk.txt")
     assert code == 2 and "extension" in err
+
+
+def test_what_if_mistakes_are_named_by_option_all_at_once(capsys):
+    code, out, err = run(capsys, "risk", SEED, "--set", "assad", "assad", "enemy", "--set", "assad", "iran", "ENEMY",
+                         "--drop", "asad", "--add-theater", "rusia", "deir_al_zor")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "--add-theater rusia deir_al_zor: unknown actor 'rusia' (did you mean 'russia'?)",
+        "--drop asad: unknown actor 'asad' (did you mean 'assad'?)",
+        "--set assad assad enemy: an actor cannot have a relation with itself ('assad')",
+        "--set assad iran ENEMY: unknown stance 'ENEMY' (expected one of: ally, friendly, neutral, ambivalent, rival, "
+        "enemy, unknown) (did you mean 'enemy'?)",
+    ]
+    assert "<string>" not in err
+
+
+def test_stance_names_are_lowercase_as_in_files(capsys):
+    for stance in ("Enemy", "ALLY", "Unknown"):
+        code, _, err = run(capsys, "risk", SEED, "--set", "assad", "iran", stance)
+        assert code == 2 and f"unknown stance '{stance}'" in err and f"(did you mean '{stance.lower()}'?)" in err
+    code, _, _ = run(capsys, "risk", SEED, "--set", "assad", "iran", "unknown")
+    assert code == 0
+
+
+def test_json_of_every_pair_is_written_as_it_is_made(capsys, monkeypatch):
+    import alliances.report
+
+    pieces = []
+    real = alliances.report.risk_json_chunks
+
+    def counted(df, **kwargs):
+        for piece in real(df, batch=5):
+            pieces.append(piece)
+            yield piece
+
+    monkeypatch.setattr(alliances.report, "risk_json_chunks", counted)
+    code, out, _ = run(capsys, "risk", SEED, "--json")
+    assert code == 0 and len(json.loads(out)["pairs"]) == 28
+    assert len(pieces) == 2 + 6  # the opening, 28 pairs five at a time, the closing
+    assert out == "".join(pieces) + "\n"
+
+
+def test_every_pair_of_too_many_actors_is_refused_with_the_count(capsys, monkeypatch):
+    from alliances.cli import _risk
+
+    monkeypatch.setattr(_risk, "MAX_ALL_PAIRS_ACTORS", 5)
+    code, out, err = run(capsys, "risk", SEED, "--json")
+    assert (code, out) == (2, "")
+    assert err == ("alliances: 8 actors make 28 pairs; alliances risk rates every pair of at most 5 actors (10 pairs): "
+                   "explain one pair with --pair A B, or use a smaller scenario\n")
+    code, out, _ = run(capsys, "risk", SEED, "--pair", "assad", "iran", "--json")
+    assert code == 0 and json.loads(out)["pair"]["a"] == "assad"

@@ -64,3 +64,23 @@ def test_failed_save_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypatch
         save_figure(fig, target)
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fig.png"]
+
+
+def test_a_png_above_the_pixel_limit_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    from alliances.errors import ParameterError
+
+    fig = Figure(figsize=(60, 60), dpi=100)  # any figure; 72,000 x 72,000 pixels at 1200 dpi (20 GB)
+
+    def never(*args, **kwargs):
+        raise AssertionError("drawing started")
+
+    monkeypatch.setattr(fig, "savefig", never)
+    with pytest.raises(ParameterError, match=r"72,000 x 72,000 pixels \(5,184 megapixels\).*limit of 100 megapixels"):
+        save_figure(fig, tmp_path / "big.png", dpi=1200)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_pixel_limit_is_a_png_limit(tmp_path):
+    big = Figure(figsize=(60, 60), dpi=100)
+    assert save_figure(big, tmp_path / "big.svg", dpi=1200).read_bytes().startswith(b"<?xml")  # no pixels
+    assert save_figure(big, tmp_path / "big.pdf", dpi=1200).read_bytes().startswith(b"%PDF")

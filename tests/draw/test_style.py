@@ -87,7 +87,7 @@ def test_plain_escapes_dollars_only():
 
 def test_renderer_for_our_figures_and_a_callers():
     ours = new_figure(2, 1, dpi=100)
-    assert type(ours.canvas).__name__ == "FigureCanvasAgg"
+    assert type(ours.canvas).__name__ == "BoundedCanvasAgg"  # Agg, refusing rasters above the pixel limit
     assert renderer(ours) is renderer(ours)  # the canvas's own, reused
     theirs = Figure(figsize=(2, 1))
     assert renderer(theirs) is not None

@@ -31,3 +31,12 @@ def test_highland_tribes_published_counts(data_dir):
     signs = [d["sign"] for _, _, d in g.edges(data=True)]
     # Read (1954) / Hage & Harary (1983): 16 tribes, 29 alliances (hina), 29 enmities (rova)
     assert (g.number_of_nodes(), signs.count(1), signs.count(-1)) == (16, 29, 29)
+
+
+def test_stance_names_are_lowercase_as_in_scenario_files():
+    with pytest.raises(ScenarioError) as info:
+        read_signed_csv("t.csv", text="source,target,sign\na,b,Ally\nb,c,ENEMY\nc,d,enemy\n")
+    assert [str(p) for p in info.value.problems] == [
+        "t.csv:2: sign 'Ally' is not one of 1, -1, 0, +, - or a stance name (did you mean 'ally'?)",
+        "t.csv:3: sign 'ENEMY' is not one of 1, -1, 0, +, - or a stance name (did you mean 'enemy'?)",
+    ]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
+import networkx as nx
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import alliances
 from alliances.report import SHOW_MAX, balance_json, balance_renderables, balance_statements
+from tests.analysis._graphs import signed_graphs
 from tests.report._text import no_nan, render, strict_json
 
 
@@ -75,3 +80,69 @@ def test_undefined_pn_index_reads_n_a(rep):
     text = render(balance_renderables(dataclasses.replace(rep, centrality=centrality)))
     row = next(line for line in text.splitlines() if str(centrality.iloc[0]["actor"]) in line and "n/a" in line)
     assert row
+
+
+def test_chance_in_words_matches_the_figures(rep):
+    lines = balance_statements(rep)
+    head = next(i for i, line in enumerate(lines) if line.startswith("Against chance"))
+    assert lines[head] == ("Against chance (the same ties with their signs shuffled, 1,000 draws; Szell, Lambiotte "
+                           "& Thurner 2010):")
+    census, walk = rep.chance.census, rep.chance.walk
+    assert lines[head + 1] == (
+        f"  Strictly balanced triangles 78% (expected by chance {census.expected:.0%}, z = {census.z_score:+.1f}): "
+        f"more balanced than {int(census.more_balanced_than * 100)}% of sign shufflings (p = {census.p_value:.2g})."
+    )
+    assert lines[head + 2].startswith(f"  Walk balance {walk.observed:.3f} (expected by chance {walk.expected:.3f}")
+    assert lines[head + 3].startswith("  Frustration index 2 (expected by chance 3.74, z = -2.1; exact for the "
+                                      "network and its 100 draws): more balanced than 93% of sign shufflings")
+    data = strict_json(balance_json(rep))["chance"]
+    assert data["census"]["p_value"] == census.p_value and data["frustration"]["expected"] == 3.74
+
+
+def test_chance_words_for_a_network_chance_cannot_judge():
+    g = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": 1}), ("a", "c", {"sign": 1})])
+    lines = balance_statements(alliances.balance_report(g, draws=20))
+    assert any("every signed tie has the same sign: shuffling the signs changes nothing, so balance cannot be "
+               "compared with chance." in line for line in lines)
+    assert not any(line.startswith("Against chance") for line in balance_statements(alliances.balance_report(g,
+                                                                                                              draws=0)))
+
+
+def test_factions_note_in_words(seed):
+    lines = balance_statements(alliances.balance_report(seed, k=4, draws=0))
+    line = next(line for line in lines if line.startswith("Factions"))
+    assert line.endswith("4 camps allowed, 3 used: 3 camps already reach criterion 0, so more could only be empty.")
+
+
+@settings(max_examples=40, deadline=None)
+@given(signed_graphs(max_nodes=8), st.data())
+def test_ambivalence_words_and_json_say_the_same(G, data):
+    """Every reading of the ambivalent ties: the words and the JSON agree on whether, how and who moves."""
+    pairs = [(u, v) for u, v in itertools.combinations(list(G), 2) if not G.has_edge(u, v)]
+    for u, v in data.draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=3, unique=True)) if pairs else []:
+        G.add_edge(u, v, sign=0, stance="ambivalent", weight=1.0)
+    rep = alliances.balance_report(G, draws=0)
+    amb = balance_json(rep)["ambivalent"]
+    lines = balance_statements(rep)
+    if amb["count"] == 0:
+        assert lines[-1].startswith("No ambivalent ties")
+        return
+    for reading in ("positive", "negative"):
+        r = amb["readings"][reading]
+        line = next(line for line in lines if line.startswith(f"  Read as {reading}, they "))
+        assert line.endswith(f"(frustration index {r['frustration']:g}).")
+        if r["changes_camps"]:
+            assert r["moved"] and r["camps"] != amb["camps"]
+            camps = " against ".join(", ".join(str(x) for x in camp) for camp in r["camps"] if camp)
+            moved = ", ".join(str(x) for x in r["moved"])
+            assert f"would change the camps ({moved} move" in line and line.endswith(f") to {camps} "
+                                                                                     f"(frustration index {r['frustration']:g}).")
+            # the moved actors are exactly those whose side differs, under the better matching of the two camps
+            side = {x: i for i, camp in enumerate(amb["camps"]) for x in camp}
+            new = {x: i for i, camp in enumerate(r["camps"]) for x in camp}
+            differ = {x for x in side if side[x] != new[x]}
+            assert set(r["moved"]) in (differ, set(side) - differ)
+            assert len(r["moved"]) <= len(side) / 2
+        else:
+            assert "would leave the camps as they are" in line
+            assert r["camps"] == amb["camps"] and r["moved"] == []

@@ -140,3 +140,9 @@ def test_compare_risk_matches_two_conflict_risk_tables(seed, model):
     y = conflict_risk(after, model=model).set_index(["a", "b"])
     assert diff["p_before"].dropna().sort_index().equals(x["p_clash"].sort_index().rename("p_before"))
     assert diff["p_after"].dropna().sort_index().equals(y["p_clash"].sort_index().rename("p_after"))
+
+
+@pytest.mark.parametrize("stance", ["Enemy", "ALLY", "Unknown"])
+def test_stance_names_are_lowercase_as_in_scenario_files(seed, stance):
+    with pytest.raises(alliances.ScenarioError, match=f"unknown stance '{stance}'.*did you mean '{stance.lower()}'"):
+        what_if(seed, set=[("assad", "iran", stance)])
