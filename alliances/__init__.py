@@ -47,6 +47,7 @@ _LAZY: dict[str, str] = {
     "ModelFileError": "alliances.errors",
     "OutputError": "alliances.errors",
     "ParameterError": "alliances.errors",
+    "ParameterTypeError": "alliances.errors",
     "Problem": "alliances.errors",
     "ScenarioError": "alliances.errors",
     "UnknownActorError": "alliances.errors",

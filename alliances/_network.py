@@ -8,27 +8,48 @@ are actor ids and whose edges carry the signed relation of the scenario's moment
 
 A network is treated as immutable: the ``with_*``/``without_*`` methods return a new
 network, which keeps the cached graph consistent.
+
+A network checks itself when it is made, by the rules of scenario files: its records
+check their own fields (:mod:`alliances._records`), and the network that ids are unique
+and that every relation, theater and evidence entry refers to something it holds. So
+every network can be written with :func:`alliances.dump` and read back with
+:func:`alliances.load` (a file needs two actors or more: ``dump`` says so for fewer).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import html
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ._checks import (
+    ACTOR_ID,
+    check_choice,
+    check_date,
+    check_id,
+    check_instance,
+    check_int,
+    check_text,
+    shown,
+)
 from ._records import Actor, ActorKind, Relation, Source, Stance, Theater
 from ._text import did_you_mean
-from .errors import ScenarioError, UnknownActorError
+from .errors import ParameterError, ParameterTypeError, Problem, ScenarioError, UnknownActorError
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["AllianceNetwork", "network_to_dict", "network_to_yaml"]
+__all__ = ["FORMAT_VERSIONS", "AllianceNetwork", "network_to_dict", "network_to_yaml"]
+
+FORMAT_VERSIONS = (1,)
+"""The scenario-file format versions this release reads and writes."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,13 +64,25 @@ class AllianceNetwork:
     scenario : str
         Title.
     actors : mapping of id to Actor, or iterable of Actor
-        In file order.
+        In file order; each id once.
     relations : iterable of Relation
-        At most one per unordered pair.
+        At most one per unordered pair, between actors of the network, citing its sources.
     theaters, sources : mapping of id to Theater / Source, or iterables
-    as_of : datetime.date, optional
+        Each id once; actors' theaters must be among them.
+    as_of : datetime.date or ISO text, optional
         The moment the picture describes; relations whose period excludes it are
         kept but left out of :attr:`graph`.
+    description, notes : str, optional
+    version : int, optional
+        The scenario-file format version (1).
+
+    Raises
+    ------
+    ScenarioError
+        With every problem of the whole (a duplicate id, a relation with an unknown
+        actor, two relations for one pair, an unknown theater or source).
+    ParameterError, ParameterTypeError
+        For a field of the wrong type or value (see the records).
 
     Examples
     --------
@@ -62,6 +95,12 @@ class AllianceNetwork:
     <AllianceNetwork 'Toy': 3 actors, 2 relations>
     >>> net.graph.edges["a", "b"]["sign"], net.stance("c", "b")
     (1, <Stance.ENEMY: 'enemy'>)
+    >>> AllianceNetwork("Toy", actors=[Actor("a", "A"), Actor("a", "B")],
+    ...                 relations=[Relation(("a", "x"), "ally")])
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ScenarioError: <network 'Toy'>: duplicate actor id 'a'
+    <network 'Toy'>: relation a - x: unknown actor 'x'
     """
 
     scenario: str
@@ -75,19 +114,39 @@ class AllianceNetwork:
     version: int = 1
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "actors", _by_id(self.actors))
-        object.__setattr__(self, "theaters", _by_id(self.theaters))
-        object.__setattr__(self, "sources", _by_id(self.sources))
-        object.__setattr__(self, "relations", tuple(self.relations))
+        title = check_text(self.scenario, "scenario (the title)")
+        problems: list[str] = []
+        actors = _by_id(self.actors, Actor, "actors", problems)
+        theaters = _by_id(self.theaters, Theater, "theaters", problems)
+        sources = _by_id(self.sources, Source, "sources", problems)
+        relations = _records(self.relations, Relation, "relations")
+        check_text(self.description, "description", optional=True)
+        check_text(self.notes, "notes", optional=True)
+        version = check_int(self.version, "version", low=1)
+        if version not in FORMAT_VERSIONS:
+            readable = ", ".join(map(str, FORMAT_VERSIONS))
+            raise ParameterError(f"version must be a format version this release reads ({readable}), not {version}")
+        for name, value in (("actors", actors), ("theaters", theaters), ("sources", sources), ("relations", relations),
+                            ("as_of", check_date(self.as_of, "as_of")), ("version", version)):
+            object.__setattr__(self, name, value)
+        for actor in actors.values():
+            for t in actor.theaters:
+                if t not in theaters:
+                    problems.append(f"actor {actor.id!r} is placed in unknown theater {t!r}{did_you_mean(t, theaters)}")
         index: dict[tuple[str, str], Relation] = {}
-        for rel in self.relations:
-            for actor in rel.actors:
-                if actor not in self.actors:
-                    raise UnknownActorError(_unknown(actor, self.actors))
+        for rel in relations:
+            a, b = rel.pair
+            unknown = [x for x in rel.actors if x not in actors]
+            for x in unknown:
+                problems.append(f"relation {rel.actors[0]} - {rel.actors[1]}: {_unknown(x, actors)}")
+            for e in rel.evidence:
+                if e.source not in sources:
+                    problems.append(f"relation {a} - {b} cites unknown source {e.source!r}{did_you_mean(e.source, sources)}")
             if rel.pair in index:
-                a, b = rel.pair
-                raise ScenarioError(f"two relations for the pair {a} - {b}")
-            index[rel.pair] = rel
+                problems.append(f"two relations for the pair {a} - {b}: a pair has one relation")
+            index.setdefault(rel.pair, rel)
+        if problems:
+            raise ScenarioError([Problem(f"<network {title!r}>", None, p) for p in problems])
         object.__setattr__(self, "_index", index)
 
     # -- equality and display -------------------------------------------------
@@ -146,7 +205,12 @@ class AllianceNetwork:
 
     # -- queries --------------------------------------------------------------
     def actor(self, actor_id: str) -> Actor:
-        """The actor with this id; :class:`UnknownActorError` (with a suggestion) if none."""
+        """The actor with this id; :class:`UnknownActorError` (with a suggestion) if none.
+
+        An id that is not text is a :class:`~alliances.errors.ParameterTypeError`.
+        """
+        if not isinstance(actor_id, str):
+            raise ParameterTypeError(f"an actor id must be text, not {shown(actor_id)}")
         try:
             return self.actors[actor_id]
         except KeyError:
@@ -182,7 +246,7 @@ class AllianceNetwork:
         return len(self.actors)
 
     def __contains__(self, actor_id: object) -> bool:
-        return actor_id in self.actors
+        return isinstance(actor_id, str) and actor_id in self.actors
 
     @cached_property
     def graph(self) -> nx.Graph:
@@ -218,7 +282,12 @@ class AllianceNetwork:
 
     # -- derived networks -----------------------------------------------------
     def replace(self, **changes: Any) -> AllianceNetwork:
-        """A copy with some fields replaced (``dataclasses.replace``)."""
+        """A copy with some fields replaced (``dataclasses.replace``), checked as a new network is."""
+        names = [f.name for f in fields(self)]
+        for name in changes:
+            if name not in names:
+                raise ParameterTypeError(f"a network has no field {name!r} (it has: {', '.join(names)})"
+                                         f"{did_you_mean(name, names)}")
         return replace(self, **changes)
 
     def with_relation(
@@ -226,18 +295,24 @@ class AllianceNetwork:
     ) -> AllianceNetwork:
         """A copy where the pair a, b has this stance (None removes the relation).
 
-        Other attributes of an existing relation are kept unless given in ``attrs``;
-        ``weight`` goes back to the new stance's default unless given.
+        Other attributes of an existing relation are kept unless given in ``attrs``
+        (the fields of :class:`Relation`); ``weight`` goes back to the new stance's
+        default unless given.
         """
         self.actor(a)
         self.actor(b)
         if a == b:
             raise ScenarioError(f"an actor cannot have a relation with itself ({a!r})")
+        for name in attrs:
+            if name not in _RELATION_ATTRS:
+                raise ParameterTypeError(f"a relation has no field {name!r} (it has: {', '.join(_RELATION_ATTRS)})"
+                                         f"{did_you_mean(name, _RELATION_ATTRS)}")
         pair = (a, b) if a <= b else (b, a)
         old = self._index.get(pair)  # type: ignore[attr-defined]
         rels = [r for r in self.relations if r.pair != pair]
         if stance is not None:
-            stance = Stance(stance)
+            if not isinstance(stance, Stance):
+                stance = Stance(check_choice(stance, "stance", [s.value for s in Stance]))
             if old is not None:
                 kept = {"confidence": old.confidence, "kind": old.kind, "evidence": old.evidence,
                         "notes": old.notes, "since": None, "until": None}
@@ -259,9 +334,11 @@ class AllianceNetwork:
     def with_theater(self, actor_id: str, theater_id: str, name: str | None = None) -> AllianceNetwork:
         """A copy where the actor also operates in this theater (created if new)."""
         actor = self.actor(actor_id)
+        theater_id = check_id(theater_id, "theater id")
+        check_text(name, "name", optional=True)
         theaters = dict(self.theaters)
         if theater_id not in theaters:
-            theaters[theater_id] = Theater(theater_id, name or theater_id.replace("_", " ").title())
+            theaters[theater_id] = Theater(theater_id, name or str(theater_id).replace("_", " ").title())
         if theater_id in actor.theaters:
             return replace(self, theaters=theaters)
         actors = dict(self.actors)
@@ -286,52 +363,77 @@ class AllianceNetwork:
         ``friendly``, negative ones ``enemy`` or ``rival``, zero ``neutral``; a
         ``stance`` attribute, when present, wins. The relation's weight is ``|weight|``
         capped at 1 (a missing, zero or NaN weight means the stance's default); edge
-        attributes ``confidence`` and ``kind`` are kept. Node names are kept as they
-        are (converted to ``str``); node attributes ``name``, ``label``, ``kind`` and
-        ``theaters`` (a list of ids: theaters are created for them) are used. So
-        ``from_networkx(net.graph)`` gives back the actors and the relations in force.
-        A directed graph is made undirected; self-loops are skipped.
+        attributes ``confidence`` and ``kind`` are kept. Nodes become actors whose id is
+        the node's name as text when that is a valid id (lowercase letters, digits and
+        ``_``, as in files: ``1``, ``north``) and otherwise the nearest valid id
+        (``"Valjean"`` -> ``valjean``, ``"Hay'at Tahrir"`` -> ``hay_at_tahrir``; a name
+        with no letter or digit -> ``actor_<n>``, n its place among the nodes); the
+        actor's name is the node attribute ``name`` or the node's own name. Node
+        attributes ``label``, ``kind`` and ``theaters`` (a list of names: theaters are
+        created for them) are used too. So ``from_networkx(net.graph)`` gives back the
+        actors and the relations in force. A directed graph is made undirected;
+        self-loops are skipped.
 
         Raises
         ------
         ScenarioError
             For an edge whose ``stance``, ``sign``, ``weight`` or ``confidence`` is
-            not usable, or two nodes with the same name once converted to ``str``.
+            not usable, or two nodes that would get the same id.
+        ParameterTypeError
+            For something other than a networkx graph, or a multigraph.
 
         Examples
         --------
         >>> import networkx as nx
-        >>> g = nx.Graph([("x", "y", {"sign": -1}), ("y", "z", {"weight": 0.4})])
+        >>> g = nx.Graph([("x", "y", {"sign": -1}), ("y", "Zed", {"weight": 0.4})])
         >>> net = AllianceNetwork.from_networkx(g)
         >>> [(r.pair, r.stance.value) for r in net.relations]
-        [(('x', 'y'), 'enemy'), (('y', 'z'), 'friendly')]
+        [(('x', 'y'), 'enemy'), (('y', 'zed'), 'friendly')]
+        >>> net.actors["zed"].name
+        'Zed'
         """
+        import networkx as nx
+
+        if not isinstance(graph, nx.Graph) or graph.is_multigraph():
+            raise ParameterTypeError(
+                f"graph must be a networkx Graph or DiGraph, not {shown(graph)}"
+                + (" (nx.Graph(graph) keeps one tie per pair)" if isinstance(graph, nx.Graph) else "")
+            )
+        for key, value in (("sign", sign), ("weight", weight)):
+            check_text(value, key)
         if graph.is_directed():
             graph = graph.to_undirected()
         actors: dict[str, Actor] = {}
+        ids: dict[Any, str] = {}
+        named: dict[str, Any] = {}
         theaters: dict[str, Theater] = {}
-        for node, data in graph.nodes(data=True):
-            ident = str(node)
-            if ident in actors:
-                raise ScenarioError(f"two nodes are both named {ident!r} once converted to text")
+        for place, (node, data) in enumerate(graph.nodes(data=True), start=1):
+            ident = _id_for(node, place)
+            if ident in named:
+                raise ScenarioError(f"two nodes, {shown(named[ident])} and {shown(node)}, would both be the actor "
+                                    f"id {ident!r}: relabel one (networkx.relabel_nodes)", file=_GRAPH)
+            named[ident] = node
+            ids[node] = ident
             kind = data.get("kind", "other")
-            try:
-                kind = ActorKind(kind)
-            except ValueError:
-                kind = ActorKind.OTHER
-            name = str(data.get("name", node))
-            label = data.get("label")
-            label = None if label is None or str(label) == name else str(label)
+            kind = ActorKind(kind) if kind in ActorKind.__members__.values() else ActorKind.OTHER
+            name = _plain_text(data.get("name", node)) or _plain_text(node) or ident
+            label = _plain_text(data.get("label"))
+            label = None if label is None or label == name else label
             places = data.get("theaters") or ()
-            places = tuple(str(t) for t in places) if isinstance(places, list | tuple) else ()
-            for t in places:
-                theaters.setdefault(t, Theater(t, t.replace("_", " ").title()))
-            actors[ident] = Actor(ident, name, kind, label=label, theaters=places)
+            tids: list[str] = []
+            if isinstance(places, list | tuple):
+                for i, t in enumerate(places, start=1):
+                    tid = _id_for(t, i, prefix="theater")
+                    title = _plain_text(t) if tid != str(t) else None
+                    theaters.setdefault(tid, Theater(tid, title or tid.replace("_", " ").title()))
+                    if tid not in tids:
+                        tids.append(tid)
+            actors[ident] = Actor(ident, name, kind, label=label, theaters=tuple(tids))
         relations = []
         for u, v, data in graph.edges(data=True):
             if u == v:
                 continue
-            relations.append(_relation_from_edge(str(u), str(v), data, sign, weight))
+            relations.append(_relation_from_edge(ids[u], ids[v], data, sign, weight))
         return cls(scenario, actors=actors, relations=relations, theaters=theaters, as_of=as_of)
 
     def to_dict(self) -> dict[str, Any]:
@@ -359,13 +461,14 @@ def _relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, 
             if s != s:
                 s = None
         conf = float(data.get("confidence", 1.0))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ScenarioError(
             f"edge {u} - {v}: cannot read its stance, {sign_key}, {weight_key} or confidence "
-            f"({ {k: data.get(k) for k in ('stance', sign_key, weight_key, 'confidence') if k in data} })"
+            f"({ {k: data.get(k) for k in ('stance', sign_key, weight_key, 'confidence') if k in data} })",
+            file=_GRAPH,
         ) from None
     if not 0 < conf <= 1:
-        raise ScenarioError(f"edge {u} - {v}: confidence {conf} is out of range (0, 1]")
+        raise ScenarioError(f"edge {u} - {v}: confidence {conf} is out of range (0, 1]", file=_GRAPH)
     if s is None and w is not None:
         s = (w > 0) - (w < 0)
     s = 1 if s is None else int((s > 0) - (s < 0))
@@ -383,7 +486,29 @@ def _relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, 
             stance = Stance.ENEMY if mag >= 0.75 else Stance.RIVAL
     kind = data.get("kind")
     return Relation((u, v), Stance(stance), weight=mag, confidence=conf,
-                    kind=kind if isinstance(kind, str) and kind else None)
+                    kind=kind if isinstance(kind, str) and kind.strip() else None)
+
+
+def _plain_text(value: Any) -> str | None:
+    """A node attribute as text for a name or label: None when missing or blank."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text or None
+
+
+def _id_for(node: Any, place: int, *, prefix: str = "actor") -> str:
+    """The actor (or theater) id for a networkx node: its name when valid, else the nearest valid id."""
+    text = str(node)
+    if ACTOR_ID.match(text):
+        return text
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9_]+", "_", ascii_text.lower()).strip("_")
+    return slug or f"{prefix}_{place}"
 
 
 def _more_row(hidden: int, what: str, columns: int) -> str:
@@ -392,11 +517,35 @@ def _more_row(hidden: int, what: str, columns: int) -> str:
     return f'<tr><td colspan="{columns}">... and {hidden} more {what}</td></tr>'
 
 
-def _by_id(items: Mapping[str, Any] | Iterable[Any]) -> dict[str, Any]:
+_GRAPH = "<networkx graph>"  # the "file" of problems found in a graph given to from_networkx
+_RELATION_ATTRS = tuple(f.name for f in fields(Relation) if f.name not in ("actors", "stance"))
+
+
+def _records(items: Any, kind: type, name: str) -> tuple[Any, ...]:
+    """The records of an iterable (not text, not a mapping), each checked to be a ``kind``."""
+    what = f"a list of {kind.__name__}"
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise ParameterTypeError(f"{name} must be {what}, not {shown(items)}")
+    return tuple(check_instance(item, kind, f"each of {name}", f"{'an' if kind.__name__[0] in 'AEIOU' else 'a'} "
+                                f"{kind.__name__}") for item in items)
+
+
+def _by_id(items: Any, kind: type, name: str, problems: list[str]) -> dict[str, Any]:
+    """Id -> record from a mapping or an iterable of records; a repeated id is a problem."""
+    out: dict[str, Any] = {}
     if isinstance(items, Mapping):
-        return dict(items)
-    records: Iterable[Any] = items
-    return {item.id: item for item in records}
+        for key, item in items.items():
+            check_instance(item, kind, f"each of {name}", f"a {kind.__name__}")
+            if key != item.id:
+                raise ParameterError(f"{name}: the key {shown(key)} holds the {kind.__name__.lower()} {item.id!r}")
+            out[key] = item
+        return out
+    for item in _records(items, kind, name):
+        if item.id in out:
+            problems.append(f"duplicate {kind.__name__.lower()} id {item.id!r}")
+            continue
+        out[item.id] = item
+    return out
 
 
 def _unknown(actor_id: object, actors: Iterable[str]) -> str:
@@ -495,8 +644,25 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+# YAML folds these line breaks (NEL, LS, PS, CR) in plain, single-quoted and block text,
+# so text holding one is written double-quoted, where they are escaped and read back as they are.
+_FOLDED = re.compile("[\x85\u2028\u2029\r]")
+
+
+def _represent_text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if _FOLDED.search(data):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+    return dumper.represent_str(data)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
 def network_to_yaml(net: AllianceNetwork) -> str:
     """The network as YAML text in the scenario format (see :func:`alliances.dumps`).
+
+    A scenario file holds at least 2 actors: a smaller network is a
+    :class:`~alliances.errors.ParameterError` rather than a file ``load`` would refuse.
 
     Examples
     --------
@@ -519,5 +685,8 @@ def network_to_yaml(net: AllianceNetwork) -> str:
           - b
         stance: ally
     """
+    if len(net.actors) < 2:  # what a scenario file must hold, so the text is always one load reads
+        raise ParameterError(f"a scenario file needs at least 2 actors; the network {net.scenario!r} has "
+                             f"{len(net.actors)}")
     data = network_to_dict(net, iso_dates=False)
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from ._checks import check_progress
+
 __all__ = ["ProgressCallback", "ProgressLike", "terminal_progress", "using_progress"]
 
 ProgressCallback = Callable[[int, int], None]
@@ -88,6 +90,4 @@ def using_progress(progress: ProgressLike, description: str) -> Iterator[Progres
     elif callable(progress):
         yield progress
     else:
-        from .errors import ParameterError
-
-        raise ParameterError(f"progress must be a callable, True or False, not {progress!r}")
+        check_progress(progress)  # raises: not a callable, True, False or None

@@ -3,13 +3,33 @@
 Each is a small immutable value; :class:`~alliances.AllianceNetwork` holds them.
 The sign rule of the whole package lives here (:attr:`Stance.sign`): +1 for ally
 and friendly, -1 for rival and enemy, 0 for neutral and ambivalent.
+
+Every record checks its fields when it is made, by the rules of scenario files (ids,
+stance and kind names, weights and confidences in (0, 1], real dates, a period that
+does not end before it starts), so what a file could not hold cannot be built in
+Python either: a :class:`~alliances.errors.ParameterError` (or its ``TypeError`` twin
+:class:`~alliances.errors.ParameterTypeError`) names the field and the value.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import EnumType, StrEnum
+from typing import Any
+
+from ._checks import (
+    check_choice,
+    check_date,
+    check_fraction,
+    check_id,
+    check_instance,
+    check_items,
+    check_text,
+    shown,
+)
+from ._text import did_you_mean
+from .errors import ParameterError, ParameterTypeError
 
 __all__ = [
     "Actor",
@@ -25,7 +45,23 @@ __all__ = [
 ]
 
 
-class Stance(StrEnum):
+class _Names(EnumType):
+    """The enum type of the model's name lists: a lookup by anything but text is a ParameterTypeError.
+
+    (Python would compare the value with every member, so an object whose ``==`` is odd,
+    such as a DataFrame, would end in its own error.)
+    """
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if not args and not kwargs and not isinstance(value, str):
+            members: Any = cls
+            names = ", ".join(str(m) for m in members)
+            what = {"ActorKind": "an actor kind"}.get(cls.__name__, f"a {cls.__name__.lower()}")
+            raise ParameterTypeError(f"{what} must be one of: {names}, not {shown(value)}")
+        return super().__call__(value, *args, **kwargs)
+
+
+class Stance(StrEnum, metaclass=_Names):
     """What one unordered pair of actors is to each other.
 
     ``sign`` is +1 for ally/friendly, -1 for rival/enemy and 0 for neutral and
@@ -74,6 +110,16 @@ class Stance(StrEnum):
     def __str__(self) -> str:
         return self.value
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _unknown_member(cls, value, "stance")
+
+
+def _unknown_member(cls: type[StrEnum], value: object, what: str) -> ParameterError:
+    names = [m.value for m in cls]
+    listed = ", ".join(names)
+    return ParameterError(f"unknown {what} {value!r} (expected one of: {listed}){did_you_mean(str(value), names)}")
+
 
 _SIGN = {
     Stance.ALLY: 1,
@@ -93,7 +139,7 @@ _DEFAULT_WEIGHT = {
 }
 
 
-class ActorKind(StrEnum):
+class ActorKind(StrEnum, metaclass=_Names):
     """What sort of party an actor is.
 
     Attributes
@@ -118,6 +164,14 @@ class ActorKind(StrEnum):
     def __str__(self) -> str:
         return self.value
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _unknown_member(cls, value, "kind")
+
+
+def _set(record: object, field: str, value: Any) -> None:
+    object.__setattr__(record, field, value)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -138,6 +192,8 @@ class Source:
     >>> src = alliances.load("seeds/syria_2017.yaml").sources["reuters-2017-09-05"]
     >>> src.publisher, src.date.isoformat()
     ('Reuters', '2017-09-05')
+    >>> Source("wire-17", date="2017-09-05").date
+    datetime.date(2017, 9, 5)
     """
 
     id: str
@@ -146,6 +202,13 @@ class Source:
     date: _dt.date | None = None
     url: str | None = None
     notes: str | None = None
+
+    def __post_init__(self) -> None:
+        ident = check_id(self.id, "source id", source=True)
+        where = f"of source {ident!r}"
+        for field in ("title", "publisher", "url", "notes"):
+            check_text(getattr(self, field), f"{field} {where}", optional=True)
+        _set(self, "date", check_date(self.date, f"date {where}"))
 
 
 @dataclass(frozen=True)
@@ -171,6 +234,11 @@ class Theater:
     name: str
     notes: str | None = None
 
+    def __post_init__(self) -> None:
+        ident = check_id(self.id, "theater id")
+        check_text(self.name, f"name of theater {ident!r}")
+        check_text(self.notes, f"notes of theater {ident!r}", optional=True)
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -194,6 +262,10 @@ class Evidence:
     source: str
     note: str | None = None
 
+    def __post_init__(self) -> None:
+        check_id(self.source, "evidence source", source=True)
+        check_text(self.note, "evidence note", optional=True)
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -202,11 +274,11 @@ class Actor:
     Parameters
     ----------
     id : str
-        The id relations and other files refer to.
+        The id relations and other files refer to: lowercase letters, digits and ``_``.
     name : str
-        The full name.
-    kind : ActorKind, optional
-        What sort of party (default ``other``).
+        The full name (not blank).
+    kind : ActorKind or str, optional
+        What sort of party, or its name (default ``other``).
     label : str, optional
         A short name for diagrams (see :attr:`display`).
     aliases : tuple of str, optional
@@ -217,9 +289,13 @@ class Actor:
 
     Examples
     --------
-    >>> a = Actor("assad", "Assad government", ActorKind.STATE, label="Assad")
-    >>> a.display, str(a.kind)
-    ('Assad', 'state')
+    >>> a = Actor("assad", "Assad government", "state", label="Assad")
+    >>> a.display, a.kind
+    ('Assad', <ActorKind.STATE: 'state'>)
+    >>> Actor("Assad Gov", "Assad government")
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: actor id must use only lowercase letters, digits and _, not 'Assad Gov' (for example 'assad_gov')
     """
 
     id: str
@@ -229,6 +305,18 @@ class Actor:
     aliases: tuple[str, ...] = ()
     theaters: tuple[str, ...] = ()
     notes: str | None = None
+
+    def __post_init__(self) -> None:
+        ident = check_id(self.id, "actor id")
+        where = f"of actor {ident!r}"
+        check_text(self.name, f"name {where}")
+        if not isinstance(self.kind, ActorKind):
+            check_choice(self.kind, f"kind {where}", [k.value for k in ActorKind])
+            _set(self, "kind", ActorKind(self.kind))
+        check_text(self.label, f"label {where}", optional=True)
+        _set(self, "aliases", check_items(self.aliases, f"aliases {where}", check_text, item=f"alias {where}"))
+        _set(self, "theaters", check_items(self.theaters, f"theaters {where}", check_id, item=f"theater id {where}"))
+        check_text(self.notes, f"notes {where}", optional=True)
 
     @property
     def display(self) -> str:
@@ -250,16 +338,18 @@ class Relation:
     Parameters
     ----------
     actors : tuple of str
-        The two actor ids.
+        Two different actor ids.
     stance : Stance or str
+        A stance or its name (``"ally"``).
     weight : float, optional
         Intensity (0, 1]; default :attr:`Stance.default_weight`.
     confidence : float, optional
-        1.0 when stated, lower when implied.
+        In (0, 1]: 1.0 when stated, lower when implied.
     kind : str, optional
         Free text on what the tie is (``fights``, ``military support``, ...).
-    since, until : datetime.date or str, optional
-        The period the relation holds; outside it, it is not in force at ``as_of``.
+    since, until : datetime.date, int or str, optional
+        The period the relation holds: a date, a four-digit year, or ISO text of either
+        (``until`` not before ``since``); outside it, it is not in force at ``as_of``.
     evidence : tuple of Evidence, optional
     notes : str, optional
 
@@ -268,6 +358,10 @@ class Relation:
     >>> r = Relation(("iran", "assad"), "ally")
     >>> r.pair, r.weight, r.stance.sign
     (('assad', 'iran'), 1.0, 1)
+    >>> Relation(("iran", "assad"), "ally", weight=5)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: weight of relation iran - assad must be a number in (0, 1], not 5
     """
 
     actors: tuple[str, str]
@@ -281,11 +375,29 @@ class Relation:
     notes: str | None = None
 
     def __post_init__(self) -> None:
+        actors = check_items(self.actors, "the actors of a relation", check_id, item="actor id",
+                             what="pair of actor ids")
+        if len(actors) != 2:
+            raise ParameterError(f"a relation's actors must be two actor ids, not {len(actors)}: {list(actors)!r}")
+        if actors[0] == actors[1]:
+            raise ParameterError(f"an actor cannot have a relation with itself ({actors[0]!r})")
+        _set(self, "actors", actors)
+        where = f"of relation {actors[0]} - {actors[1]}"
         if not isinstance(self.stance, Stance):
-            object.__setattr__(self, "stance", Stance(self.stance))
-        if self.weight is None:
-            object.__setattr__(self, "weight", self.stance.default_weight)
-        object.__setattr__(self, "actors", tuple(self.actors))
+            check_choice(self.stance, f"stance {where}", [s.value for s in Stance])
+            _set(self, "stance", Stance(self.stance))
+        weight = check_fraction(self.weight, f"weight {where}", optional=True)
+        _set(self, "weight", self.stance.default_weight if weight is None else weight)
+        _set(self, "confidence", check_fraction(self.confidence, f"confidence {where}"))
+        check_text(self.kind, f"kind {where}", optional=True)
+        since = check_date(self.since, f"since {where}", allow_year=True)
+        until = check_date(self.until, f"until {where}", allow_year=True)
+        if since is not None and until is not None and period_end(until) < period_start(since):
+            raise ParameterError(f"until ({until}) {where} is before since ({since})")
+        _set(self, "since", since)
+        _set(self, "until", until)
+        _set(self, "evidence", check_items(self.evidence, f"evidence {where}", _evidence, item=f"an evidence entry {where}"))
+        check_text(self.notes, f"notes {where}", optional=True)
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -314,11 +426,16 @@ class Relation:
         """
         if as_of is None:
             return True
+        check_instance(as_of, _dt.date, "as_of", "a date or None")
         if self.since is not None and as_of < period_start(self.since):
             return False
         if self.until is not None and as_of > period_end(self.until):
             return False
         return True
+
+
+def _evidence(value: Any, name: str) -> Evidence:
+    return check_instance(value, Evidence, name, "an Evidence")
 
 
 def period_start(d: DateLike) -> _dt.date:

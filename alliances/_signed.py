@@ -17,6 +17,10 @@ from itertools import chain, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from ._arguments import check_graph
+from ._checks import check_bool, check_instance, check_items, shown
+from .errors import ParameterError, ParameterTypeError
+
 if TYPE_CHECKING:
     import networkx as nx
     import scipy.sparse as sp
@@ -136,8 +140,8 @@ def as_signed_graph(obj: AllianceNetwork | nx.Graph) -> nx.Graph:
 
     Raises
     ------
-    TypeError
-        For anything else.
+    ParameterTypeError
+        For anything else (a ``TypeError`` too).
 
     Examples
     --------
@@ -152,7 +156,7 @@ def as_signed_graph(obj: AllianceNetwork | nx.Graph) -> nx.Graph:
     if isinstance(graph, nx.Graph) and hasattr(obj, "actors"):
         return graph
     if not isinstance(obj, nx.Graph):
-        raise TypeError(f"expected an AllianceNetwork or a networkx graph, not {type(obj).__name__}")
+        raise ParameterTypeError(f"expected an AllianceNetwork or a networkx graph, not {type(obj).__name__}")
     g = obj
     ready = not g.is_directed() and nx.number_of_selfloops(g) == 0 and all(
         isinstance(d.get("sign"), int) and "weight" in d for _, _, d in g.edges(data=True)
@@ -275,11 +279,13 @@ def signed_adjacency(
     >>> A.shape, int(A.nnz // 2), nodes.index("iran"), A[nodes.index("assad"), nodes.index("iran")]
     ((8, 8), 18, 1, np.float64(1.0))
     """
+    check_graph(obj, "obj")
+    check_bool(weighted, "weighted")
     import numpy as np
     import scipy.sparse as sp
 
     g = as_signed_graph(obj)
-    nodes = node_order(g) if nodelist is None else list(nodelist)
+    nodes = node_order(g) if nodelist is None else _check_nodelist(nodelist, g)
     index = {n: i for i, n in enumerate(nodes)}
     edges = signed_edges(g, weighted=weighted)
     rows = np.fromiter((index[u] for u, _, _ in edges), dtype=np.int64, count=len(edges))
@@ -290,6 +296,18 @@ def signed_adjacency(
         (np.concatenate([vals, vals]), (np.concatenate([rows, cols]), np.concatenate([cols, rows]))), shape=(n, n)
     ).tocsr()
     return nodes, A
+
+
+def _check_nodelist(nodelist: Any, g: nx.Graph) -> list[Hashable]:
+    """``nodelist`` as a list if it holds every node of ``g`` once (extra nodes: rows of zeros)."""
+    nodes = list(check_items(nodelist, "nodelist", lambda v, _: check_instance(v, Hashable, "each item of nodelist", "a node id"),
+                             item="a node"))
+    seen = set(nodes)
+    missing = [x for x in g if x not in seen]
+    if missing or len(seen) != len(nodes):
+        why = f"misses {len(missing)} node(s), e.g. {shown(missing[0])}" if missing else "holds a node twice"
+        raise ParameterError(f"nodelist must hold every node of the graph once: it {why}")
+    return nodes
 
 
 def signed_laplacian(
@@ -345,6 +363,7 @@ def signed_laplacian(
     .. [2] Y. Hou, J. Li, Y. Pan (2003) On the Laplacian eigenvalues of signed graphs.
        Linear and Multilinear Algebra 51(1), 21-30.
     """
+    check_bool(normalized, "normalized")
     import numpy as np
     import scipy.sparse as sp
 

@@ -9,7 +9,11 @@ catch them all with ``except AlliancesError``::
     │   └── ModelFileError          a risk-model file is invalid
     ├── UnknownActorError (KeyError, ValueError)
     │                               an actor id given to a function is not in the network
-    ├── ParameterError (ValueError) a function was called with an option it does not take
+    ├── ParameterError (ValueError) a function was called with a value it does not take
+    │   │                           (out of range, NaN, an unknown choice, an invalid id)
+    │   └── ParameterTypeError (TypeError)
+    │                               ... or with a value of the wrong type (None, a list, text
+    │                               for a number, an object for a network)
     ├── OutputError (ValueError)    an output path cannot be written (bad extension, no folder)
     └── EventDataError (ValueError) an event file cannot be read (unknown format, missing column)
 
@@ -27,6 +31,7 @@ __all__ = [
     "ModelFileError",
     "OutputError",
     "ParameterError",
+    "ParameterTypeError",
     "Problem",
     "ScenarioError",
     "UnknownActorError",
@@ -167,6 +172,28 @@ class ParameterError(AlliancesError, ValueError):
     ... except ParameterError as err:
     ...     print(err)
     k must be a positive integer, not 0
+    """
+
+
+class ParameterTypeError(ParameterError, TypeError):
+    """A function was called with a value of the wrong type (``loads(None)``, ``k="3"``).
+
+    It is a :class:`ParameterError` (so ``except ParameterError`` catches every bad
+    argument) and a :class:`TypeError` (what Python raises for a wrong type).
+
+    Parameters
+    ----------
+    message : str
+        The argument, the type it must have and the value given.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> try:
+    ...     alliances.loads(None)
+    ... except ParameterTypeError as err:
+    ...     print(err, isinstance(err, TypeError), isinstance(err, ParameterError))
+    text must be a str or bytes (YAML in the scenario format), not None True True
     """
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import networkx as nx
 import pytest
@@ -11,7 +12,17 @@ from hypothesis import strategies as st
 
 import alliances
 from alliances import AllianceNetwork, ScenarioError, UnknownActorError
-from alliances._records import Actor, ActorKind, Evidence, Relation, Stance, Theater
+from alliances._records import (
+    Actor,
+    ActorKind,
+    Evidence,
+    Relation,
+    Source,
+    Stance,
+    Theater,
+    period_end,
+    period_start,
+)
 from tests._paths import SEED
 
 
@@ -125,7 +136,7 @@ def test_unknown_actor_error_suggests(seed):
 
 
 def test_constructor_rejects_bad_relations():
-    with pytest.raises(UnknownActorError):
+    with pytest.raises(ScenarioError, match="relation a - x: unknown actor 'x'"):
         AllianceNetwork("T", actors=[Actor("a", "A")], relations=[Relation(("a", "x"), "ally")])
     with pytest.raises(ScenarioError, match="two relations for the pair a - b"):
         AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B")],
@@ -158,7 +169,7 @@ def test_with_relation_changes_adds_and_removes():
 
 
 def test_with_relation_keeps_evidence():
-    net = toy().with_relation("a", "b", "ally", evidence=(Evidence("s1", "n"),), confidence=0.4)
+    net = toy(sources=[Source("s1")]).with_relation("a", "b", "ally", evidence=(Evidence("s1", "n"),), confidence=0.4)
     again = net.with_relation("a", "b", "friendly")
     assert again.relation("a", "b").evidence == (Evidence("s1", "n"),)
     assert again.relation("a", "b").confidence == 0.4
@@ -252,8 +263,33 @@ def test_from_networkx_nan_weight_means_default():
 def test_from_networkx_name_clash():
     g = nx.Graph()
     g.add_edge(1, "1")
-    with pytest.raises(ScenarioError, match="two nodes are both named '1'"):
+    with pytest.raises(ScenarioError, match="two nodes, 1 and '1', would both be the actor id '1'"):
         AllianceNetwork.from_networkx(g)
+    with pytest.raises(ScenarioError, match="<networkx graph>: two nodes, 'Iran' and 'iran'"):
+        AllianceNetwork.from_networkx(nx.Graph([("Iran", "iran")]))
+
+
+def test_from_networkx_makes_valid_ids_and_keeps_the_names():
+    """Node names that are no valid id (capitals, spaces, accents, punctuation) get the nearest
+    one; the actor keeps the node's name, so a diagram reads as before and dump/load round-trips."""
+    g = nx.Graph()
+    g.add_edge("Valjean", "Türkiye", sign=-1)
+    g.add_edge("Hay'at Tahrir al-Sham", "Türkiye", sign=1)
+    g.add_edge("!!!", "Valjean", sign=1)
+    g.add_node("Valjean", theaters=["North Coast", "north_coast"])
+    net = AllianceNetwork.from_networkx(g)
+    assert list(net.actors) == ["valjean", "turkiye", "hay_at_tahrir_al_sham", "actor_4"]
+    assert [a.name for a in net.actors.values()] == ["Valjean", "Türkiye", "Hay'at Tahrir al-Sham", "!!!"]
+    assert net.actors["valjean"].theaters == ("north_coast",)
+    assert net.theaters["north_coast"].name == "North Coast"
+    assert net.stance("valjean", "turkiye") is Stance.ENEMY
+    assert alliances.loads(alliances.dumps(net)) == net
+
+
+@pytest.mark.parametrize("graph", [None, "a-b", nx.MultiGraph([("a", "b")]), {"a": ["b"]}])
+def test_from_networkx_takes_a_graph(graph):
+    with pytest.raises(alliances.ParameterTypeError, match="graph must be a networkx Graph or DiGraph"):
+        AllianceNetwork.from_networkx(graph)
 
 
 @settings(max_examples=60, deadline=None)
@@ -270,6 +306,134 @@ def test_from_networkx_keeps_every_signed_edge(edges):
     got = {(min(u, v), max(u, v)): d["sign"] for u, v, d in net.graph.edges(data=True)}
     assert got == expected
     assert alliances.loads(alliances.dumps(net)) == net
+
+
+# --------------------------------------------------------------------------- what dump writes, load reads
+IDS = st.from_regex(r"[a-z0-9_]{1,10}", fullmatch=True)
+SOURCE_IDS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,12}", fullmatch=True)
+TEXT = st.text(min_size=1, max_size=40).filter(str.strip)  # any characters, control characters included
+MAYBE_TEXT = st.none() | TEXT
+DAYS = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+BOUNDS = st.none() | st.integers(1000, 9999) | DAYS
+FRACTIONS = st.floats(min_value=0.0, max_value=1.0, exclude_min=True)
+
+
+@st.composite
+def networks(draw):
+    """Random valid networks built through the API: every field, every reference, any text."""
+    theaters = [Theater(t, draw(TEXT), notes=draw(MAYBE_TEXT)) for t in draw(st.lists(IDS, max_size=3, unique=True))]
+    sources = [Source(s, title=draw(MAYBE_TEXT), publisher=draw(MAYBE_TEXT), date=draw(st.none() | DAYS),
+                      url=draw(MAYBE_TEXT), notes=draw(MAYBE_TEXT))
+               for s in draw(st.lists(SOURCE_IDS, max_size=3, unique=True))]
+    ids = draw(st.lists(IDS, min_size=2, max_size=6, unique=True))
+    actors = [Actor(a, draw(TEXT), draw(st.sampled_from(list(ActorKind))), label=draw(MAYBE_TEXT),
+                    aliases=tuple(draw(st.lists(TEXT, max_size=2))),
+                    theaters=tuple(draw(st.lists(st.sampled_from([t.id for t in theaters]), max_size=2, unique=True)))
+                    if theaters else (), notes=draw(MAYBE_TEXT))
+              for a in ids]
+    pairs = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda p: p[0] != p[1]),
+                          max_size=8, unique_by=lambda p: frozenset(p)))
+    relations = []
+    for a, b in pairs:
+        since, until = draw(BOUNDS), draw(BOUNDS)
+        if since is not None and until is not None and period_end(until) < period_start(since):
+            since, until = until, since
+            if period_end(until) < period_start(since):  # a date inside a year and that year
+                since = None
+        evidence = tuple(Evidence(s.id, draw(MAYBE_TEXT)) for s in draw(st.lists(st.sampled_from(sources), max_size=2))
+                         ) if sources else ()
+        relations.append(Relation((a, b), draw(st.sampled_from(list(Stance))), weight=draw(st.none() | FRACTIONS),
+                                  confidence=draw(FRACTIONS), kind=draw(MAYBE_TEXT), since=since, until=until,
+                                  evidence=evidence, notes=draw(MAYBE_TEXT)))
+    return AllianceNetwork(draw(TEXT), actors=actors, relations=relations, theaters=theaters, sources=sources,
+                           as_of=draw(st.none() | DAYS), description=draw(MAYBE_TEXT), notes=draw(MAYBE_TEXT))
+
+
+@settings(max_examples=150, deadline=None)
+@given(networks())
+def test_every_network_dump_writes_is_one_load_reads(net):
+    text = alliances.dumps(net)
+    assert alliances.loads(text) == net
+    assert alliances.dumps(alliances.loads(text)) == text
+
+
+def _valid_parts():
+    return {"scenario": "T", "actors": [Actor("a", "A"), Actor("b", "B"), Actor("c", "C", theaters=("t",))],
+            "relations": [Relation(("a", "b"), "ally", evidence=(Evidence("s"),))],
+            "theaters": [Theater("t", "T")], "sources": [Source("s")]}
+
+
+BREAKAGES = {
+    "duplicate actor id": lambda p: p["actors"].append(Actor("a", "Another A")),
+    "relation a - x: unknown actor 'x'": lambda p: p["relations"].append(Relation(("a", "x"), "enemy")),
+    "two relations for the pair a - b": lambda p: p["relations"].append(Relation(("b", "a"), "enemy")),
+    "cites unknown source 'z'": lambda p: p["relations"].append(Relation(("a", "c"), "ally", evidence=(Evidence("z"),))),
+    "placed in unknown theater 'u'": lambda p: p["actors"].append(Actor("d", "D", theaters=("u",))),
+    "duplicate theater id 't'": lambda p: p["theaters"].append(Theater("t", "Again")),
+    "duplicate source id 's'": lambda p: p["sources"].append(Source("s")),
+    "actors: the key 'x' holds the actor 'a'": lambda p: p.update(actors={"x": Actor("a", "A")}, relations=[]),
+    "actors must be a list of Actor, not 'ab'": lambda p: p.update(actors="ab"),
+    "each of relations must be a Relation, not ('a', 'b', 'ally')": lambda p: p.update(relations=[("a", "b", "ally")]),
+    "scenario (the title) is empty": lambda p: p.update(scenario=" "),
+    "as_of '2017-13-01' is not a date in the calendar": lambda p: p.update(as_of="2017-13-01"),
+    "version must be a format version this release reads (1), not 2": lambda p: p.update(version=2),
+}
+
+
+@pytest.mark.parametrize("problem", sorted(BREAKAGES))
+def test_an_inconsistent_network_cannot_be_built(problem):
+    parts = _valid_parts()
+    AllianceNetwork(**parts)  # valid as it is
+    BREAKAGES[problem](parts)
+    with pytest.raises((ScenarioError, alliances.ParameterError), match=re.escape(problem)):
+        AllianceNetwork(**parts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(sorted(BREAKAGES)), min_size=1, max_size=4, unique=True))
+def test_every_problem_of_a_network_is_reported_at_once(problems):
+    consistency = [p for p in problems if p.startswith(("duplicate", "relation", "two", "cites", "placed"))]
+    parts = _valid_parts()
+    for p in consistency:
+        BREAKAGES[p](parts)
+    if not consistency:
+        return
+    with pytest.raises(ScenarioError) as info:
+        AllianceNetwork(**parts)
+    for p in consistency:
+        assert p in str(info.value)
+    assert len(info.value.problems) == len(consistency)
+
+
+def test_duplicate_actor_ids_no_longer_replace_each_other():
+    """Once the second actor silently replaced the first, and dump wrote a file load refused."""
+    with pytest.raises(ScenarioError, match="duplicate actor id 'a'"):
+        AllianceNetwork("T", actors=[Actor("a", "A"), Actor("a", "B"), Actor("b", "B")])
+
+
+def test_a_network_of_fewer_than_two_actors_is_not_written(tmp_path):
+    net = AllianceNetwork("T", actors=[Actor("a", "A")])
+    with pytest.raises(alliances.ParameterError, match="a scenario file needs at least 2 actors; the network 'T' has 1"):
+        alliances.dump(net, tmp_path / "t.yaml")
+    assert not list(tmp_path.iterdir())
+
+
+def test_methods_check_their_arguments(seed):
+    with pytest.raises(alliances.ParameterTypeError, match="an actor id must be text, not None"):
+        seed.actor(None)
+    with pytest.raises(alliances.ParameterTypeError, match=r"an actor id must be text, not \[\]"):
+        seed.stance([], "iran")
+    assert [] not in seed and None not in seed
+    with pytest.raises(alliances.ParameterError, match="weight of relation iran - russia must be a number"):
+        seed.with_relation("iran", "russia", "ally", weight=2)
+    with pytest.raises(alliances.ParameterTypeError, match="a relation has no field 'wieght'.*did you mean 'weight'"):
+        seed.with_relation("iran", "russia", "ally", wieght=0.5)
+    with pytest.raises(alliances.ParameterError, match="stance must be one of: .*not 'Ally'"):
+        seed.with_relation("iran", "russia", "Ally")
+    with pytest.raises(alliances.ParameterTypeError, match="a network has no field 'asof'"):
+        seed.replace(asof=dt.date(2020, 1, 1))
+    with pytest.raises(alliances.ParameterError, match="theater id must use only lowercase"):
+        seed.with_theater("iran", "Raqqa")
 
 
 # --------------------------------------------------------------------------- display

@@ -14,7 +14,8 @@ Modules, one family each:
 - the solver machinery both share: ``_partition`` (signed ties as arrays, costs, triangle
   bounds), ``_search`` (actors moved: local search, spectral starts), ``_camps`` (whole
   camps split and merged), ``_blocks`` (reductions and blocks for three camps or more),
-  ``_milp`` (HiGHS programmes);
+  ``_milp`` (HiGHS programmes); ``_options``: the check of the options every partition
+  analysis takes (``exact``, ``time_limit``, ``seed``);
 - ``_null``: :func:`balance_against_chance`, the balance measures beside sign shuffles;
 - ``_generators``: random signed graphs (:func:`random_signed_graph`,
   :func:`planted_camps_graph`, :func:`shuffle_signs`);
@@ -59,10 +60,17 @@ from ._frustration import (
     solve_heuristic,
     sorted_pair,
 )
-from ._generators import planted_camps_graph, random_signed_graph, shuffle_signs
-from ._implied import STRONG_SCORE, implied_relations, stance_for_score
+from ._generators import (
+    MAX_GENERATED_ACTORS,
+    MAX_GENERATED_TIES,
+    planted_camps_graph,
+    random_signed_graph,
+    shuffle_signs,
+)
+from ._implied import MAX_LENGTH, STRONG_SCORE, implied_relations, stance_for_score
 from ._milp import MilpRun, assignment_milp, highs, row_wise_lp, settle_milp, solve_warm
 from ._null import (
+    MAX_DRAWS,
     NULL_EXACT_MAX_EDGES,
     WALK_NULL_MAX_NODES,
     BalanceChance,
@@ -70,9 +78,9 @@ from ._null import (
     balance_against_chance,
     expected_census,
 )
+from ._options import check_exact, check_solver_options
 from ._partition import (
     Edges,
-    check_exact,
     edge_triangles,
     edges_of,
     order_camps,
@@ -88,6 +96,10 @@ __all__ = [
     "AUTO_EXACT_MAX_ASSIGN",
     "AUTO_EXACT_MAX_EDGES",
     "AUTO_TIME_LIMIT",
+    "MAX_DRAWS",
+    "MAX_GENERATED_ACTORS",
+    "MAX_GENERATED_TIES",
+    "MAX_LENGTH",
     "NULL_EXACT_MAX_EDGES",
     "PERTURB",
     "REDUCE_MAX_EDGES",
@@ -115,6 +127,7 @@ __all__ = [
     "camp_search",
     "centrality_table",
     "check_exact",
+    "check_solver_options",
     "edge_triangles",
     "edges_of",
     "expand_camps",

@@ -12,9 +12,11 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import check_graph
 from .._signed import ambivalent_edges, as_signed_graph, node_key
 from ._census import triangle_census
 from ._frustration import frustration_index
+from ._options import check_solver_options
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -130,6 +132,8 @@ def ambivalence(
     .. [1] Harary, F. (1959). On the measurement of structural balance. Behavioral
        Science 4(4), 316-323.
     """
+    check_graph(G)
+    check_solver_options(exact, time_limit, seed)
     g = as_signed_graph(G)
     ties = ambivalent_edges(g)
     base = frustration_index(g, exact=exact, time_limit=time_limit, seed=seed)

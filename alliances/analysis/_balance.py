@@ -12,6 +12,8 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_int
 from .._numbers import json_number
 from .._progress import ProgressLike
 from .._signed import as_signed_graph, display_names
@@ -22,6 +24,7 @@ from ._factions import factions
 from ._frustration import frustration_index
 from ._implied import implied_relations
 from ._null import BalanceChance, balance_against_chance
+from ._options import check_solver_options
 from ._walk import walk_balance
 
 if TYPE_CHECKING:
@@ -195,6 +198,10 @@ def balance_report(
     .. [1] Aref, S., Mason, A. J. and Wilson, M. C. (2020). An exact method for computing
        the frustration index in signed networks using binary programming. Networks 75.
     """
+    check_graph(G)
+    check_bool(strict, "strict")
+    check_int(k, "k", low=1, optional=True)
+    check_solver_options(exact, time_limit, seed)
     g = as_signed_graph(G)
     return BalanceReport(
         census=triangle_census(g, weighted=True),

@@ -26,8 +26,9 @@ import time
 import numpy as np
 import scipy.sparse as sp
 
+from .._checks import check_int, check_items, check_number, check_seed
 from ._frustration import solve_exact
-from ._partition import Edges, partition_cost
+from ._partition import Edges, check_edges, check_labels, partition_cost
 from ._search import PERTURB, local_search, relocate, spectral_start
 
 __all__ = ["SPLIT_EXACT_MAX_EDGES", "camp_search", "positive_components"]
@@ -57,6 +58,7 @@ def positive_components(edges: Edges) -> np.ndarray:
     >>> positive_components(e).tolist()
     [0, 0, 1, 1]
     """
+    check_edges(edges)
     from scipy.sparse.csgraph import connected_components
 
     pos = edges.c > 0
@@ -119,13 +121,22 @@ def camp_search(
     .. [1] P. Doreian, A. Mrvar (1996) A partitioning approach to structural balance.
        Social Networks 18, 149-168.
     """
+    check_edges(edges)
+    check_int(k, "k", low=1, high=max(edges.n, 16), optional=True)
+    check_number(alpha, "alpha", low=0, high=1)
+    check_seed(seed)
+    more = check_items(starts or (), "starts", lambda s, name: check_labels(s, edges.n, name=name),
+                         item="each start")
+    check_int(rounds, "rounds", low=0, high=10_000, optional=True)
+    check_number(target, "target")
+    check_number(time_budget, "time_budget", low=0, optional=True)
     if edges.n == 0:
         return np.zeros(0, dtype=np.int64), 0.0
     search = _CampSearch(edges, k, alpha, seed, target)
     t0 = time.perf_counter()
     if rounds is None:
         rounds = 20 if edges.m <= 5_000 else (6 if edges.m <= 100_000 else 2)
-    found = [positive_components(edges), *(starts or [])]
+    found = [positive_components(edges), *more]
     for lab in found:
         if search.offer(search.improve(lab)):
             return search.result()

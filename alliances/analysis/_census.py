@@ -23,6 +23,8 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_instance, check_int
 from .._signed import as_signed_graph, display_names, node_key, node_order, signed_adjacency, signed_matrix
 
 if TYPE_CHECKING:
@@ -178,6 +180,8 @@ def triangle_census(G: AllianceNetwork | nx.Graph, *, weighted: bool = False) ->
     .. [2] Davis, J. A. (1967). Clustering and structural balance in graphs. Human
        Relations 20(2), 181-187.
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
     _, A, amb = signed_matrix(G, weighted=weighted)
     L, _ = _orient(A)
     closing = _closing_counts(L)
@@ -214,6 +218,7 @@ def actor_census(G: AllianceNetwork | nx.Graph) -> pd.DataFrame:
     .. [1] Cartwright, D. and Harary, F. (1956). Structural balance: a generalization of
        Heider's theory. Psychological Review 63(5), 277-293.
     """
+    check_graph(G)
     import numpy as np
     import pandas as pd
 
@@ -270,6 +275,9 @@ def unbalanced_triads(
     Strict balance: Cartwright and Harary (1956); weak balance: Davis (1967); cited in
     full with :func:`triangle_census`.
     """
+    check_graph(G)
+    check_bool(strict, "strict")
+    check_int(limit, "limit", low=0, optional=True)
     select = ("++-", "---") if strict else ("++-",)
     rows = _triangle_rows(G, select)
     if limit is not None:
@@ -324,6 +332,8 @@ def signed_triangles(G: AllianceNetwork | nx.Graph, *, actor: Hashable | None = 
     Strict balance: Cartwright and Harary (1956); weak balance: Davis (1967); cited in
     full with :func:`triangle_census`.
     """
+    check_graph(G)
+    check_instance(actor, Hashable, "actor", "an actor id")
     rows = _triangle_rows(G, TRIAD_TYPES, actor=actor)
     for r in rows:
         r["positive"] = r["signs"].count("+")
@@ -366,6 +376,7 @@ def ambivalent_triangle_census(G: AllianceNetwork | nx.Graph) -> dict[str, int]:
     .. [1] Schoch, D. (2024). signnet: an R package for analyzing signed networks.
        Journal of Open Source Software 9(95).
     """
+    check_graph(G)
     import numpy as np
     import scipy.sparse as sp
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
+from .._arguments import check_graph
+from .._checks import check_bool
 from .._signed import as_signed_graph, node_key, signed_adjacency
 
 if TYPE_CHECKING:
@@ -56,6 +58,8 @@ def signed_degree(G: AllianceNetwork | nx.Graph, *, weighted: bool = False) -> p
     .. [1] Everett, M. G. and Borgatti, S. P. (2014). Networks containing negative ties.
        Social Networks 38, 111-120.
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
     import numpy as np
     import pandas as pd
 
@@ -109,6 +113,7 @@ def pn_index(G: AllianceNetwork | nx.Graph) -> dict[Hashable, float | None]:
     .. [1] Everett, M. G. and Borgatti, S. P. (2014). Networks containing negative ties.
        Social Networks 38, 111-120.
     """
+    check_graph(G)
     import numpy as np
     import scipy.sparse as sp
     from scipy.sparse.linalg import spsolve
@@ -181,6 +186,9 @@ def signed_eigenvector_centrality(
     .. [2] Everett, M. G. and Borgatti, S. P. (2014). Networks containing negative ties.
        Social Networks 38, 111-120.
     """
+    check_graph(G)
+    check_bool(scale, "scale")
+    check_bool(weighted, "weighted")
     import numpy as np
 
     nodes, A = signed_adjacency(as_signed_graph(G), weighted=weighted)
@@ -234,6 +242,7 @@ def centrality_table(G: AllianceNetwork | nx.Graph) -> pd.DataFrame:
     .. [1] Everett, M. G. and Borgatti, S. P. (2014). Networks containing negative ties.
        Social Networks 38, 111-120.
     """
+    check_graph(G)
     g = as_signed_graph(G)
     df = signed_degree(g)
     w = signed_degree(g, weighted=True).set_index("actor")

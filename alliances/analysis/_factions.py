@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_int, check_number
 from .._numbers import json_number
 from ..errors import ParameterError
 from . import _partition as _p
@@ -30,6 +32,7 @@ from ._blocks import CampReduction, expand_camps, reduce_camps
 from ._camps import camp_search
 from ._frustration import AUTO_EXACT_MAX_EDGES, AUTO_TIME_LIMIT, REDUCE_MAX_EDGES, solve_exact
 from ._milp import assignment_milp
+from ._options import check_solver_options
 from ._search import single_blas_thread
 
 if TYPE_CHECKING:
@@ -244,8 +247,11 @@ def factions(
     .. [2] S. Aref, A. J. Mason, M. C. Wilson (2020) An exact method for computing the
        frustration index in signed networks using binary programming. Networks 75.
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
+    check_solver_options(exact, time_limit, seed)
+    _check_options(k, alpha)
     t0 = time.perf_counter()
-    _check_options(k, alpha, exact)
     alpha = float(alpha)
     nodes, edges = _p.edges_of(G, weighted=weighted)
     if k is not None and k > len(nodes):
@@ -278,12 +284,9 @@ def factions(
     )
 
 
-def _check_options(k: int | None, alpha: float, exact: bool | str) -> None:
-    if not 0.0 <= float(alpha) <= 1.0:
-        raise ParameterError(f"alpha must lie in [0, 1], not {alpha!r}")
-    if k is not None and (isinstance(k, bool) or int(k) != k or k < 1):
-        raise ParameterError(f"k must be a positive integer, not {k!r}")
-    _p.check_exact(exact)
+def _check_options(k: int | None, alpha: float) -> None:
+    check_number(alpha, "alpha", low=0, high=1)
+    check_int(k, "k", low=1, optional=True)
 
 
 def _tied_and_isolated(nodes: list[Hashable], edges: _p.Edges) -> tuple[np.ndarray, list[Hashable], _p.Edges]:
@@ -328,6 +331,8 @@ def assignment_size(n: int, k: int) -> int:
     >>> assignment_size(80, 3), assignment_size(15, 15)
     (237, 120)
     """
+    check_int(n, "n", low=0)
+    check_int(k, "k", low=1)
     k = min(k, n)
     return k * (k + 1) // 2 + (n - k) * k
 

@@ -34,10 +34,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_instance, check_number, check_seed
 from .._numbers import json_number
 from . import _partition as _p
 from ._blocks import peel
 from ._milp import row_wise_lp, settle_milp, solve_warm
+from ._options import check_exact, check_solver_options
 from ._search import local_search, single_blas_thread
 
 if TYPE_CHECKING:
@@ -201,6 +204,9 @@ def frustration_index(
     .. [4] P. Doreian, A. Mrvar (1996) A partitioning approach to structural balance.
        Social Networks 18.
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
+    check_solver_options(exact, time_limit, seed)
     t0 = time.perf_counter()
     nodes, edges = _p.edges_of(G, weighted=weighted)
     with single_blas_thread():
@@ -227,7 +233,7 @@ def _solve(
     edges: _p.Edges, exact: bool | str, time_limit: float | None, seed: int
 ) -> tuple[np.ndarray, float, bool, str]:
     """Labels, a lower bound and optimality by the method ``exact`` chooses, and the method's name."""
-    _p.check_exact(exact)
+    check_exact(exact)
     if exact == "auto":
         use_exact = edges.m <= AUTO_EXACT_MAX_EDGES
         if use_exact and time_limit is None:
@@ -258,6 +264,8 @@ def sorted_pair(a: Hashable, b: Hashable) -> tuple:
     >>> sorted_pair("b", "a"), sorted_pair(2, "a")
     (('a', 'b'), (2, 'a'))
     """
+    check_instance(a, Hashable, "a", "a node id")
+    check_instance(b, Hashable, "b", "a node id")
     try:
         return (a, b) if a <= b else (b, a)  # type: ignore[operator]
     except TypeError:
@@ -331,6 +339,8 @@ def solve_heuristic(edges: _p.Edges, *, seed: int = 0) -> tuple[np.ndarray, floa
     >>> 2 * partition_cost(k4, labels), lb, optimal  # the optimum, but the triangles cannot prove it
     (2.0, 1.0, False)
     """
+    _p.check_edges(edges)
+    check_seed(seed)
     if edges.m <= REDUCE_MAX_EDGES:
         return solve_exact(edges, seed=seed, milp=False)
     labels, cost = local_search(edges, 2, seed=seed)
@@ -388,6 +398,10 @@ def solve_exact(
     .. [1] S. Aref, A. J. Mason, M. C. Wilson (2020) An exact method for computing the
        frustration index in signed networks using binary programming. Networks 75.
     """
+    _p.check_edges(edges)
+    check_number(time_limit, "time_limit", low=0, optional=True)
+    check_seed(seed)
+    check_bool(milp, "milp")
     deadline = None if time_limit is None else time.perf_counter() + float(time_limit)
     adj: dict[int, dict[int, float]] = {i: {} for i in range(edges.n)}
     for a, b, c in zip(edges.u.tolist(), edges.v.tolist(), edges.c.tolist(), strict=True):
@@ -436,7 +450,7 @@ class _ExactSolver:
 
     def solve(self, adj: dict[int, dict[int, float]]) -> tuple[dict[int, int], float, float, bool]:
         """Spins (+1/-1) for every node of ``adj`` (mutated), the cost, a lower bound, optimality."""
-        stack, const = peel(adj, two_camps=True)
+        stack, const = peel(adj, two_camps=True, check=False)  # built from checked Edges
         spins: dict[int, int] = {}
         value = lb = const
         optimal = True
@@ -588,6 +602,10 @@ def solve_block_milp(
     .. [1] S. Aref, A. J. Mason, M. C. Wilson (2018) Computing the line index of balance
        using integer programming optimisation. In: Optimization Problems in Graph Theory.
     """
+    _p.check_edges(edges)
+    _p.check_labels(start, edges.n, name="start")
+    _p.check_triangles(tri, edges)
+    check_number(time_limit, "time_limit", low=0, optional=True)
     n, m = edges.n, edges.m
     neg, _ = edges.penalties(0.5)
     idx, val, lower = _xor_rows(edges, neg, tri)

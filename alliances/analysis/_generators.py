@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .._arguments import check_graph
+from .._checks import check_int, check_items, check_number, check_seed
 from .._signed import as_signed_graph
 from ..errors import ParameterError
 
@@ -22,7 +24,12 @@ if TYPE_CHECKING:
 
     from .._network import AllianceNetwork
 
-__all__ = ["planted_camps_graph", "random_signed_graph", "shuffle_signs"]
+__all__ = ["MAX_GENERATED_ACTORS", "MAX_GENERATED_TIES", "planted_camps_graph", "random_signed_graph", "shuffle_signs"]
+
+MAX_GENERATED_ACTORS = 1_000_000
+"""The most actors a generated graph has (a networkx graph holds about 0.5 KB an actor)."""
+MAX_GENERATED_TIES = 5_000_000
+"""The most ties a generated graph is expected to have (about 1 KB a tie in networkx: 5 GB)."""
 
 
 def random_signed_graph(n: int, p: float, *, negative: float = 0.5, seed: int = 0) -> nx.Graph:
@@ -31,9 +38,10 @@ def random_signed_graph(n: int, p: float, *, negative: float = 0.5, seed: int = 
     Parameters
     ----------
     n : int
-        Actors, numbered ``0..n-1``.
+        Actors, numbered ``0..n-1``; at most :data:`MAX_GENERATED_ACTORS`.
     p : float
-        Probability of a tie between any two actors (Erdős–Rényi).
+        Probability of a tie between any two actors (Erdős–Rényi); the expected ties,
+        ``p n (n - 1) / 2``, at most :data:`MAX_GENERATED_TIES`.
     negative : float, default 0.5
         Probability that a tie is negative (independently of the others).
     seed : int, default 0
@@ -52,10 +60,11 @@ def random_signed_graph(n: int, p: float, *, negative: float = 0.5, seed: int = 
     >>> alliances.triangle_census(g).total
     24
     """
-    _check_probability("p", p)
+    n = _check_actors(check_int(n, "n", low=0))
+    p = _check_probability("p", p)
     _check_probability("negative", negative)
-    if int(n) != n or n < 0:
-        raise ParameterError(f"n must be a non-negative integer, not {n!r}")
+    check_seed(seed)
+    _check_ties(p * n * (n - 1) / 2)
     rng = np.random.default_rng(seed)
     pairs = _sample_pairs(int(n), p, rng)
     signs = np.where(rng.random(len(pairs)) < negative, -1, 1)
@@ -83,7 +92,8 @@ def planted_camps_graph(
     k : int
         Number of camps.
     size : int or sequence of int
-        Actors per camp (one number for all, or one per camp).
+        Actors per camp (one number for all, or one per camp); at most
+        :data:`MAX_GENERATED_ACTORS` in all, and :data:`MAX_GENERATED_TIES` ties expected.
     p_in, p_out : float, default 1.0
         Probability of a tie inside a camp, and between two actors of different camps.
     flip : float, default 0.0
@@ -113,12 +123,14 @@ def planted_camps_graph(
     .. [1] P. Doreian, A. Mrvar (1996) A partitioning approach to structural balance.
        Social Networks 18, 149-168.
     """
-    sizes = [int(size)] * int(k) if isinstance(size, (int, np.integer)) else [int(s) for s in size]
-    if int(k) != k or k < 1 or len(sizes) != k or any(s < 1 for s in sizes):
-        raise ParameterError(f"k must be a positive integer and size one positive number or k of them, not "
-                             f"k={k!r}, size={size!r}")
-    for name, value in (("p_in", p_in), ("p_out", p_out), ("flip", flip)):
-        _check_probability(name, value)
+    k = _check_actors(check_int(k, "k", low=1))
+    sizes = _camp_sizes(size, k)
+    p_in, p_out = _check_probability("p_in", p_in), _check_probability("p_out", p_out)
+    _check_probability("flip", flip)
+    check_seed(seed)
+    n_all = _check_actors(sum(sizes))
+    pairs_in = sum(s * (s - 1) // 2 for s in sizes)
+    _check_ties(p_in * pairs_in + p_out * (n_all * (n_all - 1) // 2 - pairs_in))
     rng = np.random.default_rng(seed)
     camp = np.repeat(np.arange(len(sizes)), sizes)
     n = len(camp)
@@ -168,6 +180,8 @@ def shuffle_signs(G: AllianceNetwork | nx.Graph, *, seed: int = 0) -> nx.Graph:
     .. [1] M. Szell, R. Lambiotte, S. Thurner (2010) Multirelational organization of
        large-scale social networks in an online world. PNAS 107(31), 13636-13641.
     """
+    check_graph(G)
+    check_seed(seed)
     h = as_signed_graph(G).copy()
     ties = [(u, v) for u, v, d in h.edges(data=True) if d["sign"] != 0]
     signs = np.array([h[u][v]["sign"] for u, v in ties], dtype=np.int64)
@@ -177,9 +191,38 @@ def shuffle_signs(G: AllianceNetwork | nx.Graph, *, seed: int = 0) -> nx.Graph:
     return h
 
 
-def _check_probability(name: str, value: float) -> None:
-    if not 0.0 <= float(value) <= 1.0:
-        raise ParameterError(f"{name} must lie in [0, 1], not {value!r}")
+def _check_probability(name: str, value: float) -> float:
+    p = check_number(value, name, low=0, high=1)
+    assert p is not None
+    return p
+
+
+def _check_actors(n: int | None) -> int:
+    assert n is not None
+    if n > MAX_GENERATED_ACTORS:
+        raise ParameterError(f"{n:,} actors: a generated graph has at most {MAX_GENERATED_ACTORS:,}")
+    return n
+
+
+def _check_ties(expected: float) -> None:
+    if expected > MAX_GENERATED_TIES:
+        raise ParameterError(f"about {expected:,.0f} ties expected: a generated graph has at most "
+                             f"{MAX_GENERATED_TIES:,} (lower the actors or the probability of a tie)")
+
+
+def _camp_sizes(size: object, k: int) -> list[int]:
+    """One size per camp: ``size`` for each of the k camps, or k sizes, each at least 1."""
+    def one(value: object, name: str) -> int:
+        s = check_int(value, name, low=1, high=MAX_GENERATED_ACTORS)
+        assert s is not None
+        return s
+
+    if isinstance(size, (int, np.integer)) and not isinstance(size, bool):
+        return [one(size, "size")] * k
+    sizes = list(check_items(size, "size", one, item="each camp size", what="number or a list of numbers"))
+    if len(sizes) != k:
+        raise ParameterError(f"size must be one number or one per camp ({k}), not {len(sizes)} numbers")
+    return sizes
 
 
 def _sample_pairs(n: int, p: float, rng: np.random.Generator) -> np.ndarray:

@@ -28,8 +28,9 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_int, check_number
 from .._signed import as_signed_graph, node_key, node_order
-from ..errors import AlliancesError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -37,11 +38,16 @@ if TYPE_CHECKING:
 
     from .._network import AllianceNetwork
 
-__all__ = ["STRONG_SCORE", "implied_relations", "stance_for_score"]
+__all__ = ["MAX_LENGTH", "STRONG_SCORE", "implied_relations", "stance_for_score"]
 
 #: A score of at least this size (two full-weight ties: an ally of an ally) names the
 #: strong stances ``ally`` / ``enemy``; weaker evidence gives ``friendly`` / ``rival``.
 STRONG_SCORE = 1.0
+
+#: The longest path :func:`implied_relations` follows: the paths to enumerate grow as the
+#: degree to the power ``max_length - 1``, and a path of 6 ties counts 1/16 at the default
+#: discount.
+MAX_LENGTH = 6
 
 _COLUMNS = ["a", "b", "stance", "score", "via", "reason", "conflicting"]
 
@@ -71,6 +77,7 @@ def stance_for_score(score: float) -> str | None:
     >>> [stance_for_score(x) for x in (1.0, 0.5, 0.0, -0.25, -2.0)]
     ['ally', 'friendly', 'ambivalent', 'rival', 'enemy']
     """
+    check_number(score, "score")
     if score >= STRONG_SCORE - 1e-12:
         return "ally"
     if score > 1e-12:
@@ -102,8 +109,8 @@ def implied_relations(
         enemy) is no evidence. True: strict balance, where every path counts with the
         product of its signs.
     max_length : int, default 2
-        Longest path counted, in ties (2: common neighbours only; 3 also follows paths
-        through two intermediaries).
+        Longest path counted, in ties, from 2 to :data:`MAX_LENGTH` (6) (2: common
+        neighbours only; 3 also follows paths through two intermediaries).
     discount : float, default 0.5
         A path of length L counts ``discount ** (L - 2)`` times its strength.
     weighted : bool, default True
@@ -144,12 +151,13 @@ def implied_relations(
     .. [2] Cartwright, D. and Harary, F. (1956). Structural balance: a generalization of
        Heider's theory. Psychological Review 63(5), 277-293.
     """
+    check_graph(G)
+    check_bool(strict, "strict")
+    check_int(max_length, "max_length", low=2, high=MAX_LENGTH)
+    check_number(discount, "discount", low=0, high=1, low_open=True)
+    check_bool(weighted, "weighted")
     import pandas as pd
 
-    if max_length < 2:
-        raise AlliancesError(f"max_length must be at least 2, not {max_length}")
-    if not 0 < discount <= 1:
-        raise AlliancesError(f"discount must be in (0, 1], not {discount}")
     g = as_signed_graph(G)
     adj = _evidence(g, weighted)
     found: dict[tuple[Hashable, Hashable], list[_Path]] = {}

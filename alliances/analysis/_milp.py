@@ -22,9 +22,20 @@ from typing import Any
 
 import numpy as np
 
-from ._partition import Edges, partition_cost
+from .._checks import check_instance, check_int, check_number, shown
+from ..errors import ParameterError, ParameterTypeError
+from ._partition import Edges, check_edges, check_triangles, partition_cost
 
-__all__ = ["MilpRun", "assignment_milp", "highs", "row_wise_lp", "settle_milp", "solve_warm"]
+__all__ = [
+    "MilpRun",
+    "assignment_milp",
+    "check_lp",
+    "check_lp_arrays",
+    "highs",
+    "row_wise_lp",
+    "settle_milp",
+    "solve_warm",
+]
 
 
 def highs() -> Any:
@@ -55,6 +66,71 @@ def highs() -> Any:
             super().enableCallbacks()
 
     return _SilentHighs()
+
+
+def _vector(value: Any, name: str, size: int | None = None) -> np.ndarray:
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ParameterTypeError(f"{name} must be an array of numbers, not {shown(value)}") from None
+    if arr.ndim != 1 or (size is not None and len(arr) != size) or np.isnan(arr).any():
+        raise ParameterError(f"{name} must be a 1-D array of {size if size is not None else 'some'} numbers "
+                             f"(no NaN), not of shape {arr.shape}")
+    return arr
+
+
+def _bounds(value: Any, name: str, size: int) -> None:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ParameterTypeError(f"{name} must be a pair (lower, upper) of arrays, not {shown(value)}")
+    lower, upper = (_vector(v, f"{name}[{i}]", size) for i, v in enumerate(value))
+    if np.any(lower > upper):
+        raise ParameterError(f"{name}: a lower bound is above its upper bound")
+
+
+def check_lp_arrays(cost: Any, col_bounds: Any, row_bounds: Any, rows: Any, n_integer: Any) -> None:
+    """Check the arrays of :func:`row_wise_lp`: sizes that agree, indices in range, no NaN.
+
+    HiGHS is handed these arrays as they are, and does not check them all: a column
+    index out of range would be read outside the matrix.
+
+    Raises
+    ------
+    ParameterError, ParameterTypeError
+
+    Examples
+    --------
+    >>> check_lp_arrays(np.ones(2), (np.zeros(2), np.ones(2)), (np.ones(1), np.full(1, np.inf)),
+    ...                 (np.array([0, 2]), np.array([0, 5]), np.ones(2)), 1)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: rows: the row starts and column indices must be integers within the matrix (2 columns)
+    """
+    ncols = len(_vector(cost, "cost"))
+    if np.isinf(np.asarray(cost, dtype=float)).any():
+        raise ParameterError("cost must hold finite numbers")
+    _bounds(col_bounds, "col_bounds", ncols)
+    if not isinstance(rows, tuple | list) or len(rows) != 3:
+        raise ParameterTypeError(f"rows must be (starts, index, value) arrays, not {shown(rows)}")
+    starts, index, value = (np.asarray(v) for v in rows)
+    if starts.ndim != 1 or index.ndim != 1 or len(starts) == 0:
+        raise ParameterError("rows must be (starts, index, value): three 1-D arrays, starts not empty")
+    nrows = len(starts) - 1
+    _bounds(row_bounds, "row_bounds", max(nrows, 0))
+    _vector(value, "rows value", len(index))
+    if (nrows < 0 or starts.dtype.kind not in "iu" or index.dtype.kind not in "iu" or starts[0] != 0
+            or np.any(np.diff(starts) < 0) or starts[-1] != len(index)
+            or (len(index) and (index.min() < 0 or index.max() >= ncols))):
+        raise ParameterError(f"rows: the row starts and column indices must be integers within the matrix "
+                             f"({ncols} columns)")
+    check_int(n_integer, "n_integer", low=0, high=ncols)
+
+
+def check_lp(lp: Any, start: Any) -> None:
+    """Check the arguments of :func:`solve_warm`: a ``highspy.HighsLp`` and one start value per column."""
+    import highspy
+
+    check_instance(lp, highspy.HighsLp, "lp", "a highspy.HighsLp (from row_wise_lp)")
+    _vector(start, "start", lp.num_col_)
 
 
 def row_wise_lp(
@@ -90,6 +166,7 @@ def row_wise_lp(
     >>> lp.num_col_, lp.num_row_
     (2, 1)
     """
+    check_lp_arrays(cost, col_bounds, row_bounds, rows, n_integer)
     import highspy
 
     starts, index, value = rows
@@ -137,6 +214,12 @@ class MilpRun:
     objective: float
     dual_bound: float
 
+    def __post_init__(self) -> None:
+        check_instance(self.x, (np.ndarray, type(None)), "x", "a NumPy array or None")
+        check_instance(self.optimal, bool, "optimal", "True or False")
+        for name in ("objective", "dual_bound"):  # inf when HiGHS found no solution or bound
+            check_instance(getattr(self, name), (float, int), name, "a number")
+
 
 def solve_warm(
     lp: Any, start: np.ndarray, *, time_limit: float | None = None, cutoff: float | None = None
@@ -172,6 +255,9 @@ def solve_warm(
     >>> (run.x > 0.5).tolist(), run.optimal, run.objective
     ([True, False], True, 1.0)
     """
+    check_lp(lp, start)
+    check_number(time_limit, "time_limit", low=0, optional=True)
+    check_number(cutoff, "cutoff", optional=True)
     import highspy
 
     h = highs()
@@ -241,6 +327,8 @@ def settle_milp(value: float, run: MilpRun) -> tuple[bool, float]:
     >>> settle_milp(3.0, MilpRun(None, True, 3.0, 3.0)), settle_milp(4.0, MilpRun(None, True, 3.0, 3.0))
     ((True, 3.0), (False, 3.0))
     """
+    check_number(value, "value")
+    check_instance(run, MilpRun, "run", "a MilpRun (from solve_warm)")
     optimal = run.optimal
     if optimal and value > run.objective + 1e-6 * (1.0 + abs(value)):
         optimal = False  # the solver's incumbent did not reach us: claim only its bound
@@ -302,6 +390,13 @@ def assignment_milp(
     >>> value, optimal  # four mutual enemies in three camps: two share one
     (0.5, True)
     """
+    check_int(k, "k", low=1)
+    check_edges(e, start, name="start", k=k)
+    check_number(alpha, "alpha", low=0, high=1)
+    check_triangles(tri, e)
+    check_number(time_limit, "time_limit", low=0, optional=True)
+    check_number(cutoff, "cutoff", optional=True)
+    k = min(k, max(e.n, 1))  # actor r may join camps 0..r only: camps from n on stay empty
     n, m = e.n, e.m
     neg, pen = e.penalties(alpha)
     pos_of, start = _symmetry_order(e, start)

@@ -26,12 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_graph
+from .._checks import check_int, check_progress, check_seed
 from .._numbers import json_number
 from .._progress import ProgressCallback, ProgressLike, using_progress
-from ..errors import ParameterError
 from . import _partition as _p
 from ._census import TRIAD_TYPES
 from ._frustration import REDUCE_MAX_EDGES, solve_exact
+from ._options import check_exact
 from ._search import local_search, single_blas_thread
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from .._network import AllianceNetwork
 
 __all__ = [
+    "MAX_DRAWS",
     "NULL_EXACT_MAX_EDGES",
     "WALK_NULL_MAX_NODES",
     "BalanceChance",
@@ -48,6 +51,9 @@ __all__ = [
     "expected_census",
 ]
 
+#: The most sign shuffles of one kind: p-values to a millionth, and an hour at most on a
+#: network the size of the seed's (a billion draws would run for days, unasked).
+MAX_DRAWS = 1_000_000
 #: ``exact="auto"``: the draws' frustration index is exact up to this many signed ties.
 NULL_EXACT_MAX_EDGES = 40
 #: Walk balance is compared with chance when no component with a cycle has more actors.
@@ -198,6 +204,9 @@ def expected_census(total: int, ties: int, negative: int) -> dict[str, float]:
     >>> expected_census(10, 6, 2)  # C(4,3), C(4,2)C(2,1), C(4,1)C(2,2), 0 over C(6,3) = 20
     {'+++': 2.0, '++-': 6.0, '+--': 2.0, '---': 0.0}
     """
+    check_int(total, "total", low=0)
+    check_int(ties, "ties", low=0)
+    check_int(negative, "negative", low=0, high=ties)
     if ties < 3:
         return dict.fromkeys(TRIAD_TYPES, 0.0)
     pos = ties - negative
@@ -221,10 +230,11 @@ def balance_against_chance(
     G : AllianceNetwork or networkx.Graph
         Signed ties (neutral and ambivalent ones are no tie); weights are not used.
     draws : int, default 1000
-        Sign shuffles for the census and walk balance.
+        Sign shuffles for the census and walk balance, from 0 to ``MAX_DRAWS``
+        (1,000,000).
     frustration_draws : int, optional
-        Sign shuffles for the frustration index (the slow one); default a tenth of
-        ``draws`` (at least 1), the first draws of the same sequence.
+        Sign shuffles for the frustration index (the slow one), at most ``MAX_DRAWS``;
+        default a tenth of ``draws`` (at least 1), the first draws of the same sequence.
     seed : int, default 0
         Seed of the shuffles: the same seed gives the same draws and figures.
     exact : True, False or "auto", default "auto"
@@ -267,8 +277,11 @@ def balance_against_chance(
     .. [3] E. Estrada, M. Benzi (2014) Walk-based measure of balance in signed networks.
        Physical Review E 90, 042802.
     """
+    check_graph(G)
     draws, frustration_draws = _check(draws, frustration_draws)
-    _p.check_exact(exact)
+    check_seed(seed)
+    check_exact(exact)
+    check_progress(progress)
     _, e = _p.edges_of(G, weighted=False)
     negative = int((e.c < 0).sum())
     tri = _p.edge_triangles(e)
@@ -296,12 +309,11 @@ class _Report:
 
 
 def _check(draws: Any, frustration_draws: Any) -> tuple[int, int]:
-    for name, value in (("draws", draws), ("frustration_draws", frustration_draws)):
-        if value is not None and (isinstance(value, bool) or int(value) != value or value < 0):
-            raise ParameterError(f"{name} must be a non-negative whole number, not {value!r}")
+    draws = check_int(draws, "draws", low=0, high=MAX_DRAWS)
+    frustration_draws = check_int(frustration_draws, "frustration_draws", low=0, high=MAX_DRAWS, optional=True)
     if frustration_draws is None:
         frustration_draws = max(1, draws // 10) if draws else 0
-    return int(draws), int(frustration_draws)
+    return draws, frustration_draws
 
 
 class _Shuffles:

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_instance, check_int, check_items, check_number
 from .._signed import as_signed_graph, node_order, signed_edges
 from ..errors import ParameterError
 
@@ -36,7 +38,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Edges",
-    "check_exact",
+    "check_edges",
+    "check_labels",
+    "check_triangles",
     "edge_triangles",
     "edges_of",
     "order_camps",
@@ -65,6 +69,20 @@ class Edges:
     u: np.ndarray
     v: np.ndarray
     c: np.ndarray
+
+    def __post_init__(self) -> None:
+        n = check_int(self.n, "n", low=0)
+        for name in ("u", "v", "c"):
+            check_instance(getattr(self, name), np.ndarray, name, "a 1-D NumPy array")
+        u, v, c = self.u, self.v, self.c
+        if not (u.ndim == v.ndim == c.ndim == 1 and len(u) == len(v) == len(c)):
+            raise ParameterError(f"u, v and c must be 1-D arrays of one length, not of shapes {u.shape}, {v.shape}, "
+                                 f"{c.shape}")
+        if len(u) and (u.dtype.kind not in "iu" or v.dtype.kind not in "iu" or min(u.min(), v.min()) < 0
+                       or max(u.max(), v.max()) >= (n or 0)):
+            raise ParameterError(f"u and v must hold node indices from 0 to n - 1 ({(n or 0) - 1})")
+        if len(c) and (c.dtype.kind not in "fiu" or not np.all(np.isfinite(c)) or np.any(c == 0)):
+            raise ParameterError("c must hold finite, non-zero signed weights")
 
     @property
     def m(self) -> int:
@@ -100,6 +118,8 @@ def edges_of(G: AllianceNetwork | nx.Graph, *, weighted: bool) -> tuple[list[Has
     >>> nodes, e.n, e.u.tolist(), e.v.tolist(), e.c.tolist()
     (['a', 'b', 'c'], 3, [1], [0], [-1.0])
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
     g = as_signed_graph(G)
     nodes = sort_nodes(node_order(g))
     index = {x: i for i, x in enumerate(nodes)}
@@ -126,6 +146,7 @@ def sort_nodes(nodes: Iterable[Any]) -> list[Any]:
     >>> sort_nodes([3, 1, 2]), sort_nodes([2, "a", 10])
     ([1, 2, 3], [10, 2, 'a'])
     """
+    check_items(nodes, "nodes", lambda v, n: v, item="a node")
     nodes = list(nodes)
     try:
         return sorted(nodes)
@@ -150,6 +171,7 @@ def order_camps(camps: list[list[Any]]) -> list[list[Any]]:
     >>> order_camps([["c"], ["b", "a"], [], ["d"]])
     [['a', 'b'], ['c'], ['d'], []]
     """
+    check_items(camps, "camps", lambda v, n: check_items(v, n, lambda x, _: x, item="a node"), item="a camp")
     camps = [sort_nodes(c) for c in camps]
     return sorted(camps, key=lambda c: (-len(c), str(c[0]) if c else ""))
 
@@ -177,34 +199,91 @@ def partition_cost(edges: Edges, labels: np.ndarray, alpha: float = 0.5) -> floa
     >>> partition_cost(e, np.array([0, 0, 0])), partition_cost(e, np.array([0, 1, 1]), alpha=0.2)
     (0.5, 1.8)
     """
+    check_edges(edges)
+    check_labels(labels, edges.n)
+    check_number(alpha, "alpha", low=0, high=1)
     neg, pen = edges.penalties(alpha)
     same = labels[edges.u] == labels[edges.v]
     return float(pen[np.where(neg, same, ~same)].sum())
 
 
-def check_exact(exact: object) -> None:
-    """Reject an ``exact=`` option that is not True, False or "auto".
+def check_edges(edges: object, labels: object = None, *, name: str = "labels", k: int | None = None) -> None:
+    """Check an :class:`Edges` argument and, when given, an array of one label per node.
 
     Parameters
     ----------
-    exact : object
-        The option as given.
+    edges : object
+        Must be an :class:`Edges`.
+    labels : object, optional
+        Must then be a 1-D integer array of length ``edges.n`` (see :func:`check_labels`).
+    name : str, optional
+        The labels' name in messages.
+    k : int, optional
+        The labels must then lie in ``0..k-1``.
 
     Raises
     ------
-    ParameterError
-        For anything else (1 and 0 included).
+    ParameterTypeError, ParameterError
 
     Examples
     --------
-    >>> check_exact("auto")
-    >>> check_exact(1)
+    >>> check_edges([(0, 1)])
     Traceback (most recent call last):
     ...
-    alliances.errors.ParameterError: exact must be True, False or 'auto', not 1
+    alliances.errors.ParameterTypeError: edges must be an Edges (from edges_of), not [(0, 1)]
     """
-    if not (isinstance(exact, bool) or exact == "auto"):  # 1 or 0 would pass an ``in`` test
-        raise ParameterError(f"exact must be True, False or 'auto', not {exact!r}")
+    check_instance(edges, Edges, "edges", "an Edges (from edges_of)")
+    if labels is not None:
+        check_labels(labels, edges.n, name=name, k=k)  # type: ignore[attr-defined]
+
+
+def check_triangles(tri: object, edges: Edges) -> np.ndarray:
+    """Triangles as :func:`edge_triangles` gives them: an integer array of shape (t, 3) of edge indices.
+
+    Examples
+    --------
+    >>> e = Edges(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.ones(3))
+    >>> check_triangles(np.array([[0, 1, 2]]), e).shape
+    (1, 3)
+    >>> check_triangles(np.array([[0, 1, 5]]), e)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: tri must be an integer array of shape (t, 3) of edge indices from 0 to 2
+    """
+    check_instance(tri, np.ndarray, "tri", "a NumPy array of triangles (edge_triangles)")
+    assert isinstance(tri, np.ndarray)
+    if tri.ndim != 2 or tri.shape[1] != 3 or (tri.size and (tri.dtype.kind not in "iu" or tri.min() < 0
+                                                           or tri.max() >= edges.m)):
+        raise ParameterError(f"tri must be an integer array of shape (t, 3) of edge indices from 0 to {edges.m - 1}")
+    return tri
+
+
+def check_labels(labels: object, n: int, *, name: str = "labels", k: int | None = None) -> np.ndarray:
+    """A 1-D array of ``n`` non-negative integer labels (one camp per node), below ``k`` when given.
+
+    Examples
+    --------
+    >>> check_labels(np.array([0, 1, 1]), 3).tolist()
+    [0, 1, 1]
+    >>> check_labels(np.array([0, 1]), 3)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: labels must hold one camp per node (3), not 2 values
+    >>> check_labels(np.array([0, 2, 1]), 3, k=2)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: labels must number the camps from 0 to 1, not up to 2
+    """
+    check_instance(labels, np.ndarray, name, "a NumPy array of camp numbers")
+    assert isinstance(labels, np.ndarray)
+    if labels.ndim != 1 or labels.dtype.kind not in "iu" or (labels.size and labels.min() < 0):
+        raise ParameterError(f"{name} must be a 1-D array of non-negative integers, not {labels.dtype} of shape "
+                             f"{labels.shape}")
+    if len(labels) != n:
+        raise ParameterError(f"{name} must hold one camp per node ({n}), not {len(labels)} values")
+    if k is not None and labels.size and labels.max() >= k:
+        raise ParameterError(f"{name} must number the camps from 0 to {k - 1}, not up to {labels.max()}")
+    return labels
 
 
 def settle_bound(value: float, lb: float, optimal: bool) -> tuple[float, bool, float | None]:
@@ -232,6 +311,9 @@ def settle_bound(value: float, lb: float, optimal: bool) -> tuple[float, bool, f
     >>> settle_bound(4.0, 3.0, False), settle_bound(3.0, 3.0, False)
     ((3.0, False, 0.25), (3.0, True, 0.0))
     """
+    check_number(value, "value")
+    check_number(lb, "lb")
+    check_bool(optimal, "optimal")
     lb = min(lb, value)
     if value - lb <= _EPS * max(1.0, value):
         optimal, lb = True, value
@@ -259,6 +341,8 @@ def edge_triangles(edges: Edges, *, chunk: int = 200_000) -> np.ndarray:
     >>> edge_triangles(Edges(4, np.array([0, 1, 0, 2]), np.array([1, 2, 2, 3]), np.ones(4))).tolist()
     [[0, 1, 2]]
     """
+    check_edges(edges)
+    check_int(chunk, "chunk", low=1, high=10**8)
     n, m = edges.n, edges.m
     if m < 3:
         return np.zeros((0, 3), dtype=np.int64)
@@ -327,6 +411,10 @@ def triangle_packing_bound(edges: Edges, tri: np.ndarray, *, alpha: float = 0.5,
     >>> triangle_packing_bound(e, edge_triangles(e))
     0.5
     """
+    check_edges(edges)
+    check_triangles(tri, edges)
+    check_number(alpha, "alpha", low=0, high=1)
+    check_int(k, "k", low=2)
     if len(tri) == 0:
         return 0.0
     neg, pen = edges.penalties(alpha)

@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from ._partition import Edges, partition_cost
+from .._checks import check_int, check_number, check_seed
+from ._partition import Edges, check_edges, partition_cost
 
 __all__ = ["PERTURB", "local_search", "relocate", "single_blas_thread", "spectral_start"]
 
@@ -236,6 +237,12 @@ def local_search(
     .. [1] P. Doreian, A. Mrvar (1996) A partitioning approach to structural balance.
        Social Networks 18, 149-168.
     """
+    check_edges(edges, start, name="start")  # start: None or one label per node
+    check_int(k, "k", low=1, high=max(edges.n, 16))  # more camps than nodes stay empty
+    check_number(alpha, "alpha", low=0, high=1)
+    check_seed(seed)
+    check_int(restarts, "restarts", low=0, high=10_000, optional=True)
+    check_number(time_budget, "time_budget", low=0, optional=True)
     n = edges.n
     rng = np.random.default_rng(seed)
     if n == 0:
@@ -303,6 +310,10 @@ def relocate(edges: Edges, labels: np.ndarray, k: int, *, alpha: float = 0.5, se
     >>> relocate(path, np.array([0, 1, 0]), 2).tolist()  # a joins its friend b, c stays away
     [1, 1, 0]
     """
+    check_int(k, "k", low=1, high=max(getattr(edges, "n", 0), 16))
+    check_edges(edges, labels, k=k)
+    check_number(alpha, "alpha", low=0, high=1)
+    check_seed(seed)
     if edges.n == 0 or edges.m == 0:
         return np.asarray(labels, dtype=np.int64).copy()
     N, P, S = _matrices(edges, alpha)
@@ -335,6 +346,9 @@ def spectral_start(edges: Edges, k: int, *, seed: int = 0) -> np.ndarray:
     >>> bool(labels[0] == labels[1] != labels[2] == labels[3])
     True
     """
+    check_edges(edges)
+    check_int(k, "k", low=1, high=max(edges.n, 16))
+    check_seed(seed)
     rng = np.random.default_rng(seed)
     if edges.n == 0:
         return np.zeros(0, dtype=np.int64)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from .._arguments import check_graph
+from .._checks import check_bool, check_choice, check_number
 from .._signed import signed_matrix
-from ..errors import ParameterError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -85,10 +86,12 @@ def walk_balance(
        networks: detecting lack of balance in social networks. Physical Review E 90,
        042802.
     """
+    check_graph(G)
+    check_bool(weighted, "weighted")
+    check_choice(method, "method", ("auto", "dense", "sparse"))
+    check_number(rtol, "rtol", low=0, high=1, low_open=True, high_open=True)
     from scipy.sparse.csgraph import connected_components
 
-    if method not in ("auto", "dense", "sparse"):
-        raise ParameterError(f"method must be 'auto', 'dense' or 'sparse', not {method!r}")
     _, A, _ = signed_matrix(G, weighted=weighted)
     if A.shape[0] == 0:
         return None

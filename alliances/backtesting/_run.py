@@ -53,6 +53,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_network
+from .._checks import check_progress
 from .._progress import ProgressCallback, ProgressLike, using_progress
 from ..errors import EventDataError
 from ..events import (
@@ -69,7 +71,7 @@ from ..events import (
     parse_date_range,
     parse_window,
 )
-from ..risk import CompiledRisk, PairFactors, RiskModel, pair_factors, resolve_model
+from ..risk import CompiledRisk, PairFactors, RiskModel, check_fit_options, pair_factors, resolve_model
 from ._baselines import logistic_forecast, rate_by
 from ._fitting import cpd_changes, fit_on
 from ._result import MODELS, SUBSETS, BacktestResult
@@ -140,7 +142,7 @@ def backtest(
         How many observations the expert tables are worth, per parent combination, in the
         fit: a positive finite number.
     max_iter : int
-        EM iterations at most in the fit (1 or more).
+        EM iterations at most in the fit (1 to :data:`~alliances.risk.MAX_ITER`).
     date_range : str or (bound, bound), optional
         Events dated outside it are counted and left out (see
         :func:`alliances.relations_over_time`); default 1900 to 2100.
@@ -166,6 +168,10 @@ def backtest(
         any file is read); an event file that cannot be read; too few windows, or more than
         ``max_windows``; more forecasts than ``max_pair_windows``; no training or no test
         window around ``train_until``.
+    ParameterError
+        ``net`` that is not an AllianceNetwork, a ``progress`` or ``model`` of the wrong
+        type (a ParameterTypeError), ``max_iter`` above :data:`~alliances.risk.MAX_ITER`:
+        all checked before any file is read.
 
     Examples
     --------
@@ -182,9 +188,12 @@ def backtest(
     ----------
     .. [1] Brier (1950); Hegre et al. (2019); Heckerman (1995): see the module notes.
     """
+    check_network(net)
     given_until = check_backtest_options(window=window, train_until=train_until, half_life=half_life,
-                                 min_events=min_events, pseudo_count=pseudo_count, max_iter=max_iter,
-                                 date_range=date_range, max_windows=max_windows, max_pair_windows=max_pair_windows)
+                                         min_events=min_events, pseudo_count=pseudo_count, max_iter=max_iter,
+                                         date_range=date_range, max_windows=max_windows,
+                                         max_pair_windows=max_pair_windows)
+    check_progress(progress)
     expert = resolve_model(model)
     with using_progress(progress, "backtest") as report:
         steps = _Steps(report, total=4)
@@ -249,6 +258,8 @@ def check_backtest_options(
     EventDataError
         The first option out of range, naming it and its limits; a ``train_until`` that
         is not a date.
+    ParameterError
+        A ``max_iter`` above the fit's limit (:func:`~alliances.risk.check_fit_options`).
 
     Examples
     --------
@@ -269,6 +280,7 @@ def check_backtest_options(
     for name, value in (("max_iter", max_iter), ("max_pair_windows", max_pair_windows)):
         if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
             raise EventDataError(f"{name} must be a whole number of at least 1, not {value!r}")
+    check_fit_options(pseudo_count, max_iter)  # the fit's own limits too (max_iter), before the events are read
     return _parse_train_until(train_until)
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import ParameterError
+
 __all__ = ["EPS", "ScoreSet", "brier_score", "log_loss", "reliability_curve", "roc_auc", "score_all"]
 
 EPS = 1e-15
@@ -32,7 +34,7 @@ def _arrays(y, p) -> tuple[np.ndarray, np.ndarray]:
     y = np.asarray(y, dtype=float).ravel()
     p = np.asarray(p, dtype=float).ravel()
     if y.shape != p.shape:
-        raise ValueError(f"{len(y)} outcomes but {len(p)} forecasts")
+        raise ParameterError(f"{len(y)} outcomes but {len(p)} forecasts")
     return y, p
 
 

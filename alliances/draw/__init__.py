@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .._checks import check_instance
 from ..errors import ParameterError
 from ._backtest import MODEL_STYLES, draw_backtest, top_pairs
 from ._chrome import legend_labels, source_line, title_text
@@ -42,6 +43,7 @@ from ._model import draw_model, model_layers
 from ._network import draw_network
 from ._output import FORMATS, check_output_path, save_figure
 from ._riskmap import draw_risk, risk_matrix
+from ._style import check_figure_args
 from ._timeline import draw_timeline, timeline_layout, timeline_scores
 from ._tornado import draw_tornado, tornado_bars
 from ._viewdata import LAYERS, view_data
@@ -143,6 +145,8 @@ def draw_figure(
     >>> type(fig.canvas).__name__
     'BoundedCanvasAgg'
     """
+    check_figure_args(width=width, height=height, dpi=dpi)
+    check_instance(kind, str, "kind", f"a diagram kind ({', '.join(KINDS)})")
     if kind not in KINDS:
         raise ParameterError(f"unknown diagram kind {kind!r} (one of {', '.join(KINDS)})")
     if kind != "model":  # the model diagram draws no actor

@@ -31,6 +31,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from .._checks import check_instance, check_int, check_path
+from ..errors import ParameterTypeError
 from ..readwrite import output_format, write_text_atomic
 from ._viewdata import view_data
 
@@ -100,6 +102,7 @@ def check_html_path(path: str | os.PathLike[str]) -> Path:
     ...
     alliances.errors.OutputError: cannot write 'syria.png': unknown extension '.png' (use .html or .htm)
     """
+    check_path(path, "path")
     return output_format(path, HTML_FORMATS)[0]
 
 
@@ -147,7 +150,8 @@ def to_html(
     OutputError
         ``path`` has another extension than .html or its folder does not exist (checked first).
     ParameterError
-        An unknown layer, or precomputed tables handed with a timeline.
+        An unknown layer, or precomputed tables handed with a timeline; an argument out of range
+        or of the wrong type (a ParameterTypeError).
 
     Examples
     --------
@@ -269,8 +273,8 @@ class InteractiveView:
     """
 
     def __init__(self, page: str, *, height: int = 640):
-        self.html = page
-        self.height = int(height)
+        self.html = check_instance(page, str, "page", "the HTML text of to_html")
+        self.height = check_int(height, "height", low=1)
 
     def __repr__(self) -> str:
         return f"<InteractiveView: {len(self.html):,} characters of HTML; .save(path) writes it>"
@@ -328,5 +332,6 @@ def view(net: Any, *, height: int = 640, **options: Any) -> InteractiveView:
     True
     """
     if "path" in options:
-        raise TypeError("view() takes no path: use view(...).save(path) or to_html(..., path=...)")
+        raise ParameterTypeError("view() takes no path: use view(...).save(path) or to_html(..., path=...)")
+    check_int(height, "height", low=1)  # before the work
     return InteractiveView(to_html(net, **options), height=height)

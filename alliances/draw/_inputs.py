@@ -10,12 +10,24 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from typing import Any
 
+from .._arguments import check_graph
+from .._checks import check_int, check_items, check_number, shown
 from .._network import AllianceNetwork
 from ..analysis import factions as compute_factions
 from ..analysis import implied_relations, signed_degree
+from ..errors import ParameterError, ParameterTypeError
 from ..risk import conflict_risk, explain_risk, load_risk_model
 
-__all__ = ["as_network", "camp_index", "explain_pair", "implied_table", "node_sizes", "risk_model", "risk_table"]
+__all__ = [
+    "as_network",
+    "camp_index",
+    "check_table",
+    "explain_pair",
+    "implied_table",
+    "node_sizes",
+    "risk_model",
+    "risk_table",
+]
 
 
 def as_network(obj: Any) -> AllianceNetwork:
@@ -33,16 +45,15 @@ def as_network(obj: Any) -> AllianceNetwork:
 
     Raises
     ------
-    TypeError
-        For anything else.
+    ParameterTypeError
+        For anything else (and a ParameterError for a graph whose signs are not numbers).
     """
+    check_graph(obj, "net")
     if isinstance(obj, AllianceNetwork):
         return obj
-    import networkx as nx
-
-    if isinstance(obj, nx.Graph):
-        return AllianceNetwork.from_networkx(obj, scenario=str(obj.graph.get("scenario", "Signed graph")))
-    raise TypeError(f"expected an AllianceNetwork or a networkx graph, not {type(obj).__name__}")
+    title = obj.graph.get("scenario")
+    return AllianceNetwork.from_networkx(obj, scenario=title if isinstance(title, str) and title.strip()
+                                         else "Signed graph")
 
 
 def camp_index(net: AllianceNetwork, factions: Any) -> dict[Hashable, int]:
@@ -71,15 +82,22 @@ def camp_index(net: AllianceNetwork, factions: Any) -> dict[Hashable, int]:
         return {}
     if factions is None:
         factions = compute_factions(net)
+    if not (hasattr(factions, "camp_of") or isinstance(factions, Mapping | list | tuple)):
+        raise ParameterTypeError(f"factions must be a FactionsResult, a mapping of actor to camp, a list of camps, "
+                                 f"None or False, not {shown(factions)}")
     if hasattr(factions, "camp_of") and callable(factions.camp_of):
         # actors with no signed tie belong to no camp in a picture (the analysis files them
         # with the largest camp only because they change no criterion)
         isolated = set(getattr(factions, "isolated", ()) or ())
         return {v: int(i) for v, i in factions.camp_of().items() if i is not None and v not in isolated}
     if isinstance(factions, Mapping):
-        return {v: int(i) for v, i in factions.items() if i is not None}
-    camps = getattr(factions, "camps", factions)
+        return {v: check_int(i, f"the camp of {v!r}", low=0) for v, i in factions.items() if i is not None}  # type: ignore[misc]
+    camps = check_items(factions, "factions", _camp, item="each camp")
     return {v: i for i, camp in enumerate(camps) for v in camp}
+
+
+def _camp(value: Any, name: str) -> tuple[Any, ...]:
+    return check_items(value, name, lambda v, n: v, item="an actor", what="list of actors")
 
 
 def node_sizes(net: AllianceNetwork, centrality: Any) -> dict[Hashable, float]:
@@ -108,8 +126,11 @@ def node_sizes(net: AllianceNetwork, centrality: Any) -> dict[Hashable, float]:
         return {v: 0.5 for v in net.actors}
     if centrality is None:
         centrality = signed_degree(net)
+    if not (isinstance(centrality, Mapping) or hasattr(centrality, "to_dict")):
+        raise ParameterTypeError(f"centrality must be a mapping of actor to value, a Series, a DataFrame, None or "
+                                 f"False, not {shown(centrality)}")
     values = _as_mapping(centrality)
-    nums = {v: float(values.get(v, 0.0) or 0.0) for v in net.actors}
+    nums = {v: check_number(values.get(v, 0.0) or 0.0, f"the centrality of {v!r}") or 0.0 for v in net.actors}
     lo, hi = min(nums.values(), default=0.0), max(nums.values(), default=0.0)
     if hi - lo < 1e-12:
         return {v: 0.5 for v in nums}
@@ -128,6 +149,8 @@ def _as_mapping(obj: Any) -> Mapping[Hashable, Any]:
             if col in frame.columns:
                 return frame[col].to_dict()
         numeric = frame.select_dtypes("number")
+        if numeric.shape[1] == 0:
+            raise ParameterError("centrality: the table has no column of numbers (use signed_degree's table)")
         return numeric.iloc[:, 0].to_dict()
     if hasattr(obj, "to_dict"):
         return obj.to_dict()
@@ -149,6 +172,7 @@ def risk_table(net: AllianceNetwork, risk: Any) -> Any:
     """
     if risk is None:
         risk = conflict_risk(net)
+    check_table(risk, "risk", ("a", "b", "p_clash"), "conflict_risk")
     return risk
 
 
@@ -170,7 +194,17 @@ def implied_table(net: AllianceNetwork, implied: Any) -> Any:
         return None
     if implied is None:
         implied = implied_relations(net)
+    check_table(implied, "implied", ("a", "b", "stance"), "implied_relations")
     return implied
+
+
+def check_table(table: Any, name: str, columns: tuple[str, ...], made_by: str) -> None:
+    """Check a precomputed table handed in: a DataFrame with the columns ``made_by`` returns."""
+    if not hasattr(table, "columns") or not hasattr(table, "itertuples"):
+        raise ParameterTypeError(f"{name} must be the DataFrame {made_by} returns, or None, not {shown(table)}")
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ParameterError(f"{name} lacks the columns {', '.join(missing)} (use the table {made_by} returns)")
 
 
 def explain_pair(net: AllianceNetwork, a: str, b: str) -> Any:

@@ -17,10 +17,11 @@ import numpy as np
 from matplotlib.collections import PatchCollection
 from matplotlib.patches import Patch, Rectangle
 
+from .._checks import check_bool
 from ._chrome import figure_of, figure_title, source_footer, title_text
 from ._grid import axes_side, camp_bands, figure_for_grid, grid_axes
 from ._inputs import as_network, camp_index, implied_table
-from ._style import INK, RC, STANCE_ORDER, STANCE_STYLES, UNKNOWN_STYLE, plain
+from ._style import INK, RC, STANCE_ORDER, STANCE_STYLES, UNKNOWN_STYLE, check_figure_args, plain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -143,6 +144,9 @@ def draw_matrix(
     .. [2] Cartwright & Harary (1956) Structural balance: a generalization of Heider's theory.
        Psychological Review 63.
     """
+    check_figure_args(ax=ax, width=width, height=height, dpi=dpi, title=title)
+    check_bool(legend, "legend")
+    check_bool(sources, "sources")
     net = as_network(net)
     with matplotlib.rc_context(RC):
         camp_of = camp_index(net, factions)

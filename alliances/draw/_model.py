@@ -13,16 +13,18 @@ system structures. IEEE Transactions on Systems, Man, and Cybernetics 11(2).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib
 from matplotlib.patches import FancyBboxPatch, Patch
 
+from .._checks import check_bool, shown
+from ..errors import ParameterError, ParameterTypeError
 from ._chrome import axes_title, figure_of
 from ._inputs import risk_model
-from ._style import INK, MUTED, RC, RISK_COLOUR, new_figure, text_width_in
+from ._style import INK, MUTED, RC, RISK_COLOUR, check_figure_args, new_figure, text_width_in
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -72,7 +74,7 @@ def model_layers(nodes: list[str], edges: list[tuple[str, str]]) -> list[list[st
     def d(v: str, seen: tuple = ()) -> int:
         if v not in depth:
             if v in seen:
-                raise ValueError(f"the risk model has a cycle through {v!r}")
+                raise ParameterError(f"the risk model has a cycle through {v!r}")
             depth[v] = 1 + max((d(p, (*seen, v)) for p in parents[v]), default=-1)
         return depth[v]
 
@@ -144,6 +146,8 @@ def draw_model(
     .. [1] Sugiyama, Tagawa & Toda (1981) Methods for visual understanding of hierarchical system
        structures. IEEE Transactions on Systems, Man, and Cybernetics 11(2).
     """
+    check_figure_args(ax=ax, width=width, height=height, dpi=dpi, title=title)
+    check_bool(states, "states")
     model = _model(model)
     node_objs = dict(model.nodes)
     names = list(node_objs)
@@ -252,4 +256,14 @@ def _centre(box: FancyBboxPatch) -> tuple[float, float]:
 def _model(model: Any) -> Any:
     if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
         return risk_model(model)
+    nodes = getattr(model, "nodes", None)
+    shape = ("id", "states", "parents", "kind")
+    if not isinstance(nodes, Mapping) or not nodes or not all(all(hasattr(n, a) for a in shape)
+                                                              for n in nodes.values()):
+        raise ParameterTypeError(f"model must be a RiskModel (nodes with id, states, parents and kind), a model "
+                                 f"file's path or None, not {shown(model)}")
+    for node in nodes.values():
+        unknown = [p for p in node.parents if p not in nodes]
+        if unknown:
+            raise ParameterError(f"model: node {node.id!r} has parents that are not nodes: {', '.join(map(str, unknown))}")
     return model

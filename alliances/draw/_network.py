@@ -19,6 +19,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 
+from .._checks import check_bool, check_int
 from ._chrome import axes_title, box_hits_circle, figure_of, mark_heading, source_footer, title_text
 from ._inputs import as_network, camp_index, node_sizes, risk_table
 from ._layout import signed_layout
@@ -31,6 +32,7 @@ from ._style import (
     RISK_COLOUR,
     STANCE_ORDER,
     STANCE_STYLES,
+    check_figure_args,
     edge_alpha,
     edge_width,
     faction_colour,
@@ -125,6 +127,11 @@ def draw_network(
     .. [2] Doreian & Mrvar (1996) A partitioning approach to structural balance. Social Networks 18.
     .. [3] Okabe & Ito (2008) Color Universal Design: how to make figures friendly to colorblind people.
     """
+    check_figure_args(ax=ax, width=width, height=height, dpi=dpi, title=title)
+    check_int(top, "top", low=0)
+    check_int(label_iterations, "label_iterations", low=0, high=10_000)
+    check_bool(legend, "legend")
+    check_bool(sources, "sources")
     net = as_network(net)
     nodes = list(net.actors)
     with matplotlib.rc_context(RC):

@@ -15,9 +15,10 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
+from .._checks import check_instance, check_number, check_path
 from ..readwrite import atomic_path, output_format
 from ._limits import check_pixels
-from ._style import RC
+from ._style import MAX_DPI, MIN_DPI, RC
 
 __all__ = ["FORMATS", "check_output_path", "save_figure"]
 
@@ -84,6 +85,9 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: float | None 
     ...     out.read_bytes()[:5]
     b'<?xml'
     """
+    check_instance(fig, Figure, "fig", "a matplotlib Figure")
+    check_path(path, "path")
+    check_number(dpi, "dpi", low=MIN_DPI, high=MAX_DPI, optional=True)
     target, fmt = check_output_path(path)
     if fmt == "png":
         w_in, h_in = fig.get_size_inches()

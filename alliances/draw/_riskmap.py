@@ -14,11 +14,12 @@ import numpy as np
 from matplotlib.collections import PatchCollection
 from matplotlib.patches import Rectangle
 
+from .._checks import check_bool
 from ._chrome import figure_of, figure_title, source_footer, title_text
 from ._grid import axes_side, camp_bands, figure_for_grid, grid_axes
 from ._inputs import as_network, camp_index, risk_table
 from ._matrix import actor_order
-from ._style import INK, RC, plain, text_colour_on
+from ._style import INK, RC, check_figure_args, plain, text_colour_on
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -99,6 +100,8 @@ def draw_risk(
     ----------
     .. [1] Bremer (1992) Dangerous dyads. Journal of Conflict Resolution 36.
     """
+    check_figure_args(ax=ax, width=width, height=height, dpi=dpi, title=title)
+    check_bool(sources, "sources")
     net = as_network(net)
     with matplotlib.rc_context(RC):
         camp_of = camp_index(net, factions)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
+from .._checks import check_instance, check_number, check_text
 from ._limits import BoundedCanvasAgg
 
 if TYPE_CHECKING:
@@ -35,8 +36,12 @@ __all__ = [
     "STANCE_ORDER",
     "STANCE_STYLES",
     "UNKNOWN_STYLE",
+    "MAX_DPI",
+    "MAX_INCHES",
+    "MIN_DPI",
     "AlliancesFigure",
     "EdgeStyle",
+    "check_figure_args",
     "edge_alpha",
     "edge_width",
     "faction_colour",
@@ -185,6 +190,49 @@ class AlliancesFigure(Figure):
         buf = io.BytesIO()
         self.savefig(buf, format="png", dpi=self.dpi)
         return buf.getvalue()
+
+
+MAX_INCHES = 200.0
+"""The widest and tallest figure the diagrams take, in inches (5 metres)."""
+MIN_DPI = 10.0
+"""The lowest resolution the diagrams take, in dots per inch (below it the smallest text has no pixel)."""
+MAX_DPI = 2400.0
+"""The highest resolution the diagrams take, in dots per inch."""
+
+
+def check_figure_args(*, ax: Any = None, width: Any = None, height: Any = None, dpi: Any = 150,
+                      title: Any = None) -> None:
+    """Check the arguments every diagram takes: the axes to draw into, the size, the resolution, the title.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes or None
+    width, height : number or None
+        Inches, in (0, MAX_INCHES].
+    dpi : number
+        In [MIN_DPI, MAX_DPI] (10 to 2400).
+    title : str, False or None
+
+    Raises
+    ------
+    ParameterError, ParameterTypeError
+
+    Examples
+    --------
+    >>> check_figure_args(width=8, dpi=300)
+    >>> check_figure_args(dpi=float("nan"))
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: dpi must be a number in [10, 2400], not nan
+    """
+    from matplotlib.axes import Axes
+
+    check_instance(ax, (Axes, type(None)), "ax", "matplotlib Axes or None")
+    for name, value in (("width", width), ("height", height)):
+        check_number(value, name, low=0, high=MAX_INCHES, low_open=True, optional=True)
+    check_number(dpi, "dpi", low=MIN_DPI, high=MAX_DPI)
+    if title is not None and title is not False:
+        check_text(title, "title")
 
 
 def new_figure(width: float, height: float, dpi: float = 150) -> AlliancesFigure:

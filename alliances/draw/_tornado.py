@@ -16,9 +16,21 @@ import numpy as np
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from ..errors import ParameterTypeError
 from ._chrome import figure_of, title_text
 from ._inputs import as_network, explain_pair
-from ._style import INK, MUTED, NEGATIVE, POSITIVE, RC, fit_text, new_figure, plain, text_width_in
+from ._style import (
+    INK,
+    MUTED,
+    NEGATIVE,
+    POSITIVE,
+    RC,
+    check_figure_args,
+    fit_text,
+    new_figure,
+    plain,
+    text_width_in,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -104,6 +116,7 @@ def draw_tornado(
     .. [1] Howard (1988) Decision analysis: practice and promise. Management Science 34(6)
        (the tornado diagram of one-way sensitivity).
     """
+    check_figure_args(ax=ax, width=width, height=height, dpi=dpi, title=title)
     explanation, net = _explanation(explanation, net)
     bars = tornado_bars(explanation.tornado, float(explanation.p_clash), dict(explanation.factors or {}))
     p_now = float(explanation.p_clash)
@@ -199,12 +212,12 @@ def _titles(fig: Figure, ax: Axes, main: str, heading: str | None, *, own: bool)
 def _explanation(obj: Any, net: Any) -> tuple[Any, AllianceNetwork | None]:
     if isinstance(obj, tuple):
         if len(obj) != 3:
-            raise TypeError("draw_tornado takes a RiskExplanation or a tuple (net, a, b)")
+            raise ParameterTypeError("draw_tornado takes a RiskExplanation or a tuple (net, a, b)")
         net, a, b = obj
         net = as_network(net)
         return explain_pair(net, a, b), net
     if not hasattr(obj, "tornado"):
-        raise TypeError(f"draw_tornado takes a RiskExplanation or a tuple (net, a, b), not {type(obj).__name__}")
+        raise ParameterTypeError(f"draw_tornado takes a RiskExplanation or a tuple (net, a, b), not {type(obj).__name__}")
     return obj, (as_network(net) if net is not None else None)
 
 

@@ -22,13 +22,14 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import check_instance, check_int, check_items, check_progress, check_text
 from .._network import AllianceNetwork
 from .._numbers import json_number
 from .._progress import ProgressLike, using_progress
 from ..errors import ParameterError
 from ..risk import CompiledRisk, load_risk_model
 from ._chrome import source_line, title_text
-from ._inputs import as_network, camp_index, implied_table, node_sizes
+from ._inputs import as_network, camp_index, check_table, implied_table, node_sizes
 from ._layout import signed_layout
 from ._style import (
     INK,
@@ -119,7 +120,9 @@ def view_data(
     Raises
     ------
     ParameterError
-        An unknown layer, no snapshots, or a precomputed table handed to a timeline.
+        An unknown layer, no snapshots, or a precomputed table handed to a timeline; a ``top``,
+        ``title``, ``layers``, ``progress`` or table out of range or of the wrong type (a
+        ParameterTypeError), checked before any work.
 
     Examples
     --------
@@ -131,9 +134,13 @@ def view_data(
     >>> data["frames"][0]["ties"][0]["stance"], data["legend"][0]["heading"]
     ('enemy', 'Relations')
     """
+    check_int(top, "top", low=0)
+    check_text(title, "title", optional=True)
+    check_progress(progress)
     single = not isinstance(nets, Sequence)
     if layers is None:
         layers = ("ties", "camps") if single else ("ties",)
+    layers = check_items(layers, "layers", _layer_name, item="a layer")
     unknown = [x for x in layers if x not in LAYERS]
     if unknown:
         raise ParameterError(f"unknown layer {unknown[0]!r} (one of {', '.join(LAYERS)})")
@@ -141,6 +148,8 @@ def view_data(
         for name, value in (("factions", factions), ("risk", risk), ("implied", implied), ("centrality", centrality)):
             if value is not None and value is not False:
                 raise ParameterError(f"a timeline computes {name} per snapshot: pass None or False, not a table")
+    if single and risk is not None and risk is not False:
+        check_table(risk, "risk", ("a", "b", "p_clash"), "conflict_risk")
     snapshots = _snapshots(nets)
     order, pos = _layout(snapshots[0], factions) if single else _timeline_positions(snapshots)
     index = {v: i for i, v in enumerate(order)}
@@ -185,6 +194,10 @@ def view_data(
 
 
 # -- layout --------------------------------------------------------------------
+
+
+def _layer_name(value: Any, name: str) -> str:
+    return check_instance(value, str, name, f"a layer name ({', '.join(LAYERS)})")
 
 
 def _snapshots(nets: Any) -> list[AllianceNetwork]:

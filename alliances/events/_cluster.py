@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .._checks import check_instance
 from ..errors import EventDataError
 from ._engines import BackgroundCall
 
@@ -81,7 +82,8 @@ def check_spark_master(master: str) -> str:
     ...
     alliances.errors.EventDataError: Spark master 'spark://10.0.0.5': expected local[*], local[N], spark://HOST:PORT, yarn or k8s://URL
     """
-    if not isinstance(master, str) or not _MASTER.match(master.strip()) or master != master.strip():
+    check_instance(master, str, "master", "a Spark master URL (text)")
+    if not _MASTER.match(master.strip()) or master != master.strip():
         raise EventDataError(f"Spark master {master!r}: expected local[*], local[N], spark://HOST:PORT, yarn or k8s://URL")
     for port in re.findall(r":(\d+)(?=,|$)", master) if master.startswith("spark://") else ():
         if not 0 < int(port) < 65536:
@@ -107,6 +109,7 @@ def check_spark_config(config: Mapping[str, Any] | None) -> dict[str, str]:
     ...
     alliances.errors.EventDataError: Spark setting 'executor.memory': a key is spark.<name> (letters, digits, '.', '_', '-')
     """
+    check_instance(config, (Mapping, type(None)), "config", "a mapping of Spark setting -> value")
     out: dict[str, str] = {}
     problems = []
     for key, value in (config or {}).items():
@@ -144,6 +147,10 @@ def parse_spark_conf(pairs: Sequence[str]) -> dict[str, str]:
     ...
     alliances.errors.EventDataError: --spark-conf 'spark.executor.memory': expected KEY=VALUE; --spark-conf '=2': expected KEY=VALUE
     """
+    if isinstance(pairs, str) or not isinstance(pairs, Sequence):
+        check_instance(pairs, (list, tuple), "pairs", "a list of KEY=VALUE texts")
+    for pair in pairs:
+        check_instance(pair, str, "pairs", "a list of KEY=VALUE texts")
     out: dict[str, str] = {}
     problems = []
     for pair in pairs:

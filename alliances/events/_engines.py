@@ -23,8 +23,9 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
+from .._checks import check_int, check_text, shown
 from .._progress import ProgressCallback
-from ..errors import EventDataError
+from ..errors import EventDataError, ParameterError, ParameterTypeError
 from ._formats import FileLayout, expand_paths, first_line, is_uri
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ __all__ = [
     "BackgroundCall",
     "DuckDBEngine",
     "Engine",
+    "check_engine",
     "duckdb_paths",
     "hadoop_paths",
     "read_failure",
@@ -111,6 +113,9 @@ class DuckDBEngine:
     name = "duckdb"
 
     def __init__(self, *, memory_limit: str | None = None, threads: int | None = None):
+        if memory_limit is not None and not _MEMORY.match(check_text(memory_limit, "memory_limit") or ""):
+            raise ParameterError(f"memory_limit must be a size such as '1GB' or '512MiB', not {memory_limit!r}")
+        check_int(threads, "threads", low=1, high=4096, optional=True)
         import duckdb
 
         # Results never depend on row order (every output is sorted), so DuckDB need not keep it.
@@ -220,6 +225,29 @@ def spark_available() -> tuple[bool, str]:
     if not (shutil.which("java") or (java_home and os.path.exists(os.path.join(java_home, "bin", "java")))):
         return False, "Java is not installed (Spark needs Java 17)"
     return True, ""
+
+
+_ENGINE_METHODS = ("epoch_day", "parquet_columns", "files_view", "register", "materialize", "sql", "drop", "close")
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B|B)\Z", re.IGNORECASE)
+
+
+def check_engine(engine: object) -> None:
+    """Check the type of an ``engine=`` argument: None, a name, or an object with the :class:`Engine` methods.
+
+    An unknown name is :func:`get_engine`'s to refuse.
+
+    Examples
+    --------
+    >>> check_engine("duckdb")
+    >>> check_engine(42)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterTypeError: engine must be 'duckdb', 'spark' or an engine object, not 42
+    """
+    if engine is None or isinstance(engine, str):
+        return
+    if not all(callable(getattr(engine, m, None)) for m in _ENGINE_METHODS):
+        raise ParameterTypeError(f"engine must be 'duckdb', 'spark' or an engine object, not {shown(engine)}")
 
 
 def duckdb_paths(files: Sequence[str]) -> list[str]:

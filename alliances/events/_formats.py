@@ -58,11 +58,12 @@ import glob
 import gzip
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import EventDataError
+from .._checks import check_instance, check_items, check_path, check_text, shown
+from ..errors import EventDataError, ParameterError, ParameterTypeError
 
 __all__ = [
     "FORMATS",
@@ -73,6 +74,7 @@ __all__ = [
     "EventFormat",
     "FileLayout",
     "DATA_EXTENSIONS",
+    "check_event_paths",
     "detect_format",
     "expand_paths",
     "first_line",
@@ -371,7 +373,27 @@ def is_uri(path: str | os.PathLike[str]) -> bool:
     >>> is_uri("/data/x.csv"), is_uri("C:/data/x.csv"), is_uri("a:b.csv")
     (False, False, False)
     """
-    return bool(_URI.match(os.fspath(path)))
+    text = os.fspath(check_instance(path, (str, os.PathLike), "path", "a path or URI (text)"))
+    return isinstance(text, str) and bool(_URI.match(text))
+
+
+def check_event_paths(paths: object) -> None:
+    """Check a ``paths`` argument: a path, a glob or a folder (str or path-like), or a list of them.
+
+    Examples
+    --------
+    >>> check_event_paths(["a.csv", "b.csv"])
+    >>> check_event_paths(None)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterTypeError: paths must be a path, a glob or a folder, or a list of them, not None
+    """
+    if isinstance(paths, str | os.PathLike):
+        check_path(paths, "paths")
+    elif isinstance(paths, Iterable) and not isinstance(paths, bytes | Mapping):
+        check_items(paths, "paths", check_path, item="an event file path")
+    else:
+        raise ParameterTypeError(f"paths must be a path, a glob or a folder, or a list of them, not {shown(paths)}")
 
 
 def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -474,6 +496,15 @@ def detect_format(files: Sequence[str], *, format: str | None = None, parquet_co
     EventDataError
         Unknown format, missing columns, or files whose headers differ.
     """
+    files = list(check_items(files, "files", check_path, item="an event file path"))
+    if not files:
+        raise ParameterError("files is empty: give at least one event file")
+    check_instance(format, (str, type(None)), "format", "an event format name (ged, acled, gdelt, icews) or None")
+    if read_line is not None and not callable(read_line):
+        raise ParameterTypeError(f"read_line must be a function of a path, not {shown(read_line)}")
+    if parquet_columns is not None:
+        parquet_columns = [str(check_text(c, "a column name")) for c in check_items(
+            parquet_columns, "parquet_columns", lambda v, n: v, item="a column name")]
     if format is not None and format not in FORMATS:
         raise EventDataError(f"unknown event format {format!r} (expected one of: {', '.join(FORMATS)})")
     if parquet_columns is not None:

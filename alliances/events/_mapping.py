@@ -34,6 +34,7 @@ from functools import cached_property
 
 import yaml
 
+from .._checks import check_instance, check_path, check_text
 from .._network import AllianceNetwork
 from .._text import did_you_mean
 from ..errors import ScenarioError
@@ -186,6 +187,7 @@ def load_mapping(path: str | os.PathLike[str]) -> ActorMapper:
     ScenarioError
         Every problem found (unknown keys, bad regular expressions, non-text values).
     """
+    check_path(path, "path")
     name = os.fspath(path)
     return loads_mapping(read_text_file(name, what="mapping file"), filename=name)
 
@@ -204,6 +206,8 @@ def loads_mapping(text: str, *, filename: str = "<string>") -> ActorMapper:
     >>> m.map_name("Hayat Tahrir al-Sham"), m.map_name("SYRIA", "SYRMILGOV")
     ('hts', 'assad')
     """
+    check_instance(text, str, "text", "YAML text (an actor mapping)")
+    check_text(filename, "filename")
     reader = StrictYamlReader(
         filename, empty="empty mapping file: give names, patterns or codes", document="a mapping file"
     )

@@ -14,11 +14,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._checks import check_instance, check_progress
 from .._progress import ProgressLike
 from ..errors import EventDataError
 from ._cluster import check_spark_config, check_spark_master, check_spark_timeout
-from ._engines import DuckDBEngine, Engine
-from ._formats import NORMALISED_COLUMNS, FileLayout, detect_format, expand_paths, is_parquet, is_uri
+from ._engines import DuckDBEngine, Engine, check_engine
+from ._formats import (
+    NORMALISED_COLUMNS,
+    FileLayout,
+    check_event_paths,
+    detect_format,
+    expand_paths,
+    is_parquet,
+    is_uri,
+)
 from ._spark import SparkEngine
 
 if TYPE_CHECKING:
@@ -123,6 +132,11 @@ def read_events(
     >>> ev.format, ev.count()
     ('ged', 16566)
     """
+    if not isinstance(paths, EventFiles):
+        check_event_paths(paths)
+    check_instance(format, (str, type(None)), "format", "an event format name (ged, acled, gdelt, icews) or None")
+    check_engine(engine)
+    check_progress(progress)
     if isinstance(paths, EventFiles):
         return paths
     given = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
@@ -178,13 +192,15 @@ def check_engine_options(
     ...
     alliances.errors.EventDataError: a Spark master, settings and timeout are for the Spark engine (--engine spark), not duckdb
     """
+    check_engine(engine)
     if isinstance(engine, str) and engine not in ENGINES:
         raise EventDataError(f"unknown engine {engine!r} (expected duckdb or spark)")
     options: dict[str, Any] = {}
     if master is not None:
         options["master"] = check_spark_master(master)
-    if config:
-        options["config"] = check_spark_config(config)
+    settings = check_spark_config(config) if config is not None else {}
+    if settings:
+        options["config"] = settings
     if timeout is not None:
         options["timeout"] = check_spark_timeout(timeout)
     if options and engine != "spark":
@@ -226,6 +242,7 @@ def get_engine(
     alliances.errors.EventDataError: unknown engine 'sqlite' (expected duckdb or spark)
     """
     options = check_engine_options(engine, master=master, config=config, timeout=timeout)
+    check_progress(progress)
     if engine is None or engine == "duckdb":
         return DuckDBEngine()
     if engine == "spark":

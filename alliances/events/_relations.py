@@ -33,6 +33,8 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .._arguments import check_network
+from .._checks import check_instance, check_path
 from .._network import AllianceNetwork
 from .._progress import ProgressCallback, ProgressLike, using_progress
 from ..errors import EventDataError, OutputError
@@ -61,6 +63,7 @@ __all__ = [
     "EventRelations",
     "check_max_windows",
     "check_relations_options",
+    "check_table",
     "check_table_output",
     "relations_over_time",
     "write_table",
@@ -194,6 +197,9 @@ def relations_over_time(
     .. [1] Goldstein (1992); Brandt, Colaresi & Freeman (2008); Lerner et al. (2013): see
        :mod:`alliances.events._scoring`.
     """
+    check_network(net)
+    check_instance(mapping, (ActorMapper, str, os.PathLike, type(None)), "mapping",
+                   "an ActorMapper, the path of a mapping file or None")
     win, days, limit = check_relations_options(window=window, origin=origin, method=method, thresholds=thresholds,
                                                half_life=half_life, min_events=min_events, date_range=date_range,
                                                max_windows=max_windows, engine=engine)
@@ -415,6 +421,7 @@ def check_table_output(path: str | os.PathLike[str], *, engine: str | Engine | N
     ...
     alliances.errors.OutputError: cannot write 'relations.xlsx': unknown extension '.xlsx' (use .csv, .csv.gz, .parquet or .pq)
     """
+    check_path(path, "path")
     if is_uri(path):
         target = os.fspath(path)
         if getattr(engine, "name", engine) != "spark":
@@ -423,6 +430,13 @@ def check_table_output(path: str | os.PathLike[str], *, engine: str | Engine | N
             raise OutputError(f"cannot write {target!r}: a URI is written as Parquet: end it in .parquet or .pq")
         return "parquet"
     return output_format(path, TABLE_FORMATS)[1]
+
+
+def check_table(table: object) -> None:
+    """Check a ``table`` argument: a pandas DataFrame (the relations table)."""
+    import pandas as pd
+
+    check_instance(table, pd.DataFrame, "table", "a pandas DataFrame")
 
 
 def write_table(table: pd.DataFrame, path: str | os.PathLike[str], *, engine: Engine | None = None) -> str:
@@ -439,6 +453,8 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str], *, engine: En
     EventDataError
         A URI Spark cannot write.
     """
+    check_table(table)
+    check_path(path, "path")
     kind = check_table_output(path, engine=engine)
     target = os.fspath(path)
     if is_uri(target):

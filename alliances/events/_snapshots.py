@@ -14,19 +14,42 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._arguments import check_network
+from .._checks import check_date, check_instance, check_path
 from .._network import AllianceNetwork
 from .._records import Evidence, Relation, Source, Stance
-from ..errors import EventDataError, OutputError
+from ..errors import EventDataError, OutputError, ParameterError
 from ._formats import FORMATS, is_uri
+from ._scoring import COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from ._relations import EventRelations
 
-__all__ = ["check_snapshot_folder", "diff_scenarios", "snapshot", "snapshots", "window_label", "write_snapshots"]
+__all__ = ["check_relations", "check_snapshot_folder", "check_window_bounds", "diff_scenarios", "snapshot",
+           "snapshots", "window_label", "write_snapshots"]
 
 _SCORE_NOTE = re.compile(r"score (-?\d+(?:\.\d+)?)")
+
+
+def check_window_bounds(start: object, end: object) -> None:
+    """Check the first and last day of a window: two dates, the first not after the last."""
+    check_instance(start, dt.date, "start", "a date")
+    check_instance(end, dt.date, "end", "a date")
+    if end < start:  # type: ignore[operator]
+        raise ParameterError(f"end ({end}) is before start ({start})")
+
+
+def check_relations(relations: object) -> None:
+    """Check a ``relations`` argument: an :class:`EventRelations` or its table (a DataFrame with its columns)."""
+    import pandas as pd
+
+    table = getattr(relations, "table", relations)
+    check_instance(table, pd.DataFrame, "relations", "an EventRelations or its table (a DataFrame)")
+    missing = [c for c in COLUMNS if c not in table.columns]  # type: ignore[attr-defined]
+    if missing:
+        raise ParameterError(f"relations lacks the columns {', '.join(missing)} (use relations_over_time's table)")
 
 
 def window_label(start: dt.date, end: dt.date) -> str:
@@ -39,6 +62,7 @@ def window_label(start: dt.date, end: dt.date) -> str:
     >>> window_label(dt.date(2017, 4, 1), dt.date(2017, 6, 30))
     '2017-Q2'
     """
+    check_window_bounds(start, end)
     if start.day == 1 and start.month == 1 and end == dt.date(start.year, 12, 31):
         return f"{start.year}"
     if start.day == 1 and end.month == start.month and end.year == start.year and (end + dt.timedelta(days=1)).day == 1:
@@ -76,6 +100,10 @@ def snapshot(net: AllianceNetwork, relations: EventRelations | pd.DataFrame, win
     >>> snap.as_of, snap.stance("sdf", "islamic_state").value
     (datetime.date(2017, 6, 30), 'enemy')
     """
+    check_network(net)
+    check_relations(relations)
+    window = check_date(window, "window", optional=False)  # type: ignore[assignment]
+    check_instance(source, (Source, type(None)), "source", "a Source or None")
     table, fmt, files, method = _unpack(relations)
     day = dt.date.fromisoformat(window) if isinstance(window, str) else window
     rows = table[(table["window_start"] <= day) & (table["window_end"] >= day)]
@@ -116,6 +144,8 @@ def _copy(d: dt.date) -> dt.date:
 
 def snapshots(net: AllianceNetwork, relations: EventRelations) -> list[AllianceNetwork]:
     """One snapshot per window with events, in time order."""
+    check_network(net)
+    check_relations(relations)
     table, *_ = _unpack(relations)
     return [snapshot(net, relations, start) for start in sorted(set(table["window_start"]))]
 
@@ -128,9 +158,12 @@ def write_snapshots(net: AllianceNetwork, relations: EventRelations, folder: str
     list of Path
         The files written, in time order.
     """
+    check_network(net)
+    check_relations(relations)
+    out = check_snapshot_folder(folder)
+    check_path(folder, "folder")  # what the folder check leaves: a NUL character
     from ..readwrite import dump
 
-    out = check_snapshot_folder(folder)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -211,6 +244,8 @@ def diff_scenarios(a: AllianceNetwork, b: AllianceNetwork) -> pd.DataFrame:
      {'a': 'y', 'b': 'z', 'change': 'gained', 'before': '', 'after': 'ally'},
      {'a': 'x', 'b': 'z', 'change': 'lost', 'before': 'enemy', 'after': ''}]
     """
+    check_network(a, "a")
+    check_network(b, "b")
     import pandas as pd
 
     before = {r.pair: r.stance.value for r in a.active_relations}
@@ -229,6 +264,7 @@ def diff_scenarios(a: AllianceNetwork, b: AllianceNetwork) -> pd.DataFrame:
 
 def score_from_evidence(rel: Relation) -> float | None:
     """The event score an event-derived relation's evidence cites, or None."""
+    check_instance(rel, Relation, "rel", "a Relation")
     for ev in rel.evidence:
         m = _SCORE_NOTE.search(ev.note or "")
         if m:

@@ -27,6 +27,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote
 
+from .._checks import check_progress
 from .._progress import ProgressLike, using_progress
 from ..errors import EventDataError
 from ._cluster import (
@@ -108,6 +109,7 @@ class SparkEngine:
 
     def __init__(self, *, master: str | None = None, config: Mapping[str, Any] | None = None,
                  timeout: float = DEFAULT_SPARK_TIMEOUT, progress: ProgressLike = False):
+        check_progress(progress)
         ok, why = spark_available()
         if not ok:
             raise EventDataError(f"the Spark engine is not available: {why}")

@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import EventDataError
+from .._checks import check_instance, check_int, check_text
+from ..errors import EventDataError, ParameterError
 
 __all__ = [
     "DATE_LIMITS",
@@ -74,17 +75,15 @@ class Window:
     origin: dt.date = _EPOCH
 
     def __post_init__(self) -> None:
-        if self.unit not in (*_UNITS, "days"):
+        if not isinstance(self.unit, str) or self.unit not in (*_UNITS, "days"):
             raise EventDataError(f"unknown window unit {self.unit!r} (use day, week, month, quarter, year or days)")
         if isinstance(self.days, bool) or not isinstance(self.days, int):
             raise EventDataError(f"a window's days must be a whole number, not {self.days!r}")
         if self.unit == "days":
             _check_days(self.days)
-        if not isinstance(self.origin, dt.date) or isinstance(self.origin, dt.datetime):
-            raise EventDataError(f"a window's origin must be a date, not {self.origin!r}")
-        if not DATE_LIMITS[0] <= self.origin <= DATE_LIMITS[1]:
-            raise EventDataError(f"a window's origin must lie between {DATE_LIMITS[0]} and {DATE_LIMITS[1]}, "
-                                 f"not {self.origin}")
+        elif self.days != 1:
+            raise ParameterError(f"days is for unit 'days' only, not {self.unit!r}")
+        _check_origin(self.origin)
 
     @property
     def label(self) -> str:
@@ -164,6 +163,8 @@ def parse_window(text: str | Window, *, origin: dt.date | None = None) -> Window
     ...
     alliances.errors.EventDataError: unknown window 'fortnight' (use day, week, month, quarter, year or a number of days such as 14d)
     """
+    if origin is not None:  # checked whatever the unit, by the rule a Window keeps
+        _check_origin(origin)
     if isinstance(text, Window):
         return text
     if not isinstance(text, str):
@@ -196,6 +197,15 @@ def _check_days(days: int, text: str | None = None) -> None:
     if days > MAX_WINDOW_DAYS:
         raise EventDataError(f"{given}: a window lasts at most {MAX_WINDOW_DAYS} days (ten years); "
                              "use 'year' windows for longer spans")
+
+
+def _check_origin(origin: object) -> None:
+    """A window's origin must be a date (not a datetime) within :data:`DATE_LIMITS`."""
+    if not isinstance(origin, dt.date) or isinstance(origin, dt.datetime):
+        raise EventDataError(f"a window's origin must be a date, not {origin!r}")
+    if not DATE_LIMITS[0] <= origin <= DATE_LIMITS[1]:
+        raise EventDataError(f"a window's origin must lie between {DATE_LIMITS[0]} and {DATE_LIMITS[1]}, "
+                             f"not {origin}")
 
 
 def parse_date_range(value: DateRangeLike) -> tuple[dt.date, dt.date]:
@@ -302,6 +312,9 @@ def check_window_span(win: Window, first: int, last: int, limit: int, *, why: st
     ------
     EventDataError
         Naming the span, the limit, and what to do instead.
+    ParameterError
+        A ``win`` that is not a Window, keys that are not those of windows within
+        :data:`DATE_LIMITS`, a ``limit`` below 1 (a ParameterTypeError for a wrong type).
 
     Examples
     --------
@@ -312,6 +325,12 @@ def check_window_span(win: Window, first: int, last: int, limit: int, *, why: st
     ...
     alliances.errors.EventDataError: the events span 30317 day windows (2016-01-01 to 2099-01-01), more than the limit of 400 (max_windows); decay computes every window in between: use a longer window, a narrower date range (--date-range), or raise max_windows (--max-windows)
     """
+    check_instance(win, Window, "win", "a Window")
+    low, high = win.key(DATE_LIMITS[0]), win.key(DATE_LIMITS[1])  # windows with calendar dates around them
+    check_int(first, "first", low=low, high=high)
+    check_int(last, "last", low=low, high=high)
+    check_int(limit, "limit", low=1)
+    check_text(why, "why")
     span = last - first + 1
     if span > limit:
         start, end = win.bounds(first)[0], win.bounds(last)[1]

@@ -17,17 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .._checks import check_instance, check_items, check_text, shown
+from .._network import AllianceNetwork
 from .._records import Actor, Stance
+from ..errors import ParameterTypeError
 from ._cues import COOPERATION, HEDGE, HOSTILITY, SUPPORT, VERBAL, Cue, CueFamily, find_cues
 from ._mentions import Gazetteer, Mention, find_mentions, unmatched_names
 from ._sentences import Sentence, split_sentences
 
-if TYPE_CHECKING:
-    from .._network import AllianceNetwork
-
-__all__ = ["EvidenceSentence", "Extraction", "NegatedCue", "Proposal", "extract_relations"]
+__all__ = ["EvidenceSentence", "Extraction", "NegatedCue", "Proposal", "check_actors", "check_demonyms",
+           "extract_relations"]
 
 # Confidence contributed by one supporting sentence: a cue naming both actors close
 # by is direct; coreference, a subject found far away or a fallback is indirect.
@@ -237,6 +238,9 @@ def extract_relations(
     >>> [(p.a, p.b, p.stance.value) for p in ex.proposals]
     [('army', 'is', 'enemy'), ('army', 'rus', 'ally')]
     """
+    check_instance(text, str, "text", "text (a news article)")
+    check_actors(actors)
+    check_demonyms(demonyms)
     actor_list, theater_names = _actors_and_theaters(actors)
     gazetteer = Gazetteer(actor_list, demonyms=demonyms)
     sentences = split_sentences(text)
@@ -253,6 +257,34 @@ def extract_relations(
         tuple(sentences),
         tuple(tuple(m) for m in mentions),
     )
+
+
+def check_actors(actors: object) -> None:
+    """Check an ``actors`` argument: a network, a mapping of id to Actor, or a list of Actor."""
+    if isinstance(actors, AllianceNetwork):
+        return
+    if isinstance(actors, Mapping):
+        check_items(actors.values(), "actors", _actor, item="each of actors")
+    elif isinstance(actors, Iterable) and not isinstance(actors, str | bytes):
+        check_items(actors, "actors", _actor, item="each of actors")
+    else:
+        raise ParameterTypeError(f"actors must be an AllianceNetwork, a mapping of id to Actor or a list of Actor, "
+                                 f"not {shown(actors)}")
+
+
+def check_demonyms(demonyms: object) -> None:
+    """Check a ``demonyms`` argument: None or a mapping of adjective to actor id (both text)."""
+    if demonyms is None:
+        return
+    if not isinstance(demonyms, Mapping):
+        raise ParameterTypeError(f"demonyms must be a mapping of adjective to actor id, not {shown(demonyms)}")
+    for word, actor in demonyms.items():
+        check_text(word, "a demonym")
+        check_text(actor, f"the actor of the demonym {word!r}")
+
+
+def _actor(value: object, name: str) -> Actor:
+    return check_instance(value, Actor, name, "an Actor")
 
 
 def _actors_and_theaters(

@@ -7,12 +7,13 @@ through :func:`atomic_path`: a temporary file in the same folder, then a rename,
 output is never left half-written.
 """
 
+from .._checks import source_id_problem
 from ._dump import dump, dumps
 from ._edgelist import read_signed_csv
 from ._export import EXPORT_FORMATS, export, to_node_link
 from ._files import YAML_FORMATS, atomic_path, output_format, write_text_atomic
 from ._merge import MergeResult, merge_files, merge_relations
-from ._scenario import SUPPORTED_VERSIONS, ScenarioReader, load, loads, source_id_problem
+from ._scenario import SUPPORTED_VERSIONS, ScenarioReader, load, loads
 from ._schema import scenario_schema, schema_text
 from ._textfile import DEFAULT_MAX_FILE_MB, MAX_FILE_ENV, decode_text, max_file_bytes, read_text_file
 from ._yaml import (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from .._arguments import check_network
+from .._checks import check_path
 from .._network import AllianceNetwork, network_to_yaml
 from ._files import write_text_atomic
 
@@ -31,6 +33,7 @@ def dumps(net: AllianceNetwork) -> str:
     >>> loads(dumps(net)) == net
     True
     """
+    check_network(net)
     return network_to_yaml(net)
 
 
@@ -57,6 +60,8 @@ def dump(net: AllianceNetwork, path: str | os.PathLike[str]) -> None:
     >>> alliances.load(path) == net
     True
     """
+    check_network(net)
+    check_path(path, "path")
     write_text_atomic(path, dumps(net))
 
 

@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._checks import check_instance, check_path
 from .._text import did_you_mean
 from ..errors import Problem, ScenarioError
 from ._textfile import read_text_file
@@ -60,6 +61,8 @@ def read_signed_csv(path: str | Path, *, text: str | None = None) -> nx.Graph:
     >>> sorted((u, v, d["sign"]) for u, v, d in G.edges(data=True))
     [('a', 'b', 1), ('b', 'c', -1), ('c', 'd', 0)]
     """
+    check_path(path, "path")
+    check_instance(text, (str, type(None)), "text", "the file's text or None")
     import networkx as nx
 
     name = str(path)

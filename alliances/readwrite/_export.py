@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .._arguments import check_network
+from .._checks import check_path
 from .._network import AllianceNetwork
 from ..errors import OutputError
 from ._files import atomic_path
@@ -44,6 +46,7 @@ def to_node_link(net: AllianceNetwork) -> dict[str, Any]:
     >>> to_node_link(net)["edges"][0]["sign"]
     -1
     """
+    check_network(net)
     import networkx as nx
 
     data = nx.node_link_data(_plain_graph(net, keep_lists=True), edges="edges")
@@ -83,6 +86,8 @@ def export(net: AllianceNetwork, path: str | os.PathLike[str]) -> str:
     >>> g.number_of_nodes(), g.edges["assad", "iran"]["stance"]
     (8, 'ally')
     """
+    check_network(net)
+    check_path(path, "path")
     import networkx as nx
 
     target = Path(path)

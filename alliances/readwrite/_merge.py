@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from .._checks import check_instance, check_text
 from .._network import AllianceNetwork
 from .._records import Relation
 from ..errors import ScenarioError
@@ -129,6 +130,10 @@ def merge_relations(
     sources:
       - id: wire
     """
+    check_instance(scenario, str, "scenario", "YAML text")
+    check_instance(fragment, str, "fragment", "YAML text")
+    check_text(scenario_name, "scenario_name")
+    check_text(fragment_name, "fragment_name")
     bom = "\ufeff" if scenario.startswith("\ufeff") else ""
     body = scenario[len(bom):]
     net = loads(body, filename=scenario_name)

@@ -18,26 +18,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable
 from typing import Any
 
 import yaml
 
-from .._network import AllianceNetwork
+from .._checks import check_instance, check_path, check_text, source_id_problem
+from .._network import FORMAT_VERSIONS, AllianceNetwork
 from .._records import Actor, ActorKind, Evidence, Relation, Source, Stance, Theater
 from .._text import did_you_mean
 from ..errors import ScenarioError
 from ._textfile import decode_text, read_text_file
 from ._yaml import FLOAT, INT, StrictYamlReader, construct, describe, is_null
 
-__all__ = ["SUPPORTED_VERSIONS", "ScenarioReader", "load", "loads", "source_id_problem"]
+__all__ = ["SUPPORTED_VERSIONS", "ScenarioReader", "load", "loads"]
 
-SUPPORTED_VERSIONS = (1,)
+SUPPORTED_VERSIONS = FORMAT_VERSIONS
 
-# Source ids are often citation keys ("reuters-2017-09-05"): hyphens, dots and colons are fine.
-_SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
-_SOURCE_CHARS = re.compile(r"[A-Za-z0-9_.:-]+\Z")
+# Source ids are often citation keys ("reuters-2017-09-05"): the rule is alliances._checks.source_id_problem.
 _STANCES = [s.value for s in Stance]
 _TOP = {"version", "scenario", "as_of", "description", "notes", "sources", "theaters", "actors", "relations"}
 _SOURCE = {"id", "title", "publisher", "date", "url", "notes"}
@@ -72,6 +70,7 @@ def load(path: str | os.PathLike[str]) -> AllianceNetwork:
     >>> len(net.actors), net.as_of.isoformat()
     (8, '2017-09-05')
     """
+    check_path(path, "path")
     name = os.fspath(path)
     return loads(read_text_file(name, what="scenario file"), filename=name)
 
@@ -112,6 +111,8 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> AllianceNetwork:
     x.yaml:5: unknown kind 'stat' (expected one of: state, coalition, armed_group, militia, international_org, other) (did you mean 'state'?)
     x.yaml:7: unknown actor 'assad' (did you mean 'asad'?)
     """
+    check_instance(text, (str, bytes, bytearray), "text", "a str or bytes (YAML in the scenario format)")
+    check_text(filename, "filename")
     if isinstance(text, bytes | bytearray):
         text = decode_text(bytes(text), filename)
     reader = ScenarioReader(filename)
@@ -303,20 +304,20 @@ class ScenarioReader(StrictYamlReader):
         store[ident] = obj
         return obj
 
-    def _source(self, f: dict[str, yaml.Node], ident: str) -> Source:
-        return Source(
-            ident,
-            title=self.text(f.get("title"), "source title"),
-            publisher=self.text(f.get("publisher"), "source publisher"),
-            date=self.day(f.get("date"), "source date"),
-            url=self.text(f.get("url"), "source url"),
-            notes=self.text(f.get("notes"), "source notes"),
-        )
+    def _source(self, f: dict[str, yaml.Node], ident: str) -> Source | None:
+        title = self.text(f.get("title"), "source title")
+        publisher = self.text(f.get("publisher"), "source publisher")
+        date = self.day(f.get("date"), "source date")
+        url = self.text(f.get("url"), "source url")
+        notes = self.text(f.get("notes"), "source notes")
+        if not ident:  # no valid id: its problem is recorded
+            return None
+        return Source(ident, title=title, publisher=publisher, date=date, url=url, notes=notes)
 
     def _theater(self, f: dict[str, yaml.Node], ident: str) -> Theater | None:
         name = self.text(f.get("name"), "theater name", optional=False) if "name" in f else None
         notes = self.text(f.get("notes"), "theater notes")
-        return Theater(ident, name, notes=notes) if name is not None else None
+        return Theater(ident, name, notes=notes) if name is not None and ident else None
 
     def _actor(self, f: dict[str, yaml.Node], ident: str) -> Actor | None:
         name = self.text(f["name"], "actor name", optional=False) if "name" in f else None
@@ -333,7 +334,7 @@ class ScenarioReader(StrictYamlReader):
                 if ident:  # checked once every theater is read
                     self._theater_refs.append((ident, tid, t.start_mark.line + 1))
         notes = self.text(f.get("notes"), "actor notes")
-        if name is None or kind is None:
+        if name is None or kind is None or not ident:
             return None
         return Actor(ident, name, ActorKind(kind), label=label, aliases=tuple(aliases), theaters=tuple(theaters), notes=notes)
 
@@ -427,41 +428,6 @@ class ScenarioReader(StrictYamlReader):
                     self._refs.append(("source", source, f["source"].start_mark.line + 1))
                 out.append(Evidence(source, note))
         return out
-
-
-def source_id_problem(value: str) -> str | None:
-    """Why ``value`` cannot be a source id, or None when it can.
-
-    Source ids are often citation keys (``reuters-2017-09-05``): letters, digits and
-    ``_ . : -``, starting with a letter or a digit. The same rule holds for the
-    scenario's ``sources``, a fragment's and ``alliances extract --source-id``.
-
-    Parameters
-    ----------
-    value : str
-        The proposed id.
-
-    Returns
-    -------
-    str or None
-        The rule it breaks, with a valid id to use instead where one can be made.
-
-    Examples
-    --------
-    >>> source_id_problem("reuters-2017-09-05") is None
-    True
-    >>> source_id_problem("a b")
-    "'a b' may only use letters, digits and _ . : - (for example 'a-b')"
-    >>> source_id_problem("-x")
-    "'-x' must start with a letter or a digit (for example 'x')"
-    """
-    if _SOURCE_ID.match(value):
-        return None
-    suggestion = re.sub(r"[^A-Za-z0-9_.:-]+", "-", value).strip("-.:_")
-    hint = f" (for example '{suggestion}')" if suggestion and _SOURCE_ID.match(suggestion) else ""
-    if _SOURCE_CHARS.match(value):
-        return f"{value!r} must start with a letter or a digit{hint}"
-    return f"{value!r} may only use letters, digits and _ . : -{hint}"
 
 
 def _as_start(d: int | dt.date) -> dt.date:

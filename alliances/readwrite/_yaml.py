@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from .._checks import ACTOR_ID
 from .._text import did_you_mean
 from ..errors import Problem
 from ._textfile import max_file_bytes, oversize_message
@@ -74,7 +75,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
             return tag
         return super().resolve(kind, value, implicit)
 # Ids name things other entries refer to: lowercase words, so they are easy to type and to match.
-_ID = re.compile(r"[a-z0-9_]+\Z")
+_ID = ACTOR_ID
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
@@ -502,7 +503,8 @@ class StrictYamlReader:
                     self.err(node, f"{what} {text!r} is not a date in the calendar")
                     return None
                 return value.date() if isinstance(value, dt.datetime) else value
-            if node.tag in (INT, STR) and allow_year and _YEAR.match(text) and int(text) >= 1:
+            # years 1000 to 9999: the schema's rule and the records' (Relation checks its period)
+            if node.tag in (INT, STR) and allow_year and _YEAR.match(text) and int(text) >= 1000:
                 return int(text)
             if node.tag == STR and _ISO_DATE.match(text):
                 try:

@@ -28,7 +28,7 @@ Examples
 from ._compiled import CompiledRisk, conflict_risk, risk_frame
 from ._explain import RiskExplanation, explain_risk
 from ._factors import STRONG, PairFactors, balance_state, pair_factors
-from ._fit import fit_risk_model
+from ._fit import MAX_ITER, check_fit_options, fit_risk_model
 from ._model_file import SAVE_FORMATS, RiskModel, RiskNode, load_risk_model, loads_risk_model, resolve_model
 from ._pgmpy import PgmpyClasses, factor_values, pgmpy_classes, quiet_pgmpy_import
 from ._spec import FACTORS, MISSING, OUTCOME, OUTCOME_STATES, STANCES
@@ -36,6 +36,7 @@ from ._whatif import compare_risk, what_if
 
 __all__ = [
     "FACTORS",
+    "MAX_ITER",
     "MISSING",
     "OUTCOME",
     "OUTCOME_STATES",
@@ -49,6 +50,7 @@ __all__ = [
     "RiskModel",
     "RiskNode",
     "balance_state",
+    "check_fit_options",
     "compare_risk",
     "conflict_risk",
     "explain_risk",

@@ -26,7 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_graph
+from .._checks import check_instance, check_progress, shown
 from .._progress import ProgressCallback, ProgressLike, using_progress
+from ..errors import ParameterTypeError
 from ._factors import PairFactors, pair_factors
 from ._model_file import RiskModel, resolve_model
 from ._pgmpy import factor_values, pgmpy_classes
@@ -83,7 +86,7 @@ class CompiledRisk:
     """
 
     def __init__(self, model: RiskModel):
-        self.model = model
+        self.model = check_instance(model, RiskModel, "model", "a RiskModel (load_risk_model reads one)")
         self.others = tuple(f for f in model.factors if f != "stance")
         self._joints: dict[tuple[int, ...], np.ndarray] = {}
 
@@ -247,6 +250,8 @@ def conflict_risk(
     .. [3] Chan & Darwiche (2005). On the revision of probabilistic beliefs using
        uncertain evidence. Artificial Intelligence 163(1).
     """
+    check_graph(net, "net")
+    check_progress(progress)
     engine = CompiledRisk(resolve_model(model))
     with using_progress(progress, "compiling the risk network") as update:
         return engine.all_pairs(net, progress=update)
@@ -254,6 +259,10 @@ def conflict_risk(
 
 def risk_frame(pf: PairFactors, p: np.ndarray, model: RiskModel) -> pd.DataFrame:
     """The sorted all-pairs DataFrame of :func:`conflict_risk` from computed arrays."""
+    check_instance(pf, PairFactors, "pf", "a PairFactors (from pair_factors)")
+    check_instance(model, RiskModel, "model", "a RiskModel")
+    if not isinstance(p, np.ndarray) or p.shape != pf.i.shape:
+        raise ParameterTypeError(f"p must be an array of one probability per pair ({pf.i.size}), not {shown(p)}")
     import pandas as pd
 
     # pairs are in np.triu_indices order, which is (i, j) order: a stable sort on -p

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_network
 from .._numbers import json_number
 from ..errors import ScenarioError
 from ._compiled import CompiledRisk
@@ -149,6 +150,7 @@ def explain_risk(
     .. [1] Cover & Thomas (2006). Elements of Information Theory, 2nd ed. (mutual information).
     .. [2] Bremer (1992). Dangerous dyads. Journal of Conflict Resolution 36(2).
     """
+    check_network(net)
     net.actor(a)
     net.actor(b)
     if a == b:

@@ -27,6 +27,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
+from .._arguments import check_graph
+from .._checks import shown
+from ..errors import ParameterError, ParameterTypeError
 from ._spec import FACTORS, MISSING, STANCES
 
 if TYPE_CHECKING:
@@ -125,6 +128,7 @@ def pair_factors(net: AllianceNetwork | nx.Graph) -> PairFactors:
     .. [1] Maoz, Terris, Kuperman & Talmud (2007). What is the enemy of my enemy?
        Journal of Politics 69(1).
     """
+    check_graph(net, "net")
     net = _as_network(net)
     ids = sorted(net.actors)
     n = len(ids)
@@ -222,7 +226,12 @@ def balance_state(weighted_sum: np.ndarray) -> np.ndarray:
     >>> [FACTORS["balance"][k] for k in balance_state(np.array([-2.0, -0.25, 0.0, 1.5, 3.0]))]
     ['strongly_negative', 'weakly_negative', 'zero', 'weakly_positive', 'strongly_positive']
     """
-    x = np.asarray(weighted_sum, dtype=float)
+    try:
+        x = np.asarray(weighted_sum, dtype=float)
+    except (TypeError, ValueError):
+        raise ParameterTypeError(f"weighted_sum must be an array of numbers, not {shown(weighted_sum)}") from None
+    if not np.all(np.isfinite(x)):
+        raise ParameterError("weighted_sum must hold finite numbers")
     size = np.where(np.abs(x) <= _EPS, 0, np.where(np.abs(x) >= STRONG - _EPS, 2, 1))
     return (2 + np.sign(x).astype(np.int64) * size).astype(np.int8)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._checks import check_instance, check_int, check_number, check_seed
 from ..errors import Problem, ScenarioError
 from ._model_file import RiskModel, resolve_model
 from ._pgmpy import factor_values, quiet_pgmpy_import
@@ -29,7 +30,10 @@ from ._spec import FACTORS, OUTCOME
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["fit_risk_model"]
+__all__ = ["MAX_ITER", "check_fit_options", "fit_risk_model"]
+
+MAX_ITER = 10_000
+"""The most EM iterations a fit may be asked for (it stops earlier once converged)."""
 
 log = logging.getLogger(__name__)
 _WHERE = "<observations>"
@@ -56,7 +60,7 @@ def fit_risk_model(
     pseudo_count : float, optional
         How many observations the expert tables are worth, per parent combination.
     max_iter : int, optional
-        EM iterations at most (models with latent nodes).
+        EM iterations at most (models with latent nodes), from 1 to 10,000.
     seed : int, optional
         Seed for pgmpy's EM (the start is the expert CPDs, so it rarely matters).
 
@@ -85,7 +89,10 @@ def fit_risk_model(
     .. [2] Dempster, Laird & Rubin (1977). Maximum likelihood from incomplete data via the EM algorithm.
        J. Royal Statistical Society B 39(1).
     """
+    check_fit_options(pseudo_count, max_iter, seed)
     import pandas as pd
+
+    check_instance(observations, pd.DataFrame, "observations", "a pandas DataFrame (one row per pair-period)")
 
     model = resolve_model(prior)
     observed = [n for n in model.nodes if n in FACTORS or n == OUTCOME]
@@ -120,6 +127,31 @@ def fit_risk_model(
         names = [list(range(len(model.nodes[v].states))) if v in latents else model.nodes[v].states for v in order]
         tables[node.id] = factor_values(cpd, order, names).reshape(len(node.states), -1)
     return model.with_tables(tables, name=f"{model.name} (fitted to {len(data)} observations)")
+
+
+def check_fit_options(pseudo_count: object, max_iter: object, seed: object = 0) -> None:
+    """Check the options of a fit: ``pseudo_count`` > 0, ``max_iter`` from 1 to 10,000, ``seed``.
+
+    Parameters
+    ----------
+    pseudo_count, max_iter, seed : object
+        As for :func:`fit_risk_model`.
+
+    Raises
+    ------
+    ParameterError, ParameterTypeError
+
+    Examples
+    --------
+    >>> check_fit_options(50.0, 30)
+    >>> check_fit_options(float("nan"), 30)
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: pseudo_count must be a positive number, not nan
+    """
+    check_number(pseudo_count, "pseudo_count", low=0, low_open=True)
+    check_int(max_iter, "max_iter", low=1, high=MAX_ITER)
+    check_seed(seed)
 
 
 def _expert_estimator(model: RiskModel, bn: Any, pseudo_count: float) -> Any:

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import yaml
 
+from .._checks import check_instance, check_items, check_path, check_text, shown
 from .._text import did_you_mean
-from ..errors import ModelFileError
+from ..errors import ModelFileError, ParameterError, ParameterTypeError
 from ..readwrite import (
     FLOAT,
     INT,
@@ -103,6 +104,21 @@ class RiskNode:
     rationale: str
     reference: str
 
+    def __post_init__(self) -> None:
+        ident = check_text(self.id, "a node's id")
+        where = f"of node {ident!r}"
+        object.__setattr__(self, "states", check_items(self.states, f"states {where}", check_text, item=f"a state {where}"))
+        object.__setattr__(self, "parents", check_items(self.parents, f"parents {where}", check_text,
+                                                        item=f"a parent {where}"))
+        check_instance(self.table, np.ndarray, f"table {where}", "a NumPy array")
+        if self.table.ndim != 2 or self.table.shape[0] != len(self.states) or self.table.dtype.kind not in "fiu":
+            raise ParameterError(f"table {where} must be a 2-D array of numbers with one row per state "
+                                 f"({len(self.states)}), not {self.table.dtype} of shape {self.table.shape}")
+        if not np.all(np.isfinite(self.table)) or np.any(self.table < 0):
+            raise ParameterError(f"table {where} must hold probabilities (finite, >= 0)")
+        check_text(self.rationale, f"rationale {where}")
+        check_text(self.reference, f"reference {where}")
+
     @property
     def kind(self) -> str:
         """``"factor"``, ``"outcome"`` or ``"latent"``."""
@@ -144,6 +160,34 @@ class RiskModel:
     nodes: Mapping[str, RiskNode]
     description: str | None = None
     source: str = "<default>"
+
+    def __post_init__(self) -> None:
+        check_text(self.name, "name of a risk model")
+        if not isinstance(self.nodes, Mapping):
+            raise ParameterTypeError(f"nodes must be a mapping of node id to RiskNode, not {shown(self.nodes)}")
+        seen: dict[str, RiskNode] = {}
+        for key, node in self.nodes.items():
+            check_instance(node, RiskNode, "each of nodes", "a RiskNode")
+            if key != node.id:
+                raise ParameterError(f"nodes: the key {shown(key)} holds the node {node.id!r}")
+            for parent in node.parents:
+                if parent not in seen:
+                    raise ParameterError(f"node {node.id!r} has parent {parent!r}, which is not a node before it "
+                                         "(parents come first)")
+            columns = int(np.prod([len(seen[p].states) for p in node.parents]))
+            if node.table.shape[1] != columns:
+                raise ParameterError(f"table of node {node.id!r} must have {columns} columns (one per combination "
+                                     f"of its parents' states), not {node.table.shape[1]}")
+            seen[key] = node
+        outcome = seen.get(OUTCOME)
+        if outcome is None or outcome.states != OUTCOME_STATES:
+            raise ParameterError(f"a risk model needs an outcome node {OUTCOME!r} with states "
+                                 f"[{', '.join(OUTCOME_STATES)}]")
+        for factor in set(seen) & set(FACTORS):
+            if seen[factor].states != FACTORS[factor]:
+                raise ParameterError(f"states of factor {factor!r} must be exactly: {', '.join(FACTORS[factor])}")
+        check_text(self.description, "description of a risk model", optional=True)
+        check_text(self.source, "source of a risk model")
 
     def __repr__(self) -> str:
         return (f"<RiskModel {self.name!r}: {len(self.nodes)} nodes, factors {', '.join(self.factors)}; "
@@ -280,7 +324,7 @@ class RiskModel:
         for nid, node in self.nodes.items():
             t = np.asarray(tables.get(nid, node.table), dtype=float)
             if t.shape != node.table.shape:
-                raise ValueError(f"table for {nid!r} has shape {t.shape}, expected {node.table.shape}")
+                raise ParameterError(f"table for {nid!r} has shape {t.shape}, expected {node.table.shape}")
             nodes[nid] = RiskNode(node.id, node.states, node.parents, t, node.rationale, node.reference)
         return RiskModel(name or self.name, nodes, self.description, self.source)
 
@@ -315,6 +359,7 @@ def load_risk_model(path: str | os.PathLike[str] | None = None) -> RiskModel:
     >>> model.nodes["hostility"].parents
     ('stance', 'alignment')
     """
+    path = None if path is None else check_path(path, "path")
     if path is None:
         return _default_model()
     name = os.fspath(path)
@@ -344,6 +389,7 @@ def resolve_model(model: RiskModel | str | os.PathLike[str] | None) -> RiskModel
     >>> resolve_model(None) is load_risk_model()
     True
     """
+    check_instance(model, (RiskModel, str, os.PathLike, type(None)), "model", "a RiskModel, the path of a model file or None")
     if model is None or isinstance(model, RiskModel):
         return model or load_risk_model()
     return load_risk_model(model)
@@ -373,6 +419,8 @@ def loads_risk_model(text: str, *, filename: str = "<string>") -> RiskModel:
     m.yaml:7: node 'clash' is missing the required field 'reference'
     m.yaml:9: node 'clash' has unknown parent 'hostility'
     """
+    check_instance(text, str, "text", "YAML text (a risk model)")
+    check_text(filename, "filename")
     reader = _ModelReader(filename, empty="empty file: a risk model needs 'nodes'", document="a risk model")
     root = reader.compose(text)
     model = reader.model(root) if root is not None else None

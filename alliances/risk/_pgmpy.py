@@ -15,6 +15,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from .._checks import check_items, check_text, shown
+from ..errors import ParameterError, ParameterTypeError
+
 __all__ = ["PgmpyClasses", "factor_values", "pgmpy_classes", "quiet_pgmpy_import"]
 
 
@@ -92,6 +95,17 @@ def factor_values(phi: Any, variables: Sequence[str], states: Sequence[Sequence[
     >>> factor_values(phi, ["y", "x"], [["v", "u"], ["a", "b"]]).tolist()
     [[2.0, 4.0], [1.0, 3.0]]
     """
+    check_items(variables, "variables", check_text, item="a variable")
+    check_items(states, "states", lambda v, n: check_items(v, n, lambda x, _: x, item="a state"),
+                item="the states of a variable")
+    if not all(hasattr(phi, a) for a in ("values", "variables", "state_names")):
+        raise ParameterTypeError(f"phi must be a pgmpy factor (values, variables, state_names), not {shown(phi)}")
+    if sorted(map(str, variables)) != sorted(map(str, phi.variables)) or len(states) != len(variables):
+        raise ParameterError(f"variables must be the factor's own ({', '.join(map(str, phi.variables))}), "
+                             f"each with its states")
+    for v, wanted in zip(variables, states, strict=True):
+        if sorted(map(str, wanted)) != sorted(map(str, phi.state_names[v])):
+            raise ParameterError(f"the states of {v!r} must be the factor's own ({', '.join(map(str, phi.state_names[v]))})")
     values = np.moveaxis(phi.values, [phi.variables.index(v) for v in variables], range(len(variables)))
     for axis, (v, wanted) in enumerate(zip(variables, states, strict=True)):
         have = list(phi.state_names[v])

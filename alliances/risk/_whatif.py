@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._arguments import check_graph, check_network
+from .._checks import check_instance, check_items, check_progress, shown
 from .._progress import ProgressLike, using_progress
 from .._records import Stance
 from .._text import did_you_mean
-from ..errors import ScenarioError
+from ..errors import ParameterTypeError, ScenarioError
 from ._compiled import CompiledRisk
 from ._model_file import RiskModel, resolve_model
 
@@ -70,6 +72,10 @@ def what_if(
     >>> after.stance("assad", "us_coalition").value, "russia" in after
     ('enemy', False)
     """
+    check_network(net)
+    set = check_items(set, "set", _change, item="a stance change")  # noqa: A001
+    drop = check_items(drop, "drop", _actor_id, item="an actor to drop")
+    add_theater = check_items(add_theater, "add_theater", _actor_and_theater, item="a theater to add")
     out = net
     for item in set:
         a, b, stance = _triple(item)
@@ -79,6 +85,20 @@ def what_if(
     for actor in drop:
         out = out.without_actor(actor)
     return out
+
+
+def _change(item: Any, name: str) -> Any:
+    return item  # each change is read by _triple, in order
+
+
+def _actor_id(item: Any, name: str) -> str:
+    return check_instance(item, str, name, "an actor id")
+
+
+def _actor_and_theater(item: Any, name: str) -> tuple[str, str]:
+    if isinstance(item, str | bytes) or not isinstance(item, tuple | list) or len(item) != 2:
+        raise ParameterTypeError(f"{name} must be a pair (actor id, theater id), not {shown(item)}")
+    return _actor_id(item[0], name), _actor_id(item[1], name)
 
 
 def _triple(item: Any) -> tuple[str, str, str | Stance | None]:
@@ -147,6 +167,9 @@ def compare_risk(
     >>> len(removed), bool(removed["p_after"].isna().all()), sorted(set(removed["a"]) | set(removed["b"]))[:3]
     (7, True, ['assad', 'hezbollah', 'iran'])
     """
+    check_graph(before, "before")
+    check_graph(after, "after")
+    check_progress(progress)
     engine = CompiledRisk(resolve_model(model))  # one engine: combinations both networks share are compiled once
     with using_progress(progress, "compiling the risk network") as update:
         x = engine.all_pairs(before, progress=update)[["a", "b", "stance", "p_clash"]]

@@ -22,7 +22,7 @@ def test_as_network_takes_a_network_or_a_signed_graph(three):
     g = nx.Graph([("a", "b", {"sign": 1})], scenario="Graph")
     net = as_network(g)
     assert net.scenario == "Graph" and net.stance("a", "b").value == "ally"
-    with pytest.raises(TypeError, match="not str"):
+    with pytest.raises(TypeError, match="not 'a.yaml'"):
         as_network("a.yaml")
 
 
@@ -44,7 +44,7 @@ def test_node_sizes_rescale_to_unit_interval(three):
 
 
 def test_tables_are_passed_through_or_computed(three):
-    given = pd.DataFrame({"a": ["a"], "b": ["b"], "p_clash": [0.5]})
+    given = pd.DataFrame({"a": ["a"], "b": ["b"], "stance": ["rival"], "p_clash": [0.5]})
     assert risk_table(three, given) is given
     assert implied_table(three, given) is given
     assert implied_table(three, False) is None

@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 import alliances
-from alliances import Evidence
+from alliances import Evidence, Source
 from alliances.draw import draw_timeline, save_figure, timeline_scores
 from alliances.draw._style import renderer
 from alliances.errors import ParameterError
@@ -81,6 +81,7 @@ def test_svg_identical_across_runs(tmp_path):
 def _window(net, day: int, stance: str, score: float | None):
     """The seed as a snapshot: one event-derived relation russia - us_coalition, citing a score or not."""
     evidence = (Evidence("e", f"12 events, score {score}"),) if score is not None else ()
+    net = net.replace(sources={**net.sources, "e": Source("e")})  # the events the evidence cites
     snap = net.with_relation("russia", "us_coalition", stance, kind="events", weight=0.5, evidence=evidence)
     return snap.replace(scenario=f"{net.scenario}, 2017-0{day}", as_of=dt.date(2017, day, 28))
 

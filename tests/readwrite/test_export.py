@@ -11,7 +11,7 @@ import pytest
 
 import alliances
 from alliances import AllianceNetwork, OutputError
-from alliances._records import Actor, Evidence, Relation
+from alliances._records import Actor, Evidence, Relation, Source
 from alliances.readwrite import EXPORT_FORMATS, export, to_node_link
 from tests._paths import SEED
 
@@ -64,7 +64,7 @@ def test_node_link_json(seed, tmp_path):
 
 
 def test_none_values_are_left_out(tmp_path):
-    net = AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B")],
+    net = AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B")], sources=[Source("s")],
                           relations=[Relation(("a", "b"), "enemy", evidence=(Evidence("s", None),))])
     for suffix in EXPORT_FORMATS:
         export(net, tmp_path / f"x{suffix}")
