@@ -329,6 +329,8 @@ SUBPACKAGE_CALLS: list[Call] = [
     Call("events.add_fighting", ev.add_fighting, lambda w: {"table": w.relations.table, "window": w.relations.window}),
     Call("events.fighting_history", ev.fighting_history, lambda w: {
         "table": w.relations.table, "window": w.relations.window, "split": 2.0}),
+    Call("events.check_engine_options", ev.check_engine_options, lambda w: {
+        "engine": "spark", "master": "local[2]", "config": {"spark.executor.memory": "1g"}, "timeout": 30.0}),
     Call("events.check_half_life", ev.check_half_life, lambda w: {"half_life": 2.0}),
     Call("events.check_max_windows", ev.check_max_windows, lambda w: {"max_windows": 100}),
     Call("events.check_min_events", ev.check_min_events, lambda w: {"min_events": 1}),
@@ -338,14 +340,19 @@ SUBPACKAGE_CALLS: list[Call] = [
     Call("events.check_scoring", ev.check_scoring, lambda w: {"method": "goldstein", "thresholds": (0.2, 0.6),
                                                                "half_life": None, "min_events": 1}),
     Call("events.check_snapshot_folder", ev.check_snapshot_folder, lambda w: {"folder": "snapshots"}),
+    Call("events.check_spark_config", ev.check_spark_config, lambda w: {"config": {"spark.executor.memory": "1g"}}),
+    Call("events.check_spark_master", ev.check_spark_master, lambda w: {"master": "spark://127.0.0.1:7077"}),
+    Call("events.check_spark_timeout", ev.check_spark_timeout, lambda w: {"timeout": 30.0}),
     Call("events.check_table_output", ev.check_table_output, lambda w: {"path": "table.csv"}),
     Call("events.check_window_span", ev.check_window_span, lambda w: {
         "win": ev.parse_window("month"), "first": 24000, "last": 24010, "limit": 100, "why": "decay"}),
     Call("events.detect_format", ev.detect_format, lambda w: {"files": [w.events_path]}),
     Call("events.get_engine", ev.get_engine, lambda w: {"engine": None}),
+    Call("events.is_uri", ev.is_uri, lambda w: {"path": "hdfs://namenode:8020/gdelt/"}),
     Call("events.load_mapping", ev.load_mapping, lambda w: {"path": w.mapping_path}),
     Call("events.loads_mapping", ev.loads_mapping, lambda w: {"text": "names: {Army: assad}\n", "filename": "m.yaml"}),
     Call("events.parse_date_range", ev.parse_date_range, lambda w: {"value": ("1990", dt.date(2020, 6, 30))}),
+    Call("events.parse_spark_conf", ev.parse_spark_conf, lambda w: {"pairs": ["spark.executor.memory=1g"]}),
     Call("events.parse_window", ev.parse_window, lambda w: {"text": "14d", "origin": dt.date(2017, 1, 1)}),
     Call("events.score_from_evidence", ev.score_from_evidence, lambda w: {"rel": A.Relation(("a", "b"), "ally")}),
     Call("events.snapshots", ev.snapshots, lambda w: {"net": w.events_net, "relations": w.relations}),
