@@ -64,6 +64,8 @@ def test_events_on_a_standalone_cluster_equal_duckdb(cluster, tmp_path):
     started = time.monotonic()
     done = cli("events", f"file://{UCDP.parent}/", "--actors", SEED_2016, "--window", "month",
                      "--engine", "spark", "--spark-master", cluster.master, *LOOPBACK,
+                     # a generous wait for the executor: on a busy shared machine it may take over a minute
+                     "--spark-timeout", "300",
                      # the executors run no Python: were any needed, this path would fail the job
                      "--spark-conf", "spark.pyspark.python=/nonexistent/python3",
                      "-o", f"file://{out}", "--json")
@@ -82,6 +84,10 @@ def test_events_on_a_standalone_cluster_equal_duckdb(cluster, tmp_path):
     line = [ln for ln in done.stderr.splitlines() if ln.startswith(f"alliances: Spark {cluster.master}")]
     assert line and f"Spark {cluster.master} (1 executor, 2 cores)" in line[0], done.stderr
     state = cluster.state()
+    waited = time.monotonic() + 120  # the master marks the application finished after the driver has gone
+    while not state["completedapps"] and time.monotonic() < waited:
+        time.sleep(1)
+        state = cluster.state()
     assert [app["name"] for app in state["completedapps"]] == ["alliances-events"]
     assert state["completedapps"][0]["cores"] == 2
     finished = sum(len(re.findall(r"Finished task", log.read_text(errors="replace")))
