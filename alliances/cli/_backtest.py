@@ -13,13 +13,20 @@ import typer
 from ..events import DEFAULT_DATE_RANGE, MAX_WINDOWS
 from ._common import (
     Command,
+    EngineOption,
     JsonOption,
+    SparkConfOption,
+    SparkMasterOption,
+    SparkTimeoutOption,
     app,
     emit_json,
+    engine_options,
     load_scenario,
     note,
     print_tables,
     progress_bar,
+    report_spark,
+    start_engine,
     stderr_is_terminal,
 )
 
@@ -36,8 +43,10 @@ _DATE_RANGE = "{}:{}".format(*DEFAULT_DATE_RANGE)
 
 @app.command(cls=Command)
 def backtest(
-    files: Annotated[list[str], typer.Argument(help="Event files, folders or globs (CSV, TSV, .gz, Parquet).",
-                                               show_default=False, metavar="EVENTS")],
+    files: Annotated[list[str], typer.Argument(
+        metavar="EVENTS", show_default=False,
+        help="Event files, folders or globs (CSV, TSV, .gz, Parquet); with --engine spark also URIs "
+             "(hdfs://, s3a://, file://...).")],
     actors: Annotated[Path, typer.Option("--actors", metavar="FILE", help="The scenario: actors and static relations.")],
     window: Annotated[str, typer.Option("--window", metavar="WINDOW", help="day, week, month, quarter, year or <N>d.")] = "month",
     train_until: Annotated[str | None, typer.Option(
@@ -63,6 +72,10 @@ def backtest(
     max_windows: Annotated[int, typer.Option(
         "--max-windows", metavar="N", help="Refuse events spanning more windows than this.")] = MAX_WINDOWS,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="Figure: OUT.png, OUT.svg or OUT.pdf.")] = None,
+    engine: EngineOption = "duckdb",
+    spark_master: SparkMasterOption = None,
+    spark_conf: SparkConfOption = None,
+    spark_timeout: SparkTimeoutOption = None,
     json_out: JsonOption = False,
 ) -> None:
     """Backtest the risk model: fit on the training windows, score P(clash next window) on the later ones, beside baselines."""
@@ -78,6 +91,7 @@ def backtest(
     default, given = _prior_weights(pseudo_count or [])
     check_backtest_options(window=window, train_until=train_until, half_life=decay, pseudo_count=default,
                            pseudo_counts=given, date_range=date_range, max_windows=max_windows)
+    engine_settings = engine_options(engine, spark_master, spark_conf, spark_timeout)
     if output is not None:
         from ..draw import check_output_path
 
@@ -85,13 +99,20 @@ def backtest(
     net = load_scenario(actors)
     expert = resolve_model(model)
     per_node = _node_weights(given, expert.nodes)  # the model's nodes, before any event file is read
-    options: dict[str, Any] = {"mapping": mapping, "half_life": decay, "pseudo_count": default,
-                               "pseudo_counts": per_node, "date_range": date_range, "max_windows": max_windows,
-                               "format": format}
-    with progress_bar("backtest", stderr_is_terminal() and not json_out) as progress:
-        result = run_backtest(files, net, window=window, train_until=train_until, model=expert, ablation=ablation,
-                              progress=progress, **options)
-    settings = _sensitivity(files, net, expert, result.train_until, options, show=not json_out) if sensitivity else None
+    show = stderr_is_terminal() and not json_out
+    eng = start_engine(engine, engine_settings, progress=show)
+    try:
+        options: dict[str, Any] = {"mapping": mapping, "half_life": decay, "pseudo_count": default,
+                                   "pseudo_counts": per_node, "date_range": date_range, "max_windows": max_windows,
+                                   "format": format, "engine": eng}
+        with progress_bar("backtest", show) as progress:
+            result = run_backtest(files, net, window=window, train_until=train_until, model=expert,
+                                  ablation=ablation, progress=progress, **options)
+        settings = (_sensitivity(files, net, expert, result.train_until, options, show=not json_out)
+                    if sensitivity else None)
+        report_spark(eng)
+    finally:
+        eng.close()
     if output is not None:
         from ..draw import draw_backtest, save_figure
 

@@ -33,21 +33,30 @@ if TYPE_CHECKING:
     # typer.Context is a subclass, too narrow to type an override of a command's method
     from typer._click.core import Context as CommandContext
 
+    from ..events import Engine
+
 __all__ = [
     "Command",
-    "JsonOption",
+    "EngineOption",
     "Interrupted",
+    "JsonOption",
+    "SparkConfOption",
+    "SparkMasterOption",
+    "SparkTimeoutOption",
     "app",
     "console",
     "emit_json",
     "emit_json_stream",
+    "engine_options",
     "finite",
     "load_scenario",
     "note",
     "print_tables",
     "progress_bar",
     "report_error",
+    "report_spark",
     "run",
+    "start_engine",
     "stderr_is_terminal",
 ]
 
@@ -61,6 +70,21 @@ app = typer.Typer(
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout, nothing else.")]
+
+# the engine of the event commands, and where Spark runs (README "When one machine is not enough")
+EngineOption = Annotated[str, typer.Option(
+    "--engine", metavar="ENGINE", help="duckdb (default) or spark (needs pyspark and Java 17).")]
+SparkMasterOption = Annotated[str | None, typer.Option(
+    "--spark-master", metavar="URL", show_default=False,
+    help="With --engine spark: local[*] (the default), local[N], spark://HOST:PORT, yarn or k8s://URL; "
+         "$SPARK_MASTER when set.")]
+SparkConfOption = Annotated[list[str] | None, typer.Option(
+    "--spark-conf", metavar="KEY=VALUE", show_default=False,
+    help="With --engine spark: a Spark setting, e.g. spark.executor.memory=8g (repeat for more).")]
+SparkTimeoutOption = Annotated[float | None, typer.Option(
+    "--spark-timeout", metavar="SECONDS", show_default=False,
+    help="With --engine spark: wait at most this long for the cluster (its master, a first executor) "
+         "and for each answer of a file system (default 60).")]
 
 _BRACED = re.compile(r"\{([^{}]*)\}(\.\.\.)?")
 
@@ -313,6 +337,39 @@ def progress_bar(description: str, enabled: bool) -> Iterator[ProgressCallback |
     """A transient progress bar on stderr yielding ``update(done, total)``, or None when disabled."""
     with terminal_progress(description, enabled=enabled) as update:
         yield update
+
+
+def engine_options(engine: str, master: str | None, conf: list[str] | None, timeout: float | None) -> dict[str, Any]:
+    """The engine's options from the command line, checked before any work; ``$SPARK_MASTER`` for Spark's master."""
+    from ..errors import EventDataError
+    from ..events import check_engine_options, parse_spark_conf
+
+    settings = parse_spark_conf(conf or [])
+    if master is None and engine == "spark" and os.environ.get("SPARK_MASTER"):
+        master = os.environ["SPARK_MASTER"]
+        try:
+            return check_engine_options(engine, master=master, config=settings, timeout=timeout)
+        except EventDataError as exc:
+            raise EventDataError(f"SPARK_MASTER: {exc}") from None
+    return check_engine_options(engine, master=master, config=settings, timeout=timeout)
+
+
+def start_engine(engine: str, options: dict[str, Any], *, progress: bool) -> Engine:
+    """The engine a command runs on: DuckDB, or Spark started (or a cluster reached) with ``options``."""
+    from ..events import get_engine
+
+    return get_engine(engine, **options, progress=progress)
+
+
+def report_spark(eng: Engine, rows: int | None = None) -> None:
+    """One line on stderr after a Spark run: where it ran, and how little came back to this process."""
+    from ..events import SparkEngine
+
+    if not isinstance(eng, SparkEngine):
+        return
+    read = f"{rows:,} event rows read and aggregated in Spark; " if rows is not None else ""
+    note(f"alliances: {eng.cluster()}: {read}{eng.rows_to_driver:,} rows came back to the driver "
+         "(distinct actor names, pair-window sums)")
 
 
 def load_scenario(path: Path) -> AllianceNetwork:

@@ -11,13 +11,20 @@ from .._text import terminal_safe
 from ..events import DEFAULT_DATE_RANGE, MAX_WINDOWS
 from ._common import (
     Command,
+    EngineOption,
     JsonOption,
+    SparkConfOption,
+    SparkMasterOption,
+    SparkTimeoutOption,
     app,
     console,
     emit_json,
+    engine_options,
     load_scenario,
     note,
     print_tables,
+    report_spark,
+    start_engine,
     stderr_is_terminal,
 )
 
@@ -29,13 +36,15 @@ _DATE_RANGE = "{}:{}".format(*DEFAULT_DATE_RANGE)
 
 @app.command(cls=Command)
 def events(
-    files: Annotated[list[str], typer.Argument(metavar="EVENTS", help="Event files, folders or globs (CSV, TSV, .gz, Parquet).",
-                                               show_default=False)],
+    files: Annotated[list[str], typer.Argument(
+        metavar="EVENTS", show_default=False,
+        help="Event files, folders or globs (CSV, TSV, .gz, Parquet); with --engine spark also URIs "
+             "(hdfs://, s3a://, file://...).")],
     actors: Annotated[Path, typer.Option("--actors", metavar="FILE", help="The scenario whose actors the events map to.")],
     window: Annotated[str, typer.Option("--window", metavar="WINDOW", help="day, week, month, quarter, year or <N>d (N up to 3653).")] = "month",
     mapping: Annotated[Path | None, typer.Option("--mapping", metavar="FILE", help="Actor-mapping file (names, patterns, codes).")] = None,
     format: Annotated[str | None, typer.Option("--format", metavar="FORMAT", help="ged, acled, gdelt or icews (default: from the header).")] = None,
-    engine: Annotated[str, typer.Option("--engine", metavar="ENGINE", help="duckdb (default) or spark (needs pyspark and Java 17).")] = "duckdb",
+    engine: EngineOption = "duckdb",
     method: Annotated[str, typer.Option("--method", metavar="METHOD", help="net_cooperation, goldstein or hostility.")] = "net_cooperation",
     half_life: Annotated[float | None, typer.Option("--half-life", metavar="WINDOWS", help="Decay: half-life in windows.")] = None,
     min_events: Annotated[int, typer.Option("--min-events", metavar="N", help="Fewer events leave the stance unknown (0 or more).")] = 1,
@@ -45,37 +54,52 @@ def events(
     max_windows: Annotated[int, typer.Option(
         "--max-windows", metavar="N",
         help="With --half-life, refuse events spanning more windows than this.")] = MAX_WINDOWS,
-    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="OUT", help="OUT.csv, OUT.csv.gz or OUT.parquet.")] = None,
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", metavar="OUT",
+        help="OUT.csv, OUT.csv.gz or OUT.parquet; with --engine spark also a URI ending in .parquet.")] = None,
     snapshots_dir: Annotated[str | None, typer.Option("--snapshots", metavar="DIR", help="Write one scenario per window here.")] = None,
+    spark_master: SparkMasterOption = None,
+    spark_conf: SparkConfOption = None,
+    spark_timeout: SparkTimeoutOption = None,
     json_out: JsonOption = False,
 ) -> None:
     """Turn event data into signed relations per pair and time window; list actor names that map to nothing."""
     from ..events import (
+        SparkEngine,
         check_relations_options,
         check_snapshot_folder,
         check_table_output,
+        is_uri,
         relations_over_time,
         write_snapshots,
         write_table,
     )
 
-    # every option, and where the output goes, is checked before any file is read
+    # every option, and where the output goes, is checked before any file is read or Spark starts
     _, days, _ = check_relations_options(window=window, method=method, half_life=half_life, min_events=min_events,
                                          date_range=date_range, max_windows=max_windows, engine=engine)
+    options = engine_options(engine, spark_master, spark_conf, spark_timeout)
     if output is not None:
-        check_table_output(output)
+        check_table_output(output, engine=engine)
     folder = check_snapshot_folder(snapshots_dir) if snapshots_dir is not None else None
     net = load_scenario(actors)
-    rel = relations_over_time(
-        files, net, window=window, mapping=mapping, method=method, half_life=half_life, min_events=min_events,
-        date_range=days, max_windows=max_windows, format=format, engine=engine,
-        progress=stderr_is_terminal() and not json_out,
-    )
-    for text in rel.notes:
-        note(f"alliances: note: {text}")
-    if output is not None:
-        kind = write_table(rel.table, output)
-        note(f"wrote {output} ({len(rel.table)} rows, {kind})")
+    show = stderr_is_terminal() and not json_out
+    eng = start_engine(engine, options, progress=show)
+    if output is not None and is_uri(output) and isinstance(eng, SparkEngine):
+        eng.check_output(output)  # its file system answers, and nothing but an earlier table is there
+    try:
+        rel = relations_over_time(
+            files, net, window=window, mapping=mapping, method=method, half_life=half_life, min_events=min_events,
+            date_range=days, max_windows=max_windows, format=format, engine=eng, progress=show,
+        )
+        for text in rel.notes:
+            note(f"alliances: note: {text}")
+        if output is not None:
+            kind = write_table(rel.table, output, engine=eng)
+            note(f"wrote {output} ({len(rel.table)} rows, {kind})")
+        report_spark(eng, rel.stats.get("rows"))
+    finally:
+        eng.close()
     if folder is not None:
         written = write_snapshots(net, rel, folder)
         note(f"wrote {len(written)} snapshots into {folder}")

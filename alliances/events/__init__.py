@@ -12,20 +12,28 @@ plausible range and absurd numbers are counted and left out, not fatal; options 
 checked before any file is read.
 
 Modules: :mod:`._formats` (the four formats), :mod:`._reading` (opening files),
-:mod:`._engines` (DuckDB, Spark), :mod:`._mapping` (actor names to scenario actors),
-:mod:`._windows` (time windows), :mod:`._sql` (the queries), :mod:`._scoring` (scores,
-stances, decay), :mod:`._history` (conflict history per pair and window),
-:mod:`._relations` (the pipeline, writing the table),
+:mod:`._engines` (DuckDB, what engines share), :mod:`._spark` (Spark, URIs),
+:mod:`._cluster` (starting Spark: master, settings, waiting for a cluster),
+:mod:`._mapping` (actor names to scenario actors), :mod:`._windows` (time windows),
+:mod:`._sql` (the queries), :mod:`._scoring` (scores, stances, decay), :mod:`._history`
+(conflict history per pair and window), :mod:`._relations` (the pipeline, writing the table),
 :mod:`._snapshots` (one scenario per window, differences).
 """
 
 from __future__ import annotations
 
-from ._engines import ENGINES, DuckDBEngine, Engine, SparkEngine, get_engine, spark_available
-from ._formats import FORMATS, MEASURE_RANGES, EventFormat, FileLayout, detect_format
+from ._cluster import (
+    DEFAULT_SPARK_TIMEOUT,
+    check_spark_config,
+    check_spark_master,
+    check_spark_timeout,
+    parse_spark_conf,
+)
+from ._engines import DuckDBEngine, Engine, spark_available
+from ._formats import FORMATS, MEASURE_RANGES, EventFormat, FileLayout, detect_format, is_uri
 from ._history import RECENT_WINDOWS, FightingHistory, add_fighting, fighting_history
 from ._mapping import ActorMapper, load_mapping, loads_mapping
-from ._reading import EventFiles, EventPaths, read_events
+from ._reading import ENGINES, EventFiles, EventPaths, check_engine_options, get_engine, read_events
 from ._relations import (
     TABLE_FORMATS,
     EventRelations,
@@ -46,6 +54,7 @@ from ._snapshots import (
     window_label,
     write_snapshots,
 )
+from ._spark import SparkEngine
 from ._windows import (
     DATE_LIMITS,
     DEFAULT_DATE_RANGE,
@@ -63,6 +72,7 @@ __all__ = [
     "COLUMNS",
     "DATE_LIMITS",
     "DEFAULT_DATE_RANGE",
+    "DEFAULT_SPARK_TIMEOUT",
     "ENGINES",
     "FORMATS",
     "KIND_COLUMNS",
@@ -86,21 +96,27 @@ __all__ = [
     "SparkEngine",
     "Window",
     "add_fighting",
+    "check_engine_options",
     "check_half_life",
     "check_max_windows",
     "check_min_events",
     "check_relations_options",
     "check_scoring",
     "check_snapshot_folder",
+    "check_spark_config",
+    "check_spark_master",
+    "check_spark_timeout",
     "check_table_output",
     "check_window_span",
     "detect_format",
     "diff_scenarios",
     "fighting_history",
     "get_engine",
+    "is_uri",
     "load_mapping",
     "loads_mapping",
     "parse_date_range",
+    "parse_spark_conf",
     "parse_window",
     "read_events",
     "quiet_window",

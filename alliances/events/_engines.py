@@ -1,15 +1,17 @@
-"""Where the queries run: embedded DuckDB (default) or Apache Spark in local or cluster mode.
+"""Where the queries run: what an engine does, embedded DuckDB (default), and what both engines share.
 
-Both engines read the files themselves (CSV, TSV, gzip, Parquet; never through pandas),
-expose them as a view with normalised, all-text column names, and run the same SQL.
-Only three things differ and live here: how files become a view, how a small table
-(the actor map) is registered, and the day-number function (``datediff`` takes its
-arguments in opposite orders in the two dialects). Results come back as small pandas
-DataFrames (one row per pair and window). Either engine reports how far a long query
-has got through a :data:`~alliances._progress.ProgressCallback`, as ``(percent, 100)``;
-neither draws anything itself.
+Both engines (DuckDB here, Spark in :mod:`alliances.events._spark`) read the files
+themselves (CSV, TSV, gzip, Parquet; never through pandas), expose them as a view with
+normalised, all-text column names, and run the same SQL. Only a few things differ: how
+files are found and opened (DuckDB reads local files; Spark also URIs), how files become
+a view, how a small table (the actor map) is registered, and the day-number function
+(``datediff`` takes its arguments in opposite orders in the two dialects). Results come
+back as small pandas DataFrames (one row per pair and window). Either engine reports how
+far a long query has got through a :data:`~alliances._progress.ProgressCallback`, as
+``(percent, 100)``; neither draws anything itself.
 
-Spark needs ``pyspark`` (the ``spark`` extra) and Java 17.
+Also here: turning an engine's error into ``file:line: reason`` (:func:`read_failure`),
+file names as each engine reads them literally, and whether Spark can run here.
 """
 
 from __future__ import annotations
@@ -19,24 +21,22 @@ import re
 import shutil
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from .._checks import check_int, check_text, shown
 from .._progress import ProgressCallback
 from ..errors import EventDataError, ParameterError, ParameterTypeError
-from ._formats import FileLayout
+from ._formats import FileLayout, expand_paths, first_line, is_uri
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "ENGINES",
+    "BackgroundCall",
     "DuckDBEngine",
     "Engine",
-    "SparkEngine",
     "check_engine",
     "duckdb_paths",
-    "get_engine",
     "hadoop_paths",
     "read_failure",
     "run_reporting",
@@ -45,13 +45,20 @@ __all__ = [
 
 _T = TypeVar("_T")
 _POLL_SECONDS = 0.2
-_PANDAS_WARNING = ".*PySpark does not yet fully support pandas.*"
 
 
 class Engine(Protocol):
     """What :func:`alliances.relations_over_time` needs of an engine (:class:`DuckDBEngine`, :class:`SparkEngine`)."""
 
     name: str
+
+    def list_files(self, uris: Sequence[str]) -> list[str]:
+        """The files URIs name (folders and globs expanded), sorted; errors name the URI."""
+        ...
+
+    def first_lines(self, files: Sequence[str]) -> dict[str, str]:
+        """The first line of each text file (local paths or URIs the engine reads)."""
+        ...
 
     def epoch_day(self, expr: str) -> str:
         """SQL for the number of days from 1970-01-01 to a DATE expression."""
@@ -121,6 +128,22 @@ class DuckDBEngine:
         self._error = duckdb.Error
         self._reading: list[str] = []  # the files of the last view: errors name them
 
+    def list_files(self, uris: Sequence[str]) -> list[str]:
+        """DuckDB reads local files only: ``file://`` URIs as the local paths they name, other schemes refused."""
+        from urllib.parse import unquote, urlparse
+
+        local = []
+        for uri in uris:
+            parts = urlparse(uri)
+            if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+                raise EventDataError(f"{uri}: the DuckDB engine reads local files only: "
+                                     f"use --engine spark (engine='spark') for {parts.scheme}:// URIs")
+            local.append(unquote(parts.path))
+        return expand_paths(local)
+
+    def first_lines(self, files: Sequence[str]) -> dict[str, str]:
+        return {f: first_line(f) for f in files}
+
     def epoch_day(self, expr: str) -> str:
         return f"datediff('day', DATE '1970-01-01', {expr})"
 
@@ -184,195 +207,6 @@ class DuckDBEngine:
         self.con.close()
 
 
-class SparkEngine:
-    """Apache Spark through PySpark: ``local[*]`` by default, or any master URL.
-
-    Parameters
-    ----------
-    master : str
-        Spark master (``"local[*]"`` runs in this process's JVM, using every core).
-    config : dict, optional
-        More Spark settings for a session this engine starts.
-
-    Notes
-    -----
-    The session is Spark's shared one (``getOrCreate``): one started here logs nothing
-    (``spark.log.level``: its errors come back as exceptions), draws no console progress
-    bar, and keeps its warehouse folder in a temporary folder rather than the current
-    one; a session already running keeps its own settings.
-    """
-
-    name = "spark"
-
-    def __init__(self, *, master: str = "local[*]", config: dict[str, str] | None = None):
-        check_text(master, "master")
-        if config is not None and not (isinstance(config, dict) and all(isinstance(k, str) and isinstance(v, str)
-                                                                          for k, v in config.items())):
-            raise ParameterTypeError(f"config must be a dict of Spark setting -> text, not {shown(config)}")
-        ok, why = spark_available()
-        if not ok:
-            raise EventDataError(f"the Spark engine is not available: {why}")
-        import warnings
-
-        with warnings.catch_warnings():
-            # PySpark warns that it does not fully support pandas 3; we pass it plain rows only.
-            warnings.filterwarnings("ignore", message=_PANDAS_WARNING)
-            from pyspark.sql import SparkSession
-
-        builder = (
-            SparkSession.builder.master(master)
-            .appName("alliances-events")
-            # ANSI mode would make a malformed cell fail the whole query; TRY_CAST handles them.
-            .config("spark.sql.ansi.enabled", "false")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.ui.enabled", "false")
-            # progress goes through the callback of materialize(), drawn by the caller
-            .config("spark.ui.showConsoleProgress", "false")
-            # every failure comes back as an exception, reported as file: reason; the
-            # executors' own logs (a stack trace per unreadable file) would only repeat it
-            .config("spark.log.level", "OFF")
-            .config("spark.sql.shuffle.partitions", "8")
-            # Spark makes its warehouse folder as it starts: not in the user's current folder
-            .config("spark.sql.warehouse.dir", _spark_warehouse())
-        )
-        for key, value in (config or {}).items():
-            builder = builder.config(key, value)
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=_PANDAS_WARNING)
-            self.spark = builder.getOrCreate()
-        self._reading: list[str] = []  # the files of the last view: errors name them
-
-    def epoch_day(self, expr: str) -> str:
-        return f"datediff({expr}, DATE '1970-01-01')"
-
-    def parquet_columns(self, files: Sequence[str]) -> list[str]:
-        self._reading = list(files)
-        try:
-            return list(self.spark.read.parquet(*hadoop_paths(files)).columns)
-        except Exception as exc:  # py4j and Spark analysis errors have no common base
-            raise read_failure(files, exc, engine="Spark") from None
-
-    def files_view(self, name: str, files: Sequence[str], layout: FileLayout, *, parquet: bool) -> None:
-        """The files as a view, through the DataFrame API: columns renamed by position, no SQL text."""
-        from pyspark.sql.types import StringType, StructField, StructType
-
-        self._reading = list(files)
-        paths = hadoop_paths(files)
-        try:
-            if parquet:
-                frame = self.spark.read.parquet(*paths)
-                frame = frame.toDF(*layout.columns)
-            else:
-                schema = StructType([StructField(c, StringType(), True) for c in layout.columns])
-                comma = layout.delimiter == ","
-                frame = (
-                    self.spark.read.schema(schema)
-                    .option("header", str(layout.header).lower())
-                    .option("sep", layout.delimiter)
-                    .option("quote", '"' if comma else "\u0000")
-                    .option("escape", '"' if comma else "\u0000")
-                    .option("multiLine", str(comma and layout.header).lower())
-                    .option("mode", "PERMISSIVE")
-                    .option("encoding", "UTF-8")
-                    .csv(paths)
-                )
-            frame.createOrReplaceTempView(name)
-        except Exception as exc:  # py4j and Spark analysis errors have no common base
-            raise read_failure(files, exc, engine="Spark") from None
-
-    def register(self, name: str, frame: pd.DataFrame) -> None:
-        import warnings
-
-        from pyspark.sql.types import StringType, StructField, StructType
-
-        schema = StructType([StructField(str(c), StringType(), True) for c in frame.columns])
-        rows = [tuple(None if v is None else str(v) for v in row) for row in frame.itertuples(index=False)]
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=_PANDAS_WARNING)
-            self.spark.createDataFrame(rows, schema).createOrReplaceTempView(name)
-
-    def materialize(self, name: str, query: str, *, progress: ProgressCallback | None = None) -> None:
-        """Run a query once into a cached temporary view (memory, then disk).
-
-        ``progress(percent, 100)`` is called with the share of finished tasks of the
-        query's Spark jobs as they run, and once at the end.
-        """
-        try:
-            self.spark.sql(f"UNCACHE TABLE IF EXISTS {name}")
-            self.spark.sql(f"DROP VIEW IF EXISTS {name}")
-            statement = f"CACHE TABLE {name} AS {query}"
-            if progress is None:
-                self.spark.sql(statement)
-            else:
-                self._sql_reporting(statement, progress)
-        except Exception as exc:  # py4j and Spark analysis errors have no common base
-            raise read_failure(self._reading, exc, engine="Spark") from None
-
-    def sql(self, query: str) -> pd.DataFrame:
-        import warnings
-
-        import pandas as pd
-
-        try:
-            with warnings.catch_warnings():
-                warnings.filterwarnings("ignore", message=_PANDAS_WARNING)
-                result = self.spark.sql(query)
-                columns = result.columns
-                rows = [tuple(r) for r in result.collect()]
-        except Exception as exc:  # py4j and Spark analysis errors have no common base
-            raise read_failure(self._reading, exc, engine="Spark") from None
-        return pd.DataFrame.from_records(rows, columns=columns)
-
-    def drop(self, *names: str) -> None:
-        """Free cached tables (dependents first)."""
-        for name in names:
-            self.spark.sql(f"UNCACHE TABLE IF EXISTS {name}")
-            self.spark.sql(f"DROP VIEW IF EXISTS {name}")
-
-    def close(self) -> None:
-        """Leave the session running: starting a JVM is slow, and later calls reuse it."""
-
-    def _sql_reporting(self, statement: str, progress: ProgressCallback) -> None:
-        """Run a statement in its own job group while polling the share of its finished tasks."""
-        import uuid
-
-        context = self.spark.sparkContext
-        group = f"alliances-{uuid.uuid4().hex}"
-        tracker = context.statusTracker()
-
-        def run() -> None:
-            context.setJobGroup(group, "alliances events")
-            try:
-                self.spark.sql(statement)
-            finally:
-                context.setLocalProperty("spark.jobGroup.id", None)  # type: ignore[arg-type]  # stubs say str; None clears it
-
-        def poll() -> float:
-            done = total = 0
-            for job in tracker.getJobIdsForGroup(group):
-                info = tracker.getJobInfo(job)
-                for stage in info.stageIds if info else ():
-                    st = tracker.getStageInfo(stage)
-                    if st is not None:
-                        done, total = done + st.numCompletedTasks, total + st.numTasks
-            return 100.0 * done / total if total else -1.0
-
-        run_reporting(run, poll, progress)
-
-
-ENGINES = {"duckdb": DuckDBEngine, "spark": SparkEngine}
-
-
-def _spark_warehouse() -> str:
-    """A temporary folder for Spark's (unused) warehouse, removed when the process ends."""
-    import atexit
-    import tempfile
-
-    folder = tempfile.mkdtemp(prefix="alliances-spark-")
-    atexit.register(shutil.rmtree, folder, True)
-    return folder
-
-
 def spark_available() -> tuple[bool, str]:
     """Whether the Spark engine can run here: (True, '') or (False, the reason).
 
@@ -416,29 +250,6 @@ def check_engine(engine: object) -> None:
         raise ParameterTypeError(f"engine must be 'duckdb', 'spark' or an engine object, not {shown(engine)}")
 
 
-def get_engine(engine: str | Engine | None) -> Engine:
-    """An engine object from its name (``"duckdb"`` or ``"spark"``), or the object itself.
-
-    Examples
-    --------
-    >>> get_engine(None).name
-    'duckdb'
-    >>> get_engine("sqlite")
-    Traceback (most recent call last):
-    ...
-    alliances.errors.EventDataError: unknown engine 'sqlite' (expected duckdb or spark)
-    """
-    check_engine(engine)
-    if engine is None:
-        engine = "duckdb"
-    if isinstance(engine, str):
-        if engine not in ENGINES:
-            raise EventDataError(f"unknown engine {engine!r} (expected duckdb or spark)")
-        made: Engine = ENGINES[engine]()
-        return made
-    return engine
-
-
 def duckdb_paths(files: Sequence[str]) -> list[str]:
     """File names as DuckDB's readers take them literally: its glob characters ``[``, ``*``, ``?`` bracketed.
 
@@ -464,24 +275,33 @@ def duckdb_paths(files: Sequence[str]) -> list[str]:
 
 
 def hadoop_paths(files: Sequence[str]) -> list[str]:
-    r"""File names as Spark's readers take them literally: absolute, glob characters escaped.
+    r"""File names as Spark's readers take them literally: glob characters escaped, local paths absolute.
+
+    A URI (``hdfs://...``, ``file:/...``) keeps its scheme and authority; only its path is escaped.
 
     Raises
     ------
     EventDataError
-        For a path with a ``:``, which Hadoop reads as a URI scheme wherever it stands.
+        For a local path with a ``:``, which Hadoop reads as a URI scheme wherever it stands.
 
     Examples
     --------
-    >>> hadoop_paths(["/data/x[1]{a,b}.csv"])
-    ['/data/x\\[1\\]\\{a,b\\}.csv']
+    >>> hadoop_paths(["/data/x[1]{a,b}.csv", "hdfs://nn:8020/gdelt/x[1].csv"])
+    ['/data/x\\[1\\]\\{a,b\\}.csv', 'hdfs://nn:8020/gdelt/x\\[1\\].csv']
     """
+    out = []
     for f in files:
+        if is_uri(f):
+            scheme, rest = f.split("://", 1)
+            authority, slash, path = rest.partition("/")
+            out.append(f"{scheme}://{authority}{slash}{_hadoop_escape(path)}")
+            continue
         if ":" in os.path.abspath(f):
             # Hadoop takes what precedes a colon for a URI scheme, in every part of a path
             raise EventDataError(f"{f}: Spark cannot read a file whose path holds ':': rename the file "
                                  "or use the DuckDB engine")
-    return [_hadoop_literal(f) for f in files]
+        out.append(_hadoop_literal(f))
+    return out
 
 
 def _duckdb_literal(path: str) -> str:
@@ -489,7 +309,11 @@ def _duckdb_literal(path: str) -> str:
 
 
 def _hadoop_literal(path: str) -> str:
-    return re.sub(r"([\\{}\[\]*?])", r"\\\1", os.path.abspath(path))
+    return _hadoop_escape(os.path.abspath(path))
+
+
+def _hadoop_escape(path: str) -> str:
+    return re.sub(r"([\\{}\[\]*?])", r"\\\1", path)
 
 
 def read_failure(files: Sequence[str], exc: BaseException, *, engine: str | None = None) -> EventDataError:
@@ -530,6 +354,8 @@ def read_failure(files: Sequence[str], exc: BaseException, *, engine: str | None
 
 def _spellings(path: str) -> set[str]:
     """How an engine's message may spell a file name: as given, as passed to DuckDB or Spark, absolute."""
+    if is_uri(path):
+        return {path, hadoop_paths([path])[0]}
     return {path, _duckdb_literal(path), os.path.abspath(path), _hadoop_literal(path)}
 
 
@@ -548,30 +374,61 @@ def run_reporting(run: Callable[[], _T], poll: Callable[[], Any], progress: Prog
     >>> seen[-1]
     (100, 100)
     """
-    result: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            result["value"] = run()
-        except BaseException as exc:  # re-raised in the caller's thread
-            result["error"] = exc
-
-    worker = threading.Thread(target=target, daemon=True)
-    worker.start()
+    worker = BackgroundCall(run)
     shown = -1
-    while worker.is_alive():
-        worker.join(_POLL_SECONDS)
+    while worker.running():
+        worker.wait(_POLL_SECONDS)
         try:
             polled = poll()
             pct = int(float(getattr(polled, "percentage", polled)))
         except Exception:  # no query running yet
             pct = -1
-        if worker.is_alive() and 0 <= pct <= 100 and pct > shown:
+        if worker.running() and 0 <= pct <= 100 and pct > shown:
             shown = pct
             progress(pct, 100)
-    if "error" in result:
-        raise result["error"]
+    value = worker.result()
     if shown < 100:
         progress(100, 100)
-    value: _T = result["value"]
     return value
+
+
+class BackgroundCall(Generic[_T]):
+    """``work()`` started at once in a daemon thread; its result (or its exception) when it is done.
+
+    Examples
+    --------
+    >>> call = BackgroundCall(lambda: 6 * 7)
+    >>> call.wait(5.0)
+    True
+    >>> call.result()
+    42
+    """
+
+    def __init__(self, work: Callable[[], _T]):
+        self._work = work
+        self._outcome: dict[str, Any] = {}
+        self._thread = threading.Thread(target=self._target, daemon=True)
+        self._thread.start()
+
+    def _target(self) -> None:
+        try:
+            self._outcome["value"] = self._work()
+        except BaseException as exc:  # re-raised in the caller's thread by result()
+            self._outcome["error"] = exc
+
+    def wait(self, seconds: float | None) -> bool:
+        """Wait at most ``seconds`` (None: until done); whether the call is done."""
+        self._thread.join(None if seconds is None else max(0.0, seconds))
+        return not self._thread.is_alive()
+
+    def running(self) -> bool:
+        """Whether the call is still running."""
+        return self._thread.is_alive()
+
+    def result(self) -> _T:
+        """What ``work()`` returned, once done; its exception raised here."""
+        self.wait(None)
+        if "error" in self._outcome:
+            raise self._outcome["error"]
+        value: _T = self._outcome["value"]
+        return value

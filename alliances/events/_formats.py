@@ -58,7 +58,7 @@ import glob
 import gzip
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -73,11 +73,13 @@ __all__ = [
     "NORMALISED_COLUMNS",
     "EventFormat",
     "FileLayout",
+    "DATA_EXTENSIONS",
     "check_event_paths",
     "detect_format",
     "expand_paths",
     "first_line",
     "is_parquet",
+    "is_uri",
 ]
 
 _ACTOR10 = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -355,7 +357,24 @@ _SQLDATE_SELECT = tuple(
 
 
 # ---------------------------------------------------------------------- files
-_DATA_EXT = (".csv", ".tsv", ".tab", ".txt", ".gz", ".parquet", ".pq")
+DATA_EXTENSIONS = (".csv", ".tsv", ".tab", ".txt", ".gz", ".parquet", ".pq")
+"""The file name endings a folder's event files have (a folder is read for these only)."""
+
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_uri(path: str | os.PathLike[str]) -> bool:
+    """Whether a path is a URI with a scheme (``file://``, ``hdfs://``, ``s3a://``...), not a local path.
+
+    Examples
+    --------
+    >>> is_uri("hdfs://namenode:8020/gdelt/2019/"), is_uri("file:///data/x.csv")
+    (True, True)
+    >>> is_uri("/data/x.csv"), is_uri("C:/data/x.csv"), is_uri("a:b.csv")
+    (False, False, False)
+    """
+    text = os.fspath(check_instance(path, (str, os.PathLike), "path", "a path or URI (text)"))
+    return isinstance(text, str) and bool(_URI.match(text))
 
 
 def check_event_paths(paths: object) -> None:
@@ -397,10 +416,12 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
     out: list[str] = []
     for p in paths:
         text = os.fspath(p)
+        if is_uri(text):
+            raise EventDataError(f"{text}: a URI is read by the Spark engine (--engine spark), not as a local file")
         if os.path.isdir(text):
             found = sorted(
                 str(f) for f in Path(text).rglob("*")
-                if f.is_file() and not f.name.startswith(".") and f.name.lower().endswith(_DATA_EXT)
+                if f.is_file() and not f.name.startswith(".") and f.name.lower().endswith(DATA_EXTENSIONS)
             )
             if not found:
                 raise EventDataError(f"{text}: the folder holds no event files (.csv, .tsv, .gz, .parquet)")
@@ -450,7 +471,8 @@ class FileLayout:
     columns: tuple[str, ...]  # normalised names, in file order
 
 
-def detect_format(files: Sequence[str], *, format: str | None = None, parquet_columns: Sequence[str] | None = None) -> FileLayout:
+def detect_format(files: Sequence[str], *, format: str | None = None, parquet_columns: Sequence[str] | None = None,
+                  read_line: Callable[[str], str] | None = None) -> FileLayout:
     """Recognise the format of event files from their header (GDELT: from its column count).
 
     Parameters
@@ -461,6 +483,9 @@ def detect_format(files: Sequence[str], *, format: str | None = None, parquet_co
         Skip recognition; the columns are still checked.
     parquet_columns : sequence of str, optional
         The column names of Parquet files (read by the engine).
+    read_line : callable, optional
+        ``read_line(path)`` gives a text file's first line (default :func:`first_line`,
+        for local files; an engine's ``first_line`` reads URIs).
 
     Returns
     -------
@@ -475,6 +500,8 @@ def detect_format(files: Sequence[str], *, format: str | None = None, parquet_co
     if not files:
         raise ParameterError("files is empty: give at least one event file")
     check_instance(format, (str, type(None)), "format", "an event format name (ged, acled, gdelt, icews) or None")
+    if read_line is not None and not callable(read_line):
+        raise ParameterTypeError(f"read_line must be a function of a path, not {shown(read_line)}")
     if parquet_columns is not None:
         parquet_columns = [str(check_text(c, "a column name")) for c in check_items(
             parquet_columns, "parquet_columns", lambda v, n: v, item="a column name")]
@@ -484,7 +511,7 @@ def detect_format(files: Sequence[str], *, format: str | None = None, parquet_co
         return _layout(files[0], tuple(parquet_columns), ",", True, format)
     layouts = []
     for path in files:
-        line = first_line(path)
+        line = (read_line or first_line)(path)
         if not line.strip():
             raise EventDataError(f"{path}:1: empty file")
         delimiter = "\t" if line.count("\t") >= max(1, line.count(",")) else ","

@@ -1,22 +1,24 @@
-"""Opening event files: which files, which format, which engine; nothing is read yet.
+"""Opening event files: which engine, which files, which format; nothing is read yet.
 
-:func:`read_events` expands paths, folders and globs, recognises the format from the
-header (:mod:`alliances.events._formats`) and picks the engine that will read the files
-(:mod:`alliances.events._engines`). The files are only read by the queries run on the
-:class:`EventFiles` it returns.
+:func:`get_engine` makes the engine that will read the files (DuckDB,
+:mod:`alliances.events._engines`, or Spark, :mod:`alliances.events._spark`);
+:func:`read_events` expands paths, folders and globs (URIs through the engine),
+recognises the format from the header (:mod:`alliances.events._formats`). The files are
+only read by the queries run on the :class:`EventFiles` it returns.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._checks import check_instance, check_progress
 from .._progress import ProgressLike
 from ..errors import EventDataError
-from ._engines import Engine, check_engine, get_engine
+from ._cluster import check_spark_config, check_spark_master, check_spark_timeout
+from ._engines import DuckDBEngine, Engine, check_engine
 from ._formats import (
     NORMALISED_COLUMNS,
     FileLayout,
@@ -24,12 +26,17 @@ from ._formats import (
     detect_format,
     expand_paths,
     is_parquet,
+    is_uri,
 )
+from ._spark import SparkEngine
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["EventFiles", "EventPaths", "read_events"]
+__all__ = ["ENGINES", "EventFiles", "EventPaths", "check_engine_options", "get_engine", "read_events"]
+
+ENGINES: dict[str, type[DuckDBEngine] | type[SparkEngine]] = {"duckdb": DuckDBEngine, "spark": SparkEngine}
+"""The engines by name."""
 
 
 @dataclass
@@ -95,8 +102,11 @@ def read_events(
 
     Parameters
     ----------
-    paths : path, glob, folder, or a list of them
-        CSV, TSV, gzip-compressed text or Parquet files of one format.
+    paths : path, glob, folder, URI, or a list of them
+        CSV, TSV, gzip-compressed text or Parquet files of one format. A URI
+        (``hdfs://``, ``s3a://``, ``file://``...) is listed and read by the Spark engine,
+        as Spark reads it (a folder recursively, hidden files left out); DuckDB reads
+        ``file://`` URIs only.
     format : {'ged', 'acled', 'gdelt', 'icews'}, optional
         Recognised from the header when not given (GDELT, which has none, from its 61 columns).
     engine : 'duckdb', 'spark' or an engine object, optional
@@ -129,15 +139,117 @@ def read_events(
     check_progress(progress)
     if isinstance(paths, EventFiles):
         return paths
-    files = expand_paths(paths)
+    given = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    eng = get_engine(engine)
+    uris = [p for p in given if is_uri(p)]
+    local = [p for p in given if not is_uri(p)]
+    files = (expand_paths(local) if local or not uris else []) + (eng.list_files(uris) if uris else [])
+    files = sorted(dict.fromkeys(files))
     kinds = {is_parquet(f) for f in files}
     if len(kinds) > 1:
         raise EventDataError("give Parquet files and text files in separate runs")
     parquet = kinds.pop()
-    eng = get_engine(engine)
-    cols = eng.parquet_columns(files) if parquet else None
-    layout = detect_format(files, format=format, parquet_columns=cols)
+    if parquet:
+        layout = detect_format(files, format=format, parquet_columns=eng.parquet_columns(files))
+    else:
+        lines = eng.first_lines(files)
+        layout = detect_format(files, format=format, read_line=lines.__getitem__)
     return EventFiles(files, layout, parquet, eng, progress)
+
+
+def check_engine_options(
+    engine: str | Engine | None,
+    *,
+    master: str | None = None,
+    config: Mapping[str, Any] | None = None,
+    timeout: float | None = None,
+) -> dict[str, Any]:
+    """Check an engine and its options before anything starts; the options for :func:`get_engine`.
+
+    Parameters
+    ----------
+    engine : 'duckdb', 'spark', an engine object or None (DuckDB)
+    master, config, timeout
+        For the Spark engine only: as for :class:`SparkEngine` (None: its default).
+
+    Returns
+    -------
+    dict
+        The options given (``master``, ``config``, ``timeout``), checked.
+
+    Raises
+    ------
+    EventDataError
+        An unknown engine name; a bad master, setting or timeout; Spark options with
+        another engine than ``'spark'`` (or with an engine object, which has its own).
+
+    Examples
+    --------
+    >>> check_engine_options("spark", master="spark://10.0.0.5:7077", config={"spark.executor.memory": "8g"})
+    {'master': 'spark://10.0.0.5:7077', 'config': {'spark.executor.memory': '8g'}}
+    >>> check_engine_options("duckdb", master="local[2]")
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: a Spark master, settings and timeout are for the Spark engine (--engine spark), not duckdb
+    """
+    check_engine(engine)
+    if isinstance(engine, str) and engine not in ENGINES:
+        raise EventDataError(f"unknown engine {engine!r} (expected duckdb or spark)")
+    options: dict[str, Any] = {}
+    if master is not None:
+        options["master"] = check_spark_master(master)
+    settings = check_spark_config(config) if config is not None else {}
+    if settings:
+        options["config"] = settings
+    if timeout is not None:
+        options["timeout"] = check_spark_timeout(timeout)
+    if options and engine != "spark":
+        name = "an engine object" if engine is not None and not isinstance(engine, str) else (engine or "duckdb")
+        raise EventDataError(f"a Spark master, settings and timeout are for the Spark engine (--engine spark), not {name}")
+    return options
+
+
+def get_engine(
+    engine: str | Engine | None,
+    *,
+    master: str | None = None,
+    config: Mapping[str, Any] | None = None,
+    timeout: float | None = None,
+    progress: ProgressLike = False,
+) -> Engine:
+    """An engine object from its name (``"duckdb"`` or ``"spark"``), or the object itself.
+
+    Parameters
+    ----------
+    engine : 'duckdb', 'spark', an engine object or None (DuckDB)
+    master, config, timeout
+        For the Spark engine: as for :class:`SparkEngine` (checked by :func:`check_engine_options`).
+    progress : callable or bool
+        While the Spark engine waits for a cluster (see :class:`SparkEngine`).
+
+    Raises
+    ------
+    EventDataError
+        As for :func:`check_engine_options`; the Spark engine's errors as it starts.
+
+    Examples
+    --------
+    >>> get_engine(None).name
+    'duckdb'
+    >>> get_engine("sqlite")
+    Traceback (most recent call last):
+    ...
+    alliances.errors.EventDataError: unknown engine 'sqlite' (expected duckdb or spark)
+    """
+    options = check_engine_options(engine, master=master, config=config, timeout=timeout)
+    check_progress(progress)
+    if engine is None or engine == "duckdb":
+        return DuckDBEngine()
+    if engine == "spark":
+        return SparkEngine(**options, progress=progress)
+    if isinstance(engine, str):  # pragma: no cover - check_engine_options refused it
+        raise EventDataError(f"unknown engine {engine!r} (expected duckdb or spark)")
+    return engine
 
 
 def _normalise_types(df: pd.DataFrame) -> pd.DataFrame:

@@ -37,13 +37,13 @@ from .._arguments import check_network
 from .._checks import check_instance, check_path
 from .._network import AllianceNetwork
 from .._progress import ProgressCallback, ProgressLike, using_progress
-from ..errors import EventDataError
+from ..errors import EventDataError, OutputError
 from ..readwrite import atomic_path, output_format
-from ._engines import ENGINES, Engine
-from ._formats import EventFormat
+from ._engines import Engine
+from ._formats import EventFormat, is_parquet, is_uri
 from ._history import add_fighting
 from ._mapping import ActorMapper, load_mapping
-from ._reading import EventFiles, EventPaths, read_events
+from ._reading import ENGINES, EventFiles, EventPaths, read_events
 from ._scoring import check_scoring, score_pairs
 from ._sql import RunTables, aggregation_sql, compact_sql, side_counts_sql
 from ._windows import (
@@ -402,13 +402,18 @@ def _aggregate(eng: Engine, tables: RunTables, rows: list[tuple[str, str]]) -> t
     return agg[~within].sort_values(["a", "b", "wkey"]).reset_index(drop=True), within_actor
 
 
-def check_table_output(path: str | os.PathLike[str]) -> str:
+def check_table_output(path: str | os.PathLike[str], *, engine: str | Engine | None = None) -> str:
     """Check, before any work, that :func:`write_table` can write ``path``; returns the format.
 
     Parameters
     ----------
     path : str or path-like
-        ``.csv``, ``.csv.gz``, ``.parquet`` or ``.pq``, in a folder that exists.
+        ``.csv``, ``.csv.gz``, ``.parquet`` or ``.pq``, in a folder that exists; with the
+        Spark engine also a URI (``hdfs://``, ``s3a://``, ``file://``...) ending in
+        ``.parquet`` or ``.pq``, written by Spark (checked further by
+        :meth:`SparkEngine.check_output` once the engine runs).
+    engine : 'duckdb', 'spark' or an engine object, optional
+        The engine of the run (a URI needs Spark).
 
     Returns
     -------
@@ -418,18 +423,28 @@ def check_table_output(path: str | os.PathLike[str]) -> str:
     Raises
     ------
     OutputError
-        Another extension, a missing folder, or a path that is a folder.
+        Another extension, a missing folder, or a path that is a folder; a URI without
+        the Spark engine, or not ending in ``.parquet`` or ``.pq``.
 
     Examples
     --------
     >>> check_table_output("relations.csv.gz")
     'csv'
+    >>> check_table_output("hdfs://nn:8020/out/relations.parquet", engine="spark")
+    'parquet'
     >>> check_table_output("relations.xlsx")
     Traceback (most recent call last):
     ...
     alliances.errors.OutputError: cannot write 'relations.xlsx': unknown extension '.xlsx' (use .csv, .csv.gz, .parquet or .pq)
     """
     check_path(path, "path")
+    if is_uri(path):
+        target = os.fspath(path)
+        if getattr(engine, "name", engine) != "spark":
+            raise OutputError(f"cannot write {target!r}: a URI is written by the Spark engine (--engine spark)")
+        if not is_parquet(target.rstrip("/")):
+            raise OutputError(f"cannot write {target!r}: a URI is written as Parquet: end it in .parquet or .pq")
+        return "parquet"
     return output_format(path, TABLE_FORMATS)[1]
 
 
@@ -440,20 +455,29 @@ def check_table(table: object) -> None:
     check_instance(table, pd.DataFrame, "table", "a pandas DataFrame")
 
 
-def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> str:
+def write_table(table: pd.DataFrame, path: str | os.PathLike[str], *, engine: Engine | None = None) -> str:
     """Write the relations table as CSV (``.csv``, ``.csv.gz``) or Parquet (``.parquet``), atomically.
 
-    Returns the format written. Dates are ISO text in CSV and ``DATE`` in Parquet.
+    Returns the format written. Dates are ISO text in CSV and ``DATE`` in Parquet. A URI
+    is written by the Spark ``engine`` given, as a folder of Parquet (see
+    :meth:`SparkEngine.write_parquet`).
 
     Raises
     ------
     OutputError
         Unknown extension or missing folder (see :func:`check_table_output`).
+    EventDataError
+        A URI Spark cannot write.
     """
     check_table(table)
     check_path(path, "path")
-    kind = check_table_output(path)
+    kind = check_table_output(path, engine=engine)
     target = os.fspath(path)
+    if is_uri(target):
+        write_parquet = getattr(engine, "write_parquet", None)
+        assert write_parquet is not None  # check_table_output asked for the Spark engine
+        write_parquet(table, target)
+        return kind
     with atomic_path(target) as tmp:
         if kind == "csv":
             table.to_csv(tmp, index=False, lineterminator="\n",

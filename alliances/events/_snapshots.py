@@ -22,7 +22,7 @@ from .._checks import check_date, check_instance, check_path
 from .._network import AllianceNetwork
 from .._records import Evidence, Relation, Source, Stance
 from ..errors import EventDataError, OutputError, ParameterError
-from ._formats import FORMATS
+from ._formats import FORMATS, is_uri
 from ._history import fighting_history
 from ._scoring import COLUMNS
 
@@ -265,7 +265,7 @@ def check_snapshot_folder(folder: str | os.PathLike[str]) -> Path:
     Raises
     ------
     OutputError
-        An empty path (which would mean the current folder), or a path that is a file.
+        An empty path (which would mean the current folder), a path that is a file, a URI.
 
     Examples
     --------
@@ -282,6 +282,9 @@ def check_snapshot_folder(folder: str | os.PathLike[str]) -> Path:
     if not isinstance(text, str) or not text.strip():
         raise OutputError(f"cannot write snapshots into {text!r}: give a folder "
                           "(an empty path would write into the current folder)")
+    if is_uri(text):
+        raise OutputError(f"cannot write snapshots into {text!r}: snapshots (YAML scenarios) go into a local "
+                          "folder, not a URI")
     out = Path(text)
     if out.exists() and not out.is_dir():
         raise OutputError(f"cannot write snapshots into {text!r}: it is a file")

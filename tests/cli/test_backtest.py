@@ -10,7 +10,7 @@ import alliances
 from alliances.cli import main
 from alliances.report import backtest_json
 from tests._paths import SEED, SEED_2016, UCDP
-from tests.cli._run import run
+from tests.cli._run import SPARK_OPTION_CASES, run
 
 
 def test_json_is_the_report_of_the_library_result(capsys):
@@ -39,8 +39,10 @@ def test_bad_figure_path_fails_before_reading_events(tmp_path, capsys):
     (["--window", "99999999999d"], "window '99999999999d': a window lasts at most 3653 days (ten years)"),
     (["--date-range", "1900-2100"], "date range '1900-2100': give FROM:TO"),
     (["--max-windows", "0"], "max_windows must be a whole number of at least 1, not 0"),
+    *SPARK_OPTION_CASES,
 ])
-def test_options_are_checked_before_any_file_is_read(args, message, tmp_path, capsys):
+def test_options_are_checked_before_any_file_is_read(args, message, tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("SPARK_MASTER", raising=False)
     code, out, err = run(capsys, "backtest", tmp_path / "nowhere.csv", "--actors", tmp_path / "none.yaml",
                          "-o", tmp_path / "bt.svg", *args)
     assert code == 2 and out == "" and err.startswith(f"alliances: {message}") and len(err.splitlines()) == 1

@@ -10,7 +10,7 @@ import alliances
 from alliances.cli import main
 from alliances.report import relations_json
 from tests._paths import SEED, SEED_2016, UCDP
-from tests.cli._run import run
+from tests.cli._run import SPARK_OPTION_CASES, run
 from tests.events._helpers import EVENTS
 from tests.events._hostile import (
     files_under,
@@ -142,9 +142,14 @@ def test_date_range_option_narrows_the_windows(capsys):
     (["--max-windows", "0"], "max_windows must be a whole number of at least 1, not 0"),
     (["--half-life", "nan"], "half_life must be a positive number of windows, not nan"),
     (["--engine", "sqlite"], "unknown engine 'sqlite' (expected duckdb or spark)"),
+    *SPARK_OPTION_CASES,
+    (["--engine", "spark", "--snapshots", "hdfs://nn/snaps"], "snapshots (YAML scenarios) go into a local folder"),
+    (["--engine", "spark", "-o", "hdfs://nn/out/rel.csv"], "a URI is written as Parquet: end it in .parquet or .pq"),
+    (["-o", "s3a://bucket/rel.parquet"], "a URI is written by the Spark engine (--engine spark)"),
 ])
 def test_options_are_checked_before_any_file_is_read(args, message, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SPARK_MASTER", raising=False)
     code, out, err = run(capsys, "events", tmp_path / "nowhere.csv", "--actors", tmp_path / "none.yaml", *args)
     assert code == 2 and out == "" and err.startswith("alliances: ") and message in err
     assert len(err.splitlines()) == 1 and "nowhere" not in err and "none.yaml" not in err  # nothing read yet
@@ -157,3 +162,21 @@ def test_decay_over_too_many_windows_says_what_to_do(capsys):
     assert code == 2 and err.startswith("alliances: the events span 1430 day windows (2016-01-01 to 2019-11-30), "
                                         "more than the limit of 100 (max_windows)")
     assert "raise max_windows (--max-windows)" in err
+
+
+def test_a_bad_spark_master_in_the_environment_is_named(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SPARK_MASTER", "spark//typo:7077")
+    args = ["events", tmp_path / "nowhere.csv", "--actors", tmp_path / "none.yaml"]
+    code, out, err = run(capsys, *args, "--engine", "spark")
+    assert code == 2 and err == ("alliances: SPARK_MASTER: Spark master 'spark//typo:7077': expected local[*], "
+                                 "local[N], spark://HOST:PORT, yarn or k8s://URL\n")
+    # DuckDB runs leave the variable alone
+    code, out, err = run(capsys, *args)
+    assert code == 2 and "SPARK_MASTER" not in err and "no such file" in err
+
+
+def test_duckdb_names_the_spark_engine_for_a_uri(capsys):
+    code, out, err = run(capsys, "events", "hdfs://namenode:8020/gdelt/", "--actors", SEED_2016)
+    assert code == 2 and out == ""
+    assert err == ("alliances: hdfs://namenode:8020/gdelt/: the DuckDB engine reads local files only: "
+                   "use --engine spark (engine='spark') for hdfs:// URIs\n")

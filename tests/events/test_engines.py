@@ -216,3 +216,73 @@ def test_read_failure_keeps_only_the_reason():
         "a.csv (or another of the 2 files): cannot read: Out of Memory Error: x")
     assert str(read_failure(["a.csv"], Exception("An error occurred while calling o1.csv.\n: boom"), engine="Spark")) \
         == "a.csv: cannot read: boom (Spark)"
+
+
+# ---------------------------------------------------------------- URIs and engine options (no Spark started)
+
+
+def test_duckdb_reads_file_uris_as_the_local_files_they_name(net, tmp_path):
+    header, rows = ged_rows()
+    odd = write_csv(tmp_path / "x [1] %.csv", header, rows)
+    uri = "file://" + str(odd).replace("%", "%25").replace(" ", "%20")
+    assert read_events(uri).files == [str(odd)]
+    same_relations(relations_over_time(uri, net), relations_over_time(odd, net))
+
+
+@pytest.mark.parametrize("uri", ["hdfs://namenode:8020/gdelt/", "s3a://bucket/events.csv", "file://otherhost/x.csv"])
+def test_duckdb_refuses_other_uris_naming_the_spark_engine(uri):
+    with pytest.raises(EventDataError, match=r"the DuckDB engine reads local files only: use --engine spark"):
+        read_events(uri)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"engine": "duckdb", "master": "local[2]"}, "are for the Spark engine (--engine spark), not duckdb"),
+    ({"engine": None, "timeout": 5}, "are for the Spark engine (--engine spark), not duckdb"),
+    ({"engine": "spark", "master": "spark://host"}, "expected local[*], local[N], spark://HOST:PORT, yarn or k8s://URL"),
+    ({"engine": "spark", "master": "spark://host:99999"}, "port 99999 is not between 1 and 65535"),
+    ({"engine": "spark", "master": " local"}, "Spark master ' local'"),
+    ({"engine": "spark", "config": {"spark.master": "yarn"}}, "give the master as the master"),
+    ({"engine": "spark", "config": {"executor.memory": "4g", "spark.x y": "1"}},
+     "'executor.memory': a key is spark.<name> (letters, digits, '.', '_', '-'); Spark setting 'spark.x y'"),
+    ({"engine": "spark", "timeout": 0}, "the Spark timeout must be a number of seconds above 0 and at most 86400"),
+    ({"engine": "spark", "timeout": float("nan")}, "not nan"),
+    ({"engine": "spark", "timeout": True}, "not True"),
+])
+def test_engine_options_are_checked_before_anything_starts(kwargs, message):
+    from alliances.events import check_engine_options
+
+    with pytest.raises(EventDataError) as err:
+        check_engine_options(**kwargs)
+    assert message in str(err.value)
+
+
+def test_spark_masters_that_are_accepted():
+    from alliances.events import check_spark_master
+
+    for master in ("local", "local[1]", "local[*]", "local[4,2]", "local-cluster[2,1,1024]", "spark://h:7077",
+                   "spark://h1:7077,h2:7077", "yarn", "k8s://https://10.0.0.1:6443"):
+        assert check_spark_master(master) == master
+
+
+def test_spark_conf_pairs_every_problem_at_once():
+    from alliances.events import parse_spark_conf
+
+    assert parse_spark_conf(["spark.a=1", "spark.b=", "spark.a=1", "spark.c=x=y"]) == {
+        "spark.a": "1", "spark.b": "", "spark.c": "x=y"}
+    with pytest.raises(EventDataError) as err:
+        parse_spark_conf(["spark.a=1", "spark.a=2", "nokey", "driver.memory=2g", "spark.master=yarn"])
+    assert str(err.value) == (
+        "--spark-conf spark.a: given twice with different values; --spark-conf 'nokey': expected KEY=VALUE; "
+        "--spark-conf 'driver.memory=2g': a key is spark.<name> (letters, digits, '.', '_', '-'); "
+        "--spark-conf 'spark.master=yarn': give the master as the master (--spark-master), not as a setting")
+
+
+def test_a_uri_output_needs_the_spark_engine_and_parquet():
+    from alliances.errors import OutputError
+    from alliances.events import check_table_output
+
+    assert check_table_output("s3a://bucket/out/rel.pq", engine="spark") == "parquet"
+    with pytest.raises(OutputError, match="a URI is written by the Spark engine"):
+        check_table_output("hdfs://nn/out/rel.parquet")
+    with pytest.raises(OutputError, match="a URI is written as Parquet: end it in .parquet or .pq"):
+        check_table_output("hdfs://nn/out/rel.csv", engine="spark")
