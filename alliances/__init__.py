@@ -37,12 +37,15 @@ _LAZY: dict[str, str] = {
     "ActorKind": "alliances._records",
     "AllianceNetwork": "alliances._network",
     "Evidence": "alliances._records",
+    "Month": "alliances._records",
     "Relation": "alliances._records",
     "Source": "alliances._records",
     "Stance": "alliances._records",
     "Theater": "alliances._records",
+    "Year": "alliances._records",
     # errors
     "AlliancesError": "alliances.errors",
+    "AmbiguousActorError": "alliances.errors",
     "EventDataError": "alliances.errors",
     "ModelFileError": "alliances.errors",
     "OutputError": "alliances.errors",
@@ -87,6 +90,7 @@ _LAZY: dict[str, str] = {
     "dumps": "alliances.readwrite",
     "load": "alliances.readwrite",
     "loads": "alliances.readwrite",
+    "mapping_schema": "alliances.readwrite",
     "scenario_schema": "alliances.readwrite",
     # event data
     "diff_scenarios": "alliances.events",

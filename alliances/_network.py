@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
@@ -30,18 +29,19 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ._checks import (
-    ACTOR_ID,
     check_choice,
-    check_date,
     check_id,
     check_instance,
     check_int,
     check_text,
     shown,
 )
-from ._records import Actor, ActorKind, Relation, Source, Stance, Theater
+from ._edges import GRAPH as _GRAPH
+from ._edges import id_for, plain_text, relation_from_edge
+from ._names import ActorNames
+from ._records import Actor, ActorKind, Month, Relation, Source, Stance, Theater, Year, as_moment
 from ._text import did_you_mean
-from .errors import ParameterError, ParameterTypeError, Problem, ScenarioError, UnknownActorError
+from .errors import ParameterError, ParameterTypeError, Problem, ScenarioError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -70,8 +70,9 @@ class AllianceNetwork:
     theaters, sources : mapping of id to Theater / Source, or iterables
         Each id once; actors' theaters must be among them.
     as_of : datetime.date or ISO text, optional
-        The moment the picture describes; relations whose period excludes it are
-        kept but left out of :attr:`graph`.
+        The moment the picture describes: a day, or a whole :class:`~alliances.Month`
+        or :class:`~alliances.Year`; relations whose period does not meet it are kept
+        but left out of :attr:`graph` (:meth:`Relation.is_active`).
     description, notes : str, optional
     version : int, optional
         The scenario-file format version (1).
@@ -127,7 +128,7 @@ class AllianceNetwork:
             readable = ", ".join(map(str, FORMAT_VERSIONS))
             raise ParameterError(f"version must be a format version this release reads ({readable}), not {version}")
         for name, value in (("actors", actors), ("theaters", theaters), ("sources", sources), ("relations", relations),
-                            ("as_of", check_date(self.as_of, "as_of")), ("version", version)):
+                            ("as_of", as_moment(self.as_of)), ("version", version)):
             object.__setattr__(self, name, value)
         for actor in actors.values():
             for t in actor.theaters:
@@ -204,22 +205,60 @@ class AllianceNetwork:
         )
 
     # -- queries --------------------------------------------------------------
-    def actor(self, actor_id: str) -> Actor:
-        """The actor with this id; :class:`UnknownActorError` (with a suggestion) if none.
+    @cached_property
+    def names(self) -> ActorNames:
+        """Every id, name, label and alias of the actors, and whom each stands for (built once)."""
+        return ActorNames(self.actors)
 
-        An id that is not text is a :class:`~alliances.errors.ParameterTypeError`.
+    def resolve(self, name: str) -> str:
+        """The id of the actor known by ``name``: its id, name, label or an alias, in any case.
+
+        Runs of spaces count as one, and case is ignored; an exact id always wins. Every
+        method here that takes an actor, and the functions that take a network and
+        actors (:func:`~alliances.explain_risk`, :func:`~alliances.what_if`, ...), go
+        through it.
+
+        Parameters
+        ----------
+        name : str
+            An id, a name, a label or an alias.
+
+        Returns
+        -------
+        str
+            The id (``name`` itself when it is one).
+
+        Raises
+        ------
+        AmbiguousActorError, UnknownActorError
+            As :meth:`alliances._names.ActorNames.resolve` says: several actors bear the
+            name (they are listed), or none does (with the closest name there is).
+
+        Examples
+        --------
+        >>> import alliances
+        >>> net = alliances.load("seeds/syria_2017.yaml")
+        >>> net.resolve("US coalition"), net.resolve("damascus"), net.resolve("  ISIS ")
+        ('us_coalition', 'assad', 'islamic_state')
         """
-        if not isinstance(actor_id, str):
-            raise ParameterTypeError(f"an actor id must be text, not {shown(actor_id)}")
-        try:
-            return self.actors[actor_id]
-        except KeyError:
-            raise UnknownActorError(_unknown(actor_id, self.actors)) from None
+        if not isinstance(name, str):
+            raise ParameterTypeError(f"an actor id must be text, not {shown(name)}")
+        if name in self.actors:
+            return name
+        return self.names.resolve(name)
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id (or name, label, alias: see :meth:`resolve`).
+
+        :class:`UnknownActorError` (with a suggestion) if none; a name that is not text
+        is a :class:`~alliances.errors.ParameterTypeError`.
+        """
+        return self.actors[self.resolve(actor_id)]
 
     def relation(self, a: str, b: str) -> Relation | None:
         """The recorded relation of the pair (in force or not), or None if unknown."""
-        self.actor(a)
-        self.actor(b)
+        a = self.resolve(a)
+        b = self.resolve(b)
         return self._index.get((a, b) if a <= b else (b, a))  # type: ignore[attr-defined]
 
     def stance(self, a: str, b: str) -> Stance | None:
@@ -297,10 +336,11 @@ class AllianceNetwork:
 
         Other attributes of an existing relation are kept unless given in ``attrs``
         (the fields of :class:`Relation`); ``weight`` goes back to the new stance's
-        default unless given.
+        default unless given. Actors may be named by id, name, label or alias
+        (:meth:`resolve`).
         """
-        self.actor(a)
-        self.actor(b)
+        a = self.resolve(a)
+        b = self.resolve(b)
         if a == b:
             raise ScenarioError(f"an actor cannot have a relation with itself ({a!r})")
         for name in attrs:
@@ -323,8 +363,8 @@ class AllianceNetwork:
         return replace(self, relations=tuple(rels))
 
     def without_actor(self, actor_id: str) -> AllianceNetwork:
-        """A copy without this actor and every relation it has."""
-        self.actor(actor_id)
+        """A copy without this actor (by id, name, label or alias) and every relation it has."""
+        actor_id = self.resolve(actor_id)
         return replace(
             self,
             actors={k: v for k, v in self.actors.items() if k != actor_id},
@@ -332,8 +372,9 @@ class AllianceNetwork:
         )
 
     def with_theater(self, actor_id: str, theater_id: str, name: str | None = None) -> AllianceNetwork:
-        """A copy where the actor also operates in this theater (created if new)."""
-        actor = self.actor(actor_id)
+        """A copy where the actor (by id, name, label or alias) also operates in this theater (created if new)."""
+        actor_id = self.resolve(actor_id)
+        actor = self.actors[actor_id]
         theater_id = check_id(theater_id, "theater id")
         check_text(name, "name", optional=True)
         theaters = dict(self.theaters)
@@ -408,7 +449,7 @@ class AllianceNetwork:
         named: dict[str, Any] = {}
         theaters: dict[str, Theater] = {}
         for place, (node, data) in enumerate(graph.nodes(data=True), start=1):
-            ident = _id_for(node, place)
+            ident = id_for(node, place)
             if ident in named:
                 raise ScenarioError(f"two nodes, {shown(named[ident])} and {shown(node)}, would both be the actor "
                                     f"id {ident!r}: relabel one (networkx.relabel_nodes)", file=_GRAPH)
@@ -416,15 +457,15 @@ class AllianceNetwork:
             ids[node] = ident
             kind = data.get("kind", "other")
             kind = ActorKind(kind) if kind in ActorKind.__members__.values() else ActorKind.OTHER
-            name = _plain_text(data.get("name", node)) or _plain_text(node) or ident
-            label = _plain_text(data.get("label"))
+            name = plain_text(data.get("name", node)) or plain_text(node) or ident
+            label = plain_text(data.get("label"))
             label = None if label is None or label == name else label
             places = data.get("theaters") or ()
             tids: list[str] = []
             if isinstance(places, list | tuple):
                 for i, t in enumerate(places, start=1):
-                    tid = _id_for(t, i, prefix="theater")
-                    title = _plain_text(t) if tid != str(t) else None
+                    tid = id_for(t, i, prefix="theater")
+                    title = plain_text(t) if tid != str(t) else None
                     theaters.setdefault(tid, Theater(tid, title or tid.replace("_", " ").title()))
                     if tid not in tids:
                         tids.append(tid)
@@ -433,7 +474,7 @@ class AllianceNetwork:
         for u, v, data in graph.edges(data=True):
             if u == v:
                 continue
-            relations.append(_relation_from_edge(ids[u], ids[v], data, sign, weight))
+            relations.append(relation_from_edge(ids[u], ids[v], data, sign, weight))
         return cls(scenario, actors=actors, relations=relations, theaters=theaters, as_of=as_of)
 
     def to_dict(self) -> dict[str, Any]:
@@ -445,79 +486,12 @@ class AllianceNetwork:
         return network_to_yaml(self)
 
 
-def _relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, weight_key: str) -> Relation:
-    stance = data.get("stance")
-    w = data.get(weight_key)
-    s = data.get(sign_key)
-    try:
-        if stance is not None:
-            stance = Stance(stance)
-        if w is not None:
-            w = float(w)
-            if w != w:  # NaN: no usable weight
-                w = None
-        if s is not None:
-            s = float(s)
-            if s != s:
-                s = None
-        conf = float(data.get("confidence", 1.0))
-    except (TypeError, ValueError, OverflowError):
-        raise ScenarioError(
-            f"edge {u} - {v}: cannot read its stance, {sign_key}, {weight_key} or confidence "
-            f"({ {k: data.get(k) for k in ('stance', sign_key, weight_key, 'confidence') if k in data} })",
-            file=_GRAPH,
-        ) from None
-    if not 0 < conf <= 1:
-        raise ScenarioError(f"edge {u} - {v}: confidence {conf} is out of range (0, 1]", file=_GRAPH)
-    if s is None and w is not None:
-        s = (w > 0) - (w < 0)
-    s = 1 if s is None else int((s > 0) - (s < 0))
-    mag = abs(w) if w is not None and w != 0 else None
-    if mag is not None and mag > 1:
-        mag = 1.0
-    if stance is None:
-        if s == 0:
-            stance = Stance.NEUTRAL
-        elif mag is None:
-            stance = Stance.ALLY if s > 0 else Stance.ENEMY
-        elif s > 0:
-            stance = Stance.ALLY if mag >= 0.75 else Stance.FRIENDLY
-        else:
-            stance = Stance.ENEMY if mag >= 0.75 else Stance.RIVAL
-    kind = data.get("kind")
-    return Relation((u, v), Stance(stance), weight=mag, confidence=conf,
-                    kind=kind if isinstance(kind, str) and kind.strip() else None)
-
-
-def _plain_text(value: Any) -> str | None:
-    """A node attribute as text for a name or label: None when missing or blank."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = text.encode("utf-8", "replace").decode("utf-8")
-    return text or None
-
-
-def _id_for(node: Any, place: int, *, prefix: str = "actor") -> str:
-    """The actor (or theater) id for a networkx node: its name when valid, else the nearest valid id."""
-    text = str(node)
-    if ACTOR_ID.match(text):
-        return text
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9_]+", "_", ascii_text.lower()).strip("_")
-    return slug or f"{prefix}_{place}"
-
-
 def _more_row(hidden: int, what: str, columns: int) -> str:
     if hidden <= 0:
         return ""
     return f'<tr><td colspan="{columns}">... and {hidden} more {what}</td></tr>'
 
 
-_GRAPH = "<networkx graph>"  # the "file" of problems found in a graph given to from_networkx
 _RELATION_ATTRS = tuple(f.name for f in fields(Relation) if f.name not in ("actors", "stance"))
 
 
@@ -568,10 +542,14 @@ def network_to_dict(net: AllianceNetwork, *, iso_dates: bool = True) -> dict[str
     [{'actors': ['a', 'b'], 'stance': 'rival', 'weight': 0.8}]
     """
 
-    def date(d: Any) -> Any:
-        if d is None or isinstance(d, int) or not iso_dates:
+    def date(d: Any) -> Any:  # as precise as written: 2013, 2023-06 or 2017-09-05
+        if d is None or isinstance(d, int):
             return d
-        return d.isoformat()
+        if isinstance(d, Year):
+            return d.year
+        if isinstance(d, Month) or iso_dates:
+            return d.isoformat()
+        return d
 
     def put(target: dict[str, Any], key: str, value: Any) -> None:
         if value is not None and value != () and value != []:

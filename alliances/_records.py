@@ -14,6 +14,7 @@ Python either: a :class:`~alliances.errors.ParameterError` (or its ``TypeError``
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from enum import EnumType, StrEnum
 from typing import Any
@@ -24,6 +25,7 @@ from ._checks import (
     check_fraction,
     check_id,
     check_instance,
+    check_int,
     check_items,
     check_text,
     shown,
@@ -37,10 +39,14 @@ __all__ = [
     "ActorKind",
     "DateLike",
     "Evidence",
+    "Month",
     "Relation",
     "Source",
     "Stance",
     "Theater",
+    "Year",
+    "as_moment",
+    "parse_date",
     "period_end",
     "period_start",
 ]
@@ -325,7 +331,140 @@ class Actor:
         return self.label or self.name
 
 
+class _Partial(_dt.date):
+    """A date known only to a month or a year: compares as its first day, prints as written.
+
+    Arithmetic (``+ timedelta``, ``replace``) gives a plain :class:`datetime.date`:
+    a moved day is a day, not a month.
+    """
+
+    __slots__ = ()
+
+    def __add__(self, other: _dt.timedelta) -> _dt.date:  # type: ignore[override]
+        return _dt.date(self.year, self.month, self.day) + other
+
+    __radd__ = __add__  # type: ignore[assignment]
+
+    def __sub__(self, other: _dt.timedelta | _dt.date) -> _dt.date | _dt.timedelta:  # type: ignore[override]
+        return _dt.date(self.year, self.month, self.day) - other
+
+    def replace(self, year: Any = None, month: Any = None, day: Any = None) -> _dt.date:  # type: ignore[override]
+        return _dt.date(self.year, self.month, self.day).replace(
+            **{k: v for k, v in (("year", year), ("month", month), ("day", day)) if v is not None})
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.isoformat()!r})"
+
+
+def _year(value: Any) -> int:
+    return check_int(value, "year", low=1, high=9999)  # type: ignore[return-value]
+
+
+class Month(_Partial):
+    """A month, as analysts often know a date: ``2023-06`` (ISO 8601's ``YYYY-MM``).
+
+    It is a :class:`datetime.date` (its first day) for ordering and comparison, and
+    writes itself back as ``2023-06``. As a period bound it covers the whole month:
+    ``since: 2023-06`` starts on 1 June, ``until: 2023-06`` ends on 30 June (see
+    :func:`period_start`, :func:`period_end`).
+
+    Parameters
+    ----------
+    year, month : int
+
+    Examples
+    --------
+    >>> m = Month(2023, 6)
+    >>> m.isoformat(), str(m), period_end(m), m == _dt.date(2023, 6, 1)
+    ('2023-06', '2023-06', datetime.date(2023, 6, 30), True)
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, year: int, month: int, day: int = 1) -> Month:
+        return super().__new__(cls, _year(year), check_int(month, "month", low=1, high=12), 1)  # type: ignore[arg-type]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Month, (self.year, self.month))
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+class Year(_Partial):
+    """A year given where a date is expected (``as_of: 2017``): a date that covers the whole year.
+
+    ``since`` and ``until`` keep a bare year as an ``int`` (as they always have); both
+    mean the same period.
+
+    Parameters
+    ----------
+    year : int
+
+    Examples
+    --------
+    >>> y = Year(2017)
+    >>> str(y), period_start(y), period_end(y)
+    ('2017', datetime.date(2017, 1, 1), datetime.date(2017, 12, 31))
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, year: int, month: int = 1, day: int = 1) -> Year:
+        return super().__new__(cls, _year(year), 1, 1)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Year, (self.year,))
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}"
+
+
 DateLike = int | _dt.date
+"""A period bound or a moment: a year (``int`` or :class:`Year`), a :class:`Month` or a day."""
+
+_DATE_FORMS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+
+def parse_date(text: str) -> DateLike:
+    """A date as people write it: ``YYYY`` (an ``int``), ``YYYY-MM`` (a :class:`Month`) or ``YYYY-MM-DD``.
+
+    The precision given is kept, and written back unchanged (``str``, the scenario writer).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    int, Month or datetime.date
+
+    Raises
+    ------
+    ValueError
+        Not one of the three forms, or not in the calendar (``2023-13``, ``2023-02-30``).
+
+    Examples
+    --------
+    >>> parse_date("2013"), parse_date("2023-06"), parse_date("2017-09-05")
+    (2013, Month('2023-06'), datetime.date(2017, 9, 5))
+    """
+    m = _DATE_FORMS.match(text.strip())
+    if m is None:
+        raise ValueError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = m.groups()
+    if int(year) < 1:
+        raise ValueError(f"{text!r} is not a date in the calendar")
+    if month is None:
+        return int(year)
+    if day is None:
+        if not 1 <= int(month) <= 12:
+            raise ValueError(f"{text!r} is not a date in the calendar")
+        return Month(int(year), int(month))
+    return _dt.date(int(year), int(month), int(day))
 
 #: The levels of a pair's recent fighting (a relation's optional ``fighting``), quietest first:
 #: ``none`` (no clash since the record starts), ``past`` (an earlier clash), ``recent`` (a clash in
@@ -354,9 +493,11 @@ class Relation:
         In (0, 1]: 1.0 when stated, lower when implied.
     kind : str, optional
         Free text on what the tie is (``fights``, ``military support``, ...).
-    since, until : datetime.date, int or str, optional
-        The period the relation holds: a date, a four-digit year, or ISO text of either
-        (``until`` not before ``since``); outside it, it is not in force at ``as_of``.
+    since, until : datetime.date, Month, int or str, optional
+        The period the relation holds: a day, a :class:`Month`, a four-digit year, or
+        ISO text of any of them (``2023-06-15``, ``2023-06``, ``2023``), each bound
+        covering its whole period (``until`` not before ``since``); outside it, it is
+        not in force at ``as_of``.
     evidence : tuple of Evidence, optional
     notes : str, optional
     fighting : str, optional
@@ -400,8 +541,8 @@ class Relation:
         _set(self, "weight", self.stance.default_weight if weight is None else weight)
         _set(self, "confidence", check_fraction(self.confidence, f"confidence {where}"))
         check_text(self.kind, f"kind {where}", optional=True)
-        since = check_date(self.since, f"since {where}", allow_year=True)
-        until = check_date(self.until, f"until {where}", allow_year=True)
+        since = _bound(self.since, f"since {where}")
+        until = _bound(self.until, f"until {where}")
         if since is not None and until is not None and period_end(until) < period_start(since):
             raise ParameterError(f"until ({until}) {where} is before since ({since})")
         _set(self, "since", since)
@@ -430,20 +571,70 @@ class Relation:
     def weight_is_default(self) -> bool:
         return self.weight == self.stance.default_weight
 
-    def is_active(self, as_of: _dt.date | None) -> bool:
-        """Whether the ``since``..``until`` period includes ``as_of`` (always true without a date).
+    def is_active(self, as_of: DateLike | None) -> bool:
+        """Whether the ``since``..``until`` period meets ``as_of`` (always true without a date).
 
-        A year means the whole year: ``since: 2013`` starts on 1 January 2013,
-        ``until: 2016`` ends on 31 December 2016.
+        Every bound covers its whole period: ``since: 2013`` starts on 1 January 2013,
+        ``until: 2016`` ends on 31 December 2016, ``since: 2023-06`` starts on 1 June
+        2023, ``until: 2023-06`` ends on 30 June. An ``as_of`` given as a month or a
+        year is that whole period: a relation is in force if its period shares a day
+        with it (for a day, the usual rule: the day lies in the period).
+
+        Examples
+        --------
+        >>> r = Relation(("a", "b"), "ally", since=Month(2023, 6))
+        >>> r.is_active(_dt.date(2023, 6, 15)), r.is_active(_dt.date(2023, 5, 31)), r.is_active(Year(2023))
+        (True, False, True)
         """
         if as_of is None:
             return True
         check_instance(as_of, _dt.date, "as_of", "a date or None")
-        if self.since is not None and as_of < period_start(self.since):
+        if self.since is not None and period_end(as_of) < period_start(self.since):
             return False
-        if self.until is not None and as_of > period_end(self.until):
+        if self.until is not None and period_start(as_of) > period_end(self.until):
             return False
         return True
+
+
+def as_moment(value: Any, name: str = "as_of") -> _dt.date | None:
+    """A scenario's moment: a day, a :class:`Month` or a :class:`Year`, from a value or ISO text.
+
+    Parameters
+    ----------
+    value : datetime.date, int, str or None
+        A date (a :class:`Month` or :class:`Year` kept as it is), a four-digit year, or
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` text.
+    name : str
+        What the value is, for the error message.
+
+    Returns
+    -------
+    datetime.date or None
+
+    Raises
+    ------
+    ParameterError, ParameterTypeError
+
+    Examples
+    --------
+    >>> as_moment("2023-06"), as_moment(2017), as_moment("2017-09-05")
+    (Month('2023-06'), Year('2017'), datetime.date(2017, 9, 5))
+    """
+    bound = _bound(value, name)
+    return Year(bound) if isinstance(bound, int) else bound
+
+
+def _bound(value: Any, name: str) -> DateLike | None:
+    """A period bound: a year, a month or a day, as a value or as ISO text (``2023-06``)."""
+    if isinstance(value, str) and _MONTH_TEXT.match(value.strip()):
+        try:
+            return parse_date(value)
+        except ValueError:
+            raise ParameterError(f"{name} {value!r} is not a date in the calendar") from None
+    return check_date(value, name, allow_year=True)
+
+
+_MONTH_TEXT = re.compile(r"\d{4}-\d{2}\Z")
 
 
 def _evidence(value: Any, name: str) -> Evidence:
@@ -451,18 +642,28 @@ def _evidence(value: Any, name: str) -> Evidence:
 
 
 def period_start(d: DateLike) -> _dt.date:
-    """The first day of a period bound: a year means 1 January.
+    """The first day of a period bound: a year means 1 January, a month its first day.
 
     Examples
     --------
     >>> period_start(2013), period_end(2016)
     (datetime.date(2013, 1, 1), datetime.date(2016, 12, 31))
+    >>> period_start(Month(2024, 2)), period_end(Month(2024, 2))
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
     """
-    return _dt.date(d, 1, 1) if isinstance(d, int) else d
+    if isinstance(d, int):
+        return _dt.date(d, 1, 1)
+    return _dt.date(d.year, d.month, d.day)
 
 
 def period_end(d: DateLike) -> _dt.date:
-    """The last day of a period bound: a year means 31 December."""
-    return _dt.date(d, 12, 31) if isinstance(d, int) else d
-
-
+    """The last day of a period bound: a year means 31 December, a month its last day."""
+    if isinstance(d, int):
+        return _dt.date(d, 12, 31)
+    if isinstance(d, Year):
+        return _dt.date(d.year, 12, 31)
+    if isinstance(d, Month):
+        if d.month == 12:
+            return _dt.date(d.year, 12, 31)
+        return _dt.date(d.year, d.month + 1, 1) - _dt.timedelta(days=1)
+    return _dt.date(d.year, d.month, d.day)

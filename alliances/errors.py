@@ -8,7 +8,8 @@ catch them all with ``except AlliancesError``::
     │                               carries every Problem found, each with file and line
     │   └── ModelFileError          a risk-model file is invalid
     ├── UnknownActorError (KeyError, ValueError)
-    │                               an actor id given to a function is not in the network
+    │   │                           an actor given to a function is not in the network
+    │   └── AmbiguousActorError     a name given for an actor names several of them
     ├── ParameterError (ValueError) a function was called with a value it does not take
     │   │                           (out of range, NaN, an unknown choice, an invalid id)
     │   └── ParameterTypeError (TypeError)
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "AlliancesError",
+    "AmbiguousActorError",
     "EventDataError",
     "ModelFileError",
     "OutputError",
@@ -134,12 +136,12 @@ class ModelFileError(ScenarioError):
 
 
 class UnknownActorError(AlliancesError, KeyError, ValueError):
-    """An actor id passed to a function is not in the network.
+    """An actor passed to a function (by id, name, label or alias) is not in the network.
 
     Parameters
     ----------
     message : str
-        Names the unknown id (and a close match when there is one).
+        Names the unknown actor (and a close match when there is one).
 
     Examples
     --------
@@ -154,6 +156,31 @@ class UnknownActorError(AlliancesError, KeyError, ValueError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else "unknown actor"
+
+
+class AmbiguousActorError(UnknownActorError):
+    """A name given for an actor is the name, label or alias of several actors.
+
+    It is an :class:`UnknownActorError` (no one actor is known by that name), so code
+    that catches that catches this too.
+
+    Parameters
+    ----------
+    message : str
+        Names the candidates, by id and name.
+    candidates : tuple of str
+        The ids of the actors the name could mean, sorted.
+
+    Examples
+    --------
+    >>> err = AmbiguousActorError("'Kurds' names 2 actors: pkk, ypg", candidates=("pkk", "ypg"))
+    >>> err.candidates, isinstance(err, UnknownActorError)
+    (('pkk', 'ypg'), True)
+    """
+
+    def __init__(self, message: str, *, candidates: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.candidates = tuple(candidates)
 
 
 class ParameterError(AlliancesError, ValueError):

@@ -153,6 +153,8 @@ CALLS: list[Call] = [
     Call("Theater", A.Theater, lambda w: {"id": "t", "name": "T"}),
     Call("net.actor", lambda net, actor_id: net.actor(actor_id), lambda w: {"net": w.net, "actor_id": "iran"},
          fixed=("net",)),
+    Call("net.resolve", lambda net, name: net.resolve(name), lambda w: {"net": w.net, "name": "Damascus"},
+         fixed=("net",)),
     Call("net.stance", lambda net, a, b: net.stance(a, b), lambda w: {"net": w.net, "a": "iran", "b": "assad"},
          fixed=("net",)),
     Call("net.with_relation", lambda net, a, b, stance, weight: net.with_relation(a, b, stance, weight=weight),
@@ -196,6 +198,9 @@ CALLS: list[Call] = [
     Call("merge_relations", A.merge_relations, lambda w: {"scenario": w.scenario_text, "fragment": w.fragment_text}),
     Call("read_signed_csv", A.read_signed_csv, lambda w: {"path": DATA / "highland_tribes.csv"}),
     Call("scenario_schema", A.scenario_schema, lambda w: {}),
+    Call("mapping_schema", A.mapping_schema, lambda w: {}),
+    Call("Month", A.Month, lambda w: {"year": 2023, "month": 6}),
+    Call("Year", A.Year, lambda w: {"year": 2017}),
     Call("to_node_link", A.to_node_link, lambda w: {"net": w.net}),
     # risk
     Call("compare_risk", A.compare_risk, lambda w: {"before": w.net, "after": w.net.without_actor("iran")}),
@@ -343,6 +348,7 @@ SUBPACKAGE_CALLS: list[Call] = [
     Call("events.check_spark_config", ev.check_spark_config, lambda w: {"config": {"spark.executor.memory": "1g"}}),
     Call("events.check_spark_master", ev.check_spark_master, lambda w: {"master": "spark://127.0.0.1:7077"}),
     Call("events.check_spark_timeout", ev.check_spark_timeout, lambda w: {"timeout": 30.0}),
+    Call("events.quiet_window", ev.quiet_window, lambda w: {"net": w.net}),
     Call("events.check_table_output", ev.check_table_output, lambda w: {"path": "table.csv"}),
     Call("events.check_window_span", ev.check_window_span, lambda w: {
         "win": ev.parse_window("month"), "first": 24000, "last": 24010, "limit": 100, "why": "decay"}),

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._arguments import check_graph
 from .._checks import check_bool, check_instance, check_int
+from .._network import AllianceNetwork
 from .._signed import as_signed_graph, display_names, node_key, node_order, signed_adjacency, signed_matrix
 
 if TYPE_CHECKING:
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
     import scipy.sparse as sp
-
-    from .._network import AllianceNetwork
 
 __all__ = [
     "TRIAD_TYPES",
@@ -295,7 +294,8 @@ def signed_triangles(G: AllianceNetwork | nx.Graph, *, actor: Hashable | None = 
         Signed ties; neutral and ambivalent ties are no tie (see
         :func:`ambivalent_triangle_census` for triangles with ambivalent ties).
     actor : node id, optional
-        Only the triangles this actor belongs to.
+        Only the triangles this actor belongs to (of a network: by id, name, label
+        or alias, see :meth:`AllianceNetwork.resolve`).
 
     Returns
     -------
@@ -334,6 +334,8 @@ def signed_triangles(G: AllianceNetwork | nx.Graph, *, actor: Hashable | None = 
     """
     check_graph(G)
     check_instance(actor, Hashable, "actor", "an actor id")
+    if isinstance(actor, str) and isinstance(G, AllianceNetwork):
+        actor = G.resolve(actor)
     rows = _triangle_rows(G, TRIAD_TYPES, actor=actor)
     for r in rows:
         r["positive"] = r["signs"].count("+")

@@ -230,7 +230,7 @@ def implied_relations(
     >>> row.a, row.b, row.stance, float(row.score), row.via
     ('russia', 'us_coalition', 'rival', -0.5, ['assad'])
     >>> print(row.reason)
-    russia - us_coalition: likely hostile: russia is an ally of assad, who is a rival of us_coalition
+    russia - us_coalition: likely rival: russia is an ally of assad, who is a rival of us_coalition
 
     Notes
     -----
@@ -333,10 +333,11 @@ def _sentence(a: Hashable, b: Hashable, path: tuple[float, list[Hashable], list[
 
 
 def _reason(a: Hashable, b: Hashable, score: float, pos: list, neg: list) -> str:
+    # the stance's own word, as in the table's stance column: "likely rival" beside "rival"
     if score > 0:
-        head, support, against = "likely friendly", pos, neg
+        head, support, against = f"likely {stance_for_score(score)}", pos, neg
     elif score < 0:
-        head, support, against = "likely hostile", neg, pos
+        head, support, against = f"likely {stance_for_score(score)}", neg, pos
     else:
         text = "; ".join(_sentence(a, b, p) for p in pos)
         other = "; ".join(_sentence(a, b, p) for p in neg)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import os
@@ -19,6 +20,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from .._network import AllianceNetwork
+from .._numbers import json_floats
 from .._progress import ProgressCallback, terminal_progress
 from .._text import terminal_safe
 from ..errors import AlliancesError, ScenarioError
@@ -101,6 +103,17 @@ class Command(TyperCommand):
             if isinstance(param, TyperArgument) and param.metavar is not None:
                 # the metavar says what to give: no "<path>" or "<list[str]>" after it in --help
                 param.display_type_rich = _no_type  # type: ignore[method-assign]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The command's summary in ``alliances --help``: its docstring's first paragraph, whole.
+
+        click cuts it to fit one line (``score...``); the help formatter wraps it instead,
+        within 80 columns.
+        """
+        if self.short_help:
+            return self.short_help
+        first = inspect.cleandoc(self.help or "").split("\n\n")[0]
+        return " ".join(first.split())
 
     def collect_usage_pieces(self, ctx: CommandContext) -> list[str]:
         return [_BRACED.sub(r"\1\2", piece) for piece in super().collect_usage_pieces(ctx)]
@@ -263,8 +276,8 @@ def note(message: str) -> None:
 
 
 def emit_json(data: Any) -> None:
-    """Print JSON on stdout: no NaN or Infinity (they are not JSON), UTF-8 kept."""
-    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+    """Print JSON on stdout: floats to 12 significant digits, no NaN or Infinity (they are not JSON), UTF-8 kept."""
+    text = json.dumps(json_floats(data), indent=2, ensure_ascii=False, allow_nan=False)
     sys.stdout.write(text + "\n")
 
 

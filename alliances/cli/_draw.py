@@ -11,6 +11,8 @@ import typer
 from ._common import Command, app, finite, load_scenario, note
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from .._network import AllianceNetwork
     from ..analysis import FactionsResult
 
@@ -45,12 +47,13 @@ _WITH_FACTIONS = (Kind.network, Kind.matrix, Kind.risk)
 
 @app.command(cls=Command)
 def draw(
-    path: Annotated[Path, typer.Argument(help="A scenario file (YAML).", show_default=False, metavar="FILE")],
     output: Annotated[Path, typer.Option("-o", "--output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf (the extension picks the format); "
                                          "OUT.html: the interactive network view.", show_default=False)],
+    path: Annotated[Path | None, typer.Argument(help="A scenario file (YAML); not needed for --kind model.",
+                                                show_default=False, metavar="FILE")] = None,
     kind: Annotated[Kind, typer.Option("--kind", help="What to draw.")] = Kind.network,
     pair: Annotated[tuple[str, str] | None, typer.Option("--pair", metavar="A B",
-                                                         help="The pair of a tornado (actor ids).")] = None,
+                                                         help="The pair of a tornado (each by id, name, label or alias).")] = None,
     top: Annotated[int, typer.Option("--top", metavar="N", min=0, help="Network: highlight the N riskiest pairs not at war.")] = 0,
     size: Annotated[Size | None, typer.Option("--size", help="column (3.5 in wide), page (6.5 in) or slide "
                                               "(13.3 x 7.5 in); --width/--height override it.",
@@ -67,6 +70,9 @@ def draw(
              "early the camps are the best found, and the gap is reported.")] = DRAW_TIME_LIMIT,
 ) -> None:
     """Draw a diagram of the scenario: network (default), matrix, risk, tornado (--pair A B) or model."""
+    if path is None and kind is not Kind.model:
+        raise typer.BadParameter(f"--kind {kind.value} draws a scenario: give its FILE (only --kind model needs none)",
+                                 param_hint="FILE")
     if kind is Kind.tornado and pair is None:
         raise typer.BadParameter("--kind tornado needs --pair A B", param_hint="--pair")
     if pair is not None and kind is not Kind.tornado:
@@ -92,8 +98,15 @@ def draw(
     w, h = figure_size(size.value if size else None, width, height)
     if raster and w is not None and h is not None:
         check_pixels(w * dpi, h * dpi, dpi=dpi)  # so does a figure too large to hold
+    if kind is Kind.model:  # the risk model's own diagram: no scenario in it
+        fig = draw_figure(None, kind.value, size=size.value if size else None, width=width, height=height,
+                          dpi=dpi if raster else _VECTOR_DPI)
+        written = save_figure(fig, output, dpi=dpi)
+        note(f"wrote {written} ({kind.value}, {_shape(fig, dpi, raster)})")
+        return
+    assert path is not None
     net = load_scenario(path)
-    view = "actors" if kind is Kind.model else actor_limit_view(kind.value, len(net.actors))
+    view = actor_limit_view(kind.value, len(net.actors))
     camps = _factions(net, time_limit) if kind in _WITH_FACTIONS else None
     if kind is Kind.network:
         _tell_what_is_drawn(net, view, camps)
@@ -101,9 +114,13 @@ def draw(
     fig = draw_figure(net, kind.value, pair=pair, top=top, size=size.value if size else None, width=width,
                       height=height, dpi=dpi if raster else _VECTOR_DPI, factions=camps)
     written = save_figure(fig, output, dpi=dpi)
+    note(f"wrote {written} ({kind.value}, {_shape(fig, dpi, raster)}{_proof(camps, time_limit)})")
+
+
+def _shape(fig: Figure, dpi: int, raster: bool) -> str:
+    """``1050x750 px`` for a picture, ``7.0x5.0 in`` for a vector file."""
     w, h = fig.get_size_inches()
-    shape = f"{round(w * dpi)}x{round(h * dpi)} px" if raster else f"{w:.1f}x{h:.1f} in"
-    note(f"wrote {written} ({kind.value}, {shape}{_proof(camps, time_limit)})")
+    return f"{round(w * dpi)}x{round(h * dpi)} px" if raster else f"{w:.1f}x{h:.1f} in"
 
 
 def _tell_what_is_drawn(net: AllianceNetwork, view: str, camps: FactionsResult | None) -> None:
@@ -119,7 +136,7 @@ def _tell_what_is_drawn(net: AllianceNetwork, view: str, camps: FactionsResult |
         note(f"note: no signed tie, so in no camp (drawn grey): {', '.join(alone)}")
 
 
-def _draw_html(path: Path, output: Path, kind: Kind, *, top: int, sized: bool, time_limit: float) -> None:
+def _draw_html(path: Path | None, output: Path, kind: Kind, *, top: int, sized: bool, time_limit: float) -> None:
     """The interactive view (network kind only): one self-contained page, the risk layer on with --top N."""
     if kind is not Kind.network:
         raise typer.BadParameter(f"an .html file holds the interactive network view; --kind {kind.value} draws "
@@ -129,6 +146,7 @@ def _draw_html(path: Path, output: Path, kind: Kind, *, top: int, sized: bool, t
                                  param_hint="--size/--width/--height")
     from ..draw import actor_limit_view, to_html
 
+    assert path is not None  # checked by draw: only the model needs no scenario
     net = load_scenario(path)
     actor_limit_view(kind.value, len(net.actors))  # the view zooms: every actor up to the hard limit
     camps = _factions(net, time_limit)

@@ -149,14 +149,17 @@ def diff(
     json_out: JsonOption = False,
 ) -> None:
     """List the relations gained, lost and changed from one scenario to another."""
-    from ..events import diff_scenarios
+    from ..events import diff_scenarios, quiet_window
     from ..report import diff_json, diff_table
 
     a, b = load_scenario(first), load_scenario(second)
     d = diff_scenarios(a, b)
+    quiet = quiet_window(b)
     if json_out:
-        emit_json(diff_json(d, str(first), str(second)))
+        emit_json({**diff_json(d, str(first), str(second)), "no_events_in": quiet})
         return
+    if quiet is not None:
+        print(terminal_safe(f"{second}: no events in {quiet}"))
     if d.empty:
         print(terminal_safe(f"no change in relations from {first} to {second}"))
         return

@@ -9,7 +9,7 @@ import typer
 
 from .._records import Stance
 from .._text import did_you_mean
-from ..errors import ParameterError, Problem, ScenarioError
+from ..errors import ParameterError, Problem, ScenarioError, UnknownActorError
 from ._common import (
     Command,
     JsonOption,
@@ -85,7 +85,7 @@ def risk(
     json_out: JsonOption = False,
     pair: Annotated[
         tuple[str, str] | None,
-        typer.Option("--pair", metavar="A B", help="Explain one pair: factors, tornado, mutual information."),
+        typer.Option("--pair", metavar="A B", help="Explain one pair: factors, tornado, mutual information. Actors by id, name, label or alias."),
     ] = None,
     set_: Annotated[
         list[str] | None,
@@ -116,7 +116,9 @@ def risk(
     sets = [(a, b, stance) for a, b, stance in (v.split(_SEP) for v in set_ or [])]
     theaters = [(actor, theater) for actor, theater in (v.split(_SEP) for v in add_theater or [])]
     drops = list(drop or [])
-    _check_changes(net, sets, drops, theaters)  # every mistake at once, before any work
+    sets, drops, theaters = _check_changes(net, sets, drops, theaters)  # every mistake at once, before any work
+    if pair is not None:
+        pair = _check_pair(net, pair)
     if export_model is not None:
         kind = model.save(export_model)
         note(f"wrote {export_model} ({kind})")
@@ -135,34 +137,53 @@ def risk(
 
 
 def _check_changes(net: AllianceNetwork, sets: list[tuple[str, str, str]], drops: list[str],
-                   theaters: list[tuple[str, str]]) -> None:
-    """Every what-if option that cannot apply, as ``--set A B STANCE: what is wrong`` (one problem each).
+                   theaters: list[tuple[str, str]]) -> tuple[list[tuple[str, str, str]], list[str],
+                                                             list[tuple[str, str]]]:
+    """The what-if options with every actor as its id; every one that cannot apply is a problem.
 
-    Stance names are lowercase, exactly as in scenario files (``Enemy`` is refused, with
-    the spelling to use).
+    Actors may be given by id, name, label or alias, in any case (see
+    :meth:`AllianceNetwork.resolve`); each mistake is reported as ``--set A B STANCE: what
+    is wrong``, all at once. Stance names are lowercase, exactly as in scenario files
+    (``Enemy`` is refused, with the spelling to use).
     """
     stances = [s.value for s in Stance] + ["unknown"]
     problems: list[Problem] = []
 
-    def unknown(option: str, actor: str) -> None:
-        if actor not in net.actors:
-            problems.append(Problem(option, None, f"unknown actor {actor!r}{did_you_mean(actor, net.actors)}"))
+    def known(option: str, actor: str) -> str:
+        try:
+            return net.resolve(actor)
+        except UnknownActorError as err:
+            problems.append(Problem(option, None, str(err)))
+            return actor
 
+    out_sets = []
     for a, b, stance in sets:
         option = f"--set {a} {b} {stance}"
-        unknown(option, a)
-        unknown(option, b)
-        if a == b:
-            problems.append(Problem(option, None, f"an actor cannot have a relation with itself ({a!r})"))
+        ida, idb = known(option, a), known(option, b)
+        if ida == idb:
+            problems.append(Problem(option, None, f"an actor cannot have a relation with itself ({ida!r})"))
         if stance not in stances:
             problems.append(Problem(option, None, f"unknown stance {stance!r} (expected one of: {', '.join(stances)})"
                                     f"{did_you_mean(stance, stances)}"))
-    for actor, theater in theaters:
-        unknown(f"--add-theater {actor} {theater}", actor)
-    for actor in drops:
-        unknown(f"--drop {actor}", actor)
+        out_sets.append((ida, idb, stance))
+    out_theaters = [(known(f"--add-theater {actor} {theater}", actor), theater) for actor, theater in theaters]
+    out_drops = [known(f"--drop {actor}", actor) for actor in drops]
     if problems:
         raise ScenarioError(problems)
+    return out_sets, out_drops, out_theaters
+
+
+def _check_pair(net: AllianceNetwork, pair: tuple[str, str]) -> tuple[str, str]:
+    """The ``--pair A B`` actors as ids (each by id, name, label or alias); both mistakes at once."""
+    ids, problems = [], []
+    for name in pair:
+        try:
+            ids.append(net.resolve(name))
+        except UnknownActorError as err:
+            problems.append(Problem(f"--pair {pair[0]} {pair[1]}", None, str(err)))
+    if problems:
+        raise ScenarioError(problems)
+    return ids[0], ids[1]
 
 
 def _check_all_pairs(n: int) -> None:
@@ -203,7 +224,7 @@ def _compare(net: AllianceNetwork, after: AllianceNetwork, model: RiskModel, cha
     out = console()
     names = {x: net.actors[x].display for x in net.actors}
     print_tables([changes_summary(diff, changes, names=names)])
-    table = changes_table(diff, top=top)
+    table = changes_table(diff, top=top, scenario=after.scenario)
     if table is not None:
         out.print(table)
 

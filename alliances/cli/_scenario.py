@@ -57,11 +57,14 @@ def show(path: FileArg, json_out: JsonOption = False) -> None:
 
 
 @app.command(cls=Command)
-def schema() -> None:
+def schema(
+    mapping: Annotated[bool, typer.Option("--mapping", help="The schema of the actor-mapping file of "
+                                          "alliances events --mapping instead.")] = False,
+) -> None:
     """Print the JSON Schema of the scenario format (point your editor's YAML support at it)."""
     from ..readwrite import schema_text
 
-    sys.stdout.write(schema_text())
+    sys.stdout.write(schema_text("mapping" if mapping else "scenario"))
 
 
 @app.command(cls=Command)

@@ -169,9 +169,7 @@ def draw_figure(
     if kind == "tornado":
         if pair is None:
             raise ParameterError("a tornado needs a pair of actors")
-        a, b = pair
-        net.actor(a)
-        net.actor(b)
+        a, b = (net.resolve(x) for x in pair)
         return draw_tornado((net, a, b), width=width, height=height, dpi=dpi)
     if kind == "model":
         return draw_model(None, width=width, height=height, dpi=dpi)

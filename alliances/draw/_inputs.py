@@ -214,7 +214,7 @@ def explain_pair(net: AllianceNetwork, a: str, b: str) -> Any:
     ----------
     net : AllianceNetwork
     a, b : str
-        The pair's actor ids.
+        The pair's actors (id, name, label or alias).
 
     Returns
     -------

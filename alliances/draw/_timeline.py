@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 
 from .._network import AllianceNetwork
 from ..errors import ParameterError
-from ..events import score_from_evidence
+from ..events import quiet_window, score_from_evidence
 from ._chrome import box_hits_circle
 from ._layout import signed_layout
 from ._style import (
@@ -50,6 +50,7 @@ HAlign = Literal["left", "center", "right"]
 VAlign = Literal["bottom", "center", "top"]
 Offset = tuple[float, float, HAlign, VAlign]  # (dx, dy) points from the marker, and the label's alignment
 Positions = dict[str, tuple[float, float]]
+_QUIET_HATCH = "#C8C8C8"  # the hatching of a window without events
 
 
 def timeline_scores(
@@ -148,7 +149,9 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
             if offsets is None:  # every panel has the same size and limits: place the labels once
                 offsets = _label_offsets(ax, pos, names, [(a, b) for a, b, *_ in edges])
             _draw_panel(ax, nets[idx], pos, offsets)
-            ax.set_title(labels[idx], fontsize=9, color=INK, pad=2)
+            quiet = quiet_window(nets[idx]) is not None
+            ax.set_title(f"{labels[idx]}: no events" if quiet else labels[idx], fontsize=9,
+                         color=MUTED if quiet else INK, pad=2)
         grid = fig.add_gridspec(1, 1, left=0.13, right=0.99, top=nets_bottom - chart_gap / height,
                                 bottom=bottom_in / height)
         _draw_scores(fig.add_subplot(grid[0, 0]), nets, pairs, labels, values, stances)
@@ -197,7 +200,10 @@ def _draw_scores(ax: Axes, nets: list[AllianceNetwork], pairs: list[Pair], label
                  values: list[list[float | None]], stances: list[list[str | None]]) -> None:
     """The heat strip: one row per pair, one column per window, a glyph per positive or neutral stance."""
     cmap = LinearSegmentedColormap.from_list("signed", [NEGATIVE, "#F7F7F7", POSITIVE]).with_extremes(
-        bad="white")
+        bad=(1.0, 1.0, 1.0, 0.0))  # see-through: a quiet window's hatching shows behind its blank cells
+    quiet = [j for j, n in enumerate(nets) if quiet_window(n) is not None]
+    for j in quiet:
+        ax.axvspan(j - 0.5, j + 0.5, facecolor="white", edgecolor=_QUIET_HATCH, hatch="////", linewidth=0.0, zorder=0)
     data = np.ma.masked_invalid(np.array(
         [[np.nan if v is None else v for v in row] for row in values], dtype=float).reshape(len(pairs), len(nets)))
     if not pairs:
@@ -217,9 +223,10 @@ def _draw_scores(ax: Axes, nets: list[AllianceNetwork], pairs: list[Pair], label
     step = max(1, len(nets) // 16)
     ax.set_xticks(range(0, len(nets), step))
     ax.set_xticklabels([labels[j] for j in range(0, len(nets), step)], rotation=45, ha="right", fontsize=7)
+    hatched = "; hatched: a window without any event" if quiet else ""
     ax.set_title("Event score by window (blue cooperative, vermillion hostile; "
-                 "+ ally/friendly, \u00b1 ambivalent, 0 neutral; blank: no events)", fontsize=8, color=MUTED,
-                 loc="left")
+                 f"+ ally/friendly, \u00b1 ambivalent, 0 neutral; blank: no events{hatched})", fontsize=8,
+                 color=MUTED, loc="left")
 
 
 def _frame(fig: Figure, nets: list[AllianceNetwork], labels: list[str], title: str | None, *, width: float,

@@ -47,6 +47,7 @@ from ._scoring import COLUMNS, KIND_COLUMNS, METHODS, check_half_life, check_min
 from ._snapshots import (
     check_snapshot_folder,
     diff_scenarios,
+    quiet_window,
     score_from_evidence,
     snapshot,
     snapshots,
@@ -118,6 +119,7 @@ __all__ = [
     "parse_spark_conf",
     "parse_window",
     "read_events",
+    "quiet_window",
     "relations_over_time",
     "score_from_evidence",
     "snapshot",

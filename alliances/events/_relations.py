@@ -115,9 +115,21 @@ class EventRelations:
     notes: list[str] = field(default_factory=list)
 
     def windows(self) -> list[tuple[dt.date, dt.date]]:
-        """The (start, end) of every window with a row, in order."""
-        pairs = self.table[["window_start", "window_end"]].drop_duplicates()
-        return [(start, end) for start, end in pairs.itertuples(index=False)]
+        """The (start, end) of every window from the first with events to the last, in order.
+
+        Quiet windows (no events) are included: a month without events is a month of the
+        record, not a gap in it (see :meth:`quiet_windows`).
+        """
+        if self.table.empty:
+            return []
+        first = self.window.key(min(self.table["window_start"]))
+        last = self.window.key(max(self.table["window_start"]))
+        return [self.window.bounds(k) for k in range(first, last + 1)]
+
+    def quiet_windows(self) -> list[tuple[dt.date, dt.date]]:
+        """The windows of :meth:`windows` in which no event happened (with decay, rows may carry on there)."""
+        busy = set(self.table.loc[self.table["events"] > 0, "window_start"])
+        return [(start, end) for start, end in self.windows() if start not in busy]
 
 
 def relations_over_time(

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
     from ._relations import EventRelations
 
-__all__ = ["check_relations", "check_snapshot_folder", "check_window_bounds", "diff_scenarios", "snapshot",
-           "snapshots", "window_label", "write_snapshots"]
+__all__ = ["check_relations", "check_snapshot_folder", "check_window_bounds", "diff_scenarios", "quiet_window",
+           "snapshot", "snapshots", "window_label", "write_snapshots"]
 
 _SCORE_NOTE = re.compile(r"score (-?\d+(?:\.\d+)?)")
 
@@ -116,8 +116,15 @@ def snapshot(net: AllianceNetwork, relations: EventRelations | pd.DataFrame, win
         if table.empty or not (starts.min() <= day <= table["window_end"].max()):
             raise EventDataError(f"no window contains {day.isoformat()}"
                                  + (f" (the events run from {starts.min()} to {table['window_end'].max()})" if not table.empty else ""))
-    start = rows["window_start"].iloc[0] if not rows.empty else day
-    end = rows["window_end"].iloc[0] if not rows.empty else day
+    win = getattr(relations, "window", None)
+    if not rows.empty:
+        start, end = rows["window_start"].iloc[0], rows["window_end"].iloc[0]
+    elif win is not None:  # a quiet window: its own bounds
+        start, end = win.bounds(win.key(day))
+    else:
+        start = end = day
+    label = window_label(start, end)
+    quiet = not bool((rows["events"] > 0).any()) if "events" in rows else False
     if source is None:
         title = FORMATS[fmt].title if fmt in FORMATS else fmt
         names = ", ".join(sorted(os.path.basename(f) for f in files)) if files else "event data"
@@ -137,11 +144,16 @@ def snapshot(net: AllianceNetwork, relations: EventRelations | pd.DataFrame, win
             for rel in net.relations if rel.pair not in derived]
     sources = dict(net.sources)
     sources[source.id] = source
+    notes = net.notes
+    if quiet:
+        carried = " Relations from events are carried over by decay." if derived else ""
+        notes = f"{_QUIET} {label}.{carried}" + (f"\n{net.notes}" if net.notes else "")
     return net.replace(
-        scenario=f"{net.scenario}, {window_label(start, end)}",
+        scenario=f"{net.scenario}, {label}",
         relations=tuple(kept) + tuple(derived[k] for k in sorted(derived)),
         sources=sources,
         as_of=_copy(end),
+        notes=notes,
     )
 
 
@@ -159,16 +171,57 @@ def _fighting_levels(relations: Any, table: pd.DataFrame, rows: pd.DataFrame, st
     return lambda a, b: known.get((a, b) if a <= b else (b, a))
 
 
+_QUIET = "No events in"
+_QUIET_NOTE = re.compile(rf"\A{_QUIET} (\S+)\.")
+
+
+def quiet_window(net: AllianceNetwork) -> str | None:
+    """The window label of a snapshot made for a window without events (``2017-07``), else None.
+
+    :func:`snapshot` opens such a snapshot's ``notes`` with ``No events in 2017-07.``, so
+    the mark survives the scenario file it is written to.
+
+    Parameters
+    ----------
+    net : AllianceNetwork
+        A snapshot (or any scenario: None).
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> import alliances
+    >>> quiet_window(alliances.AllianceNetwork("T, 2017-07", notes="No events in 2017-07."))
+    '2017-07'
+    >>> quiet_window(alliances.load("seeds/syria_2017.yaml")) is None
+    True
+    """
+    check_network(net)
+    m = _QUIET_NOTE.match(net.notes or "")
+    return m.group(1) if m else None
+
+
 def _copy(d: dt.date) -> dt.date:
     return dt.date.fromordinal(d.toordinal())
 
 
 def snapshots(net: AllianceNetwork, relations: EventRelations) -> list[AllianceNetwork]:
-    """One snapshot per window with events, in time order."""
+    """One snapshot per window, in time order, from the first window with events to the last.
+
+    A window without events has its snapshot too (its notes open with ``No events in
+    WINDOW.``, :func:`quiet_window`): the static relations, and with decay the relations
+    from events carried over from the windows before.
+    """
     check_network(net)
     check_relations(relations)
-    table, *_ = _unpack(relations)
-    return [snapshot(net, relations, start) for start in sorted(set(table["window_start"]))]
+    if hasattr(relations, "windows"):
+        starts = [start for start, _ in relations.windows()]
+    else:
+        table, *_ = _unpack(relations)
+        starts = sorted(set(table["window_start"]))
+    return [snapshot(net, relations, start) for start in starts]
 
 
 def write_snapshots(net: AllianceNetwork, relations: EventRelations, folder: str | os.PathLike[str]) -> list[Path]:
@@ -191,9 +244,7 @@ def write_snapshots(net: AllianceNetwork, relations: EventRelations, folder: str
         raise OutputError(f"cannot create the folder {str(out)!r}: {exc.strerror or exc}") from None
     written = []
     for snap in snapshots(net, relations):
-        table, *_ = _unpack(relations)
-        row = table[table["window_end"] == snap.as_of].iloc[0]
-        path = out / f"{window_label(row['window_start'], row['window_end'])}.yaml"
+        path = out / f"{snap.scenario.rsplit(', ', 1)[-1]}.yaml"  # the window's label
         dump(snap, path)
         written.append(path)
     return written
@@ -243,13 +294,18 @@ def check_snapshot_folder(folder: str | os.PathLike[str]) -> Path:
 def diff_scenarios(a: AllianceNetwork, b: AllianceNetwork) -> pd.DataFrame:
     """Relations gained, lost and changed (stance) from scenario ``a`` to scenario ``b``.
 
-    Compares the relations in force at each scenario's ``as_of``.
+    Compares the relations in force at each scenario's ``as_of``. A relation from events
+    (``kind: events``) that ``b`` lacks because ``b``'s window had no events at all
+    (:func:`quiet_window`) is not "lost": its change is ``no events``, so a quiet month
+    does not read like a relation that ended.
 
     Returns
     -------
     pandas.DataFrame
-        ``a``, ``b`` (the pair, sorted), ``change`` (gained, lost, changed), ``before``,
-        ``after`` (stance names, empty when none); sorted by change then pair.
+        ``a``, ``b`` (the pair, sorted), ``change`` (changed, gained, lost, no events),
+        ``before``, ``after`` (stance names, empty when none) and ``note`` (why a relation
+        is gone: ``no events in 2017-07``, ``ended (until 2017-06)``, ``the events of
+        2017-07 give the pair no stance``; else empty); sorted by change then pair.
 
     Examples
     --------
@@ -261,26 +317,43 @@ def diff_scenarios(a: AllianceNetwork, b: AllianceNetwork) -> pd.DataFrame:
     ... ''')
     >>> two = one.with_relation("x", "y", "rival").with_relation("x", "z", None).with_relation("y", "z", "ally")
     >>> diff_scenarios(one, two).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'a': 'x', 'b': 'y', 'change': 'changed', 'before': 'ally', 'after': 'rival'},
-     {'a': 'y', 'b': 'z', 'change': 'gained', 'before': '', 'after': 'ally'},
-     {'a': 'x', 'b': 'z', 'change': 'lost', 'before': 'enemy', 'after': ''}]
+    [{'a': 'x', 'b': 'y', 'change': 'changed', 'before': 'ally', 'after': 'rival', 'note': ''},
+     {'a': 'y', 'b': 'z', 'change': 'gained', 'before': '', 'after': 'ally', 'note': ''},
+     {'a': 'x', 'b': 'z', 'change': 'lost', 'before': 'enemy', 'after': '', 'note': ''}]
     """
     check_network(a, "a")
     check_network(b, "b")
     import pandas as pd
 
-    before = {r.pair: r.stance.value for r in a.active_relations}
+    before = {r.pair: r for r in a.active_relations}
     after = {r.pair: r.stance.value for r in b.active_relations}
+    recorded = {r.pair: r for r in b.relations}
+    quiet = quiet_window(b)
+    label = b.scenario.rsplit(", ", 1)[-1] if any(r.kind == "events" for r in b.relations) or quiet else None
     rows = []
     for pair in sorted(set(before) | set(after)):
-        s0, s1 = before.get(pair, ""), after.get(pair, "")
+        s0, s1 = (before[pair].stance.value if pair in before else ""), after.get(pair, "")
         if s0 == s1:
             continue
         change = "gained" if not s0 else "lost" if not s1 else "changed"
-        rows.append({"a": pair[0], "b": pair[1], "change": change, "before": s0, "after": s1})
-    order = {"changed": 0, "gained": 1, "lost": 2}
+        note = ""
+        if change == "lost":
+            change, note = _gone(before[pair], recorded.get(pair), quiet, label)
+        rows.append({"a": pair[0], "b": pair[1], "change": change, "before": s0, "after": s1, "note": note})
+    order = {"changed": 0, "gained": 1, "lost": 2, "no events": 3}
     rows.sort(key=lambda r: (order[r["change"]], r["a"], r["b"]))
-    return pd.DataFrame(rows, columns=["a", "b", "change", "before", "after"])
+    return pd.DataFrame(rows, columns=["a", "b", "change", "before", "after", "note"])
+
+
+def _gone(rel: Relation, later: Relation | None, quiet: str | None, label: str | None) -> tuple[str, str]:
+    """Why a relation in force before is not in force after (``later``: the pair's relation there): (change, note)."""
+    if rel.kind == "events" and quiet is not None:
+        return "no events", f"no events in {quiet}"
+    if later is not None and later.until is not None:  # recorded but not in force: its period is over
+        return "lost", f"ended (until {later.until})"
+    if rel.kind == "events" and label is not None:
+        return "lost", f"the events of {label} give the pair no stance"
+    return "lost", ""
 
 
 def score_from_evidence(rel: Relation) -> float | None:

@@ -14,7 +14,7 @@ from ._export import EXPORT_FORMATS, export, to_node_link
 from ._files import YAML_FORMATS, atomic_path, output_format, write_text_atomic
 from ._merge import MergeResult, merge_files, merge_relations
 from ._scenario import SUPPORTED_VERSIONS, ScenarioReader, load, loads
-from ._schema import scenario_schema, schema_text
+from ._schema import mapping_schema, scenario_schema, schema_text
 from ._textfile import DEFAULT_MAX_FILE_MB, MAX_FILE_ENV, decode_text, max_file_bytes, read_text_file
 from ._yaml import (
     BOOL,
@@ -66,6 +66,7 @@ __all__ = [
     "output_format",
     "read_signed_csv",
     "read_text_file",
+    "mapping_schema",
     "scenario_schema",
     "schema_text",
     "source_id_problem",

@@ -16,16 +16,28 @@ ever executed.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
 
 from .._checks import check_instance, check_path, check_text, source_id_problem
+from .._names import ActorNames
 from .._network import FORMAT_VERSIONS, AllianceNetwork
-from .._records import FIGHTING, Actor, ActorKind, Evidence, Relation, Source, Stance, Theater
+from .._records import (
+    FIGHTING,
+    Actor,
+    ActorKind,
+    Evidence,
+    Relation,
+    Source,
+    Stance,
+    Theater,
+    Year,
+    period_end,
+    period_start,
+)
 from .._text import did_you_mean
 from ..errors import ScenarioError
 from ._textfile import decode_text, read_text_file
@@ -206,7 +218,9 @@ class ScenarioReader(StrictYamlReader):
             return None
         version = self._version(top["version"]) if "version" in top else 1
         title = self.text(top.get("scenario"), "scenario (the title)", optional=False) if "scenario" in top else None
-        as_of = self.day(top.get("as_of"), "as_of")
+        as_of = self.date(top.get("as_of"), "as_of", allow_year=True)
+        if isinstance(as_of, int):
+            as_of = Year(as_of)
         description = self.text(top.get("description"), "description")
         notes = self.text(top.get("notes"), "notes")
         self.read_lists(top)
@@ -243,9 +257,12 @@ class ScenarioReader(StrictYamlReader):
             if theater_id not in self.theaters:
                 self.err(line, f"actor '{actor_id}' is placed in unknown theater {theater_id!r}"
                                f"{did_you_mean(theater_id, self.theaters)}")
+        names: ActorNames | None = None
         for what, ident, line in self._refs:
             if what == "actor" and ident not in self.actors:
-                self.err(line, f"unknown actor {ident!r}{did_you_mean(ident, self.actors)}")
+                if names is None:
+                    names = ActorNames([a for a in self.actors.values() if a is not None])
+                self.err(line, f"unknown actor {ident!r}{_actor_hint(ident, names, self.actors)}")
             elif what == "source" and ident not in self.sources and ident not in self.known_sources:
                 known = sorted({*self.sources, *self.known_sources})
                 self.err(line, f"evidence cites unknown source {ident!r}{did_you_mean(ident, known)}")
@@ -361,8 +378,8 @@ class ScenarioReader(StrictYamlReader):
         kind = self.text(f.get("kind"), "relation kind")
         since = self.date(f.get("since"), "since", allow_year=True)
         until = self.date(f.get("until"), "until", allow_year=True)
-        if since is not None and until is not None and _as_end(until) < _as_start(since):
-            self.err(f["until"], f"until ({_show(until)}) is before since ({_show(since)})")
+        if since is not None and until is not None and period_end(until) < period_start(since):
+            self.err(f["until"], f"until ({until}) is before since ({since})")
         evidence = self._evidence(f.get("evidence"))
         notes = self.text(f.get("notes"), "relation notes")
         fighting = self._fighting(f.get("fighting"))
@@ -439,15 +456,11 @@ class ScenarioReader(StrictYamlReader):
         return out
 
 
-def _as_start(d: int | dt.date) -> dt.date:
-    return dt.date(d, 1, 1) if isinstance(d, int) else d
-
-
-def _as_end(d: int | dt.date) -> dt.date:
-    return dt.date(d, 12, 31) if isinstance(d, int) else d
-
-
-def _show(d: int | dt.date) -> str:
-    return str(d) if isinstance(d, int) else d.isoformat()
-
-
+def _actor_hint(ident: str, names: ActorNames, ids: Iterable[str]) -> str:
+    """What an unknown actor id in a relation may have meant: the actor it names, else the closest id."""
+    hits = names.candidates(ident)
+    if len(hits) == 1:
+        return f" (did you mean {hits[0]!r}? {ident!r} is its name, label or alias; relations use ids)"
+    if hits:
+        return f" (it names {len(hits)} actors: {', '.join(hits)}; relations use ids)"
+    return did_you_mean(ident, ids)

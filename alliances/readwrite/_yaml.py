@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from .._checks import ACTOR_ID
+from .._records import parse_date
 from .._text import did_you_mean
 from ..errors import Problem
 from ._textfile import max_file_bytes, oversize_message
@@ -91,6 +92,8 @@ _STANDARD_TAGS = {
 _CONTENT = re.compile(r"(?:\A|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])\s*[^#\s]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _YEAR = re.compile(r"\d{4}\Z")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}\Z")
+_FLOW_OPENERS = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
 
 MAX_DEPTH = 100
 """Lists and mappings nested deeper than this are refused (a scenario needs five levels)."""
@@ -389,6 +392,13 @@ class StrictYamlReader:
             self.err(mark.line + 1 if mark is not None else None, self._too_deep())
             return
         context = getattr(exc, "context", None)
+        opened = getattr(exc, "context_mark", None)
+        if (context in _FLOW_OPENERS and opened is not None and mark is not None and opened.line < mark.line):
+            # An unclosed '[' or '{' is found only on a later line: report it where it was opened.
+            bracket = _FLOW_OPENERS[context]
+            self.err(opened.line + 1, f"YAML syntax error: the '{bracket}' opened on this line (column "
+                                      f"{opened.column + 1}) is not closed: {problem} by line {mark.line + 1}")
+            return
         message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
         self.err(mark.line + 1 if mark is not None else None, message)
 
@@ -492,6 +502,10 @@ class StrictYamlReader:
         return value if isinstance(value, dt.date) else None
 
     def date(self, node: yaml.Node | None, what: str, *, allow_year: bool = False) -> int | dt.date | None:
+        """A date; with ``allow_year`` also a year (an ``int``) or a month (a :class:`~alliances.Month`).
+
+        The precision written is kept (:func:`alliances._records.parse_date`).
+        """
         if node is None or is_null(node):
             return None
         if isinstance(node, yaml.ScalarNode):
@@ -506,13 +520,14 @@ class StrictYamlReader:
             # years 1000 to 9999: the schema's rule and the records' (Relation checks its period)
             if node.tag in (INT, STR) and allow_year and _YEAR.match(text) and int(text) >= 1000:
                 return int(text)
-            if node.tag == STR and _ISO_DATE.match(text):
+            if node.tag == STR and (_ISO_DATE.match(text) or (allow_year and _ISO_MONTH.match(text))):
                 try:
-                    return dt.date.fromisoformat(text)
+                    return parse_date(text)
                 except ValueError:
                     self.err(node, f"{what} {text!r} is not a date in the calendar")
                     return None
-        form = "a year (2013) or an ISO date (2013-05-01)" if allow_year else "an ISO date (2017-09-05)"
+        form = ("a year (2013), a month (2013-05) or an ISO date (2013-05-01)" if allow_year
+                else "an ISO date (2017-09-05)")
         shown = repr(node.value) if isinstance(node, yaml.ScalarNode) else describe(node)
         self.err(node, f"{what} must be {form}, not {shown}")
         return None

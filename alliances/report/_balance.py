@@ -15,7 +15,7 @@ from ._terminal import literal, literal_row, literal_table
 if TYPE_CHECKING:
     from ..analysis import BalanceReport
 
-__all__ = ["SHOW_MAX", "balance_json", "balance_renderables", "balance_statements"]
+__all__ = ["CENTRALITY_READING", "SHOW_MAX", "balance_json", "balance_renderables", "balance_statements"]
 
 #: At most this many triads or implied relations are spelled out on the terminal.
 SHOW_MAX = 15
@@ -290,7 +290,13 @@ def balance_renderables(rep: BalanceReport) -> list[Any]:
         literal_row(cen, str(row["actor"]), str(row["positive"]), str(row["negative"]), f"{row['net']:+d}",
                     "n/a" if pn is None else f"{pn:.3f}")
     out.append(cen)
+    out.append(literal(CENTRALITY_READING))
     return out
+
+
+CENTRALITY_READING = ("How to read it: + and - count friendly and hostile ties; PN above 1: friends who have "
+                      "friends, below 1: enemies (1: no ties); highest first.")
+"""The one line under the centrality table that says how to read it."""
 
 
 # -- helpers ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .._numbers import json_number
+from ..events import window_label as _window_label
 from ._terminal import literal, literal_row, literal_table
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
     from ..events import EventRelations
 
-__all__ = ["diff_json", "diff_table", "relations_json", "relations_tables"]
+__all__ = ["SHOW_QUIET", "diff_json", "diff_table", "relations_json", "relations_tables"]
 
 
 def _plain(value: Any) -> Any:
@@ -29,6 +30,10 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
+SHOW_QUIET = 12
+"""At most this many quiet windows are named on the terminal (all of them in --json)."""
+
+
 def relations_json(rel: EventRelations, *, rows: bool = True) -> dict[str, Any]:
     """Plain data: format, window, method, date range, stats, notes, unmapped names and (optionally) every row."""
     out: dict[str, Any] = {
@@ -40,6 +45,8 @@ def relations_json(rel: EventRelations, *, rows: bool = True) -> dict[str, Any]:
         "stats": rel.stats,
         "notes": rel.notes,
         "unmapped": _records(rel.unmapped),
+        "windows": [_window_label(a, b) for a, b in rel.windows()],
+        "quiet_windows": [_window_label(a, b) for a, b in rel.quiet_windows()],
     }
     if rows:
         out["relations"] = _records(rel.table)
@@ -53,9 +60,13 @@ def relations_tables(rel: EventRelations, *, top_unmapped: int = 25) -> list[Any
     """
     t = rel.table
     out: list[Any] = []
-    windows = t[["window_start"]].drop_duplicates()
+    windows, quiet = rel.windows(), rel.quiet_windows()
     out.append(literal(f"{rel.format}: {len(t)} pair-windows, {len(windows)} {rel.window.label} windows, "
                        f"score: {rel.method}", style="bold"))
+    if quiet:
+        shown = ", ".join(_window_label(a, b) for a, b in quiet[:SHOW_QUIET])
+        more = f" and {len(quiet) - SHOW_QUIET} more" if len(quiet) > SHOW_QUIET else ""
+        out.append(literal(f"{len(quiet)} window(s) without any event: {shown}{more}"))
     pairs = literal_table("Pairs over all windows")
     for col in ("a", "b", "windows", "events", "deaths", "stances (windows)", "first", "last"):
         pairs.add_column(col, justify="right" if col in ("windows", "events", "deaths") else "left")
@@ -88,13 +99,15 @@ def relations_tables(rel: EventRelations, *, top_unmapped: int = 25) -> list[Any
 def diff_table(diff: pd.DataFrame, title: str) -> Any:
     """A rich table of :func:`alliances.diff_scenarios` output (the title and ids shown literally)."""
     table = literal_table(title)
-    for col in ("change", "a", "b", "before", "after"):
+    notes = "note" in diff.columns and bool(diff["note"].astype(bool).any())
+    for col in ("change", "a", "b", "before", "after", *(["why"] if notes else [])):
         table.add_column(col)
     for r in diff.itertuples(index=False):
-        literal_row(table, r.change, r.a, r.b, r.before or "-", r.after or "-")
+        why = [getattr(r, "note", "") or ""] if notes else []
+        literal_row(table, r.change, r.a, r.b, r.before or "-", r.after or "-", *why)
     return table
 
 
 def diff_json(diff: pd.DataFrame, a: str, b: str) -> dict[str, Any]:
-    """``{"from": a, "to": b, "changes": [{"change", "a", "b", "before", "after"}, ...]}``, missing values None."""
+    """``{"from": a, "to": b, "changes": [{"change", "a", "b", "before", "after", "note"}, ...]}``, missing values None."""
     return {"from": a, "to": b, "changes": _records(diff)}

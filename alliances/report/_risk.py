@@ -302,15 +302,19 @@ def _n(k: int, word: str) -> str:
     return f"{k} {word}{'' if k == 1 else 's'}"
 
 
-def changes_table(diff: pd.DataFrame, *, top: int = 15) -> Table | None:
-    """A rich table of the ``top`` pairs whose risk changed most (None when none changed; ids shown literally)."""
+def changes_table(diff: pd.DataFrame, *, top: int = 15, scenario: str | None = None) -> Table | None:
+    """A rich table of the ``top`` pairs whose risk changed most (None when none changed; ids shown literally).
+
+    ``scenario``, the changed network's title (``what_if`` says there what changed), heads the table.
+    """
     from rich import box
 
     changed = diff[diff["status"] == "changed"]
     if not len(changed):
         return None
     moved = changed.head(top)
-    table = literal_table(f"Risk changes: the {len(moved)} largest of {len(changed)}",
+    head = f"{scenario}: risk changes" if scenario else "Risk changes"
+    table = literal_table(f"{head}, the {len(moved)} largest of {len(changed)}",
                           box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True, padding=(0, 1))
     columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
         ("a", "left"), ("b", "left"), ("stance", "left"), ("before", "right"), ("after", "right"), ("change", "right"))

@@ -127,7 +127,8 @@ def explain_risk(
     ----------
     net : AllianceNetwork
     a, b : str
-        Two different actor ids (either order).
+        Two different actors (either order), each by id, name, label or alias
+        (:meth:`AllianceNetwork.resolve`): ``explain_risk(net, "Assad", "US coalition")``.
     model : RiskModel, path or None, optional
         The risk model; None uses the shipped default.
 
@@ -138,13 +139,13 @@ def explain_risk(
     Raises
     ------
     UnknownActorError
-        If an id is not an actor of the network.
+        If a name is no actor's (AmbiguousActorError: several actors').
 
     Examples
     --------
     >>> import alliances
     >>> net = alliances.load("seeds/syria_2017.yaml")
-    >>> ex = alliances.explain_risk(net, "us_coalition", "assad")
+    >>> ex = alliances.explain_risk(net, "US coalition", "Assad")
     >>> ex.a, ex.b, ex.factors["stance"], ex.factors["fighting"]
     ('assad', 'us_coalition', 'rival', 'past')
     >>> ex.tornado.iloc[0]["factor"]
@@ -156,8 +157,8 @@ def explain_risk(
     .. [2] Bremer (1992). Dangerous dyads. Journal of Conflict Resolution 36(2).
     """
     check_network(net)
-    net.actor(a)
-    net.actor(b)
+    a = net.resolve(a)
+    b = net.resolve(b)
     if a == b:
         raise ScenarioError(f"a pair needs two different actors, not {a!r} twice", file="pair")
     a, b = sorted((a, b))

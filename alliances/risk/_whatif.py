@@ -63,6 +63,9 @@ def what_if(
     -------
     AllianceNetwork
         A new network; ``net`` is unchanged. Changes apply in the order set, add_theater, drop.
+        Its title says what changed (``Syria, what if Assad - US coalition enemy; without
+        Russia``), so figures and tables drawn from it are not taken for the baseline.
+        Actors may be named by id, name, label or alias.
 
     Raises
     ------
@@ -76,23 +79,31 @@ def what_if(
     >>> after = alliances.what_if(net, set=[("assad", "us_coalition", "enemy")], drop=["russia"])
     >>> after.stance("assad", "us_coalition").value, "russia" in after
     ('enemy', False)
+    >>> after.scenario
+    'Syria, Deir al-Zor offensive, what if Assad - US coalition enemy; without Russia'
     """
     check_network(net)
     set = check_items(set, "set", _change, item="a stance change")  # noqa: A001
     drop = check_items(drop, "drop", _actor_id, item="an actor to drop")
     add_theater = check_items(add_theater, "add_theater", _actor_and_theater, item="a theater to add")
     out = net
+    said = []
     for item in set:
         a, b, stance = _triple(item)
         old = out.relation(a, b)
         new = _stance(stance)
         kept = {"fighting": old.fighting} if old is not None and old.fighting is not None and new is not None else {}
         out = out.with_relation(a, b, new, **kept)
+        said.append(f"{net.actor(a).display} - {net.actor(b).display} {new.value if new else 'unknown'}")
     for actor, theater in add_theater:
         out = out.with_theater(actor, theater)
+        said.append(f"{net.actor(actor).display} also in {out.theaters[theater].name}")
     for actor in drop:
+        said.append(f"without {net.actor(actor).display}")
         out = out.without_actor(actor)
-    return out
+    if not said:
+        return out
+    return out.replace(scenario=f"{net.scenario}, what if {'; '.join(said)}")
 
 
 def _change(item: Any, name: str) -> Any:

@@ -25,14 +25,14 @@ def test_friend_of_friend_is_friendly():
     df = implied_relations(graph(("a", "m", 1), ("m", "b", 1)))
     assert df[["a", "b", "stance", "score"]].values.tolist() == [["a", "b", "ally", 1.0]]
     assert df.iloc[0].via == ["m"] and not df.iloc[0].conflicting
-    assert df.iloc[0].reason == "a - b: likely friendly: a is a friend of m, who is a friend of b"
+    assert df.iloc[0].reason == "a - b: likely ally: a is a friend of m, who is a friend of b"
 
 
 def test_friend_of_enemy_is_hostile_both_ways_round():
     for edges in ([("a", "m", 1), ("m", "b", -1)], [("a", "m", -1), ("m", "b", 1)]):
         df = implied_relations(graph(*edges))
         assert df[["a", "b", "stance", "score"]].values.tolist() == [["a", "b", "enemy", -1.0]]
-        assert "likely hostile" in df.iloc[0].reason
+        assert "likely enemy" in df.iloc[0].reason
 
 
 def test_enemy_of_enemy_is_nothing_under_weak_friendly_under_strict():
@@ -47,7 +47,7 @@ def test_conflicting_paths_are_flagged():
     row = implied_relations(G).iloc[0]
     assert row.score == -1.0 and row.stance == "enemy" and row.conflicting
     assert row.via == ["m", "n", "o"]
-    assert row.reason.startswith("a - b: likely hostile, though the paths disagree: a is a friend of n")
+    assert row.reason.startswith("a - b: likely enemy, though the paths disagree: a is a friend of n")
     assert "; but a is a friend of m, who is a friend of b" in row.reason
 
 
@@ -88,7 +88,7 @@ def test_longer_paths_are_discounted():
     assert len(implied_relations(G)) == 2  # a-n and m-b, by paths of two ties
     df = implied_relations(G, max_length=3, discount=0.5).set_index(["a", "b"])
     assert df.loc[("a", "b"), "score"] == -0.5 and df.loc[("a", "b"), "via"] == ["m", "n"]
-    assert df.loc[("a", "b"), "reason"] == "a - b: likely hostile: a is a friend of m, who is a friend of n, who is an enemy of b"
+    assert df.loc[("a", "b"), "reason"] == "a - b: likely rival: a is a friend of m, who is a friend of n, who is an enemy of b"
     # weak balance drops a longer path with two negative ties; strict keeps it
     H = graph(("a", "m", -1), ("m", "n", 1), ("n", "b", -1))
     assert ("a", "b") not in set(zip(*implied_relations(H, max_length=3)[["a", "b"]].values.T, strict=True))
@@ -155,9 +155,23 @@ def test_syria_russia_us_coalition_hostile():
     df = implied_relations(alliances.load("seeds/syria_2017.yaml")).set_index(["a", "b"])
     row = df.loc[("russia", "us_coalition")]
     assert row.stance == "rival" and row.score == -0.5 and row.via == ["assad"]
-    assert row.reason == ("russia - us_coalition: likely hostile: russia is an ally of assad, "
+    assert row.reason == ("russia - us_coalition: likely rival: russia is an ally of assad, "
                           "who is a rival of us_coalition")
     # the enemy of an enemy is no friend under weak balance: rebels and the coalition share two enemies
     assert ("syrian_rebels", "us_coalition") not in df.index
     strict = implied_relations(alliances.load("seeds/syria_2017.yaml"), strict=True).set_index(["a", "b"])
     assert strict.loc[("russia", "us_coalition")].conflicting
+
+
+def test_the_reason_uses_the_word_of_the_stance_column():
+    """Text and table say the same thing: "likely rival" beside stance rival, never "likely hostile"."""
+    import random
+
+    rng = random.Random(19)
+    for _ in range(40):
+        G = nx.gnp_random_graph(7, 0.45, seed=rng.randrange(10**6))
+        for u, v in G.edges:
+            G.edges[u, v].update(sign=rng.choice([1, -1]), weight=rng.choice([0.5, 1.0]))
+        for row in implied_relations(G, max_length=3).itertuples():
+            if row.score != 0:
+                assert f": likely {row.stance}" in row.reason, (row.stance, row.reason)

@@ -18,7 +18,7 @@ def test_syria_text_explains_the_picture(capsys):
     text = " ".join(out.split())  # undo the terminal's line wrapping
     assert ("Assad government, Islamic State and US-led coalition form an all-negative triad (three mutual "
             "enemies): weakly balanced (Davis 1967) but not strictly balanced (Cartwright & Harary 1956).") in text
-    assert ("russia - us_coalition: likely hostile: russia is an ally of assad, who is a rival of us_coalition"
+    assert ("russia - us_coalition: likely rival: russia is an ally of assad, who is a rival of us_coalition"
             in text)
     assert "Frustration index (Harary 1959): 2 tie(s) (proven minimal)" in text
     assert "No ambivalent ties" in text

@@ -39,7 +39,7 @@ def test_usage_errors_exit_2(capsys, args):
 
 
 USAGE = {
-    "validate": "FILE...", "show": "FILE", "export": "FILE", "balance": "FILE", "risk": "FILE", "draw": "FILE",
+    "validate": "FILE...", "show": "FILE", "export": "FILE", "balance": "FILE", "risk": "FILE", "draw": "[FILE]",
     "events": "EVENTS...", "timeline": "SNAPSHOT...", "diff": "FIRST SECOND", "extract": "ARTICLE",
     "merge": "SCENARIO FRAGMENT", "backtest": "EVENTS...", "schema": "",
 }
@@ -89,8 +89,8 @@ def test_emit_json_is_strict_and_keeps_unicode(capsys):
     emit_json({"name": "Hay\u02bcat Tahrir al-Sham", "p": None})
     out = capsys.readouterr().out
     assert json.loads(out) == {"name": "Hay\u02bcat Tahrir al-Sham", "p": None} and "\u02bc" in out
-    with pytest.raises(ValueError):
-        emit_json({"p": math.nan})
+    emit_json({"p": math.nan, "q": [math.inf]})  # not JSON: written as null, never NaN
+    assert capsys.readouterr().out == '{\n  "p": null,\n  "q": [\n    null\n  ]\n}\n'
 
 
 def test_progress_bar_only_when_enabled():

@@ -55,7 +55,7 @@ def test_diff_says_when_nothing_changed(capsys):
     assert main(["diff", str(SEED), str(SEED)]) == 0
     assert capsys.readouterr().out == f"no change in relations from {SEED} to {SEED}\n"
     assert main(["diff", str(SEED), str(SEED), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"from": str(SEED), "to": str(SEED), "changes": []}
+    assert json.loads(capsys.readouterr().out) == {"from": str(SEED), "to": str(SEED), "changes": [], "no_events_in": None}
 
 
 # ---------------------------------------------------------------- hostile and careless event files

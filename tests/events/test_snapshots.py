@@ -80,7 +80,7 @@ def test_write_snapshots_refuses_a_file(net, rel, tmp_path):
 
 def test_diff_of_a_scenario_with_itself_is_empty(net):
     d = diff_scenarios(net, net)
-    assert d.empty and list(d.columns) == ["a", "b", "change", "before", "after"]
+    assert d.empty and list(d.columns) == ["a", "b", "change", "before", "after", "note"]
 
 
 def test_an_empty_snapshot_folder_is_refused_before_any_work(net, rel, tmp_path, monkeypatch):

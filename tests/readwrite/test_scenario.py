@@ -67,8 +67,8 @@ def test_base_is_valid():
 # --------------------------------------------------------------------------- YAML level
 def test_yaml_syntax_error():
     line, msg = one_problem("scenario: [Test\nactors: 1\n")
-    assert line == 2
-    assert msg.startswith("YAML syntax error:")
+    assert line == 1  # where the unclosed '[' opens, not where YAML notices it
+    assert msg.startswith("YAML syntax error: the '[' opened on this line (column 11) is not closed")
 
 
 def test_yaml_syntax_error_bad_indentation():
@@ -208,7 +208,7 @@ def test_unknown_relation_field():
         (BASE + "relations: yes\n", BASE_LINES + 1, "'relations' must be a list, not a boolean ('yes')"),
         (BASE.replace("kind: state\n  - id: iran", "kind: state\n    aliases: Damascus\n  - id: iran"), 11,
          "aliases must be a list, not the text 'Damascus'"),
-        (BASE + "as_of: yesterday\n", BASE_LINES + 1, "as_of must be an ISO date (2017-09-05), not 'yesterday'"),
+        (BASE + "as_of: yesterday\n", BASE_LINES + 1, "as_of must be a year (2013), a month (2013-05) or an ISO date (2013-05-01), not 'yesterday'"),
         (BASE + "as_of: 2017-13-01\n", BASE_LINES + 1, "as_of '2017-13-01' is not a date in the calendar"),
     ],
 )
@@ -223,7 +223,7 @@ def test_wrong_type_relation_fields():
         (line, "a relation's actors must be a list, not the text 'assad'"),
         (line, "stance must be text, not a list"),
         (line, "relation kind must be text, but YAML reads the unquoted '3' as a number: quote it, as \"3\""),
-        (line, "since must be a year (2013) or an ISO date (2013-05-01), not 'soon'"),
+        (line, "since must be a year (2013), a month (2013-05) or an ISO date (2013-05-01), not 'soon'"),
     ]
 
 

@@ -109,6 +109,6 @@ def test_changes_summary_and_table(what_if, seed):
     assert "Hostile pairs next to a change whose risk did not move, and why:" in summary
     assert diff.attrs["unmoved"] and all(u["why"] in summary for u in diff.attrs["unmoved"][:8])
     text = render(changes_table(diff, top=5))
-    assert f"Risk changes: the {min(5, changed)} largest of {changed}" in text
+    assert f"Risk changes, the {min(5, changed)} largest of {changed}" in text
     assert "enemy -> ally" in text or "rival -> ally" in text
     assert changes_table(diff[diff["status"] != "changed"]) is None
