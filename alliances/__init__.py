@@ -124,6 +124,7 @@ _LAZY: dict[str, str] = {
     "compare_risk": "alliances.risk",
     "conflict_risk": "alliances.risk",
     "explain_risk": "alliances.risk",
+    "calibrate_outcome": "alliances.risk",
     "fit_risk_model": "alliances.risk",
     "load_risk_model": "alliances.risk",
     "what_if": "alliances.risk",

@@ -207,6 +207,7 @@ CALLS: list[Call] = [
     Call("conflict_risk", A.conflict_risk, lambda w: {"net": w.net, "model": w.model}, examples=8),
     Call("explain_risk", A.explain_risk, lambda w: {"net": w.net, "a": "assad", "b": "us_coalition"}),
     Call("fit_risk_model", A.fit_risk_model, lambda w: {"observations": w.observations, "max_iter": 2}),
+    Call("calibrate_outcome", A.calibrate_outcome, lambda w: {"observations": w.observations}),
     Call("load_risk_model", A.load_risk_model, lambda w: {"path": None}),
     Call("what_if", A.what_if, lambda w: {"net": w.net, "set": [("assad", "us_coalition", "enemy")],
                                           "drop": ["russia"], "add_theater": [("iran", "raqqa")]}),

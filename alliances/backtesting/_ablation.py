@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._checks import check_instance, check_items, shown
+from .._checks import check_bool, check_instance, check_items, shown
 from ..errors import ParameterError, ParameterTypeError
 from ..risk import FACTORS, MISSING, PairFactors, RiskModel, check_fit_options
 from ._fitting import fit_on
@@ -43,6 +43,7 @@ def ablation(
     pseudo_count: float,
     pseudo_counts: Mapping[str, float] | None = None,
     max_iter: int = 30,
+    calibrate: bool = True,
     progress: Callable[[], None] | None = None,
 ) -> pd.DataFrame:
     """Each factor of the model left out in turn: refitted on the training rows, scored on the test rows.
@@ -52,8 +53,8 @@ def ablation(
     pred, train, expert, factor_sets
         A backtest's rows (with ``p_fitted``), its training mask, the expert model and
         every window's factors (see :func:`~alliances.backtesting.backtest`).
-    pseudo_count, pseudo_counts, max_iter
-        As for the fitted model.
+    pseudo_count, pseudo_counts, max_iter, calibrate
+        As for the fitted model (:func:`~alliances.backtesting.backtest`).
     progress : callable, optional
         Called with no argument after each refit.
 
@@ -90,6 +91,7 @@ def ablation(
         raise ParameterError(f"factor_sets must hold one pair per row of pred ({len(pred)}), not "
                              f"{sum(len(pf) for pf in factor_sets)}")
     check_fit_options(pseudo_count, max_iter)
+    check_bool(calibrate, "calibrate")
     if progress is not None and not callable(progress):
         raise ParameterTypeError(f"progress must be a callable or None, not {shown(progress)}")
     test_mask = ~train.to_numpy()
@@ -99,7 +101,7 @@ def ablation(
     rows = [{"left_out": "(none)", "subset": s, **full[s]} for s in SUBSETS]
     for factor in (f for f in FACTORS if f in expert.factors):  # the canonical order, as in every table
         fitted, _, _ = fit_on(pred[train], expert, pseudo_count=pseudo_count, pseudo_counts=pseudo_counts,
-                              max_iter=max_iter, unobserved=[factor])
+                              max_iter=max_iter, unobserved=[factor], calibrate=calibrate)
         hidden = [pf.with_states(**{factor: np.full(len(pf), MISSING)}) for pf in factor_sets]
         p = p_clash_of(fitted, hidden)[test_mask]
         for s in SUBSETS:

@@ -1,7 +1,12 @@
 """The fitted model: the expert risk model updated on the training rows, and how far it moved.
 
 The fit is :func:`alliances.fit_risk_model` with the expert model as Dirichlet prior
-(EM over the latent nodes and the unobserved factor values). A factor that is
+(EM over the latent nodes and the unobserved factor values). Before it, the expert's
+clash table is recalibrated to the training record level by level of the conflict
+history (:func:`alliances.risk.calibrate_outcome`): the expert speaks of one month and
+of a history counted in months, the record may be cut into quarters or years, so each
+history level's intercept comes from the training rows while the expert's graph effects
+(what hostility, opportunity and backing add within a level) are kept. A factor that is
 unobserved in every training row (``common_theater`` when the scenario records no
 theaters) is summed out everywhere, as a latent node is.
 
@@ -18,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..risk import OUTCOME, RiskModel, fit_risk_model
+from ..risk import OUTCOME, RiskModel, calibrate_outcome, fit_risk_model
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,14 +32,16 @@ __all__ = ["cpd_changes", "fit_on"]
 
 def fit_on(train: pd.DataFrame, expert: RiskModel, *, pseudo_count: float,
            pseudo_counts: Mapping[str, float] | None = None, max_iter: int = 30,
-           unobserved: Sequence[str] = ()) -> tuple[RiskModel, list[str], list[str]]:
+           unobserved: Sequence[str] = (), calibrate: bool = True) -> tuple[RiskModel, list[str], list[str]]:
     """:func:`alliances.fit_risk_model` on training rows, ``unknown`` factor states read as unobserved.
 
     A factor that is ``unknown`` in some rows is summed out of those rows; one that is
     unknown in every row (``common_theater`` without theaters), or that the caller names
     in ``unobserved`` (an ablation), is summed out everywhere, so EM fits it like a
     latent node. ``pseudo_count`` and ``pseudo_counts`` are the prior weights of
-    :func:`alliances.fit_risk_model`.
+    :func:`alliances.fit_risk_model`. With ``calibrate`` (and a ``fighting`` factor
+    observed in some training row that is a parent of the outcome), the prior is first
+    :func:`alliances.risk.calibrate_outcome` by ``fighting``.
 
     Returns the fitted model, notes on what was decided, and the factors never observed.
     """
@@ -52,7 +59,12 @@ def fit_on(train: pd.DataFrame, expert: RiskModel, *, pseudo_count: float,
     if partial:
         n = int(obs[partial].isna().any(axis=1).sum())
         notes.append(f"{n} training row(s) with an unobserved {' or '.join(partial)}: summed out there")
-    fitted = fit_risk_model(obs, prior=expert, pseudo_count=pseudo_count, pseudo_counts=pseudo_counts,
+    prior = expert
+    if calibrate and "fighting" in expert.nodes[OUTCOME].parents and obs["fighting"].notna().any():
+        prior = calibrate_outcome(obs, prior=expert, by="fighting")
+        notes.append("the clash table recalibrated to the training rates of each conflict-history level "
+                     "before the fit")
+    fitted = fit_risk_model(obs, prior=prior, pseudo_count=pseudo_count, pseudo_counts=pseudo_counts,
                             max_iter=max_iter)
     return fitted.with_tables({}, name=f"{expert.name} (fitted to {len(obs)} pair-windows)"), notes, never
 

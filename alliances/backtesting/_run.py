@@ -20,7 +20,9 @@ on test rows only (:mod:`alliances.backtesting._scores`). Models:
 
 - ``expert``: the risk model as given (the shipped expert CPDs by default);
 - ``fitted``: :func:`alliances.fit_risk_model` on the training rows with the expert model
-  as Dirichlet prior (pgmpy, EM over the latent nodes), each node's table worth
+  as Dirichlet prior (EM over the latent nodes), after the expert's clash table is
+  recalibrated to the training rate of each conflict-history level
+  (:func:`alliances.risk.calibrate_outcome`; ``calibrate=False`` skips it), each node's table worth
   ``pseudo_count`` observations per parent combination (``pseudo_counts`` node by node:
   by default :data:`PRIOR_WEIGHTS`). A factor that is unobserved in every training row
   (``common_theater`` when the scenario records no theaters) is fitted as a latent node,
@@ -97,7 +99,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_PAIR_WINDOWS", "PRIOR_WEIGHTS", "backtest", "check_backtest_options", "score_tables"]
 
-PRIOR_WEIGHTS: dict[str, float] = {"clash": 5.0, "fighting": 5.0}
+PRIOR_WEIGHTS: dict[str, float] = {"clash": 20.0, "fighting": 20.0}
 """The fitted model's prior weight per node, where it differs from ``pseudo_count``."""
 
 Clash = tuple[dt.date, str, str]
@@ -124,6 +126,7 @@ def backtest(
     pseudo_count: float = 50.0,
     pseudo_counts: Mapping[str, float] | None = None,
     max_iter: int = 30,
+    calibrate: bool = True,
     ablation: bool = False,
     date_range: DateRangeLike = DEFAULT_DATE_RANGE,
     max_windows: int = MAX_WINDOWS,
@@ -163,6 +166,11 @@ def backtest(
         ``pseudo_count``. Every name a node of the model, every weight positive and finite.
     max_iter : int
         EM iterations at most in the fit (1 to :data:`~alliances.risk.MAX_ITER`).
+    calibrate : bool
+        Recalibrate the expert's clash table to the training rate of each conflict-history
+        level before the fit (:func:`alliances.risk.calibrate_outcome`): the expert
+        speaks of one month, the windows may be quarters. False fits from the expert
+        tables as they are.
     ablation : bool
         Also leave each factor out in turn, refit and score (:func:`ablation`; one more
         fit per factor): ``result.ablation``.
@@ -219,6 +227,7 @@ def backtest(
                                          max_windows=max_windows, max_pair_windows=max_pair_windows)
     check_progress(progress)
     check_bool(ablation, "ablation")
+    check_bool(calibrate, "calibrate")
     expert = resolve_model(model)
     weights = _prior_weights(pseudo_counts, expert)  # its nodes checked before any event file is read
     with using_progress(progress, "backtest") as report:
@@ -236,8 +245,10 @@ def backtest(
         pred, factor_sets = _forecast_rows(timeline, timeline.history(split), expert, until, notes, steps)
         train = _check_split(pred, timeline.windows, until)
         fitted, unobserved = _add_forecasts(pred, train, expert, factor_sets, notes, steps,
-                                            pseudo_count=pseudo_count, pseudo_counts=weights, max_iter=max_iter)
+                                            pseudo_count=pseudo_count, pseudo_counts=weights, max_iter=max_iter,
+                                            calibrate=calibrate)
         left_out = run_ablation(pred, train, expert, factor_sets, pseudo_count=pseudo_count, pseudo_counts=weights,
+                                calibrate=calibrate,
                                 max_iter=max_iter, progress=steps.advance) if ablation else None
     scores, reliability = score_tables(pred[~train])
     changes = cpd_changes(expert, fitted, unobserved=unobserved)
@@ -461,11 +472,11 @@ def _check_split(pred: pd.DataFrame, windows: list[tuple[dt.date, dt.date]], unt
 
 def _add_forecasts(pred: pd.DataFrame, train: pd.Series, expert: RiskModel, factor_sets: list[PairFactors],
                    notes: list[str], steps: _Steps, *, pseudo_count: float, pseudo_counts: Mapping[str, float],
-                   max_iter: int) -> tuple[RiskModel, list[str]]:
+                   max_iter: int, calibrate: bool) -> tuple[RiskModel, list[str]]:
     """Add ``p_<model>`` for every model of :data:`MODELS`; returns the fitted model and its latent factors."""
     pred["p_expert"] = p_clash_of(expert, factor_sets)
     fitted, fit_notes, unobserved = fit_on(pred[train], expert, pseudo_count=pseudo_count,
-                                           pseudo_counts=pseudo_counts, max_iter=max_iter)
+                                           pseudo_counts=pseudo_counts, max_iter=max_iter, calibrate=calibrate)
     notes.extend(fit_notes)
     pred["p_fitted"] = p_clash_of(fitted, factor_sets)
     steps.advance()

@@ -60,7 +60,11 @@ def backtest(
     pseudo_count: Annotated[list[str] | None, typer.Option(
         "--pseudo-count", metavar="N|NODE=N",
         help="Observations the expert tables are worth (per parent combination) in the fit: N for every node "
-             "(default 50), NODE=N for one (default clash=5, fighting=5). Repeatable.")] = None,
+             "(default 50), NODE=N for one (default clash=20, fighting=20). Repeatable.")] = None,
+    calibrate: Annotated[bool, typer.Option(
+        "--calibrate/--no-calibrate",
+        help="Recalibrate the clash table to the training rate of each conflict-history level before the fit "
+             "(default: on).")] = True,
     ablation: Annotated[bool, typer.Option(
         "--ablation", help="Also leave each factor out in turn, refit and score it (one more fit per factor).")] = False,
     sensitivity: Annotated[bool, typer.Option(
@@ -104,7 +108,7 @@ def backtest(
     try:
         options: dict[str, Any] = {"mapping": mapping, "half_life": decay, "pseudo_count": default,
                                    "pseudo_counts": per_node, "date_range": date_range, "max_windows": max_windows,
-                                   "format": format, "engine": eng}
+                                   "format": format, "engine": eng, "calibrate": calibrate}
         with progress_bar("backtest", show) as progress:
             result = run_backtest(files, net, window=window, train_until=train_until, model=expert,
                                   ablation=ablation, progress=progress, **options)

@@ -109,11 +109,13 @@ def draw_backtest(
         w = result.windows
         fig.suptitle(f"Backtest: {result.scenario or 'scenario'}, P(clash in the next {result.window.label}) "
                      "against what happened", x=0.06, ha="left", fontsize=12, fontweight="bold", color=INK)
+        recalibrated = ("recalibrated to each history level's training rate, then " if any(
+            "recalibrated" in n for n in result.notes) else "")
         fig.text(0.06, 0.915, f"{result.window.label.capitalize()} windows {w[0][0]} to {w[-1][1]}. Trained on the "
                  f"forecasts for windows up to {result.train_until}, scored on the {result.test_windows} windows "
-                 f"after it ({result.pairs} pairs each).\nFitted model: the expert CPDs updated by the training "
-                 "windows (EM, expert tables as Dirichlet prior). Baselines learn from the same training windows\n"
-                 "(history alone: one rate per conflict-history state, none / past / recent / low / high).",
+                 f"after it ({result.pairs} pairs each).\nFitted model: the expert CPDs {recalibrated}updated by the "
+                 "training windows (EM, expert tables as Dirichlet prior).\nBaselines learn from the same training "
+                 "windows (history alone: one rate per conflict-history state, none / past / recent / low / high).",
                  ha="left", fontsize=8.5, color=MUTED, linespacing=1.4)
     return fig
 

@@ -29,7 +29,7 @@ Examples
 from ._compiled import CompiledRisk, conflict_risk, joint_distribution, risk_frame
 from ._explain import RiskExplanation, explain_risk
 from ._factors import BACKER_KINDS, PairFactors, implied_state, pair_factors
-from ._fit import MAX_ITER, check_fit_options, fit_risk_model, log_likelihood
+from ._fit import MAX_ITER, calibrate_outcome, check_fit_options, fit_risk_model, log_likelihood
 from ._model_file import SAVE_FORMATS, RiskModel, RiskNode, load_risk_model, loads_risk_model, resolve_model
 from ._pgmpy import PgmpyClasses, factor_values, pgmpy_classes, quiet_pgmpy_import
 from ._spec import FACTORS, MISSING, OUTCOME, OUTCOME_STATES, STANCES
@@ -50,6 +50,7 @@ __all__ = [
     "RiskExplanation",
     "RiskModel",
     "RiskNode",
+    "calibrate_outcome",
     "check_fit_options",
     "compare_risk",
     "conflict_risk",

@@ -38,7 +38,7 @@ from ._spec import FACTORS, OUTCOME
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MAX_ITER", "check_fit_options", "fit_risk_model", "log_likelihood"]
+__all__ = ["MAX_ITER", "calibrate_outcome", "check_fit_options", "fit_risk_model", "log_likelihood"]
 
 MAX_ITER = 10_000
 """The most EM iterations a fit may be asked for (it stops earlier once converged)."""
@@ -129,6 +129,131 @@ def fit_risk_model(
             break
     flat = {n: t.reshape(len(model.nodes[n].states), -1) for n, t in tables.items()}
     return model.with_tables(flat, name=f"{model.name} (fitted to {data.rows} observations)")
+
+
+def calibrate_outcome(
+    observations: pd.DataFrame,
+    *,
+    prior: RiskModel | str | os.PathLike[str] | None = None,
+    by: str = "fighting",
+) -> RiskModel:
+    """Shift the outcome's log-odds level by level of ``by`` until each level's mean matches its observed rate.
+
+    For every state ``s`` of the factor ``by`` (a parent of the outcome), the log-odds
+    of ``clash=yes`` in every column of the outcome's table with ``by = s`` move by one
+    common amount ``d_s``, chosen so that the model's mean ``P(clash | the row's
+    factors)`` over the rows with ``by = s`` equals their Jeffreys-smoothed clash rate,
+    ``(k + 1/2) / (n + 1)``. Within a level, the expert's log-odds differences (what
+    hostility, opportunity and backing add) are kept; only the level's intercept comes
+    from the data. This is the recalibration of a prior model to a new setting by
+    refitting its intercepts (logistic recalibration, Cox 1958; Steyerberg 2019, ch.
+    20): the expert table speaks of one month, while the record may be cut into
+    quarters, and a conflict history of "past" or "recent" then means something else.
+    Levels no row observes keep their tables.
+
+    Parameters
+    ----------
+    observations : pandas.DataFrame
+        As for :func:`fit_risk_model`: one row per pair-period, a column per factor
+        (None where unobserved) and ``clash``.
+    prior : RiskModel, path or None, optional
+        The model to recalibrate (None: the shipped default).
+    by : str, optional
+        The factor whose levels get their own intercept: an observed parent of the outcome.
+
+    Returns
+    -------
+    RiskModel
+        The same model with the outcome's table shifted level by level.
+
+    Raises
+    ------
+    ScenarioError
+        For a missing column or a state name the model does not know.
+    ParameterError
+        ``observations`` that is not a DataFrame, or ``by`` that is not a factor parent
+        of the outcome.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = resolve_model(None)
+    >>> rows = {f: [None] * 20 for f in m.factors} | {"clash": ["yes"] * 9 + ["no"] * 11}
+    >>> rows["fighting"] = ["low"] * 20
+    >>> cal = calibrate_outcome(pd.DataFrame(rows))
+    >>> p = joint_distribution(cal, ["fighting", "clash"])[m.nodes["fighting"].states.index("low")]
+    >>> round(float(p[1] / p.sum()), 6)  # (9 + 1/2) / (20 + 1)
+    0.452381
+
+    References
+    ----------
+    .. [1] Cox, D. R. (1958). Two further applications of a model for binary regression. Biometrika 45(3/4).
+    .. [2] Steyerberg, E. W. (2019). Clinical Prediction Models, 2nd ed., ch. 20 (updating a model). Springer.
+    """
+    import pandas as pd
+
+    check_instance(observations, pd.DataFrame, "observations", "a pandas DataFrame (one row per pair-period)")
+    model = resolve_model(prior)
+    parents = list(model.nodes[OUTCOME].parents)
+    check_choice(by, "by (a factor parent of the outcome)", [p for p in parents if p in FACTORS])
+    observed = [n for n in model.nodes if n in FACTORS or n == OUTCOME]
+    data = _clean(observations, model, observed)
+    factors = [n for n in observed if n != OUTCOME]
+    hidden = [p for p in parents if p not in factors]
+    joint = joint_distribution(model, [*factors, *hidden])  # P(factors, the outcome's latent parents)
+    table = np.clip(model.nodes[OUTCOME].table.reshape(_shape(model, OUTCOME)), 1e-12, 1.0)
+    logit = np.log(table[1]) - np.log(table[0])  # axes: the outcome's parents
+    codes = np.stack([data[n].map({s: k for k, s in enumerate(model.nodes[n].states)}).fillna(-1)
+                      .to_numpy(dtype=np.int64) for n in factors], axis=1)
+    yes = (data[OUTCOME] == "yes").to_numpy()
+    patterns, counts = np.unique(codes, axis=0, return_counts=True)
+    level = factors.index(by)
+    weights: dict[int, list[np.ndarray]] = {}
+    logits: dict[int, list[np.ndarray]] = {}
+    for pattern, count in zip(patterns, counts, strict=True):
+        if pattern[level] < 0:
+            continue
+        w, lo = _parent_posterior(joint, logit, pattern, factors, hidden, parents)
+        weights.setdefault(int(pattern[level]), []).append(count * w)
+        logits.setdefault(int(pattern[level]), []).append(lo)
+    shift = np.zeros(len(model.nodes[by].states))
+    for s in weights:
+        rows = codes[:, level] == s
+        target = (float(yes[rows].sum()) + 0.5) / (float(rows.sum()) + 1.0) * float(rows.sum())
+        shift[s] = _solve_shift(np.concatenate(weights[s]), np.concatenate(logits[s]), target)
+    axis = parents.index(by)
+    shape = [1] * logit.ndim
+    shape[axis] = len(shift)
+    p_yes = 1.0 / (1.0 + np.exp(-(logit + shift.reshape(shape))))
+    new = np.stack([1.0 - p_yes, p_yes]).reshape(2, -1)
+    return model.with_tables({OUTCOME: new}, name=f"{model.name} (calibrated by {by})")
+
+
+def _parent_posterior(joint: np.ndarray, logit: np.ndarray, pattern: np.ndarray, factors: list[str],
+                      hidden: list[str], parents: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """P(the outcome's unobserved parents | the pattern) and their log-odds of ``yes``, as flat vectors."""
+    seen = {f: int(c) for f, c in zip(factors, pattern, strict=True) if c >= 0}
+    sub = joint[tuple(seen.get(f, slice(None)) for f in factors)]
+    left = [f for f in factors if f not in seen] + hidden  # sub's axes
+    drop = tuple(k for k, n in enumerate(left) if n not in parents)
+    sub = sub.sum(axis=drop) if drop else sub
+    left = [n for n in left if n in parents]
+    free = [p for p in parents if p not in seen]  # the outcome's parents still open, in parents order
+    sub = np.moveaxis(sub, [left.index(p) for p in free], range(len(free)))
+    lo = logit[tuple(seen.get(p, slice(None)) for p in parents)]
+    return (sub / sub.sum()).ravel(), lo.ravel()
+
+
+def _solve_shift(weights: np.ndarray, logits: np.ndarray, target: float) -> float:
+    """The d with sum(weights * sigmoid(logits + d)) = target, by bisection (the sum rises with d)."""
+    lo, hi = -30.0, 30.0
+    for _ in range(80):
+        mid = (lo + hi) / 2
+        if float((weights / (1.0 + np.exp(-(logits + mid)))).sum()) < target:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
 
 
 def _shape(model: RiskModel, n: str) -> tuple[int, ...]:

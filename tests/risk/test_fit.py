@@ -202,3 +202,44 @@ def test_fit_rejects_bad_observations(model):
         fit_risk_model(full.assign(stance="enemy", hostility="high"), prior=model)
     with pytest.raises(alliances.ScenarioError, match="no observations with an outcome"):
         fit_risk_model(full.assign(stance="enemy", clash=None), prior=model)
+
+
+def _mean_risk_by_level(model, obs, level):
+    """Mean P(clash = yes | the row's factors) over the rows with fighting = level, by pgmpy's own inference."""
+    pg = pytest.importorskip("pgmpy.inference")
+    with quiet_pgmpy_import():
+        infer = pg.VariableElimination(model.to_pgmpy())
+    rows = obs[obs["fighting"] == level]
+    total = 0.0
+    for _, r in rows.drop(columns="clash").iterrows():
+        q = infer.query(["clash"], evidence={f: v for f, v in r.items() if isinstance(v, str)}, show_progress=False)
+        total += float(q.values[q.state_names["clash"].index("yes")])
+    return total / len(rows)
+
+
+def test_calibration_matches_each_history_levels_rate_and_keeps_the_graph_effects(model):
+    # a world whose history levels run hotter than the expert says; a few rows hide a factor
+    obs = _simulate(_truth(model), 600, seed=3).astype(object)
+    obs.loc[obs.index[:40], "common_theater"] = None
+    obs = obs[obs["fighting"] != "past"]  # a level no row observes keeps its columns
+    cal = alliances.calibrate_outcome(obs, prior=model)
+    assert cal.name == f"{model.name} (calibrated by fighting)"
+    for level in ("none", "low", "high"):
+        rows = obs[obs["fighting"] == level]
+        rate = ((rows["clash"] == "yes").sum() + 0.5) / (len(rows) + 1)
+        assert _mean_risk_by_level(cal, obs, level) == pytest.approx(rate, abs=1e-6)
+    # the log-odds move by one amount per level: within a level every difference the expert made is kept
+    before, after = (m.nodes["clash"].table.reshape(2, 3, 2, 5, 3) for m in (model, cal))
+    shift = np.log(after[1] / after[0]) - np.log(before[1] / before[0])
+    for f in range(5):
+        assert np.ptp(shift[:, :, f, :]) < 1e-9
+    assert abs(shift[0, 0, model.nodes["fighting"].states.index("past"), 0]) < 1e-12
+    for name, node in model.nodes.items():  # nothing but the outcome's table changes
+        if name != "clash":
+            assert np.array_equal(node.table, cal.nodes[name].table)
+
+
+def test_calibration_refuses_a_level_factor_that_is_not_a_parent_of_the_outcome(model):
+    obs = _simulate(model, 50, seed=1)
+    with pytest.raises(alliances.ParameterError, match="by"):
+        alliances.calibrate_outcome(obs, prior=model, by="stance")
