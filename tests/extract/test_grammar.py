@@ -332,3 +332,22 @@ def test_an_infinitive_right_after_an_actor_is_not_the_subjects():
         ("p", "z"): "friendly", ("p", "y"): "rival"}
     assert stances("Zed fired at Yel troops. Xan said its fighters had confronted the troops.", _P) == {
         ("y", "z"): "enemy", ("x", "y"): "enemy"}
+
+
+def test_an_adverb_inside_a_cue_phrase_does_not_hide_it():
+    assert stances("Xan has clashed repeatedly with Zed near the border.", _P) == {("x", "z"): "enemy"}
+    assert stances("Pax cooperated closely with Yel.", _P) == {("p", "y"): "friendly"}
+
+
+def test_a_supply_verb_binds_the_recipient_after_what_is_supplied():
+    assert stances("Pax has supplied fighter jets and helicopters to Yel.", _P) == {("p", "y"): "ally"}
+    # the recipient must be an actor: "to the front" relates nobody
+    assert stances("Pax supplied shells to the front, Yel said.", _P) == {}
+
+
+def test_loyal_to_and_joint_operations_and_turning_to_a_described_actor():
+    assert stances("Xan units, loyal to Pax, attacked Zed.", _P) == {("p", "x"): "ally", ("x", "z"): "enemy"}
+    assert stances("Pax and Yel launched joint operations against the bandits.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax turned to Quor, Yel's old rival, for military support.", _P) == {
+        ("p", "q"): "ally", ("q", "y"): "rival"}
+    assert stances("Pax broke with Yel after breaking with Quor.", _P) == {("p", "q"): "rival", ("p", "y"): "rival"}
