@@ -18,7 +18,9 @@ and each cue binds the arguments its lexicon ``role`` names:
   agent; a **reciprocal** cue the members of one group or both sides; a **modifier**
   (``X-backed Y``) the two actors it joins;
 - an accusation's complement (``X accused Y of arming Z``) is read with Y as its
-  subject, as an allegation; ``X and allied militias, including Z``: Z is X's ally.
+  subject, as an allegation; ``X and allied militias, including Z``: Z is X's ally;
+- ``X allowed Y to attack Z``: X sides with Y; ``X helped Y fight Z``: X is against Z
+  too (both indirect, only when the complement's verb is hostile).
 
 A cue whose arguments are not all found binds nothing: precision first.
 """
