@@ -350,6 +350,9 @@ def test_a_supply_verb_binds_the_recipient_after_what_is_supplied():
     assert stances("Pax has supplied fighter jets and helicopters to Yel.", _P) == {("p", "y"): "ally"}
     # the recipient must be an actor: "to the front" relates nobody
     assert stances("Pax supplied shells to the front, Yel said.", _P) == {}
+    # "ships" and "supplies" are nouns as often as verbs: cargo bound for an actor makes nobody its friend
+    assert ("x", "y") not in stances("Xan says it targets ships linked to Yel.", _P)
+    assert ("p", "y") not in stances("Pax blocked supplies to Yel for a month.", _P)
 
 
 def test_loyal_to_and_joint_operations_and_turning_to_a_described_actor():
