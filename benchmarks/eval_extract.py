@@ -22,9 +22,10 @@ them under ``moved`` in split.yaml).
 
 ``--development`` scores the development paragraphs instead (tests/data/corpus/
 development.yaml: written while changing the rules, with their first-look figures in the
-file's header; not part of the evaluation), paragraph by paragraph.
+file's header; not part of the evaluation), paragraph by paragraph; ``--batch m-`` only
+one batch (the way a new batch's first look is taken).
 
-Run: ``.venv/bin/python benchmarks/eval_extract.py [--details] [--json] [--development]``
+Run: ``.venv/bin/python benchmarks/eval_extract.py [--details] [--json] [--development [--batch PREFIX]]``
 """
 
 from __future__ import annotations
@@ -124,13 +125,14 @@ def score_paragraph(par: dict[str, Any], networks: dict[str, Any]) -> Score:
     return s
 
 
-def development() -> Score:
-    """The score of the development paragraphs (not part of the evaluation)."""
+def development(batch: str | None = None) -> Score:
+    """The score of the development paragraphs (not part of the evaluation), or of one batch (id prefix ``m-``)."""
     paragraphs = yaml.safe_load((CORPUS / "development.yaml").read_text(encoding="utf-8"))
     networks: dict[str, Any] = {}
     out = Score()
     for par in paragraphs:
-        out.add(score_paragraph(par, networks))
+        if batch is None or par["id"].startswith(batch):
+            out.add(score_paragraph(par, networks))
     return out
 
 
@@ -153,9 +155,11 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--development", action="store_true",
                         help="score the development paragraphs (not the evaluation), with their misses")
+    parser.add_argument("--batch", metavar="PREFIX",
+                        help="with --development: only the paragraphs whose id starts with PREFIX (e.g. m-)")
     args = parser.parse_args()
     if args.development:
-        dev = development()
+        dev = development(args.batch)
         if args.json:
             json.dump(dev.figures(), sys.stdout, indent=2)
             print()

@@ -109,6 +109,7 @@ class Group:
     demonym: bool = False
     members: list[str] = field(default_factory=list)
     allied: list[tuple[str, str]] = field(default_factory=list)
+    pronoun: bool = False  # a possessive pronoun ("their"): a determiner before a noun, not a noun phrase
 
     @property
     def first(self) -> int:
@@ -153,6 +154,8 @@ class Clause:
     parens: list[Paren] = field(default_factory=list)
     kind: str = "main"
     gap: Group | None = None  # the head of the relative clause a complement is in: what its verb may take
+    controller: Clause | None = None  # "X allowed Y to attack Z": the clause of "allowed", for the complement
+    control: str = ""  # ... and its control verb
 
 
 def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], dict[int, Mention]]:
@@ -364,7 +367,8 @@ def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue],
                 g.coref = g.coref or m.via == "coref"
                 g.possessive = possessive
                 continue
-        groups.append(Group([k], [m.actor], m.via == "coref", possessive, m.via == "demonym"))
+        groups.append(Group([k], [m.actor], m.via == "coref", possessive, m.via == "demonym",
+                            pronoun=m.text.lower() in {"its", "their", "his", "her"}))
     return [part for g in groups for part in _asyndetic(g, units, unit_mention)]
 
 
@@ -470,9 +474,13 @@ def _partitive(units: list[str], start: int, j: int) -> bool:
     if k < start or units[k] not in _COLLECTIVE:
         return False
     k -= 1
+    adjectives = 0  # "Resistance fighters from X", "Local units of X": up to two describing words
     while k >= start and units[k] != ",":
-        if not (units[k] in DETERMINERS or units[k].isdigit()):
-            return False
+        u = units[k]
+        if not (u in DETERMINERS or u.isdigit()):
+            adjectives += 1
+            if adjectives > 2 or not u.isalpha() or u in PREPOSITIONS or u in _REPORTING or u.endswith(("ed", "ing")):
+                return False
         k -= 1
     return not any(u in PREPOSITIONS for u in units[start : max(k, start)])
 
@@ -504,7 +512,7 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
     later = [g for g in groups if g.first >= k and not is_modifier(units, g)]
     g = later[0] if later else None
     skip: set[int] = {j for m in groups if is_modifier(units, m) for j in m.units}  # "the Yel-led bloc"
-    if g is not None and g.coref and g.possessive and len(later) > 1:
+    if g is not None and g.pronoun and len(later) > 1:
         skip |= set(g.units)
         g = later[1]  # "backed by their allies Russia and Iran": the pronoun is a determiner
     if g is None or g.first >= end:
@@ -547,7 +555,7 @@ def _control_complements(clauses: list[Clause], units: list[str], unit_mention: 
                 continue  # "allowed X to ...", never "allowed X" alone
             if j >= clause.end or not units[j][:1].isalpha() or units[j] in DETERMINERS or units[j] in PREPOSITIONS:
                 continue
-            rest = Clause(j, clause.end, subject=obj, kind="complement")
+            rest = Clause(j, clause.end, subject=obj, kind="complement", controller=clause, control=units[k])
             clause.end = j
             clause.subject = None
             _fill(clause, units, unit_mention, sent, cues)

@@ -18,7 +18,9 @@ and each cue binds the arguments its lexicon ``role`` names:
   agent; a **reciprocal** cue the members of one group or both sides; a **modifier**
   (``X-backed Y``) the two actors it joins;
 - an accusation's complement (``X accused Y of arming Z``) is read with Y as its
-  subject, as an allegation; ``X and allied militias, including Z``: Z is X's ally.
+  subject, as an allegation; ``X and allied militias, including Z``: Z is X's ally;
+- ``X allowed Y to attack Z``: X sides with Y; ``X helped Y fight Z``: X is against Z
+  too (both indirect, only when the complement's verb is hostile).
 
 A cue whose arguments are not all found binds nothing: precision first.
 """
@@ -127,7 +129,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             bound += new  # negated cues too: reported as negated, never proposed
             if why and not new and not cue.negated:
                 reasons.append(why)
-        links += bound + _included_allies(clause) + _cobelligerents(bound, clause)
+        links += bound + _included_allies(clause) + _cobelligerents(bound, clause) + _controlled(bound, clause, cues)
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
     out = []
@@ -167,6 +169,37 @@ def _included_allies(clause: Clause) -> list[Link]:
         if p.allied and p.head is not None:
             cue = Cue(_SUPPORT, p.start, p.start + 1, "allied ..., including", "preposition")
             out += [Link(a, m, cue, False, clause.hedge) for a in p.head.actors for m in p.head.members if a != m]
+    return out
+
+
+_ENABLING = {"allowed", "allow", "allows", "allowing", "enabled", "enable", "enables", "enabling", "let", "lets",
+             "permitted", "permit", "permits"}
+_HELPING = {"helped", "help", "helps", "helping"}
+
+
+def _controlled(bound: list[Link], clause: Clause, cues: list[Cue]) -> list[Link]:
+    """``X allowed Y to attack Z``: X sides with Y; ``X helped Y fight Z``: X is against Z too (both indirect).
+
+    Only when the complement opens with a hostile verb (for ``helped``: bound to the
+    complement's subject and an object), and X is the subject of the control verb's clause.
+    """
+    owner = clause.controller
+    if owner is None or owner.subject is None or clause.subject is None:
+        return []
+    if clause.control not in _ENABLING | _HELPING:
+        return []
+    hostile = [li for li in bound if li.cue.family is _HOSTILITY and not li.cue.negated and li.a in clause.subject.actors]
+    opens_hostile = any(c.family is _HOSTILITY and c.role == "verb" and not c.negated and c.start == clause.start
+                        for c in cues)
+    if not (hostile or opens_hostile):
+        return []
+    out: list[Link] = []
+    for x in owner.subject.everyone:
+        if clause.control in _ENABLING and opens_hostile:
+            cue = Cue(_SUPPORT, clause.start, clause.start + 1, f"{clause.control} ... to", "verb")
+            out += [Link(x, y, cue, False, clause.hedge) for y in clause.subject.actors if y != x]
+        elif clause.control in _HELPING:
+            out += [Link(x, li.b, li.cue, False, li.hedge) for li in hostile if li.b != x]
     return out
 
 
@@ -234,7 +267,8 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
         if cue.reports:
             # the complement ("of arming Z") is an allegation about the accused, whoever that is
             _complement(cue, obj, units, clause, clauses, paren)
-        if paren is None and agent is not None and _embedded(units, agent, cue, {c.start for c in clause_cues}):
+        if paren is None and agent is not None and not (clause.kind == "complement" and agent is clause.subject and cue.start == clause.start) and \
+                _embedded(units, agent, cue, {c.start for c in clause_cues}):
             return [], f"'{cue.text}': its subject is not clear"  # "drones used to attack Y"
         if paren is None and agent is clause.subject and agent is not None and _after_object(
                 units, agent, cue, clause, clause_cues):
@@ -351,6 +385,7 @@ _ING_OPENERS = BE | _AUXILIARIES | PREPOSITIONS | {"and", "or", "but", "while", 
                                                   "when", "since", "without", "continue", "continued", "kept", "keep",
                                                   "began", "begin", "started", "resumed", "stop", "stopped", "avoid",
                                                   "avoided", "denied", "denies", "deny", "accused", "accuses", "of"}
+_LOCATIVE = {"near", "in", "outside", "at", "on"}
 _HELD = {"held", "controlled", "occupied", "run", "dominated", "besieged"}
 _ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold", "strongholds", "capital", "garrison",
            "camp", "camps", "convoy", "convoys", "outpost", "outposts", "barracks", "airport", "airbase", "territory",
@@ -362,8 +397,10 @@ _ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold
 def _held_object(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
     """What a hostile cue is aimed at through a place or asset: ``RSF-held areas``, ``villages held by the
     PDF``, ``the headquarters of the military``."""
-    for j in range(k, min(k + 6, end)):
+    for j in range(k, min(k + 8, end)):
         u = units[j]
+        if u.startswith("@") and units[j - 1] in _LOCATIVE and any(w in _ASSETS for w in units[k : j - 1]):
+            continue  # "a base near Mogadishu held by X": the place is not what is attacked
         if u.startswith("@"):
             g = next((g for g in groups if g.first == j), None)
             held = g is not None and g.last + 2 < end and units[g.last + 1] == "-" and units[g.last + 2] in _HELD

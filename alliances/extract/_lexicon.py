@@ -124,19 +124,31 @@ def phrase_pattern(phrase: str) -> str:
 
     Examples
     --------
-    >>> print(phrase_pattern("cooperat* with"))
-    cooperat[\\w'-]* with
+    An adverb in *-ly* may stand after the first word of a phrase of several words
+    (``clashed repeatedly with`` is ``clashed with``).
+
+    >>> bool(re.fullmatch(phrase_pattern("cooperat* with"), "cooperated with"))
+    True
     >>> bool(re.fullmatch(phrase_pattern("fired ... at"), "fired two rockets at"))
+    True
+    >>> bool(re.fullmatch(phrase_pattern("clashed with"), "clashed repeatedly with"))
     True
     """
     parts = []
-    for word in phrase.split():
+    words = phrase.split()
+    for n, word in enumerate(words):
         if word == "...":
             parts.append(r"(?:[^\s@,;:.]+ ){0,5}")
             continue
         stem, star = (word[:-1], True) if word.endswith("*") and len(word) > 1 else (word, False)
         parts.append(re.escape(stem) + (r"[\w'-]*" if star else "") + " ")
+        if n == 0 and len(words) > 1 and words[1] != "...":
+            parts.append(_ADVERB)
     return "".join(parts).rstrip(" ") if parts else ""
+
+
+# an adverb in -ly between a phrase's first word and the rest; not the nouns and names that end so
+_ADVERB = r"(?:(?!(?:supply|apply|reply|comply|rally|italy|family|assembly|july|ally|only|early|daily|weekly) )[a-z]{2,}ly )?"
 
 
 def default_cues() -> CueLexicon:

@@ -130,6 +130,11 @@ class Gazetteer:
                 form = _form(name)
                 if form is None:
                     continue
+                short = _short_state_form(form)
+                if short is not None and all(a != actor.id for _, a in self.forms.get(short.words, [])):
+                    # "Congo" for "Democratic Republic of Congo": the name a text uses for the state
+                    self.forms.setdefault(short.words, []).append((short, actor.id))
+                    names.setdefault(" ".join(short.words), set()).add(actor.id)
                 bucket = self.forms.setdefault(form.words, [])
                 if all(f != form or a != actor.id for f, a in bucket):
                     bucket.append((form, actor.id))
@@ -203,6 +208,9 @@ class Gazetteer:
         for words, bucket in self.forms.items():
             for n in range(2, len(words)):
                 starts.setdefault(words[:n], set()).update(a for _, a in bucket)
+            if len(words) == 2 and words[1] in _GENERIC_HEADS and words[0] not in _ORG_WORDS:
+                # "SADC troops" for "SADC mission": the distinctive word of a two-word name (with a force after it)
+                starts.setdefault(words[:1], set()).update(a for _, a in bucket)
         self.prefixes = {p: next(iter(ids)) for p, ids in starts.items() if len(ids) == 1 and p not in self.forms
                          and not any(w in _FORCE_NOUNS or w in _NAME_JOINERS for w in p[-1:])}
 
@@ -232,7 +240,7 @@ class Gazetteer:
         """``African Union`` for the name ``African Union mission``: the capitalised start of one actor's name,
         when its forces or a place of theirs follow (``African Union troops``, ``an African Union base``;
         not ``United Nations experts``, not ``Myanmar National League``)."""
-        for n in range(min(self.max_len - 1, stop - w), 1, -1):
+        for n in range(min(self.max_len - 1, stop - w), 0, -1):
             idx = word_idx[w : w + n]
             span = [toks[i] for i in idx]
             owner = self.prefixes.get(tuple(t.norm for t in span))
@@ -272,6 +280,8 @@ class Gazetteer:
             for form, actor_id in candidates:
                 if all(t.is_upper or not up for t, up in zip(span, form.upper, strict=True)):
                     return n, actor_id, "name"
+        if prefix is not None:
+            return prefix
         # one lower-case word inserted in a name of two words or more ("Houthi rebel movement")
         for n in range(min(self.max_len + 1, stop - w), 2, -1):
             idx = word_idx[w : w + n]
@@ -440,6 +450,21 @@ def _form(name: str) -> _Form | None:
         return None
     upper = tuple(t.is_upper and len(t.norm) <= 5 for t in toks)
     return _Form(tuple(t.norm for t in toks), upper)
+
+
+def _short_state_form(form: _Form) -> _Form | None:
+    """``congo`` for ``democratic republic of congo``, ``iran`` for ``islamic republic of iran``: the words after
+    ``republic of`` (``kingdom of``...) that end a state's formal name, or None."""
+    words = form.words
+    for k in range(len(words) - 2):
+        if words[k] in _STATE_HEADS and words[k + 1] == "of" and len(words) - k - 2 <= 2:
+            return _Form(words[k + 2 :], form.upper[k + 2 :])
+    return None
+
+
+_STATE_HEADS = {"republic", "kingdom", "emirate", "sultanate", "federation", "principality", "commonwealth"}
+_GENERIC_HEADS = {"mission", "force", "forces", "government", "administration", "movement", "coalition", "militia",
+                  "militias", "army"}
 
 
 def _gap_breaks(toks: list[Token], i: int, j: int) -> bool:

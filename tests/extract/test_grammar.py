@@ -45,8 +45,15 @@ def test_a_clause_opening_with_its_verb_shares_the_subject_before_it():
 
 
 def test_the_object_of_a_control_verb_is_the_subject_of_its_complement():
-    assert stances("Pax helped Xan retake the town from Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    # the helper sides with the one it helps, and against that one's target (read indirectly)
+    assert stances("Pax helped Xan retake the town from Yel.", _P) == {
+        ("p", "x"): "ally", ("x", "y"): "enemy", ("p", "y"): "enemy"}
+    # allowing an attack on Yel is siding with the attacker; allowing anything else is not
     assert stances("Quor allowed Xan to use its bases to launch attacks on Yel.", _P) == {("x", "y"): "enemy"}
+    assert stances("Quor allowed Xan to attack Yel from its territory.", _P) == {("q", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Quor allowed Xan to join the talks with Yel.", _P) == {}
+    ex = extract_relations("Quor allowed Xan to attack Yel.", _P)
+    assert ex.proposal("q", "x").confidence < ex.proposal("x", "y").confidence  # indirect
 
 
 def test_a_partitive_or_collective_phrase_opening_a_clause_is_its_subject():
@@ -304,7 +311,7 @@ def test_x_and_its_y_allies_and_army_held():
     assert stances("Zed intensified drone attacks on army-held cities.", actors) == {("army", "z"): "enemy"}
     assert stances("Xan troops entered the town at the request of Yel.", actors) == {("x", "y"): "ally"}
     assert stances("Pax sent troops to help Yel repel the Zed offensive.", actors) == {
-        ("p", "y"): "ally", ("y", "z"): "enemy"}
+        ("p", "y"): "ally", ("y", "z"): "enemy", ("p", "z"): "enemy"}
 
 
 def test_a_relative_clause_with_its_own_subject_and_a_gap():
@@ -332,3 +339,43 @@ def test_an_infinitive_right_after_an_actor_is_not_the_subjects():
         ("p", "z"): "friendly", ("p", "y"): "rival"}
     assert stances("Zed fired at Yel troops. Xan said its fighters had confronted the troops.", _P) == {
         ("y", "z"): "enemy", ("x", "y"): "enemy"}
+
+
+def test_an_adverb_inside_a_cue_phrase_does_not_hide_it():
+    assert stances("Xan has clashed repeatedly with Zed near the border.", _P) == {("x", "z"): "enemy"}
+    assert stances("Pax cooperated closely with Yel.", _P) == {("p", "y"): "friendly"}
+
+
+def test_a_supply_verb_binds_the_recipient_after_what_is_supplied():
+    assert stances("Pax has supplied fighter jets and helicopters to Yel.", _P) == {("p", "y"): "ally"}
+    # the recipient must be an actor: "to the front" relates nobody
+    assert stances("Pax supplied shells to the front, Yel said.", _P) == {}
+    # "ships" and "supplies" are nouns as often as verbs: cargo bound for an actor makes nobody its friend
+    assert ("x", "y") not in stances("Xan says it targets ships linked to Yel.", _P)
+    assert ("p", "y") not in stances("Pax blocked supplies to Yel for a month.", _P)
+
+
+def test_loyal_to_and_joint_operations_and_turning_to_a_described_actor():
+    assert stances("Xan units, loyal to Pax, attacked Zed.", _P) == {("p", "x"): "ally", ("x", "z"): "enemy"}
+    assert stances("Pax and Yel launched joint operations against the bandits.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax turned to Quor, Yel's old rival, for military support.", _P) == {
+        ("p", "q"): "ally", ("q", "y"): "rival"}
+    assert stances("Pax broke with Yel after breaking with Quor.", _P) == {("p", "q"): "rival", ("p", "y"): "rival"}
+
+
+def test_what_an_actor_holds_is_reached_past_a_place_and_a_possessive_description():
+    actors = [Actor("army", "Valdorian military", "state", aliases=("junta",)), *_P]
+    # the place after the base is not the target; who holds the base is
+    assert stances("Zed stormed a base near Pax held by Yel and Quor troops.", _P) == {
+        ("y", "z"): "enemy", ("q", "z"): "enemy"}
+    assert stances("Zed stormed a hotel near Pax.", _P) == {}
+    # "the military's" is a description standing for an actor, not a pronoun used as a determiner
+    assert stances("The junta lost ground. Xan seized the headquarters of the military's western command.",
+                   actors) == {("army", "x"): "enemy"}
+
+
+def test_a_partitive_subject_may_carry_describing_words():
+    assert stances("Resistance fighters from Xan fought alongside Zed.", _P) == {("x", "z"): "ally"}
+    assert stances("Veteran fighters of Xan attacked Yel.", _P) == {("x", "y"): "enemy"}
+    # a verb before the partitive makes it an object, not the subject
+    assert stances("Pax said fighters of Xan attacked Yel.", _P) == {("x", "y"): "enemy"}

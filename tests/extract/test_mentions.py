@@ -80,3 +80,19 @@ def test_surnames_after_a_title_or_an_earlier_full_name_and_inserted_words():
 def test_it_and_its_refer_to_the_subject_not_to_a_modifier():
     got = mentions("The Iran-backed militias said it would fight.", ACTORS)
     assert ("militias", "it", "coref") in got[0]
+
+
+def test_a_state_is_found_by_the_short_form_of_its_formal_name_and_its_demonym():
+    actors = [Actor("drc", "Democratic Republic of Congo", "state"), Actor("m23", "M23", "armed_group")]
+    got = mentions("Congo and the M23 met. Congolese troops left.", actors)
+    assert [(a, t) for a, t, _ in got[0]] == [("drc", "Congo"), ("m23", "M23")]
+    assert [(a, t) for a, t, _ in got[1]] == [("drc", "Congolese")]
+    # a name that is not a formal state name has no short form
+    assert mentions("Congo left.", [Actor("c", "Congo River Alliance", "coalition")]) == [[]]
+
+
+def test_a_two_word_name_is_found_by_its_distinctive_word_before_a_force_noun():
+    actors = [Actor("sadc", "SADC mission", "international_org"), Actor("m23", "M23", "armed_group")]
+    assert [a for a, _, _ in mentions("SADC troops fought the M23.", actors)[0]] == ["sadc", "m23"]
+    # not alone, and not before any noun: "SADC summit" is no mention of the mission
+    assert [a for a, _, _ in mentions("The SADC summit condemned the M23.", actors)[0]] == ["m23"]
