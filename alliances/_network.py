@@ -294,7 +294,8 @@ class AllianceNetwork:
         Nodes are actor ids with attributes ``name``, ``label``, ``kind`` and
         ``theaters`` (a list). Edges carry ``sign`` (+1, -1, or 0 for neutral and
         ambivalent), ``weight``, ``stance`` (the stance name), ``confidence``,
-        ``kind`` (text or None) and ``evidence`` (a list of :class:`Evidence`).
+        ``kind`` (text or None), ``fighting`` (the stated level of fighting, or None) and
+        ``evidence`` (a list of :class:`Evidence`).
         """
         return self._build_graph()
 
@@ -315,6 +316,7 @@ class AllianceNetwork:
                 stance=r.stance.value,
                 confidence=float(r.confidence),
                 kind=r.kind,
+                fighting=r.fighting,
                 evidence=list(r.evidence),
             )
         return g

@@ -65,7 +65,7 @@ def test_graph_nodes_and_edges():
     assert list(g.nodes) == ["a", "b", "c"]
     assert g.nodes["a"] == {"name": "A", "label": "A", "kind": "state", "theaters": []}
     assert g.edges["b", "c"] == {"sign": -1, "weight": 0.8, "stance": "enemy", "confidence": 0.6, "kind": None,
-                                 "evidence": []}
+                                 "fighting": None, "evidence": []}
     assert g.edges["a", "b"]["sign"] == 1
 
 

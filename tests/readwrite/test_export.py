@@ -61,6 +61,9 @@ def test_node_link_json(seed, tmp_path):
     edge = next(e for e in data["edges"] if {e["source"], e["target"]} == {"iran", "assad"})
     assert len(edge["evidence"]) == 3 and edge["evidence"][1]["note"].startswith("A senior")
     assert edge["evidence"][2]["source"] == "background-2017"  # the evidence of the fighting level
+    assert edge["fighting"] == "none"  # the stated level of fighting travels with the tie
+    war = next(e for e in data["edges"] if {e["source"], e["target"]} == {"assad", "islamic_state"})
+    assert war["fighting"] == "high"
     assert data["nodes"][0]["theaters"] == ["deir_al_zor", "euphrates_valley"]  # kept as lists
 
 
@@ -70,7 +73,7 @@ def test_none_values_are_left_out(tmp_path):
     for suffix in EXPORT_FORMATS:
         export(net, tmp_path / f"x{suffix}")
     g = nx.read_graphml(tmp_path / "x.graphml")
-    assert "kind" not in g.edges["a", "b"]
+    assert "kind" not in g.edges["a", "b"] and "fighting" not in g.edges["a", "b"]
     assert json.loads(g.edges["a", "b"]["evidence"]) == [{"source": "s", "note": None}]
     data = json.loads((tmp_path / "x.json").read_text())
     assert "as_of" not in data["graph"] and "kind" not in data["edges"][0]
