@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._checks import ACTOR_ID
-from ._records import Relation, Stance
+from ._records import FIGHTING, Relation, Stance
 from .errors import ScenarioError
 
 __all__ = ["GRAPH", "id_for", "plain_text", "relation_from_edge"]
@@ -41,6 +41,8 @@ def relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, w
     --------
     >>> relation_from_edge("x", "y", {"sign": -1, "weight": 0.4}, "sign", "weight").stance.value
     'rival'
+    >>> relation_from_edge("x", "y", {"stance": "enemy", "fighting": "high"}, "sign", "weight").fighting
+    'high'
     """
     stance = data.get("stance")
     w = data.get(weight_key)
@@ -81,8 +83,11 @@ def relation_from_edge(u: str, v: str, data: Mapping[str, Any], sign_key: str, w
         else:
             stance = Stance.ENEMY if mag >= 0.75 else Stance.RIVAL
     kind = data.get("kind")
+    fighting = data.get("fighting")
+    if fighting is not None and fighting not in FIGHTING:
+        raise ScenarioError(f"edge {u} - {v}: fighting {fighting!r} is not one of {', '.join(FIGHTING)}", file=GRAPH)
     return Relation((u, v), Stance(stance), weight=mag, confidence=conf,
-                    kind=kind if isinstance(kind, str) and kind.strip() else None)
+                    kind=kind if isinstance(kind, str) and kind.strip() else None, fighting=fighting)
 
 
 def plain_text(value: Any) -> str | None:

@@ -473,3 +473,13 @@ def test_to_dict_matches_yaml_keys(seed):
     assert set(data) <= {"version", "scenario", "as_of", "description", "notes", "sources", "theaters", "actors",
                          "relations"}
     assert data["sources"][0]["date"] == "2017-09-05"
+
+
+def test_the_fighting_level_goes_through_the_graph_and_back():
+    net = alliances.load(SEED)
+    back = AllianceNetwork.from_networkx(net.graph)
+    assert {r.pair: r.fighting for r in back.relations} == {r.pair: r.fighting for r in net.active_relations}
+    g = nx.Graph()
+    g.add_edge("a", "b", sign=-1, fighting="daily")
+    with pytest.raises(ScenarioError, match="fighting 'daily' is not one of none, past"):
+        AllianceNetwork.from_networkx(g)
