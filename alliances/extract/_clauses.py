@@ -24,10 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ._cues import Cue
-from ._mentions import Mention
+from ._mentions import Mention, dateline_end
 from ._sentences import Sentence
 
-__all__ = ["BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "Clause", "Group", "Paren", "is_modifier", "object_after",
+__all__ = ["BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "Clause", "Group", "Paren", "governed", "is_modifier", "object_after",
            "read_clauses", "sentence_units"]
 
 COORD = {",", "and", "or", "&", "plus", "as", "well"}
@@ -188,7 +188,7 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
     for m in mentions:
         if not m.inner:
             starts.setdefault(m.start, []).append(m)
-    i = 0
+    i = dateline_end(sent.tokens)  # "EL FASHER, May 12 (Wire) -": where the story was filed, no part of it
     while i < len(sent.tokens):
         here = starts.get(i)
         if here:
@@ -393,7 +393,7 @@ def _parentheticals(units: list[str], clause: Clause, cues: list[Cue]) -> list[P
         head = next((g for g in reversed(clause.groups) if g.last < k), None)
         adjacent = head is not None and all(u in FILLER for u in units[head.last + 1 : k])
         nxt = units[k + 1] if k + 1 < ce else ""
-        if head is not None and nxt in _PARTICIPLES and _governed(units, head, cs):
+        if head is not None and nxt in _PARTICIPLES and governed(units, head, cs):
             head = None  # "the corridor through Armenia, backed by Baku": what is backed, Armenia or the corridor?
         close = next((j for j in range(k + 1, ce) if units[j] == ","), None)
         end = close if close is not None else ce
@@ -433,8 +433,18 @@ def _describes_actor(units: list[str], start: int, end: int, nouns: set[int]) ->
     return any(u in _ACTOR_NOUNS for u in units[start : min(end, start + 6)]) or any(start <= j < end for j in nouns)
 
 
-def _governed(units: list[str], g: Group, start: int) -> bool:
-    """Whether a group is the object of a preposition (only determiners and adjectives between)."""
+def governed(units: list[str], g: Group, start: int) -> bool:
+    """Whether a group is the object of a preposition (only determiners and adjectives between).
+
+    ``of`` does not count (``separatists of the STC`` are the STC's).
+
+    Examples
+    --------
+    >>> governed(["drills", "on", "its", "border", "with", "@0"], Group([5], ["b"], False), 0)
+    True
+    >>> governed(["@0", "held", "drills"], Group([0], ["a"], False), 0)
+    False
+    """
     j = g.first - 1
     while j >= start and (units[j] in DETERMINERS or units[j] in FILLER - {"of"} or units[j] in _PLACE_WORDS):
         j -= 1

@@ -37,6 +37,7 @@ from ._clauses import (
     Clause,
     Group,
     Paren,
+    governed,
     is_modifier,
     object_after,
     read_clauses,
@@ -262,6 +263,10 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
                 # "France, which Baku accuses of ...": Baku accuses France; "the FDLR, which he accuses
                 # Kinshasa of arming": he accuses Kinshasa (and the FDLR is what is armed)
                 agent, obj = inner, obj if obj is not None else paren.head
+                if cue.text in _JUDGING and obj is paren.head:
+                    obj = _judged(units, clause, paren)
+                    if obj is None:
+                        return [], f"'{cue.text}': what it judges is not clear"
             elif not _head_is_subject(units, paren, clause_cues):
                 return [], f"'{cue.text}': its subject is not clear"  # "X, which the government says ..."
         if cue.reports:
@@ -303,6 +308,22 @@ def _agent(cue: Cue, clause: Clause, paren: Paren | None, units: list[str]) -> G
         return paren.head
     s = clause.subject
     return s if s is not None and s.last < cue.start else None
+
+
+# verbs judging an act ("which Baku called a provocation"): the lexicon's pattern keeps them to such judgements
+_JUDGING = {"called", "calls", "calling", "described", "describes", "describing", "termed", "terms", "branded", "brands"}
+
+
+def _judged(units: list[str], clause: Clause, paren: Paren) -> Group | None:
+    """Who did what a relative clause ``which X called a provocation`` judges: the clause's subject when
+    ``which`` stands for its act (after a preposition's object or no actor), the head when that is the
+    subject; after a verb's object (``X armed Y, which Z called ...``) it is not clear."""
+    head, s = paren.head, clause.subject
+    if units[paren.start + 1] != "which" or s is None or s.last >= paren.start:
+        return None
+    if head is None or head is s or governed(units, head, clause.start):
+        return s
+    return None
 
 
 def _head_is_subject(units: list[str], paren: Paren, cues: list[Cue]) -> bool:
@@ -394,6 +415,11 @@ _ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold
            "villages", "towns", "cities", "supply", "command", "posts", "checkpoints", "fleet", "embassy"}
 
 
+# places that are a target only as held by someone ("a district held by X"; "the city of X" names the place)
+_PLACES = {"district", "districts", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "town", "village",
+           "city", "area", "region", "province", "quarter", "suburb", "suburbs", "zone", "zones", "pocket", "pockets"}
+
+
 def _held_object(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
     """What a hostile cue is aimed at through a place or asset: ``RSF-held areas``, ``villages held by the
     PDF``, ``the headquarters of the military``."""
@@ -405,7 +431,7 @@ def _held_object(units: list[str], groups: list[Group], k: int, end: int) -> Gro
             g = next((g for g in groups if g.first == j), None)
             held = g is not None and g.last + 2 < end and units[g.last + 1] == "-" and units[g.last + 2] in _HELD
             return g if held and all(w in DETERMINERS or w.isalpha() for w in units[k:j]) else None
-        if u in _HELD and j + 1 < end and units[j + 1] == "by" and any(w in _ASSETS for w in units[k:j]):
+        if u in _HELD and j + 1 < end and units[j + 1] == "by" and any(w in _ASSETS or w in _PLACES for w in units[k:j]):
             return object_after(units, groups, j + 2, end)
         if u == "of" and j > k and units[j - 1] in _ASSETS:
             return object_after(units, groups, j + 1, end)

@@ -379,3 +379,39 @@ def test_a_partitive_subject_may_carry_describing_words():
     assert stances("Veteran fighters of Xan attacked Yel.", _P) == {("x", "y"): "enemy"}
     # a verb before the partitive makes it an object, not the subject
     assert stances("Pax said fighters of Xan attacked Yel.", _P) == {("x", "y"): "enemy"}
+
+
+def test_a_dateline_does_not_hide_a_partitive_subject_and_a_place_held_by_an_actor_is_its():
+    actors = [Actor("rsf", "Rapid Support Forces", "armed_group", aliases=("Mohamed Hamdan Dagalo",)), *_P]
+    assert stances("EL FASHER, May 12 (Wire) - Paramilitary fighters loyal to Mohamed Hamdan Dagalo overran a "
+                   "district held by Yel on Sunday.", actors) == {("rsf", "y"): "enemy"}
+    # the place an attack happens near is not its target; a city's name after "the city of" is a place
+    assert stances("Xan overran a district near Yel.", _P) == {}
+
+
+def test_a_truce_that_ended_a_war_does_not_deny_the_war():
+    assert stances("Quor troops deployed under the truce that ended fighting between Yel and Xan.", _P) == {
+        ("x", "y"): "enemy"}
+    assert stances("A ceasefire ending the war between Pax and Zed took hold.", _P) == {("p", "z"): "enemy"}
+    # the parties themselves ending their war, or a truce ending cooperation, still cancel the cue
+    ex = extract_relations("Pax ended its war with Xan.", _P)
+    assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "x")]
+
+
+def test_an_objection_drawn_from_an_actor_sets_it_against_the_one_who_acted():
+    assert stances("Pax agreed to sell radars to Yel, drawing criticism from Quor.", _P) == {
+        ("p", "y"): "ally", ("p", "q"): "rival"}
+    assert stances("Pax's arms sale drew an angry response from Quor's foreign ministry.", _P) == {("p", "q"): "rival"}
+    # a plain response is no objection
+    assert stances("Pax's arms sale drew a response from Quor.", _P) == {}
+
+
+def test_a_judgement_in_a_relative_clause_is_of_the_act_of_the_clause_subject():
+    assert stances("Pax held military drills on its border with Yel, which Quor called a provocation.", _P) == {
+        ("p", "q"): "rival"}
+    assert stances("Pax held drills near Yel, which Yel called a provocation.", _P) == {("p", "y"): "rival"}
+    assert stances("Quor described Pax's drills as a provocation.", _P) == {("p", "q"): "rival"}
+    # after a verb's object, "which" may be the object or the act: abstain
+    assert stances("Pax armed Xan, which Quor called a provocation.", _P) == {("p", "x"): "ally"}
+    ex = extract_relations("Pax visited the camp of Xan, which Quor called a provocation.", _P)
+    assert ex.proposals == () and "what it judges is not clear" in ex.unclear[0].reason
