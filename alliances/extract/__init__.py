@@ -25,7 +25,7 @@ from __future__ import annotations
 from ._coref import ANAPHORS, find_mentions
 from ._cues import Cue, CueMatcher, Markers, find_cues
 from ._fragment import fragment_dict, fragment_yaml, source_id_for
-from ._grammar import Link, sentence_links
+from ._grammar import sentence_links
 from ._lexicon import (
     FAMILIES,
     ROLES,
@@ -38,6 +38,7 @@ from ._lexicon import (
     loads_cues,
     phrase_pattern,
 )
+from ._links import Link
 from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, dateline_end, named_mentions, unmatched_names
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, split_sentences, tokenize

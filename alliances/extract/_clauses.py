@@ -24,10 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ._cues import Cue
-from ._mentions import Mention
+from ._mentions import Mention, dateline_end
 from ._sentences import Sentence
 
-__all__ = ["BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "Clause", "Group", "Paren", "is_modifier", "object_after",
+__all__ = ["ALLIANCE_NOUNS", "BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "Clause", "Group", "Paren", "governed", "is_modifier", "object_after",
            "read_clauses", "sentence_units"]
 
 COORD = {",", "and", "or", "&", "plus", "as", "well"}
@@ -75,7 +75,7 @@ _COLLECTIVE = {"hundreds", "thousands", "dozens", "scores", "units", "troops", "
                "soldiers", "elements", "remnants", "militiamen", "alliance", "coalition", "contingent", "battalions",
                "battalion", "brigades", "brigade", "detachment", "loyalists", "mercenaries", "some", "many", "most",
                "all", "several", "one", "none", "both", "each", "part", "groups", "militias", "column", "columns"}
-_ALLIANCE_NOUNS = {"alliance", "coalition", "front", "bloc", "council", "union", "axis", "league", "pact", "grouping"}
+ALLIANCE_NOUNS = {"alliance", "coalition", "front", "bloc", "council", "union", "axis", "league", "pact", "grouping"}
 # nouns that make an apposition a description of an actor ("X, a Hutu militia, ...")
 _ACTOR_NOUNS = {"militia", "militias", "group", "groups", "faction", "movement", "force", "forces", "alliance",
                 "coalition", "rebels", "rebel", "army", "organisation", "organization", "outfit", "party", "government",
@@ -110,6 +110,7 @@ class Group:
     members: list[str] = field(default_factory=list)
     allied: list[tuple[str, str]] = field(default_factory=list)
     pronoun: bool = False  # a possessive pronoun ("their"): a determiner before a noun, not a noun phrase
+    acronym: bool = False  # named by an acronym in capitals ("NATO"): an organisation, not a place
 
     @property
     def first(self) -> int:
@@ -188,7 +189,7 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
     for m in mentions:
         if not m.inner:
             starts.setdefault(m.start, []).append(m)
-    i = 0
+    i = dateline_end(sent.tokens)  # "EL FASHER, May 12 (Wire) -": where the story was filed, no part of it
     while i < len(sent.tokens):
         here = starts.get(i)
         if here:
@@ -287,7 +288,7 @@ def _fill(clause: Clause, units: list[str], unit_mention: dict[int, Mention], se
     clause.parens = _parentheticals(units, clause, cues)
     for p in clause.parens:
         if p.kind == "members" and clause.subject is None and _opens_clause(units, clause.start, p.start, cues) and any(
-                u in _ALLIANCE_NOUNS for u in units[clause.start : p.start]):
+                u in ALLIANCE_NOUNS for u in units[clause.start : p.start]):
             included = [g for g in clause.groups if p.start < g.first < p.end]
             if included:
                 members = [a for g in included for a in g.actors]
@@ -368,7 +369,8 @@ def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue],
                 g.possessive = possessive
                 continue
         groups.append(Group([k], [m.actor], m.via == "coref", possessive, m.via == "demonym",
-                            pronoun=m.text.lower() in {"its", "their", "his", "her"}))
+                            pronoun=m.text.lower() in {"its", "their", "his", "her"},
+                            acronym=len(m.text) >= 2 and m.text.isalpha() and m.text.isupper()))
     return [part for g in groups for part in _asyndetic(g, units, unit_mention)]
 
 
@@ -393,7 +395,7 @@ def _parentheticals(units: list[str], clause: Clause, cues: list[Cue]) -> list[P
         head = next((g for g in reversed(clause.groups) if g.last < k), None)
         adjacent = head is not None and all(u in FILLER for u in units[head.last + 1 : k])
         nxt = units[k + 1] if k + 1 < ce else ""
-        if head is not None and nxt in _PARTICIPLES and _governed(units, head, cs):
+        if head is not None and nxt in _PARTICIPLES and governed(units, head, cs):
             head = None  # "the corridor through Armenia, backed by Baku": what is backed, Armenia or the corridor?
         close = next((j for j in range(k + 1, ce) if units[j] == ","), None)
         end = close if close is not None else ce
@@ -433,8 +435,18 @@ def _describes_actor(units: list[str], start: int, end: int, nouns: set[int]) ->
     return any(u in _ACTOR_NOUNS for u in units[start : min(end, start + 6)]) or any(start <= j < end for j in nouns)
 
 
-def _governed(units: list[str], g: Group, start: int) -> bool:
-    """Whether a group is the object of a preposition (only determiners and adjectives between)."""
+def governed(units: list[str], g: Group, start: int) -> bool:
+    """Whether a group is the object of a preposition (only determiners and adjectives between).
+
+    ``of`` does not count (``separatists of the STC`` are the STC's).
+
+    Examples
+    --------
+    >>> governed(["drills", "on", "its", "border", "with", "@0"], Group([5], ["b"], False), 0)
+    True
+    >>> governed(["@0", "held", "drills"], Group([0], ["a"], False), 0)
+    False
+    """
     j = g.first - 1
     while j >= start and (units[j] in DETERMINERS or units[j] in FILLER - {"of"} or units[j] in _PLACE_WORDS):
         j -= 1
@@ -496,10 +508,14 @@ def is_modifier(units: list[str], g: Group) -> bool:
     return g.last + 1 < len(units) and units[g.last + 1] == "-"
 
 
-def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: int = 3) -> Group | None:
+def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: int = 3, *,
+                 verb_after: bool = False) -> Group | None:
     """The group right after unit ``k`` (before ``end``): only ``gap`` determiners or adjectives between.
 
-    A preposition, a form of *be* or a reporting verb between means the group is not the object.
+    A preposition, a form of *be* or a reporting verb between means the group is not the object;
+    one right after it makes it the subject of a clause, unless ``verb_after`` (the cue is in a
+    participle phrase after the subject, whose verb group follows: ``soldiers fighting alongside
+    X were killed``).
 
     Examples
     --------
@@ -525,7 +541,7 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
         return None
     if any(u in BE or u in _REPORTING or u in _RELATIVE for u in between):
         return None  # "a defence pact that angered Ethiopia": Ethiopia is the relative clause's
-    if g.last + 1 < len(units) and units[g.last + 1] in _REPORTING | BE | _MODALS:
+    if not verb_after and g.last + 1 < len(units) and units[g.last + 1] in _REPORTING | BE | _MODALS:
         return None  # "struck convoys it says were ...": the subject of a clause, not an object
     return g
 

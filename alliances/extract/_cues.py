@@ -131,12 +131,18 @@ class CueMatcher:
             if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
                 kept.append(c)
         markers = self.markers(units)
+        # "the truce that ended fighting between X and Y": a truce ends a war between enemies, it does not deny it
+        kept_negations = tuple(m for m in markers.negations if not _truce_ends(units, m))
+        kept_reversals = tuple(m for m in markers.reversals if not _truce_ends(units, m))
         out = []
         for start, end, _, e in sorted(kept, key=lambda c: c[0]):
             if e.text == "against" and start >= 2 and units[start - 1].startswith("@") and units[start - 2] in _WARN:
                 continue  # "warned Turkey against pushing on": the warning is the cue, not "against"
-            negated = e.negatable and (_negated(units, start, markers.negations, _NEGATION_REACH) or (
-                e.role in _NOMINAL and _negated(units, start, markers.reversals, _REVERSAL_REACH)))
+            hostile = e.family.name == "hostility"
+            negations = kept_negations if hostile else markers.negations
+            reversals = kept_reversals if hostile else markers.reversals
+            negated = e.negatable and (_negated(units, start, negations, _NEGATION_REACH) or (
+                e.role in _NOMINAL and _negated(units, start, reversals, _REVERSAL_REACH)))
             out.append(Cue(e.family, start, end, " ".join(units[start:end]), e.role, e.strength, e.reports, negated))
         return out
 
@@ -165,6 +171,21 @@ def find_cues(units: list[str], lexicon: CueLexicon | None = None) -> list[Cue]:
     [('support', 'backing', True)]
     """
     return CueMatcher(lexicon).cues(units)
+
+
+_TRUCES = {"truce", "ceasefire", "cease-fire", "armistice", "deal", "agreement", "accord", "accords"}
+_ENDING = {"ended", "ends", "ending", "end", "halted", "halts", "halting", "stopped", "stops", "stopping"}
+
+
+def _truce_ends(units: list[str], marker: tuple[int, int, str]) -> bool:
+    """Whether a marker is a truce's ending verb: ``the truce that ended``, ``a ceasefire ending``."""
+    start, _, text = marker
+    if text.split()[0] not in _ENDING:
+        return False
+    j = start - 1
+    while j >= 0 and units[j] in {"that", "which", "has", "had", "have", "effectively", "largely", "formally"}:
+        j -= 1
+    return j >= 0 and units[j] in _TRUCES
 
 
 def _negated(units: list[str], start: int, markers: tuple[tuple[int, int, str], ...], reach: int) -> bool:

@@ -27,8 +27,6 @@ A cue whose arguments are not all found binds nothing: precision first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ._clauses import (
     BE,
     DETERMINERS,
@@ -37,19 +35,19 @@ from ._clauses import (
     Clause,
     Group,
     Paren,
-    is_modifier,
+    governed,
     object_after,
     read_clauses,
     sentence_units,
 )
 from ._cues import Cue, CueMatcher, Markers
 from ._lexicon import FAMILIES, CueFamily
+from ._links import NOUN_DETERMINERS, Link, noun_links, pair_links, within_links
 from ._mentions import Mention
 from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
 
-_COPULA = {"is", "was", "are", "were", "remains", "remained", "remain", "has", "have", "become", "became", "been", "as"}
 _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
 # prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
@@ -57,27 +55,6 @@ _COBELLIGERENT = {"alongside", "side by side with", "together with", "joined for
 _POSSESSIVES = {"its", "their", "his", "her"}
 _COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
 _CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
-_NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "no", "every"}
-
-
-@dataclass(frozen=True)
-class Link:
-    """A cue binding two actors in one sentence.
-
-    ``a`` is the cue's agent where it has one (the attacker, the backer's client...),
-    ``b`` the other argument; ``direct``: both arguments found by the grammar's main
-    rules, neither through coreference or a shared subject; ``hedge``: the words that
-    make it an allegation (``according to``, ``accused ... of``, ``denied``), or None;
-    ``contrast``: bound in one of two clauses a contrast joins (``X condemned Y but
-    cooperates with it``), where a sentence may state both signs.
-    """
-
-    a: str
-    b: str
-    cue: Cue
-    direct: bool
-    hedge: str | None = None
-    contrast: bool = False
 
 
 def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher) -> tuple[list[Link], list[str]]:
@@ -130,6 +107,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             if why and not new and not cue.negated:
                 reasons.append(why)
         links += bound + _included_allies(clause) + _cobelligerents(bound, clause) + _controlled(bound, clause, cues)
+        links += _helped_in_relative(bound, clause, units)
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
     out = []
@@ -203,6 +181,30 @@ def _controlled(bound: list[Link], clause: Clause, cues: list[Cue]) -> list[Link
     return out
 
 
+def _helped_in_relative(bound: list[Link], clause: Clause, units: list[str]) -> list[Link]:
+    """``SADC troops, who were deployed to help Congo fight the M23,``: the head is against the M23 too (indirect).
+
+    Only when the helped actor follows ``help`` and is the agent of a hostile verb after it in the same
+    relative clause.
+    """
+    out: list[Link] = []
+    for p in clause.parens:
+        if p.kind != "relative" or p.head is None:
+            continue
+        for k in range(p.start + 1, p.end):
+            if units[k] not in _HELPING:
+                continue
+            helped = object_after(units, [g for g in clause.groups if p.start < g.first < p.end], k + 1, p.end)
+            if helped is None:
+                continue
+            for li in bound:
+                if li.cue.family is _HOSTILITY and not li.cue.negated and li.a in helped.actors and \
+                        helped.last < li.cue.start < p.end:
+                    out += [Link(x, li.b, li.cue, False, li.hedge) for x in p.head.everyone if x != li.b]
+            break
+    return out
+
+
 def _cobelligerents(bound: list[Link], clause: Clause) -> list[Link]:
     """``X fought Z alongside Y``, ``X fought alongside Y against Z``: Y is against Z too (indirect).
 
@@ -238,13 +240,15 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
     why = f"'{cue.text}': no clear pair of actors it relates"
     if role == "verb":
         before = units[cue.start - 1] if cue.start > 0 else ""
-        if before in _NOUN_DETERMINERS:
+        if before in NOUN_DETERMINERS:
             return [], None  # "the fighting", "an attack": a noun, not a verb
         if cue.text.split()[0].endswith("ing") and paren is None:
             # "the African Union force fighting al-Shabaab": a participle after a group is said of it
             g = next((g for g in reversed(groups) if g.last < cue.start), None)
             if g is not None and not g.possessive and all(u in FILLER for u in units[g.last + 1 : cue.start]):
                 agent = g
+                if obj is None and g is clause.subject:  # "X troops backing Y were ambushed"
+                    obj = object_after(units, groups, cue.end, end, verb_after=True)
             elif before.isalpha() and before not in _ING_OPENERS and not before.endswith("ly"):
                 return [], f"'{cue.text}': its subject is not clear"  # "a statement condemning X"
         passive = before in BE and not cue.text.split()[0].endswith("ing")  # "is battling" is not passive
@@ -252,7 +256,7 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             # "Y was attacked by X": the subject and the actor after "by"
             by = _by_agent(units, groups, cue.end, clause.end)
             if by is not None and agent is not None:
-                return _links(cue, agent, by, clause), None
+                return pair_links(cue, agent, by, clause), None
             return [], why
         if paren is not None and paren.kind == "relative":
             inner = next((g for g in groups if paren.start < g.first < cue.start), None)
@@ -262,6 +266,10 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
                 # "France, which Baku accuses of ...": Baku accuses France; "the FDLR, which he accuses
                 # Kinshasa of arming": he accuses Kinshasa (and the FDLR is what is armed)
                 agent, obj = inner, obj if obj is not None else paren.head
+                if cue.text in _JUDGING and obj is paren.head:
+                    obj = _judged(units, clause, paren)
+                    if obj is None:
+                        return [], f"'{cue.text}': what it judges is not clear"
             elif not _head_is_subject(units, paren, clause_cues):
                 return [], f"'{cue.text}': its subject is not clear"  # "X, which the government says ..."
         if cue.reports:
@@ -278,18 +286,21 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             obj = clause.gap
         if obj is None and agent is not None and len(agent.actors) >= 2 and cue.family is _HOSTILITY and (
                 cue.end >= clause.end or units[cue.end] in {".", ";", "each", "one", "over"}):
-            return _within(cue, agent, clause), None  # "X and Y fought.", "X and Y fought each other"
+            return within_links(cue, agent, clause), None  # "X and Y fought.", "X and Y fought each other"
         if agent is None or obj is None:
             return [], why
-        return _links(cue, agent, obj, clause), None
+        return pair_links(cue, agent, obj, clause), None
     if role in {"passive", "preposition"}:
+        if obj is None and agent is not None and paren is None and _participial(units, agent, cue.start):
+            # "Burundian soldiers fighting alongside the FARDC were killed": the phrase is the soldiers'
+            obj = object_after(units, groups, cue.end, end, verb_after=True)
         if agent is None or obj is None:
             return [], why
-        return _links(cue, agent, obj, clause), None
+        return pair_links(cue, agent, obj, clause), None
     if role == "helper":
         return _helper(cue, agent, obj, clause, units)
     if role == "noun":
-        return _noun(cue, clause, units, groups, paren)
+        return noun_links(cue, clause, units, groups, paren)
     if role == "event":
         return _event(cue, clause, units, groups, agent, obj)
     if role == "reciprocal":
@@ -303,6 +314,30 @@ def _agent(cue: Cue, clause: Clause, paren: Paren | None, units: list[str]) -> G
         return paren.head
     s = clause.subject
     return s if s is not None and s.last < cue.start else None
+
+
+# verbs judging an act ("which Baku called a provocation"): the lexicon's pattern keeps them to such judgements
+_JUDGING = {"called", "calls", "calling", "described", "describes", "describing", "termed", "terms", "branded", "brands"}
+
+
+def _judged(units: list[str], clause: Clause, paren: Paren) -> Group | None:
+    """Who did what a relative clause ``which X called a provocation`` judges: the clause's subject when
+    ``which`` stands for its act (after a preposition's object or no actor), the head when that is the
+    subject; after a verb's object (``X armed Y, which Z called ...``) it is not clear."""
+    head, s = paren.head, clause.subject
+    if units[paren.start + 1] != "which" or s is None or s.last >= paren.start:
+        return None
+    if head is None or head is s or governed(units, head, clause.start):
+        return s
+    return None
+
+
+def _participial(units: list[str], agent: Group, k: int) -> bool:
+    """Whether unit ``k`` follows a participle right after the subject (``X soldiers fighting |alongside``)."""
+    between = units[agent.last + 1 : k]
+    while between and between[0] in FILLER:
+        between = between[1:]
+    return len(between) == 1 and between[0].endswith("ing") and len(between[0]) > 4
 
 
 def _head_is_subject(units: list[str], paren: Paren, cues: list[Cue]) -> bool:
@@ -373,7 +408,8 @@ def _after_object(units: list[str], agent: Group, cue: Cue, clause: Clause, cues
     if cue.start > 0 and units[cue.start - 1] == "to":
         return False  # an infinitive: see _embedded
     earlier = [c for c in cues if c.role == "verb" and agent.last < c.start < cue.start and c.end <= cue.start
-               and not any(p.start < c.start < p.end for p in clause.parens)]
+               and not any(p.start < c.start < p.end for p in clause.parens)
+               and not _participial(units, agent, c.end)]  # "X troops fighting alongside Y attacked Z"
     if not earlier:
         return False
     between = units[earlier[-1].end : cue.start]
@@ -394,6 +430,11 @@ _ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold
            "villages", "towns", "cities", "supply", "command", "posts", "checkpoints", "fleet", "embassy"}
 
 
+# places that are a target only as held by someone ("a district held by X"; "the city of X" names the place)
+_PLACES = {"district", "districts", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "town", "village",
+           "city", "area", "region", "province", "quarter", "suburb", "suburbs", "zone", "zones", "pocket", "pockets"}
+
+
 def _held_object(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
     """What a hostile cue is aimed at through a place or asset: ``RSF-held areas``, ``villages held by the
     PDF``, ``the headquarters of the military``."""
@@ -405,7 +446,7 @@ def _held_object(units: list[str], groups: list[Group], k: int, end: int) -> Gro
             g = next((g for g in groups if g.first == j), None)
             held = g is not None and g.last + 2 < end and units[g.last + 1] == "-" and units[g.last + 2] in _HELD
             return g if held and all(w in DETERMINERS or w.isalpha() for w in units[k:j]) else None
-        if u in _HELD and j + 1 < end and units[j + 1] == "by" and any(w in _ASSETS for w in units[k:j]):
+        if u in _HELD and j + 1 < end and units[j + 1] == "by" and any(w in _ASSETS or w in _PLACES for w in units[k:j]):
             return object_after(units, groups, j + 2, end)
         if u == "of" and j > k and units[j - 1] in _ASSETS:
             return object_after(units, groups, j + 1, end)
@@ -421,19 +462,6 @@ def _by_agent(units: list[str], groups: list[Group], k: int, end: int) -> Group 
         if units[j] in {",", ";", "."}:
             return None
     return None
-
-
-def _links(cue: Cue, g1: Group, g2: Group, clause: Clause, *, direct: bool = True,
-           hedge: str | None = None) -> list[Link]:
-    if g1 is g2:
-        return []
-    d = direct and not g1.coref and not g2.coref
-    h = hedge or clause.hedge
-    return [Link(a, b, cue, d, h) for a in g1.everyone for b in g2.everyone if a != b]
-
-
-def _within(cue: Cue, g: Group, clause: Clause) -> list[Link]:
-    return [Link(a, b, cue, not g.coref, clause.hedge) for i, a in enumerate(g.actors) for b in g.actors[i + 1 :]]
 
 
 def _complement(cue: Cue, accused: Group | None, units: list[str], clause: Clause, clauses: list[Clause],
@@ -461,94 +489,18 @@ def _helper(cue: Cue, agent: Group | None, helper: Group | None, clause: Clause,
     """``X attacked Y with the help of Z``: Z with X, and against Y when X's verb is hostile."""
     if helper is None or agent is None:
         return [], f"'{cue.text}': no clear side for the helper"
-    links = _links(cue, helper, agent, clause)
+    links = pair_links(cue, helper, agent, clause)
     target = next((g for g in clause.groups if agent.last < g.first < cue.start), None)
     hostile_words = [u for u in units[agent.last + 1 : target.first]] if target is not None else []
     if target is not None and any(u in _HOSTILE_VERBS for u in hostile_words):
         against = Cue(_HOSTILITY, cue.start, cue.end, cue.text, cue.role, cue.strength)
-        links += _links(against, helper, target, clause, direct=False)
+        links += pair_links(against, helper, target, clause, direct=False)
     return links, None
 
 
 _HOSTILE_VERBS = {"attacked", "overran", "overrun", "fought", "shelled", "struck", "bombed", "besieged", "defeated",
                   "routed", "stormed", "captured", "seized", "retook", "recaptured", "ambushed", "raided", "pushed",
                   "drove", "expelled", "hit", "killed", "repelled", "encircled", "pressed", "regain", "regained"}
-
-
-def _noun(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
-          paren: Paren | None) -> tuple[list[Link], str | None]:
-    """``X's ally``, ``an ally of X``: the possessor and the head the phrase describes."""
-    why = f"'{cue.text}': no clear pair of actors it relates"
-    owner = next((g for g in groups if g.possessive and g.last < cue.start and all(
-        u not in PREPOSITIONS and u not in {",", ";"} for u in units[g.last + 1 : cue.start])
-        and cue.start - g.last <= 4), None)
-    if owner is None:
-        # "a Russian ally", "the Iran ally": an actor right before the noun, after a determiner or as a demonym
-        g = next((g for g in groups if g.last + 1 == cue.start and not is_modifier(units, g)), None)
-        if g is not None and (g.demonym or (g.first > 0 and units[g.first - 1] in _NOUN_DETERMINERS | {"key", "close"})):
-            owner = g
-    if owner is None and cue.end < clause.end and units[cue.end] in {"of", "to"}:
-        owner = object_after(units, groups, cue.end + 1, clause.end)
-    if owner is None and cue.text.endswith(" of"):
-        owner = object_after(units, groups, cue.end, clause.end)
-    if owner is None:
-        # "X and Y are allies", "X and Y, long-time rivals,": the members of one group
-        members = _copula_subject(cue, clause, units) if paren is None else paren.head
-        if members is not None and len(members.actors) >= 2 and not _owned_after(cue, units, clause):
-            return _within(cue, members, clause), None
-        return [], why
-    head = None
-    if paren is not None and paren.kind == "apposition" and paren.head is not None:
-        head = paren.head  # "X, Russia's closest ally,"
-    elif paren is not None and paren.kind == "relative" and paren.head is not None:
-        linking = units[paren.start + 2 : min(owner.first, cue.start)]  # "X, which has long been Y's ally"
-        if any(u in _LINKING for u in linking) and all(
-                u in _LINKING or u in _ADVERBS or u in DETERMINERS or u.endswith("ly") for u in linking):
-            head = paren.head
-    if head is None:
-        # "X's closest backer, Y" / "their allies, the Wazalendo militias": the apposition after
-        j = max(cue.end, owner.last + 1)
-        while j < clause.end and units[j] in FILLER:
-            j += 1
-        if j < clause.end and units[j] == ",":
-            head = object_after(units, clause.groups, j + 1, clause.end)
-        elif j < clause.end and units[j].startswith("@") and j > owner.last:
-            head = object_after(units, clause.groups, j, clause.end)  # "the government's allies Russia and Iran"
-    if head is None:
-        # copula: "X is Y's ally", "X, a member of Y"
-        s = clause.subject
-        before = units[s.last + 1 : min(owner.first, cue.start)] if s is not None else []
-        if s is not None and s is not owner and before and any(u in _COPULA for u in before) and len(before) <= 6:
-            head = s
-    if head is None:
-        return [], why
-    return _links(cue, owner, head, clause), None
-
-
-_LINKING = {"is", "are", "was", "were", "remain", "remains", "remained", "become", "became", "been", "stay",
-            "stayed", "stays"}
-_ADVERBS = {"long", "still", "now", "also", "once", "already", "always", "increasingly", "not", "never", "no", "longer",
-            "since", "then", "become", "have", "has", "had", "close", "closest", "bitter", "sworn", "old", "key",
-            "firm", "staunch", "natural", "longtime", "long-time", "regional", "strategic", "traditional", "de",
-            "facto", "uneasy"}
-
-
-def _copula_subject(cue: Cue, clause: Clause, units: list[str]) -> Group | None:
-    """The subject of ``X and Y are (close) allies``: only a linking verb and modifiers between it and the noun."""
-    s = clause.subject
-    if s is None or s.last >= cue.start:
-        return None
-    between = units[s.last + 1 : cue.start]
-    if not 1 <= len(between) <= 6 or not any(u in _LINKING for u in between):
-        return None
-    if not all(u in _LINKING or u in _ADVERBS or u in DETERMINERS or u.endswith("ly") for u in between):
-        return None
-    return s
-
-
-def _owned_after(cue: Cue, units: list[str], clause: Clause) -> bool:
-    """Whether the noun has a complement after it (``allies of``, ``allies to``): then it is not reciprocal."""
-    return cue.end < clause.end and units[cue.end] in {"of", "to", "against", "with"}
 
 
 def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agent: Group | None,
@@ -558,13 +510,13 @@ def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agen
         return [], None
     by = _by_agent(units, groups, obj.last + 1, clause.end)
     if by is not None:
-        return _links(cue, by, obj, clause), None
+        return pair_links(cue, by, obj, clause), None
     owner = next((g for g in groups if g.last < cue.start and cue.start - g.last <= 3 and (
         g.possessive or all(u in {"-", "'"} or u in FILLER for u in units[g.last + 1 : cue.start]))), None)
     if owner is not None and owner is not obj:
-        return _links(cue, owner, obj, clause), None
+        return pair_links(cue, owner, obj, clause), None
     if agent is not None:
-        return _links(cue, agent, obj, clause, direct=False), None
+        return pair_links(cue, agent, obj, clause, direct=False), None
     return [], f"'{cue.text}': no clear agent"
 
 
@@ -575,27 +527,27 @@ def _reciprocal(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
         after = object_after(units, groups, cue.end + (units[cue.end] == "between" if cue.end < len(units) else 0),
                               clause.end)
         if after is not None and len(after.actors) >= 2:
-            return _within(cue, after, clause), None
+            return within_links(cue, after, clause), None
         return [], f"'{cue.text}': the two sides are not both named"
     if obj is not None and agent is not None:
-        links = _links(cue, agent, obj, clause)
+        links = pair_links(cue, agent, obj, clause)
         if cue.family is _SUPPORT and len(obj.actors) >= 2:  # "an alliance with Y and Z": Y and Z are allied too
-            links += [Link(li.a, li.b, li.cue, False, li.hedge) for li in _within(cue, obj, clause)]
+            links += [Link(li.a, li.b, li.cue, False, li.hedge) for li in within_links(cue, obj, clause)]
         return links, None
     if cue.text.startswith(("alliance", "coalition")) and obj is not None and len(obj.actors) >= 2:
-        return _within(cue, obj, clause), None
+        return within_links(cue, obj, clause), None
     left = next((g for g in reversed(groups) if g.last < cue.start and cue.start - g.last <= 4), None)
     if obj is None and left is not None and len(left.actors) >= 2:
-        return _within(cue, left, clause), None
+        return within_links(cue, left, clause), None
     if obj is None and agent is not None and len(agent.actors) >= 2:
         # "X and Y, bitter rivals, signed a unity declaration": the subject's members; direct when only a
         # parenthetical and a few words stand between them and the cue
         rest = [u for j, u in enumerate(units[agent.last + 1 : cue.start], start=agent.last + 1)
                 if not any(p.start <= j < p.end for p in clause.parens)]
         direct = len(rest) <= 3 and not any(u.startswith("@") for u in rest)
-        return [Link(li.a, li.b, li.cue, li.direct and direct, li.hedge) for li in _within(cue, agent, clause)], None
+        return [Link(li.a, li.b, li.cue, li.direct and direct, li.hedge) for li in within_links(cue, agent, clause)], None
     if obj is not None and left is not None and left is not obj and cue.start - left.last <= 3:
-        return _links(cue, left, obj, clause), None
+        return pair_links(cue, left, obj, clause), None
     return [], f"'{cue.text}': no clear pair of actors it relates"
 
 

@@ -25,8 +25,9 @@ from .._records import Actor, Stance
 from ..errors import ParameterTypeError
 from ._coref import find_mentions
 from ._cues import CueMatcher
-from ._grammar import Link, sentence_links
+from ._grammar import sentence_links
 from ._lexicon import CueLexicon, default_cues, load_cues
+from ._links import Link
 from ._mentions import Gazetteer, Mention, unmatched_names
 from ._sentences import Sentence, split_sentences
 

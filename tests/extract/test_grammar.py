@@ -379,3 +379,70 @@ def test_a_partitive_subject_may_carry_describing_words():
     assert stances("Veteran fighters of Xan attacked Yel.", _P) == {("x", "y"): "enemy"}
     # a verb before the partitive makes it an object, not the subject
     assert stances("Pax said fighters of Xan attacked Yel.", _P) == {("x", "y"): "enemy"}
+
+
+def test_a_dateline_does_not_hide_a_partitive_subject_and_a_place_held_by_an_actor_is_its():
+    actors = [Actor("rsf", "Rapid Support Forces", "armed_group", aliases=("Mohamed Hamdan Dagalo",)), *_P]
+    assert stances("EL FASHER, May 12 (Wire) - Paramilitary fighters loyal to Mohamed Hamdan Dagalo overran a "
+                   "district held by Yel on Sunday.", actors) == {("rsf", "y"): "enemy"}
+    # the place an attack happens near is not its target; a city's name after "the city of" is a place
+    assert stances("Xan overran a district near Yel.", _P) == {}
+
+
+def test_a_truce_that_ended_a_war_does_not_deny_the_war():
+    assert stances("Quor troops deployed under the truce that ended fighting between Yel and Xan.", _P) == {
+        ("x", "y"): "enemy"}
+    assert stances("A ceasefire ending the war between Pax and Zed took hold.", _P) == {("p", "z"): "enemy"}
+    # the parties themselves ending their war, or a truce ending cooperation, still cancel the cue
+    ex = extract_relations("Pax ended its war with Xan.", _P)
+    assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "x")]
+
+
+def test_an_objection_drawn_from_an_actor_sets_it_against_the_one_who_acted():
+    assert stances("Pax agreed to sell radars to Yel, drawing criticism from Quor.", _P) == {
+        ("p", "y"): "ally", ("p", "q"): "rival"}
+    assert stances("Pax's arms sale drew an angry response from Quor's foreign ministry.", _P) == {("p", "q"): "rival"}
+    # a plain response is no objection
+    assert stances("Pax's arms sale drew a response from Quor.", _P) == {}
+
+
+def test_a_judgement_in_a_relative_clause_is_of_the_act_of_the_clause_subject():
+    assert stances("Pax held military drills on its border with Yel, which Quor called a provocation.", _P) == {
+        ("p", "q"): "rival"}
+    assert stances("Pax held drills near Yel, which Yel called a provocation.", _P) == {("p", "y"): "rival"}
+    assert stances("Quor described Pax's drills as a provocation.", _P) == {("p", "q"): "rival"}
+    # after a verb's object, "which" may be the object or the act: abstain
+    assert stances("Pax armed Xan, which Quor called a provocation.", _P) == {("p", "x"): "ally"}
+    ex = extract_relations("Pax visited the camp of Xan, which Quor called a provocation.", _P)
+    assert ex.proposals == () and "what it judges is not clear" in ex.unclear[0].reason
+
+
+def test_allies_in_an_organisation_and_a_list_after_partners_in_an_alliance():
+    actors = [Actor("nato", "NATO", "coalition"), *_P]
+    assert stances("Yel's allies in NATO pledged more air defence systems.", actors) == {("nato", "y"): "ally"}
+    # members of one alliance named in apposition: each the owner's ally, and each other's (indirectly)
+    ex = extract_relations("Xan and its partners in the alliance, Zed and Quor, launched an offensive against Yel.", _P)
+    assert {p.pair: p.stance.value for p in ex.proposals} == {
+        ("q", "x"): "ally", ("x", "z"): "ally", ("q", "z"): "ally", ("x", "y"): "enemy"}
+    assert not ex.proposal("q", "z").evidence[0].direct
+    # a country's name after "in" is a place: "allies in Pax" are people there, not Pax's state
+    assert stances("Yel's allies in Pax pledged more weapons.", _P) == {}
+    # rivals inside an alliance are rivals of the owner, not allies of each other
+    assert stances("Yel's rivals in the alliance, Zed and Xan, objected.", _P) == {("x", "y"): "rival", ("y", "z"): "rival"}
+
+
+def test_a_participle_phrase_after_the_subject_is_not_its_verb_group():
+    assert stances("Xan soldiers fighting alongside Pax were killed.", _P) == {("p", "x"): "ally"}
+    assert stances("Xan troops backing Pax were ambushed by Zed.", _P) == {("p", "x"): "ally", ("x", "z"): "enemy"}
+    # the subject's own verb comes after the phrase
+    assert stances("Xan troops backing Pax attacked Zed.", _P) == {("p", "x"): "ally", ("x", "z"): "enemy"}
+    # a participle after an object still belongs to the object
+    assert stances("Pax intercepted Xan missiles fired at Yel.", _P) == {("p", "x"): "enemy"}
+
+
+def test_help_inside_a_relative_clause_sets_its_head_against_the_target():
+    ex = extract_relations("Quor troops, who were deployed to help Pax fight Zed, withdrew.", _P)
+    assert {p.pair: p.stance.value for p in ex.proposals} == {("p", "q"): "ally", ("p", "z"): "enemy", ("q", "z"): "enemy"}
+    assert not ex.proposal("q", "z").evidence[0].direct
+    # helping with something else sets the head against no one
+    assert stances("Quor, which helped Pax found the bloc, praised Zed.", _P).get(("q", "z")) != "enemy"
