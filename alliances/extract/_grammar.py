@@ -37,6 +37,7 @@ from ._clauses import (
     Paren,
     governed,
     object_after,
+    possessed,
     read_clauses,
     sentence_units,
 )
@@ -91,6 +92,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     cues = matcher.cues(units, pronouns)
     markers = matcher.markers(units)
     links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers)
+    # "its PDF units": the owner's own forces, so allies; the owner takes no part in what they do
+    links += [Link(o.actor, m.actor, _cue(_SUPPORT, f"{o.text} {m.text}"), True) for o, m in possessed(sent, mentions)]
     reasons: list[str] = []
     clauses = read_clauses(units, unit_mention, sent, cues)
     k = 0

@@ -446,3 +446,13 @@ def test_help_inside_a_relative_clause_sets_its_head_against_the_target():
     assert not ex.proposal("q", "z").evidence[0].direct
     # helping with something else sets the head against no one
     assert stances("Quor, which helped Pax found the bloc, praised Zed.", _P).get(("q", "z")) != "enemy"
+
+
+def test_a_possessive_before_an_actors_forces_makes_that_actor_the_subject():
+    # "its Xan units" are Xan's: Xan is the one that joined Zed; Pax owns them (allies), and is bound to
+    # nothing Xan does
+    assert stances("Pax said its Xan units had joined Zed fighters in an assault on a Yel base.", _P) == {
+        ("p", "x"): "ally", ("x", "z"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax said its Xan fighters had attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    # a possessive before a relation noun is no ownership of forces
+    assert ("p", "x") not in stances("Pax said its Xan rivals had attacked Yel.", _P)
