@@ -527,8 +527,9 @@ def _reciprocal(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
                 obj: Group | None) -> tuple[list[Link], str | None]:
     """``X and Y clashed``, ``clashes between X and Y``, ``X clashed with Y``."""
     if "between" in cue.text.split() or (cue.end < clause.end and units[cue.end] == "between"):
+        # "relations between X and Y have collapsed": the pair is the subject of the verb after it
         after = object_after(units, groups, cue.end + (units[cue.end] == "between" if cue.end < len(units) else 0),
-                              clause.end)
+                              clause.end, verb_after=True)
         if after is not None and len(after.actors) >= 2:
             return within_links(cue, after, clause), None
         return [], f"'{cue.text}': the two sides are not both named"

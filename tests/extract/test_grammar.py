@@ -456,3 +456,21 @@ def test_a_possessive_before_an_actors_forces_makes_that_actor_the_subject():
     assert stances("Pax said its Xan fighters had attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
     # a possessive before a relation noun is no ownership of forces
     assert ("p", "x") not in stances("Pax said its Xan rivals had attacked Yel.", _P)
+
+
+def test_relations_between_two_actors_take_the_sign_of_the_verb_after_them():
+    assert stances("Relations between Pax and Yel have since collapsed.", _P) == {("p", "y"): "rival"}
+    assert stances("Relations between Pax and Yel have deteriorated sharply.", _P) == {("p", "y"): "rival"}
+    assert stances("Relations between Pax and Yel have warmed in recent months.", _P) == {("p", "y"): "friendly"}
+    # negated, or a verb that is not the relations' own: nothing
+    assert stances("Relations between Pax and Yel have not collapsed.", _P) == {}
+    assert stances("Relations between Pax and Yel said Xan have improved.", _P) == {}
+
+
+def test_vowing_to_keep_fighting_and_ending_cooperation_or_a_war():
+    assert stances("Pax has vowed to keep fighting Xan until it is disarmed.", _P) == {("p", "x"): "enemy"}
+    assert stances("Pax vowed to continue its fight against Xan.", _P) == {("p", "x"): "enemy"}
+    assert stances("Pax ended cooperation with Yel.", _P) == {("p", "y"): "rival"}
+    # ending a war cancels the hostility it names (reported as negated), it does not create a tie
+    ex = extract_relations("Pax ended its war with Yel.", _P)
+    assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "y")]
