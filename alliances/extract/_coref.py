@@ -87,6 +87,7 @@ _SAYS = {"said", "says", "say", "told", "added", "stated", "declared", "announce
 _ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
 for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
     _ANAPHORS_BY_FIRST.setdefault(_key[0], []).append((_key, _kinds))
+_REQUESTS = {"pressed", "urged", "pushed", "asked", "pressured", "told", "ordered", "on", "forced", "persuaded"}
 _LOOKBACK = 8  # sentences a definite description may reach back
 
 def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[Mention]]:
@@ -186,6 +187,10 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             if toks[start].norm == "them" or (toks[start].norm == "it" and toks[start - 1].norm in _OBJECT_SLOT):
                 others = {m.actor for m in before if m.actor != actor and g.actors[m.actor].kind in kinds}
                 actor = others.pop() if len(others) == 1 else None  # only when no other actor could be meant
+        asked = [m for m in before if start >= 3 and m.end == start - 2 and toks[start - 2].norm == "to"
+                 and m.start > 0 and toks[m.start - 1].norm in _REQUESTS]
+        if how == "pronoun" and toks[start].norm in {"its", "their"} and asked:
+            actor = asked[-1].actor  # "pressed Xan to halt its offensive": its = Xan, the one asked
         coordinated = [m for m in before if m.end == start - 1 and toks[start - 1].norm in {"and", "or"}]
         if how == "pronoun" and toks[start].norm in {"its", "their"} and coordinated:
             actor = coordinated[-1].actor  # "the Congolese army and its allies": its = the army

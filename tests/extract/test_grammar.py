@@ -474,3 +474,12 @@ def test_vowing_to_keep_fighting_and_ending_cooperation_or_a_war():
     # ending a war cancels the hostility it names (reported as negated), it does not create a tie
     ex = extract_relations("Pax ended its war with Yel.", _P)
     assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "y")]
+
+
+def test_asking_someone_to_halt_its_offensive_says_the_offensive_is_going_on():
+    # the offensive is Xan's (its = the one asked) and goes on; what Quor thinks of either is not said
+    assert stances("Quor pressed Xan to halt its offensive against Yel.", _P) == {("x", "y"): "enemy"}
+    assert stances("Quor called on Xan to halt its offensive against Yel.", _P) == {("x", "y"): "enemy"}
+    # halting one's own offensive, or being asked to stop fighting, stays a negation
+    assert stances("Xan halted its offensive against Yel.", _P) == {}
+    assert stances("Quor urged Xan to stop fighting Yel.", _P) == {}
