@@ -483,3 +483,14 @@ def test_asking_someone_to_halt_its_offensive_says_the_offensive_is_going_on():
     # halting one's own offensive, or being asked to stop fighting, stays a negation
     assert stances("Xan halted its offensive against Yel.", _P) == {}
     assert stances("Quor urged Xan to stop fighting Yel.", _P) == {}
+
+
+def test_a_number_standing_alone_refers_to_a_list_of_as_many_just_named():
+    three = {("p", "x"): "enemy", ("q", "x"): "enemy", ("x", "y"): "enemy"}
+    assert stances("Pax, Quor and Yel left the bloc. All three have attacked Xan.", _P) == three
+    assert stances("Pax, Quor and Yel left the bloc. The three have since attacked Xan.", _P) == three
+    # a list of another length, or broken by a name that is no actor: unclear, nothing bound
+    for text in ("Pax and Yel left the bloc with Zed. All three have attacked Xan.",
+                 "Pax, Quor and Niger left the bloc. All three have attacked Xan."):
+        ex = extract_relations(text, _P)
+        assert ex.proposals == () and ex.unclear
