@@ -28,7 +28,7 @@ from ._mentions import Mention, dateline_end
 from ._sentences import Sentence
 
 __all__ = ["ALLIANCE_NOUNS", "BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "Clause", "Group", "Paren", "governed", "is_modifier", "object_after",
-           "read_clauses", "sentence_units"]
+           "possessed", "read_clauses", "sentence_units"]
 
 COORD = {",", "and", "or", "&", "plus", "as", "well"}
 FILLER = {
@@ -186,8 +186,9 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
     unit_mention: dict[int, Mention] = {}
     scare = _scare_quotes(sent)
     starts: dict[int, list[Mention]] = {}
+    owners = {id(owner) for owner, _ in possessed(sent, mentions)}
     for m in mentions:
-        if not m.inner:
+        if not m.inner and id(m) not in owners:  # "its PDF units": the PDF is the phrase's actor, not "its"
             starts.setdefault(m.start, []).append(m)
     i = dateline_end(sent.tokens)  # "EL FASHER, May 12 (Wire) -": where the story was filed, no part of it
     while i < len(sent.tokens):
@@ -205,6 +206,46 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
             units.append(sent.tokens[i].norm)
             i += 1
     return units, unit_mention
+
+
+def possessed(sent: Sentence, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Possessive pronouns that determine an actor's forces: (owner, possessed) for ``its PDF units``.
+
+    In "The NUG said its People's Defence Force units had joined ...", ``its`` (the NUG) is
+    no argument of the verb: the PDF is. Only a resolved ``its`` or ``their`` right before a
+    named actor that a force noun follows (units, fighters, troops...) counts: "its Xan
+    rivals" is about rivals, not about Xan's forces.
+
+    Parameters
+    ----------
+    sent : Sentence
+    mentions : list of Mention
+        The sentence's mentions.
+
+    Returns
+    -------
+    list of (Mention, Mention)
+        The pronoun's mention (resolved to the owner) and the possessed actor's mention.
+
+    Examples
+    --------
+    >>> from alliances import Actor
+    >>> from alliances.extract import Gazetteer, find_mentions, split_sentences
+    >>> sents = split_sentences("Alpha said its Beta units attacked Gamma.")
+    >>> g = Gazetteer([Actor("a", "Alpha"), Actor("b", "Beta"), Actor("c", "Gamma")])
+    >>> [(o.actor, m.actor) for o, m in possessed(sents[0], find_mentions(sents, g)[0])]
+    [('a', 'b')]
+    """
+    toks = sent.tokens
+    by_start = {m.start: m for m in mentions if not m.inner and m.via != "coref"}
+    out = []
+    for m in mentions:
+        if m.via != "coref" or m.inner or m.text.lower() not in {"its", "their"} or m.end not in by_start:
+            continue
+        owned = by_start[m.end]
+        if owned.actor != m.actor and owned.end < len(toks) and toks[owned.end].norm in _FROM_COLLECTIVE:
+            out.append((m, owned))
+    return out
 
 
 def _scare_quotes(sent: Sentence) -> set[int]:

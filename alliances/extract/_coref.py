@@ -27,7 +27,7 @@ from .._records import ActorKind
 from ._mentions import Gazetteer, Mention, named_mentions
 from ._sentences import Sentence, Token
 
-__all__ = ["ANAPHORS", "find_mentions"]
+__all__ = ["ANAPHORS", "find_mentions", "unresolved_plurals"]
 
 # definite descriptions and pronouns that may refer back to an actor, with the kinds they fit
 _GROUPISH = frozenset({ActorKind.ARMED_GROUP, ActorKind.MILITIA})
@@ -87,6 +87,7 @@ _SAYS = {"said", "says", "say", "told", "added", "stated", "declared", "announce
 _ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
 for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
     _ANAPHORS_BY_FIRST.setdefault(_key[0], []).append((_key, _kinds))
+_REQUESTS = {"pressed", "urged", "pushed", "asked", "pressured", "told", "ordered", "on", "forced", "persuaded"}
 _LOOKBACK = 8  # sentences a definite description may reach back
 
 def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[Mention]]:
@@ -186,6 +187,10 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
             if toks[start].norm == "them" or (toks[start].norm == "it" and toks[start - 1].norm in _OBJECT_SLOT):
                 others = {m.actor for m in before if m.actor != actor and g.actors[m.actor].kind in kinds}
                 actor = others.pop() if len(others) == 1 else None  # only when no other actor could be meant
+        asked = [m for m in before if start >= 3 and m.end == start - 2 and toks[start - 2].norm == "to"
+                 and m.start > 0 and toks[m.start - 1].norm in _REQUESTS]
+        if how == "pronoun" and toks[start].norm in {"its", "their"} and asked:
+            actor = asked[-1].actor  # "pressed Xan to halt its offensive": its = Xan, the one asked
         coordinated = [m for m in before if m.end == start - 1 and toks[start - 1].norm in {"and", "or"}]
         if how == "pronoun" and toks[start].norm in {"its", "their"} and coordinated:
             actor = coordinated[-1].actor  # "the Congolese army and its allies": its = the army
@@ -204,16 +209,56 @@ _PLURALS: dict[str, frozenset[ActorKind]] = {
 }
 
 
+_BARE_NUMBER_FOLLOWERS = {"have", "has", "had", "are", "were", "will", "would", "also", "now", "later", "then", "said",
+                          "say", "agreed", "signed", "accused", "rejected", "condemned", "vowed", "announced"}
+
+
 def _plural_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int, int, frozenset[ActorKind], int] | None:
-    """``the two groups``, ``both countries``, ``the three juntas``: (start, end, kinds, how many)."""
-    j = i + 1 if toks[i].norm == "the" else i
+    """``the two groups``, ``both countries``, ``the three juntas``, ``all three have``: (start, end, kinds, how many)."""
+    j = i + 1 if toks[i].norm in {"the", "all"} else i
     if j >= len(toks) or toks[j].norm not in _NUMBERS or (toks[j].norm != "both" and j == i):
         return None
+    if toks[j].norm != "both" and j + 1 < len(toks) and toks[j + 1].norm in _BARE_NUMBER_FOLLOWERS and not any(
+            k in taken for k in range(i, j + 1)):
+        return i, j + 1, _ANY, _NUMBERS[toks[j].norm]  # "All three have expelled ...": a number standing alone
     for width in (2, 1):
         words = " ".join(t.norm for t in toks[j + 1 : j + 1 + width])
         if words in _PLURALS and not any(k in taken for k in range(i, j + 1 + width)):
             return i, j + 1 + width, _PLURALS[words], _NUMBERS[toks[j].norm]
     return None
+
+
+def unresolved_plurals(sent: Sentence, mentions: list[Mention]) -> list[str]:
+    """The plural descriptions of a sentence no actor was found for (``All three``, ``the two groups``).
+
+    Parameters
+    ----------
+    sent : Sentence
+    mentions : list of Mention
+        The sentence's mentions (from :func:`find_mentions`).
+
+    Returns
+    -------
+    list of str
+        Their words as written, in order.
+
+    Examples
+    --------
+    >>> from alliances import Actor
+    >>> from alliances.extract import Gazetteer, split_sentences
+    >>> sents = split_sentences("Alpha and Nowhere met. All three have attacked Beta.")
+    >>> ms = find_mentions(sents, Gazetteer([Actor("a", "Alpha"), Actor("b", "Beta")]))
+    >>> unresolved_plurals(sents[1], ms[1])
+    ['All three']
+    """
+    toks = list(sent.tokens)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for i in range(len(toks)):
+        hit = None if i in taken or not toks[i].is_word else _plural_at(toks, i, set())
+        if hit is not None and not any(hit[0] <= k < hit[1] for k in taken):
+            out.append(sent.quote(hit[0], hit[1]))
+    return out
 
 
 def _several(here: tuple[list[Token], list[Mention]], last: tuple[list[Token], list[Mention]] | None,

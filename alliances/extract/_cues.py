@@ -132,7 +132,7 @@ class CueMatcher:
                 kept.append(c)
         markers = self.markers(units)
         # "the truce that ended fighting between X and Y": a truce ends a war between enemies, it does not deny it
-        kept_negations = tuple(m for m in markers.negations if not _truce_ends(units, m))
+        kept_negations = tuple(m for m in markers.negations if not _truce_ends(units, m) and not _requested_stop(units, m))
         kept_reversals = tuple(m for m in markers.reversals if not _truce_ends(units, m))
         out = []
         for start, end, _, e in sorted(kept, key=lambda c: c[0]):
@@ -186,6 +186,25 @@ def _truce_ends(units: list[str], marker: tuple[int, int, str]) -> bool:
     while j >= 0 and units[j] in {"that", "which", "has", "had", "have", "effectively", "largely", "formally"}:
         j -= 1
     return j >= 0 and units[j] in _TRUCES
+
+
+_REQUESTS = {"pressed", "presses", "pressing", "urged", "urges", "urging", "pushed", "pushes", "pushing", "asked",
+             "asks", "pressured", "pressures", "pressuring", "on"}  # "called on X to halt"
+_STOPPING = _ENDING | {"halt", "stop", "cease", "ceased", "ceases", "suspend", "wind", "scale"}
+
+
+def _requested_stop(units: list[str], marker: tuple[int, int, str]) -> bool:
+    """Whether a marker is a stop someone is asked for: ``pressed X to halt its offensive against Y``.
+
+    ``units``: with possessive pronouns written ``its``; ``marker``: (start, end, text).
+
+    Asking X to halt an offensive says the offensive is going on: the hostility stands (it
+    is X's, not the asker's), so the marker does not cancel it.
+    """
+    start, end, text = marker
+    return (text.split()[0] in _STOPPING and start >= 3 and units[start - 1] == "to"
+            and units[start - 2].startswith("@") and units[start - 3] in _REQUESTS
+            and end < len(units) and units[end] in {"its", "their"})  # "to stop fighting Y" stays cancelled
 
 
 def _negated(units: list[str], start: int, markers: tuple[tuple[int, int, str], ...], reach: int) -> bool:

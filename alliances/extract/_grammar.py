@@ -37,9 +37,11 @@ from ._clauses import (
     Paren,
     governed,
     object_after,
+    possessed,
     read_clauses,
     sentence_units,
 )
+from ._coref import unresolved_plurals
 from ._cues import Cue, CueMatcher, Markers
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, noun_links, pair_links, within_links
@@ -84,14 +86,20 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     >>> sorted((min(l.a, l.b), max(l.a, l.b), l.cue.family.name) for l in links)
     [('a', 'b', 'hostility'), ('a', 'c', 'support')]
     """
-    if len({m.actor for m in mentions}) < 2:
+    # "All three have expelled ...": a plural no list just before resolves (listed as unclear if it has a cue)
+    plurals = unresolved_plurals(sent, mentions) if mentions else []
+    if len({m.actor for m in mentions}) < 2 and not plurals:
         return [], []
     units, unit_mention = sentence_units(sent, mentions)
     pronouns = {k for k, m in unit_mention.items() if m.via == "coref" and m.text.lower() in _POSSESSIVES}
     cues = matcher.cues(units, pronouns)
+    reasons = [f"'{p}': which actors it refers to is not clear" for p in plurals] if cues else []
+    if len({m.actor for m in mentions}) < 2:
+        return [], reasons
     markers = matcher.markers(units)
     links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers)
-    reasons: list[str] = []
+    # "its PDF units": the owner's own forces, so allies; the owner takes no part in what they do
+    links += [Link(o.actor, m.actor, _cue(_SUPPORT, f"{o.text} {m.text}"), True) for o, m in possessed(sent, mentions)]
     clauses = read_clauses(units, unit_mention, sent, cues)
     k = 0
     while k < len(clauses):  # complements found while binding are appended and read in turn
@@ -524,8 +532,9 @@ def _reciprocal(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
                 obj: Group | None) -> tuple[list[Link], str | None]:
     """``X and Y clashed``, ``clashes between X and Y``, ``X clashed with Y``."""
     if "between" in cue.text.split() or (cue.end < clause.end and units[cue.end] == "between"):
+        # "relations between X and Y have collapsed": the pair is the subject of the verb after it
         after = object_after(units, groups, cue.end + (units[cue.end] == "between" if cue.end < len(units) else 0),
-                              clause.end)
+                              clause.end, verb_after=True)
         if after is not None and len(after.actors) >= 2:
             return within_links(cue, after, clause), None
         return [], f"'{cue.text}': the two sides are not both named"

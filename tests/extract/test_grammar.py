@@ -446,3 +446,51 @@ def test_help_inside_a_relative_clause_sets_its_head_against_the_target():
     assert not ex.proposal("q", "z").evidence[0].direct
     # helping with something else sets the head against no one
     assert stances("Quor, which helped Pax found the bloc, praised Zed.", _P).get(("q", "z")) != "enemy"
+
+
+def test_a_possessive_before_an_actors_forces_makes_that_actor_the_subject():
+    # "its Xan units" are Xan's: Xan is the one that joined Zed; Pax owns them (allies), and is bound to
+    # nothing Xan does
+    assert stances("Pax said its Xan units had joined Zed fighters in an assault on a Yel base.", _P) == {
+        ("p", "x"): "ally", ("x", "z"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax said its Xan fighters had attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    # a possessive before a relation noun is no ownership of forces
+    assert ("p", "x") not in stances("Pax said its Xan rivals had attacked Yel.", _P)
+
+
+def test_relations_between_two_actors_take_the_sign_of_the_verb_after_them():
+    assert stances("Relations between Pax and Yel have since collapsed.", _P) == {("p", "y"): "rival"}
+    assert stances("Relations between Pax and Yel have deteriorated sharply.", _P) == {("p", "y"): "rival"}
+    assert stances("Relations between Pax and Yel have warmed in recent months.", _P) == {("p", "y"): "friendly"}
+    # negated, or a verb that is not the relations' own: nothing
+    assert stances("Relations between Pax and Yel have not collapsed.", _P) == {}
+    assert stances("Relations between Pax and Yel said Xan have improved.", _P) == {}
+
+
+def test_vowing_to_keep_fighting_and_ending_cooperation_or_a_war():
+    assert stances("Pax has vowed to keep fighting Xan until it is disarmed.", _P) == {("p", "x"): "enemy"}
+    assert stances("Pax vowed to continue its fight against Xan.", _P) == {("p", "x"): "enemy"}
+    assert stances("Pax ended cooperation with Yel.", _P) == {("p", "y"): "rival"}
+    # ending a war cancels the hostility it names (reported as negated), it does not create a tie
+    ex = extract_relations("Pax ended its war with Yel.", _P)
+    assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "y")]
+
+
+def test_asking_someone_to_halt_its_offensive_says_the_offensive_is_going_on():
+    # the offensive is Xan's (its = the one asked) and goes on; what Quor thinks of either is not said
+    assert stances("Quor pressed Xan to halt its offensive against Yel.", _P) == {("x", "y"): "enemy"}
+    assert stances("Quor called on Xan to halt its offensive against Yel.", _P) == {("x", "y"): "enemy"}
+    # halting one's own offensive, or being asked to stop fighting, stays a negation
+    assert stances("Xan halted its offensive against Yel.", _P) == {}
+    assert stances("Quor urged Xan to stop fighting Yel.", _P) == {}
+
+
+def test_a_number_standing_alone_refers_to_a_list_of_as_many_just_named():
+    three = {("p", "x"): "enemy", ("q", "x"): "enemy", ("x", "y"): "enemy"}
+    assert stances("Pax, Quor and Yel left the bloc. All three have attacked Xan.", _P) == three
+    assert stances("Pax, Quor and Yel left the bloc. The three have since attacked Xan.", _P) == three
+    # a list of another length, or broken by a name that is no actor: unclear, nothing bound
+    for text in ("Pax and Yel left the bloc with Zed. All three have attacked Xan.",
+                 "Pax, Quor and Niger left the bloc. All three have attacked Xan."):
+        ex = extract_relations(text, _P)
+        assert ex.proposals == () and ex.unclear
