@@ -97,7 +97,7 @@ def test_a_network_diagram_loads_only_what_it_uses(tmp_path):
                           check=True)
     loaded = set(done.stdout.split())
     assert out.exists() and "matplotlib.figure" in loaded  # it drew, with matplotlib
-    unused = {"pandas", "pgmpy", "scipy.sparse.csgraph", "alliances.draw._backtest", "alliances.draw._matrix",
+    unused = {"pandas", "pgmpy", "scipy.sparse.csgraph", "scipy.spatial", "alliances.draw._backtest", "alliances.draw._matrix",
               "alliances.draw._viewdata", "alliances.draw._tornado", "alliances.draw._model"}
     assert sorted(unused & loaded) == []
 
