@@ -30,7 +30,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["CLEAR_IN", "EdgeRoute", "PointGrid", "path_length", "offset_path", "route_edges", "shared_length"]
+from ._paths import PointGrid, distance_to_polyline, offset_path, path_length, resample, tangents
+
+__all__ = ["CLEAR_IN", "EdgeRoute", "offset_path", "path_length", "route_edges", "shared_length"]
 
 PT = 1 / 72
 CLEAR_IN = 2.0 * PT
@@ -49,32 +51,6 @@ class EdgeRoute:
     j: int
     width: float
     points: np.ndarray
-
-
-def path_length(points: np.ndarray) -> float:
-    """Length of a polyline.
-
-    Examples
-    --------
-    >>> path_length(np.array([[0.0, 0.0], [3.0, 4.0], [3.0, 5.0]]))
-    6.0
-    """
-    return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
-
-
-def offset_path(points: np.ndarray, distance: float) -> np.ndarray:
-    """A polyline moved sideways by ``distance`` (positive: to the left of its direction).
-
-    Examples
-    --------
-    >>> offset_path(np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0]]), 0.5).tolist()
-    [[0.0, 0.5], [1.0, 0.5], [2.0, 0.5]]
-    """
-    d = np.gradient(points, axis=0)
-    norm = np.linalg.norm(d, axis=1, keepdims=True)
-    d = d / np.maximum(norm, 1e-12)
-    normal = np.column_stack([-d[:, 1], d[:, 0]])
-    return points + distance * normal
 
 
 def shared_length(a: np.ndarray, b: np.ndarray, within: float, *, skip: Sequence[tuple[np.ndarray, float]] = ()) -> float:
@@ -99,14 +75,14 @@ def shared_length(a: np.ndarray, b: np.ndarray, within: float, *, skip: Sequence
     >>> round(shared_length(a, np.array([[1.0, 0.01], [3.0, 0.01]]), 0.05), 2)  # from x = 0.95 on
     1.05
     """
-    pts, seg = _resample(a, _SPACING / 3)
+    pts, seg = resample(a, _SPACING / 3)
     keep = np.ones(len(pts), dtype=bool)
     for centre, radius in skip:
         keep &= np.linalg.norm(pts - np.asarray(centre), axis=1) > radius
-    dist, closest = _distance_to_polyline(pts, b)
+    dist, closest = distance_to_polyline(pts, b)
     bdir = np.diff(b, axis=0)
     bdir = bdir / np.maximum(np.linalg.norm(bdir, axis=1, keepdims=True), 1e-12)
-    along = np.abs((_tangents(pts) * bdir[closest]).sum(axis=1)) > _ALONG
+    along = np.abs((tangents(pts) * bdir[closest]).sum(axis=1)) > _ALONG
     return float(seg[keep & (dist < within) & along].sum())
 
 
@@ -282,77 +258,6 @@ def _score(cands, obst_c, obst_r, width, bounds, placed: _Placed, ends,
     return costs, blocked, crowded
 
 
-class PointGrid:
-    """Points bucketed in square cells, for "the k nearest within a distance" of many points at once.
-
-    What a k-d tree answers (scipy's ``cKDTree.query`` with ``distance_upper_bound``) for
-    the short distances the router asks about, without importing scipy.spatial: a tenth
-    of a second of every cold diagram.
-
-    Parameters
-    ----------
-    points : (n, 2) array
-    cell : float
-        Side of a cell; a query farther than this looks at more cells.
-
-    Examples
-    --------
-    >>> grid = PointGrid(np.array([[0.0, 0.0], [0.1, 0.0], [1.0, 1.0]]))
-    >>> rows, idx, dist = grid.nearest(np.array([[0.02, 0.0], [0.5, 0.5]]), 2, 0.2)
-    >>> rows.tolist(), idx.tolist(), np.round(dist, 2).tolist()
-    ([0, 0], [0, 1], [0.02, 0.08])
-    """
-
-    def __init__(self, points: np.ndarray, cell: float = 0.05) -> None:
-        self.points = np.asarray(points, dtype=float).reshape(-1, 2)
-        self.cell = float(cell)
-        keys = self._keys(np.floor(self.points / self.cell).astype(np.int64))
-        self._order = np.argsort(keys, kind="stable")
-        self._sorted = keys[self._order]
-
-    @staticmethod
-    def _keys(cells: np.ndarray) -> np.ndarray:
-        return (cells[..., 0] + (1 << 30)) * (1 << 31) + (cells[..., 1] + (1 << 30))
-
-    def nearest(self, queries: np.ndarray, k: int, bound: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """For each query point, its ``k`` nearest points closer than ``bound``.
-
-        Parameters
-        ----------
-        queries : (m, 2) array
-        k : int
-        bound : float
-
-        Returns
-        -------
-        rows, idx : int arrays
-            Query row and point index of each pair found, by row, nearest first.
-        dist : float array
-            Their distances.
-        """
-        q = np.asarray(queries, dtype=float).reshape(-1, 2)
-        span = int(np.ceil(bound / self.cell))
-        home = np.floor(q / self.cell).astype(np.int64)
-        steps = np.arange(-span, span + 1)
-        shift = np.stack(np.meshgrid(steps, steps, indexing="ij"), axis=-1).reshape(-1, 2)
-        keys = self._keys(home[:, None, :] + shift[None])  # (m, cells)
-        lo = np.searchsorted(self._sorted, keys, side="left").ravel()
-        count = np.searchsorted(self._sorted, keys, side="right").ravel() - lo
-        total = int(count.sum())
-        rows = np.repeat(np.repeat(np.arange(len(q)), len(shift)), count)
-        first = np.repeat(np.cumsum(count) - count, count)
-        idx = self._order[np.repeat(lo, count) + np.arange(total) - first]
-        dx, dy = q[rows, 0] - self.points[idx, 0], q[rows, 1] - self.points[idx, 1]
-        dist = np.sqrt(dx * dx + dy * dy)
-        inside = dist < bound
-        rows, idx, dist = rows[inside], idx[inside], dist[inside]
-        order = np.lexsort((idx, dist, rows))
-        rows, idx, dist = rows[order], idx[order], dist[order]
-        start = np.searchsorted(rows, rows, side="left")
-        keep = np.arange(len(rows)) - start < k
-        return rows[keep], idx[keep], dist[keep]
-
-
 class _Placed:
     """The edges routed so far, as sample points, for the "running on top of each other" test.
 
@@ -369,12 +274,12 @@ class _Placed:
         self.tangents: dict[int, np.ndarray] = {}
 
     def add(self, key: int, points: np.ndarray, width: float, ends) -> None:
-        pts, _ = _resample(points, _SPACING * 0.8)
+        pts, _ = resample(points, _SPACING * 0.8)
         keep = np.ones(len(pts), dtype=bool)
         for centre, radius in ends:
             keep &= np.linalg.norm(pts - centre, axis=1) > radius
         self.items[key] = (pts[keep], width, path_length(pts[keep]) if keep.sum() > 1 else 0.0)
-        self.tangents[key] = _tangents(pts)[keep]
+        self.tangents[key] = tangents(pts)[keep]
         if key in self._recent:
             self._recent.remove(key)
         self._recent.append(key)
@@ -411,7 +316,7 @@ class _Placed:
         if not self.items:
             return np.zeros(K), np.zeros(K)
         q = P.reshape(-1, 2)
-        tq = _tangents(P).reshape(-1, 2)
+        tq = tangents(P).reshape(-1, 2)
         w = weight.reshape(-1).copy()
         for centre, radius in ends:
             w[np.linalg.norm(q - centre, axis=1) <= radius] = 0.0
@@ -525,9 +430,9 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None)
         q = 0.75 * smooth[:-1] + 0.25 * smooth[1:]
         r = 0.25 * smooth[:-1] + 0.75 * smooth[1:]
         smooth = np.vstack([smooth[0], np.column_stack([q, r]).reshape(-1, 2), smooth[-1]])
-    dense, _ = _resample(smooth, _SPACING / 2)
+    dense, _ = resample(smooth, _SPACING / 2)
     if len(obst_c) and (np.linalg.norm(dense[:, None] - obst_c[None], axis=2) < obst_r[None]).any():
-        dense, _ = _resample(corners, _SPACING / 2)  # cutting a corner came too close: keep the corners
+        dense, _ = resample(corners, _SPACING / 2)  # cutting a corner came too close: keep the corners
     return dense
 
 
@@ -556,35 +461,3 @@ def _simplify(pts: np.ndarray, obst_c, obst_r, busy=None) -> np.ndarray:
         clear[0] = True
         keep.append(a + 1 + int(np.nonzero(clear)[0].max()))
     return pts[keep]
-
-
-# -- geometry ---------------------------------------------------------------------
-
-
-def _tangents(points: np.ndarray) -> np.ndarray:
-    """Unit direction at each point of a polyline (or of each polyline along the second-last axis)."""
-    d = np.gradient(points, axis=-2)
-    return d / np.maximum(np.linalg.norm(d, axis=-1, keepdims=True), 1e-12)
-
-
-def _resample(points: np.ndarray, spacing: float) -> tuple[np.ndarray, np.ndarray]:
-    """Points every ``spacing`` along a polyline, and the length each one stands for."""
-    seglen = np.linalg.norm(np.diff(points, axis=0), axis=1)
-    cum = np.concatenate([[0.0], np.cumsum(seglen)])
-    total = cum[-1]
-    n = max(2, int(np.ceil(total / spacing)) + 1)
-    s = np.linspace(0.0, total, n)
-    x = np.interp(s, cum, points[:, 0])
-    y = np.interp(s, cum, points[:, 1])
-    return np.column_stack([x, y]), np.full(n, total / (n - 1) if n > 1 else 0.0)
-
-
-def _distance_to_polyline(pts: np.ndarray, line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each point's distance to the polyline, and the index of the nearest segment."""
-    a, b = line[:-1], line[1:]
-    ab = b - a
-    t = np.einsum("pkd,kd->pk", pts[:, None, :] - a[None], ab) / np.maximum((ab**2).sum(axis=1), 1e-18)
-    t = np.clip(t, 0.0, 1.0)
-    closest = a[None] + t[..., None] * ab[None]
-    d = np.linalg.norm(pts[:, None, :] - closest, axis=2)
-    return d.min(axis=1), d.argmin(axis=1)

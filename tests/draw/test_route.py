@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.draw._route import PointGrid
+from alliances.draw._paths import PointGrid
 
 
 @settings(max_examples=40, deadline=None)
