@@ -6,7 +6,8 @@ best of a fixed family of smooth curves (cubic Béziers bulging to either side b
 half their length, lop-sided and S-shaped ones among them); when none of those is clear,
 by the shortest path around the markers on a fine grid, smoothed. Ties are routed one by
 one, shortest first, each against the markers and the ties before it, so the result is
-the same on every run.
+the same on every run; those still running along another are routed again, and what still
+runs together after that is pushed apart sideways over the stretch it shares.
 
 Everything here is in inches on the drawing (one unit = one inch), so clearances in
 points are plain constants.
