@@ -15,11 +15,13 @@ also compiles the package's modules, about a quarter of a second).
 Measured (2-core machine shared with other work, so figures move between runs; compare
 within one run, or back to back): before the lazy imports and the router's speed-ups, on a
 nearly idle machine, the seed's network PNG took 2.53 s of CPU, the 40-actor one 4.10 s,
-``--kind model`` 1.51 s. Back to back with that code (5 fresh processes each, alternating,
-median CPU), the seed's network took 0.72 of its time before and the 40-actor one 0.57-0.67
-of it: about 1.8 s and 2.5 s on the idle machine's scale. The seed's target is missed:
-Python, the command line, matplotlib, networkx and scipy.sparse (the camps' search) take
-about two thirds of what is left.
+``--kind model`` 1.51 s. Back to back with that code (3-5 fresh processes each, alternating,
+median CPU, four rounds on a heavily shared machine), the seed's network took 0.68-0.79 of
+its time before and the 40-actor one 0.57-0.84 of it: about 1.7-2.0 s and 2.3-3.4 s on the
+idle machine's scale. The seed's target is missed: Python, the command line, matplotlib,
+networkx and scipy.sparse (the camps' search) take about two thirds of what is left. This
+script's own figures on that machine, under load (``--repeat 3``, bytecode cached): seed
+network PNG 3.00 s, 40 actors 4.13 s, ``--kind model`` 3.39 s (1.51 s idle).
 
 Run: ``.venv/bin/python benchmarks/bench_draw.py [--repeat N] [--compile-each-run]``
 """
