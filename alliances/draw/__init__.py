@@ -4,7 +4,9 @@ relations over time and the backtest.
 Every function returns a matplotlib :class:`~matplotlib.figure.Figure` (shown inline in
 Jupyter) and takes precomputed analysis results where it uses them; it only computes an
 analysis it was not handed. :func:`save_figure` writes .png, .svg or .pdf atomically and
-reproducibly. This package imports matplotlib: ``import alliances`` does not load it.
+reproducibly. ``import alliances`` does not load matplotlib, and this package imports each
+of its modules on the first use of one of its names: drawing a network loads neither the
+backtest's, the matrix's nor the interactive view's modules.
 
 The modules, each importing only those before it: ``_limits`` (the most pixels and
 actors a diagram may have), ``_style`` (colours, line styles, markers, text measuring), ``_inputs`` (analysis results handed in or computed),
@@ -21,36 +23,105 @@ inline in Jupyter (:func:`view`). Neither module imports matplotlib.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from .._checks import check_choice, check_instance
 from ..errors import ParameterError
-from ._backtest import MODEL_STYLES, draw_backtest, top_pairs
-from ._chrome import legend_labels, source_line, title_text
-from ._html import CYTOSCAPE_VERSION, HTML_FORMATS, InteractiveView, check_html_path, page_html, to_html, view
-from ._inputs import as_network
-from ._layout import signed_distances, signed_layout
-from ._limits import (
-    DETAIL_MAX_ACTORS,
-    MAX_ACTORS,
-    MAX_PIXELS,
-    MAX_SIDE_PIXELS,
-    actor_limit_view,
-    check_pixels,
-)
-from ._matrix import actor_order, draw_matrix, matrix_cells
-from ._model import draw_model, model_layers
-from ._network import draw_network
-from ._output import FORMATS, check_output_path, save_figure
-from ._riskmap import draw_risk, risk_matrix
-from ._sizes import SIZES, figure_size
-from ._style import check_figure_args
-from ._timeline import draw_timeline, timeline_layout, timeline_scores
-from ._tornado import draw_tornado, tornado_bars
-from ._viewdata import LAYERS, view_data
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from ._backtest import MODEL_STYLES, draw_backtest, top_pairs
+    from ._chrome import legend_labels, source_line, title_text
+    from ._html import (
+        CYTOSCAPE_VERSION,
+        HTML_FORMATS,
+        InteractiveView,
+        check_html_path,
+        page_html,
+        to_html,
+        view,
+    )
+    from ._layout import signed_distances, signed_layout
+    from ._limits import (
+        DETAIL_MAX_ACTORS,
+        MAX_ACTORS,
+        MAX_PIXELS,
+        MAX_SIDE_PIXELS,
+        actor_limit_view,
+        check_pixels,
+    )
+    from ._matrix import actor_order, draw_matrix, matrix_cells
+    from ._model import draw_model, model_layers
+    from ._network import draw_network
+    from ._output import FORMATS, check_output_path, save_figure
+    from ._riskmap import draw_risk, risk_matrix
+    from ._sizes import SIZES, figure_size
+    from ._timeline import draw_timeline, timeline_layout, timeline_scores
+    from ._tornado import draw_tornado, tornado_bars
+    from ._viewdata import LAYERS, view_data
+
+# public name -> the module defining it, imported on first use: a command loads only the
+# diagram it draws (``alliances draw`` a network needs neither the backtest's nor the
+# interactive view's modules), and nothing here is imported before a name is asked for
+_LAZY: dict[str, str] = {
+    "MODEL_STYLES": "_backtest",
+    "draw_backtest": "_backtest",
+    "top_pairs": "_backtest",
+    "legend_labels": "_chrome",
+    "source_line": "_chrome",
+    "title_text": "_chrome",
+    "CYTOSCAPE_VERSION": "_html",
+    "HTML_FORMATS": "_html",
+    "InteractiveView": "_html",
+    "check_html_path": "_html",
+    "page_html": "_html",
+    "to_html": "_html",
+    "view": "_html",
+    "signed_distances": "_layout",
+    "signed_layout": "_layout",
+    "DETAIL_MAX_ACTORS": "_limits",
+    "MAX_ACTORS": "_limits",
+    "MAX_PIXELS": "_limits",
+    "MAX_SIDE_PIXELS": "_limits",
+    "actor_limit_view": "_limits",
+    "check_pixels": "_limits",
+    "actor_order": "_matrix",
+    "draw_matrix": "_matrix",
+    "matrix_cells": "_matrix",
+    "draw_model": "_model",
+    "model_layers": "_model",
+    "draw_network": "_network",
+    "FORMATS": "_output",
+    "check_output_path": "_output",
+    "save_figure": "_output",
+    "draw_risk": "_riskmap",
+    "risk_matrix": "_riskmap",
+    "SIZES": "_sizes",
+    "figure_size": "_sizes",
+    "draw_timeline": "_timeline",
+    "timeline_layout": "_timeline",
+    "timeline_scores": "_timeline",
+    "draw_tornado": "_tornado",
+    "tornado_bars": "_tornado",
+    "LAYERS": "_viewdata",
+    "view_data": "_viewdata",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "CYTOSCAPE_VERSION",
@@ -151,6 +222,11 @@ def draw_figure(
     >>> type(fig.canvas).__name__
     'BoundedCanvasAgg'
     """
+    from ._inputs import as_network
+    from ._limits import actor_limit_view
+    from ._sizes import SIZES, figure_size
+    from ._style import check_figure_args
+
     check_figure_args(width=width, height=height, dpi=dpi)
     check_instance(kind, str, "kind", f"a diagram kind ({', '.join(KINDS)})")
     if size is not None:
@@ -160,17 +236,27 @@ def draw_figure(
     if kind != "model":  # the model diagram draws no actor
         actor_limit_view(kind, len(as_network(net).actors))
     if kind == "network":
+        from ._network import draw_network
+
         return draw_network(net, top=top, size=size, width=width, height=height, dpi=dpi, factions=factions)
     width, height = figure_size(size, width, height)
     if kind == "matrix":
+        from ._matrix import draw_matrix
+
         return draw_matrix(net, width=width, height=height, dpi=dpi, factions=factions)
     if kind == "risk":
+        from ._riskmap import draw_risk
+
         return draw_risk(net, width=width, height=height, dpi=dpi, factions=factions)
     if kind == "tornado":
         if pair is None:
             raise ParameterError("a tornado needs a pair of actors")
+        from ._tornado import draw_tornado
+
         a, b = (net.resolve(x) for x in pair)
         return draw_tornado((net, a, b), width=width, height=height, dpi=dpi)
     if kind == "model":
+        from ._model import draw_model
+
         return draw_model(None, width=width, height=height, dpi=dpi)
     raise ParameterError(f"unknown diagram kind {kind!r} (one of {', '.join(KINDS)})")

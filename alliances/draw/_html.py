@@ -34,7 +34,6 @@ from typing import Any
 from .._checks import check_instance, check_int, check_path
 from ..errors import ParameterTypeError
 from ..readwrite import output_format, write_text_atomic
-from ._viewdata import view_data
 
 __all__ = ["CYTOSCAPE_SHA256", "CYTOSCAPE_VERSION", "HTML_FORMATS", "InteractiveView", "check_html_path",
            "page_html", "to_html", "view"]
@@ -162,6 +161,8 @@ def to_html(
     (True, True, False)
     """
     target = check_html_path(path) if path is not None else None
+    from ._viewdata import view_data  # (the risk model and layout: only when a page is made)
+
     data = view_data(net, factions=factions, risk=risk, implied=implied, centrality=centrality, model=model,
                      top=top, layers=layers, title=title, progress=progress)
     page = page_html(data)

@@ -13,8 +13,9 @@ from typing import Any
 from .._arguments import check_graph
 from .._checks import check_int, check_items, check_number, shown
 from .._network import AllianceNetwork
+from .._signed import signed_edges
 from ..analysis import factions as compute_factions
-from ..analysis import implied_relations, signed_degree
+from ..analysis import implied_relations
 from ..errors import ParameterError, ParameterTypeError
 from ..risk import conflict_risk, explain_risk, load_risk_model
 
@@ -108,7 +109,8 @@ def node_sizes(net: AllianceNetwork, centrality: Any) -> dict[Hashable, float]:
     net : AllianceNetwork
     centrality : mapping, Series, DataFrame, None or False
         A DataFrame's ``total`` (or ``degree``, ``pn``...) column, by ``actor``;
-        ``None`` computes :func:`alliances.signed_degree`; ``False`` gives every actor 0.5.
+        ``None``: each actor's count of signed ties (the ``degree`` of
+        :func:`alliances.signed_degree`); ``False`` gives every actor 0.5.
 
     Returns
     -------
@@ -124,8 +126,11 @@ def node_sizes(net: AllianceNetwork, centrality: Any) -> dict[Hashable, float]:
     """
     if centrality is False:
         return {v: 0.5 for v in net.actors}
-    if centrality is None:
-        centrality = signed_degree(net)
+    if centrality is None:  # signed_degree's degree column, counted without building its table (pandas)
+        centrality = dict.fromkeys(net.actors, 0)
+        for u, v, _ in signed_edges(net):
+            centrality[u] += 1
+            centrality[v] += 1
     if not (isinstance(centrality, Mapping) or hasattr(centrality, "to_dict")):
         raise ParameterTypeError(f"centrality must be a mapping of actor to value, a Series, a DataFrame, None or "
                                  f"False, not {shown(centrality)}")

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["signed_distances", "signed_layout"]
+__all__ = ["convex_hull", "signed_distances", "signed_layout"]
 
 # Target distances (layout units).
 _ALLY, _ALLY_SPREAD = 1.0, 0.35  # positive tie: 1.0 - 0.35 * weight
@@ -39,6 +39,48 @@ _SAME_FACTION = 1.3
 _OTHER_FACTION = 2.6
 _UNRELATED = 2.2
 _MIN_GAP = 0.55  # nodes closer than this are pushed apart
+
+
+def convex_hull(points: np.ndarray) -> np.ndarray:
+    """The corners of the convex hull of 2-D points, counter-clockwise from the leftmost (lowest).
+
+    Andrew's monotone chain: points on a side between two corners are left out. The
+    camps' shaded areas are drawn with it (scipy.spatial would cost a cold diagram a tenth
+    of a second to import).
+
+    Parameters
+    ----------
+    points : (m, 2) array
+
+    Returns
+    -------
+    (h, 2) array
+
+    Examples
+    --------
+    >>> convex_hull(np.array([[1.0, 1.0], [0.0, 0.0], [2.0, 0.0], [1.0, 0.5], [2.0, 2.0], [0.0, 2.0]])).tolist()
+    [[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]]
+
+    References
+    ----------
+    .. [1] Andrew, A. M. (1979) Another efficient algorithm for convex hulls in two dimensions.
+       Information Processing Letters 9(5), 216-219.
+    """
+    pts = np.unique(np.asarray(points, dtype=float).reshape(-1, 2), axis=0)  # sorted by x, then y
+    if len(pts) < 3:
+        return pts
+
+    def chain(seq: np.ndarray) -> list[np.ndarray]:
+        out: list[np.ndarray] = []
+        for p in seq:
+            while len(out) >= 2 and ((out[-1][0] - out[-2][0]) * (p[1] - out[-2][1])
+                                     - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0])) <= 0:
+                out.pop()
+            out.append(p)
+        return out
+
+    lower, upper = chain(pts), chain(pts[::-1])
+    return np.array(lower[:-1] + upper[:-1])
 
 
 def signed_distances(

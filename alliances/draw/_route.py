@@ -6,7 +6,8 @@ best of a fixed family of smooth curves (cubic Béziers bulging to either side b
 half their length, lop-sided and S-shaped ones among them); when none of those is clear,
 by the shortest path around the markers on a fine grid, smoothed. Ties are routed one by
 one, shortest first, each against the markers and the ties before it, so the result is
-the same on every run.
+the same on every run; those still running along another are routed again, and what still
+runs together after that is pushed apart sideways over the stretch it shares.
 
 Everything here is in inches on the drawing (one unit = one inch), so clearances in
 points are plain constants.
@@ -30,13 +31,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["CLEAR_IN", "EdgeRoute", "path_length", "offset_path", "route_edges", "shared_length"]
+from ._paths import PointGrid, distance_to_polyline, offset_path, path_length, resample, tangents
+
+__all__ = ["CLEAR_IN", "EdgeRoute", "offset_path", "path_length", "route_edges", "shared_length"]
 
 PT = 1 / 72
 CLEAR_IN = 2.0 * PT
 """Room kept between a tie's stroke and a marker it does not end at (inches)."""
 _SPACING = 0.03  # inches between the sample points of a path
 _SHARE_PAD = 1.0 * PT  # a tie whose centre line comes within the other's half width plus this runs on it
+
+
+def _near(w1, w2):
+    """How close two routes' centre lines may come before they run on each other: within the wider
+    one's half width (plus a point), and for two wide ones (a tie with its risk band beside it)
+    before their strokes touch, since what each carries can sit at either edge of it."""
+    return np.maximum(np.maximum(w1, w2) / 2 + _SHARE_PAD, (w1 + w2) / 2)
 _MAX_SHARE = 0.08  # share of a tie's length it may run along another (the promise is 10%)
 _ALONG = np.cos(np.radians(30))  # closer than 30 degrees to the other's direction: running along, not crossing
 
@@ -49,32 +59,6 @@ class EdgeRoute:
     j: int
     width: float
     points: np.ndarray
-
-
-def path_length(points: np.ndarray) -> float:
-    """Length of a polyline.
-
-    Examples
-    --------
-    >>> path_length(np.array([[0.0, 0.0], [3.0, 4.0], [3.0, 5.0]]))
-    6.0
-    """
-    return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
-
-
-def offset_path(points: np.ndarray, distance: float) -> np.ndarray:
-    """A polyline moved sideways by ``distance`` (positive: to the left of its direction).
-
-    Examples
-    --------
-    >>> offset_path(np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0]]), 0.5).tolist()
-    [[0.0, 0.5], [1.0, 0.5], [2.0, 0.5]]
-    """
-    d = np.gradient(points, axis=0)
-    norm = np.linalg.norm(d, axis=1, keepdims=True)
-    d = d / np.maximum(norm, 1e-12)
-    normal = np.column_stack([-d[:, 1], d[:, 0]])
-    return points + distance * normal
 
 
 def shared_length(a: np.ndarray, b: np.ndarray, within: float, *, skip: Sequence[tuple[np.ndarray, float]] = ()) -> float:
@@ -99,14 +83,14 @@ def shared_length(a: np.ndarray, b: np.ndarray, within: float, *, skip: Sequence
     >>> round(shared_length(a, np.array([[1.0, 0.01], [3.0, 0.01]]), 0.05), 2)  # from x = 0.95 on
     1.05
     """
-    pts, seg = _resample(a, _SPACING / 3)
+    pts, seg = resample(a, _SPACING / 3)
     keep = np.ones(len(pts), dtype=bool)
     for centre, radius in skip:
         keep &= np.linalg.norm(pts - np.asarray(centre), axis=1) > radius
-    dist, closest = _distance_to_polyline(pts, b)
+    dist, closest = distance_to_polyline(pts, b)
     bdir = np.diff(b, axis=0)
     bdir = bdir / np.maximum(np.linalg.norm(bdir, axis=1, keepdims=True), 1e-12)
-    along = np.abs((_tangents(pts) * bdir[closest]).sum(axis=1)) > _ALONG
+    along = np.abs((tangents(pts) * bdir[closest]).sum(axis=1)) > _ALONG
     return float(seg[keep & (dist < within) & along].sum())
 
 
@@ -168,7 +152,161 @@ def route_edges(
             i, j, width = edges[k]
             paths[k] = _route_one(centres, reach, i, j, width, bounds, placed, k, repair=True)
             placed.add(k, paths[k], width, ends[k])
+    _separate(centres, reach, edges, paths, placed, ends, order, bounds)
     return [EdgeRoute(i, j, w, paths[k]) for k, (i, j, w) in enumerate(edges)]
+
+
+# -- pulling apart what still runs together ----------------------------------------------
+
+
+def _separate(centres, reach, edges, paths: list[np.ndarray], placed: _Placed, ends, order: list[int],
+              bounds) -> None:
+    """Move apart, sideways and over the stretch they share, two ties that still run along each other.
+
+    Where no whole route is clear (a crowded corridor, or two ties leaving one actor in
+    nearly the same direction), one of the two is pushed off the other by a smooth bump:
+    the share it runs along goes, the rest of its route stays. A push is kept only when
+    it clears every marker and lowers that tie's worst share; the shorter tie moves
+    first (its share is the one measured)."""
+    for _ in range(_SEPARATE_ROUNDS):
+        crowded = []
+        for k in order:
+            share, other = placed.worst_partner(paths[k], edges[k][2], ends[k], k)
+            if share > _SEPARATE_ABOVE and other >= 0:
+                crowded.append((-share, k))
+        if not crowded:
+            return
+        for _, k in sorted(crowded):
+            share, other = placed.worst_partner(paths[k], edges[k][2], ends[k], k)
+            if share <= _SEPARATE_ABOVE or other < 0:
+                continue  # an earlier push settled it
+            best: tuple[float, int, np.ndarray] | None = None
+            for mover, fixed in ((k, other), (other, k)):
+                i, j, width = edges[mover]
+                now = placed.worst_share(paths[mover], width, ends[mover], mover)
+                obst_c, obst_r, _ = _obstacles(centres, reach, i, j, width)
+                for cand in _pushed(paths[mover], paths[fixed], width, edges[fixed][2], ends[mover], obst_c, obst_r,
+                                    bounds):
+                    if _blocked(cand, obst_c, obst_r, bounds) or _too_sharp(cand, width, ends[mover]):
+                        continue
+                    after = placed.worst_share(cand, width, ends[mover], mover)
+                    if after < now - 1e-6 and (best is None or after < best[0]):
+                        best = (after, mover, cand)
+                if best is not None and best[0] <= _SEPARATE_ABOVE:
+                    break
+            if best is not None:
+                _, mover, cand = best
+                paths[mover] = cand
+                placed.add(mover, cand, edges[mover][2], ends[mover])
+
+
+_SEPARATE_ROUNDS = 4
+_SEPARATE_ABOVE = _MAX_SHARE
+_PUSHES = (1.0, 1.6, 2.5)
+_SLOPE = 0.35
+_TAPER = 0.25  # inches beyond an end marker over which a pushed route turns back to it  # multiples of the distance that just clears the other tie
+
+
+def _pushed(path: np.ndarray, other: np.ndarray, width: float, other_width: float, ends, obst_c: np.ndarray,
+            obst_r: np.ndarray, bounds) -> list[np.ndarray]:
+    """``path`` moved off ``other`` over the stretch it runs along it, by a smooth bump (several heights,
+    either side), held back where it would reach a marker or the canvas' edge."""
+    limit = float(_near(width, other_width))
+    d, seg = distance_to_polyline(path, other)
+    odir = np.diff(other, axis=0)
+    odir = odir / np.maximum(np.linalg.norm(odir, axis=1, keepdims=True), 1e-12)
+    tan = tangents(path)
+    run = (d < limit) & (np.abs((tan * odir[seg]).sum(axis=1)) > _ALONG)
+    for centre, radius in ends:
+        run &= np.linalg.norm(path - centre, axis=1) > radius
+    if not run.any():
+        return []
+    s = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(path, axis=0), axis=1))])
+    s0, s1, total = s[run].min(), s[run].max(), s[-1]
+    # which side the other tie is on, seen from this one
+    a, b = other[seg[run]], other[seg[run] + 1]
+    ab = b - a
+    t = np.clip(((path[run] - a) * ab).sum(axis=1) / np.maximum((ab**2).sum(axis=1), 1e-18), 0.0, 1.0)
+    normal = np.column_stack([-tan[:, 1], tan[:, 0]])
+    side = 1.0 if ((path[run] - (a + t[:, None] * ab)) * normal[run]).sum() >= 0 else -1.0
+    ramp = float(np.clip(s1 - s0, 0.3, 0.6))  # long and gentle: a bend, not a kink
+    bump = np.ones(len(path))
+    before, after = s < s0, s > s1
+    bump[before] = 0.5 * (1 + np.cos(np.pi * np.minimum((s0 - s[before]) / ramp, 1.0)))
+    bump[after] = 0.5 * (1 + np.cos(np.pi * np.minimum((s[after] - s1) / ramp, 1.0)))
+    # back to the actors' centres, mostly inside their markers: the route still ends where it did, and
+    # turns into its marker smoothly
+    (_, r0), (_, r1) = ends
+    near = np.minimum(np.clip(s / (r0 + _TAPER), 0.0, 1.0), np.clip((total - s) / (r1 + _TAPER), 0.0, 1.0))
+    bump *= 0.5 * (1 - np.cos(np.pi * near))
+    clear = limit + PT - float(d[run].min())
+    out = []
+    for sign in (1.0, -1.0):  # away from it; or over to its far side
+        direction = sign * side * normal
+        room = _room(path, direction, obst_c, obst_r, bounds)
+        for f in _PUSHES:
+            want = (clear + (2 * limit if sign < 0 else 0.0)) * f * bump
+            shift = np.minimum(want, room)
+            # no steeper than about 20 degrees where it is held back: the largest such profile below
+            shift = np.minimum(np.minimum.accumulate(shift - _SLOPE * s) + _SLOPE * s,
+                               (np.minimum.accumulate((shift + _SLOPE * s)[::-1]) - _SLOPE * s[::-1])[::-1])
+            out.append(path + shift[:, None] * direction)
+    return out
+
+
+def _room(path: np.ndarray, direction: np.ndarray, obst_c: np.ndarray, obst_r: np.ndarray, bounds) -> np.ndarray:
+    """How far each point of a path can move along its ``direction`` (unit vectors) before it reaches a
+    marker's disc or the canvas' edge."""
+    room = np.full(len(path), np.inf)
+    if len(obst_c):
+        rel = path[:, None, :] - obst_c[None]  # (p, o, 2)
+        b = (rel * direction[:, None, :]).sum(axis=2)
+        c = (rel**2).sum(axis=2) - obst_r[None] ** 2
+        disc = b**2 - c
+        enter = -b - np.sqrt(np.maximum(disc, 0.0))
+        hit = (disc > 0) & (enter >= 0)
+        room = np.where(hit, enter, np.inf).min(axis=1)
+    x0, y0, x1, y1 = bounds
+    for axis, lo, hi in ((0, x0, x1), (1, y0, y1)):
+        d = direction[:, axis]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            edge = np.where(d > 0, (hi - path[:, axis]) / d, np.where(d < 0, (lo - path[:, axis]) / d, np.inf))
+        room = np.minimum(room, np.maximum(edge, 0.0))
+    return np.maximum(room - 0.5 * PT, 0.0)
+
+
+def _too_sharp(path: np.ndarray, width: float, ends) -> bool:
+    """Whether a path bends tighter than half its width anywhere outside its end markers (a tie and
+    its risk band, drawn on either side of it, would fold over each other there)."""
+    step = np.diff(path, axis=0)
+    ds = np.linalg.norm(step, axis=1)
+    heading = np.unwrap(np.arctan2(step[:, 1], step[:, 0]))
+    turn = np.abs(np.diff(heading))
+    radius = (ds[1:] + ds[:-1]) / 2 / np.maximum(turn, 1e-12)
+    keep = np.ones(len(radius), dtype=bool)
+    for centre, r in ends:
+        keep &= np.linalg.norm(path[1:-1] - centre, axis=1) > r
+    return bool((radius[keep] < width / 2).any())
+
+
+def _obstacles(centres: np.ndarray, reach: np.ndarray, i: int, j: int,
+               width: float) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, float]]]:
+    """The markers a route from actor i to actor j must clear (centres, radii), and its two end discs."""
+    others = np.array([k for k in range(len(centres)) if k not in (i, j)], dtype=int)
+    obst_c = centres[others] if len(others) else np.zeros((0, 2))
+    obst_r = reach[others] + width / 2 + CLEAR_IN if len(others) else np.zeros(0)
+    return obst_c, obst_r, [(centres[i], reach[i] + width / 2), (centres[j], reach[j] + width / 2)]
+
+
+def _blocked(path: np.ndarray, obst_c: np.ndarray, obst_r: np.ndarray, bounds) -> bool:
+    """Whether a path crosses a marker or leaves the canvas."""
+    x0, y0, x1, y1 = bounds
+    if (path[:, 0] < x0).any() or (path[:, 0] > x1).any() or (path[:, 1] < y0).any() or (path[:, 1] > y1).any():
+        return True
+    if not len(obst_c):
+        return False
+    d = np.sqrt(((path[:, None, :] - obst_c[None]) ** 2).sum(axis=2))
+    return bool((obst_r[None] - d > 1e-9).any())
 
 
 # -- one edge -----------------------------------------------------------------------
@@ -176,15 +314,13 @@ def route_edges(
 
 def _route_one(centres, reach, i, j, width, bounds, placed: _Placed, key: int, repair: bool = False) -> np.ndarray:
     p0, p3 = centres[i], centres[j]
-    others = np.array([k for k in range(len(centres)) if k not in (i, j)], dtype=int)
-    obst_c = centres[others] if len(others) else np.zeros((0, 2))
-    obst_r = reach[others] + width / 2 + CLEAR_IN if len(others) else np.zeros(0)
-    ends = [(p0, reach[i] + width / 2), (p3, reach[j] + width / 2)]
-    cands = _candidates(p0, p3)
+    obst_c, obst_r, ends = _obstacles(centres, reach, i, j, width)
     # the straight line when it is clear: most ties are, and it is the plainest drawing
-    cost, blocked, crowded = _score(cands[:1], obst_c, obst_r, width, bounds, placed, ends, key)
+    straight = _candidates(p0, p3, _SHAPES[:1])
+    cost, blocked, crowded = _score(straight, obst_c, obst_r, width, bounds, placed, ends, key)
     if not blocked[0] and not crowded[0]:
-        return cands[0]
+        return straight[0]
+    cands = _candidates(p0, p3)
     cost, blocked, crowded = _score(cands, obst_c, obst_r, width, bounds, placed, ends, key)
     if not blocked.all():
         best = int(np.argmin(np.where(blocked, np.inf, cost)))
@@ -226,7 +362,7 @@ def _shapes() -> list[tuple[float, float]]:
 _SHAPES = _shapes()
 
 
-def _candidates(p0: np.ndarray, p3: np.ndarray) -> list[np.ndarray]:
+def _candidates(p0: np.ndarray, p3: np.ndarray, shapes: Sequence[tuple[float, float]] = _SHAPES) -> list[np.ndarray]:
     chord = p3 - p0
     length = float(np.linalg.norm(chord))
     m = int(np.clip(length / (1.5 * _SPACING), 12, 160))
@@ -234,11 +370,15 @@ def _candidates(p0: np.ndarray, p3: np.ndarray) -> list[np.ndarray]:
     if length < 1e-9:
         return [np.vstack([p0, p3])]
     normal = np.array([-chord[1], chord[0]])
+    # the Bernstein weights once, and the ends' terms once: every curve is their sum with its
+    # own control points
+    ends = (1 - t) ** 3 * p0, t**3 * p3
+    b1, b2 = 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2
     out = []
-    for h1, h2 in _SHAPES:
+    for h1, h2 in shapes:
         p1 = p0 + chord / 3 + h1 * normal
         p2 = p0 + 2 * chord / 3 + h2 * normal
-        out.append((1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t**2 * p2 + t**3 * p3)
+        out.append(ends[0] + b1 * p1 + b2 * p2 + ends[1])
     return out
 
 
@@ -259,10 +399,13 @@ def _score(cands, obst_c, obst_r, width, bounds, placed: _Placed, ends,
         weight[:, 1:] += steps / 2
         weight[:, :-1] += steps / 2
         intrusion = np.zeros(len(group))
-        if len(obst_c):
-            diff = P[:, :, None, :] - obst_c[None, None]
+        # only the markers near the candidates can be crossed (the rest add nothing but time)
+        lo, hi = P.reshape(-1, 2).min(axis=0), P.reshape(-1, 2).max(axis=0)
+        near = ((obst_c > lo - obst_r[:, None]) & (obst_c < hi + obst_r[:, None])).all(axis=1)
+        if near.any():
+            diff = P[:, :, None, :] - obst_c[near][None, None]
             d = np.sqrt(np.einsum("kmnd,kmnd->kmn", diff, diff))
-            intrusion = np.clip(obst_r[None, None] - d, 0.0, None).max(axis=(1, 2))
+            intrusion = np.clip(obst_r[near][None, None] - d, 0.0, None).max(axis=(1, 2))
         outside = np.clip(np.stack([x0 - P[..., 0], P[..., 0] - x1, y0 - P[..., 1], P[..., 1] - y1]), 0.0,
                           None).max(axis=(0, 2))
         chord = np.linalg.norm(P[:, -1] - P[:, 0], axis=1)
@@ -285,25 +428,27 @@ def _score(cands, obst_c, obst_r, width, bounds, placed: _Placed, ends,
 class _Placed:
     """The edges routed so far, as sample points, for the "running on top of each other" test.
 
-    The points sit in a k-d tree rebuilt only now and then; edges added since are checked
-    point by point, and an edge routed again is masked out of the tree until the next build.
+    The points sit in a :class:`PointGrid` rebuilt only now and then; edges added since are
+    checked point by point, and an edge routed again is masked out of the grid until the next build.
     """
 
     def __init__(self) -> None:
         self.items: dict[int, tuple[np.ndarray, float, float]] = {}  # key -> visible points, width, length
-        self._tree = None
+        self._tree: PointGrid | None = None
         self._tree_keys: list[int] = []
         self._own = np.zeros(0, dtype=int)
         self._recent: list[int] = []
         self.tangents: dict[int, np.ndarray] = {}
+        self._grids: dict[int, PointGrid] = {}  # the recent edges' points, looked up point by point
 
     def add(self, key: int, points: np.ndarray, width: float, ends) -> None:
-        pts, _ = _resample(points, _SPACING * 0.8)
+        pts, _ = resample(points, _SPACING * 0.8)
         keep = np.ones(len(pts), dtype=bool)
         for centre, radius in ends:
             keep &= np.linalg.norm(pts - centre, axis=1) > radius
         self.items[key] = (pts[keep], width, path_length(pts[keep]) if keep.sum() > 1 else 0.0)
-        self.tangents[key] = _tangents(pts)[keep]
+        self.tangents[key] = tangents(pts)[keep]
+        self._grids.pop(key, None)
         if key in self._recent:
             self._recent.remove(key)
         self._recent.append(key)
@@ -311,13 +456,11 @@ class _Placed:
             self._build()
 
     def _build(self) -> None:
-        from scipy.spatial import cKDTree
-
         self._tree_keys = list(self.items)
         pts = [self.items[k][0] for k in self._tree_keys]
         self._own = np.concatenate([np.full(len(p), n) for n, p in enumerate(pts)]) if pts else np.zeros(0, int)
         all_pts = np.vstack(pts) if pts else np.zeros((0, 2))
-        self._tree = cKDTree(all_pts) if len(all_pts) else None
+        self._tree = PointGrid(all_pts) if len(all_pts) else None
         self._tan = np.vstack([self.tangents[k] for k in self._tree_keys]) if pts else np.zeros((0, 2))
         self._recent = []
 
@@ -327,22 +470,38 @@ class _Placed:
         return np.vstack(pts) if pts else np.zeros((0, 2))
 
     def worst_share(self, points: np.ndarray, width: float, ends, key: int) -> float:
+        return self.worst_partner(points, width, ends, key)[0]
+
+    def worst_partner(self, points: np.ndarray, width: float, ends, key: int) -> tuple[float, int]:
+        """The largest share of a path (or of a placed edge) that runs along a placed edge, and that edge (-1: none)."""
         P = points[None]
         steps = np.linalg.norm(np.diff(P, axis=1), axis=2)
         weight = np.zeros(P.shape[:2])
         weight[:, 1:] += steps / 2
         weight[:, :-1] += steps / 2
-        return float(self.shares(P, weight, width, ends, steps.sum(axis=1), key)[0][0])
+        frac, _, keys = self._fractions(P, weight, width, ends, steps.sum(axis=1), key)
+        if frac is None or not frac.shape[1]:
+            return 0.0, -1
+        best = int(frac[0].argmax())
+        return float(frac[0, best]), keys[best]
 
     def shares(self, P: np.ndarray, weight: np.ndarray, width: float, ends,
                length: np.ndarray, key: int = -1) -> tuple[np.ndarray, np.ndarray]:
         """For each candidate path in ``P`` (K, m, 2): the largest share of its or a placed
         edge's length that runs along that edge, and the total length run along placed edges."""
+        frac, per, _ = self._fractions(P, weight, width, ends, length, key)
+        if frac is None or per is None:
+            return np.zeros(len(P)), np.zeros(len(P))
+        return frac.max(axis=1), per.sum(axis=1)
+
+    def _fractions(self, P: np.ndarray, weight: np.ndarray, width: float, ends, length: np.ndarray,
+                   key: int) -> tuple[np.ndarray | None, np.ndarray | None, list[int]]:
+        """Per candidate and placed edge: the share run along it, the length run along it; the edges' keys."""
         K, m = P.shape[:2]
         if not self.items:
-            return np.zeros(K), np.zeros(K)
+            return None, None, []
         q = P.reshape(-1, 2)
-        tq = _tangents(P).reshape(-1, 2)
+        tq = tangents(P).reshape(-1, 2)
         w = weight.reshape(-1).copy()
         for centre, radius in ends:
             w[np.linalg.norm(q - centre, axis=1) <= radius] = 0.0
@@ -355,18 +514,15 @@ class _Placed:
         hits_e: list[np.ndarray] = []
         stale = set(self._recent) | {key}
         if self._tree is not None:
-            reach = max(width, widths.max()) / 2 + _SHARE_PAD
-            dist, idx = self._tree.query(q, k=8, distance_upper_bound=reach)
-            found = np.isfinite(dist)
-            tree_col = np.array([col.get(k, -1) if k not in stale else -1 for k in self._tree_keys] + [-1])
-            owner = np.where(found, tree_col[np.minimum(self._own[np.minimum(idx, len(self._own) - 1)],
-                                                        len(self._tree_keys))], -1)
-            limit = np.maximum(width, widths[np.maximum(owner, 0)]) / 2 + _SHARE_PAD
-            near = found & (owner >= 0) & (dist < limit) & (w[:, None] > 0)
-            along = np.abs(np.einsum("pd,pkd->pk", tq, self._tan[np.minimum(idx, len(self._tan) - 1)])) > _ALONG
-            rows, cols = np.nonzero(near & along)
-            hits_p.append(rows)
-            hits_e.append(owner[rows, cols])
+            reach = float(_near(width, widths.max()))
+            rows, idx, dist = self._tree.nearest(q, 8, reach)
+            tree_col = np.array([col.get(k, -1) if k not in stale else -1 for k in self._tree_keys])
+            owner = tree_col[self._own[idx]]
+            limit = _near(width, widths[np.maximum(owner, 0)])
+            along = np.abs((tq[rows] * self._tan[idx]).sum(axis=1)) > _ALONG
+            hit = (owner >= 0) & (dist < limit) & (w[rows] > 0) & along
+            hits_p.append(rows[hit])
+            hits_e.append(owner[hit])
         for k in self._recent:
             if k == key or not len(self.items[k][0]):
                 continue
@@ -375,22 +531,22 @@ class _Placed:
             cand = np.nonzero(((q >= lo) & (q <= hi)).all(axis=1) & (w > 0))[0]
             if not len(cand):
                 continue
-            dd = np.sqrt(((q[cand][:, None] - pts[None]) ** 2).sum(axis=2))
-            nearest = dd.argmin(axis=1)
-            d = dd[np.arange(len(cand)), nearest]
-            along = np.abs((tq[cand] * self.tangents[k][nearest]).sum(axis=1)) > _ALONG
-            close = cand[(d < max(width, wk) / 2 + _SHARE_PAD) & along]
+            if k not in self._grids:
+                self._grids[k] = PointGrid(pts)
+            found, nearest, _ = self._grids[k].nearest(q[cand], 1, float(_near(width, wk)))
+            along = np.abs((tq[cand[found]] * self.tangents[k][nearest]).sum(axis=1)) > _ALONG
+            close = cand[found[along]]
             hits_p.append(close)
             hits_e.append(np.full(len(close), col[k]))
         rows = np.concatenate(hits_p) if hits_p else np.zeros(0, int)
         if not len(rows):
-            return np.zeros(K), np.zeros(K)
+            return None, None, keys
         E = len(keys)
         code = np.unique(rows * E + np.concatenate(hits_e))
         point, edge = code // E, code % E
         per = np.bincount((point // m) * E + edge, weights=w[point], minlength=K * E).reshape(K, E)
         frac = per / np.maximum(np.minimum(lengths[None, :], length[:, None]), 1e-9)
-        return frac.max(axis=1), per.sum(axis=1)
+        return frac, per, keys
 
 
 # -- the detour: shortest path on a grid --------------------------------------------
@@ -459,9 +615,9 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None)
         q = 0.75 * smooth[:-1] + 0.25 * smooth[1:]
         r = 0.25 * smooth[:-1] + 0.75 * smooth[1:]
         smooth = np.vstack([smooth[0], np.column_stack([q, r]).reshape(-1, 2), smooth[-1]])
-    dense, _ = _resample(smooth, _SPACING / 2)
+    dense, _ = resample(smooth, _SPACING / 2)
     if len(obst_c) and (np.linalg.norm(dense[:, None] - obst_c[None], axis=2) < obst_r[None]).any():
-        dense, _ = _resample(corners, _SPACING / 2)  # cutting a corner came too close: keep the corners
+        dense, _ = resample(corners, _SPACING / 2)  # cutting a corner came too close: keep the corners
     return dense
 
 
@@ -490,35 +646,3 @@ def _simplify(pts: np.ndarray, obst_c, obst_r, busy=None) -> np.ndarray:
         clear[0] = True
         keep.append(a + 1 + int(np.nonzero(clear)[0].max()))
     return pts[keep]
-
-
-# -- geometry ---------------------------------------------------------------------
-
-
-def _tangents(points: np.ndarray) -> np.ndarray:
-    """Unit direction at each point of a polyline (or of each polyline along the second-last axis)."""
-    d = np.gradient(points, axis=-2)
-    return d / np.maximum(np.linalg.norm(d, axis=-1, keepdims=True), 1e-12)
-
-
-def _resample(points: np.ndarray, spacing: float) -> tuple[np.ndarray, np.ndarray]:
-    """Points every ``spacing`` along a polyline, and the length each one stands for."""
-    seglen = np.linalg.norm(np.diff(points, axis=0), axis=1)
-    cum = np.concatenate([[0.0], np.cumsum(seglen)])
-    total = cum[-1]
-    n = max(2, int(np.ceil(total / spacing)) + 1)
-    s = np.linspace(0.0, total, n)
-    x = np.interp(s, cum, points[:, 0])
-    y = np.interp(s, cum, points[:, 1])
-    return np.column_stack([x, y]), np.full(n, total / (n - 1) if n > 1 else 0.0)
-
-
-def _distance_to_polyline(pts: np.ndarray, line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each point's distance to the polyline, and the index of the nearest segment."""
-    a, b = line[:-1], line[1:]
-    ab = b - a
-    t = np.einsum("pkd,kd->pk", pts[:, None, :] - a[None], ab) / np.maximum((ab**2).sum(axis=1), 1e-18)
-    t = np.clip(t, 0.0, 1.0)
-    closest = a[None] + t[..., None] * ab[None]
-    d = np.linalg.norm(pts[:, None, :] - closest, axis=2)
-    return d.min(axis=1), d.argmin(axis=1)

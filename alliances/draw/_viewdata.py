@@ -29,7 +29,7 @@ from ..errors import ParameterError
 from ..risk import CompiledRisk, load_risk_model
 from ._chrome import camp_label, source_line, title_text
 from ._inputs import as_network, camp_index, check_table, implied_table, node_sizes
-from ._layout import signed_layout
+from ._layout import convex_hull, signed_layout
 from ._style import (
     INK,
     KIND_LABELS,
@@ -342,8 +342,6 @@ def _dash(stance: str, width: float) -> list[float] | None:
 
 def _camps(net: AllianceNetwork, camp_of, pos, diameter, scale: float) -> list[dict[str, Any]]:
     """Each camp's members, label, colour and hull (px): the static diagram's shaded hulls."""
-    from scipy.spatial import ConvexHull
-
     members: dict[int, list[str]] = {}
     for v in net.actors:
         if v in camp_of:
@@ -363,7 +361,7 @@ def _camps(net: AllianceNetwork, camp_of, pos, diameter, scale: float) -> list[d
             + circle * (diameter[v] / 2 * _REACH.get(str(net.actors[v].kind), 1.0) * 1.9 + 0.02 * scale)
             for v in group
         ])
-        hull = pts[ConvexHull(pts).vertices]
+        hull = convex_hull(pts)
         # named as the static diagram's legend names it: by its members, the best tied first
         named = sorted(group, key=lambda v: (-signed.get(v, 0), rank[v]))
         out.append({

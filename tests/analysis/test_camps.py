@@ -47,3 +47,32 @@ def test_positive_components():
     g = alliances.planted_camps_graph(3, 4, flip=0.0)
     _, e = edges_of(g, weighted=False)
     assert positive_components(e).tolist() == np.repeat([0, 1, 2], 4).tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 40), st.integers(0, 2**32 - 1))
+def test_positive_components_match_scipy(n, seed):
+    """Numbered as scipy's connected_components numbers the positive-tie graph (by each one's smallest actor)."""
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    from alliances.analysis import Edges
+
+    rng = np.random.default_rng(seed)
+    m = int(rng.integers(0, 2 * n + 1)) if n > 1 else 0
+    u, v = rng.integers(0, max(n, 1), m), rng.integers(0, max(n, 1), m)
+    u, v = u[u != v], v[u != v]
+    c = rng.choice([1.0, -1.0, 0.5], len(u))
+    pos = c > 0
+    A = sp.csr_array((np.ones(int(pos.sum())), (u[pos], v[pos])), shape=(n, n))
+    assert positive_components(Edges(n, u, v, c)).tolist() == connected_components(A, directed=False)[1].tolist()
+
+
+def test_positive_components_of_a_long_chain():
+    """A chain of 5,000 friends numbered backwards: one camp (the hooking's hardest case)."""
+    from alliances.analysis import Edges
+
+    n = 5000
+    order = np.arange(n)[::-1]
+    labels = positive_components(Edges(n, order[:-1], order[1:], np.ones(n - 1)))
+    assert labels.tolist() == [0] * n

@@ -87,6 +87,21 @@ def test_cli_does_not_import_matplotlib_until_drawing():
     assert out.stdout.strip() == "False"
 
 
+def test_a_network_diagram_loads_only_what_it_uses(tmp_path):
+    """The seed's network: no pandas, pgmpy or graph-search library, none of the other diagrams' modules
+    (each costs a tenth of a second or more of a cold ``alliances draw``)."""
+    out = tmp_path / "net.svg"
+    code = ("import sys; from alliances.cli import main; code = main(['draw', sys.argv[1], '-o', sys.argv[2]]); "
+            "print(' '.join(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code, str(SEED), str(out)], capture_output=True, text=True,
+                          check=True)
+    loaded = set(done.stdout.split())
+    assert out.exists() and "matplotlib.figure" in loaded  # it drew, with matplotlib
+    unused = {"pandas", "pgmpy", "scipy.sparse.csgraph", "scipy.spatial", "alliances.draw._backtest", "alliances.draw._matrix",
+              "alliances.draw._viewdata", "alliances.draw._tornado", "alliances.draw._model"}
+    assert sorted(unused & loaded) == []
+
+
 def test_kind_choices_are_the_diagram_kinds():
     from alliances.cli._draw import Kind
     from alliances.draw import KINDS

@@ -43,6 +43,16 @@ def test_node_sizes_rescale_to_unit_interval(three):
     assert node_sizes(three, False) == {"a": 0.5, "b": 0.5, "c": 0.5}
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_default_node_sizes_are_the_signed_degree(seed):
+    """Counted without signed_degree's table, the same sizes as from it (neutral and ambivalent ties not counted)."""
+    from tests.draw._scenarios import random_network
+
+    for net in (alliances.load("seeds/syria_2017.yaml"), random_network(40, seed)):
+        assert node_sizes(net, None) == node_sizes(net, alliances.signed_degree(net))
+        assert len(set(node_sizes(net, None).values())) > 2  # the sizes differ: the check can fail
+
+
 def test_tables_are_passed_through_or_computed(three):
     given = pd.DataFrame({"a": ["a"], "b": ["b"], "stance": ["rival"], "p_clash": [0.5]})
     assert risk_table(three, given) is given
@@ -56,7 +66,7 @@ def test_figures_use_results_they_are_handed(nets, monkeypatch):
     def boom(*args, **kwargs):
         raise AssertionError("an analysis was recomputed")
 
-    for name in ("compute_factions", "implied_relations", "signed_degree", "conflict_risk"):
+    for name in ("compute_factions", "implied_relations", "signed_edges", "conflict_risk"):
         monkeypatch.setattr(_inputs, name, boom)
     net = nets["two"]
     risk = pd.DataFrame({"a": ["north"], "b": ["south"], "p_clash": [0.4]})

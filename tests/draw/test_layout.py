@@ -110,3 +110,23 @@ def test_any_small_signed_graph_gets_finite_distinct_positions(case):
     gaps = [math.dist(p, q) for p, q in combinations(xy, 2)]
     assert min(gaps) > 0.05  # no two actors on top of each other
     assert signed_layout(nodes, edges) == pos
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 8), st.integers(0, 2**32 - 1))
+def test_convex_hull_is_qhulls(camps, seed):
+    """The camps' hull: the corners scipy's Qhull finds, counter-clockwise, here from the leftmost."""
+    from scipy.spatial import ConvexHull
+
+    from alliances.draw._layout import convex_hull
+
+    rng = np.random.default_rng(seed)
+    theta = np.linspace(0, 2 * np.pi, 24, endpoint=False)
+    circle = np.column_stack([np.cos(theta), np.sin(theta)])
+    pts = np.vstack([c + circle * r for c, r in zip(rng.uniform(0, 5, (camps, 2)), rng.uniform(0.05, 0.5, camps),
+                                                     strict=True)])
+    hull = convex_hull(pts)
+    truth = pts[ConvexHull(pts).vertices]
+    start = int(np.nonzero((truth == hull[0]).all(axis=1))[0][0])
+    assert np.array_equal(np.roll(truth, -start, axis=0), hull)
+    assert hull[0][0] == pts[:, 0].min()

@@ -54,11 +54,11 @@ def test_random_scenarios_keep_every_promise_at_page_size(n, seed):
         warnings.simplefilter("error")
         fig = draw_network(net, size="page", top=2, risk=alliances.conflict_risk(net))
     assert fig.get_size_inches()[0] == 6.5
-    # at 40 actors and ~90 random ties on a page, two ties still run along each other for up
-    # to 27% of the shorter one in some scenarios (measured with the risk bands of the model
-    # with conflict history; the promise of 10% holds at 10 and 25 actors): checked here at
-    # the bound we keep, so a regression still fails
-    _check(net, fig, max_share=0.10 if n <= 25 else 0.30)
+    # at 40 actors and ~90 random ties on a page, one pair (a tie beside another pair's risk band)
+    # still runs together for 10.8% of the shorter (the two scenarios drawn here; 10.4% at most
+    # over seeds 1-5, 27% before the router pushed crowded ties apart): checked at the bound we
+    # keep, so a regression fails; the promise of 10% holds at 10 and 25 actors
+    _check(net, fig, max_share=0.10 if n <= 25 else 0.11)
 
 
 def test_every_marker_is_on_the_canvas_even_when_the_actors_do_not_fit():
