@@ -18,7 +18,8 @@ The interactive view is not a matplotlib figure: ``_viewdata`` gathers what it s
 same layout, styles and legend as the network diagram, per snapshot for a timeline) and
 ``_html`` writes it as one self-contained page drawn by the vendored Cytoscape.js
 (``web/``: the library with its licence, the view's script and style sheet), or shows it
-inline in Jupyter (:func:`view`). Neither module imports matplotlib.
+inline in Jupyter (:func:`view`). The page is drawn without matplotlib, but ``_viewdata`` takes
+the diagram's colours from ``_style``, which imports it.
 """
 
 from __future__ import annotations
