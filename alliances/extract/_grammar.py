@@ -248,6 +248,9 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
     why = f"'{cue.text}': no clear pair of actors it relates"
     if role == "verb":
         before = units[cue.start - 1] if cue.start > 0 else ""
+        nominal = _nominalised(cue, clause, units, groups)
+        if nominal is not None:
+            return nominal, None
         if before in NOUN_DETERMINERS:
             return [], None  # "the fighting", "an attack": a noun, not a verb
         if cue.text.split()[0].endswith("ing") and paren is None:
@@ -511,9 +514,47 @@ _HOSTILE_VERBS = {"attacked", "overran", "overrun", "fought", "shelled", "struck
                   "drove", "expelled", "hit", "killed", "repelled", "encircled", "pressed", "regain", "regained"}
 
 
+_NOMINAL_OBJECT = {"of", "on", "against", "for", "to"}
+
+
+def _nominalised(cue: Cue, clause: Clause, units: list[str], groups: list[Group]) -> list[Link] | None:
+    """A verb cue used as a noun with its arguments in phrases: ``an attack by X on Y``, ``the shelling by X
+    of Y``, ``X's backing of Y`` (the possessor is the agent); None when the cue is not so used."""
+    k = cue.end
+    if k + 1 >= clause.end or units[k] not in _NOMINAL_OBJECT | {"by"}:
+        return None
+    before = units[cue.start - 1] if cue.start > 0 else ""
+    if units[k] == "by" and before in NOUN_DETERMINERS:
+        agent = _phrase_object(units, groups, k + 1, clause.end)
+        if agent is None or agent.last + 2 >= clause.end or units[agent.last + 1] not in {"on", "against", "of"}:
+            return None
+        obj = _phrase_object(units, groups, agent.last + 2, clause.end)
+        return pair_links(cue, agent, obj, clause) if obj is not None and obj is not agent else None
+    owner = next((g for g in reversed(groups) if g.last < cue.start), None)
+    if units[k] == "by" or owner is None or not owner.possessive or not all(
+            u in FILLER for u in units[owner.last + 1 : cue.start]):
+        return None
+    obj = _phrase_object(units, groups, k + 1, clause.end)
+    return pair_links(cue, owner, obj, clause) if obj is not None and obj is not owner else None
+
+
+def _phrase_object(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
+    """The object of a phrase inside a noun phrase (a verb may follow it: ``X's offensive against Y has
+    stalled``); a coordination followed by more words is not one (``its support for Y and Z is to ...``:
+    Z opens a clause)."""
+    g = object_after(units, groups, k, end, verb_after=True)
+    if g is not None and len(g.actors) >= 2 and g.last + 1 < end and units[g.last + 1][:1].isalnum():
+        return None
+    return g
+
+
 def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agent: Group | None,
            obj: Group | None) -> tuple[list[Link], str | None]:
     """``the siege of Y by X``, ``X's strikes on Y``, ``X launched attacks on Y``."""
+    owned = next((g for g in groups if g.possessive and g.last < cue.start and cue.start - g.last <= 3), None)
+    if obj is None and owned is not None and all(u in FILLER for u in units[owned.last + 1 : cue.start]):
+        # "X's offensive against Y has stalled": the phrase is the subject, so a verb may follow its object
+        obj = _phrase_object(units, groups, cue.end, clause.end)
     if obj is None:
         return [], None
     by = _by_agent(units, groups, obj.last + 1, clause.end)
@@ -584,6 +625,11 @@ def _modifier_links(sent: Sentence, mentions: list[Mention], units: list[str], u
             head = _head(units, unit_mention, k + 3)
             if head is not None:
                 out.append(Link(m.actor, head.actor, _cue(modifiers[units[k + 2]], f"{m.text}-{units[k + 2]}"), True))
+        pair_noun = units[k + 3] if k + 3 < len(units) and units[k + 1] in {"-", "/"} and k + 2 in unit_mention else ""
+        if pair_noun in _PAIR_NOUNS and not _PAIR_UNDONE & set(units[max(0, k - 4) : k + 8]):
+            # "the Pax-Yel alliance", "the Xan-Zed war": the noun relates the two (not "the X-Y talks")
+            other = unit_mention[k + 2]
+            out.append(Link(m.actor, other.actor, _cue(_PAIR_NOUNS[pair_noun], f"{m.text}-{other.text} {pair_noun}"), True))
         if k >= 2 and units[k - 1] == "-" and units[k - 2] in _STANDS:
             head = _head(units, unit_mention, k + 1)
             if head is not None:
@@ -592,6 +638,13 @@ def _modifier_links(sent: Sentence, mentions: list[Mention], units: list[str], u
 
 
 _STANDS = {"anti": _HOSTILITY, "pro": _SUPPORT}  # "anti-IS coalition", "pro-Russian separatists"
+_PAIR_NOUNS = {**dict.fromkeys(["alliance", "axis", "pact", "partnership"], _SUPPORT),
+               **dict.fromkeys(["war", "conflict", "hostilities", "fighting", "clashes", "rivalry", "feud",
+                                "confrontation", "enmity"], _HOSTILITY)}
+# words that say such a relation is over or never was ("the collapse of the X-Y alliance")
+_PAIR_UNDONE = {"collapse", "collapsed", "end", "ended", "ending", "ends", "former", "broke", "break-up", "breakup",
+                "demise", "crumbled", "unravelled", "unraveled", "no", "not", "never", "avert", "avoid", "prevent",
+                "fears", "risk", "feared", "possible", "potential"}
 
 
 def _head(units: list[str], unit_mention: dict[int, Mention], k: int) -> Mention | None:

@@ -32,3 +32,23 @@ def test_a_former_relation_is_no_relation_now():
     ex = extract_relations("Yel, a former ally of Pax, stayed neutral.", _P)
     assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "y")]
     assert stances("Yel, Pax's erstwhile backer, stayed neutral.", _P) == {}
+
+
+def test_nominalised_events_bind_their_possessor_or_by_phrase():
+    # the phrase is the subject of its own verb: the object still belongs to the noun
+    assert stances("Xan's offensive against Yel has stalled.", _P) == {("x", "y"): "enemy"}
+    assert stances("Pax's support for Xan is no secret.", _P) == {("p", "x"): "ally"}
+    assert stances("An attack by Xan on Yel killed ten soldiers.", _P) == {("x", "y"): "enemy"}
+    assert stances("The shelling by Xan of Yel positions continued.", _P) == {("x", "y"): "enemy"}
+    assert stances("Pax's backing of Xan has drawn criticism.", _P) == {("p", "x"): "ally"}
+    # a coordination that runs into a new clause is no object ("Yel is to ..." opens one)
+    assert stances("Under the deal Pax is to end its support for Xan and Yel is to leave.", _P) == {}
+
+
+def test_two_actors_joined_by_a_hyphen_before_a_relation_noun():
+    assert stances("The Pax-Yel alliance has held for a decade.", _P) == {("p", "y"): "ally"}
+    assert stances("The Xan-Zed war resumed in May.", _P) == {("x", "z"): "enemy"}
+    # talks, a relation that ended or one only feared say nothing
+    assert stances("The Pax-Yel talks resumed.", _P) == {}
+    assert stances("The collapse of the Pax-Yel alliance shocked Quor.", _P) == {}
+    assert stances("Fears of a Pax-Yel war grew.", _P) == {}
