@@ -21,6 +21,7 @@ Deliberately simple, and abstaining when unsure:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from .._records import ActorKind
@@ -60,6 +61,9 @@ ANAPHORS: dict[tuple[str, ...], frozenset[ActorKind]] = {
     ("the", "soldiers"): frozenset({ActorKind.STATE, ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG}),
     ("the", "troops"): frozenset({ActorKind.STATE, ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG}),
     ("the", "generals"): frozenset({ActorKind.STATE}),
+    ("the", "country"): frozenset({ActorKind.STATE}),
+    ("the", "kingdom"): frozenset({ActorKind.STATE}),
+    ("the", "republic"): frozenset({ActorKind.STATE}),
     ("the", "mission"): frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION}),
     ("they",): _ANY,
     ("their",): _ANY,
@@ -121,21 +125,23 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
         # antecedents: up to eight earlier sentences, nearest first ("they": only the
         # previous sentence of the same paragraph)
         prev = [out[j] for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
+        prev_tokens = [list(sentences[j].tokens) for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
         same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
         before = sentences[k - 1] if same_para else None
-        out.append(_sentence_mentions(sent, gazetteer, prev, before, seen))
+        out.append(_sentence_mentions(sent, gazetteer, (prev, prev_tokens), before, seen))
         seen.update(m.actor for m in out[-1] if m.via == "name")
     return out
 
 
-def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], prev_sent: Sentence | None,
-                       seen: set[str]) -> list[Mention]:
+def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: tuple[list[list[Mention]], list[list[Token]]],
+                       prev_sent: Sentence | None, seen: set[str]) -> list[Mention]:
     found = named_mentions(sent, g, seen)
     resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
     return sorted(found + resolved, key=lambda m: (m.start, m.inner))
 
 
-def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], previous: list[list[Mention]],
+def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
+                         earlier_sentences: tuple[list[list[Mention]], list[list[Token]]],
                          prev_sent: Sentence | None) -> list[Mention]:
     """Definite descriptions and pronouns not already part of a name, resolved to an earlier actor.
 
@@ -143,6 +149,7 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
     ``prev_sent``: the sentence right before, when it is in the same paragraph.
     """
     same_para = prev_sent is not None
+    previous, previous_tokens = earlier_sentences
     toks = list(sent.tokens)
     taken = {i for m in found for i in range(m.start, m.end)}
     resolved: list[Mention] = []
@@ -172,7 +179,8 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
         else:
             earlier = last if how == "pronoun" else [m for ms in previous for m in ms]
             head = toks[start].norm if how == "bare" else toks[end - 1].norm
-            actor = _antecedent(before, earlier, kinds, g, how == "pronoun", head=head, bare=how == "bare")
+            actor = _antecedent(before, earlier, kinds, g, how == "pronoun", head=head, bare=how == "bare",
+                                own_clause=_clause_start(toks, start), previous_by_sentence=(previous, previous_tokens))
         if how == "pronoun" and before:
             # the subject of the pronoun's own clause when the sentence has several ("..., and Israel has
             # struck convoys it says ...": it = Israel); an object pronoun ("cooperates with it", "them")
@@ -370,6 +378,8 @@ def _antecedent(
     pronoun: bool,
     head: str = "",
     bare: bool = False,
+    own_clause: int = 0,
+    previous_by_sentence: tuple[list[list[Mention]], list[list[Token]]] = ([], []),
 ) -> str | None:
     def fits(m: Mention) -> bool:
         return not m.inner and g.actors[m.actor].kind in kinds
@@ -382,7 +392,8 @@ def _antecedent(
     # the militants"): look at the nearest other actor named before it, then the sentences
     # before, subject first. An actor whose own name has the description's head noun wins
     # ("the government" -> "Syrian government").
-    subject = next((m for m in before if not m.inner), None)
+    # (the subject of an earlier clause may be meant: "X took the port, and the movement then ...")
+    subject = next((m for m in before if not m.inner and m.start >= own_clause), None)
     pool = [
         m
         for m in [*sorted(before, key=lambda m: -m.start), *previous]
@@ -391,6 +402,8 @@ def _antecedent(
     named = next((m for m in pool if head in g.words.get(m.actor, ())), None)
     if named is not None:
         return named.actor
+    if pool and _ambiguous(pool[0], before, previous_by_sentence, subject, g, fits):
+        return None
     # "the army" with no army named before: the one actor called "... army" (if there is one);
     # a bare "army positions" refers only to an actor so named
     unique = [a for a, words in g.words.items() if head in words and g.actors[a].kind in kinds]
@@ -399,3 +412,28 @@ def _antecedent(
     return pool[0].actor if pool and not bare else None
 
 
+
+
+def _ambiguous(chosen: Mention, before: list[Mention], earlier: tuple[list[list[Mention]], list[list[Token]]],
+               subject: Mention | None, g: Gazetteer, fits: Callable[[Mention], bool]) -> bool:
+    """Whether a description could as well mean another actor of the chosen one's kind in reach.
+
+    In reach: its own sentence before it (its clause's subject apart), else the nearest sentence
+    with a candidate; there the sentence's subject is meant, unless it is coordinated with
+    another of its kind ("Xan and Zed fought Yel. The group then ..." is either: none).
+    """
+    kind = g.actors[chosen.actor].kind
+    previous, tokens = earlier
+    here = [m for m in before if fits(m) and (subject is None or m.actor != subject.actor)]
+    scope = here or next(([m for m in ms if fits(m)] for ms in previous if any(fits(m) for m in ms)), [])
+    same = sorted((m for m in scope if g.actors[m.actor].kind == kind), key=lambda m: m.start)
+    if len({m.actor for m in same}) <= 1:
+        return False
+    if here:
+        return True
+    j = next(j for j, ms in enumerate(previous) if any(fits(m) for m in ms))
+    first = min((m for m in previous[j] if not m.inner), key=lambda m: m.start)
+    if first.actor != chosen.actor or first is not same[0]:
+        return True
+    return any(m.actor != first.actor and all(t.norm in {",", "and", "or"} for t in tokens[j][first.end : m.start])
+               for m in same[1:])

@@ -52,3 +52,22 @@ def test_two_actors_joined_by_a_hyphen_before_a_relation_noun():
     assert stances("The Pax-Yel talks resumed.", _P) == {}
     assert stances("The collapse of the Pax-Yel alliance shocked Quor.", _P) == {}
     assert stances("Fears of a Pax-Yel war grew.", _P) == {}
+
+
+def test_a_description_resolves_only_when_one_actor_of_its_kind_is_in_reach():
+    # two groups coordinated as the subject: "the group" could be either, so Pax is related to neither
+    assert stances("Xan and Zed fought Yel. The group then attacked Pax.", _P) == {
+        ("x", "y"): "enemy", ("y", "z"): "enemy"}
+    # one group as the subject of the sentence before: that one
+    assert stances("Xan fought Zed. The group then attacked Pax.", _P) == {("x", "z"): "enemy", ("p", "x"): "enemy"}
+    # the subject of an earlier clause of the same sentence
+    assert stances("Zed took the port in May, and the movement has since clashed with Xan.", _P) == {
+        ("x", "z"): "enemy"}
+    # "the country" is a state
+    assert stances("Yel is fighting Xan. The country also accuses Pax of arming the group.", _P) == {
+        ("x", "y"): "enemy", ("p", "y"): "rival", ("p", "x"): "ally"}
+
+
+def test_losing_ground_to_someone_is_fighting_them():
+    assert stances("Xan has lost ground to Yel.", _P) == {("x", "y"): "enemy"}
+    assert stances("Xan lost the town to Yel in May.", _P) == {("x", "y"): "enemy"}
