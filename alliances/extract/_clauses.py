@@ -27,7 +27,8 @@ from ._cues import Cue
 from ._mentions import Mention, dateline_end
 from ._sentences import Sentence
 
-__all__ = ["ALLIANCE_NOUNS", "BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "Clause", "Group", "Paren", "governed", "is_modifier", "object_after",
+__all__ = [
+    "ALLIANCE_NOUNS", "BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "RELATION_NOUNS", "Clause", "Group", "Paren", "governed", "is_modifier", "object_after",
            "possessed", "read_clauses", "sentence_units"]
 
 COORD = {",", "and", "or", "&", "plus", "as", "well"}
@@ -243,9 +244,18 @@ def possessed(sent: Sentence, mentions: list[Mention]) -> list[tuple[Mention, Me
         if m.via != "coref" or m.inner or m.text.lower() not in {"its", "their"} or m.end not in by_start:
             continue
         owned = by_start[m.end]
-        if owned.actor != m.actor and owned.end < len(toks) and toks[owned.end].norm in _FROM_COLLECTIVE:
+        if owned.actor != m.actor and owned.end < len(toks) and toks[owned.end].norm in _FROM_COLLECTIVE | set(
+                RELATION_NOUNS):
             out.append((m, owned))
     return out
+
+
+# "its Xan rivals": the possessed actor is the phrase's head, related to the owner as the noun says
+RELATION_NOUNS = {**dict.fromkeys(["rival", "rivals", "foes", "foe", "critics", "adversaries", "adversary"], "verbal"),
+                  **dict.fromkeys(["enemy", "enemies"], "hostility"),
+                  **dict.fromkeys(["ally", "allies", "backers", "backer", "patron", "patrons", "proxies", "proxy"],
+                                  "support"),
+                  **dict.fromkeys(["partner", "partners", "friends"], "cooperation")}
 
 
 def _scare_quotes(sent: Sentence) -> set[int]:

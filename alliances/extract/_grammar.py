@@ -32,6 +32,7 @@ from ._clauses import (
     DETERMINERS,
     FILLER,
     PREPOSITIONS,
+    RELATION_NOUNS,
     Clause,
     Group,
     Paren,
@@ -99,7 +100,10 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     markers = matcher.markers(units)
     links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers)
     # "its PDF units": the owner's own forces, so allies; the owner takes no part in what they do
-    links += [Link(o.actor, m.actor, _cue(_SUPPORT, f"{o.text} {m.text}"), True) for o, m in possessed(sent, mentions)]
+    # ("its Xan rivals": related as the noun says)
+    links += [Link(o.actor, m.actor, _cue(FAMILIES[RELATION_NOUNS.get(sent.tokens[m.end].norm, "support")],
+                                          f"{o.text} {m.text} {sent.tokens[m.end].text}"), True)
+              for o, m in possessed(sent, mentions)]
     clauses = read_clauses(units, unit_mention, sent, cues)
     k = 0
     while k < len(clauses):  # complements found while binding are appended and read in turn

@@ -71,3 +71,9 @@ def test_a_description_resolves_only_when_one_actor_of_its_kind_is_in_reach():
 def test_losing_ground_to_someone_is_fighting_them():
     assert stances("Xan has lost ground to Yel.", _P) == {("x", "y"): "enemy"}
     assert stances("Xan lost the town to Yel in May.", _P) == {("x", "y"): "enemy"}
+
+
+def test_the_speakers_rivals_are_the_agents_not_the_speaker():
+    # was a WRONG Pax-Yel enemy: "its Xan rivals" is Xan, a rival of Pax
+    assert stances("Pax said its Xan rivals had attacked Yel.", _P) == {("p", "x"): "rival", ("x", "y"): "enemy"}
+    assert stances("Pax said its Xan allies had attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
