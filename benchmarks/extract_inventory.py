@@ -118,6 +118,12 @@ INVENTORY: list[tuple] = [
     ("force noun", "Soldiers and Xan fighters fought side by side against Zed.", {"xz": "-"}, {"xy": "+", "yz": "-"},
      ONE_STATE),
     ("force noun", "Government troops clashed with Xan fighters.", {}, {}),  # several states: whose?
+    ("force noun", "Regime forces bombed Xan strongholds.", {"xy": "-"}, {}, ONE_STATE),
+    ("force noun", "The military launched an offensive against Zed.", {"yz": "-"}, {}, ONE_STATE),
+    ("force noun", "Xan fighters ambushed a convoy of government soldiers.", {"xy": "-"}, {}, ONE_STATE),
+    ("force noun", "Xan-backed militias attacked Zed.", {}, {"xz": "-"}),  # the militias attacked, not Xan
+    ("force noun", "Pro-Pax militias attacked Yel.", {}, {"py": "-"}),
+    ("force noun", "Security forces and Xan fighters fought Zed.", {"xz": "-", "yz": "-"}, {"xy": "+"}, ONE_STATE),
     # --- anaphora
     ("anaphora", "Xan seized the town. The group later attacked Yel.", {"xy": "-"}, {}),
     ("anaphora", "Pax backs Xan. It also arms Zed.", {"px": "+", "pz": "+"}, {"xz": "+"}),

@@ -556,6 +556,8 @@ def is_modifier(units: list[str], g: Group) -> bool:
     >>> is_modifier(["@0", "-", "backed", "@1"], Group([0], ["iran"], False))
     True
     """
+    if g.first >= 2 and units[g.first - 1] == "-" and units[g.first - 2] in {"pro", "anti"}:
+        return True  # "pro-Xan militias attacked Yel": the militias attacked, not Xan
     return g.last + 1 < len(units) and units[g.last + 1] == "-"
 
 

@@ -28,7 +28,7 @@ from .._records import ActorKind
 from ._mentions import Gazetteer, Mention, named_mentions
 from ._sentences import Sentence, Token
 
-__all__ = ["ANAPHORS", "find_mentions", "unresolved_plurals"]
+__all__ = ["ANAPHORS", "find_mentions", "unresolved_references"]
 
 # definite descriptions and pronouns that may refer back to an actor, with the kinds they fit
 _GROUPISH = frozenset({ActorKind.ARMED_GROUP, ActorKind.MILITIA})
@@ -80,13 +80,19 @@ _OBJECT_SLOT = {"with", "against", "on", "to", "at", "from", "of", "for", "by", 
 # institutions a description may name without an antecedent, when one actor's name has the word
 _BARE_HEADS = {"army": frozenset({ActorKind.STATE}), "government": frozenset({ActorKind.STATE}),
                "military": frozenset({ActorKind.STATE}), "regime": frozenset({ActorKind.STATE}),
+               "security": frozenset({ActorKind.STATE}),
                "peacekeepers": frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION})}
+# heads that, when no actor's name has them, mean the scenario's government ("government troops", "the army")
+_STATE_FORCE_HEADS = {"army", "government", "military", "regime", "security"}
+_FORCE_FOLLOWERS = {"troops", "forces", "soldiers", "personnel"}  # "government troops", not "a military base"
+_SECURITY_FOLLOWERS = {"forces", "personnel", "services"}  # "security forces", never "security positions"
 _BARE_NOUNS = {"peacekeepers"}  # heads that stand alone ("fired on peacekeepers"), not only as modifiers
 # description heads that, with no antecedent, name the one actor whose name has them ("the bloc": "Northern Bloc")
 _NAMED_HEADS = {"bloc", "alliance", "coalition", "mission", "organisation", "organization", "junta", "council", "union"}
 _BARE_FOLLOWERS = {"positions", "position", "base", "bases", "units", "unit", "drone", "drones", "convoy", "convoys",
                    "headquarters", "barracks", "posts", "post", "troops", "soldiers", "garrison", "garrisons",
-                   "checkpoint", "checkpoints", "helicopter", "helicopters", "jets", "aircraft", "outposts", "outpost"}
+                   "checkpoint", "checkpoints", "helicopter", "helicopters", "jets", "aircraft", "outposts", "outpost",
+                   "forces", "personnel"}
 _SAYS = {"said", "says", "say", "told", "added", "stated", "declared", "announced", "insisted", "warned", "wrote"}
 _ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
 for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
@@ -180,7 +186,8 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
             earlier = last if how == "pronoun" else [m for ms in previous for m in ms]
             head = toks[start].norm if how == "bare" else toks[end - 1].norm
             actor = _antecedent(before, earlier, kinds, g, how == "pronoun", head=head, bare=how == "bare",
-                                own_clause=_clause_start(toks, start), previous_by_sentence=(previous, previous_tokens))
+                                own_clause=_clause_start(toks, start), previous_by_sentence=(previous, previous_tokens),
+                                forces=how == "bare" and end < len(toks) and toks[end].norm in _FORCE_FOLLOWERS)
         if how == "pronoun" and before:
             # the subject of the pronoun's own clause when the sentence has several ("..., and Israel has
             # struck convoys it says ...": it = Israel); an object pronoun ("cooperates with it", "them")
@@ -236,8 +243,8 @@ def _plural_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int,
     return None
 
 
-def unresolved_plurals(sent: Sentence, mentions: list[Mention]) -> list[str]:
-    """The plural descriptions of a sentence no actor was found for (``All three``, ``the two groups``).
+def unresolved_references(sent: Sentence, mentions: list[Mention]) -> list[str]:
+    """Why a sentence's descriptions found no actor: plurals (``All three``) and state forces (``Government troops``).
 
     Parameters
     ----------
@@ -248,16 +255,20 @@ def unresolved_plurals(sent: Sentence, mentions: list[Mention]) -> list[str]:
     Returns
     -------
     list of str
-        Their words as written, in order.
+        One reason per description no actor was found for, in order: a plural no list
+        just before resolves, forces of a state when the scenario has several states and
+        no one government.
 
     Examples
     --------
     >>> from alliances import Actor
     >>> from alliances.extract import Gazetteer, split_sentences
-    >>> sents = split_sentences("Alpha and Nowhere met. All three have attacked Beta.")
-    >>> ms = find_mentions(sents, Gazetteer([Actor("a", "Alpha"), Actor("b", "Beta")]))
-    >>> unresolved_plurals(sents[1], ms[1])
-    ['All three']
+    >>> sents = split_sentences("Alpha and Nowhere met. All three have attacked Beta. Government troops fought Beta.")
+    >>> g = Gazetteer([Actor("a", "Alpha", "state"), Actor("b", "Beta"), Actor("c", "Gamma", "state")])
+    >>> ms = find_mentions(sents, g)
+    >>> unresolved_references(sents[1], ms[1]) + unresolved_references(sents[2], ms[2])
+    ["'All three': which actors it refers to is not clear", \
+"'Government troops': whose forces is not clear (several states, no one government)"]
     """
     toks = list(sent.tokens)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -265,7 +276,10 @@ def unresolved_plurals(sent: Sentence, mentions: list[Mention]) -> list[str]:
     for i in range(len(toks)):
         hit = None if i in taken or not toks[i].is_word else _plural_at(toks, i, set())
         if hit is not None and not any(hit[0] <= k < hit[1] for k in taken):
-            out.append(sent.quote(hit[0], hit[1]))
+            out.append(f"'{sent.quote(hit[0], hit[1])}': which actors it refers to is not clear")
+        elif (i not in taken and i + 1 < len(toks) and toks[i].norm in _STATE_FORCE_HEADS
+              and toks[i + 1].norm in _FORCE_FOLLOWERS and _bare_description(toks, i, taken)):
+            out.append(f"'{sent.quote(i, i + 2)}': whose forces is not clear (several states, no one government)")
     return out
 
 
@@ -335,6 +349,9 @@ def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int
 def _bare_description(toks: list[Token], i: int, taken: AbstractSet[int]) -> bool:
     """``army positions``, ``an army drone``, ``army-held cities``: an institution named as a modifier, not
     inside a name."""
+    if toks[i].norm == "security":
+        return (i + 1 < len(toks) and toks[i + 1].norm in _SECURITY_FOLLOWERS
+                and not (i > 0 and (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm == "-")))
     followed = i + 1 < len(toks) and toks[i + 1].norm in _BARE_FOLLOWERS or (
         i + 2 < len(toks) and toks[i + 1].norm == "-" and toks[i + 2].norm in {"held", "controlled", "run", "led"})
     return (toks[i].norm in _BARE_HEADS and (followed or toks[i].norm in _BARE_NOUNS)
@@ -380,6 +397,7 @@ def _antecedent(
     bare: bool = False,
     own_clause: int = 0,
     previous_by_sentence: tuple[list[list[Mention]], list[list[Token]]] = ([], []),
+    forces: bool = False,
 ) -> str | None:
     def fits(m: Mention) -> bool:
         return not m.inner and g.actors[m.actor].kind in kinds
@@ -409,6 +427,8 @@ def _antecedent(
     unique = [a for a, words in g.words.items() if head in words and g.actors[a].kind in kinds]
     if (head in _BARE_HEADS or head in _NAMED_HEADS) and len(unique) == 1 and (bare or not pool):
         return unique[0]
+    if head in _STATE_FORCE_HEADS and not unique and (forces or not bare and not pool) and g.government is not None:
+        return g.government  # "government troops", "the army": the scenario's one government
     return pool[0].actor if pool and not bare else None
 
 

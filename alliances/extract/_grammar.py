@@ -42,7 +42,7 @@ from ._clauses import (
     read_clauses,
     sentence_units,
 )
-from ._coref import unresolved_plurals
+from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, noun_links, pair_links, within_links
@@ -88,13 +88,14 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     [('a', 'b', 'hostility'), ('a', 'c', 'support')]
     """
     # "All three have expelled ...": a plural no list just before resolves (listed as unclear if it has a cue)
-    plurals = unresolved_plurals(sent, mentions) if mentions else []
-    if len({m.actor for m in mentions}) < 2 and not plurals:
+    # "Government troops clashed with Xan" when the scenario has several states and no one government
+    unresolved = unresolved_references(sent, mentions) if mentions else []
+    if len({m.actor for m in mentions}) < 2 and not unresolved:
         return [], []
     units, unit_mention = sentence_units(sent, mentions)
     pronouns = {k for k, m in unit_mention.items() if m.via == "coref" and m.text.lower() in _POSSESSIVES}
     cues = matcher.cues(units, pronouns)
-    reasons = [f"'{p}': which actors it refers to is not clear" for p in plurals] if cues else []
+    reasons = unresolved if cues else []
     if len({m.actor for m in mentions}) < 2:
         return [], reasons
     markers = matcher.markers(units)
@@ -656,9 +657,18 @@ def _head(units: list[str], unit_mention: dict[int, Mention], k: int) -> Mention
     for j in range(k, min(k + 3, len(units))):
         if j in unit_mention:
             return unit_mention[j]
-        if not units[j][:1].isalnum():
-            return None
+        if units[j] in _HEAD_NOUNS and units[j + 1 : j + 2] == ["of"] and j + 2 in unit_mention:
+            return unit_mention[j + 2]  # "pro-Pax militias of Zed"
+        if not units[j][:1].isalnum() or units[j] in _HEAD_NOUNS or units[j].endswith("ed"):
+            return None  # "Xan-backed militias attacked Yel": the militias are backed, not Yel
     return None
+
+
+# nouns a compound modifier qualifies when no actor is named right after it
+_HEAD_NOUNS = {"militia", "militias", "fighters", "troops", "forces", "soldiers", "rebels", "groups", "group",
+               "militants", "gunmen", "factions", "faction", "units", "paramilitaries", "proxies", "insurgents",
+               "coalition", "alliance", "bloc", "front", "separatists", "mercenaries", "movement", "government",
+               "regime", "army", "states", "countries", "parties", "camp", "axis"}
 
 
 def _cue(family: CueFamily, text: str) -> Cue:

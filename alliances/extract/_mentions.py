@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from .._records import Actor
+from .._records import Actor, ActorKind
 from ._sentences import Sentence, Token, tokenize
 
 __all__ = ["DEMONYMS", "TITLES", "Gazetteer", "Mention", "dateline_end", "named_mentions", "unmatched_names"]
@@ -213,6 +213,28 @@ class Gazetteer:
                 starts.setdefault(words[:1], set()).update(a for _, a in bucket)
         self.prefixes = {p: next(iter(ids)) for p, ids in starts.items() if len(ids) == 1 and p not in self.forms
                          and not any(w in _FORCE_NOUNS or w in _NAME_JOINERS for w in p[-1:])}
+
+    @property
+    def government(self) -> str | None:
+        """The actor ``government troops`` or ``security forces`` name when the scenario says which, else None.
+
+        The one state whose name or aliases call it a government (``Congolese government``,
+        ``federal government``), else the scenario's only state; with several states and no
+        single government among them (or two: ``military government``, ``shadow government``)
+        nobody is meant for sure.
+
+        Examples
+        --------
+        >>> Gazetteer([Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group")]).government
+        'y'
+        >>> Gazetteer([Actor("p", "Pax", "state"), Actor("y", "Yel", "state")]).government is None
+        True
+        """
+        states = sorted(a.id for a in self.actors.values() if a.kind == ActorKind.STATE)
+        called = [a for a in states if "government" in self.words.get(a, ())]
+        if called:
+            return called[0] if len(called) == 1 else None
+        return states[0] if len(states) == 1 else None
 
     def is_person(self, m: Mention) -> bool:
         """Whether a mention names a person (an alias that is a person's name, or its surname)."""

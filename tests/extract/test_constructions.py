@@ -77,3 +77,41 @@ def test_the_speakers_rivals_are_the_agents_not_the_speaker():
     # was a WRONG Pax-Yel enemy: "its Xan rivals" is Xan, a rival of Pax
     assert stances("Pax said its Xan rivals had attacked Yel.", _P) == {("p", "x"): "rival", ("x", "y"): "enemy"}
     assert stances("Pax said its Xan allies had attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+
+
+_ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
+              Actor("q", "Quor", "international_org")]
+
+
+def test_government_forces_are_the_scenarios_one_government():
+    # Yel is the only state: its troops, army, security forces and regime forces are Yel
+    assert stances("Government troops clashed with Xan fighters.", _ONE_STATE) == {("x", "y"): "enemy"}
+    assert stances("The army shelled Xan positions.", _ONE_STATE) == {("x", "y"): "enemy"}
+    assert stances("Security forces killed ten Xan fighters.", _ONE_STATE) == {("x", "y"): "enemy"}
+    assert stances("Regime forces bombed Xan.", _ONE_STATE) == {("x", "y"): "enemy"}
+    assert stances("The military launched an offensive against Zed.", _ONE_STATE) == {("y", "z"): "enemy"}
+    # several states, one of them called a government: that one
+    named = [*_P[:3], Actor("y", "Yel", "state", aliases=("Yel federal government",)), _P[4]]
+    assert stances("Government forces retook the town from Zed.", named) == {("y", "z"): "enemy"}
+
+
+def test_government_forces_abstain_when_the_scenario_does_not_say_whose():
+    ex = extract_relations("Government troops clashed with Xan fighters.", _P)  # three states
+    assert ex.proposals == ()
+    assert [u.reason for u in ex.unclear] == [
+        "'Government troops': whose forces is not clear (several states, no one government)"]
+    two = [*_P[:3], Actor("y", "Yel", "state", aliases=("military government",)),
+           Actor("n", "Nova", "state", aliases=("shadow government",))]
+    assert stances("Government troops attacked Xan.", two) == {}
+    # a place is not a force: "a military base" stays nobody's
+    assert stances("Xan stormed a military base held by Zed.", _ONE_STATE) == {("x", "z"): "enemy"}
+
+
+def test_militias_backed_by_an_actor_are_not_that_actor():
+    # were WRONG: "Xan-backed militias attacked Yel" gave Xan-Yel ally, "pro-Xan militias" ambivalent
+    assert stances("Xan-backed militias attacked Yel.", _P) == {}
+    assert stances("Pro-Xan militias attacked Yel.", _P) == {}
+    assert stances("The anti-Xan coalition bombed Zed.", _P) == {}
+    # an actor right after the modifier is still what it qualifies
+    assert stances("The Pax-backed Xan attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pro-Pax Xan fighters attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
