@@ -109,6 +109,10 @@ INVENTORY: list[tuple] = [
     ("reported speech", "Xan said Pax was supplying it with weapons.", {"px": "+"}, {}),
     ("reported speech", "Yel blamed Xan for the bombing.", {"xy": "-"}, {}),
     ("reported speech", "Yel said Xan fighters had attacked its troops.", {"xy": "-"}, {}),
+    ("reported speech", "Pax says Yel attacked it on Monday.", {"py": "-"}, {}),
+    ("reported speech", "Pax said on Monday that Yel had been arming it.", {"py": "+"}, {}),
+    ("reported speech", "Pax said Yel and Xan had attacked it.", {"py": "-", "px": "-"}, {"xy": "+"}),
+    ("reported speech", "Zed said Xan had shelled its positions.", {"xz": "-"}, {}),
     # --- force nouns (Yel is the only state here)
     ("force noun", "Government troops clashed with Xan fighters.", {"xy": "-"}, {}, ONE_STATE),
     ("force noun", "The army shelled Xan positions.", {"xy": "-"}, {}, ONE_STATE),

@@ -200,7 +200,15 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
                 also = [m.actor for m in own if m.start == own[0].start and m.actor != actor]
                 resolved += [Mention(a, start, end, "coref", sent.quote(start, end)) for a in also]
             if toks[start].norm == "them" or (toks[start].norm == "it" and toks[start - 1].norm in _OBJECT_SLOT):
-                others = {m.actor for m in before if m.actor != actor and g.actors[m.actor].kind in kinds}
+                # "Pax said Yel had attacked it": the reported clause's subject is Yel, "it" someone else
+                said = max((k for k in range(before[0].end, start) if toks[k].norm in _SAYS), default=None)
+                reported = [m for m in before if said is not None and m.start > said and m.via != "coref"][:1]
+                for m in before:  # "Pax said Yel and Xan had attacked it": the whole subject
+                    if reported and m.start > reported[-1].end and all(
+                            t.norm in {",", "and"} for t in toks[reported[-1].end : m.start]):
+                        reported.append(m)
+                excluded = {m.actor for m in reported} or {actor}
+                others = {m.actor for m in before if m.actor not in excluded and g.actors[m.actor].kind in kinds}
                 actor = others.pop() if len(others) == 1 else None  # only when no other actor could be meant
         asked = [m for m in before if start >= 3 and m.end == start - 2 and toks[start - 2].norm == "to"
                  and m.start > 0 and toks[m.start - 1].norm in _REQUESTS]

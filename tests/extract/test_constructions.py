@@ -115,3 +115,12 @@ def test_militias_backed_by_an_actor_are_not_that_actor():
     # an actor right after the modifier is still what it qualifies
     assert stances("The Pax-backed Xan attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
     assert stances("Pro-Pax Xan fighters attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+
+
+def test_a_resumptive_pronoun_in_reported_speech_is_the_speaker():
+    # "it" is the object of the reported clause, whose subject is Yel: it is Pax, who said so
+    assert stances("Pax said Yel had attacked it.", _P) == {("p", "y"): "enemy"}
+    assert stances("Pax said on Monday that Yel had been arming it.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax said Yel and Xan had attacked it.", _P) == {("p", "y"): "enemy", ("p", "x"): "enemy"}
+    # two actors named after the reporting verb and none before it but the speaker: nobody else is "it"
+    assert stances("Quor and Pax said Yel had attacked them.", _P) == {}
