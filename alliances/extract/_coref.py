@@ -207,7 +207,7 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
                     if reported and m.start > reported[-1].end and all(
                             t.norm in {",", "and"} for t in toks[reported[-1].end : m.start]):
                         reported.append(m)
-                excluded = {m.actor for m in reported} or {actor}
+                excluded = {m.actor for m in reported} or ({actor} if actor else set())
                 others = {m.actor for m in before if m.actor not in excluded and g.actors[m.actor].kind in kinds}
                 actor = others.pop() if len(others) == 1 else None  # only when no other actor could be meant
         asked = [m for m in before if start >= 3 and m.end == start - 2 and toks[start - 2].norm == "to"
