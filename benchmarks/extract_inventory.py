@@ -148,6 +148,11 @@ INVENTORY: list[tuple] = [
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),
     ("quote", 'Xan called Yel "an enemy of the people".', {"xy": "-"}, {}),
+    ("quote", "Pax called Yel a terrorist organisation.", {"py": "-"}, {}),
+    ("quote", "Yel described Pax as a strategic partner.", {"py": "+"}, {}),
+    ("quote", "Pax has branded Xan a threat to the region.", {"px": "-"}, {}),
+    ("quote", "Pax never called Yel an enemy.", {}, {}),
+    ("quote", '"We will fight Yel to the end," said a Xan commander.', {"xy": "-"}, {}),
 ]
 
 _SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}

@@ -45,7 +45,7 @@ from ._clauses import (
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
 from ._lexicon import FAMILIES, CueFamily
-from ._links import NOUN_DETERMINERS, Link, noun_links, pair_links, within_links
+from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
 from ._sentences import Sentence
 
@@ -99,7 +99,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     if len({m.actor for m in mentions}) < 2:
         return [], reasons
     markers = matcher.markers(units)
-    links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers)
+    links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers) + judgement_links(units, unit_mention)
     # "its PDF units": the owner's own forces, so allies; the owner takes no part in what they do
     # ("its Xan rivals": related as the noun says)
     links += [Link(o.actor, m.actor, _cue(FAMILIES[RELATION_NOUNS.get(sent.tokens[m.end].norm, "support")],

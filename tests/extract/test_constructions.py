@@ -124,3 +124,15 @@ def test_a_resumptive_pronoun_in_reported_speech_is_the_speaker():
     assert stances("Pax said Yel and Xan had attacked it.", _P) == {("p", "y"): "enemy", ("p", "x"): "enemy"}
     # two actors named after the reporting verb and none before it but the speaker: nobody else is "it"
     assert stances("Quor and Pax said Yel had attacked them.", _P) == {}
+
+
+def test_calling_someone_an_enemy_or_a_partner_is_a_view_of_them():
+    assert stances("Pax called Yel an enemy.", _P) == {("p", "y"): "rival"}
+    assert stances("Pax has repeatedly branded Xan a terrorist group.", _P) == {("p", "x"): "rival"}
+    assert stances('Xan called Yel "an enemy of the people".', _P) == {("x", "y"): "rival"}
+    assert stances("Yel described Pax as a strategic partner.", _P) == {("p", "y"): "friendly"}
+    # not said, said once, or of a relation that is over: nothing
+    assert stances("Pax never called Yel an enemy.", _P) == {}
+    assert stances("Pax once called Yel a friend.", _P) == {}
+    assert stances("Pax called Yel a former ally.", _P) == {}
+    assert stances("Pax called on Yel to stop arming Xan.", _P) == {}
