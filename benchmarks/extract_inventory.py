@@ -102,6 +102,10 @@ INVENTORY: list[tuple] = [
     ("coordination", "Xan attacked Yel and Pax.", {"xy": "-", "px": "-"}, {"py": "+"}),
     ("coordination", "Pax condemned Xan and Zed.", {"px": "-", "pz": "-"}, {"xz": "+"}),
     ("coordination", "Pax, Quor and Yel signed a defence pact.", {"pq": "+", "py": "+", "qy": "+"}, {}),
+    ("coordination", "Pax is to end its support for Xan and Yel is to disarm Zed.", {"yz": "-"}, {}),
+    ("coordination", "Pax backs Xan and Yel has attacked Zed.", {"px": "+", "yz": "-"}, {}),
+    ("coordination", "Pax armed Xan and Zed fighters attacked Yel.", {"px": "+", "yz": "-"}, {}),
+    ("coordination", "Pax will cut its aid to Xan, while Yel will keep arming Zed.", {"yz": "+"}, {}),
     # --- reported speech and accusations
     ("reported speech", "Pax said Yel had attacked it.", {"py": "-"}, {}),
     ("reported speech", "Pax accused Yel of arming Xan.", {"py": "-"}, {"xy": "+"}),

@@ -305,6 +305,8 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
             in_list = k >= 3 and units[k - 1].startswith("@") and units[k - 2] == "," and units[k - 3].startswith("@")
             if not (in_list and nxt == "and"):
                 bounds[k + 2] = "main"
+        elif u == "and" and _own_clause(units, max(b for b in bounds if b <= k), k, cues):
+            bounds[k + 1] = "main"  # "X is to end its support for Y and Z is to disarm W": Z is the subject
         elif u in _SUBORDINATORS and k > 0 and _starts_clause(units, k + 1):
             bounds[k + 1] = "sub"
         elif u in _REPORTING and k + 1 < n:
@@ -321,6 +323,35 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
     clauses = _control_complements(clauses, units, unit_mention, sent, cues)
     _share_subjects(clauses, units, cues)
     return clauses
+
+
+_FINITE = BE | _MODALS | {"has", "have", "had", "does", "did"}
+
+
+def _own_clause(units: list[str], start: int, k: int, cues: list[Cue]) -> bool:
+    """Whether ``and`` at ``k`` opens a clause with its own subject: ``X backs Y and Z attacked W``.
+
+    The clause before it must have its verb (an auxiliary or a verb cue), and ``and`` be followed by
+    an actor (determiners before it, force nouns after it) and then a finite verb: an auxiliary or
+    a verb cue in the past or present tense. ``X and Y attacked Z`` (no verb before) and ``X said Y
+    and Z had attacked it`` (the reported clause starts at Y) are coordinated subjects.
+    """
+    verbs = {c.start for c in cues if c.role in {"verb", "helper"} or (  # not "relations between X and Y have"
+        c.role == "reciprocal" and (units[c.start].endswith("ed") or units[c.start] in _IRREGULAR))}
+    if not any(units[j] in _FINITE or j in verbs for j in range(start, k)):
+        return False
+    j = k + 1
+    while j < len(units) and units[j] in DETERMINERS:
+        j += 1
+    if j >= len(units) or not units[j].startswith("@"):
+        return False
+    j += 1
+    while j < len(units) and units[j] in _FROM_COLLECTIVE:
+        j += 1
+    while j < len(units) and units[j].endswith("ly") and units[j] not in {"only", "ally"}:
+        j += 1
+    return j < len(units) and (units[j] in _FINITE or (j in verbs and units[j].endswith(("ed", "s"))) or (
+        j in verbs and units[j] in _IRREGULAR))
 
 
 def _starts_clause(units: list[str], k: int) -> bool:

@@ -136,3 +136,17 @@ def test_calling_someone_an_enemy_or_a_partner_is_a_view_of_them():
     assert stances("Pax once called Yel a friend.", _P) == {}
     assert stances("Pax called Yel a former ally.", _P) == {}
     assert stances("Pax called on Yel to stop arming Xan.", _P) == {}
+
+
+def test_a_coordinated_clause_with_its_own_subject_takes_that_subject():
+    # was WRONG: "and Yel is to disarm Zed" gave Pax-Zed enemy (the clause read as Pax's)
+    assert stances("Pax is to end its support for Xan and Yel is to disarm Zed.", _P) == {("y", "z"): "enemy"}
+    assert stances("Pax will end its support for Xan and Yel will disarm Zed.", _P) == {("y", "z"): "enemy"}
+    assert stances("Pax backs Xan and Yel has attacked Zed.", _P) == {("p", "x"): "ally", ("y", "z"): "enemy"}
+    assert stances("Pax armed Xan and Zed fighters attacked Yel.", _P) == {("p", "x"): "ally", ("y", "z"): "enemy"}
+    # coordinated subjects and objects stay one group
+    assert stances("Xan and Zed attacked Yel.", _P) == {("x", "y"): "enemy", ("y", "z"): "enemy"}
+    assert stances("Pax said Xan and Zed had attacked it.", _P) == {("p", "x"): "enemy", ("p", "z"): "enemy"}
+    assert stances("Relations between Pax and Yel have collapsed.", _P) == {("p", "y"): "rival"}
+    # a cut that is only announced still undoes the support: nothing between Pax and Xan
+    assert stances("Pax is to end its support for Xan.", _P) == {}
