@@ -77,6 +77,13 @@ INVENTORY: list[tuple] = [
     ("relation noun", "Pax and its allies, Quor and Yel, condemned Xan.",
      {"pq": "+", "py": "+", "px": "-", "qx": "-", "xy": "-"}, {"qy": "+"}),
     ("relation noun", "Yel, Xan's main foreign backer, denied the report.", {"xy": "+"}, {}),
+    ("relation noun", "Pax's ally Yel attacked Xan.", {"py": "+", "xy": "-"}, {"px": "-"}),
+    ("relation noun", "Xan said its ally Zed had attacked Yel.", {"xz": "+", "yz": "-"}, {"xy": "-"}),
+    ("relation noun", "Pax's proxy Xan shelled Yel positions.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relation noun", "Pax's main rival Yel has attacked Xan.", {"py": "-", "xy": "-"}, {"px": "+"}),
+    ("relation noun", "Xan ambushed Pax's ally Yel.", {"py": "+", "xy": "-"}, {"px": "-"}),
+    ("relation noun", "Pax's former ally Yel attacked Xan.", {"xy": "-"}, {}),
+    ("relation noun", "Pax's ally attacked Xan.", {}, {}),  # the ally is not named: not Pax
     # --- alignment, rapprochement, rupture
     ("alignment/rupture", "Pax sided with Xan in the dispute.", {"px": "+"}, {}),
     ("alignment/rupture", "Pax broke with Quor over the war.", {"pq": "-"}, {}),

@@ -32,13 +32,11 @@ from ._clauses import (
     DETERMINERS,
     FILLER,
     PREPOSITIONS,
-    RELATION_NOUNS,
     Clause,
     Group,
     Paren,
     governed,
     object_after,
-    possessed,
     read_clauses,
     sentence_units,
 )
@@ -47,6 +45,7 @@ from ._cues import Cue, CueMatcher, Markers
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
+from ._owners import owned_by
 from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
@@ -102,9 +101,10 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers) + judgement_links(units, unit_mention)
     # "its PDF units": the owner's own forces, so allies; the owner takes no part in what they do
     # ("its Xan rivals": related as the noun says)
-    links += [Link(o.actor, m.actor, _cue(FAMILIES[RELATION_NOUNS.get(sent.tokens[m.end].norm, "support")],
-                                          f"{o.text} {m.text} {sent.tokens[m.end].text}"), True)
-              for o, m in possessed(sent, mentions)]
+    # ("Pax's ally Yel": Yel is the phrase, the ally of Pax; "its former ally Yel": no tie now)
+    links += [Link(o.owner.actor, o.owned.actor, _cue(FAMILIES[o.family], f"{o.owner.text} {o.owned.text} {o.noun}"),
+                   o.owner.via != "coref" or o.skip == frozenset())
+              for o in owned_by(sent, mentions) if o.family is not None]
     clauses = read_clauses(units, unit_mention, sent, cues)
     k = 0
     while k < len(clauses):  # complements found while binding are appended and read in turn

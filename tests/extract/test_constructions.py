@@ -150,3 +150,20 @@ def test_a_coordinated_clause_with_its_own_subject_takes_that_subject():
     assert stances("Relations between Pax and Yel have collapsed.", _P) == {("p", "y"): "rival"}
     # a cut that is only announced still undoes the support: nothing between Pax and Xan
     assert stances("Pax is to end its support for Xan.", _P) == {}
+
+
+def test_the_actor_named_after_a_relation_noun_is_the_phrase():
+    # were: "Pax's ally Yel attacked Xan" read Pax as the attacker (Pax-Xan enemy, Yel-Xan nothing)
+    assert stances("Pax's ally Yel attacked Xan.", _P) == {("p", "y"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax's closest ally Yel attacked Xan.", _P) == {("p", "y"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax's proxy Xan attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax's rival Yel attacked Xan.", _P) == {("p", "y"): "rival", ("x", "y"): "enemy"}
+    assert stances("Xan attacked Pax's ally Yel.", _P) == {("p", "y"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax's ally, Yel, attacked Xan.", _P) == {("p", "y"): "ally", ("x", "y"): "enemy"}
+    assert stances("Xan said its ally Zed had attacked Yel.", _P) == {("x", "z"): "ally", ("y", "z"): "enemy"}
+    assert stances("Pax's allies Yel and Quor condemned Xan.", _P) == {
+        ("p", "q"): "ally", ("p", "y"): "ally", ("q", "x"): "rival", ("x", "y"): "rival"}
+    # a former ally is none now; an ally not named is not its owner
+    assert stances("Pax's former ally Yel attacked Xan.", _P) == {("x", "y"): "enemy"}
+    assert stances("Pax's ally attacked Xan.", _P) == {}
+    assert stances("Xan attacked Pax's allies.", _P) == {}
