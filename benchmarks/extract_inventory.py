@@ -158,6 +158,10 @@ INVENTORY: list[tuple] = [
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),
+    ("quote", '"Pax remains our most important ally," Yel\'s foreign minister said.', {"py": "+"}, {}),
+    ("quote", '"Our ally Pax has sent weapons," a Yel minister said.', {"py": "+"}, {}),
+    ("quote", '"Pax is our enemy," a Xan commander said.', {"px": "-"}, {}),
+    ("quote", '"We thank our partners in Pax," a Yel minister said.', {}, {}),  # people in Pax, not its state
     ("quote", 'Xan called Yel "an enemy of the people".', {"xy": "-"}, {}),
     ("quote", "Pax called Yel a terrorist organisation.", {"py": "-"}, {}),
     ("quote", "Yel described Pax as a strategic partner.", {"py": "+"}, {}),

@@ -373,7 +373,7 @@ def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue],
         if k not in unit_mention:
             continue
         m = unit_mention[k]
-        possessive = sent.tokens[m.end - 1].possessive or m.text.lower() in {"its", "their"}
+        possessive = sent.tokens[m.end - 1].possessive or m.text.lower() in {"its", "their", "our"}
         if groups and not possessive:  # "X, Russia's closest ally": a possessor starts its own phrase
             g = groups[-1]
             between = units[g.last + 1 : k]
@@ -405,7 +405,7 @@ def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue],
                 g.possessive = possessive
                 continue
         groups.append(Group([k], [m.actor], m.via == "coref", possessive, m.via == "demonym",
-                            pronoun=m.text.lower() in {"its", "their", "his", "her"},
+                            pronoun=m.text.lower() in {"its", "their", "his", "her", "our"},
                             acronym=len(m.text) >= 2 and m.text.isalpha() and m.text.isupper()))
     return [part for g in groups for part in _asyndetic(g, units, unit_mention)]
 

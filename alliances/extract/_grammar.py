@@ -54,7 +54,7 @@ _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
 # prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
 _COBELLIGERENT = {"alongside", "side by side with", "together with", "joined forces with", "in alliance with"}
-_POSSESSIVES = {"its", "their", "his", "her"}
+_POSSESSIVES = {"its", "their", "his", "her", "our"}
 _COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
 _CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
 

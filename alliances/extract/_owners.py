@@ -101,7 +101,7 @@ def owned_by(sent: Sentence, mentions: list[Mention]) -> list[Owned]:
     for m in mentions:
         if m.inner:
             continue
-        pronoun = m.via == "coref" and m.text.lower() in {"its", "their"}
+        pronoun = m.via == "coref" and m.text.lower() in {"its", "their", "our"}
         if pronoun and m.end in by_start:  # "its PDF units", "its Xan rivals"
             owned = by_start[m.end]
             after = toks[owned.end].norm if owned.end < len(toks) else ""

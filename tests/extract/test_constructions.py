@@ -167,3 +167,17 @@ def test_the_actor_named_after_a_relation_noun_is_the_phrase():
     assert stances("Pax's former ally Yel attacked Xan.", _P) == {("x", "y"): "enemy"}
     assert stances("Pax's ally attacked Xan.", _P) == {}
     assert stances("Xan attacked Pax's allies.", _P) == {}
+
+
+def test_a_first_person_possessive_in_a_quote_is_the_speaker():
+    # were nothing (unclear): "our" resolved to the speaker but was not read as a possessive
+    assert stances('"Pax is our closest partner," a Yel minister said.', _P) == {("p", "y"): "friendly"}
+    assert stances('"Pax remains our most important ally," Yel\'s foreign minister said.', _P) == {
+        ("p", "y"): "ally"}
+    assert stances('"Our ally Pax has sent weapons," a Yel minister said.', _P) == {("p", "y"): "ally"}
+    assert stances('"Pax is our enemy," a Xan commander said.', _P) == {("p", "x"): "enemy"}
+    # "our enemies" are not the speaker: was a WRONG Pax-Yel ally ("arming our enemies" read as arming Yel)
+    assert stances('"Pax is arming our enemies," a Yel minister said.', _P).get(("p", "y")) in {None, "enemy", "rival"}
+    # people in a country are not its state: nothing, listed as unclear
+    ex = extract_relations('"We thank our partners in Pax," a Yel minister said.', _P)
+    assert ex.proposals == () and ex.unclear
