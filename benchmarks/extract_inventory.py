@@ -139,6 +139,9 @@ INVENTORY: list[tuple] = [
     ("force noun", "Xan-backed militias attacked Zed.", {}, {"xz": "-"}),  # the militias attacked, not Xan
     ("force noun", "Pro-Pax militias attacked Yel.", {}, {"py": "-"}),
     ("force noun", "Security forces and Xan fighters fought Zed.", {"xz": "-", "yz": "-"}, {"xy": "+"}, ONE_STATE),
+    ("force noun", "KHARTOUM (Wire) - Government troops shelled Xan positions.", {"xy": "-"}, {}, ONE_STATE),
+    ("force noun", "GOMA, May 3 (Wire) -- Security forces killed ten Zed fighters.", {"yz": "-"}, {}, ONE_STATE),
+    ("force noun", "BAMAKO (Wire) — The army repelled a Xan attack on Tuesday.", {"xy": "-"}, {}, ONE_STATE),
     # --- anaphora
     ("anaphora", "Xan seized the town. The group later attacked Yel.", {"xy": "-"}, {}),
     ("anaphora", "Pax backs Xan. It also arms Zed.", {"px": "+", "pz": "+"}, {"xz": "+"}),

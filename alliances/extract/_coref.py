@@ -25,7 +25,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from .._records import ActorKind
-from ._mentions import Gazetteer, Mention, named_mentions
+from ._mentions import Gazetteer, Mention, dateline_end, named_mentions
 from ._sentences import Sentence, Token
 
 __all__ = ["ANAPHORS", "find_mentions", "unresolved_references"]
@@ -357,13 +357,16 @@ def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int
 def _bare_description(toks: list[Token], i: int, taken: AbstractSet[int]) -> bool:
     """``army positions``, ``an army drone``, ``army-held cities``: an institution named as a modifier, not
     inside a name."""
+    # a word before it that makes it part of a name or a compound ("Iran-backed security forces"), except a
+    # wire dateline's dash ("KHARTOUM (Wire) - Government troops"), which opens the story
+    opens = i == 0 or i == dateline_end(toks)
     if toks[i].norm == "security":
         return (i + 1 < len(toks) and toks[i + 1].norm in _SECURITY_FOLLOWERS
-                and not (i > 0 and (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm == "-")))
+                and (opens or not (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm == "-")))
     followed = i + 1 < len(toks) and toks[i + 1].norm in _BARE_FOLLOWERS or (
         i + 2 < len(toks) and toks[i + 1].norm == "-" and toks[i + 2].norm in {"held", "controlled", "run", "led"})
     return (toks[i].norm in _BARE_HEADS and (followed or toks[i].norm in _BARE_NOUNS)
-            and not (i > 0 and (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm in {"the", "-"})))
+            and (opens or not (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm in {"the", "-"})))
 
 
 def _speakers(sent: Sentence, found: list[Mention], taken: AbstractSet[int]) -> list[Mention]:

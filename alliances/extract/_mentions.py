@@ -421,6 +421,8 @@ def dateline_end(toks: list[Token] | tuple[Token, ...]) -> int:
         return 0
     for k, t in enumerate(toks[:15]):
         if t.norm == "-" and k > 1 and (toks[k - 1].norm == ")" or toks[k - 2].norm in _MONTHS):
+            while k + 1 < len(toks) and toks[k + 1].norm == "-":  # "(Wire) -- ": a double dash
+                k += 1
             return k + 1
         if t.is_word and not (t.is_capitalised or t.text.isdigit() or t.norm in _MONTHS):
             return 0

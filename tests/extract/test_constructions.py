@@ -181,3 +181,20 @@ def test_a_first_person_possessive_in_a_quote_is_the_speaker():
     # people in a country are not its state: nothing, listed as unclear
     ex = extract_relations('"We thank our partners in Pax," a Yel minister said.', _P)
     assert ex.proposals == () and ex.unclear
+
+
+def test_a_dateline_dash_is_no_compound_modifier():
+    # were nothing: syntok ended a sentence at "(Wire)" and the dash then read as "X-backed"'s hyphen
+    assert stances("KHARTOUM (Wire) - Government troops shelled Xan positions.", _ONE_STATE) == {("x", "y"): "enemy"}
+    assert stances("GOMA, May 3 (Wire) -- Security forces killed ten Zed fighters.", _ONE_STATE) == {
+        ("y", "z"): "enemy"}
+    assert stances("BAMAKO (Wire) \u2014 The army shelled Xan positions.", _ONE_STATE) == {("x", "y"): "enemy"}
+    # a hyphen inside the sentence still makes a compound: the militias are not Xan
+    assert stances("Xan-backed militias attacked Zed.", _ONE_STATE) == {}
+
+
+def test_a_dateline_stays_with_its_sentence():
+    from alliances.extract import split_sentences
+
+    assert [s.text for s in split_sentences("KHARTOUM (Wire) - Xan attacked Yel. Zed said nothing.")] == [
+        "KHARTOUM (Wire) - Xan attacked Yel.", "Zed said nothing."]
