@@ -158,6 +158,9 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Pax refused to back Xan.", {}, {}),
     ("negation/hedge", "Pax has never supported Xan.", {}, {}),
     ("negation/hedge", "Pax stopped short of condemning Yel.", {}, {}),
+    ("negation/hedge", "Yel had trained Xan defectors, an accusation Pax denied.", {}, {}),  # defectors are not Xan
+    ("negation/hedge", "Xan deserters attacked Yel.", {}, {}),
+    ("negation/hedge", "Yel deployed trained Xan fighters.", {}, {}),  # who trained them is not said
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

@@ -87,6 +87,8 @@ _ACTOR_NOUNS = {"militia", "militias", "group", "groups", "faction", "movement",
                 "monarchy", "body", "union", "federation", "front", "council", "brigade", "brigades", "battalion"}
 _IRREGULAR = {"hit", "struck", "held", "won", "shot", "fought", "led", "overrun", "built", "set", "caught", "beaten",
               "bought", "brought", "sent", "made", "kept", "left"}
+_DEFECTORS = {"defectors", "defector", "deserters", "deserter", "dissidents", "dissident", "renegades", "renegade",
+              "breakaway", "splinter", "ex-combatants", "ex-fighters", "ex-members"}
 # words a coordinated clause may open with before its verb ("and later pressured")
 _OPENERS = {"later", "then", "also", "subsequently", "since", "has", "have", "had", "was", "were", "is", "are", "will",
             "would", "again", "soon", "now", "even", "still", "quickly", "swiftly", "reportedly", "allegedly"}
@@ -190,6 +192,8 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
     owners = {id(o.owner) for o in owned}
     skip = {j for o in owned for j in o.skip}  # "Pax's ally Yel attacked": Yel stands for the phrase
     for m in mentions:
+        if m.end < len(sent.tokens) and sent.tokens[m.end].norm in _DEFECTORS:
+            continue  # "trained FDLR defectors": people who left the FDLR are not the FDLR (a word, not an actor)
         if not m.inner and id(m) not in owners:  # "its PDF units": the PDF is the phrase's actor, not "its"
             starts.setdefault(m.start, []).append(m)
     i = dateline_end(sent.tokens)  # "EL FASHER, May 12 (Wire) -": where the story was filed, no part of it

@@ -258,6 +258,8 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             return nominal, None
         if before in NOUN_DETERMINERS:
             return [], None  # "the fighting", "an attack": a noun, not a verb
+        if before.endswith("ed") and before not in _AUXILIARIES and cue.text.split()[0].endswith("ed"):
+            return [], None  # "deployed trained Xan fighters": a participle describing them; who trained them?
         if cue.text.split()[0].endswith("ing") and paren is None:
             # "the African Union force fighting al-Shabaab": a participle after a group is said of it
             g = next((g for g in reversed(groups) if g.last < cue.start), None)

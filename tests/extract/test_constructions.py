@@ -198,3 +198,15 @@ def test_a_dateline_stays_with_its_sentence():
 
     assert [s.text for s in split_sentences("KHARTOUM (Wire) - Xan attacked Yel. Zed said nothing.")] == [
         "KHARTOUM (Wire) - Xan attacked Yel.", "Zed said nothing."]
+
+
+def test_defectors_are_not_their_group_and_a_participle_is_no_verb():
+    # r-drc-2's false pair (found after r-'s first look): "Rwanda had also trained FDLR defectors" gave FDLR-Rwanda ally
+    assert stances("Yel had also trained Xan defectors, an accusation Pax denied.", _P) == {}
+    assert stances("Xan deserters attacked Yel.", _P) == {}
+    assert stances("A Xan splinter group attacked Yel.", _P) == {}
+    # "trained" after another verb describes the fighters: the text does not say who trained them
+    assert stances("Yel deployed trained Xan fighters.", _P) == {}
+    # a verb it still is after a comma, "and" or an auxiliary
+    assert stances("Yel armed, trained and funded Xan.", _P) == {("x", "y"): "ally"}
+    assert stances("Yel has trained Xan fighters.", _P) == {("x", "y"): "ally"}
