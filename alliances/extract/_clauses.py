@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 
 from ._cues import Cue
 from ._mentions import Mention, dateline_end
+from ._owners import FORCE_NOUNS, owned_by, relation_owner
 from ._sentences import Sentence
 
-__all__ = ["ALLIANCE_NOUNS", "BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "Clause", "Group", "Paren", "governed", "is_modifier", "object_after",
-           "possessed", "read_clauses", "sentence_units"]
+__all__ = [
+    "ALLIANCE_NOUNS", "BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "Clause", "Group", "Paren", "governed", "is_modifier", "object_after",
+           "read_clauses", "sentence_units"]
 
 COORD = {",", "and", "or", "&", "plus", "as", "well"}
 FILLER = {
@@ -85,8 +87,8 @@ _ACTOR_NOUNS = {"militia", "militias", "group", "groups", "faction", "movement",
                 "monarchy", "body", "union", "federation", "front", "council", "brigade", "brigades", "battalion"}
 _IRREGULAR = {"hit", "struck", "held", "won", "shot", "fought", "led", "overrun", "built", "set", "caught", "beaten",
               "bought", "brought", "sent", "made", "kept", "left"}
-_FROM_COLLECTIVE = {"fighters", "troops", "soldiers", "units", "members", "militiamen", "mercenaries", "contingent",
-                    "forces", "gunmen", "militants", "officers", "instructors", "advisers", "delegation"}
+_DEFECTORS = {"defectors", "defector", "deserters", "deserter", "dissidents", "dissident", "renegades", "renegade",
+              "breakaway", "splinter", "ex-combatants", "ex-fighters", "ex-members"}
 # words a coordinated clause may open with before its verb ("and later pressured")
 _OPENERS = {"later", "then", "also", "subsequently", "since", "has", "have", "had", "was", "were", "is", "are", "will",
             "would", "again", "soon", "now", "even", "still", "quickly", "swiftly", "reportedly", "allegedly"}
@@ -186,14 +188,20 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
     unit_mention: dict[int, Mention] = {}
     scare = _scare_quotes(sent)
     starts: dict[int, list[Mention]] = {}
-    owners = {id(owner) for owner, _ in possessed(sent, mentions)}
+    owned = owned_by(sent, mentions)
+    owners = {id(o.owner) for o in owned}
+    skip = {j for o in owned for j in o.skip}  # "Pax's ally Yel attacked": Yel stands for the phrase
     for m in mentions:
+        if m.end < len(sent.tokens) and sent.tokens[m.end].norm in _DEFECTORS:
+            continue  # "trained FDLR defectors": people who left the FDLR are not the FDLR (a word, not an actor)
         if not m.inner and id(m) not in owners:  # "its PDF units": the PDF is the phrase's actor, not "its"
             starts.setdefault(m.start, []).append(m)
     i = dateline_end(sent.tokens)  # "EL FASHER, May 12 (Wire) -": where the story was filed, no part of it
     while i < len(sent.tokens):
         here = starts.get(i)
-        if here:
+        if i in skip:
+            i += 1
+        elif here:
             for n, m in enumerate(here):  # "the two groups": one mention per actor, read as "@0 and @1"
                 if n:
                     units.append("and")
@@ -206,46 +214,6 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
             units.append(sent.tokens[i].norm)
             i += 1
     return units, unit_mention
-
-
-def possessed(sent: Sentence, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Possessive pronouns that determine an actor's forces: (owner, possessed) for ``its PDF units``.
-
-    In "The NUG said its People's Defence Force units had joined ...", ``its`` (the NUG) is
-    no argument of the verb: the PDF is. Only a resolved ``its`` or ``their`` right before a
-    named actor that a force noun follows (units, fighters, troops...) counts: "its Xan
-    rivals" is about rivals, not about Xan's forces.
-
-    Parameters
-    ----------
-    sent : Sentence
-    mentions : list of Mention
-        The sentence's mentions.
-
-    Returns
-    -------
-    list of (Mention, Mention)
-        The pronoun's mention (resolved to the owner) and the possessed actor's mention.
-
-    Examples
-    --------
-    >>> from alliances import Actor
-    >>> from alliances.extract import Gazetteer, find_mentions, split_sentences
-    >>> sents = split_sentences("Alpha said its Beta units attacked Gamma.")
-    >>> g = Gazetteer([Actor("a", "Alpha"), Actor("b", "Beta"), Actor("c", "Gamma")])
-    >>> [(o.actor, m.actor) for o, m in possessed(sents[0], find_mentions(sents, g)[0])]
-    [('a', 'b')]
-    """
-    toks = sent.tokens
-    by_start = {m.start: m for m in mentions if not m.inner and m.via != "coref"}
-    out = []
-    for m in mentions:
-        if m.via != "coref" or m.inner or m.text.lower() not in {"its", "their"} or m.end not in by_start:
-            continue
-        owned = by_start[m.end]
-        if owned.actor != m.actor and owned.end < len(toks) and toks[owned.end].norm in _FROM_COLLECTIVE:
-            out.append((m, owned))
-    return out
 
 
 def _scare_quotes(sent: Sentence) -> set[int]:
@@ -295,6 +263,8 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
             in_list = k >= 3 and units[k - 1].startswith("@") and units[k - 2] == "," and units[k - 3].startswith("@")
             if not (in_list and nxt == "and"):
                 bounds[k + 2] = "main"
+        elif u == "and" and _own_clause(units, max(b for b in bounds if b <= k), k, cues):
+            bounds[k + 1] = "main"  # "X is to end its support for Y and Z is to disarm W": Z is the subject
         elif u in _SUBORDINATORS and k > 0 and _starts_clause(units, k + 1):
             bounds[k + 1] = "sub"
         elif u in _REPORTING and k + 1 < n:
@@ -311,6 +281,35 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
     clauses = _control_complements(clauses, units, unit_mention, sent, cues)
     _share_subjects(clauses, units, cues)
     return clauses
+
+
+_FINITE = BE | _MODALS | {"has", "have", "had", "does", "did"}
+
+
+def _own_clause(units: list[str], start: int, k: int, cues: list[Cue]) -> bool:
+    """Whether ``and`` at ``k`` opens a clause with its own subject: ``X backs Y and Z attacked W``.
+
+    The clause before it must have its verb (an auxiliary or a verb cue), and ``and`` be followed by
+    an actor (determiners before it, force nouns after it) and then a finite verb: an auxiliary or
+    a verb cue in the past or present tense. ``X and Y attacked Z`` (no verb before) and ``X said Y
+    and Z had attacked it`` (the reported clause starts at Y) are coordinated subjects.
+    """
+    verbs = {c.start for c in cues if c.role in {"verb", "helper"} or (  # not "relations between X and Y have"
+        c.role == "reciprocal" and (units[c.start].endswith("ed") or units[c.start] in _IRREGULAR))}
+    if not any(units[j] in _FINITE or j in verbs for j in range(start, k)):
+        return False
+    j = k + 1
+    while j < len(units) and units[j] in DETERMINERS:
+        j += 1
+    if j >= len(units) or not units[j].startswith("@"):
+        return False
+    j += 1
+    while j < len(units) and units[j] in FORCE_NOUNS:
+        j += 1
+    while j < len(units) and units[j].endswith("ly") and units[j] not in {"only", "ally"}:
+        j += 1
+    return j < len(units) and (units[j] in _FINITE or (j in verbs and units[j].endswith(("ed", "s"))) or (
+        j in verbs and units[j] in _IRREGULAR))
 
 
 def _starts_clause(units: list[str], k: int) -> bool:
@@ -378,7 +377,7 @@ def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue],
         if k not in unit_mention:
             continue
         m = unit_mention[k]
-        possessive = sent.tokens[m.end - 1].possessive or m.text.lower() in {"its", "their"}
+        possessive = sent.tokens[m.end - 1].possessive or m.text.lower() in {"its", "their", "our"}
         if groups and not possessive:  # "X, Russia's closest ally": a possessor starts its own phrase
             g = groups[-1]
             between = units[g.last + 1 : k]
@@ -410,7 +409,7 @@ def _groups(units: list[str], unit_mention: dict[int, Mention], cues: list[Cue],
                 g.possessive = possessive
                 continue
         groups.append(Group([k], [m.actor], m.via == "coref", possessive, m.via == "demonym",
-                            pronoun=m.text.lower() in {"its", "their", "his", "her"},
+                            pronoun=m.text.lower() in {"its", "their", "his", "her", "our"},
                             acronym=len(m.text) >= 2 and m.text.isalpha() and m.text.isupper()))
     return [part for g in groups for part in _asyndetic(g, units, unit_mention)]
 
@@ -506,6 +505,8 @@ def _subject(units: list[str], clause: Clause, cues: list[Cue]) -> Group | None:
     for g in clause.groups:
         if any(p.start < g.first < p.end for p in clause.parens) or is_modifier(units, g):
             continue
+        if g.possessive and relation_owner(units, g.last):
+            return None  # "Pax's ally attacked Xan": the ally, whoever it is, attacked
         j = g.first - 1
         while j >= clause.start and units[j] in DETERMINERS | FILLER - {"of"}:
             j -= 1
@@ -521,7 +522,7 @@ def _partitive(units: list[str], start: int, j: int) -> bool:
     k = j
     if units[k] == "to" and k - 1 >= start and units[k - 1] == "loyal":
         k -= 1
-    elif units[k] not in {"of", "from"} or (units[k] == "from" and units[k - 1] not in _FROM_COLLECTIVE):
+    elif units[k] not in {"of", "from"} or (units[k] == "from" and units[k - 1] not in FORCE_NOUNS):
         return False
     k -= 1
     if k < start or units[k] not in _COLLECTIVE:
@@ -546,6 +547,8 @@ def is_modifier(units: list[str], g: Group) -> bool:
     >>> is_modifier(["@0", "-", "backed", "@1"], Group([0], ["iran"], False))
     True
     """
+    if g.first >= 2 and units[g.first - 1] == "-" and units[g.first - 2] in {"pro", "anti"}:
+        return True  # "pro-Xan militias attacked Yel": the militias attacked, not Xan
     return g.last + 1 < len(units) and units[g.last + 1] == "-"
 
 
@@ -572,8 +575,8 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
     if g is not None and g.pronoun and len(later) > 1:
         skip |= set(g.units)
         g = later[1]  # "backed by their allies Russia and Iran": the pronoun is a determiner
-    if g is None or g.first >= end:
-        return None
+    if g is None or g.first >= end or (g.possessive and relation_owner(units, g.last)):
+        return None  # "Xan attacked Pax's allies": not Pax
     between = [u for j, u in enumerate(units[k : g.first], start=k) if j not in skip]
     if "of" in between and all(u in _COLLECTIVE or u in DETERMINERS or u.isdigit() for u in
                                between[: between.index("of")]) and between.index("of") > 0:

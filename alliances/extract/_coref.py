@@ -21,13 +21,14 @@ Deliberately simple, and abstaining when unsure:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from .._records import ActorKind
-from ._mentions import Gazetteer, Mention, named_mentions
+from ._mentions import Gazetteer, Mention, dateline_end, named_mentions
 from ._sentences import Sentence, Token
 
-__all__ = ["ANAPHORS", "find_mentions", "unresolved_plurals"]
+__all__ = ["ANAPHORS", "find_mentions", "unresolved_references"]
 
 # definite descriptions and pronouns that may refer back to an actor, with the kinds they fit
 _GROUPISH = frozenset({ActorKind.ARMED_GROUP, ActorKind.MILITIA})
@@ -60,6 +61,9 @@ ANAPHORS: dict[tuple[str, ...], frozenset[ActorKind]] = {
     ("the", "soldiers"): frozenset({ActorKind.STATE, ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG}),
     ("the", "troops"): frozenset({ActorKind.STATE, ActorKind.COALITION, ActorKind.INTERNATIONAL_ORG}),
     ("the", "generals"): frozenset({ActorKind.STATE}),
+    ("the", "country"): frozenset({ActorKind.STATE}),
+    ("the", "kingdom"): frozenset({ActorKind.STATE}),
+    ("the", "republic"): frozenset({ActorKind.STATE}),
     ("the", "mission"): frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION}),
     ("they",): _ANY,
     ("their",): _ANY,
@@ -76,13 +80,19 @@ _OBJECT_SLOT = {"with", "against", "on", "to", "at", "from", "of", "for", "by", 
 # institutions a description may name without an antecedent, when one actor's name has the word
 _BARE_HEADS = {"army": frozenset({ActorKind.STATE}), "government": frozenset({ActorKind.STATE}),
                "military": frozenset({ActorKind.STATE}), "regime": frozenset({ActorKind.STATE}),
+               "security": frozenset({ActorKind.STATE}),
                "peacekeepers": frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION})}
+# heads that, when no actor's name has them, mean the scenario's government ("government troops", "the army")
+_STATE_FORCE_HEADS = {"army", "government", "military", "regime", "security"}
+_FORCE_FOLLOWERS = {"troops", "forces", "soldiers", "personnel"}  # "government troops", not "a military base"
+_SECURITY_FOLLOWERS = {"forces", "personnel", "services"}  # "security forces", never "security positions"
 _BARE_NOUNS = {"peacekeepers"}  # heads that stand alone ("fired on peacekeepers"), not only as modifiers
 # description heads that, with no antecedent, name the one actor whose name has them ("the bloc": "Northern Bloc")
 _NAMED_HEADS = {"bloc", "alliance", "coalition", "mission", "organisation", "organization", "junta", "council", "union"}
 _BARE_FOLLOWERS = {"positions", "position", "base", "bases", "units", "unit", "drone", "drones", "convoy", "convoys",
                    "headquarters", "barracks", "posts", "post", "troops", "soldiers", "garrison", "garrisons",
-                   "checkpoint", "checkpoints", "helicopter", "helicopters", "jets", "aircraft", "outposts", "outpost"}
+                   "checkpoint", "checkpoints", "helicopter", "helicopters", "jets", "aircraft", "outposts", "outpost",
+                   "forces", "personnel"}
 _SAYS = {"said", "says", "say", "told", "added", "stated", "declared", "announced", "insisted", "warned", "wrote"}
 _ANAPHORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], frozenset[ActorKind]]]] = {}
 for _key, _kinds in sorted(ANAPHORS.items(), key=lambda kv: -len(kv[0])):
@@ -121,21 +131,23 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
         # antecedents: up to eight earlier sentences, nearest first ("they": only the
         # previous sentence of the same paragraph)
         prev = [out[j] for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
+        prev_tokens = [list(sentences[j].tokens) for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
         same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
         before = sentences[k - 1] if same_para else None
-        out.append(_sentence_mentions(sent, gazetteer, prev, before, seen))
+        out.append(_sentence_mentions(sent, gazetteer, (prev, prev_tokens), before, seen))
         seen.update(m.actor for m in out[-1] if m.via == "name")
     return out
 
 
-def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: list[list[Mention]], prev_sent: Sentence | None,
-                       seen: set[str]) -> list[Mention]:
+def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: tuple[list[list[Mention]], list[list[Token]]],
+                       prev_sent: Sentence | None, seen: set[str]) -> list[Mention]:
     found = named_mentions(sent, g, seen)
     resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
     return sorted(found + resolved, key=lambda m: (m.start, m.inner))
 
 
-def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], previous: list[list[Mention]],
+def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
+                         earlier_sentences: tuple[list[list[Mention]], list[list[Token]]],
                          prev_sent: Sentence | None) -> list[Mention]:
     """Definite descriptions and pronouns not already part of a name, resolved to an earlier actor.
 
@@ -143,6 +155,7 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
     ``prev_sent``: the sentence right before, when it is in the same paragraph.
     """
     same_para = prev_sent is not None
+    previous, previous_tokens = earlier_sentences
     toks = list(sent.tokens)
     taken = {i for m in found for i in range(m.start, m.end)}
     resolved: list[Mention] = []
@@ -172,7 +185,9 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
         else:
             earlier = last if how == "pronoun" else [m for ms in previous for m in ms]
             head = toks[start].norm if how == "bare" else toks[end - 1].norm
-            actor = _antecedent(before, earlier, kinds, g, how == "pronoun", head=head, bare=how == "bare")
+            actor = _antecedent(before, earlier, kinds, g, how == "pronoun", head=head, bare=how == "bare",
+                                own_clause=_clause_start(toks, start), previous_by_sentence=(previous, previous_tokens),
+                                forces=how == "bare" and end < len(toks) and toks[end].norm in _FORCE_FOLLOWERS)
         if how == "pronoun" and before:
             # the subject of the pronoun's own clause when the sentence has several ("..., and Israel has
             # struck convoys it says ...": it = Israel); an object pronoun ("cooperates with it", "them")
@@ -185,7 +200,15 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention], pre
                 also = [m.actor for m in own if m.start == own[0].start and m.actor != actor]
                 resolved += [Mention(a, start, end, "coref", sent.quote(start, end)) for a in also]
             if toks[start].norm == "them" or (toks[start].norm == "it" and toks[start - 1].norm in _OBJECT_SLOT):
-                others = {m.actor for m in before if m.actor != actor and g.actors[m.actor].kind in kinds}
+                # "Pax said Yel had attacked it": the reported clause's subject is Yel, "it" someone else
+                said = max((k for k in range(before[0].end, start) if toks[k].norm in _SAYS), default=None)
+                reported = [m for m in before if said is not None and m.start > said and m.via != "coref"][:1]
+                for m in before:  # "Pax said Yel and Xan had attacked it": the whole subject
+                    if reported and m.start > reported[-1].end and all(
+                            t.norm in {",", "and"} for t in toks[reported[-1].end : m.start]):
+                        reported.append(m)
+                excluded = {m.actor for m in reported} or ({actor} if actor else set())
+                others = {m.actor for m in before if m.actor not in excluded and g.actors[m.actor].kind in kinds}
                 actor = others.pop() if len(others) == 1 else None  # only when no other actor could be meant
         asked = [m for m in before if start >= 3 and m.end == start - 2 and toks[start - 2].norm == "to"
                  and m.start > 0 and toks[m.start - 1].norm in _REQUESTS]
@@ -228,8 +251,8 @@ def _plural_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int,
     return None
 
 
-def unresolved_plurals(sent: Sentence, mentions: list[Mention]) -> list[str]:
-    """The plural descriptions of a sentence no actor was found for (``All three``, ``the two groups``).
+def unresolved_references(sent: Sentence, mentions: list[Mention]) -> list[str]:
+    """Why a sentence's descriptions found no actor: plurals (``All three``) and state forces (``Government troops``).
 
     Parameters
     ----------
@@ -240,16 +263,20 @@ def unresolved_plurals(sent: Sentence, mentions: list[Mention]) -> list[str]:
     Returns
     -------
     list of str
-        Their words as written, in order.
+        One reason per description no actor was found for, in order: a plural no list
+        just before resolves, forces of a state when the scenario has several states and
+        no one government.
 
     Examples
     --------
     >>> from alliances import Actor
     >>> from alliances.extract import Gazetteer, split_sentences
-    >>> sents = split_sentences("Alpha and Nowhere met. All three have attacked Beta.")
-    >>> ms = find_mentions(sents, Gazetteer([Actor("a", "Alpha"), Actor("b", "Beta")]))
-    >>> unresolved_plurals(sents[1], ms[1])
-    ['All three']
+    >>> sents = split_sentences("Alpha and Nowhere met. All three have attacked Beta. Government troops fought Beta.")
+    >>> g = Gazetteer([Actor("a", "Alpha", "state"), Actor("b", "Beta"), Actor("c", "Gamma", "state")])
+    >>> ms = find_mentions(sents, g)
+    >>> unresolved_references(sents[1], ms[1]) + unresolved_references(sents[2], ms[2])
+    ["'All three': which actors it refers to is not clear", \
+"'Government troops': whose forces is not clear (several states, no one government)"]
     """
     toks = list(sent.tokens)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -257,7 +284,10 @@ def unresolved_plurals(sent: Sentence, mentions: list[Mention]) -> list[str]:
     for i in range(len(toks)):
         hit = None if i in taken or not toks[i].is_word else _plural_at(toks, i, set())
         if hit is not None and not any(hit[0] <= k < hit[1] for k in taken):
-            out.append(sent.quote(hit[0], hit[1]))
+            out.append(f"'{sent.quote(hit[0], hit[1])}': which actors it refers to is not clear")
+        elif (i not in taken and i + 1 < len(toks) and toks[i].norm in _STATE_FORCE_HEADS
+              and toks[i + 1].norm in _FORCE_FOLLOWERS and _bare_description(toks, i, taken)):
+            out.append(f"'{sent.quote(i, i + 2)}': whose forces is not clear (several states, no one government)")
     return out
 
 
@@ -327,10 +357,16 @@ def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int
 def _bare_description(toks: list[Token], i: int, taken: AbstractSet[int]) -> bool:
     """``army positions``, ``an army drone``, ``army-held cities``: an institution named as a modifier, not
     inside a name."""
+    # a word before it that makes it part of a name or a compound ("Iran-backed security forces"), except a
+    # wire dateline's dash ("KHARTOUM (Wire) - Government troops"), which opens the story
+    opens = i == 0 or i == dateline_end(toks)
+    if toks[i].norm == "security":
+        return (i + 1 < len(toks) and toks[i + 1].norm in _SECURITY_FOLLOWERS
+                and (opens or not (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm == "-")))
     followed = i + 1 < len(toks) and toks[i + 1].norm in _BARE_FOLLOWERS or (
         i + 2 < len(toks) and toks[i + 1].norm == "-" and toks[i + 2].norm in {"held", "controlled", "run", "led"})
     return (toks[i].norm in _BARE_HEADS and (followed or toks[i].norm in _BARE_NOUNS)
-            and not (i > 0 and (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm in {"the", "-"})))
+            and (opens or not (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm in {"the", "-"})))
 
 
 def _speakers(sent: Sentence, found: list[Mention], taken: AbstractSet[int]) -> list[Mention]:
@@ -370,6 +406,9 @@ def _antecedent(
     pronoun: bool,
     head: str = "",
     bare: bool = False,
+    own_clause: int = 0,
+    previous_by_sentence: tuple[list[list[Mention]], list[list[Token]]] = ([], []),
+    forces: bool = False,
 ) -> str | None:
     def fits(m: Mention) -> bool:
         return not m.inner and g.actors[m.actor].kind in kinds
@@ -382,7 +421,8 @@ def _antecedent(
     # the militants"): look at the nearest other actor named before it, then the sentences
     # before, subject first. An actor whose own name has the description's head noun wins
     # ("the government" -> "Syrian government").
-    subject = next((m for m in before if not m.inner), None)
+    # (the subject of an earlier clause may be meant: "X took the port, and the movement then ...")
+    subject = next((m for m in before if not m.inner and m.start >= own_clause), None)
     pool = [
         m
         for m in [*sorted(before, key=lambda m: -m.start), *previous]
@@ -391,11 +431,40 @@ def _antecedent(
     named = next((m for m in pool if head in g.words.get(m.actor, ())), None)
     if named is not None:
         return named.actor
+    if pool and _ambiguous(pool[0], before, previous_by_sentence, subject, g, fits):
+        return None
     # "the army" with no army named before: the one actor called "... army" (if there is one);
     # a bare "army positions" refers only to an actor so named
     unique = [a for a, words in g.words.items() if head in words and g.actors[a].kind in kinds]
     if (head in _BARE_HEADS or head in _NAMED_HEADS) and len(unique) == 1 and (bare or not pool):
         return unique[0]
+    if head in _STATE_FORCE_HEADS and not unique and (forces or not bare and not pool) and g.government is not None:
+        return g.government  # "government troops", "the army": the scenario's one government
     return pool[0].actor if pool and not bare else None
 
 
+
+
+def _ambiguous(chosen: Mention, before: list[Mention], earlier: tuple[list[list[Mention]], list[list[Token]]],
+               subject: Mention | None, g: Gazetteer, fits: Callable[[Mention], bool]) -> bool:
+    """Whether a description could as well mean another actor of the chosen one's kind in reach.
+
+    In reach: its own sentence before it (its clause's subject apart), else the nearest sentence
+    with a candidate; there the sentence's subject is meant, unless it is coordinated with
+    another of its kind ("Xan and Zed fought Yel. The group then ..." is either: none).
+    """
+    kind = g.actors[chosen.actor].kind
+    previous, tokens = earlier
+    here = [m for m in before if fits(m) and (subject is None or m.actor != subject.actor)]
+    scope = here or next(([m for m in ms if fits(m)] for ms in previous if any(fits(m) for m in ms)), [])
+    same = sorted((m for m in scope if g.actors[m.actor].kind == kind), key=lambda m: m.start)
+    if len({m.actor for m in same}) <= 1:
+        return False
+    if here:
+        return True
+    j = next(j for j, ms in enumerate(previous) if any(fits(m) for m in ms))
+    first = min((m for m in previous[j] if not m.inner), key=lambda m: m.start)
+    if first.actor != chosen.actor or first is not same[0]:
+        return True
+    return any(m.actor != first.actor and all(t.norm in {",", "and", "or"} for t in tokens[j][first.end : m.start])
+               for m in same[1:])

@@ -37,15 +37,15 @@ from ._clauses import (
     Paren,
     governed,
     object_after,
-    possessed,
     read_clauses,
     sentence_units,
 )
-from ._coref import unresolved_plurals
+from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
 from ._lexicon import FAMILIES, CueFamily
-from ._links import NOUN_DETERMINERS, Link, noun_links, pair_links, within_links
+from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
+from ._owners import owned_by
 from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
@@ -54,7 +54,7 @@ _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
 # prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
 _COBELLIGERENT = {"alongside", "side by side with", "together with", "joined forces with", "in alliance with"}
-_POSSESSIVES = {"its", "their", "his", "her"}
+_POSSESSIVES = {"its", "their", "his", "her", "our"}
 _COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
 _CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
 
@@ -87,19 +87,24 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     [('a', 'b', 'hostility'), ('a', 'c', 'support')]
     """
     # "All three have expelled ...": a plural no list just before resolves (listed as unclear if it has a cue)
-    plurals = unresolved_plurals(sent, mentions) if mentions else []
-    if len({m.actor for m in mentions}) < 2 and not plurals:
+    # "Government troops clashed with Xan" when the scenario has several states and no one government
+    unresolved = unresolved_references(sent, mentions) if mentions else []
+    if len({m.actor for m in mentions}) < 2 and not unresolved:
         return [], []
     units, unit_mention = sentence_units(sent, mentions)
     pronouns = {k for k, m in unit_mention.items() if m.via == "coref" and m.text.lower() in _POSSESSIVES}
     cues = matcher.cues(units, pronouns)
-    reasons = [f"'{p}': which actors it refers to is not clear" for p in plurals] if cues else []
+    reasons = unresolved if cues else []
     if len({m.actor for m in mentions}) < 2:
         return [], reasons
     markers = matcher.markers(units)
-    links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers)
+    links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers) + judgement_links(units, unit_mention)
     # "its PDF units": the owner's own forces, so allies; the owner takes no part in what they do
-    links += [Link(o.actor, m.actor, _cue(_SUPPORT, f"{o.text} {m.text}"), True) for o, m in possessed(sent, mentions)]
+    # ("its Xan rivals": related as the noun says)
+    # ("Pax's ally Yel": Yel is the phrase, the ally of Pax; "its former ally Yel": no tie now)
+    links += [Link(o.owner.actor, o.owned.actor, _cue(FAMILIES[o.family], f"{o.owner.text} {o.owned.text} {o.noun}"),
+                   o.owner.via != "coref" or o.skip == frozenset())
+              for o in owned_by(sent, mentions) if o.family is not None]
     clauses = read_clauses(units, unit_mention, sent, cues)
     k = 0
     while k < len(clauses):  # complements found while binding are appended and read in turn
@@ -248,8 +253,13 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
     why = f"'{cue.text}': no clear pair of actors it relates"
     if role == "verb":
         before = units[cue.start - 1] if cue.start > 0 else ""
+        nominal = _nominalised(cue, clause, units, groups)
+        if nominal is not None:
+            return nominal, None
         if before in NOUN_DETERMINERS:
             return [], None  # "the fighting", "an attack": a noun, not a verb
+        if before.endswith("ed") and before not in _AUXILIARIES and cue.text.split()[0].endswith("ed"):
+            return [], None  # "deployed trained Xan fighters": a participle describing them; who trained them?
         if cue.text.split()[0].endswith("ing") and paren is None:
             # "the African Union force fighting al-Shabaab": a participle after a group is said of it
             g = next((g for g in reversed(groups) if g.last < cue.start), None)
@@ -511,9 +521,47 @@ _HOSTILE_VERBS = {"attacked", "overran", "overrun", "fought", "shelled", "struck
                   "drove", "expelled", "hit", "killed", "repelled", "encircled", "pressed", "regain", "regained"}
 
 
+_NOMINAL_OBJECT = {"of", "on", "against", "for", "to"}
+
+
+def _nominalised(cue: Cue, clause: Clause, units: list[str], groups: list[Group]) -> list[Link] | None:
+    """A verb cue used as a noun with its arguments in phrases: ``an attack by X on Y``, ``the shelling by X
+    of Y``, ``X's backing of Y`` (the possessor is the agent); None when the cue is not so used."""
+    k = cue.end
+    if k + 1 >= clause.end or units[k] not in _NOMINAL_OBJECT | {"by"}:
+        return None
+    before = units[cue.start - 1] if cue.start > 0 else ""
+    if units[k] == "by" and before in NOUN_DETERMINERS:
+        agent = _phrase_object(units, groups, k + 1, clause.end)
+        if agent is None or agent.last + 2 >= clause.end or units[agent.last + 1] not in {"on", "against", "of"}:
+            return None
+        obj = _phrase_object(units, groups, agent.last + 2, clause.end)
+        return pair_links(cue, agent, obj, clause) if obj is not None and obj is not agent else None
+    owner = next((g for g in reversed(groups) if g.last < cue.start), None)
+    if units[k] == "by" or owner is None or not owner.possessive or not all(
+            u in FILLER for u in units[owner.last + 1 : cue.start]):
+        return None
+    obj = _phrase_object(units, groups, k + 1, clause.end)
+    return pair_links(cue, owner, obj, clause) if obj is not None and obj is not owner else None
+
+
+def _phrase_object(units: list[str], groups: list[Group], k: int, end: int) -> Group | None:
+    """The object of a phrase inside a noun phrase (a verb may follow it: ``X's offensive against Y has
+    stalled``); a coordination followed by more words is not one (``its support for Y and Z is to ...``:
+    Z opens a clause)."""
+    g = object_after(units, groups, k, end, verb_after=True)
+    if g is not None and len(g.actors) >= 2 and g.last + 1 < end and units[g.last + 1][:1].isalnum():
+        return None
+    return g
+
+
 def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agent: Group | None,
            obj: Group | None) -> tuple[list[Link], str | None]:
     """``the siege of Y by X``, ``X's strikes on Y``, ``X launched attacks on Y``."""
+    owned = next((g for g in groups if g.possessive and g.last < cue.start and cue.start - g.last <= 3), None)
+    if obj is None and owned is not None and all(u in FILLER for u in units[owned.last + 1 : cue.start]):
+        # "X's offensive against Y has stalled": the phrase is the subject, so a verb may follow its object
+        obj = _phrase_object(units, groups, cue.end, clause.end)
     if obj is None:
         return [], None
     by = _by_agent(units, groups, obj.last + 1, clause.end)
@@ -584,6 +632,11 @@ def _modifier_links(sent: Sentence, mentions: list[Mention], units: list[str], u
             head = _head(units, unit_mention, k + 3)
             if head is not None:
                 out.append(Link(m.actor, head.actor, _cue(modifiers[units[k + 2]], f"{m.text}-{units[k + 2]}"), True))
+        pair_noun = units[k + 3] if k + 3 < len(units) and units[k + 1] in {"-", "/"} and k + 2 in unit_mention else ""
+        if pair_noun in _PAIR_NOUNS and not _PAIR_UNDONE & set(units[max(0, k - 4) : k + 8]):
+            # "the Pax-Yel alliance", "the Xan-Zed war": the noun relates the two (not "the X-Y talks")
+            other = unit_mention[k + 2]
+            out.append(Link(m.actor, other.actor, _cue(_PAIR_NOUNS[pair_noun], f"{m.text}-{other.text} {pair_noun}"), True))
         if k >= 2 and units[k - 1] == "-" and units[k - 2] in _STANDS:
             head = _head(units, unit_mention, k + 1)
             if head is not None:
@@ -592,6 +645,13 @@ def _modifier_links(sent: Sentence, mentions: list[Mention], units: list[str], u
 
 
 _STANDS = {"anti": _HOSTILITY, "pro": _SUPPORT}  # "anti-IS coalition", "pro-Russian separatists"
+_PAIR_NOUNS = {**dict.fromkeys(["alliance", "axis", "pact", "partnership"], _SUPPORT),
+               **dict.fromkeys(["war", "conflict", "hostilities", "fighting", "clashes", "rivalry", "feud",
+                                "confrontation", "enmity"], _HOSTILITY)}
+# words that say such a relation is over or never was ("the collapse of the X-Y alliance")
+_PAIR_UNDONE = {"collapse", "collapsed", "end", "ended", "ending", "ends", "former", "broke", "break-up", "breakup",
+                "demise", "crumbled", "unravelled", "unraveled", "no", "not", "never", "avert", "avoid", "prevent",
+                "fears", "risk", "feared", "possible", "potential"}
 
 
 def _head(units: list[str], unit_mention: dict[int, Mention], k: int) -> Mention | None:
@@ -599,9 +659,18 @@ def _head(units: list[str], unit_mention: dict[int, Mention], k: int) -> Mention
     for j in range(k, min(k + 3, len(units))):
         if j in unit_mention:
             return unit_mention[j]
-        if not units[j][:1].isalnum():
-            return None
+        if units[j] in _HEAD_NOUNS and units[j + 1 : j + 2] == ["of"] and j + 2 in unit_mention:
+            return unit_mention[j + 2]  # "pro-Pax militias of Zed"
+        if not units[j][:1].isalnum() or units[j] in _HEAD_NOUNS or units[j].endswith("ed"):
+            return None  # "Xan-backed militias attacked Yel": the militias are backed, not Yel
     return None
+
+
+# nouns a compound modifier qualifies when no actor is named right after it
+_HEAD_NOUNS = {"militia", "militias", "fighters", "troops", "forces", "soldiers", "rebels", "groups", "group",
+               "militants", "gunmen", "factions", "faction", "units", "paramilitaries", "proxies", "insurgents",
+               "coalition", "alliance", "bloc", "front", "separatists", "mercenaries", "movement", "government",
+               "regime", "army", "states", "countries", "parties", "camp", "axis"}
 
 
 def _cue(family: CueFamily, text: str) -> Cue:

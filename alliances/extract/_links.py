@@ -23,8 +23,9 @@ from ._clauses import (
 )
 from ._cues import Cue
 from ._lexicon import FAMILIES
+from ._mentions import Mention
 
-__all__ = ["NOUN_DETERMINERS", "Link", "noun_links", "pair_links", "within_links"]
+__all__ = ["NOUN_DETERMINERS", "Link", "judgement_links", "noun_links", "pair_links", "within_links"]
 
 NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "no", "every"}
 _COPULA = {"is", "was", "are", "were", "remains", "remained", "remain", "has", "have", "become", "became", "been", "as"}
@@ -255,3 +256,58 @@ def _copula_subject(cue: Cue, clause: Clause, units: list[str]) -> Group | None:
 def _owned_after(cue: Cue, units: list[str], clause: Clause) -> bool:
     """Whether the noun has a complement after it (``allies of``, ``allies to``): then it is not reciprocal."""
     return cue.end < clause.end and units[cue.end] in {"of", "to", "against", "with"}
+
+
+# "X called Y an enemy / a terrorist organisation / a partner": the noun says how X sees Y
+_NAMING = {"called", "calls", "branded", "brands", "labelled", "labeled", "labels", "described", "describes",
+           "termed", "terms", "designated", "designates", "declared", "declares"}
+_JUDGED_NOUNS = {
+    **dict.fromkeys(["enemy", "enemies", "foe", "terrorist", "terrorists", "aggressor", "occupier", "occupiers",
+                     "threat", "adversary", "menace"], "verbal"),
+    **dict.fromkeys(["partner", "partners", "ally", "allies", "friend", "friends", "brother", "brothers"], "cooperation"),
+}
+_NAMING_GAP = {"has", "have", "had", "also", "repeatedly", "again", "publicly", "openly", "once", "now"}
+
+
+def judgement_links(units: list[str], unit_mention: dict[int, Mention]) -> list[Link]:
+    """``Pax called Yel an enemy``, ``Xan branded Yel a terrorist organisation``: X's view of Y, by the noun.
+
+    The namer is an actor right before the verb (auxiliaries and a few adverbs between),
+    the named the actor right after it; the noun comes within four words (``a strategic
+    partner``, ``as an enemy``); a negation (``never called``) or a former state
+    (``once called``, ``former``) binds nothing.
+
+    Parameters
+    ----------
+    units : list of str
+        A sentence's units (from :func:`~alliances.extract._clauses.sentence_units`).
+    unit_mention : dict of int to Mention
+
+    Returns
+    -------
+    list of Link
+
+    Examples
+    --------
+    >>> from alliances.extract import Mention
+    >>> ms = {0: Mention("p", 0, 1, "name", "Pax"), 2: Mention("y", 2, 3, "name", "Yel")}
+    >>> [(li.a, li.b, li.cue.family.name) for li in judgement_links(["@0", "called", "@1", "an", "enemy"], ms)]
+    [('p', 'y', 'verbal hostility')]
+    """
+    out: list[Link] = []
+    for k, u in enumerate(units):
+        if u not in _NAMING or k + 1 not in unit_mention:
+            continue
+        j = k - 1
+        while j >= 0 and units[j] in _NAMING_GAP:
+            j -= 1
+        if j not in unit_mention or units[j + 1 : k].count("once") or is_modifier(units, Group([j], [], False)):
+            continue
+        tail = units[k + 2 : k + 7]
+        noun = next((n for n in tail if n in _JUDGED_NOUNS), None)
+        if noun is None or any(t in {"former", "not", "no", "never", "of", ",", "."} for t in tail[: tail.index(noun)]):
+            continue
+        family = FAMILIES[_JUDGED_NOUNS[noun]]
+        text = " ".join(units[k : k + 3 + tail.index(noun)])
+        out.append(Link(unit_mention[j].actor, unit_mention[k + 1].actor, Cue(family, k, k + 1, text, "verb"), True))
+    return out

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from .._records import Actor
+from .._records import Actor, ActorKind
 from ._sentences import Sentence, Token, tokenize
 
 __all__ = ["DEMONYMS", "TITLES", "Gazetteer", "Mention", "dateline_end", "named_mentions", "unmatched_names"]
@@ -214,6 +214,28 @@ class Gazetteer:
         self.prefixes = {p: next(iter(ids)) for p, ids in starts.items() if len(ids) == 1 and p not in self.forms
                          and not any(w in _FORCE_NOUNS or w in _NAME_JOINERS for w in p[-1:])}
 
+    @property
+    def government(self) -> str | None:
+        """The actor ``government troops`` or ``security forces`` name when the scenario says which, else None.
+
+        The one state whose name or aliases call it a government (``Congolese government``,
+        ``federal government``), else the scenario's only state; with several states and no
+        single government among them (or two: ``military government``, ``shadow government``)
+        nobody is meant for sure.
+
+        Examples
+        --------
+        >>> Gazetteer([Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group")]).government
+        'y'
+        >>> Gazetteer([Actor("p", "Pax", "state"), Actor("y", "Yel", "state")]).government is None
+        True
+        """
+        states = sorted(a.id for a in self.actors.values() if a.kind == ActorKind.STATE)
+        called = [a for a in states if "government" in self.words.get(a, ())]
+        if called:
+            return called[0] if len(called) == 1 else None
+        return states[0] if len(states) == 1 else None
+
     def is_person(self, m: Mention) -> bool:
         """Whether a mention names a person (an alias that is a person's name, or its surname)."""
         return tuple(t.norm for t in tokenize(m.text) if t.is_word) in self.person_forms
@@ -399,6 +421,8 @@ def dateline_end(toks: list[Token] | tuple[Token, ...]) -> int:
         return 0
     for k, t in enumerate(toks[:15]):
         if t.norm == "-" and k > 1 and (toks[k - 1].norm == ")" or toks[k - 2].norm in _MONTHS):
+            while k + 1 < len(toks) and toks[k + 1].norm == "-":  # "(Wire) -- ": a double dash
+                k += 1
             return k + 1
         if t.is_word and not (t.is_capitalised or t.text.isdigit() or t.norm in _MONTHS):
             return 0

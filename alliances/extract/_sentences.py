@@ -130,7 +130,8 @@ def split_sentences(text: str) -> list[Sentence]:
         k = 0
         for tok in tokenize(para, base):
             while k < len(starts) and starts[k] <= tok.start:
-                if current:
+                # "KHARTOUM (Wire) - Government troops ...": a dateline's dash goes on with its sentence
+                if current and not (tok.norm == "-" and current[-1].norm == ")"):
                     sentences.append(_sentence(text, current, len(sentences) + 1, paragraph))
                     current = []
                 k += 1

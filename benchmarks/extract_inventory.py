@@ -1,0 +1,207 @@
+"""Inventory: how English wire copy states ties between two parties, one sentence per way, and what extraction reads.
+
+Written in the sixth round of #17 from the language, not from a batch of paragraphs: the common
+ways agency copy (AP/Reuters/AFP), analysis (ICG, ACLED) and ministry statements express alliance,
+support, hostility, fighting, rapprochement and rupture between two parties, each as one short
+sentence over generic actors (Pax, Quor and Yel are states, Xan and Zed armed groups; in the
+"force nouns" class Yel is the only state). ``need`` is what a careful reader must get (sign only:
+ally/friendly +, enemy/rival -); ``may`` pairs are implied and not wrong either way. A sentence is a
+hit when every needed pair is proposed with its sign and nothing else is proposed (so a wrong sign
+or a false pair is a miss, and "abstain" sentences need nothing at all).
+
+Run: ``.venv/bin/python benchmarks/extract_inventory.py [--misses]`` prints the hit rate per class.
+The figures before and after the sixth round are in the README's extraction section.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+
+from alliances import Actor
+from alliances.extract import extract_relations
+
+__all__ = ["INVENTORY", "score"]
+
+ACTORS = [Actor("p", "Pax", "state"), Actor("q", "Quor", "state"), Actor("x", "Xan", "armed_group"),
+          Actor("y", "Yel", "state"), Actor("z", "Zed", "armed_group")]
+ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
+             Actor("q", "Quor", "international_org")]
+
+# (class, sentence, needed {pair: sign}, pairs that may be proposed with their sign [, actors])
+INVENTORY: list[tuple] = [
+    # --- active verb frames
+    ("active verb", "Xan attacked Yel on Monday.", {"xy": "-"}, {}),
+    ("active verb", "Pax is arming Xan.", {"px": "+"}, {}),
+    ("active verb", "Quor condemned Pax over the strikes.", {"pq": "-"}, {}),
+    ("active verb", "Xan ambushed a Yel convoy near the border.", {"xy": "-"}, {}),
+    ("active verb", "Pax supplied drones and artillery shells to Xan.", {"px": "+"}, {}),
+    ("active verb", "Xan fighters shelled Yel positions overnight.", {"xy": "-"}, {}),
+    ("active verb", "Pax has been funding and training Xan for years.", {"px": "+"}, {}),
+    ("active verb", "Xan overran a Yel army base on Tuesday.", {"xy": "-"}, {}),
+    # --- passives and agent phrases
+    ("passive", "Yel was attacked by Xan.", {"xy": "-"}, {}),
+    ("passive", "Xan is backed by Pax.", {"px": "+"}, {}),
+    ("passive", "Xan has been armed and trained by Pax.", {"px": "+"}, {}),
+    ("passive", "Yel positions were shelled by Xan fighters.", {"xy": "-"}, {}),
+    ("passive", "Two Yel soldiers were killed in an ambush by Xan.", {"xy": "-"}, {}),
+    # --- participles and compound modifiers
+    ("participle", "The Pax-backed Xan attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("participle", "Xan, backed by Pax, attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("participle", "Pax-aligned Xan fighters clashed with Zed.", {"px": "+", "xz": "-"}, {"pz": "-"}),
+    ("participle", "Yel accused Pax-allied Xan of the attack.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("participle", "Xan, armed by Pax, has seized three towns from Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    # --- nominalised events and relations
+    ("nominal", "Xan's offensive against Yel has stalled.", {"xy": "-"}, {}),
+    ("nominal", "An attack by Xan on Yel killed ten soldiers.", {"xy": "-"}, {}),
+    ("nominal", "Pax's backing of Xan has drawn criticism.", {"px": "+"}, {}),
+    ("nominal", "Pax's support for Xan is no secret.", {"px": "+"}, {}),
+    ("nominal", "The Pax-Yel alliance has held for a decade.", {"py": "+"}, {}),
+    ("nominal", "The alliance between Pax and Yel is under strain.", {"py": "+"}, {}),
+    ("nominal", "Fighting between Xan and Zed resumed on Sunday.", {"xz": "-"}, {}),
+    ("nominal", "Xan and Zed fighters clashed near the river.", {"xz": "-"}, {}),
+    ("nominal", "The war between Pax and Yel entered its third year.", {"py": "-"}, {}),
+    ("nominal", "Pax's military aid to Yel doubled last year.", {"py": "+"}, {}),
+    ("nominal", "The Xan siege of the Yel garrison continued.", {"xy": "-"}, {}),
+    # --- relative clauses
+    ("relative clause", "Xan, which is backed by Pax, attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "Xan, which Pax arms, attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "Yel shot down the drones Pax has used against it.", {"py": "-"}, {}),
+    ("relative clause", "Investigators found the drones Pax has used against Yel.", {"py": "-"}, {}),
+    ("relative clause", "Xan, whose fighters have battled Yel for years, joined the talks.", {"xy": "-"}, {}),
+    ("relative clause", "Zed, which has fought Xan since 2019, signed a deal with Yel.", {"xz": "-"}, {}),
+    # --- relation nouns and appositions
+    ("relation noun", "Xan's ally Zed attacked Yel.", {"xz": "+", "yz": "-"}, {"xy": "-"}),
+    ("relation noun", "Pax's rival Yel condemned the move.", {"py": "-"}, {}),
+    ("relation noun", "Yel, a close ally of Pax, condemned Xan.", {"py": "+", "xy": "-"}, {"px": "-"}),
+    ("relation noun", "Pax and its allies, Quor and Yel, condemned Xan.",
+     {"pq": "+", "py": "+", "px": "-", "qx": "-", "xy": "-"}, {"qy": "+"}),
+    ("relation noun", "Yel, Xan's main foreign backer, denied the report.", {"xy": "+"}, {}),
+    ("relation noun", "Pax's ally Yel attacked Xan.", {"py": "+", "xy": "-"}, {"px": "-"}),
+    ("relation noun", "Xan said its ally Zed had attacked Yel.", {"xz": "+", "yz": "-"}, {"xy": "-"}),
+    ("relation noun", "Pax's proxy Xan shelled Yel positions.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relation noun", "Pax's main rival Yel has attacked Xan.", {"py": "-", "xy": "-"}, {"px": "+"}),
+    ("relation noun", "Xan ambushed Pax's ally Yel.", {"py": "+", "xy": "-"}, {"px": "-"}),
+    ("relation noun", "Pax's former ally Yel attacked Xan.", {"xy": "-"}, {}),
+    ("relation noun", "Pax's ally attacked Xan.", {}, {}),  # the ally is not named: not Pax
+    # --- alignment, rapprochement, rupture
+    ("alignment/rupture", "Pax sided with Xan in the dispute.", {"px": "+"}, {}),
+    ("alignment/rupture", "Pax broke with Quor over the war.", {"pq": "-"}, {}),
+    ("alignment/rupture", "Pax normalised ties with Yel in March.", {"py": "+"}, {}),
+    ("alignment/rupture", "Pax restored diplomatic relations with Yel.", {"py": "+"}, {}),
+    ("alignment/rupture", "Pax cut diplomatic ties with Yel.", {"py": "-"}, {}),
+    ("alignment/rupture", "Pax expelled Yel's ambassador.", {"py": "-"}, {}),
+    ("alignment/rupture", "Pax has turned away from Quor, its former patron.", {"pq": "-"}, {}),
+    ("alignment/rupture", "Relations between Pax and Yel have rarely been worse.", {"py": "-"}, {}),
+    ("alignment/rupture", "Pax and Yel have grown closer since the war began.", {"py": "+"}, {}),
+    ("alignment/rupture", "Pax recalled its ambassador from Yel.", {"py": "-"}, {}),
+    ("alignment/rupture", "Pax has distanced itself from Quor.", {"pq": "-"}, {}),
+    ("alignment/rupture", "Pax has drawn closer to Yel.", {"py": "+"}, {}),
+    ("alignment/rupture", "Pax aligned itself with Yel.", {"py": "+"}, {}),
+    # --- mediation: no tie for the mediator, none between the parties it mediates between
+    ("mediation", "Quor mediated between Pax and Yel.", {}, {"py": "-"}),
+    ("mediation", "Quor brokered a ceasefire between Xan and Zed.", {}, {"xz": "-"}),
+    ("mediation", "Pax hosted talks between Xan and Zed.", {}, {}),
+    ("mediation", "Quor is mediating between Xan and Yel.", {}, {"xy": "-"}),
+    # --- coordination and lists
+    ("coordination", "Xan and Zed attacked Yel.", {"xy": "-", "yz": "-"}, {"xz": "+"}),
+    ("coordination", "Pax and Quor are backing Xan.", {"px": "+", "qx": "+"}, {"pq": "+"}),
+    ("coordination", "Xan attacked Yel and Pax.", {"xy": "-", "px": "-"}, {"py": "+"}),
+    ("coordination", "Pax condemned Xan and Zed.", {"px": "-", "pz": "-"}, {"xz": "+"}),
+    ("coordination", "Pax, Quor and Yel signed a defence pact.", {"pq": "+", "py": "+", "qy": "+"}, {}),
+    ("coordination", "Pax is to end its support for Xan and Yel is to disarm Zed.", {"yz": "-"}, {}),
+    ("coordination", "Pax backs Xan and Yel has attacked Zed.", {"px": "+", "yz": "-"}, {}),
+    ("coordination", "Pax armed Xan and Zed fighters attacked Yel.", {"px": "+", "yz": "-"}, {}),
+    ("coordination", "Pax will cut its aid to Xan, while Yel will keep arming Zed.", {"yz": "+"}, {}),
+    # --- reported speech and accusations
+    ("reported speech", "Pax said Yel had attacked it.", {"py": "-"}, {}),
+    ("reported speech", "Pax accused Yel of arming Xan.", {"py": "-"}, {"xy": "+"}),
+    ("reported speech", "Pax said its Xan rivals had attacked Yel.", {"xy": "-"}, {"px": "-"}),
+    ("reported speech", "Xan said Pax was supplying it with weapons.", {"px": "+"}, {}),
+    ("reported speech", "Yel blamed Xan for the bombing.", {"xy": "-"}, {}),
+    ("reported speech", "Yel said Xan fighters had attacked its troops.", {"xy": "-"}, {}),
+    ("reported speech", "Pax says Yel attacked it on Monday.", {"py": "-"}, {}),
+    ("reported speech", "Pax said on Monday that Yel had been arming it.", {"py": "+"}, {}),
+    ("reported speech", "Pax said Yel and Xan had attacked it.", {"py": "-", "px": "-"}, {"xy": "+"}),
+    ("reported speech", "Zed said Xan had shelled its positions.", {"xz": "-"}, {}),
+    # --- force nouns (Yel is the only state here)
+    ("force noun", "Government troops clashed with Xan fighters.", {"xy": "-"}, {}, ONE_STATE),
+    ("force noun", "The army shelled Xan positions.", {"xy": "-"}, {}, ONE_STATE),
+    ("force noun", "Security forces killed ten Xan fighters.", {"xy": "-"}, {}, ONE_STATE),
+    ("force noun", "Xan's fighters attacked Zed.", {"xz": "-"}, {}, ONE_STATE),
+    ("force noun", "Government forces retook the town from Zed.", {"yz": "-"}, {}, ONE_STATE),
+    ("force noun", "Soldiers and Xan fighters fought side by side against Zed.", {"xz": "-"}, {"xy": "+", "yz": "-"},
+     ONE_STATE),
+    ("force noun", "Government troops clashed with Xan fighters.", {}, {}),  # several states: whose?
+    ("force noun", "Regime forces bombed Xan strongholds.", {"xy": "-"}, {}, ONE_STATE),
+    ("force noun", "The military launched an offensive against Zed.", {"yz": "-"}, {}, ONE_STATE),
+    ("force noun", "Xan fighters ambushed a convoy of government soldiers.", {"xy": "-"}, {}, ONE_STATE),
+    ("force noun", "Xan-backed militias attacked Zed.", {}, {"xz": "-"}),  # the militias attacked, not Xan
+    ("force noun", "Pro-Pax militias attacked Yel.", {}, {"py": "-"}),
+    ("force noun", "Security forces and Xan fighters fought Zed.", {"xz": "-", "yz": "-"}, {"xy": "+"}, ONE_STATE),
+    ("force noun", "KHARTOUM (Wire) - Government troops shelled Xan positions.", {"xy": "-"}, {}, ONE_STATE),
+    ("force noun", "GOMA, May 3 (Wire) -- Security forces killed ten Zed fighters.", {"yz": "-"}, {}, ONE_STATE),
+    ("force noun", "BAMAKO (Wire) — The army repelled a Xan attack on Tuesday.", {"xy": "-"}, {}, ONE_STATE),
+    # --- anaphora
+    ("anaphora", "Xan seized the town. The group later attacked Yel.", {"xy": "-"}, {}),
+    ("anaphora", "Pax backs Xan. It also arms Zed.", {"px": "+", "pz": "+"}, {"xz": "+"}),
+    ("anaphora", "Xan and Zed fought Yel. The group then attacked Pax.", {"xy": "-", "yz": "-"}, {"xz": "+"}),
+    ("anaphora", "Yel is fighting Xan. The country also accuses Pax of arming the group.",
+     {"xy": "-", "py": "-"}, {"px": "+"}),
+    ("anaphora", "Xan has lost ground to Yel. The militia says Pax arms it.", {"xy": "-", "px": "+"}, {}),
+    ("anaphora", "Zed took the port in May, and the movement has since clashed with Xan.", {"xz": "-"}, {}),
+    # --- negation, hedge, denial
+    ("negation/hedge", "Pax has not attacked Yel.", {}, {}),
+    ("negation/hedge", "Pax denied arming Xan.", {}, {}),
+    ("negation/hedge", "Pax reportedly armed Xan.", {"px": "+"}, {}),
+    ("negation/hedge", "Pax is alleged to have supplied weapons to Xan.", {"px": "+"}, {}),
+    ("negation/hedge", "Pax refused to back Xan.", {}, {}),
+    ("negation/hedge", "Pax has never supported Xan.", {}, {}),
+    ("negation/hedge", "Pax stopped short of condemning Yel.", {}, {}),
+    ("negation/hedge", "Yel had trained Xan defectors, an accusation Pax denied.", {}, {}),  # defectors are not Xan
+    ("negation/hedge", "Xan deserters attacked Yel.", {}, {}),
+    ("negation/hedge", "Yel deployed trained Xan fighters.", {}, {}),  # who trained them is not said
+    # --- quotes
+    ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
+    ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),
+    ("quote", '"Pax remains our most important ally," Yel\'s foreign minister said.', {"py": "+"}, {}),
+    ("quote", '"Our ally Pax has sent weapons," a Yel minister said.', {"py": "+"}, {}),
+    ("quote", '"Pax is our enemy," a Xan commander said.', {"px": "-"}, {}),
+    ("quote", '"We thank our partners in Pax," a Yel minister said.', {}, {}),  # people in Pax, not its state
+    ("quote", 'Xan called Yel "an enemy of the people".', {"xy": "-"}, {}),
+    ("quote", "Pax called Yel a terrorist organisation.", {"py": "-"}, {}),
+    ("quote", "Yel described Pax as a strategic partner.", {"py": "+"}, {}),
+    ("quote", "Pax has branded Xan a threat to the region.", {"px": "-"}, {}),
+    ("quote", "Pax never called Yel an enemy.", {}, {}),
+    ("quote", '"We will fight Yel to the end," said a Xan commander.', {"xy": "-"}, {}),
+]
+
+_SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}
+
+
+def score(entry: tuple) -> tuple[bool, dict[str, str]]:
+    """(hit, what was proposed as {pair: sign}) for one inventory sentence."""
+    text, need, may = entry[1], entry[2], entry[3]
+    actors = entry[4] if len(entry) > 4 else ACTORS
+    got = {"".join(p.pair): _SIGNS[p.stance.value] for p in extract_relations(text, actors).proposals}
+    hit = all(got.get(k) == v for k, v in need.items()) and all(
+        k in need or may.get(k) == v for k, v in got.items())
+    return hit, got
+
+
+def main() -> None:
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for entry in INVENTORY:
+        hit, got = score(entry)
+        per[entry[0]][0] += hit
+        per[entry[0]][1] += 1
+        if not hit and "--misses" in sys.argv:
+            print(f"MISS [{entry[0]}] {entry[1]}\n     need {entry[2]} may {entry[3]} got {got}")
+    total = [sum(v[0] for v in per.values()), sum(v[1] for v in per.values())]
+    for name, (h, n) in per.items():
+        print(f"{name:20s} {h:3d} / {n:3d}")
+    print(f"{'all':20s} {total[0]:3d} / {total[1]:3d}  ({total[0] / total[1]:.2f})")
+
+
+if __name__ == "__main__":
+    main()
