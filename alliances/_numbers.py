@@ -58,7 +58,8 @@ def json_number(x: Any, *, digits: int | None = None) -> float | int | None:
 def json_floats(data: Any) -> Any:
     """``data`` with every float in it through :func:`json_number` (dicts, lists and tuples walked).
 
-    The command line's JSON output passes through it, so no float escapes the rule.
+    The command line's JSON output passes through it, so no float escapes the rule. NumPy
+    scalars (node ids of a graph built from arrays, say) become the Python values they hold.
 
     Parameters
     ----------
@@ -73,7 +74,12 @@ def json_floats(data: Any) -> Any:
     --------
     >>> json_floats({"p": [0.1 + 0.2, float("nan")], "n": 3, "s": "x"})
     {'p': [0.3, None], 'n': 3, 's': 'x'}
+    >>> import numpy as np
+    >>> json_floats([np.int64(7), np.float64(0.25), np.bool_(True)])
+    [7, 0.25, True]
     """
+    if getattr(data, "ndim", None) == 0 and hasattr(data, "item"):
+        data = data.item()  # a NumPy scalar
     if isinstance(data, float):
         return json_number(data)
     if isinstance(data, dict):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .._arguments import check_graph
+from .._numbers import json_floats
 from .._signed import ambivalent_edges, as_signed_graph, node_key
 from ._census import triangle_census
 from ._frustration import frustration_index
@@ -74,15 +75,18 @@ class Ambivalence:
         return len(self.ties)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain, JSON-ready data: ``count``, ``ties`` (as lists) and the other attributes."""
-        return {
+        """Plain, JSON-ready data: ``count``, ``ties`` (as lists) and the other attributes.
+
+        NumPy node ids become Python numbers and floats follow :func:`alliances._numbers.json_floats`.
+        """
+        return json_floats({
             "count": self.count,
             "ties": [list(p) for p in self.ties],
             "triads": self.triads,
             "readings": self.readings,
             "per_tie": self.per_tie,
             "camps": self.camps,
-        }
+        })
 
 
 def ambivalence(

@@ -68,3 +68,18 @@ def test_one_ambivalent_tie_across_two_camps_by_hand(two_camps):
     assert amb.readings["negative"]["frustration"] == 0.0
     assert amb.readings["negative"]["census"] == {"+++": 1, "++-": 0, "+--": 3, "---": 0}
     assert amb.per_tie == [{"tie": ["a", "e"], "positive_changes_camps": False, "negative_changes_camps": False}]
+
+
+def test_numpy_node_ids_give_json_ready_data():
+    """A graph built from arrays has NumPy ids: the report still serialises (and the balance report with it)."""
+    import numpy as np
+
+    from alliances.analysis import balance_report
+
+    a, b, c, d = (np.int64(i) for i in range(4))
+    G = nx.Graph([(a, b, {"sign": 1}), (b, c, {"sign": -1}), (a, c, {"sign": -1})])
+    G.add_edge(c, d, sign=0, stance="ambivalent")
+    G.add_edge(a, d, sign=1)
+    data = json.loads(json.dumps(ambivalence(G).to_dict()))
+    assert data["ties"] == [[2, 3]] and data["triads"][0]["third"] == 0
+    assert json.loads(json.dumps(balance_report(G).to_dict()))["ambivalent"]["ties"] == [[2, 3]]
