@@ -50,8 +50,10 @@ def balance(
     """Is the network balanced, and more than chance? Triangle census, unbalanced triads, frustration index,
     camps, factions, the relations balance implies for unknown pairs, signed centrality, and the balance
     measures against sign shuffles."""
-    from ..analysis import balance_report
+    from ..analysis import MAX_DRAWS, balance_report
 
+    if draws > MAX_DRAWS:
+        raise ParameterError(f"--draws {draws}: at most {MAX_DRAWS} sign shuffles")
     if path.suffix.lower() == ".csv":
         from ..readwrite import read_signed_csv
 

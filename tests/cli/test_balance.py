@@ -180,3 +180,9 @@ def test_time_limit_must_be_a_finite_number_of_seconds(capsys, value):
     code, out, err = run(capsys, "balance", SYRIA, "--time-limit", value)
     assert (code, out) == (2, "") and "--time-limit" in err
 
+
+
+def test_draws_above_the_limit_name_the_option(capsys):
+    """The library's limit, in the command line's words (it said ``draws must be ...``)."""
+    code, out, err = run(capsys, "balance", SYRIA, "--draws", "100000000")
+    assert (code, out) == (2, "") and err == "alliances: --draws 100000000: at most 1000000 sign shuffles\n"
