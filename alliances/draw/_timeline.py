@@ -33,8 +33,10 @@ from ._style import (
     RC,
     STANCE_STYLES,
     edge_alpha,
+    fit_text,
     new_figure,
     renderer,
+    text_width_in,
 )
 
 if TYPE_CHECKING:
@@ -129,7 +131,9 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
     panel_w = (width - 0.2) / cols
     panel_h = min(3.6, max(1.8, panel_w * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0])))
     chart_h = max(2.0, 0.24 * len(pairs) + 0.4)
-    top_in, row_gap, chart_gap, bottom_in = 0.6, 0.3, 0.55, 0.85
+    heading = f"{title or nets[0].scenario.split(',')[0]}: {labels[0]} to {labels[-1]}"
+    stacked = _legend_under_title(heading, width)
+    top_in, row_gap, chart_gap, bottom_in = 0.6 + stacked * 0.25, 0.3, 0.55, 0.85
     height = top_in + net_rows * panel_h + (net_rows - 1) * row_gap + chart_gap + chart_h + bottom_in
     with mpl.rc_context(RC):
         fig = new_figure(width, height)
@@ -154,8 +158,13 @@ def draw_timeline(snapshots: Sequence[AllianceNetwork], *, panels: int = 8, titl
                          color=MUTED if quiet else INK, pad=2)
         grid = fig.add_gridspec(1, 1, left=0.13, right=0.99, top=nets_bottom - chart_gap / height,
                                 bottom=bottom_in / height)
-        _draw_scores(fig.add_subplot(grid[0, 0]), nets, pairs, labels, values, stances)
-        _frame(fig, nets, labels, title, width=width, height=height)
+        chart = fig.add_subplot(grid[0, 0])
+        _draw_scores(chart, nets, pairs, labels, values, stances)
+        _fit_pair_names(fig, chart, width)
+        note, size = fit_text(chart.get_title(loc="left"), 0.95 * chart.get_position().width * width, size=8,
+                              min_size=7)
+        chart.set_title(note, fontsize=size, color=MUTED, loc="left")
+        _frame(fig, nets, labels, heading, stacked=stacked, width=width, height=height)
     return fig
 
 
@@ -229,18 +238,59 @@ def _draw_scores(ax: Axes, nets: list[AllianceNetwork], pairs: list[Pair], label
                  color=MUTED, loc="left")
 
 
-def _frame(fig: Figure, nets: list[AllianceNetwork], labels: list[str], title: str | None, *, width: float,
-           height: float) -> None:
+_MAX_NAMES_SHARE = 0.45  # the pair names take at most this share of the chart's width
+
+
+def _fit_pair_names(fig: Figure, ax: Axes, width: float) -> None:
+    """Move the chart's left edge so its pair names fit on the canvas; shorten names past a share of the width.
+
+    The names are measured as drawn (the figure's renderer), with a small gap to the figure's edge.
+    """
+    ticks = list(ax.get_yticklabels())
+    if not any(t.get_text() for t in ticks):
+        return
+    rend = renderer(fig)
+    dpi = fig.dpi
+
+    def widest() -> float:
+        return max(t.get_window_extent(rend).width for t in ticks) / dpi + ax.yaxis.get_tick_padding() / 72 + 0.1
+
+    cap = _MAX_NAMES_SHARE * width
+    if widest() > cap:  # shorten each name to the characters that fit, with an ellipsis
+        for t in ticks:
+            text = t.get_text()
+            while len(text) > 4 and t.get_window_extent(rend).width / dpi > cap - 0.15:
+                text = text[:-2]
+                t.set_text(text.rstrip(" \u2013") + "\u2026")
+        # the tick labels are made again from the formatter when drawn: give it the short names
+        ax.set_yticks(ax.get_yticks(), [t.get_text() for t in ticks], fontsize=ticks[0].get_fontsize())
+    box = ax.get_position()
+    left = max(box.x0, min(widest(), cap) / width)
+    ax.set_position((left, box.y0, box.x1 - left, box.height))
+
+
+_LEGEND_SIZE = 7.5
+_LEGEND_LABELS = ("ally", "ambivalent", "neutral", "enemy", "thin: scenario background")
+
+
+def _legend_under_title(heading: str, width: float) -> bool:
+    """Whether the title and the one-row legend beside it would not both fit ``width`` inches."""
+    em = _LEGEND_SIZE / 72
+    legend = sum(text_width_in(s, _LEGEND_SIZE) + (2.2 + 0.8) * em for s in _LEGEND_LABELS) + 4 * 1.4 * em
+    return text_width_in(heading, 11) + legend + 0.5 > width
+
+
+def _frame(fig: Figure, nets: list[AllianceNetwork], labels: list[str], heading: str, *, stacked: bool,
+           width: float, height: float) -> None:
     """The legend (anchored inside the figure with a margin, so no entry touches the edge), title and sources."""
     handles = [Line2D([], [], color=STANCE_STYLES[s].colour, linestyle=STANCE_STYLES[s].linestyle, lw=2,
-                      label=s) for s in ("ally", "ambivalent", "neutral", "enemy")]
-    handles.append(Line2D([], [], color=MUTED, lw=0.8, alpha=0.5, label="thin: scenario background"))
-    fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(1 - 0.15 / width, 1 - 0.08 / height),
-               ncol=5, fontsize=7.5, frameon=False, borderaxespad=0.0, handlelength=2.2, columnspacing=1.4)
+                      label=s) for s in _LEGEND_LABELS[:4]]
+    handles.append(Line2D([], [], color=MUTED, lw=0.8, alpha=0.5, label=_LEGEND_LABELS[4]))
+    below = stacked * (11 * 1.25 / 72 + 0.06)  # a narrow figure: the legend under the title
+    fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(1 - 0.15 / width, 1 - (0.08 + below) / height),
+               ncol=5, fontsize=_LEGEND_SIZE, frameon=False, borderaxespad=0.0, handlelength=2.2, columnspacing=1.4)
     first, last = nets[0], nets[-1]
-    base = title or first.scenario.split(",")[0]
-    fig.suptitle(f"{base}: {labels[0]} to {labels[-1]}", x=0.15 / width, y=1 - 0.08 / height, ha="left",
-                 va="top", fontsize=11, color=INK)
+    fig.suptitle(heading, x=0.15 / width, y=1 - 0.08 / height, ha="left", va="top", fontsize=11, color=INK)
     cited = sorted({s.title or s.id for n in (first, last) for s in n.sources.values() if s.id.startswith("events-")})
     if cited:
         fig.text(0.15 / width, 0.08 / height, "Source: " + "; ".join(cited), fontsize=6, color=MUTED)

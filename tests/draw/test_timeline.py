@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 
@@ -100,3 +101,46 @@ def test_timeline_scores_only_event_relations_with_their_cited_score():
 def test_timeline_needs_a_snapshot():
     with pytest.raises(ParameterError, match="at least one snapshot"):
         draw_timeline([])
+
+
+@pytest.mark.parametrize("name", [
+    "Russian Aerospace Forces and Military Police in Syria",  # long: the chart moves right
+    "The Provisional Interim Administrative Authority of the Northern and Eastern Regions of the Country "
+    "and its Associated Armed Formations",  # too long for any margin: shortened with an ellipsis
+])
+def test_long_pair_names_stay_on_the_canvas(name):
+    net = alliances.load(SEED)
+    actors = dict(net.actors)
+    actors["russia"] = dataclasses.replace(actors["russia"], name=name, label=None)
+    net = net.replace(actors=actors)
+    fig = draw_timeline([_window(net, 2, "enemy", -0.75), _window(net, 3, "rival", None)], panels=2)
+    fig.draw_without_rendering()  # tick labels take their places when drawn
+    rend = renderer(fig)
+    chart = fig.axes[-1]
+    (tick,) = [t for t in chart.get_yticklabels() if t.get_text()]
+    box = tick.get_window_extent(rend)
+    assert box.x0 >= 0 and box.x1 <= chart.get_window_extent(rend).x0
+    assert chart.get_position().x1 > 0.9 and chart.get_position().width > 0.5
+    if len(name) < 80:
+        assert tick.get_text().startswith(name) and chart.get_position().x0 > 0.2  # was 0.13: names cut
+    else:
+        assert tick.get_text().endswith("\u2026") and tick.get_text()[:20] == name[:20]
+
+
+@pytest.mark.parametrize("panels", [1, 2, 4])
+def test_title_legend_and_chart_note_apart_and_on_the_canvas(panels):
+    """Narrow figures (one or two panels) put the legend under the title; the chart's note wraps."""
+    net = alliances.load(SEED)
+    fig = draw_timeline([_window(net, m, "enemy", -0.2 * m) for m in range(1, 5)], panels=panels)
+    fig.draw_without_rendering()
+    rend = renderer(fig)
+    whole = fig.bbox
+    (legend,) = fig.legends
+    title = fig._suptitle.get_window_extent(rend)
+    assert not title.overlaps(legend.get_window_extent(rend))
+    chart = fig.axes[-1]
+    for text in (fig._suptitle, chart.title, chart._left_title):
+        box = text.get_window_extent(rend)
+        assert whole.x0 <= box.x0 and box.x1 <= whole.x1 + 0.5, text.get_text()
+    for ax in fig.axes[:-1]:  # the panels' titles stay under the legend
+        assert not ax.title.get_window_extent(rend).overlaps(legend.get_window_extent(rend))
