@@ -92,6 +92,8 @@ def scenario_tables(net: AllianceNetwork) -> list[Any]:
             notes.append(period)
         if not active:
             notes.append("not in force")
+        if r.fighting is not None and not (r.fighting == "none" and r.stance.value in ("ally", "friendly")):
+            notes.append(f"fighting: {r.fighting}")  # the risk model's history (allies not fighting: obvious)
         literal_row(
             rels,
             f"{r.actors[0]} - {r.actors[1]}",

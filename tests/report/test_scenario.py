@@ -41,3 +41,14 @@ def test_relations_not_in_force_are_dimmed_and_counted():
     assert text.rstrip().endswith("2 relation(s) not in force on 2020-01-01: kept in the file, left out of the analysis.")
     rels = items[2]
     assert [str(row.style) for row in rels.rows] == ["None", "dim", "dim"]
+
+
+def test_stated_fighting_is_shown_with_its_relation():
+    """The risk model's conflict history, as the file states it (allies not fighting go without saying)."""
+    net = AllianceNetwork("T", actors=[Actor("a", "A"), Actor("b", "B"), Actor("c", "C")],
+                          relations=[Relation(("a", "b"), "enemy", fighting="high"),
+                                     Relation(("a", "c"), "ally", fighting="none"),
+                                     Relation(("b", "c"), "rival", fighting="none")])
+    rows = {line.split()[0] + line.split()[2]: line for line in render(scenario_tables(net)).splitlines()
+            if " - " in line}
+    assert "fighting: high" in rows["ab"] and "fighting: none" in rows["bc"] and "fighting" not in rows["ac"]
