@@ -46,7 +46,10 @@ about 1.35 s for the seed and 3.0 s at 40 actors: the seed's target met there, b
 under load; 40 actors at its target, not safely under it. What is left is mostly not ours
 to cut: the router (~0.8 s at 40 actors, in ``_route.py``: its scoring of candidate paths
 and the grid detours), matplotlib, networkx (the model's graph; the camps' biconnected
-blocks) and pydantic (typer >= 0.2x parses options through it).
+blocks) and pydantic (typer >= 0.2x parses options through it). This script's own figures
+right after, at load 2.4 (``--repeat 3``): seed network PNG 1.81 s, 40 actors 3.74 s, both
+over target on that loaded machine, where a last A/B gave old 2.32 / new 1.91 s and old
+4.38 / new 3.49 s: compare within one run, not across runs.
 
 Run: ``.venv/bin/python benchmarks/bench_draw.py [--repeat N] [--compile-each-run]``
 """
