@@ -23,6 +23,34 @@ networkx and scipy.sparse (the camps' search) take about two thirds of what is l
 script's own figures on that machine, under load (``--repeat 3``, bytecode cached): seed
 network PNG 3.00 s, 40 actors 4.13 s, ``--kind model`` 3.39 s (1.51 s idle).
 
+Fourth round (speed). Where a cold draw of the seed's network PNG went, in one process
+(CPU, cached bytecode): Python and site 0.06 s; the command line 0.10 (typer 0.05, and
+every command's module); parsing the options 0.13 (typer builds a pydantic adapter per
+option: pydantic's import is 0.11 of it); matplotlib 0.45 with numpy (0.1 of that the
+``set()`` docstrings it writes per artist class); the camps 0.28 (networkx 0.09 and
+scipy.sparse 0.07 to import, highspy, the solve); drawing and writing the PNG 0.37 (the
+edge router 0.08, the legend's fitting, Agg's text). At 40 actors: the router ~0.8 s,
+k-means' import of scipy.cluster/scipy.spatial 0.23, ``_spread`` 0.28, the nearest-point
+queries 0.27. Changed: ``alliances draw`` imports only its own command's module and
+``__version__`` is read on first use (not at ``import alliances``); the risk package is
+imported only when a figure shows risk; the spectral start's k-means is ours (the same
+numbers as scipy's kmeans2, without scipy.cluster); ``_spread`` and the nearest-point
+queries do the same arithmetic in fewer numpy calls; the command line spares matplotlib
+the ``set()`` docstrings. Every diagram's bytes unchanged (seed and 40 actors, SVG with
+and without ``--top 2``, PNG, PDF, matrix). Back to back with the code before (alternating
+fresh processes, median CPU of 5, the machine at load 2.4-5 of 2 cores): seed 1.87 -> 1.60
+s and 2.13 -> 1.70 s (0.85 and 0.80 of before), 40 actors 3.56 -> 2.91 s and 3.71 -> 2.92 s
+(0.82, 0.79), ``--kind model`` 1.48 -> 1.25 s (0.85; it gains from the start-up changes
+too). On the 1.66 s and 3.79 s the same code took when the machine was quieter, that is
+about 1.35 s for the seed and 3.0 s at 40 actors: the seed's target met there, but not
+under load; 40 actors at its target, not safely under it. What is left is mostly not ours
+to cut: the router (~0.8 s at 40 actors, in ``_route.py``: its scoring of candidate paths
+and the grid detours), matplotlib, networkx (the model's graph; the camps' biconnected
+blocks) and pydantic (typer >= 0.2x parses options through it). This script's own figures
+right after, at load 2.4 (``--repeat 3``): seed network PNG 1.81 s, 40 actors 3.74 s, both
+over target on that loaded machine, where a last A/B gave old 2.32 / new 1.91 s and old
+4.38 / new 3.49 s: compare within one run, not across runs.
+
 Run: ``.venv/bin/python benchmarks/bench_draw.py [--repeat N] [--compile-each-run]``
 """
 

@@ -79,6 +79,7 @@ def draw(
         raise typer.BadParameter("--pair is only used with --kind tornado", param_hint="--pair")
     if top and kind is not Kind.network:
         raise typer.BadParameter("--top is only used with --kind network", param_hint="--top")
+    _no_setter_docs()
     from ..draw import (
         FORMATS,
         HTML_FORMATS,
@@ -115,6 +116,20 @@ def draw(
                       height=height, dpi=dpi if raster else _VECTOR_DPI, factions=camps)
     written = save_figure(fig, output, dpi=dpi)
     note(f"wrote {written} ({kind.value}, {_shape(fig, dpi, raster)}{_proof(camps, time_limit)})")
+
+
+def _no_setter_docs() -> None:
+    """Spare matplotlib the ``set()`` docstring it writes for each artist class as it is defined.
+
+    Writing them (every settable property with its accepted values, read out of the setters'
+    docstrings) is about a tenth of a second of every cold ``alliances draw``, for a text a
+    command line never shows. Only this process is affected, and only artist classes defined
+    after this call; a matplotlib without ``kwdoc`` is left as it is.
+    """
+    import matplotlib.artist
+
+    if hasattr(matplotlib.artist, "kwdoc"):
+        matplotlib.artist.kwdoc = lambda artist: ""
 
 
 def _shape(fig: Figure, dpi: int, raster: bool) -> str:

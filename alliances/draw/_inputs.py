@@ -17,7 +17,6 @@ from .._signed import signed_edges
 from ..analysis import factions as compute_factions
 from ..analysis import implied_relations
 from ..errors import ParameterError, ParameterTypeError
-from ..risk import conflict_risk, explain_risk, load_risk_model
 
 __all__ = [
     "as_network",
@@ -176,6 +175,8 @@ def risk_table(net: AllianceNetwork, risk: Any) -> Any:
     pandas.DataFrame
     """
     if risk is None:
+        from ..risk import conflict_risk  # the risk package is imported only when a figure shows risk
+
         risk = conflict_risk(net)
     check_table(risk, "risk", ("a", "b", "p_clash"), "conflict_risk")
     return risk
@@ -225,6 +226,8 @@ def explain_pair(net: AllianceNetwork, a: str, b: str) -> Any:
     -------
     RiskExplanation
     """
+    from ..risk import explain_risk
+
     return explain_risk(net, a, b)
 
 
@@ -239,4 +242,6 @@ def risk_model(model: Any) -> Any:
     -------
     RiskModel
     """
+    from ..risk import load_risk_model
+
     return load_risk_model(model)

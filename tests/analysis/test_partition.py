@@ -157,3 +157,28 @@ def test_camp_order():
     assert sort_nodes(["b", 1]) == [1, "b"]  # no natural order: by text
     assert order_camps([["e"], ["d", "c"], ["b", "a"]]) == [["a", "b"], ["c", "d"], ["e"]]
     assert order_camps([[], ["x"]]) == [["x"], []]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.integers(2, 6), st.integers(2, 80), st.booleans())
+def test_own_kmeans_draws_what_scipys_kmeans2_draws(seed, k, n, rounded):
+    """The spectral start's k-means (kept out of scipy.cluster for the import time) gives scipy's labels
+    and leaves the random generator where scipy leaves it."""
+    import warnings
+
+    from scipy.cluster.vq import kmeans2
+
+    from alliances.analysis._search import _kmeans
+
+    g = np.random.default_rng(seed)
+    X = g.standard_normal((n, k))
+    if rounded:  # repeated rows, as camps of actors with the same ties give
+        X = np.round(X, 1)
+    norms = np.linalg.norm(X, axis=1, keepdims=True)
+    X = X / np.where(norms > 0, norms, 1.0)
+    ours, theirs = np.random.default_rng(seed + 1), np.random.default_rng(seed + 1)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        _, want = kmeans2(X, k, seed=theirs, minit="++")
+    assert _kmeans(X, k, ours).tolist() == want.tolist()
+    assert ours.uniform() == theirs.uniform()

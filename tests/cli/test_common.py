@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 
 import pytest
 
 import alliances
-from alliances.cli import _scenario, main
+from alliances.cli import COMMANDS, _scenario, load_commands, main
 from alliances.cli._common import emit_json, progress_bar, report_error
 from alliances.errors import OutputError, Problem, ScenarioError
 from tests._paths import SEED
@@ -18,6 +20,33 @@ from tests.cli._run import run
 def test_version(capsys):
     code, out, _ = run(capsys, "--version")
     assert (code, out) == (0, f"alliances {alliances.__version__}\n")
+
+
+def test_version_is_read_only_when_asked():
+    code = "import sys, alliances; print('importlib.metadata' in sys.modules, alliances.__version__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", alliances.__version__]
+
+
+def test_the_command_table_names_the_module_of_every_command():
+    app = load_commands()
+    registered = {c.callback.__name__: c.callback.__module__ for c in app.registered_commands if c.callback}
+    assert registered == {name: f"alliances.cli.{module}" for name, module in COMMANDS.items()}
+
+
+@pytest.mark.parametrize(("args", "loaded"), [
+    (["validate", str(SEED)], {"_scenario"}),
+    (["--version"], set(COMMANDS.values())),
+    (["--help"], set(COMMANDS.values())),
+    (["valdate", str(SEED)], set(COMMANDS.values())),  # a typo: "did you mean" looks at every command
+])
+def test_a_command_loads_only_its_own_module(args, loaded):
+    code = ("import sys; from alliances.cli import main; code = main(sys.argv[1:]); "
+            "print(code, ' '.join(sorted(m for m in sys.modules if m.startswith('alliances.cli._'))))")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True).stdout
+    code_, *modules = out.splitlines()[-1].split()  # the last line: after what the command printed
+    assert int(code_) == (2 if args[0] == "valdate" else 0)
+    assert set(modules) == {f"alliances.cli.{m}" for m in loaded} | {"alliances.cli._common"}
 
 
 def test_help(capsys):

@@ -88,17 +88,21 @@ def test_cli_does_not_import_matplotlib_until_drawing():
 
 
 def test_a_network_diagram_loads_only_what_it_uses(tmp_path):
-    """The seed's network: no pandas, pgmpy or graph-search library, none of the other diagrams' modules
-    (each costs a tenth of a second or more of a cold ``alliances draw``)."""
+    """The seed's network: no pandas, pgmpy or graph-search library, none of the other diagrams' modules, no
+    risk model, no other command's code (each costs a twentieth of a second or more of a cold ``alliances draw``)."""
     out = tmp_path / "net.svg"
     code = ("import sys; from alliances.cli import main; code = main(['draw', sys.argv[1], '-o', sys.argv[2]]); "
-            "print(' '.join(sorted(sys.modules)))")
+            "from matplotlib.lines import Line2D; print('Properties:' in (Line2D.set.__doc__ or ''), "
+            "' '.join(sorted(sys.modules)))")
     done = subprocess.run([sys.executable, "-c", code, str(SEED), str(out)], capture_output=True, text=True,
                           check=True)
-    loaded = set(done.stdout.split())
+    setter_docs, *modules = done.stdout.split()
+    assert setter_docs == "False"  # matplotlib was spared writing them (a tenth of a second)
+    loaded = set(modules)
     assert out.exists() and "matplotlib.figure" in loaded  # it drew, with matplotlib
-    unused = {"pandas", "pgmpy", "scipy.sparse.csgraph", "scipy.spatial", "alliances.draw._backtest", "alliances.draw._matrix",
-              "alliances.draw._viewdata", "alliances.draw._tornado", "alliances.draw._model"}
+    unused = {"pandas", "pgmpy", "scipy.sparse.csgraph", "scipy.spatial", "scipy.cluster", "alliances.draw._backtest",
+              "alliances.draw._matrix", "alliances.draw._viewdata", "alliances.draw._tornado", "alliances.draw._model",
+              "alliances.risk", "alliances.events", "alliances.cli._risk", "alliances.cli._events"}
     assert sorted(unused & loaded) == []
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import alliances
+import alliances.risk
 from alliances import Actor, AllianceNetwork
 from alliances.draw import _inputs, draw_matrix, draw_network
 from alliances.draw._inputs import as_network, camp_index, implied_table, node_sizes, risk_table
@@ -66,8 +67,9 @@ def test_figures_use_results_they_are_handed(nets, monkeypatch):
     def boom(*args, **kwargs):
         raise AssertionError("an analysis was recomputed")
 
-    for name in ("compute_factions", "implied_relations", "signed_edges", "conflict_risk"):
+    for name in ("compute_factions", "implied_relations", "signed_edges"):
         monkeypatch.setattr(_inputs, name, boom)
+    monkeypatch.setattr(alliances.risk, "conflict_risk", boom)  # imported by the draw code only when needed
     net = nets["two"]
     risk = pd.DataFrame({"a": ["north"], "b": ["south"], "p_clash": [0.4]})
     draw_network(net, factions=[["north"], ["south"]], centrality={"north": 1, "south": 2}, risk=risk, top=1)

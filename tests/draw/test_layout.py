@@ -130,3 +130,21 @@ def test_convex_hull_is_qhulls(camps, seed):
     start = int(np.nonzero((truth == hull[0]).all(axis=1))[0][0])
     assert np.array_equal(np.roll(truth, -start, axis=0), hull)
     assert hull[0][0] == pts[:, 0].min()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(2, 40))
+def test_fitted_footprints_do_not_overlap_when_there_is_room(seed, n):
+    """Every pair of actors' footprints, checked one by one, is apart after fitting a crowded layout
+    into an area with room for all of them."""
+    from alliances.draw._place import fit_positions
+
+    g = np.random.default_rng(seed)
+    pos = g.normal(size=(n, 2)) * g.uniform(0.01, 1.0)
+    foot = g.uniform(0.2, 0.6, size=(n, 2))
+    side = 2 * math.sqrt(n) * 0.6 + 1  # at least four times the footprints' total area
+    xy, height = fit_positions(pos, foot, (side, side))
+    assert xy.shape == (n, 2) and 0 < height <= side + 1e-9
+    for i, j in combinations(range(n), 2):
+        apart = np.abs(xy[i] - xy[j]) >= (foot[i] + foot[j]) / 2 - 1e-4
+        assert apart.any(), (i, j)

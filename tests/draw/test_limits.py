@@ -55,11 +55,12 @@ def test_actor_limits_by_kind():
 @pytest.mark.parametrize("kind", [k for k in KINDS if k != "model"])
 def test_draw_figure_refuses_too_many_actors_before_any_analysis(kind, monkeypatch):
     import alliances.draw._inputs as inputs
+    import alliances.risk
 
     def no_work(*args, **kwargs):
         raise AssertionError("an analysis ran")
 
     monkeypatch.setattr(inputs, "compute_factions", no_work)
-    monkeypatch.setattr(inputs, "conflict_risk", no_work)
+    monkeypatch.setattr(alliances.risk, "conflict_risk", no_work)  # imported by the draw code only when needed
     with pytest.raises(ParameterError, match="at most 300 actors and this scenario has 301"):
         draw_figure(crowd(301), kind, pair=("a0", "a1") if kind == "tornado" else None)
