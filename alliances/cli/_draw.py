@@ -79,34 +79,29 @@ def draw(
         raise typer.BadParameter("--pair is only used with --kind tornado", param_hint="--pair")
     if top and kind is not Kind.network:
         raise typer.BadParameter("--top is only used with --kind network", param_hint="--top")
-    _no_setter_docs()
-    from ..draw import (
-        FORMATS,
-        HTML_FORMATS,
-        actor_limit_view,
-        check_pixels,
-        draw_figure,
-        figure_size,
-        save_figure,
-    )
+    from ..draw import FORMATS, HTML_FORMATS, check_pixels, figure_size  # none of them loads matplotlib
     from ..readwrite import output_format
 
     fmt = output_format(output, {**FORMATS, **HTML_FORMATS})[1]  # a bad path fails before any work
-    if fmt == "html":
-        return _draw_html(path, output, kind, top=top, sized=size is not None or width is not None or height is not None,
-                          time_limit=time_limit)
     raster = fmt == "png"
     w, h = figure_size(size.value if size else None, width, height)
     if raster and w is not None and h is not None:
         check_pixels(w * dpi, h * dpi, dpi=dpi)  # so does a figure too large to hold
+    if fmt == "html":
+        return _draw_html(path, output, kind, top=top, sized=size is not None or width is not None or height is not None,
+                          time_limit=time_limit)
+    # then the scenario, whose mistakes are told before matplotlib loads (about half a second)
+    net = load_scenario(path) if path is not None and kind is not Kind.model else None
+    _no_setter_docs()
+    from ..draw import actor_limit_view, draw_figure, save_figure
+
     if kind is Kind.model:  # the risk model's own diagram: no scenario in it
         fig = draw_figure(None, kind.value, size=size.value if size else None, width=width, height=height,
                           dpi=dpi if raster else _VECTOR_DPI)
         written = save_figure(fig, output, dpi=dpi)
         note(f"wrote {written} ({kind.value}, {_shape(fig, dpi, raster)})")
         return
-    assert path is not None
-    net = load_scenario(path)
+    assert net is not None
     view = actor_limit_view(kind.value, len(net.actors))
     camps = _factions(net, time_limit) if kind in _WITH_FACTIONS else None
     if kind is Kind.network:

@@ -8,8 +8,8 @@ reproducibly. ``import alliances`` does not load matplotlib, and this package im
 of its modules on the first use of one of its names: drawing a network loads neither the
 backtest's, the matrix's nor the interactive view's modules.
 
-The modules, each importing only those before it: ``_limits`` (the most pixels and
-actors a diagram may have), ``_style`` (colours, line styles, markers, text measuring), ``_inputs`` (analysis results handed in or computed),
+The modules, each importing only those before it: ``_limits`` (the file formats, the most
+pixels and actors a diagram may have; it loads no matplotlib), ``_style`` (colours, line styles, markers, text measuring), ``_inputs`` (analysis results handed in or computed),
 ``_chrome`` (titles, source line, legend entries, label hit-tests), ``_grid`` (the pair
 grid of the matrix and the heatmap), ``_layout`` (the signed layout), then one module per
 diagram, and ``_output`` (saving).
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from ._chrome import legend_labels, source_line, title_text
     from ._html import (
         CYTOSCAPE_VERSION,
-        HTML_FORMATS,
         InteractiveView,
         check_html_path,
         page_html,
@@ -47,6 +46,8 @@ if TYPE_CHECKING:
     from ._layout import signed_distances, signed_layout
     from ._limits import (
         DETAIL_MAX_ACTORS,
+        FORMATS,
+        HTML_FORMATS,
         MAX_ACTORS,
         MAX_PIXELS,
         MAX_SIDE_PIXELS,
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from ._matrix import actor_order, draw_matrix, matrix_cells
     from ._model import draw_model, model_layers
     from ._network import draw_network
-    from ._output import FORMATS, check_output_path, save_figure
+    from ._output import check_output_path, save_figure
     from ._riskmap import draw_risk, risk_matrix
     from ._sizes import SIZES, figure_size
     from ._timeline import draw_timeline, timeline_layout, timeline_scores
@@ -74,7 +75,7 @@ _LAZY: dict[str, str] = {
     "source_line": "_chrome",
     "title_text": "_chrome",
     "CYTOSCAPE_VERSION": "_html",
-    "HTML_FORMATS": "_html",
+    "HTML_FORMATS": "_limits",
     "InteractiveView": "_html",
     "check_html_path": "_html",
     "page_html": "_html",
@@ -94,7 +95,7 @@ _LAZY: dict[str, str] = {
     "draw_model": "_model",
     "model_layers": "_model",
     "draw_network": "_network",
-    "FORMATS": "_output",
+    "FORMATS": "_limits",
     "check_output_path": "_output",
     "save_figure": "_output",
     "draw_risk": "_riskmap",

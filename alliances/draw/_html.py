@@ -34,8 +34,9 @@ from typing import Any
 from .._checks import check_instance, check_int, check_path
 from ..errors import ParameterTypeError
 from ..readwrite import output_format, write_text_atomic
+from ._limits import HTML_FORMATS
 
-__all__ = ["CYTOSCAPE_SHA256", "CYTOSCAPE_VERSION", "HTML_FORMATS", "InteractiveView", "check_html_path",
+__all__ = ["CYTOSCAPE_SHA256", "CYTOSCAPE_VERSION", "InteractiveView", "check_html_path",
            "page_html", "to_html", "view"]
 
 CYTOSCAPE_VERSION = "3.35.0"
@@ -44,8 +45,6 @@ CYTOSCAPE_VERSION = "3.35.0"
 CYTOSCAPE_SHA256 = "71fa9ebec21a7ca2c40cff6aacc30d1f6464e363662ad4b2c197e1adc770cd94"
 """SHA-256 of ``web/cytoscape.min.js`` as published in that npm package (checked by the tests)."""
 
-HTML_FORMATS = {".html": "html", ".htm": "html"}
-"""The extensions of the interactive view's file."""
 
 _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
         "font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'")

@@ -1,4 +1,4 @@
-"""What a diagram can be asked for: the pixels of a raster and the actors of each kind.
+"""What a diagram can be asked for: the file formats, the pixels of a raster and the actors of each kind.
 
 Both limits are checked before the work they protect: a raster canvas is never
 allocated above :data:`MAX_PIXELS` (a 60 x 60 inch figure at 1200 dpi would need 20 GB),
@@ -9,21 +9,26 @@ factions or risk are computed.
 
 from __future__ import annotations
 
-from typing import Any
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-
 from ..errors import ParameterError
 
 __all__ = [
     "DETAIL_MAX_ACTORS",
+    "FORMATS",
+    "HTML_FORMATS",
     "MAX_ACTORS",
     "MAX_PIXELS",
     "MAX_SIDE_PIXELS",
-    "BoundedCanvasAgg",
     "actor_limit_view",
     "check_pixels",
 ]
+
+# No matplotlib here: the command line checks a request against these before loading it.
+
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+"""The extensions of a drawn diagram's file and the matplotlib format each one selects."""
+
+HTML_FORMATS = {".html": "html", ".htm": "html"}
+"""The extensions of the interactive view's file."""
 
 MAX_PIXELS = 100_000_000
 """Most pixels a raster (PNG, or the canvas text is measured on) may have: 100 megapixels, 400 MB."""
@@ -77,29 +82,6 @@ def check_pixels(width_px: float, height_px: float, *, dpi: float | None = None)
         f"{MAX_PIXELS // 1_000_000:,} megapixels and {MAX_SIDE_PIXELS:,} pixels a side; lower the dpi or the size, "
         "or write .svg or .pdf"
     )
-
-
-class BoundedCanvasAgg(FigureCanvasAgg):
-    """matplotlib's Agg canvas, refusing to allocate a raster above :data:`MAX_PIXELS`.
-
-    Every diagram draws on one: the check runs wherever a raster is made (text measured
-    while drawing, a PNG saved, a notebook's inline image), before its memory is taken.
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> fig = Figure(figsize=(100, 100), dpi=1000)
-    >>> _ = BoundedCanvasAgg(fig)
-    >>> fig.canvas.get_renderer()
-    Traceback (most recent call last):
-    ...
-    alliances.errors.ParameterError: a 100 x 100 in figure at 1000 dpi is 100,000 x 100,000 pixels (10,000 megapixels): more than the limit of 100 megapixels and 65,535 pixels a side; lower the dpi or the size, or write .svg or .pdf
-    """
-
-    def get_renderer(self, *args: Any, **kwargs: Any) -> Any:
-        w, h = self.figure.bbox.size
-        check_pixels(w, h, dpi=self.figure.dpi)
-        return super().get_renderer(*args, **kwargs)
 
 
 def actor_limit_view(kind: str, n_actors: int) -> str:

@@ -17,13 +17,10 @@ from matplotlib.figure import Figure
 
 from .._checks import check_instance, check_number, check_path
 from ..readwrite import atomic_path, output_format
-from ._limits import check_pixels
+from ._limits import FORMATS, check_pixels
 from ._style import MAX_DPI, MIN_DPI, RC
 
-__all__ = ["FORMATS", "check_output_path", "save_figure"]
-
-FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-"""Supported extensions and the matplotlib format each one selects."""
+__all__ = ["check_output_path", "save_figure"]
 
 _METADATA = {
     "png": {"Software": None},

@@ -18,11 +18,12 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from .._checks import check_instance, check_number, check_text
-from ._limits import BoundedCanvasAgg
+from ._limits import check_pixels
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import RendererBase
@@ -40,6 +41,7 @@ __all__ = [
     "MAX_INCHES",
     "MIN_DPI",
     "AlliancesFigure",
+    "BoundedCanvasAgg",
     "EdgeStyle",
     "check_figure_args",
     "edge_alpha",
@@ -233,6 +235,29 @@ def check_figure_args(*, ax: Any = None, width: Any = None, height: Any = None, 
     check_number(dpi, "dpi", low=MIN_DPI, high=MAX_DPI)
     if title is not None and title is not False:
         check_text(title, "title")
+
+
+class BoundedCanvasAgg(FigureCanvasAgg):
+    """matplotlib's Agg canvas, refusing to allocate a raster above :data:`MAX_PIXELS`.
+
+    Every diagram draws on one: the check runs wherever a raster is made (text measured
+    while drawing, a PNG saved, a notebook's inline image), before its memory is taken.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(100, 100), dpi=1000)
+    >>> _ = BoundedCanvasAgg(fig)
+    >>> fig.canvas.get_renderer()
+    Traceback (most recent call last):
+    ...
+    alliances.errors.ParameterError: a 100 x 100 in figure at 1000 dpi is 100,000 x 100,000 pixels (10,000 megapixels): more than the limit of 100 megapixels and 65,535 pixels a side; lower the dpi or the size, or write .svg or .pdf
+    """
+
+    def get_renderer(self, *args: Any, **kwargs: Any) -> Any:
+        w, h = self.figure.bbox.size
+        check_pixels(w, h, dpi=self.figure.dpi)
+        return super().get_renderer(*args, **kwargs)
 
 
 def new_figure(width: float, height: float, dpi: float = 150) -> AlliancesFigure:

@@ -106,6 +106,15 @@ def test_a_network_diagram_loads_only_what_it_uses(tmp_path):
     assert sorted(unused & loaded) == []
 
 
+def test_a_scenario_mistake_is_told_before_matplotlib_loads(tmp_path):
+    """A mistyped file name comes back in a quarter of a second, not after loading the drawing library."""
+    code = ("import sys; from alliances.cli import main; code = main(['draw', sys.argv[1], '-o', sys.argv[2]]); "
+            "print(code, 'matplotlib' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "missing.yaml"), str(tmp_path / "x.png")],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["2", "False"] and "missing.yaml: no such file" in done.stderr
+
+
 def test_kind_choices_are_the_diagram_kinds():
     from alliances.cli._draw import Kind
     from alliances.draw import KINDS
