@@ -68,6 +68,48 @@ class PointGrid:
     def _keys(cells: np.ndarray) -> np.ndarray:
         return (cells[..., 0] + (1 << 30)) * (1 << 31) + (cells[..., 1] + (1 << 30))
 
+    def within(self, queries: np.ndarray, bound: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every pair of a query point and a point closer than ``bound`` to it, in no particular order
+        (what :meth:`nearest` sorts; the router's "does anything run here" needs no order).
+
+        Parameters
+        ----------
+        queries : (m, 2) array
+        bound : float
+
+        Returns
+        -------
+        rows, idx : int arrays
+            Query row and point index of each pair.
+        dist : float array
+            Their distances.
+
+        Examples
+        --------
+        >>> grid = PointGrid(np.array([[0.0, 0.0], [0.1, 0.0], [1.0, 1.0]]))
+        >>> rows, idx, _ = grid.within(np.array([[0.02, 0.0]]), 0.2)
+        >>> sorted(idx.tolist())
+        [0, 1]
+        """
+        q = np.asarray(queries, dtype=float).reshape(-1, 2)
+        span = int(np.ceil(bound / self.cell))
+        home = np.floor(q / self.cell).astype(np.int64)
+        steps = np.arange(-span, span + 1)
+        shift = np.stack(np.meshgrid(steps, steps, indexing="ij"), axis=-1).reshape(-1, 2)
+        keys = self._keys(home[:, None, :] + shift[None])  # (m, cells)
+        lo = np.searchsorted(self._sorted, keys, side="left").ravel()
+        count = np.searchsorted(self._sorted, keys, side="right").ravel() - lo
+        hit = count > 0  # most cells are empty: drop them before expanding
+        lo, count = lo[hit], count[hit]
+        total = int(count.sum())
+        rows = np.repeat(np.nonzero(hit)[0] // len(shift), count)
+        first = np.repeat(np.cumsum(count) - count, count)
+        idx = self._order[np.repeat(lo, count) + np.arange(total) - first]
+        dx, dy = q[rows, 0] - self.points[idx, 0], q[rows, 1] - self.points[idx, 1]
+        dist = np.sqrt(dx * dx + dy * dy)
+        inside = dist < bound
+        return rows[inside], idx[inside], dist[inside]
+
     def nearest(self, queries: np.ndarray, k: int, bound: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each query point, its ``k`` nearest points closer than ``bound``.
 
@@ -84,39 +126,12 @@ class PointGrid:
         dist : float array
             Their distances.
         """
-        q = np.asarray(queries, dtype=float).reshape(-1, 2)
-        # each query's cell key plus the key offset of each cell around it (the keys are linear in a cell's
-        # coordinates, so this is the key of the neighbouring cell, in one addition)
-        keys = (self._keys(np.floor(q / self.cell).astype(np.int64))[:, None]
-                + _cell_offsets(int(np.ceil(bound / self.cell)))[None, :])
-        lo = np.searchsorted(self._sorted, keys, side="left")
-        count = np.searchsorted(self._sorted, keys, side="right") - lo
-        per_query = count.sum(axis=1)
-        lo, count = lo.ravel(), count.ravel()
-        total = int(per_query.sum())
-        rows = np.repeat(np.arange(len(q)), per_query)
-        first = np.repeat(np.cumsum(count) - count, count)
-        idx = self._order[np.repeat(lo, count) + np.arange(total) - first]
-        dx, dy = q[rows, 0] - self.points[idx, 0], q[rows, 1] - self.points[idx, 1]
-        dist = np.sqrt(dx * dx + dy * dy)
-        inside = np.flatnonzero(dist < bound)
-        # by row, nearest first, ties by index; then at most k per row
-        order = inside[np.lexsort((idx[inside], dist[inside], rows[inside]))]
-        rows = rows[order]
-        first_k = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left") < k
-        keep = order[first_k]
-        return rows[first_k], idx[keep], dist[keep]
-
-
-_OFFSETS: dict[int, np.ndarray] = {}
-
-
-def _cell_offsets(span: int) -> np.ndarray:
-    """Key offsets of the (2 span + 1)^2 cells around a cell, in the order of ``meshgrid(..., indexing="ij")``."""
-    if span not in _OFFSETS:
-        steps = np.arange(-span, span + 1, dtype=np.int64)
-        _OFFSETS[span] = (steps[:, None] * (1 << 31) + steps[None, :]).ravel()
-    return _OFFSETS[span]
+        rows, idx, dist = self.within(queries, bound)
+        order = np.lexsort((idx, dist, rows))
+        rows, idx, dist = rows[order], idx[order], dist[order]
+        start = np.searchsorted(rows, rows, side="left")
+        keep = np.arange(len(rows)) - start < k
+        return rows[keep], idx[keep], dist[keep]
 
 
 def tangents(points: np.ndarray) -> np.ndarray:

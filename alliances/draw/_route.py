@@ -140,9 +140,12 @@ def route_edges(
         placed.add(k, paths[k], width, ends[k])
     # rip up and reroute: each tie that still runs along another is routed again against all
     # the others (the first pass routed it against the shorter ones only)
+    # (a pair that runs together after a round has one tie routed again in it, or ran together before
+    # it: only those ties are measured again)
+    suspects = order
     for _ in range(3):
         worst = []
-        for k in order:
+        for k in suspects:
             share = placed.worst_share(paths[k], edges[k][2], ends[k], k)
             if share > _MAX_SHARE:
                 worst.append((-share, k))
@@ -152,6 +155,7 @@ def route_edges(
             i, j, width = edges[k]
             paths[k] = _route_one(centres, reach, i, j, width, bounds, placed, k, repair=True)
             placed.add(k, paths[k], width, ends[k])
+        suspects = sorted({k for _, k in worst}, key=order.index)
     _separate(centres, reach, edges, paths, placed, ends, order, bounds)
     return [EdgeRoute(i, j, w, paths[k]) for k, (i, j, w) in enumerate(edges)]
 
@@ -168,14 +172,18 @@ def _separate(centres, reach, edges, paths: list[np.ndarray], placed: _Placed, e
     the share it runs along goes, the rest of its route stays. A push is kept only when
     it clears every marker and lowers that tie's worst share; the shorter tie moves
     first (its share is the one measured)."""
+    suspects = set(order)
     for _ in range(_SEPARATE_ROUNDS):
         crowded = []
         for k in order:
+            if k not in suspects:
+                continue  # it did not move, nor did any tie it ran along: it still runs along none
             share, other = placed.worst_partner(paths[k], edges[k][2], ends[k], k)
             if share > _SEPARATE_ABOVE and other >= 0:
                 crowded.append((-share, k))
         if not crowded:
             return
+        suspects = {k for _, k in crowded}
         for _, k in sorted(crowded):
             share, other = placed.worst_partner(paths[k], edges[k][2], ends[k], k)
             if share <= _SEPARATE_ABOVE or other < 0:
@@ -198,13 +206,14 @@ def _separate(centres, reach, edges, paths: list[np.ndarray], placed: _Placed, e
                 _, mover, cand = best
                 paths[mover] = cand
                 placed.add(mover, cand, edges[mover][2], ends[mover])
+                suspects.add(mover)
 
 
 _SEPARATE_ROUNDS = 4
 _SEPARATE_ABOVE = _MAX_SHARE
 _PUSHES = (1.0, 1.6, 2.5)
 _SLOPE = 0.35
-_TAPER = 0.25  # inches beyond an end marker over which a pushed route turns back to it  # multiples of the distance that just clears the other tie
+_TAPER = 0.25  # inches beyond an end marker over which a pushed route turns back to it
 
 
 def _pushed(path: np.ndarray, other: np.ndarray, width: float, other_width: float, ends, obst_c: np.ndarray,
@@ -515,7 +524,7 @@ class _Placed:
         stale = set(self._recent) | {key}
         if self._tree is not None:
             reach = float(_near(width, widths.max()))
-            rows, idx, dist = self._tree.nearest(q, 8, reach)
+            rows, idx, dist = self._tree.within(q, reach)
             tree_col = np.array([col.get(k, -1) if k not in stale else -1 for k in self._tree_keys])
             owner = tree_col[self._own[idx]]
             limit = _near(width, widths[np.maximum(owner, 0)])
@@ -533,7 +542,7 @@ class _Placed:
                 continue
             if k not in self._grids:
                 self._grids[k] = PointGrid(pts)
-            found, nearest, _ = self._grids[k].nearest(q[cand], 1, float(_near(width, wk)))
+            found, nearest, _ = self._grids[k].within(q[cand], float(_near(width, wk)))
             along = np.abs((tq[cand[found]] * self.tangents[k][nearest]).sum(axis=1)) > _ALONG
             close = cand[found[along]]
             hits_p.append(close)
@@ -571,9 +580,9 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None)
     nx_, ny_ = int((x1 - x0) / step) + 1, int((y1 - y0) / step) + 1
     gx, gy = np.meshgrid(x0 + step * np.arange(nx_), y0 + step * np.arange(ny_))
     cells = np.column_stack([gx.ravel(), gy.ravel()])
-    free = np.ones(len(cells), dtype=bool)
-    for c, r in zip(obst_c, obst_r, strict=True):
-        free &= np.linalg.norm(cells - c, axis=1) > r + step * 0.75
+    # each cell's room to the nearest marker's disc, worked out in a window around each disc only
+    room = _disc_room(obst_c, obst_r, x0, y0, step, (ny_, nx_))
+    free = room.ravel() > step * 0.75
     cost = np.ones(len(cells))
     busy = np.zeros((ny_, nx_), dtype=bool)
     if taken is not None and len(taken):
@@ -604,12 +613,14 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None)
     while chain[-1] != start:
         chain.append(int(pred[chain[-1]]))
     pts = np.vstack([p0, cells[chain[::-1]], p3])
-    lookup = None
+    # a shortcut stays 5% of a disc's radius off it (a cell's half diagonal more, as cells are looked up
+    # by their centres), and off other ties away from the two ends
+    scaled = _disc_room(obst_c, obst_r * 1.05, x0, y0, step, (ny_, nx_))
+    barred = scaled <= step * np.sqrt(0.5)
     if taken is not None and len(taken):
-        # shortcuts must not run over other ties either (away from the two ends)
         near_end = (np.linalg.norm(cells - p0, axis=1) < 0.12) | (np.linalg.norm(cells - p3, axis=1) < 0.12)
-        lookup = (busy & ~near_end.reshape(ny_, nx_), x0, y0, step)
-    corners = _simplify(pts, obst_c, obst_r, lookup)
+        barred |= busy & ~near_end.reshape(ny_, nx_)
+    corners = _simplify(pts, barred, x0, y0, step)
     smooth = corners
     for _ in range(3):  # Chaikin corner cutting: a smooth curve that stays near the corners
         q = 0.75 * smooth[:-1] + 0.25 * smooth[1:]
@@ -621,28 +632,38 @@ def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None)
     return dense
 
 
-def _simplify(pts: np.ndarray, obst_c, obst_r, busy=None) -> np.ndarray:
+def _disc_room(obst_c: np.ndarray, obst_r: np.ndarray, x0: float, y0: float, step: float,
+               shape: tuple[int, int]) -> np.ndarray:
+    """For each cell of a grid (``shape`` = rows, columns, corner at x0, y0), how far its centre is
+    outside the nearest disc (capped at a few cells: only "is it clear" is asked of it)."""
+    ny_, nx_ = shape
+    cap = 4 * step
+    room = np.full(shape, cap)
+    for (cx, cy), r in zip(obst_c, obst_r, strict=True):
+        reach = r + cap
+        i0, i1 = max(0, int(np.floor((cy - reach - y0) / step))), min(ny_, int(np.ceil((cy + reach - y0) / step)) + 1)
+        j0, j1 = max(0, int(np.floor((cx - reach - x0) / step))), min(nx_, int(np.ceil((cx + reach - x0) / step)) + 1)
+        if i0 >= i1 or j0 >= j1:
+            continue
+        gy = y0 + step * np.arange(i0, i1)[:, None] - cy
+        gx = x0 + step * np.arange(j0, j1)[None, :] - cx
+        np.minimum(room[i0:i1, j0:j1], np.sqrt(gx * gx + gy * gy) - r, out=room[i0:i1, j0:j1])
+    return room
+
+
+def _simplify(pts: np.ndarray, barred: np.ndarray, x0: float, y0: float, step: float) -> np.ndarray:
     """Greedy line of sight: from each kept point, jump to the farthest point still in clear view
-    (of the markers, and of the cells of other ties when ``busy`` = (mask, x0, y0, step) is given)."""
+    (no ``barred`` cell of the grid, corner at x0, y0, on the straight line there)."""
     keep = [0]
-    t = np.linspace(0.0, 1.0, 24)[None, :, None]
+    t = np.linspace(0.0, 1.0, 81)[None, :, None]  # a jump of at most 80 cells: a sample per cell at least
+    ny_, nx_ = barred.shape
     while keep[-1] < len(pts) - 1:
         a = keep[-1]
-        ahead = pts[a + 1:a + 81]  # (a jump of at most 80 cells)
+        ahead = pts[a + 1:a + 81]
         seg = pts[a][None, None] + t * (ahead[:, None] - pts[a][None, None])  # (B, S, 2)
-        if len(obst_c):
-            lo, hi = seg.reshape(-1, 2).min(axis=0), seg.reshape(-1, 2).max(axis=0)
-            near = ((obst_c > lo - obst_r[:, None] * 1.05) & (obst_c < hi + obst_r[:, None] * 1.05)).all(axis=1)
-            diff = seg[:, :, None] - obst_c[near][None, None]
-            d2 = np.einsum("bsnd,bsnd->bsn", diff, diff)
-            clear = (d2 > (obst_r[near] * 1.05)[None, None] ** 2).all(axis=(1, 2))
-        else:
-            clear = np.ones(len(ahead), dtype=bool)
-        if busy is not None:
-            mask, bx, by, step = busy
-            ix = np.clip(np.round((seg[..., 0] - bx) / step).astype(int), 0, mask.shape[1] - 1)
-            iy = np.clip(np.round((seg[..., 1] - by) / step).astype(int), 0, mask.shape[0] - 1)
-            clear &= ~mask[iy, ix].any(axis=1)
+        ix = np.clip(np.round((seg[..., 0] - x0) / step).astype(int), 0, nx_ - 1)
+        iy = np.clip(np.round((seg[..., 1] - y0) / step).astype(int), 0, ny_ - 1)
+        clear = ~barred[iy, ix].any(axis=1)
         clear[0] = True
         keep.append(a + 1 + int(np.nonzero(clear)[0].max()))
     return pts[keep]
