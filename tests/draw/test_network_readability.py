@@ -1,5 +1,6 @@
-"""Which actor belongs where, read off the drawing: each label nearer its own marker than any
-other, and the legend within a quarter of a report column. Measured on what is drawn, on random
+"""Which actor belongs where, read off the drawing: the camps' shaded areas never overlap (each
+actor inside its own camp's area and outside every other), each label nearer its own marker than
+any other, and the legend within a quarter of a report column. Measured on what is drawn, on random
 scenarios of 10, 25 and 40 actors at page size and on the seed."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 
 import alliances
 from alliances.draw import draw_network
-from alliances.draw._style import KIND_MARKERS
+from alliances.draw._style import KIND_MARKERS, NO_FACTION
 from tests._paths import SEED
 from tests.draw import _measure as m
 from tests.draw._scenarios import random_network
@@ -33,6 +34,26 @@ def _rows(net) -> list[int]:
     order = [i for k in dict.fromkeys(kinds) for i, kk in enumerate(kinds) if kk == k]
     row = {actor: r for r, actor in enumerate(order)}
     return [row[i] for i in range(len(kinds))]
+
+
+@pytest.mark.parametrize(("n", "seed"), CASES)
+def test_camp_areas_never_overlap_and_hold_exactly_their_members(n, seed):
+    net, fig = _drawn(n, seed)
+    ax = fig.axes[0]
+    areas = m.shaded_areas(ax)
+    centres, _ = m.markers(fig, ax)
+    fills = m.marker_fills(ax)
+    # (10 random actors have five ties or so: few camps, seed 2 none at all)
+    assert len(areas) >= 2 or n == 10
+    grid = m.pixel_grid(ax.bbox)
+    inside = {colour: m.covered(paths, grid) for colour, paths in areas.items()}
+    colours = sorted(inside)
+    for i, a in enumerate(colours):
+        for b in colours[i + 1:]:
+            assert not (inside[a] & inside[b]).any(), (a, b, int((inside[a] & inside[b]).sum()))
+    for centre, fill in zip(centres, fills, strict=True):
+        assert fill == NO_FACTION.lower() or m.covered(areas[fill], centre[None])[0]
+        assert not any(m.covered(paths, centre[None])[0] for colour, paths in areas.items() if colour != fill)
 
 
 @pytest.mark.parametrize(("n", "seed"), CASES)
