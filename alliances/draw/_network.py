@@ -25,13 +25,14 @@ import matplotlib
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
-from matplotlib.patches import Polygon
+from matplotlib.patches import PathPatch
 from matplotlib.transforms import TransformedBbox
 
 from .._checks import check_bool, check_choice, check_int
+from ._camps import camp_areas
 from ._chrome import camp_label, figure_of, footer_text, title_text
 from ._inputs import as_network, camp_index, node_sizes, risk_table
-from ._layout import convex_hull, signed_layout
+from ._layout import signed_layout
 from ._limits import DETAIL_MAX_ACTORS, actor_limit_view
 from ._netlegend import LegendContent, draw_legend
 from ._place import LEADER_FROM, Occupancy, fit_positions, gather_camps, place_labels, place_on_paths
@@ -478,16 +479,14 @@ def _ties(ax: Axes, scene: Scene, style: NetworkStyle, routes: dict[int, np.ndar
 def _hulls(ax: Axes, scene: Scene, c: np.ndarray, reach: np.ndarray) -> list[Artist]:
     if not scene.camps:
         return []
-    theta = np.linspace(0, 2 * np.pi, 24, endpoint=False)
-    circle = np.column_stack([np.cos(theta), np.sin(theta)])
     out: list[Artist] = []
-    for k, members in scene.camps:
-        pts = np.vstack([c[i] + circle * (reach[i] * 1.6 + 0.05) for i in members])
-        hull = convex_hull(pts)
+    # actors in no camp are kept out of every camp's area too
+    areas = camp_areas(c, reach, [m for _, m in scene.camps])
+    for (k, _), area in zip(scene.camps, areas, strict=True):
         colour = faction_colour(k)
-        out.append(ax.add_patch(Polygon(hull, closed=True, facecolor=colour, alpha=0.2, edgecolor="none", zorder=0)))
-        out.append(ax.add_patch(Polygon(hull, closed=True, facecolor="none", edgecolor=colour, linewidth=0.9,
-                                        alpha=0.9, zorder=0.1)))
+        out.append(ax.add_patch(PathPatch(area, facecolor=colour, alpha=0.2, edgecolor="none", zorder=0)))
+        out.append(ax.add_patch(PathPatch(area, facecolor="none", edgecolor=colour, linewidth=0.9, alpha=0.9,
+                                          zorder=0.1)))
     return out
 
 

@@ -4,8 +4,8 @@ Both steps work in inches on the drawing. :func:`fit_positions` scales the signe
 layout to the drawing and moves apart actors whose footprints (marker plus label) would
 overlap, keeping who is near whom. :func:`place_labels` then tries spots around each
 marker (above first, then the other sides, then farther out with a leader line) and takes
-the first one that overlaps no marker, no other label and stays on the canvas, preferring
-spots that cover few ties. The search is a fixed list, so the result is the same every run.
+the first one that overlaps no marker, no other label, stays on the canvas and is nearer
+its own marker than any other, preferring spots that cover few ties. The search is a fixed list, so the result is the same every run.
 """
 
 from __future__ import annotations
@@ -234,9 +234,14 @@ def box_hits_discs(boxes: np.ndarray, centres: np.ndarray, radii: np.ndarray) ->
     >>> box_hits_discs(np.array([[0.0, 0.0, 1.0, 1.0]]), np.array([[1.5, 0.5], [1.2, 0.5]]), np.array([0.4, 0.4]))
     array([[False,  True]])
     """
+    return _box_to_markers(boxes, centres, radii) < 0
+
+
+def _box_to_markers(boxes: np.ndarray, centres: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    """(boxes x markers) from each box to each marker's edge (0 or less: touching or over it)."""
     nx_ = np.clip(centres[None, :, 0], boxes[:, None, 0], boxes[:, None, 2])
     ny_ = np.clip(centres[None, :, 1], boxes[:, None, 1], boxes[:, None, 3])
-    return (nx_ - centres[None, :, 0]) ** 2 + (ny_ - centres[None, :, 1]) ** 2 < radii[None, :] ** 2
+    return np.asarray(np.hypot(nx_ - centres[None, :, 0], ny_ - centres[None, :, 1]) - reach[None, :])
 
 
 def _overlaps(boxes: np.ndarray, taken: np.ndarray) -> np.ndarray:
@@ -251,9 +256,36 @@ def _overlaps(boxes: np.ndarray, taken: np.ndarray) -> np.ndarray:
 # 16 directions, starting above and going round both ways, so "above" is preferred,
 # then below, then the sides
 _ANGLES = np.radians([90, 270, 0, 180, 45, 135, 315, 225, 67.5, 112.5, 292.5, 247.5, 22.5, 157.5, 337.5, 202.5])
-_GAPS = np.array([1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 45.0, 60.0, 80.0]) * PT
+_GAPS = np.array([1.5, 2.75, 4.0, 6.0, 8.0, 11.0, 14.0, 18.0, 22.0, 27.0, 32.0, 45.0, 60.0, 80.0]) * PT
+# a ring's cost: 1 per step of the coarse rings (the fine ones between cost in proportion)
+_RING_COST = np.interp(_GAPS, np.array([1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 45.0, 60.0, 80.0]) * PT, np.arange(9.0))
 LEADER_FROM = 14.0 * PT
 """Labels at least this far from their marker get a leader line."""
+_UX, _UY = np.cos(_ANGLES), np.sin(_ANGLES)
+_SIDE_X = np.where(np.abs(_UX) < 0.2, 0.0, np.sign(_UX))
+_SIDE_Y = np.where(np.abs(_UY) < 0.2, 0.0, np.sign(_UY))
+# nearer first, then round from above; fewer ties under the label is added per drawing
+_COST = np.repeat(_RING_COST, len(_ANGLES)) + np.tile(np.arange(len(_ANGLES)) // 2, len(_GAPS)) * 0.15
+
+
+def _spots(k: int, centres: np.ndarray, reach: np.ndarray, size: np.ndarray,
+           bounds: tuple[float, float, float, float], pad: float) -> tuple[np.ndarray, ...]:
+    """Label ``k``'s candidate boxes; whether each is on the canvas and clear of every marker; how
+    much nearer (inches) it is to its own marker than to any other is short of ``2 * pad`` (0: not
+    short, a reader takes it for its own); and a penalty for the rules it breaks."""
+    x0, y0, x1, y1 = bounds
+    w, h = size
+    g = reach[k] + _GAPS[:, None]  # (gaps, directions)
+    cx = centres[k, 0] + _UX[None] * g + _SIDE_X[None] * w / 2
+    cy = centres[k, 1] + _UY[None] * g + _SIDE_Y[None] * h / 2
+    cand = np.column_stack([(cx - w / 2).ravel(), (cy - h / 2).ravel(), (cx + w / 2).ravel(), (cy + h / 2).ravel()])
+    inside = (cand[:, 0] >= x0) & (cand[:, 2] <= x1) & (cand[:, 1] >= y0) & (cand[:, 3] <= y1)
+    near = _box_to_markers(cand, centres, reach)
+    hits = (near < pad).sum(axis=1)
+    own = near[:, k].copy()
+    near[:, k] = np.inf
+    unclear = np.clip(own + 2 * pad - near.min(axis=1), 0.0, None) if len(centres) > 1 else np.zeros(len(cand))
+    return cand, inside & (hits == 0), unclear, (~inside) * 100.0 + hits * 10.0
 
 
 def place_labels(
@@ -265,7 +297,11 @@ def place_labels(
     occupancy: Occupancy | None = None,
     pad: float = 1.0 * PT,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """A free spot for each label: clear of every marker and every other label, on the canvas.
+    """A free spot for each label: clear of every marker and every other label, on the canvas,
+    and nearer its own marker than any other (by ``2 * pad``), so no reader takes it for a neighbour's.
+
+    Where no spot keeps the last rule, the label goes where it is broken least; where none keeps
+    the others, where the fewest are broken.
 
     Parameters
     ----------
@@ -285,7 +321,7 @@ def place_labels(
     Returns
     -------
     (boxes, free)
-        Each label's box (x0, y0, x1, y1), and whether it found a spot clear of everything.
+        Each label's box (x0, y0, x1, y1), and whether it found a spot keeping every rule.
 
     Examples
     --------
@@ -299,42 +335,49 @@ def place_labels(
     free = np.zeros(n, dtype=bool)
     if n == 0:
         return boxes, free
-    x0, y0, x1, y1 = bounds
-    discs_r = reach + pad
-    # crowded actors choose first, while there is still room around them
+    spots = [_spots(k, centres, reach, sizes[k], bounds, pad) for k in range(n)]
+    # the actors with the fewest good spots choose first (then the crowded ones), while there is
+    # still room around them
     d = np.linalg.norm(centres[:, None] - centres[None], axis=2)
     np.fill_diagonal(d, np.inf)
     crowd = (d < 0.9).sum(axis=1)
-    order = sorted(range(n), key=lambda k: (-crowd[k], float(d[k].min()) if n > 1 else 0.0, k))
-    taken: list[np.ndarray] = []
-    ux, uy = np.cos(_ANGLES), np.sin(_ANGLES)
-    side_x = np.where(np.abs(ux) < 0.2, 0.0, np.sign(ux))
-    side_y = np.where(np.abs(uy) < 0.2, 0.0, np.sign(uy))
-    for k in order:
-        w, h = sizes[k]
-        r = reach[k]
-        g = r + _GAPS[:, None]  # (gaps, directions)
-        cx = centres[k, 0] + ux[None] * g + side_x[None] * w / 2
-        cy = centres[k, 1] + uy[None] * g + side_y[None] * h / 2
-        cand = np.column_stack([(cx - w / 2).ravel(), (cy - h / 2).ravel(), (cx + w / 2).ravel(),
-                                (cy + h / 2).ravel()])
-        padded = cand + np.array([-pad, -pad, pad, pad])
-        inside = (cand[:, 0] >= x0) & (cand[:, 2] <= x1) & (cand[:, 1] >= y0) & (cand[:, 3] <= y1)
-        clear = inside & ~box_hits_discs(cand, centres, discs_r).any(axis=1)
-        clear &= ~_overlaps(padded, np.array(taken) if taken else np.zeros((0, 4)))
-        ring = np.repeat(np.arange(len(_GAPS)), len(_ANGLES))
-        turn = np.tile(np.arange(len(_ANGLES)) // 2, len(_GAPS)) * 0.15
-        cost = ring * 1.0 + turn
-        if occupancy is not None:
-            cost = cost + occupancy.cover(cand) * 12.0
-        if clear.any():
-            best = int(np.argmin(np.where(clear, cost, np.inf)))
-            free[k] = True
+    good = [int((ok & (unclear == 0)).sum()) for _, ok, unclear, _ in spots]
+    order = sorted(range(n), key=lambda k: (good[k], -crowd[k], float(d[k].min()) if n > 1 else 0.0, k))
+    costs = [_COST if occupancy is None else _COST + occupancy.cover(sp[0]) * 12.0 for sp in spots]
+    placed = np.zeros(n, dtype=bool)
+
+    def place(k: int, strict_only: bool) -> bool:
+        cand, ok, unclear, penalty = spots[k]
+        others = boxes[placed] + np.array([-pad, -pad, pad, pad])
+        clear = ok & ~_overlaps(cand + np.array([-pad, -pad, pad, pad]), others)
+        if (clear & (unclear == 0)).any():
+            best = int(np.argmin(np.where(clear & (unclear == 0), costs[k], np.inf)))
+        elif strict_only:
+            return False
+        elif clear.any():  # the least ambiguous spot (a ring farther out per 5 pt)
+            best = int(np.argmin(np.where(clear, costs[k] + unclear / (5 * PT), np.inf)))
         else:  # nothing clear: the spot breaking the fewest rules
-            penalty = (~inside) * 100 + box_hits_discs(cand, centres, discs_r).sum(axis=1) * 10
-            best = int(np.argmin(penalty + cost))
-        boxes[k] = cand[best]
-        taken.append(padded[best])
+            best = int(np.argmin(penalty + costs[k]))
+        boxes[k], placed[k] = cand[best], True
+        return bool(clear[best] and unclear[best] == 0)
+
+    for k in order:
+        free[k] = place(k, strict_only=False)
+    # a label left without a good spot takes one held by other labels, if they all find another
+    for k in [k for k in order if not free[k]]:
+        cand, ok, unclear, _ = spots[k]
+        for c in np.argsort(np.where(ok & (unclear == 0), costs[k], np.inf), kind="stable")[:8]:
+            if not (ok[c] and unclear[c] == 0):
+                break
+            padded = cand[c] + np.array([-pad, -pad, pad, pad])
+            blockers = [int(j) for j in np.nonzero(placed)[0] if j != k and _overlaps(boxes[j:j + 1] + np.array(
+                [-pad, -pad, pad, pad]), padded[None])[0]]
+            saved = boxes.copy(), placed.copy(), free.copy()
+            placed[blockers] = False
+            boxes[k], free[k] = cand[c], True
+            if all(place(j, strict_only=True) for j in blockers):
+                break
+            boxes[:], placed[:], free[:] = saved
     return boxes, free
 
 

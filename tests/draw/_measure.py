@@ -121,3 +121,46 @@ def every_text(fig) -> list:
 def box_hits_disc(box: Bbox, centre: np.ndarray, r: float) -> bool:
     nx_, ny_ = min(max(centre[0], box.x0), box.x1), min(max(centre[1], box.y0), box.y1)
     return bool((nx_ - centre[0]) ** 2 + (ny_ - centre[1]) ** 2 < r * r)
+
+
+def marker_fills(ax) -> list[str]:
+    """The fill colour (hex) of every actor marker, in the order of :func:`markers`."""
+    from matplotlib.colors import to_hex
+
+    out: list[str] = []
+    for coll in ax.collections:
+        if isinstance(coll, PathCollection) and len(coll.get_offsets()):
+            n = len(coll.get_offsets())
+            out += [to_hex(c) for c in np.broadcast_to(coll.get_facecolors(), (n, 4))]
+    return out
+
+
+def shaded_areas(ax) -> dict[str, list]:
+    """Every filled patch (the camps' shaded areas), as pixel paths, by fill colour (hex)."""
+    from matplotlib.colors import to_hex
+
+    out: dict[str, list] = {}
+    for p in ax.patches:
+        if p.get_fill() and p.get_facecolor()[3] > 0:
+            out.setdefault(to_hex(p.get_facecolor()), []).append(p.get_path().transformed(p.get_transform()))
+    return out
+
+
+def covered(paths: list, points: np.ndarray) -> np.ndarray:
+    """Whether each point lies inside any of the paths."""
+    inside = np.zeros(len(points), dtype=bool)
+    for path in paths:
+        inside |= path.contains_points(points)
+    return inside
+
+
+def pixel_grid(box: Bbox, step: float = 1.0) -> np.ndarray:
+    """The centres of a grid of ``step``-pixel cells over a box."""
+    gx, gy = np.meshgrid(np.arange(box.x0 + step / 2, box.x1, step), np.arange(box.y0 + step / 2, box.y1, step))
+    return np.column_stack([gx.ravel(), gy.ravel()])
+
+
+def box_to_markers(box: Bbox, centres: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    """From a box to each marker's edge (pixels; 0 or less where the box touches or covers it)."""
+    nx_, ny_ = np.clip(centres[:, 0], box.x0, box.x1), np.clip(centres[:, 1], box.y0, box.y1)
+    return np.asarray(np.hypot(nx_ - centres[:, 0], ny_ - centres[:, 1]) - reach)
