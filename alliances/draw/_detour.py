@@ -52,15 +52,16 @@ def _busy(taken: Taken, x0: float, y0: float, shape: tuple[int, int], free_discs
         return busy
     span = int(np.ceil(near.max() / STEP))
     steps = np.arange(-span, span + 1)
-    off = np.stack(np.meshgrid(steps, steps, indexing="ij"), axis=-1).reshape(-1, 2)  # (o, 2) rows, columns
     home = np.round((pts[:, ::-1] - np.array([y0, x0])) / STEP).astype(int)  # (p, 2) row, column
-    cell = home[:, None, :] + off[None]  # (p, o, 2)
-    centre = np.array([y0, x0]) + STEP * cell
-    close = np.linalg.norm(centre - pts[:, None, ::-1], axis=2) < near[:, None]
-    close &= (cell[..., 0] >= 0) & (cell[..., 0] < ny_) & (cell[..., 1] >= 0) & (cell[..., 1] < nx_)
+    # each point's distance to the cells around its own, as rows and columns apart: (p, s, s) squares
+    frac = pts[:, ::-1] - (np.array([y0, x0]) + STEP * home)
+    dy2 = (STEP * steps[None, :] - frac[:, :1]) ** 2
+    dx2 = (STEP * steps[None, :] - frac[:, 1:]) ** 2
+    p, oy, ox = np.nonzero(dy2[:, :, None] + dx2[:, None, :] < (near * near)[:, None, None])
+    row, col = home[p, 0] + steps[oy], home[p, 1] + steps[ox]
     b = (np.floor((np.arctan2(tan[:, 1], tan[:, 0]) % np.pi) / (np.pi / _BINS)).astype(int)) % _BINS
-    p, o = np.nonzero(close)
-    busy[cell[p, o, 0], cell[p, o, 1], b[p]] = True
+    ok = (row >= 0) & (row < ny_) & (col >= 0) & (col < nx_)
+    busy[row[ok], col[ok], b[p[ok]]] = True
     # inside the two end markers nothing shows: a route may leave its actor beside another tie
     gy = y0 + STEP * np.arange(ny_)[:, None]
     gx = x0 + STEP * np.arange(nx_)[None, :]
