@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._detour import Taken, grid_route
 from ._paths import PointGrid, distance_to_polyline, offset_path, path_length, resample, tangents
 
 __all__ = ["CLEAR_IN", "EdgeRoute", "offset_path", "path_length", "route_edges", "shared_length"]
@@ -336,7 +337,7 @@ def _route_one(centres, reach, i, j, width, bounds, placed: _Placed, key: int, r
         if not crowded[best] or not repair:
             return cands[best]
     # no clear curve: the shortest way round the markers, kept off the ties already drawn
-    detour = _grid_route(p0, p3, obst_c, obst_r, bounds, placed.points_except(key))
+    detour = grid_route(p0, p3, obst_c, obst_r, bounds, placed.taken_except(key, width), ends, _SPACING / 2)
     if detour is not None:
         c2, blocked2, _ = _score([detour], obst_c, obst_r, width, bounds, placed, ends, key)
         if not blocked2[0] and (blocked.all() or c2[0] < cost[best]):
@@ -473,10 +474,15 @@ class _Placed:
         self._tan = np.vstack([self.tangents[k] for k in self._tree_keys]) if pts else np.zeros((0, 2))
         self._recent = []
 
-    def points_except(self, key: int) -> np.ndarray:
-        """The sample points of every placed edge but one."""
-        pts = [p for k, (p, _, _) in self.items.items() if k != key]
-        return np.vstack(pts) if pts else np.zeros((0, 2))
+    def taken_except(self, key: int, width: float) -> Taken:
+        """Every placed edge but one, for a detour of stroke ``width``: sample points, their directions,
+        and how close to each a centre line runs along it."""
+        keys = [k for k in self.items if k != key]
+        if not keys:
+            return np.zeros((0, 2)), np.zeros((0, 2)), np.zeros(0)
+        near = [np.full(len(self.items[k][0]), float(_near(width, self.items[k][1]))) for k in keys]
+        return (np.vstack([self.items[k][0] for k in keys]), np.vstack([self.tangents[k] for k in keys]),
+                np.concatenate(near))
 
     def worst_share(self, points: np.ndarray, width: float, ends, key: int) -> float:
         return self.worst_partner(points, width, ends, key)[0]
@@ -556,114 +562,3 @@ class _Placed:
         per = np.bincount((point // m) * E + edge, weights=w[point], minlength=K * E).reshape(K, E)
         frac = per / np.maximum(np.minimum(lengths[None, :], length[:, None]), 1e-9)
         return frac, per, keys
-
-
-# -- the detour: shortest path on a grid --------------------------------------------
-
-
-def _grid_route(p0, p3, obst_c, obst_r, bounds, taken: np.ndarray | None = None) -> np.ndarray | None:
-    """The shortest path from p0 to p3 around the discs, on a grid of 0.04 in, smoothed; cells on
-    ``taken`` points (other ties) cost more, so the path crosses them rather than runs along."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import dijkstra
-
-    # a window around the two ends (a detour rarely goes farther), within the canvas
-    lo, hi = np.minimum(p0, p3) - 1.0, np.maximum(p0, p3) + 1.0
-    x0, y0 = max(bounds[0], lo[0]), max(bounds[1], lo[1])
-    x1, y1 = min(bounds[2], hi[0]), min(bounds[3], hi[1])
-    if x1 - x0 < 0.04 or y1 - y0 < 0.04:  # both ends off the canvas: no grid to route on
-        return None
-    step = 0.04
-    near = np.all((obst_c > np.array([x0, y0]) - obst_r[:, None]) & (obst_c < np.array([x1, y1]) + obst_r[:, None]),
-                  axis=1) if len(obst_c) else np.zeros(0, dtype=bool)
-    obst_c, obst_r = obst_c[near], obst_r[near]
-    nx_, ny_ = int((x1 - x0) / step) + 1, int((y1 - y0) / step) + 1
-    gx, gy = np.meshgrid(x0 + step * np.arange(nx_), y0 + step * np.arange(ny_))
-    cells = np.column_stack([gx.ravel(), gy.ravel()])
-    # each cell's room to the nearest marker's disc, worked out in a window around each disc only
-    room = _disc_room(obst_c, obst_r, x0, y0, step, (ny_, nx_))
-    free = room.ravel() > step * 0.75
-    cost = np.ones(len(cells))
-    busy = np.zeros((ny_, nx_), dtype=bool)
-    if taken is not None and len(taken):
-        inside = taken[(taken[:, 0] >= x0) & (taken[:, 0] <= x1) & (taken[:, 1] >= y0) & (taken[:, 1] <= y1)]
-        ix = np.clip(np.round((inside[:, 0] - x0) / step).astype(int), 0, nx_ - 1)
-        iy = np.clip(np.round((inside[:, 1] - y0) / step).astype(int), 0, ny_ - 1)
-        busy[iy, ix] = True
-        cost += 6.0 * busy.ravel()
-    idx = np.arange(len(cells)).reshape(ny_, nx_)
-    ys, xs = np.mgrid[0:ny_, 0:nx_]
-    rows, cols, wts = [], [], []
-    for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
-        y2, x2 = ys + dy, xs + dx
-        inside = (y2 < ny_) & (x2 >= 0) & (x2 < nx_)
-        a, b = idx[ys[inside], xs[inside]], idx[y2[inside], x2[inside]]
-        ok = free[a] & free[b]
-        rows.append(a[ok])
-        cols.append(b[ok])
-        wts.append(step * float(np.hypot(dx, dy)) * (cost[a[ok]] + cost[b[ok]]) / 2)
-    graph = coo_matrix((np.concatenate(wts), (np.concatenate(rows), np.concatenate(cols))),
-                       shape=(len(cells), len(cells))).tocsr()
-    start = int(np.argmin(np.linalg.norm(cells - p0, axis=1) + 1e3 * ~free))
-    goal = int(np.argmin(np.linalg.norm(cells - p3, axis=1) + 1e3 * ~free))
-    _, pred = dijkstra(graph, directed=False, indices=start, return_predecessors=True)
-    if pred[goal] < 0 and goal != start:
-        return None
-    chain = [goal]
-    while chain[-1] != start:
-        chain.append(int(pred[chain[-1]]))
-    pts = np.vstack([p0, cells[chain[::-1]], p3])
-    # a shortcut stays 5% of a disc's radius off it (a cell's half diagonal more, as cells are looked up
-    # by their centres), and off other ties away from the two ends
-    scaled = _disc_room(obst_c, obst_r * 1.05, x0, y0, step, (ny_, nx_))
-    barred = scaled <= step * np.sqrt(0.5)
-    if taken is not None and len(taken):
-        near_end = (np.linalg.norm(cells - p0, axis=1) < 0.12) | (np.linalg.norm(cells - p3, axis=1) < 0.12)
-        barred |= busy & ~near_end.reshape(ny_, nx_)
-    corners = _simplify(pts, barred, x0, y0, step)
-    smooth = corners
-    for _ in range(3):  # Chaikin corner cutting: a smooth curve that stays near the corners
-        q = 0.75 * smooth[:-1] + 0.25 * smooth[1:]
-        r = 0.25 * smooth[:-1] + 0.75 * smooth[1:]
-        smooth = np.vstack([smooth[0], np.column_stack([q, r]).reshape(-1, 2), smooth[-1]])
-    dense, _ = resample(smooth, _SPACING / 2)
-    if len(obst_c) and (np.linalg.norm(dense[:, None] - obst_c[None], axis=2) < obst_r[None]).any():
-        dense, _ = resample(corners, _SPACING / 2)  # cutting a corner came too close: keep the corners
-    return dense
-
-
-def _disc_room(obst_c: np.ndarray, obst_r: np.ndarray, x0: float, y0: float, step: float,
-               shape: tuple[int, int]) -> np.ndarray:
-    """For each cell of a grid (``shape`` = rows, columns, corner at x0, y0), how far its centre is
-    outside the nearest disc (capped at a few cells: only "is it clear" is asked of it)."""
-    ny_, nx_ = shape
-    cap = 4 * step
-    room = np.full(shape, cap)
-    for (cx, cy), r in zip(obst_c, obst_r, strict=True):
-        reach = r + cap
-        i0, i1 = max(0, int(np.floor((cy - reach - y0) / step))), min(ny_, int(np.ceil((cy + reach - y0) / step)) + 1)
-        j0, j1 = max(0, int(np.floor((cx - reach - x0) / step))), min(nx_, int(np.ceil((cx + reach - x0) / step)) + 1)
-        if i0 >= i1 or j0 >= j1:
-            continue
-        gy = y0 + step * np.arange(i0, i1)[:, None] - cy
-        gx = x0 + step * np.arange(j0, j1)[None, :] - cx
-        np.minimum(room[i0:i1, j0:j1], np.sqrt(gx * gx + gy * gy) - r, out=room[i0:i1, j0:j1])
-    return room
-
-
-def _simplify(pts: np.ndarray, barred: np.ndarray, x0: float, y0: float, step: float) -> np.ndarray:
-    """Greedy line of sight: from each kept point, jump to the farthest point still in clear view
-    (no ``barred`` cell of the grid, corner at x0, y0, on the straight line there)."""
-    keep = [0]
-    t = np.linspace(0.0, 1.0, 81)[None, :, None]  # a jump of at most 80 cells: a sample per cell at least
-    ny_, nx_ = barred.shape
-    while keep[-1] < len(pts) - 1:
-        a = keep[-1]
-        ahead = pts[a + 1:a + 81]
-        seg = pts[a][None, None] + t * (ahead[:, None] - pts[a][None, None])  # (B, S, 2)
-        ix = np.clip(np.round((seg[..., 0] - x0) / step).astype(int), 0, nx_ - 1)
-        iy = np.clip(np.round((seg[..., 1] - y0) / step).astype(int), 0, ny_ - 1)
-        clear = ~barred[iy, ix].any(axis=1)
-        clear[0] = True
-        keep.append(a + 1 + int(np.nonzero(clear)[0].max()))
-    return pts[keep]
