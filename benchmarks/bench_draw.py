@@ -49,7 +49,11 @@ and the grid detours), matplotlib, networkx (the model's graph; the camps' bicon
 blocks) and pydantic (typer >= 0.2x parses options through it). This script's own figures
 right after, at load 2.4 (``--repeat 3``): seed network PNG 1.81 s, 40 actors 3.74 s, both
 over target on that loaded machine, where a last A/B gave old 2.32 / new 1.91 s and old
-4.38 / new 3.49 s: compare within one run, not across runs.
+4.38 / new 3.49 s: compare within one run, not across runs. Measured again at the end of
+that session, after the camps' areas and the labels' nearest-marker rule were merged on top
+(final main against e9a08ff, 7 alternating rounds, bytecode cached on both sides, load ~1):
+seed 2.05 -> 2.11 s, ``--kind model`` 1.55 -> 1.61 s, 40 actors 3.96 -> 3.53 s: the start-up
+gain above did not show there. Both targets missed.
 
 Run: ``.venv/bin/python benchmarks/bench_draw.py [--repeat N] [--compile-each-run]``
 """
