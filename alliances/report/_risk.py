@@ -194,8 +194,8 @@ def explanation_renderables(ex: RiskExplanation, *, p_before: float | None = Non
         extra = f" (confidence {ex.confidence:g})" if f == "stance" and ex.confidence < 1 else ""
         literal_row(facts, f.replace("_", " "), s + extra, f"{ex.mutual_information.get(f, float('nan')):.4f}")
     out.append(facts)
-    tor = literal_table(f"What each factor would give (now P(clash) = {ex.p_clash:.3f}; "
-                        f"{ex.horizon or 'horizon not stated'})")
+    # the horizon is in the sentence above: a title wider than the table would wrap in three lines
+    tor = literal_table(f"Each factor changed alone (now P(clash) = {ex.p_clash:.3f})")
     tor.add_column("factor")
     tor.add_column("if it were")
     tor.add_column("P(clash)", justify="right")

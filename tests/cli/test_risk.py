@@ -47,6 +47,17 @@ def test_pair_json_and_table(capsys):
     assert code == 0 and "islamic_state" not in out and "(IS)" in out
 
 
+def test_pair_tables_titles_fit_an_80_column_terminal(capsys, monkeypatch):
+    # the tornado's title had carried the horizon and wrapped over three lines above a 50-column table
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "risk", SEED, "--pair", "russia", "us_coalition")
+    assert code == 0
+    lines = out.splitlines()
+    title = next(k for k, line in enumerate(lines) if line.startswith("Each factor changed alone"))
+    assert "(now P(clash) = 0.0" in lines[title] and lines[title + 1].lstrip().startswith("┏")
+    assert max(len(line.rstrip()) for line in lines) <= 80
+
+
 def test_what_if_json(capsys):
     code, out, _ = run(capsys, "risk", SEED, "--set", "assad", "us_coalition", "enemy",
                        "--drop", "syrian_rebels", "--add-theater", "russia", "euphrates_valley", "--json")
