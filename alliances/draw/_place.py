@@ -68,11 +68,11 @@ def fit_positions(
         Y = _spread(X * scale, foot)
         lo, hi = (Y - margin).min(axis=0), (Y + margin).max(axis=0)
         X = Y / scale
-        if hi[0] - lo[0] <= w + 1e-6 and hi[1] - lo[1] <= h + 1e-6:
+        if hi[0] - lo[0] <= w + 1e-6 and hi[1] - lo[1] <= h + 1e-6 and not _overlap(Y, foot).any():
             break
-    else:  # still too large: shrink to fit (footprints may then touch)
+    else:  # still too large: shrink to fit, then spread inside the area (footprints touch only if there is no room)
         scale = _scale(X, margin, w, h)
-        Y = X * scale
+        Y = _spread_within(X * scale, foot, w, h)
         lo, hi = (Y - margin).min(axis=0), (Y + margin).max(axis=0)
     used_h = float(min(h, hi[1] - lo[1]))
     # centred in the width, from the bottom of the height used
@@ -179,6 +179,35 @@ def _spread(Y: np.ndarray, foot: np.ndarray, iterations: int = 60) -> np.ndarray
         push = np.column_stack([((hit & on_x) * sign * amount).sum(axis=1),
                                 ((hit & ~on_x) * sign * amount).sum(axis=1)])
         Y += 0.6 * push
+    return Y
+
+
+def _overlap(Y: np.ndarray, foot: np.ndarray) -> np.ndarray:
+    """(n, n) booleans: which pairs of footprints centred at ``Y`` overlap (as :func:`_spread` measures)."""
+    half = foot / 2
+    over_x = half[:, None, 0] + half[None, :, 0] - np.abs(Y[:, None, 0] - Y[None, :, 0])
+    over_y = half[:, None, 1] + half[None, :, 1] - np.abs(Y[:, None, 1] - Y[None, :, 1])
+    hit = (over_x > 1e-6) & (over_y > 1e-6)
+    np.fill_diagonal(hit, False)
+    return hit
+
+
+def _spread_within(Y: np.ndarray, foot: np.ndarray, w: float, h: float, rounds: int = 40) -> np.ndarray:
+    """Spread footprints apart and keep them inside a ``w`` by ``h`` area: rounds of :func:`_spread`,
+    each followed by pulling the footprints that cross an edge back inside it.
+
+    Scaling alone fits a layout whose spreading keeps overflowing the area by overlapping its
+    footprints; spreading between walls separates them wherever the area has room."""
+    margin = foot / 2
+    centre = ((Y - margin).min(axis=0) + (Y + margin).max(axis=0)) / 2
+    lo = centre - np.array([w, h]) / 2 + margin
+    hi = centre + np.array([w, h]) / 2 - margin
+    Y = np.clip(Y, lo, np.maximum(lo, hi))
+    for _ in range(rounds):
+        Z = np.clip(_spread(Y, foot, iterations=10), lo, np.maximum(lo, hi))
+        if np.array_equal(Z, Y):
+            break
+        Y = Z
     return Y
 
 
