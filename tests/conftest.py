@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
+
 import networkx as nx
 import pytest
+from hypothesis import settings
 
 import alliances
 from tests._paths import DATA, ROOT, SEED, SEED_2016, UCDP
+
+# Property tests draw the same examples on every run, so a red CI run reads the same when re-run
+# and a pass means the same cases passed; HYPOTHESIS_PROFILE=explore draws new random examples
+# (and keeps failures in .hypothesis/) while working on a part.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")
