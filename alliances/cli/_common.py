@@ -116,7 +116,14 @@ class Command(TyperCommand):
         return " ".join(first.split())
 
     def collect_usage_pieces(self, ctx: CommandContext) -> list[str]:
-        return [_BRACED.sub(r"\1\2", piece) for piece in super().collect_usage_pieces(ctx)]
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            for piece in param.get_usage_pieces(ctx):
+                piece = _BRACED.sub(r"\1\2", piece)
+                if isinstance(param, TyperArgument) and param.nargs != 1 and not piece.endswith("..."):
+                    piece += "..."  # one or more: typer < 0.29 leaves it out when a metavar is given
+                pieces.append(piece)
+        return pieces
 
     def invoke(self, ctx: CommandContext) -> Any:
         # typer would turn a KeyboardInterrupt (Ctrl-C under a SIGINT handler not ours) into
