@@ -55,6 +55,30 @@ that session, after the camps' areas and the labels' nearest-marker rule were me
 seed 2.05 -> 2.11 s, ``--kind model`` 1.55 -> 1.61 s, 40 actors 3.96 -> 3.53 s: the start-up
 gain above did not show there. Both targets missed.
 
+Fifth round (start-up; every diagram's bytes unchanged: seed and 40 actors, SVG with and
+without ``--top 2``, PNG, PDF, matrix and model SVG and PNG, the seed's risk and tornado SVG,
+compared with ``cmp``; ``--help`` of every command byte for byte). typer is pinned below 0.29:
+0.29 parses each option through a pydantic TypeAdapter (pydantic's import and the adapters,
+~0.2 s of every command), 0.28 has no pydantic. scipy.sparse (~0.2 s: scipy's array-API layer
+imports numpy.testing, numpy.f2py and more) is imported where the camps' search or the risk
+factors build their matrices, not with ``alliances.analysis`` or ``alliances.risk``:
+``--kind model`` loads no scipy at all; the network's camps still need it (their merge order
+comes from scipy's sparse products, which a dense path would not reproduce bit for bit).
+The command line also spares matplotlib the per-class ``set()`` signature (besides its
+docstring), and a camp area's depth inside its hull is computed without a (points, vertices,
+2) array (7x faster, the same bits; ~0.15 s at 40 actors). Back to back with main (cf21d07,
+7 alternating rounds of fresh processes, median CPU, bytecode cached on both sides): at load
+2.0-2.6 on 2 cores, seed 2.39 -> 1.93 s (0.81), ``--kind model`` 1.55 -> 1.30 s (0.84), 40
+actors 3.71 -> 3.66 s (0.99: single runs 3.1-4.0 s on both sides, the gain lost in the
+noise); an earlier A/B at load 1.4: seed 1.81 -> 1.61 s (0.89), model 1.32 -> 0.93 s (0.71),
+40 actors 3.02 -> 3.12 s (1.03). This script right after (load 2.2, ``--repeat 5``): seed
+network PNG 1.89 s, SVG 1.60, PDF 1.76, matrix 1.84, model 0.98, ``--top 3`` 2.06, risk
+heatmap 1.99, tornado 1.51, 40 actors PNG 3.08 s, ``--top 2`` SVG 3.70 s. Both targets still
+missed (seed 1.26x, 40 actors 1.03x its target). What is left at the seed is mostly imports
+we cannot drop without rewriting kept libraries: matplotlib (~0.45 s), networkx (~0.25 s: the
+model's graph type, whose package imports all its algorithms), scipy.sparse for the camps
+(~0.2 s), highspy for the exact camps; at 40 actors the edge router (~0.8 s).
+
 Run: ``.venv/bin/python benchmarks/bench_draw.py [--repeat N] [--compile-each-run]``
 """
 

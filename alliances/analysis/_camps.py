@@ -22,14 +22,17 @@ search can split them differently) and improved again.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from .._checks import check_int, check_items, check_number, check_seed
 from ._frustration import solve_exact
 from ._partition import Edges, check_edges, check_labels, partition_cost
 from ._search import PERTURB, local_search, relocate, spectral_start
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 __all__ = ["SPLIT_EXACT_MAX_EDGES", "camp_search", "positive_components"]
 
@@ -81,6 +84,7 @@ def positive_components(edges: Edges) -> np.ndarray:
             if (up == root).all():
                 break
             root = up
+    import scipy.sparse as sp
     from scipy.sparse.csgraph import connected_components  # a pathological chain of hooks
 
     A = sp.csr_array((np.ones(len(u)), (u, v)), shape=(edges.n, edges.n))
@@ -191,6 +195,8 @@ class _CampSearch:
     """The state of one search: the penalty matrices, the best camps so far, the split cache."""
 
     def __init__(self, edges: Edges, k: int | None, alpha: float, seed: int, target: float):
+        import scipy.sparse as sp  # ~0.2 s to import: only when a search runs, not with the package
+
         self.edges, self.k, self.alpha, self.seed, self.target = edges, k, alpha, seed, target
         self.rng = np.random.default_rng(seed)
         n = edges.n
@@ -241,6 +247,8 @@ class _CampSearch:
             labels, c = _compact(labels)
             if c <= 1:
                 return labels
+            import scipy.sparse as sp
+
             H = sp.csr_array((np.ones(len(labels)), (np.arange(len(labels)), labels)), shape=(len(labels), c))
             between = sp.triu(H.T @ self.D @ H, k=1).tocoo()
             need = 0 if self.k is None else c - self.k

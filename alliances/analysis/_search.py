@@ -14,13 +14,15 @@ from __future__ import annotations
 import time
 import warnings
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from .._checks import check_int, check_number, check_seed
 from ._partition import Edges, check_edges, partition_cost
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 __all__ = ["PERTURB", "local_search", "relocate", "single_blas_thread", "spectral_start"]
 
@@ -33,6 +35,8 @@ _DENSE_EIGEN_MAX = 400
 
 def _matrices(edges: Edges, alpha: float) -> tuple[sp.csr_array, sp.csr_array, sp.csr_array]:
     """Negative and positive penalty matrices and the tie pattern, all with one CSR structure."""
+    import scipy.sparse as sp  # ~0.2 s to import: only when a search runs
+
     n = edges.n
     neg, pen = edges.penalties(alpha)
     rows = np.concatenate([edges.u, edges.v])
@@ -52,6 +56,8 @@ def _matrices(edges: Edges, alpha: float) -> tuple[sp.csr_array, sp.csr_array, s
 def _normalised_adjacency(edges: Edges) -> sp.csr_array:
     """The signed adjacency, degree-normalised (D^-1/2 A D^-1/2): hubs would otherwise capture
     the leading eigenvectors that the spectral starts are read from."""
+    import scipy.sparse as sp
+
     n = edges.n
     A = sp.csr_array(
         (

@@ -92,17 +92,10 @@ _BRACED = re.compile(r"\{([^{}]*)\}(\.\.\.)?")
 class Command(TyperCommand):
     """A command whose usage line names its arguments plainly: ``alliances balance [OPTIONS] FILE``.
 
-    typer 0.29 writes a required argument in braces (``{FILE}``), which reads like a
+    typer writes a required argument in braces (``{FILE}``), which reads like a
     set or a placeholder to fill in; the usual convention is the bare metavar
     (``FILE``, ``FILE...``), with brackets only for an optional one.
     """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if isinstance(param, TyperArgument) and param.metavar is not None:
-                # the metavar says what to give: no "<path>" or "<list[str]>" after it in --help
-                param.display_type_rich = _no_type  # type: ignore[method-assign]
 
     def get_short_help_str(self, limit: int = 45) -> str:
         """The command's summary in ``alliances --help``: its docstring's first paragraph, whole.
@@ -116,7 +109,14 @@ class Command(TyperCommand):
         return " ".join(first.split())
 
     def collect_usage_pieces(self, ctx: CommandContext) -> list[str]:
-        return [_BRACED.sub(r"\1\2", piece) for piece in super().collect_usage_pieces(ctx)]
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            for piece in param.get_usage_pieces(ctx):
+                piece = _BRACED.sub(r"\1\2", piece)
+                if isinstance(param, TyperArgument) and param.nargs != 1 and not piece.endswith("..."):
+                    piece += "..."  # one or more: typer < 0.29 leaves it out when a metavar is given
+                pieces.append(piece)
+        return pieces
 
     def invoke(self, ctx: CommandContext) -> Any:
         # typer would turn a KeyboardInterrupt (Ctrl-C under a SIGINT handler not ours) into
@@ -131,10 +131,6 @@ class Command(TyperCommand):
 
 class _OutputClosed(BaseException):
     """The reader of stdout went away (``alliances risk --json | head``): not a failure of ours."""
-
-
-def _no_type(ctx: Any) -> None:
-    return None
 
 
 def _version_callback(value: bool) -> None:

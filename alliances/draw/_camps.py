@@ -108,4 +108,11 @@ def _inside_hull(pts: np.ndarray, hull: np.ndarray) -> np.ndarray:
     """How far each point lies inside a counter-clockwise convex polygon (negative: outside)."""
     edge = np.roll(hull, -1, axis=0) - hull
     normal = np.column_stack([-edge[:, 1], edge[:, 0]]) / np.linalg.norm(edge, axis=1)[:, None]  # inward
-    return np.asarray(((pts[:, None] - hull[None]) * normal[None]).sum(axis=2).min(axis=1))
+    # the two products added as the sum over the last axis would add them (the same bits),
+    # without a (points, vertices, 2) array and its short strided sums
+    x = pts[:, 0, None] - hull[None, :, 0]
+    x *= normal[None, :, 0]
+    y = pts[:, 1, None] - hull[None, :, 1]
+    y *= normal[None, :, 1]
+    x += y
+    return np.asarray(x.min(axis=1))

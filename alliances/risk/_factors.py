@@ -33,7 +33,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from .._arguments import check_graph
 from .._checks import shown
@@ -44,6 +43,7 @@ from ._spec import FACTORS, MISSING, STANCES
 
 if TYPE_CHECKING:
     import networkx as nx
+    import scipy.sparse as sp
 
     from .._network import AllianceNetwork
 
@@ -211,6 +211,8 @@ class _Ties:
 
     def matrix(self, mask: np.ndarray) -> sp.csr_array:
         """The symmetric 0/1 n x n matrix of the masked ties."""
+        import scipy.sparse as sp  # ~0.2 s to import: not for reading a model file (`draw --kind model`)
+
         rr, cc = self.row[mask], self.col[mask]
         data = np.ones(2 * len(rr), dtype=np.int64)
         return sp.csr_array((data, (np.concatenate([rr, cc]), np.concatenate([cc, rr]))), shape=(self.n, self.n))
@@ -245,6 +247,8 @@ def _backing(net: AllianceNetwork, ids: list[str], P: sp.csr_array, iu: np.ndarr
 
 def _common_theater(net: AllianceNetwork, ids: list[str], iu: np.ndarray, ju: np.ndarray) -> np.ndarray:
     """(T T^T)_ij > 0 for the actor-theater incidence T; MISSING where an actor has no theater."""
+    import scipy.sparse as sp
+
     n = len(ids)
     actor_theaters = [net.actors[a].theaters for a in ids]
     th_ids = sorted({t for ts in actor_theaters for t in ts})
@@ -282,6 +286,8 @@ def implied_state(score: np.ndarray) -> np.ndarray:
 
 def _upper_values(M: sp.csr_array, n: int, dtype: type = np.int64) -> np.ndarray:
     """The strict upper triangle of a sparse n x n matrix, in ``np.triu_indices`` order."""
+    import scipy.sparse as sp
+
     U = sp.triu(M, k=1, format="coo")
     U.sum_duplicates()
     out: np.ndarray = np.zeros(n * (n - 1) // 2, dtype=dtype)
