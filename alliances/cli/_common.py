@@ -29,7 +29,7 @@ from ..readwrite import load
 if TYPE_CHECKING:
     from rich.console import Console
 
-    # typer (>= 0.20) runs on its own copy of click, whose Context is only reachable here;
+    # typer (>= 0.27) runs on its own copy of click, whose Context is only reachable here;
     # typer.Context is a subclass, too narrow to type an override of a command's method
     from typer._click.core import Context as CommandContext
 
