@@ -142,6 +142,14 @@ INVENTORY: list[tuple] = [
     ("force noun", "KHARTOUM (Wire) - Government troops shelled Xan positions.", {"xy": "-"}, {}, ONE_STATE),
     ("force noun", "GOMA, May 3 (Wire) -- Security forces killed ten Zed fighters.", {"yz": "-"}, {}, ONE_STATE),
     ("force noun", "BAMAKO (Wire) — The army repelled a Xan attack on Tuesday.", {"xy": "-"}, {}, ONE_STATE),
+    # --- headlines without a full stop, and datelines with a long dash only (round 7)
+    ("headline", "Xan attacks Yel town\nBAMAKO, Pax \u2014 Zed fighters said they had clashed with Quor.", {"xy": "-", "qz": "-"},
+     {}),
+    ("headline", "Pax arms Xan as war widens\nGOMA (Wire) - Xan said it had attacked Yel.", {"px": "+", "xy": "-"}, {}),
+    ("headline", "Xan, Zed reject truce GOMA, May 3 (Wire) - Xan said its fighters had attacked Yel.",
+     {"xy": "-"}, {"xz": "+"}),
+    ("headline", "KYIV \u2014 Xan fighters shelled Yel positions on Sunday.", {"xy": "-"}, {}),
+    ("headline", "Yel says Xan attacked convoy\nGOMA \u2014 Xan fighters ambushed a Yel convoy.", {"xy": "-"}, {}),
     # --- anaphora
     ("anaphora", "Xan seized the town. The group later attacked Yel.", {"xy": "-"}, {}),
     ("anaphora", "Pax backs Xan. It also arms Zed.", {"px": "+", "pz": "+"}, {"xz": "+"}),

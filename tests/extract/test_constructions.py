@@ -210,3 +210,28 @@ def test_defectors_are_not_their_group_and_a_participle_is_no_verb():
     # a verb it still is after a comma, "and" or an auxiliary
     assert stances("Yel armed, trained and funded Xan.", _P) == {("x", "y"): "ally"}
     assert stances("Yel has trained Xan fighters.", _P) == {("x", "y"): "ally"}
+
+
+def test_a_headline_without_a_full_stop_is_its_own_sentence():
+    from alliances.extract import split_sentences
+
+    # s-ukraine-1, t-sahel-1: the headline ran into the dateline's sentence, and "its fighters" became Mali's
+    assert [s.text for s in split_sentences("Xan attacks Yel town\nBAMAKO, Pax \u2014 Zed said it had clashed with Quor.")] == [
+        "Xan attacks Yel town", "BAMAKO, Pax \u2014 Zed said it had clashed with Quor."]
+    assert [s.text for s in split_sentences("Xan, Zed reject truce GOMA, May 3 (Wire) - Xan said.")] == [
+        "Xan, Zed reject truce", "GOMA, May 3 (Wire) - Xan said."]
+    assert stances("Quor accuses Pax\nGOMA \u2014 Xan said its fighters had attacked Yel.", _P) == {
+        ("x", "y"): "enemy", ("p", "q"): "rival"}
+    # a long dash after a name in capitals inside a line is no dateline; before a lower-case word neither
+    rsf = [*_P, Actor("r", "RSF", "armed_group")]
+    assert len(split_sentences("Pax attacked the RSF \u2014 Yel said so.")) == 1
+    assert len(split_sentences("Pax attacked Yel\nRSF \u2014 the militia said so.")) == 1
+    assert stances("Pax attacked Yel\nRSF \u2014 the militia said so.", rsf) == {("p", "y"): "enemy"}
+
+
+def test_a_dateline_with_a_long_dash_names_no_actor():
+    # "KYIV —" is where the story was filed: Kyiv is no subject of the sentence
+    actors = [Actor("k", "Kyiv", "state"), *_P]
+    assert stances("KYIV \u2014 Xan fighters shelled Yel positions.", actors) == {("x", "y"): "enemy"}
+    assert stances("Yel says Xan attacked\nGOMA, Pax \u2014 Xan fighters ambushed a Yel convoy.", _P) == {
+        ("x", "y"): "enemy"}
