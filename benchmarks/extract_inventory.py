@@ -150,6 +150,13 @@ INVENTORY: list[tuple] = [
      {"xy": "-"}, {"xz": "+"}),
     ("headline", "KYIV \u2014 Xan fighters shelled Yel positions on Sunday.", {"xy": "-"}, {}),
     ("headline", "Yel says Xan attacked convoy\nGOMA \u2014 Xan fighters ambushed a Yel convoy.", {"xy": "-"}, {}),
+    # --- unnamed groups: a phrase cue after "fighters", "militias" is said of them, not of the subject (round 7)
+    ("unnamed group", "Pax shelled Quor after rebels loyal to Yel seized the border post.", {"pq": "-"}, {}),
+    ("unnamed group", "Yel bombed villages after militias allied with Xan attacked a convoy.", {}, {}),
+    ("unnamed group", "Pax condemned gunmen backed by Xan.", {}, {}),
+    ("unnamed group", "Yel struck Zed positions as local fighters aligned with Pax fled.", {"yz": "-"}, {}),
+    ("unnamed group", "Pax armed Xan before militiamen loyal to Quor attacked Yel.", {"px": "+"}, {"qy": "-"}),
+    ("unnamed group", "Xan fighters loyal to Pax attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
     # --- anaphora
     ("anaphora", "Xan seized the town. The group later attacked Yel.", {"xy": "-"}, {}),
     ("anaphora", "Pax backs Xan. It also arms Zed.", {"px": "+", "pz": "+"}, {"xz": "+"}),

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ._cues import Cue
 from ._mentions import Mention, dateline_end
 from ._owners import FORCE_NOUNS, owned_by, relation_owner
+from ._scope import noun_subject
 from ._sentences import Sentence
 
 __all__ = [
@@ -265,7 +266,9 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
                 bounds[k + 2] = "main"
         elif u == "and" and _own_clause(units, max(b for b in bounds if b <= k), k, cues):
             bounds[k + 1] = "main"  # "X is to end its support for Y and Z is to disarm W": Z is the subject
-        elif u in _SUBORDINATORS and k > 0 and _starts_clause(units, k + 1):
+        elif u in _SUBORDINATORS and k > 0 and (
+                _starts_clause(units, k + 1) or noun_subject(units, k + 1, {c.start for c in cues})):
+            # "after resistance fighters loyal to X overran ...": the fighters' clause, not the main subject's
             bounds[k + 1] = "sub"
         elif u in _REPORTING and k + 1 < n:
             j = k + 1

@@ -46,6 +46,7 @@ from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
 from ._owners import owned_by
+from ._scope import described_noun
 from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
@@ -308,6 +309,10 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
         if agent is None or obj is None:
             return [], why
         return pair_links(cue, agent, obj, clause), None
+    if role in {"passive", "preposition"} and paren is None and agent is not None:
+        noun = described_noun(units, cue.start, max((g.last for g in groups if g.last < cue.start), default=-1))
+        if noun is not None:
+            return [], f"'{cue.text}': said of the {noun} before it, who are no actor"
     if role in {"passive", "preposition"}:
         if obj is None and agent is not None and paren is None and _participial(units, agent, cue.start):
             # "Burundian soldiers fighting alongside the FARDC were killed": the phrase is the soldiers'

@@ -235,3 +235,16 @@ def test_a_dateline_with_a_long_dash_names_no_actor():
     assert stances("KYIV \u2014 Xan fighters shelled Yel positions.", actors) == {("x", "y"): "enemy"}
     assert stances("Yel says Xan attacked\nGOMA, Pax \u2014 Xan fighters ambushed a Yel convoy.", _P) == {
         ("x", "y"): "enemy"}
+
+
+def test_a_phrase_cue_after_an_unnamed_group_is_said_of_the_group():
+    # t-myanmar-1's wrong sign: "the regime ... carried out air strikes ... after resistance fighters loyal to
+    # the NUG overran a police station" gave regime-NUG ally
+    assert stances("Yel bombed villages after resistance fighters loyal to Xan overran a police station.", _P) == {}
+    assert stances("Pax shelled Quor after rebels loyal to Yel seized the border post.", _P) == {("p", "q"): "enemy"}
+    ex = extract_relations("Pax condemned gunmen backed by Xan.", _P)
+    assert ex.proposals == () and any("gunmen" in u.reason for u in ex.unclear)
+    # an actor's own fighters are the actor
+    assert stances("Xan fighters loyal to Pax attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax shelled Quor after Yel militias loyal to Pax attacked.", _P) == {
+        ("p", "q"): "enemy", ("p", "y"): "ally"}
