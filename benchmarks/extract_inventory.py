@@ -25,6 +25,8 @@ __all__ = ["INVENTORY", "score"]
 
 ACTORS = [Actor("p", "Pax", "state"), Actor("q", "Quor", "state"), Actor("x", "Xan", "armed_group"),
           Actor("y", "Yel", "state"), Actor("z", "Zed", "armed_group")]
+GOVERNMENT = [Actor("y", "Yel government", "state", aliases=("Yel forces",)), Actor("p", "Pax", "state"),
+              Actor("x", "Xan", "armed_group")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -158,6 +160,10 @@ INVENTORY: list[tuple] = [
     ("unnamed group", "Pax armed Xan before militiamen loyal to Quor attacked Yel.", {"px": "+"}, {"qy": "-"}),
     ("unnamed group", "Xan fighters loyal to Pax attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
     # --- anaphora
+    ("anaphora", "Yel forces, backed by Pax air strikes, killed ten Xan fighters, the government said.",
+     {"py": "+", "xy": "-"}, {}, GOVERNMENT),
+    ("anaphora", "Pax jets struck Xan positions near the border, the government said on Monday.", {"px": "-"}, {},
+     GOVERNMENT),
     ("anaphora", "Xan seized the town. The group later attacked Yel.", {"xy": "-"}, {}),
     ("anaphora", "Pax backs Xan. It also arms Zed.", {"px": "+", "pz": "+"}, {"xz": "+"}),
     ("anaphora", "Xan and Zed fought Yel. The group then attacked Pax.", {"xy": "-", "yz": "-"}, {"xz": "+"}),

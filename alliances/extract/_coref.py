@@ -440,9 +440,11 @@ def _antecedent(
         return unique[0]
     if head in _STATE_FORCE_HEADS and not unique and (forces or not bare and not pool) and g.government is not None:
         return g.government  # "government troops", "the army": the scenario's one government
+    if head and subject is not None and head in g.words.get(subject.actor, ()):
+        # "Somali forces, backed by U.S. strikes, killed ..., the government said": the subject's own name
+        # has the head; another actor named in between is no better a guess
+        return None
     return pool[0].actor if pool and not bare else None
-
-
 
 
 def _ambiguous(chosen: Mention, before: list[Mention], earlier: tuple[list[list[Mention]], list[list[Token]]],

@@ -248,3 +248,17 @@ def test_a_phrase_cue_after_an_unnamed_group_is_said_of_the_group():
     assert stances("Xan fighters loyal to Pax attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
     assert stances("Pax shelled Quor after Yel militias loyal to Pax attacked.", _P) == {
         ("p", "q"): "enemy", ("p", "y"): "ally"}
+
+
+def test_the_government_is_not_another_actor_when_the_subject_is_named_as_one():
+    # t-somalia-1: "Somali special forces, backed by U.S. air strikes, killed ..., the government said" took
+    # "the government" for the US (the subject, whose name has "government", is never its own antecedent)
+    from alliances.extract import Gazetteer, find_mentions, split_sentences
+
+    actors = [Actor("y", "Yel government", "state", aliases=("Yel forces",)), Actor("p", "Pax", "state"),
+              Actor("x", "Xan", "armed_group")]
+    sents = split_sentences("Yel forces, backed by Pax air strikes, killed ten Xan fighters, the government said.")
+    found = [(m.actor, m.text) for m in find_mentions(sents, Gazetteer(actors))[0]]
+    assert ("p", "the government") not in found
+    assert stances("Yel forces, backed by Pax air strikes, killed ten Xan fighters, the government said.", actors) == {
+        ("p", "y"): "ally", ("x", "y"): "enemy"}
