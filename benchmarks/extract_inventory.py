@@ -195,6 +195,17 @@ INVENTORY: list[tuple] = [
     ("quote", "Pax has branded Xan a threat to the region.", {"px": "-"}, {}),
     ("quote", "Pax never called Yel an enemy.", {}, {}),
     ("quote", '"We will fight Yel to the end," said a Xan commander.', {"xy": "-"}, {}),
+    # a colon quote after a long speaker phrase, a quote over several sentences, a third party after it (round 7)
+    ("quote", "Xan's military spokesman, Abu Omar, said in a televised address: \"Our forces targeted a Yel warship.\"",
+     {"xy": "-"}, {}),
+    ("quote", 'Pax said in a statement: "Our forces will stay. We will not negotiate with Xan while it shells our towns."',
+     {"px": "-"}, {}),
+    ("quote", 'Xan said in a statement: "Our fighters captured three Yel camps. We fight alongside Zed."',
+     {"xy": "-", "xz": "+"}, {}),
+    ("quote", 'Pax and Quor said in a joint statement: "We condemn the attack on our embassy by Xan."', {},
+     {"px": "-", "qx": "-"}),
+    ("quote", 'Pax\'s envoy said: "Yel is arming our enemies," adding that Xan had been warned.', {"py": "-"}, {}),
+    ("quote", 'Pax said: "Yel has attacked our border posts." Xan said it was not involved.', {"py": "-"}, {}),
 ]
 
 _SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}

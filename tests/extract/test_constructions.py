@@ -262,3 +262,22 @@ def test_the_government_is_not_another_actor_when_the_subject_is_named_as_one():
     assert ("p", "the government") not in found
     assert stances("Yel forces, backed by Pax air strikes, killed ten Xan fighters, the government said.", actors) == {
         ("p", "y"): "ally", ("x", "y"): "enemy"}
+
+
+def test_a_colon_quote_is_its_speakers_also_over_several_sentences():
+    # t-levant-2: the speaker phrase is long; s-myanmar-2: the quote runs over two sentences
+    assert stances("Xan's military spokesman, Abu Omar, said in a televised address: \"Our forces targeted a Yel "
+                   "warship.\"", _P) == {("x", "y"): "enemy"}
+    assert stances('Pax said in a statement: "Our forces will stay. We will not negotiate with Xan while it shells '
+                   'our towns."', _P) == {("p", "x"): "enemy"}
+    # two speakers: whose "we"? nothing
+    assert stances('Pax and Quor said in a joint statement: "We condemn the attack on our embassy by Xan."', _P) == {}
+    # a quote closed in its sentence does not run on
+    assert stances('Pax said: "Yel has attacked our border posts." We thank Zed for its help.', _P) == {
+        ("p", "y"): "enemy"}
+
+
+def test_an_actor_after_a_quote_in_a_later_clause_is_not_its_speaker():
+    # "adding that Xan had been warned": Xan is no speaker ("warned" is a reporting verb, but of another clause)
+    assert stances('Pax\'s envoy said: "Yel is arming our enemies," adding that Xan had been warned.', _P) == {
+        ("p", "y"): "enemy"}
