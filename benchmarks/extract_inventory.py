@@ -105,6 +105,13 @@ INVENTORY: list[tuple] = [
     ("mediation", "Quor brokered a ceasefire between Xan and Zed.", {}, {"xz": "-"}),
     ("mediation", "Pax hosted talks between Xan and Zed.", {}, {}),
     ("mediation", "Quor is mediating between Xan and Yel.", {}, {"xy": "-"}),
+    # partners in a fight: the phrase says what they share, not where they are (round 7)
+    ("relation noun", '"Xan remains our closest partner in the fight against Zed," a Pax minister said.',
+     {"px": "+", "xz": "-"}, {"pz": "-"}),
+    ("relation noun", "Xan, Pax's partner in the war on Zed, attacked Yel.", {"px": "+", "xy": "-", "xz": "-"},
+     {"pz": "-", "py": "-"}),
+    ("relation noun", "Xan is Pax's main ally in the fight against Zed.", {"px": "+", "xz": "-"}, {"pz": "-"}),
+    ("relation noun", "Pax's allies in the fight, Xan and Zed, met on Monday.", {"px": "+", "pz": "+"}, {"xz": "+"}),
     # --- coordination and lists
     ("coordination", "Xan and Zed attacked Yel.", {"xy": "-", "yz": "-"}, {"xz": "+"}),
     ("coordination", "Pax and Quor are backing Xan.", {"px": "+", "qx": "+"}, {"pq": "+"}),

@@ -177,8 +177,13 @@ def noun_links(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
         j = max(cue.end, owner.last + 1)
         while j < clause.end and units[j] in FILLER:
             j += 1
-        if j < clause.end and units[j] in {"in", "within"}:
+        if j < clause.end and units[j] in {"in", "within"} and not _in_fight(units, j, clause.end):
             return _members_in(cue, owner, clause, units, j)
+        if j < clause.end and units[j] == "in":  # "its allies in the fight, Y and Z,": the apposition after
+            k = j + 1
+            while k < clause.end and k - j <= 5 and units[k] not in {",", ";", "."} and not units[k].startswith("@"):
+                k += 1
+            j = k if k < clause.end and units[k] == "," else j
         if j < clause.end and units[j] == ",":
             head = object_after(units, clause.groups, j + 1, clause.end)
         elif j < clause.end and units[j].startswith("@") and j > owner.last:
@@ -192,6 +197,18 @@ def noun_links(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
     if head is None:
         return [], why
     return pair_links(cue, owner, head, clause), None
+
+
+# "our closest partner in the fight against Y": the phrase says what they are partners in, not where
+_FIGHTS = {"fight", "war", "struggle", "battle", "campaign", "effort", "efforts", "resistance", "confrontation"}
+
+
+def _in_fight(units: list[str], j: int, end: int) -> bool:
+    """Whether ``in`` at unit ``j`` opens ``in the fight against ...`` (a determiner, then a fight noun)."""
+    k = j + 1
+    while k < end and units[k] in {"the", "a", "our", "its", "their", "this"}:
+        k += 1
+    return k < end and units[k] in _FIGHTS
 
 
 def _members_in(cue: Cue, owner: Group, clause: Clause, units: list[str], j: int) -> tuple[list[Link], str | None]:

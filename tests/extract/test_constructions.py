@@ -281,3 +281,13 @@ def test_an_actor_after_a_quote_in_a_later_clause_is_not_its_speaker():
     # "adding that Xan had been warned": Xan is no speaker ("warned" is a reporting verb, but of another clause)
     assert stances('Pax\'s envoy said: "Yel is arming our enemies," adding that Xan had been warned.', _P) == {
         ("p", "y"): "enemy"}
+
+
+def test_partners_in_a_fight_are_partners_not_people_in_a_place():
+    # s-levant-1: "Hezbollah remains our closest partner in the fight against ..." read "in" as a place
+    assert stances('"Xan remains our closest partner in the fight against Zed," a Pax minister said.', _P) == {
+        ("p", "x"): "friendly", ("x", "z"): "enemy"}
+    assert stances("Xan is Pax's main ally in the fight against Zed.", _P) == {("p", "x"): "ally", ("x", "z"): "enemy"}
+    assert stances("Pax's allies in the fight, Xan and Zed, met on Monday.", _P) == {("p", "x"): "ally", ("p", "z"): "ally"}
+    # people in a place are still no state
+    assert stances('"We thank our partners in Pax," a Yel minister said.', _P) == {}
