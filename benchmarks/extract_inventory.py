@@ -122,6 +122,16 @@ INVENTORY: list[tuple] = [
     ("coordination", "Pax backs Xan and Yel has attacked Zed.", {"px": "+", "yz": "-"}, {}),
     ("coordination", "Pax armed Xan and Zed fighters attacked Yel.", {"px": "+", "yz": "-"}, {}),
     ("coordination", "Pax will cut its aid to Xan, while Yel will keep arming Zed.", {"yz": "+"}, {}),
+    # forming an alliance; "X, along with Y," as part of the subject (round 7)
+    ("coordination", "Xan, along with Zed and Quor, forms the Three Brotherhood Alliance.",
+     {"xz": "+", "qx": "+", "qz": "+"}, {}),
+    ("coordination", "Pax shelled Yel; Xan, along with Zed, attacked Quor.", {"py": "-", "qx": "-", "qz": "-"},
+     {"xz": "+"}),
+    ("coordination", "Xan and Zed formed a joint front last year.", {"xz": "+"}, {}),
+    ("coordination", "Xan formed an alliance with Zed.", {"xz": "+"}, {}),
+    ("coordination", "Xan and Zed could form an alliance if talks succeed.", {}, {}),
+    ("coordination", "Xan and Zed created rifts in the alliance.", {}, {"xz": "-"}),
+    ("coordination", "Pax attacked Xan, along with Zed, on Monday.", {"px": "-"}, {"pz": "-"}),
     # --- reported speech and accusations
     ("reported speech", "Pax said Yel had attacked it.", {"py": "-"}, {}),
     ("reported speech", "Pax accused Yel of arming Xan.", {"py": "-"}, {"xy": "+"}),

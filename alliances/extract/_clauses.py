@@ -214,7 +214,38 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
         else:
             units.append(sent.tokens[i].norm)
             i += 1
+    _along_with(units)
     return units, unit_mention
+
+
+_ALONG = {("along", "with"), ("together", "with"), ("as", "well")}
+
+
+def _along_with(units: list[str]) -> None:
+    """``X, along with Y and Z, form the alliance``: an aside that adds actors to a clause's subject is read
+    as coordination (``X and also Y and Z``); only after a subject that opens its clause (the sentence, or
+    after ``;``, ``:``, ``and``, ``but``, ``while``), and only when the aside closes with a comma before the verb."""
+    for k in range(1, len(units) - 3):
+        if units[k] != "," or tuple(units[k + 1 : k + 3]) not in _ALONG or not units[k - 1].startswith("@"):
+            continue
+        s = k - 1
+        while s > 0 and (units[s - 1] in FILLER or units[s - 1] in DETERMINERS):
+            s -= 1
+        if s > 0 and units[s - 1] not in {";", ":", "and", "but", "while", "whereas"}:
+            continue
+        j = k + 3 + (units[k + 1] == "as" and units[k + 3 : k + 4] == ["as"])  # ", as well as"
+        end = j
+        while end < len(units) and (units[end].startswith("@") or units[end] in {",", "and"} or units[end] in FILLER):
+            end += 1
+        if end < len(units) and units[end - 1] == "," and units[end] not in _RELATIVE_WORDS and any(
+                u.startswith("@") for u in units[j:end]):
+            # (the same number of units: each keeps its index; the commas go too, or the aside reads as a
+            # parenthetical)
+            units[k:j] = ["and", *["also"] * (j - k - 1)]
+            units[end - 1] = "also"
+
+
+_RELATIVE_WORDS = {"which", "who", "whose", "whom", "that", "a", "an", "the"}
 
 
 def _scare_quotes(sent: Sentence) -> set[int]:

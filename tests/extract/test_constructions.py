@@ -291,3 +291,17 @@ def test_partners_in_a_fight_are_partners_not_people_in_a_place():
     assert stances("Pax's allies in the fight, Xan and Zed, met on Monday.", _P) == {("p", "x"): "ally", ("p", "z"): "ally"}
     # people in a place are still no state
     assert stances('"We thank our partners in Pax," a Yel minister said.', _P) == {}
+
+
+def test_members_that_form_an_alliance_are_allies_and_along_with_joins_the_subject():
+    # s-myanmar-1: "the Kokang rebels, along with the TNLA and the Arakan Army, form the Three Brotherhood Alliance"
+    assert stances("Pax shelled Yel; Xan, along with Zed and Quor, forms the Three Brotherhood Alliance.", _P) == {
+        ("p", "y"): "enemy", ("q", "x"): "ally", ("q", "z"): "ally", ("x", "z"): "ally"}
+    assert stances("Xan, along with Zed, attacked Yel.", _P) == {("x", "y"): "enemy", ("y", "z"): "enemy"}
+    assert stances("Xan formed an alliance with Zed.", _P) == {("x", "z"): "ally"}
+    # hypothetical, negated, or a rift: no alliance
+    assert stances("Xan and Zed could form an alliance if talks succeed.", _P) == {}
+    assert stances("Xan and Zed never formed an alliance.", _P) == {}
+    assert stances("Xan and Zed created rifts in the alliance.", _P) == {}
+    # an aside after an object is not the subject's
+    assert stances("Pax attacked Xan, along with Zed, on Monday.", _P) == {("p", "x"): "enemy"}
