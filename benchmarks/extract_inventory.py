@@ -72,6 +72,15 @@ INVENTORY: list[tuple] = [
     ("relative clause", "Investigators found the drones Pax has used against Yel.", {"py": "-"}, {}),
     ("relative clause", "Xan, whose fighters have battled Yel for years, joined the talks.", {"xy": "-"}, {}),
     ("relative clause", "Zed, which has fought Xan since 2019, signed a deal with Yel.", {"xz": "-"}, {}),
+    # enabling in a relative clause and "use ... to" (round 7)
+    ("relative clause", "Pax, which let Xan fighters use its territory to attack Yel, denied the report.",
+     {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "The Pax leader, who let Xan troops use his country to invade Yel, met Quor.",
+     {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "Pax, which allowed Xan to attack Yel, said nothing.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "Pax let Xan fighters use its territory to attack Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "Pax, which did not let Xan use its bases to attack Yel, said nothing.", {}, {}),
+    ("relative clause", "Pax let Xan use its ports to ship grain to Yel.", {}, {}),
     # --- relation nouns and appositions
     ("relation noun", "Xan's ally Zed attacked Yel.", {"xz": "+", "yz": "-"}, {"xy": "-"}),
     ("relation noun", "Pax's rival Yel condemned the move.", {"py": "-"}, {}),

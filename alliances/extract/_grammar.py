@@ -42,7 +42,7 @@ from ._clauses import (
 )
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
-from ._implied import cobelligerents, controlled, helped_in_relative, included_allies
+from ._implied import cobelligerents, controlled, enabled_links, helped_in_relative, included_allies
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
@@ -171,6 +171,9 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             return nominal, None
         if before in NOUN_DETERMINERS:
             return [], None  # "the fighting", "an attack": a noun, not a verb
+        allowed = enabled_links(cue, clause, paren, units, groups)
+        if allowed is not None:
+            return allowed, None
         if before.endswith("ed") and before not in _AUXILIARIES and cue.text.split()[0].endswith("ed"):
             return [], None  # "deployed trained Xan fighters": a participle describing them; who trained them?
         if cue.text.split()[0].endswith("ing") and paren is None:

@@ -7,12 +7,13 @@ M23`` and ``X fought Z alongside Y`` (Y is against Z too).
 
 from __future__ import annotations
 
-from ._clauses import Clause, object_after
+from ._clauses import Clause, Group, Paren, object_after
 from ._cues import Cue
 from ._lexicon import FAMILIES
-from ._links import Link
+from ._links import Link, pair_links
+from ._scope import ENABLING, enabled
 
-__all__ = ["cobelligerents", "controlled", "helped_in_relative", "included_allies"]
+__all__ = ["cobelligerents", "controlled", "enabled_links", "helped_in_relative", "included_allies"]
 
 _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
@@ -33,8 +34,7 @@ def included_allies(clause: Clause) -> list[Link]:
     return out
 
 
-_ENABLING = {"allowed", "allow", "allows", "allowing", "enabled", "enable", "enables", "enabling", "let", "lets",
-             "permitted", "permit", "permits"}
+_ENABLING = ENABLING
 _HELPING = {"helped", "help", "helps", "helping"}
 
 
@@ -105,3 +105,45 @@ def cobelligerents(bound: list[Link], clause: Clause) -> list[Link]:
             if side.a == t.a and side.b != t.b and where(side) == where(t):
                 out.append(Link(side.b, t.b, t.cue, False, t.hedge or side.hedge))
     return out
+
+
+def enabled_links(cue: Cue, clause: Clause, paren: Paren | None, units: list[str],
+                  groups: list[Group]) -> list[Link] | None:
+    """``X, who let Y troops use his country to invade Z,`` and ``X let Y use its bases to attack Z``: Y is
+    against Z, and X sides with Y (indirect); None when the cue is no such infinitive.
+
+    Only after a relative word or the clause's subject (``X``: the relative clause's head, or the
+    subject), a few auxiliaries apart, and only for a hostile cue.
+    """
+    relative = paren is not None and paren.kind == "relative"
+    if cue.family is not _HOSTILITY or cue.negated or not (relative or paren is None):
+        return None
+    allowed_by = clause.controller.subject if clause.controller is not None else None
+    if paren is None and clause.kind == "complement" and clause.control in ENABLING and allowed_by is not None and \
+            clause.subject is not None and units[clause.start] in {"use", "using"} and units[cue.start - 1] == "to":
+        # "X let Y fighters | use its territory to attack Z": the complement's subject is Y
+        obj = object_after(units, groups, cue.end, clause.end)
+        if obj is None:
+            return None
+        allowed = Cue(_SUPPORT, clause.start, clause.start + 1, f"{clause.control} ... to", "verb")
+        return pair_links(cue, clause.subject, obj, clause, direct=False) + [
+            Link(x, y, allowed, False, clause.hedge) for x in allowed_by.everyone for y in clause.subject.actors
+            if x != y]
+    lo = paren.start + 1 if paren is not None else clause.start
+    found = enabled(units, lo, cue.start)
+    if found is None or (paren is None and "use" not in units[found[1] : cue.start]
+                         and "using" not in units[found[1] : cue.start]):
+        return None  # "X allowed Y to attack Z" is read by controlled()
+    verb, at = found
+    enabler = paren.head if paren is not None else clause.subject
+    between = units[(paren.start + 2 if paren is not None else (enabler.last + 1 if enabler else verb)) : verb]
+    inner = next((g for g in groups if g.first == at), None)
+    end = paren.end if paren is not None else clause.end
+    obj = object_after(units, groups, cue.end, end)
+    if enabler is None or inner is None or obj is None or len(between) > 2 or enabler.last >= verb:
+        return None
+    if any(u in {"not", "never", "no"} for u in between):
+        return []  # "which did not let Y use its bases to attack Z"
+    allowed = Cue(_SUPPORT, verb, verb + 1, f"{units[verb]} ... to", "verb")
+    return pair_links(cue, inner, obj, clause, direct=False) + [
+        Link(x, y, allowed, False, clause.hedge) for x in enabler.everyone for y in inner.actors if x != y]

@@ -9,7 +9,7 @@ with one as its subject, the cue is not bound to the clause's subject: it is lis
 
 from __future__ import annotations
 
-__all__ = ["PEOPLE_NOUNS", "described_noun", "noun_subject"]
+__all__ = ["ENABLING", "PEOPLE_NOUNS", "described_noun", "enabled", "noun_subject"]
 
 # plural nouns for people and groups that a text leaves unnamed ("resistance fighters", "local militias")
 PEOPLE_NOUNS = frozenset({
@@ -84,3 +84,37 @@ def noun_subject(units: list[str], k: int, verbs: frozenset[int] | set[int] = fr
 
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+
+
+ENABLING = frozenset({"allowed", "allow", "allows", "allowing", "enabled", "enable", "enables", "enabling", "let",
+                      "lets", "permitted", "permit", "permits"})
+_BEFORE_ACTOR = frozenset({"the", "its", "their", "his", "her"})
+
+
+def enabled(units: list[str], lo: int, start: int) -> tuple[int, int] | None:
+    """``let @2 troops use @3 country to |invade``, ``which allowed @2 to |attack``: the enabling verb's unit
+    and the enabled actor's, for an infinitive at unit ``start`` (not before unit ``lo``); None otherwise.
+
+    Examples
+    --------
+    >>> enabled(["@0", ",", "who", "let", "@1", "troops", "use", "@2", "country", "to", "invade", "@3"], 1, 10)
+    (3, 4)
+    >>> enabled(["@0", "sent", "@1", "troops", "to", "attack", "@2"], 0, 5) is None
+    True
+    """
+    k = start - 1
+    if k <= lo or units[k] != "to":
+        return None
+    j = k - 1
+    uses = [i for i in range(max(lo + 1, k - 6), k) if units[i] in {"use", "using"}]
+    if uses:  # "let X use its territory to attack Y": X is the one who attacks
+        j = uses[-1] - 1
+    while j > lo and (units[j] in PEOPLE_NOUNS or units[j] in {"'", "-"}):
+        j -= 1
+    if j <= lo or not units[j].startswith("@"):
+        return None
+    actor = j
+    j -= 1
+    while j > lo and units[j] in _BEFORE_ACTOR:
+        j -= 1
+    return (j, actor) if j >= lo and units[j] in ENABLING else None

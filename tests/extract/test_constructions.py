@@ -305,3 +305,15 @@ def test_members_that_form_an_alliance_are_allies_and_along_with_joins_the_subje
     assert stances("Xan and Zed created rifts in the alliance.", _P) == {}
     # an aside after an object is not the subject's
     assert stances("Pax attacked Xan, along with Zed, on Monday.", _P) == {("p", "x"): "enemy"}
+
+
+def test_an_enabler_sides_with_the_one_it_lets_attack_also_in_a_relative_clause():
+    # s-ukraine-3: "Lukashenko, who let Russian troops use his country to invade Ukraine in 2022, said ..."
+    assert stances("Pax, which let Xan fighters use its territory to attack Yel, denied the report.", _P) == {
+        ("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax, which allowed Xan to attack Yel, said nothing.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax let Xan fighters use its territory to attack Yel.", _P) == {
+        ("p", "x"): "ally", ("x", "y"): "enemy"}
+    # negated, or nothing hostile: nothing
+    assert stances("Pax, which did not let Xan use its bases to attack Yel, said nothing.", _P) == {}
+    assert stances("Pax let Xan use its ports to ship grain to Yel.", _P) == {}
