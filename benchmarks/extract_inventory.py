@@ -41,6 +41,10 @@ INVENTORY: list[tuple] = [
     ("active verb", "Xan fighters shelled Yel positions overnight.", {"xy": "-"}, {}),
     ("active verb", "Pax has been funding and training Xan for years.", {"px": "+"}, {}),
     ("active verb", "Xan overran a Yel army base on Tuesday.", {"xy": "-"}, {}),
+    ("active verb", "Pax killed at least 30 Xan fighters on Sunday.", {"px": "-"}, {}),
+    ("active verb", "Xan fighters killed more than 200 Yel soldiers in the assault.", {"xy": "-"}, {}),
+    ("active verb", "Pax, backed by Quor air strikes, killed nearly 40 Xan militants.", {"pq": "+", "px": "-"},
+     {"qx": "-"}),
     # --- passives and agent phrases
     ("passive", "Yel was attacked by Xan.", {"xy": "-"}, {}),
     ("passive", "Xan is backed by Pax.", {"px": "+"}, {}),

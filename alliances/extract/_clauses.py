@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ._cues import Cue
 from ._mentions import Mention, dateline_end
 from ._owners import FORCE_NOUNS, owned_by, relation_owner
-from ._scope import noun_subject
+from ._scope import counted, noun_subject
 from ._sentences import Sentence
 
 __all__ = [
@@ -612,6 +612,7 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
     if g is None or g.first >= end or (g.possessive and relation_owner(units, g.last)):
         return None  # "Xan attacked Pax's allies": not Pax
     between = [u for j, u in enumerate(units[k : g.first], start=k) if j not in skip]
+    between = counted(between)  # "killed at least 30 Xan fighters"
     if "of" in between and all(u in _COLLECTIVE or u in DETERMINERS or u.isdigit() for u in
                                between[: between.index("of")]) and between.index("of") > 0:
         between = between[between.index("of") + 1 :]  # "trained thousands of Somali soldiers"

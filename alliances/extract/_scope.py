@@ -9,7 +9,7 @@ with one as its subject, the cue is not bound to the clause's subject: it is lis
 
 from __future__ import annotations
 
-__all__ = ["ENABLING", "PEOPLE_NOUNS", "described_noun", "enabled", "noun_subject"]
+__all__ = ["ENABLING", "PEOPLE_NOUNS", "counted", "described_noun", "enabled", "noun_subject"]
 
 # plural nouns for people and groups that a text leaves unnamed ("resistance fighters", "local militias")
 PEOPLE_NOUNS = frozenset({
@@ -118,3 +118,23 @@ def enabled(units: list[str], lo: int, start: int) -> tuple[int, int] | None:
     while j > lo and units[j] in _BEFORE_ACTOR:
         j -= 1
     return (j, actor) if j >= lo and units[j] in ENABLING else None
+
+
+_QUANTIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("up", "to"),
+                ("as", "many", "as"), ("about",), ("around",), ("nearly",), ("almost",), ("some",), ("over",),
+                ("roughly",), ("an", "estimated"))
+
+
+def counted(words: list[str]) -> list[str]:
+    """The words before an object without a quantifier before a number (``at least 30 | Xan fighters``).
+
+    Examples
+    --------
+    >>> counted(["at", "least", "30"]), counted(["at", "the"])
+    (['30'], ['at', 'the'])
+    """
+    for q in _QUANTIFIERS:
+        n = len(q)
+        if tuple(words[:n]) == q and len(words) > n and words[n][:1].isdigit():
+            return words[n:]
+    return words

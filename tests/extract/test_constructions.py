@@ -317,3 +317,11 @@ def test_an_enabler_sides_with_the_one_it_lets_attack_also_in_a_relative_clause(
     # negated, or nothing hostile: nothing
     assert stances("Pax, which did not let Xan use its bases to attack Yel, said nothing.", _P) == {}
     assert stances("Pax let Xan use its ports to ship grain to Yel.", _P) == {}
+
+
+def test_a_quantifier_before_the_object_is_no_preposition():
+    # t-somalia-1: "killed at least 30 al-Shabaab militants" ("at" was read as a preposition)
+    assert stances("Pax killed at least 30 Xan fighters on Sunday.", _P) == {("p", "x"): "enemy"}
+    assert stances("Xan fighters killed more than 200 Yel soldiers.", _P) == {("x", "y"): "enemy"}
+    # "at" before no number is still a preposition: a place, no object
+    assert stances("Pax struck at dawn near Xan.", _P) == {}
