@@ -45,6 +45,11 @@ INVENTORY: list[tuple] = [
     ("active verb", "Xan fighters killed more than 200 Yel soldiers in the assault.", {"xy": "-"}, {}),
     ("active verb", "Pax, backed by Quor air strikes, killed nearly 40 Xan militants.", {"pq": "+", "px": "-"},
      {"qx": "-"}),
+    ("active verb", "Pax gives Xan jets and cover at the UN.", {"px": "+"}, {}),
+    ("active verb", "Pax has agreed to sell Yel howitzers and radars.", {"py": "+"}, {}),
+    ("active verb", "Quor sent Xan weapons last year.", {"qx": "+"}, {}),
+    ("active verb", "Pax gave Xan a final warning.", {}, {"px": "-"}),
+    ("active verb", "Pax never sold Yel drones.", {}, {}),
     # --- passives and agent phrases
     ("passive", "Yel was attacked by Xan.", {"xy": "-"}, {}),
     ("passive", "Xan is backed by Pax.", {"px": "+"}, {}),

@@ -325,3 +325,13 @@ def test_a_quantifier_before_the_object_is_no_preposition():
     assert stances("Xan fighters killed more than 200 Yel soldiers.", _P) == {("x", "y"): "enemy"}
     # "at" before no number is still a preposition: a place, no object
     assert stances("Pax struck at dawn near Xan.", _P) == {}
+
+
+def test_a_double_object_with_materiel_is_support_for_the_first():
+    # t-karabakh-2 "France has agreed to sell Armenia Caesar howitzers", t-myanmar-2 "it gives the junta jets"
+    assert stances("Pax gives Xan jets and cover at the UN.", _P) == {("p", "x"): "ally"}
+    assert stances("Pax has agreed to sell Yel howitzers and radars.", _P) == {("p", "y"): "ally"}
+    # not materiel, or negated: nothing
+    assert stances("Pax gave Xan a final warning.", _P) == {}
+    assert stances("Pax never sold Yel drones.", _P) == {}
+    assert stances("Pax sent Xan fighters to Yel.", _P) == {}
