@@ -332,6 +332,5 @@ def test_a_double_object_with_materiel_is_support_for_the_first():
     assert stances("Pax gives Xan jets and cover at the UN.", _P) == {("p", "x"): "ally"}
     assert stances("Pax has agreed to sell Yel howitzers and radars.", _P) == {("p", "y"): "ally"}
     # not materiel, or negated: nothing
-    assert stances("Pax gave Xan a final warning.", _P) == {}
-    assert stances("Pax never sold Yel drones.", _P) == {}
-    assert stances("Pax sent Xan fighters to Yel.", _P) == {}
+    for text in ("Pax gave Xan a final warning.", "Pax never sold Yel drones.", "Pax sent Xan fighters to Yel."):
+        assert stances(text, _P) == {}, text
