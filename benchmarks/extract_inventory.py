@@ -123,6 +123,13 @@ INVENTORY: list[tuple] = [
     ("mediation", "Quor brokered a ceasefire between Xan and Zed.", {}, {"xz": "-"}),
     ("mediation", "Pax hosted talks between Xan and Zed.", {}, {}),
     ("mediation", "Quor is mediating between Xan and Yel.", {}, {"xy": "-"}),
+    # "emerged as", "made X Y's friend", "X's rupture with Y" (round 7)
+    ("relation noun", "Pax has emerged as Yel's most important security partner.", {"py": "+"}, {}),
+    ("relation noun", "Quor's stance has made Pax Yel's most reliable friend.", {"py": "+"}, {}),
+    ("relation noun", "Pax served as Yel's main supplier of arms.", {"py": "+"}, {}),
+    ("relation noun", "Yel's decision made Pax a pariah.", {}, {}),
+    ("alignment/rupture", "Pax's rupture with Yel over the border question has left Pax isolated.", {"py": "-"}, {}),
+    ("alignment/rupture", "The rupture between Pax and Quor deepened.", {"pq": "-"}, {}),
     # partners in a fight: the phrase says what they share, not where they are (round 7)
     ("relation noun", '"Xan remains our closest partner in the fight against Zed," a Pax minister said.',
      {"px": "+", "xz": "-"}, {"pz": "-"}),

@@ -56,6 +56,7 @@ BE = {"was", "were", "been", "being", "is", "are", "be"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "some", "several", "many", "most", "all", "both",
                "other", "more", "than", "dozens", "hundreds", "thousands", "two", "three", "four"}
 _CLAUSE_WORDS = {"while", "whereas", "although", "though", "but", "yet"}
+_AS_COMPLEMENT = {"emerged", "emerges", "emerge", "serves", "served", "acts", "acted", "seen", "regarded", "known"}
 _SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "since", "if", "whereas", "where"}
 _REPORTING = {"said", "says", "say", "saying", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
               "argued", "confirmed", "declared", "claimed", "claims", "claim", "believes", "believe", "believed",
@@ -297,7 +298,7 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
                 bounds[k + 2] = "main"
         elif u == "and" and _own_clause(units, max(b for b in bounds if b <= k), k, cues):
             bounds[k + 1] = "main"  # "X is to end its support for Y and Z is to disarm W": Z is the subject
-        elif u in _SUBORDINATORS and k > 0 and (
+        elif u in _SUBORDINATORS and k > 0 and not (u == "as" and units[k - 1] in _AS_COMPLEMENT) and (
                 _starts_clause(units, k + 1) or noun_subject(units, k + 1, {c.start for c in cues})):
             # "after resistance fighters loyal to X overran ...": the fighters' clause, not the main subject's
             bounds[k + 1] = "sub"

@@ -188,6 +188,14 @@ def noun_links(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
             head = object_after(units, clause.groups, j + 1, clause.end)
         elif j < clause.end and units[j].startswith("@") and j > owner.last:
             head = object_after(units, clause.groups, j, clause.end)  # "the government's allies Russia and Iran"
+    if head is None and owner.first >= 2:
+        # "made Hungary the Kremlin's most reliable friend": the object the noun is predicated of
+        k = owner.first - 1
+        while k > 0 and units[k] in {"the", "a", "an"}:
+            k -= 1
+        made = next((g for g in groups if g.last == k and g is not owner), None)
+        if made is not None and made.first > 0 and units[made.first - 1] in _MAKING:
+            head = made
     if head is None:
         # copula: "X is Y's ally", "X, a member of Y"
         s = clause.subject
@@ -249,8 +257,9 @@ def _members_in(cue: Cue, owner: Group, clause: Clause, units: list[str], j: int
 
 
 _SUPPORT = FAMILIES["support"]
+_MAKING = {"made", "make", "makes", "making", "named", "declared", "considers", "considered", "regards", "regarded"}
 _LINKING = {"is", "are", "was", "were", "remain", "remains", "remained", "become", "became", "been", "stay",
-            "stayed", "stays"}
+            "stayed", "stays", "emerged", "emerges", "emerge"}  # "X has emerged as Y's closest partner"
 _ADVERBS = {"long", "still", "now", "also", "once", "already", "always", "increasingly", "not", "never", "no", "longer",
             "since", "then", "become", "have", "has", "had", "close", "closest", "bitter", "sworn", "old", "key",
             "firm", "staunch", "natural", "longtime", "long-time", "regional", "strategic", "traditional", "de",

@@ -334,3 +334,12 @@ def test_a_double_object_with_materiel_is_support_for_the_first():
     # not materiel, or negated: nothing
     for text in ("Pax gave Xan a final warning.", "Pax never sold Yel drones.", "Pax sent Xan fighters to Yel."):
         assert stances(text, _P) == {}, text
+
+
+def test_emerged_as_and_made_predicate_a_relation_noun_of_their_actor():
+    # t-somalia-3 "Ankara has emerged as Mogadishu's most important security partner", t-ukraine-3 "a stance that
+    # has made Hungary the Kremlin's most reliable friend", t-sahel-2 "Mali's rupture with Algeria"
+    assert stances("Pax has emerged as Yel's most important security partner.", _P) == {("p", "y"): "friendly"}
+    # made: the object, not the subject's possessor (was Quor-Yel)
+    assert stances("Quor's stance has made Pax Yel's most reliable friend.", _P) == {("p", "y"): "friendly"}
+    assert stances("Pax's rupture with Yel over the border question has left Pax isolated.", _P) == {("p", "y"): "rival"}
