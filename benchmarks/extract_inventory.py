@@ -224,6 +224,14 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Yel had trained Xan defectors, an accusation Pax denied.", {}, {}),  # defectors are not Xan
     ("negation/hedge", "Xan deserters attacked Yel.", {}, {}),
     ("negation/hedge", "Yel deployed trained Xan fighters.", {}, {}),  # who trained them is not said
+    # hypotheticals, averted wars and relations that once were (round 7: nothing, or only what still holds)
+    ("negation/hedge", "Pax could arm Xan, analysts warned.", {}, {}),
+    ("negation/hedge", "Pax might send troops to help Yel.", {}, {}),
+    ("negation/hedge", "Pax wants to avoid a war with Yel.", {}, {}),
+    ("negation/hedge", "Quor is working to avert a conflict between Pax and Yel.", {}, {}),
+    ("negation/hedge", "Pax and Yel, once allies, have drifted apart.", {}, {"py": "-"}),
+    ("negation/hedge", "Yel, once Pax's closest ally, now backs Xan.", {}, {"xy": "+"}),
+    ("negation/hedge", "Pax could have armed Xan, a UN report said.", {}, {"px": "+"}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

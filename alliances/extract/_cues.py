@@ -157,9 +157,13 @@ class CueMatcher:
                 for m in rx.finditer(norm):
                     got.append((_unit_at(starts, m.start()), _unit_at(starts, m.end() - 1) + 1, m.group()))
             spans[name] = sorted(set(got))
-        negs = [s for s in spans["negations"]] + [
+        # "could have armed": a hedge (an allegation), not a hypothetical
+        negs = [s for s in spans["negations"] if not (s[2] in _MODAL_NEGATIONS and units[s[1] : s[1] + 1] == ["have"])] + [
             (k, k + 1, u) for k, u in enumerate(units) if u.endswith("n't") and (k, k + 1, u) not in spans["negations"]]
         return Markers(tuple(sorted(negs)), tuple(spans["hedges"]), tuple(spans["denials"]), tuple(spans["reversals"]))
+
+
+_MODAL_NEGATIONS = {"could", "might"}  # hypothetical: "Pax could arm Xan" says nothing has happened
 
 
 def find_cues(units: list[str], lexicon: CueLexicon | None = None) -> list[Cue]:

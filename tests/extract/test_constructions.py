@@ -343,3 +343,14 @@ def test_emerged_as_and_made_predicate_a_relation_noun_of_their_actor():
     # made: the object, not the subject's possessor (was Quor-Yel)
     assert stances("Quor's stance has made Pax Yel's most reliable friend.", _P) == {("p", "y"): "friendly"}
     assert stances("Pax's rupture with Yel over the border question has left Pax isolated.", _P) == {("p", "y"): "rival"}
+
+
+def test_hypotheticals_averted_wars_and_former_ties_propose_nothing():
+    # "could arm" has not happened; "avoid a war" is no war; "once allies" are not allies now (gave Pax-Yel ally);
+    # "Yel, once Pax's closest ally, now backs Xan" gave a false Pax-Xan ally
+    for text in ("Pax could arm Xan, analysts warned.", "Pax wants to avoid a war with Yel.",
+                 "Pax and Yel, once allies, have drifted apart.", "Yel, once Pax's closest ally, now backs Xan."):
+        assert not {k: v for k, v in stances(text, _P).items() if k in {("p", "x"), ("p", "y")}}, text
+    # "could have armed" is a hedge: still proposed, as an allegation
+    p = extract_relations("Pax could have armed Xan, a UN report said.", _P).proposals
+    assert [(x.pair, x.stance.value, x.alleged) for x in p] == [(("p", "x"), "ally", True)]
