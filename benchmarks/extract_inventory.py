@@ -232,6 +232,7 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Pax and Yel, once allies, have drifted apart.", {}, {"py": "-"}),
     ("negation/hedge", "Yel, once Pax's closest ally, now backs Xan.", {}, {"xy": "+"}),
     ("negation/hedge", "Pax could have armed Xan, a UN report said.", {}, {"px": "+"}),
+    ("negation/hedge", "Xan said Pax had armed Zed, a claim Pax rejected.", {}, {"pz": "+"}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

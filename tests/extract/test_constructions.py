@@ -354,3 +354,11 @@ def test_hypotheticals_averted_wars_and_former_ties_propose_nothing():
     # "could have armed" is a hedge: still proposed, as an allegation
     p = extract_relations("Pax could have armed Xan, a UN report said.", _P).proposals
     assert [(x.pair, x.stance.value, x.alleged) for x in p] == [(("p", "x"), "ally", True)]
+
+
+def test_a_claim_an_actor_rejected_is_an_allegation():
+    # "a claim Pax rejected" was proposed with full confidence and no hedge ("rejected" alone is no denial)
+    for text in ("Xan said Pax had armed Zed, a claim Pax rejected.", "Pax armed Xan, an accusation Pax dismissed."):
+        assert [(p.stance.value, p.alleged) for p in extract_relations(text, _P).proposals] == [("ally", True)], text
+    # a rejected proposal is no denial of what follows
+    assert [p.alleged for p in extract_relations("Pax rejected a truce and attacked Yel.", _P).proposals] == [False]
