@@ -130,6 +130,13 @@ INVENTORY: list[tuple] = [
     ("relation noun", "Yel's decision made Pax a pariah.", {}, {}),
     ("alignment/rupture", "Pax's rupture with Yel over the border question has left Pax isolated.", {"py": "-"}, {}),
     ("alignment/rupture", "The rupture between Pax and Quor deepened.", {"pq": "-"}, {}),
+    ("relation noun", '"Xan remains a threat to our people," a Yel minister said.', {"xy": "-"}, {}),
+    ("relation noun", "Pax said Xan remains a threat to Yel.", {"xy": "-"}, {}),
+    ("relation noun", 'Yel said: "Pax is an ally of our country."', {"py": "+"}, {}),
+    ("relation noun", "Pax's threat to attack Yel has faded.", {}, {"py": "-"}),
+    ("alignment/rupture", 'Yel said: "We reject Pax\'s deployment of troops to Quor."', {"py": "-"}, {"pq": "+"}),
+    ("alignment/rupture", "Yel never opposed Pax's presence.", {}, {}),
+    ("alignment/rupture", "Yel has frozen its participation in the Pax-led bloc.", {}, {"py": "-"}),
     # partners in a fight: the phrase says what they share, not where they are (round 7)
     ("relation noun", '"Xan remains our closest partner in the fight against Zed," a Pax minister said.',
      {"px": "+", "xz": "-"}, {"pz": "-"}),

@@ -156,6 +156,9 @@ def noun_links(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
             owner = g
     if owner is None and cue.end < clause.end and units[cue.end] in {"of", "to"}:
         owner = object_after(units, groups, cue.end + 1, clause.end)
+        mine = next((g for g in groups if g.first == cue.end + 1 and g.pronoun), None)
+        if mine is not None and mine.last + 1 < clause.end and units[mine.last + 1] in _OWN_THINGS:
+            owner = mine  # "a threat to our people", "an ally of our country": the pronoun's actor
     if owner is None and cue.text.endswith(" of"):
         owner = object_after(units, groups, cue.end, clause.end)
     if owner is None:
@@ -257,6 +260,9 @@ def _members_in(cue: Cue, owner: Group, clause: Clause, units: list[str], j: int
 
 
 _SUPPORT = FAMILIES["support"]
+# what a possessive pronoun may own and stand for its actor through
+_OWN_THINGS = {"people", "country", "nation", "security", "territory", "sovereignty", "borders", "border", "citizens",
+               "state", "government", "region", "interests", "revolution", "movement", "cause", "land", "homeland"}
 _MAKING = {"made", "make", "makes", "making", "named", "declared", "considers", "considered", "regards", "regarded"}
 _LINKING = {"is", "are", "was", "were", "remain", "remains", "remained", "become", "became", "been", "stay",
             "stayed", "stays", "emerged", "emerges", "emerge"}  # "X has emerged as Y's closest partner"

@@ -362,3 +362,13 @@ def test_a_claim_an_actor_rejected_is_an_allegation():
         assert [(p.stance.value, p.alleged) for p in extract_relations(text, _P).proposals] == [("ally", True)], text
     # a rejected proposal is no denial of what follows
     assert [p.alleged for p in extract_relations("Pax rejected a truce and attacked Yel.", _P).proposals] == [False]
+
+
+def test_a_threat_to_us_and_rejecting_a_deployment_are_hostile():
+    # s-somalia-2: "while al-Shabaab remains a threat to our people, and we reject Egypt's deployment of forces"
+    assert stances('"Xan remains a threat to our people," a Yel minister said.', _P) == {("x", "y"): "rival"}
+    assert stances('Yel said: "We reject Pax\'s deployment of troops."', _P) == {("p", "y"): "rival"}
+    assert stances("Yel said Xan remains a threat to its people.", _P) == {("x", "y"): "rival"}
+    # a pronoun before an actor's name is a determiner, not the owner
+    assert stances("Yel said Pax is an ally of their enemy Xan.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Yel never opposed Pax's presence.", _P) == {}
