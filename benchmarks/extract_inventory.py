@@ -50,6 +50,10 @@ INVENTORY: list[tuple] = [
     ("active verb", "Quor sent Xan weapons last year.", {"qx": "+"}, {}),
     ("active verb", "Pax gave Xan a final warning.", {}, {"px": "-"}),
     ("active verb", "Pax never sold Yel drones.", {}, {}),
+    ("active verb", "Xan took control of large parts of the northern region from Yel.", {"xy": "-"}, {}),
+    ("active verb", "Xan and Zed, which have seized much of the north and the eastern hill state from Yel, met.",
+     {"xy": "-", "yz": "-"}, {"xz": "+"}),
+    ("active verb", "Xan took the decision to withdraw its troops from Yel.", {}, {}),
     # --- passives and agent phrases
     ("passive", "Yel was attacked by Xan.", {"xy": "-"}, {}),
     ("passive", "Xan is backed by Pax.", {"px": "+"}, {}),

@@ -372,3 +372,11 @@ def test_a_threat_to_us_and_rejecting_a_deployment_are_hostile():
     # a pronoun before an actor's name is a determiner, not the owner
     assert stances("Yel said Pax is an ally of their enemy Xan.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
     assert stances("Yel never opposed Pax's presence.", _P) == {}
+
+
+def test_seized_from_after_a_long_object():
+    # t-myanmar-3: "which have seized much of Rakhine and northern Shan state from the military"
+    assert stances("Xan and Zed, which have seized much of the north and the eastern hill state from Yel, met.",
+                   _P) == {("x", "y"): "enemy", ("y", "z"): "enemy"}
+    # an infinitive or a pronoun in between: another verb's "from"
+    assert stances("Xan took the decision to withdraw its troops from Yel.", _P) == {}
