@@ -54,6 +54,8 @@ INVENTORY: list[tuple] = [
     ("active verb", "Xan and Zed, which have seized much of the north and the eastern hill state from Yel, met.",
      {"xy": "-", "yz": "-"}, {"xz": "+"}),
     ("active verb", "Xan took the decision to withdraw its troops from Yel.", {}, {}),
+    ("active verb", "Xan attacked a base used by Yel peacekeepers.", {"xy": "-"}, {}),
+    ("active verb", "Xan shelled an airfield operated by Pax.", {"px": "-"}, {}),
     # --- passives and agent phrases
     ("passive", "Yel was attacked by Xan.", {"xy": "-"}, {}),
     ("passive", "Xan is backed by Pax.", {"px": "+"}, {}),

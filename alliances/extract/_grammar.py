@@ -360,7 +360,7 @@ _ING_OPENERS = BE | _AUXILIARIES | PREPOSITIONS | {"and", "or", "but", "while", 
                                                   "began", "begin", "started", "resumed", "stop", "stopped", "avoid",
                                                   "avoided", "denied", "denies", "deny", "accused", "accuses", "of"}
 _LOCATIVE = {"near", "in", "outside", "at", "on"}
-_HELD = {"held", "controlled", "occupied", "run", "dominated", "besieged"}
+_HELD = {"held", "controlled", "occupied", "run", "dominated", "besieged", "used", "manned", "operated", "garrisoned"}
 _ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold", "strongholds", "capital", "garrison",
            "camp", "camps", "convoy", "convoys", "outpost", "outposts", "barracks", "airport", "airbase", "territory",
            "lines", "depot", "depots", "forces", "troops", "units", "fighters", "leader", "leaders", "commander",

@@ -380,3 +380,11 @@ def test_seized_from_after_a_long_object():
                    _P) == {("x", "y"): "enemy", ("y", "z"): "enemy"}
     # an infinitive or a pronoun in between: another verb's "from"
     assert stances("Xan took the decision to withdraw its troops from Yel.", _P) == {}
+
+
+def test_an_asset_used_by_an_actor_is_its():
+    # t-somalia-1: "attacked a base used by African Union peacekeepers"
+    assert stances("Xan attacked a base used by Yel peacekeepers.", _P) == {("x", "y"): "enemy"}
+    assert stances("Xan shelled an airfield operated by Pax.", _P) == {("p", "x"): "enemy"}
+    # weapons used by an actor are no place of theirs
+    assert stances("Xan seized weapons used by Yel.", _P) == {}
