@@ -361,7 +361,7 @@ _ING_OPENERS = BE | _AUXILIARIES | PREPOSITIONS | {"and", "or", "but", "while", 
                                                   "avoided", "denied", "denies", "deny", "accused", "accuses", "of"}
 _LOCATIVE = {"near", "in", "outside", "at", "on"}
 _HELD = {"held", "controlled", "occupied", "run", "dominated", "besieged", "used", "manned", "operated", "garrisoned"}
-_ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold", "strongholds", "capital", "garrison",
+_ASSETS = {"headquarters", "base", "bases", "airfield", "airfields", "positions", "position", "stronghold", "strongholds", "capital", "garrison",
            "camp", "camps", "convoy", "convoys", "outpost", "outposts", "barracks", "airport", "airbase", "territory",
            "lines", "depot", "depots", "forces", "troops", "units", "fighters", "leader", "leaders", "commander",
            "commanders", "members", "ships", "vessels", "installations", "facilities", "bastion", "enclave", "areas",
