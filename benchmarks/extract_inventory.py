@@ -87,6 +87,11 @@ INVENTORY: list[tuple] = [
     ("relative clause", "Investigators found the drones Pax has used against Yel.", {"py": "-"}, {}),
     ("relative clause", "Xan, whose fighters have battled Yel for years, joined the talks.", {"xy": "-"}, {}),
     ("relative clause", "Zed, which has fought Xan since 2019, signed a deal with Yel.", {"xz": "-"}, {}),
+    # a relative clause after a list closed by a name that is no actor, "whose juntas" (round 7)
+    ("relative clause", "Pax, Yel and Niger, whose juntas expelled Quor forces, met on Monday.",
+     {"pq": "-", "qy": "-"}, {"py": "+"}),
+    ("relative clause", "Pax, whose leaders backed Xan for years, met Yel.", {"px": "+"}, {}),
+    ("relative clause", "Pax attacked Yel and fled, which angered Quor.", {"py": "-"}, {}),
     # enabling in a relative clause and "use ... to" (round 7)
     ("relative clause", "Pax, which let Xan fighters use its territory to attack Yel, denied the report.",
      {"px": "+", "xy": "-"}, {"py": "-"}),

@@ -474,8 +474,11 @@ def _parentheticals(units: list[str], clause: Clause, cues: list[Cue]) -> list[P
             head = None  # "the corridor through Armenia, backed by Baku": what is backed, Armenia or the corridor?
         close = next((j for j in range(k + 1, ce) if units[j] == ","), None)
         end = close if close is not None else ce
+        # "Burkina Faso, Mali and Niger, whose juntas ...": a list of actors closed by a name that is none
+        listed = head is not None and len(head.units) >= 2 and len(units[head.last + 1 : k]) == 2 and \
+            units[head.last + 1] in {"and", "or"} and units[k - 1].isalpha() and units[k - 1] not in FILLER
         if nxt in _RELATIVE and nxt != "that":
-            out.append(Paren(k, end, head if adjacent else None, "relative"))
+            out.append(Paren(k, end, head if adjacent or listed else None, "relative"))
         elif nxt in _MADE_UP and not (head is not None and adjacent):
             # "The Brotherhood Alliance, made up of X, Y and Z,": the members of an alliance not itself an actor
             out.append(Paren(k, end, None, "members"))

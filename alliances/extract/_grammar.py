@@ -281,10 +281,14 @@ def _participial(units: list[str], agent: Group, k: int) -> bool:
 def _head_is_subject(units: list[str], paren: Paren, cues: list[Cue]) -> bool:
     """Whether a relative clause's verb follows its relative word (``X, which has long backed Y``)."""
     first = min((c.start for c in cues if paren.start + 1 < c.start < paren.end), default=paren.end)
+    if units[paren.start + 1] == "whose" and 0 < first - paren.start - 2 <= 2 and units[first - 1] in _OWN_RULERS:
+        return True  # "X, Y and Z, whose juntas expelled ...": the head's own rulers or forces
     return all(u in _AUXILIARIES or u in FILLER or u in _SUBJECT_CONTROL or u in _DENYING or u.endswith("ly")
                for u in units[paren.start + 2 : first])  # "X, which has denied arming Y"
 
 
+_OWN_RULERS = {"junta", "juntas", "government", "governments", "leader", "leaders", "regime", "regimes", "rulers",
+               "army", "armies", "military", "militaries", "forces", "troops", "soldiers", "fighters", "militias"}
 _DENYING = {"denied", "denies", "deny", "refused", "refuses", "not", "never", "no", "longer"}
 
 

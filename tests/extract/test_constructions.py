@@ -388,3 +388,12 @@ def test_an_asset_used_by_an_actor_is_its():
     assert stances("Xan shelled an airfield operated by Pax.", _P) == {("p", "x"): "enemy"}
     # weapons used by an actor are no place of theirs
     assert stances("Xan seized weapons used by Yel.", _P) == {}
+
+
+def test_a_relative_clause_after_a_list_closed_by_a_name_and_whose_rulers():
+    # s-sahel-2: "Burkina Faso, Mali and Niger, whose juntas expelled French forces, have turned to Russia"
+    assert stances("Pax, Yel and Niger, whose juntas expelled Quor forces, met on Monday.", _P) == {
+        ("p", "q"): "enemy", ("q", "y"): "enemy"}
+    assert stances("Pax, whose leaders backed Xan for years, met Yel.", _P) == {("p", "x"): "ally"}
+    # after a verb, "and" with a word is no list: "which" is the act's
+    assert stances("Pax attacked Yel and fled, which angered Quor.", _P) == {("p", "y"): "enemy"}
