@@ -80,6 +80,12 @@ INVENTORY: list[tuple] = [
     ("nominal", "The war between Pax and Yel entered its third year.", {"py": "-"}, {}),
     ("nominal", "Pax's military aid to Yel doubled last year.", {"py": "+"}, {}),
     ("nominal", "The Xan siege of the Yel garrison continued.", {"xy": "-"}, {}),
+    # an event noun the subject only reacts to: whose act it is is not said (round 7; was proposed as the subject's)
+    ("nominal", "Quor sanctioned Xan leaders over the attack on Yel.", {"qx": "-"}, {}),
+    ("nominal", "Pax mourned the victims of the attack on Yel.", {}, {}),
+    ("nominal", "Pax visited the site of the attack on Yel.", {}, {}),
+    ("nominal", "Pax carried out a series of deadly air strikes on Yel.", {"py": "-"}, {}),
+    ("nominal", "Pax launched hundreds of drones in attacks on Yel.", {"py": "-"}, {}),
     # --- relative clauses
     ("relative clause", "Xan, which is backed by Pax, attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
     ("relative clause", "Xan, which Pax arms, attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),

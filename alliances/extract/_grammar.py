@@ -445,6 +445,13 @@ _HOSTILE_VERBS = {"attacked", "overran", "overrun", "fought", "shelled", "struck
                   "drove", "expelled", "hit", "killed", "repelled", "encircled", "pressed", "regain", "regained"}
 
 
+# words before an event noun that make it someone else's act, whose agent the text does not give ("sanctioned X
+# over the attack on Y", "mourned the victims of the attack on Y", "condemned the attack on Y")
+_NOT_ITS_ACT = {"over", "after", "for", "to", "about", "on", "against", "despite", "following", "of", "since", "before",
+                "by", "condemned", "condemns", "condemning", "denounced", "denounces", "criticised", "criticized",
+                "mourned", "mourns", "deplored", "decried", "investigated", "investigating", "commemorated", "marked",
+                "recalled", "remembered", "protested", "blamed", "blames", "survived", "witnessed", "documented"}
+_SERIES = {"series", "wave", "waves", "string", "spate", "barrage", "round", "rounds", "dozens", "hundreds", "number"}
 _NOMINAL_OBJECT = {"of", "on", "against", "for", "to"}
 
 
@@ -479,6 +486,11 @@ def _phrase_object(units: list[str], groups: list[Group], k: int, end: int) -> G
     return g
 
 
+def agent_end(agent: Group | None) -> int:
+    """The last unit of the agent's group (0 without one)."""
+    return agent.last if agent is not None else 0
+
+
 def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agent: Group | None,
            obj: Group | None) -> tuple[list[Link], str | None]:
     """``the siege of Y by X``, ``X's strikes on Y``, ``X launched attacks on Y``."""
@@ -495,6 +507,14 @@ def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agen
         g.possessive or all(u in {"-", "'"} or u in FILLER for u in units[g.last + 1 : cue.start]))), None)
     if owner is not None and owner is not obj:
         return pair_links(cue, owner, obj, clause), None
+    j = cue.start - 1
+    while j > agent_end(agent) and (units[j] in DETERMINERS or units[j] in FILLER - {"of"} or units[j].endswith("ly") or (
+            units[j].endswith("ed") and units[j - 1] in DETERMINERS) or (  # "the renewed attacks on Y"
+            units[j] == "of" and units[j - 1] in _SERIES)):  # "a series of strikes on Y"
+        j -= 1
+    if agent is not None and not cue.negated and units[j] in _NOT_ITS_ACT:
+        # "sanctioned Xan leaders over the attack on Yel": whose attack? not the subject's
+        return [], f"'{cue.text}': whose act it is is not said"
     if agent is not None:
         return pair_links(cue, agent, obj, clause, direct=False), None
     return [], f"'{cue.text}': no clear agent"

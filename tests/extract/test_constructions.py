@@ -397,3 +397,14 @@ def test_a_relative_clause_after_a_list_closed_by_a_name_and_whose_rulers():
     assert stances("Pax, whose leaders backed Xan for years, met Yel.", _P) == {("p", "x"): "ally"}
     # after a verb, "and" with a word is no list: "which" is the act's
     assert stances("Pax attacked Yel and fled, which angered Quor.", _P) == {("p", "y"): "enemy"}
+
+
+def test_an_event_the_subject_reacts_to_is_not_its_act():
+    # "sanctioned Xan leaders over the attack on Yel" gave Pax-Yel enemy (a wrong sign for a Yel ally)
+    assert stances("Quor sanctioned Xan leaders over the attack on Yel.", _P) == {("q", "x"): "rival"}
+    for text in ("Pax mourned the victims of the attack on Yel.", "Pax visited the site of the attack on Yel."):
+        ex = extract_relations(text, _P)
+        assert ex.proposals == () and any("whose act" in u.reason for u in ex.unclear), text
+    # launched, carried out, in: the subject's own
+    assert stances("Pax carried out a series of deadly air strikes on Yel.", _P) == {("p", "y"): "enemy"}
+    assert stances("Pax launched hundreds of drones in attacks on Yel.", _P) == {("p", "y"): "enemy"}
