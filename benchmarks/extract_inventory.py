@@ -257,6 +257,8 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Yel, once Pax's closest ally, now backs Xan.", {}, {"xy": "+"}),
     ("negation/hedge", "Pax could have armed Xan, a UN report said.", {}, {"px": "+"}),
     ("negation/hedge", "Xan said Pax had armed Zed, a claim Pax rejected.", {}, {"pz": "+"}),
+    ("negation/hedge", "Pax backed Yel, then turned on it.", {}, {"py": "+-"}),
+    ("negation/hedge", "Pax backed Yel before turning on it.", {}, {"py": "+-"}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

@@ -408,3 +408,13 @@ def test_an_event_the_subject_reacts_to_is_not_its_act():
     # launched, carried out, in: the subject's own
     assert stances("Pax carried out a series of deadly air strikes on Yel.", _P) == {("p", "y"): "enemy"}
     assert stances("Pax launched hundreds of drones in attacks on Yel.", _P) == {("p", "y"): "enemy"}
+
+
+def test_both_signs_in_one_sentence_through_a_pronoun_propose_neither():
+    # "Pax backed Yel, then turned on it" was proposed as an ally tie: the hostile reading went through "it"
+    # and lost to the direct one; the text says both, so neither sign is proposed
+    for text in ("Pax backed Yel, then turned on it.", "Pax backed Yel before turning on it."):
+        ex = extract_relations(text, _P)
+        assert ex.proposals == () and any("both signs" in u.reason for u in ex.unclear), text
+    # named twice, both stated plainly: ambivalent
+    assert stances("Pax fought alongside Yel before turning on Yel.", _P) == {("p", "y"): "ambivalent"}
