@@ -27,6 +27,7 @@ ACTORS = [Actor("p", "Pax", "state"), Actor("q", "Quor", "state"), Actor("x", "X
           Actor("y", "Yel", "state"), Actor("z", "Zed", "armed_group")]
 GOVERNMENT = [Actor("y", "Yel government", "state", aliases=("Yel forces",)), Actor("p", "Pax", "state"),
               Actor("x", "Xan", "armed_group")]
+GENERALS = [Actor("y", "Yel", "state"), Actor("p", "Pax", "armed_group"), Actor("q", "Quor", "state")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -225,6 +226,9 @@ INVENTORY: list[tuple] = [
     ("unnamed group", "Yel struck Zed positions as local fighters aligned with Pax fled.", {"yz": "-"}, {}),
     ("unnamed group", "Pax armed Xan before militiamen loyal to Quor attacked Yel.", {"px": "+"}, {"qy": "-"}),
     ("unnamed group", "Xan fighters loyal to Pax attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("anaphora", "Pax shelled Yel, and Quor, long the generals' main backer, said nothing.", {"py": "-", "qy": "+"}, {},
+     GENERALS),
+    ("anaphora", "Xan fighters overran the rebels' last stronghold.", {}, {}),
     # --- anaphora
     ("anaphora", "Yel forces, backed by Pax air strikes, killed ten Xan fighters, the government said.",
      {"py": "+", "xy": "-"}, {}, GOVERNMENT),

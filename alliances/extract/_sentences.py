@@ -15,7 +15,7 @@ __all__ = ["Sentence", "Token", "dateline_end", "split_sentences", "tokenize"]
 
 _TOKEN = re.compile(
     r"(?P<abbr>(?:[^\W\d_]\.){2,}(?![^\W\d_]))"  # U.S. U.N. (one token, dots dropped)
-    r"|(?P<word>[^\W_]+(?:['’][^\W_]+)*)"  # words, with inner apostrophes (don't, Russia's)
+    r"|(?P<word>[^\W_]+(?:['’][^\W_]+)*(?:(?<=s)['’](?![^\W_]))?)"  # don't, Russia's, the generals' (possessive)
     r"|(?P<punct>\S)"
 )
 
@@ -72,8 +72,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     --------
     >>> [t.norm for t in tokenize("U.S.-led strikes on Russia's allies")]
     ['us', '-', 'led', 'strikes', 'on', 'russia', 'allies']
-    >>> tokenize("Russia's")[0].possessive
-    True
+    >>> tokenize("Russia's")[0].possessive, tokenize("the generals' backer")[1].norm
+    (True, 'generals')
     """
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
@@ -86,6 +86,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             possessive = False
             if norm.endswith("'s") and len(norm) > 2:
                 norm, possessive = norm[:-2], True
+            elif norm.endswith("s'") and len(norm) > 2:  # "the generals' backer": a plural's possessive
+                norm, possessive = norm[:-1], True
             out.append(Token(raw, norm, start, end, True, possessive))
         else:
             norm = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}.get(raw, raw)

@@ -418,3 +418,10 @@ def test_both_signs_in_one_sentence_through_a_pronoun_propose_neither():
         assert ex.proposals == () and any("both signs" in u.reason for u in ex.unclear), text
     # named twice, both stated plainly: ambivalent
     assert stances("Pax fought alongside Yel before turning on Yel.", _P) == {("p", "y"): "ambivalent"}
+
+
+def test_a_plural_possessive_owns_what_follows():
+    # t-myanmar-1: "Beijing, long the generals' main backer" (the apostrophe after the s was a token of its own)
+    actors = [Actor("y", "Yel", "state"), Actor("p", "Pax", "armed_group"), Actor("q", "Quor", "state")]
+    assert stances("Pax shelled Yel, and Quor, long the generals' main backer, said nothing.", actors) == {
+        ("p", "y"): "enemy", ("q", "y"): "ally"}
