@@ -276,6 +276,11 @@ INVENTORY: list[tuple] = [
     ("quote", "Pax has branded Xan a threat to the region.", {"px": "-"}, {}),
     ("quote", "Pax never called Yel an enemy.", {}, {}),
     ("quote", '"We will fight Yel to the end," said a Xan commander.', {"xy": "-"}, {}),
+    # a quote in the next sentence goes on with the same speaker; a dash before a new subject ends a clause
+    ("quote", '"We will fight Yel," a Xan commander said. "Zed are our comrades."', {"xy": "-", "xz": "+"}, {}),
+    ("quote", '"We will fight Yel," a Xan commander said. Pax said nothing. "Zed are our comrades."', {"xy": "-"},
+     {}),
+    ("quote", "Pax is not our friend - it gives Xan jets, a Yel minister said.", {"px": "+"}, {}),
     # a colon quote after a long speaker phrase, a quote over several sentences, a third party after it (round 7)
     ("quote", "Xan's military spokesman, Abu Omar, said in a televised address: \"Our forces targeted a Yel warship.\"",
      {"xy": "-"}, {}),

@@ -127,7 +127,8 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
     """
     out: list[list[Mention]] = []
     seen: set[str] = set()  # actors named so far (a surname alone then refers to them)
-    quoting: str | None = None  # the speaker of a quote that an earlier sentence opened and did not close
+    # the speaker of a quote an earlier sentence opened and did not close, and of the previous sentence's quote
+    quoting: tuple[str | None, str | None] = (None, None)
     for k, sent in enumerate(sentences):
         # antecedents: up to eight earlier sentences, nearest first ("they": only the
         # previous sentence of the same paragraph)
@@ -136,7 +137,7 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
         same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
         before = sentences[k - 1] if same_para else None
         if not same_para:
-            quoting = None
+            quoting = (None, None)
         mentions, quoting = _sentence_mentions(sent, gazetteer, (prev, prev_tokens), before, seen, quoting)
         out.append(mentions)
         seen.update(m.actor for m in out[-1] if m.via == "name")
@@ -145,7 +146,7 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
 
 def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: tuple[list[list[Mention]], list[list[Token]]],
                        prev_sent: Sentence | None, seen: set[str],
-                       quoting: str | None) -> tuple[list[Mention], str | None]:
+                       quoting: tuple[str | None, str | None]) -> tuple[list[Mention], tuple[str | None, str | None]]:
     found = named_mentions(sent, g, seen)
     resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
     spoken, quoting = _speakers(sent, found, {i for m in found for i in range(m.start, m.end)}, quoting)
@@ -376,42 +377,49 @@ def _bare_description(toks: list[Token], i: int, taken: AbstractSet[int]) -> boo
 
 
 def _speakers(sent: Sentence, found: list[Mention], taken: AbstractSet[int],
-              quoting: str | None = None) -> tuple[list[Mention], str | None]:
+              quoting: tuple[str | None, str | None] = (None, None)) -> tuple[list[Mention], tuple[str | None, str | None]]:
     """``"We will support the army," the head of X said``: a first-person plural in a quote is its speaker.
 
     The speaker is the actor named next to a reporting verb right after the closing quote
     (or right before the opening one, ``X said: "..."``, or the subject of the reporting verb
     before a colon: ``X's spokesman, Name, said in a televised address: "Our forces ..."``); a
     quote whose speaker is not clear resolves nothing. A quote opened after a colon may run over
-    several sentences: ``quoting`` is the speaker of one an earlier sentence left open; the
-    speaker of one this sentence leaves open is returned with the mentions.
+    several sentences: ``quoting`` is (the speaker of one an earlier sentence left open, the speaker
+    of the previous sentence's quotes); a quote opening a sentence with no speaker of its own is
+    taken to go on with the previous sentence's speaker (``"...," a KIA spokesman said. "The
+    Arakan Army are our comrades."``). The same pair is returned for the next sentence.
     """
     toks = sent.tokens
+    open_speaker, last = quoting
     quotes = [i for i, t in enumerate(toks) if t.norm == '"']
-    if quoting is not None:
+    if open_speaker is not None:
         quotes = [-1, *quotes]  # the sentence opens inside the quote
     if not quotes:
-        return [], None
+        return [], (None, None)
     open_end = len(quotes) % 2 == 1
     if open_end:
         quotes.append(len(toks))
     named = [m for m in found if not m.inner and m.via != "coref"]
     out: list[Mention] = []
     speaker: str | None = None
+    said_by: str | None = None
     for qs, qe in zip(quotes[0::2], quotes[1::2], strict=True):
         if qs == -1:
-            speaker = quoting
+            speaker = open_speaker
         else:
             speaker = _speaker(toks, named, qs, qe)
+            if speaker is None and qs == 0 and not any(t.norm in _SAYS for t in toks[qe + 1 : qe + 6]):
+                speaker = last
         if speaker is None:
             continue
+        said_by = speaker
         for i in range(qs + 1, qe):
             if i not in taken and toks[i].text.lower() in {"we", "our", "us"} and toks[i].text != "US":
                 out.append(Mention(speaker, i, i + 1, "coref", toks[i].text))
     # only a quote opened after a colon runs on: an unclosed one anywhere else is a stray mark
     carried = speaker if open_end and (quotes[-2] == -1 or (quotes[-2] > 0 and toks[quotes[-2] - 1].norm == ":")) \
         else None
-    return out, carried
+    return out, (carried, said_by)
 
 
 def _speaker(toks: tuple[Token, ...], named: list[Mention], qs: int, qe: int) -> str | None:

@@ -425,3 +425,15 @@ def test_a_plural_possessive_owns_what_follows():
     actors = [Actor("y", "Yel", "state"), Actor("p", "Pax", "armed_group"), Actor("q", "Quor", "state")]
     assert stances("Pax shelled Yel, and Quor, long the generals' main backer, said nothing.", actors) == {
         ("p", "y"): "enemy", ("q", "y"): "ally"}
+
+
+def test_a_quote_in_the_next_sentence_goes_on_with_its_speaker():
+    # t-myanmar-2: '"... we fight alongside them," a KIA spokesman told Wire. "The Arakan Army are our comrades, but
+    # China is not our friend - it gives the junta jets."'
+    assert stances('"We will fight Yel," a Xan commander said. "Zed are our comrades."', _P) == {
+        ("x", "y"): "enemy", ("x", "z"): "ally"}
+    # only the very next sentence: a sentence between ends it
+    assert stances('"We will fight Yel," a Xan commander said. Pax said nothing. "Zed are our comrades."', _P) == {
+        ("x", "y"): "enemy"}
+    # a negation does not reach past a dash before a new subject
+    assert stances("Pax is not our friend - it gives Xan jets, a Yel minister said.", _P) == {("p", "x"): "ally"}
