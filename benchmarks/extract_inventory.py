@@ -94,6 +94,13 @@ INVENTORY: list[tuple] = [
     ("relative clause", "Investigators found the drones Pax has used against Yel.", {"py": "-"}, {}),
     ("relative clause", "Xan, whose fighters have battled Yel for years, joined the talks.", {"xy": "-"}, {}),
     ("relative clause", "Zed, which has fought Xan since 2019, signed a deal with Yel.", {"xz": "-"}, {}),
+    # "which" and "a move X condemned" after a clause: the act's, not its object's (round 7; the object was judged)
+    ("relative clause", "Xan attacked Yel, which Pax condemned.", {"xy": "-"}, {"px": "-"}),
+    ("relative clause", "Xan struck near Yel, which Pax condemned.", {}, {"px": "-"}),
+    ("relative clause", "Pax deployed troops to Yel, a move Quor condemned.", {"py": "+", "pq": "-"}, {}),
+    ("relative clause", "Pax has agreed to sell Yel howitzers, a decision Quor denounced as reckless.",
+     {"py": "+", "pq": "-"}, {}),
+    ("relative clause", "Pax deployed troops to Yel, a move Quor did not condemn.", {"py": "+"}, {}),
     # a relative clause after a list closed by a name that is no actor, "whose juntas" (round 7)
     ("relative clause", "Pax, Yel and Niger, whose juntas expelled Quor forces, met on Monday.",
      {"pq": "-", "qy": "-"}, {"py": "+"}),

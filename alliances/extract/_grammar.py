@@ -42,7 +42,14 @@ from ._clauses import (
 )
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
-from ._implied import cobelligerents, controlled, enabled_links, helped_in_relative, included_allies
+from ._implied import (
+    cobelligerents,
+    controlled,
+    enabled_links,
+    helped_in_relative,
+    included_allies,
+    judged_act_links,
+)
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
@@ -120,7 +127,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             if why and not new and not cue.negated:
                 reasons.append(why)
         links += bound + included_allies(clause) + cobelligerents(bound, clause) + controlled(bound, clause, cues)
-        links += helped_in_relative(bound, clause, units)
+        links += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
     out = []
@@ -255,7 +262,11 @@ def _agent(cue: Cue, clause: Clause, paren: Paren | None, units: list[str]) -> G
 
 
 # verbs judging an act ("which Baku called a provocation"): the lexicon's pattern keeps them to such judgements
-_JUDGING = {"called", "calls", "calling", "described", "describes", "describing", "termed", "terms", "branded", "brands"}
+_JUDGING = {"called", "calls", "calling", "described", "describes", "describing", "termed", "terms", "branded", "brands",
+            # reactions, which may as well be to the act as to its object ("X attacked Y, which Z condemned")
+            "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises",
+            "criticizes", "welcomed", "welcomes", "praised", "praises", "deplored", "decried", "slammed",
+            "hailed", "applauded", "protested", "rejected"}
 
 
 def _judged(units: list[str], clause: Clause, paren: Paren) -> Group | None:

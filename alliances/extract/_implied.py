@@ -13,7 +13,7 @@ from ._lexicon import FAMILIES
 from ._links import Link, pair_links
 from ._scope import ENABLING, enabled
 
-__all__ = ["cobelligerents", "controlled", "enabled_links", "helped_in_relative", "included_allies"]
+__all__ = ["cobelligerents", "controlled", "enabled_links", "helped_in_relative", "included_allies", "judged_act_links"]
 
 _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
@@ -147,3 +147,41 @@ def enabled_links(cue: Cue, clause: Clause, paren: Paren | None, units: list[str
     allowed = Cue(_SUPPORT, verb, verb + 1, f"{units[verb]} ... to", "verb")
     return pair_links(cue, inner, obj, clause, direct=False) + [
         Link(x, y, allowed, False, clause.hedge) for x in enabler.everyone for y in inner.actors if x != y]
+
+
+_ACT_NOUNS = {"move", "decision", "step", "deal", "sale", "deployment", "plan", "measure", "policy", "action", "offensive",
+              "operation", "attack", "strike", "strikes", "visit", "agreement", "pact"}
+_REACTIONS = {**dict.fromkeys(["condemned", "condemns", "denounced", "denounces", "criticised", "criticized",
+                               "criticises", "criticizes", "slammed", "slams", "decried", "decries", "protested",
+                               "rejected", "rejects", "deplored", "deplores"], "verbal"),
+              **dict.fromkeys(["welcomed", "welcomes", "praised", "praises", "hailed", "hails", "applauded",
+                               "applauds"], "cooperation")}
+_BETWEEN = {"that", "which", "has", "have", "had", "quickly", "swiftly", "immediately", "promptly", "also", "sharply",
+            "strongly", "publicly"}
+
+
+def judged_act_links(clause: Clause, units: list[str]) -> list[Link]:
+    """``X sold Y howitzers, a decision Z denounced as ...``: Z against X (a welcome: with X), read indirectly.
+
+    The act is the clause's, so its subject is the one judged; only after a comma, a singular act noun
+    (``a move``, ``a decision``), and the judging actor with nothing but ``that`` or auxiliaries before
+    its verb; never when a negation stands between.
+    """
+    out: list[Link] = []
+    s = clause.subject
+    if s is None:
+        return out
+    for k in range(max(clause.start, s.last + 1), clause.end - 4):
+        if units[k] != "," or units[k + 1] not in {"a", "an"} or units[k + 2] not in _ACT_NOUNS:
+            continue
+        j = k + 3 + (units[k + 3] == "that")
+        judge = next((g for g in clause.groups if g.first == j), None)
+        if judge is None:
+            continue
+        v = judge.last + 1
+        while v < clause.end and units[v] in _BETWEEN:
+            v += 1
+        if v < clause.end and units[v] in _REACTIONS:
+            cue = Cue(FAMILIES[_REACTIONS[units[v]]], v, v + 1, f"a {units[k + 2]} ... {units[v]}", "verb")
+            out += [Link(x, y, cue, False, clause.hedge) for x in judge.actors for y in s.actors if x != y]
+    return out

@@ -437,3 +437,13 @@ def test_a_quote_in_the_next_sentence_goes_on_with_its_speaker():
         ("x", "y"): "enemy"}
     # a negation does not reach past a dash before a new subject
     assert stances("Pax is not our friend - it gives Xan jets, a Yel minister said.", _P) == {("p", "x"): "ally"}
+
+
+def test_a_reaction_after_a_clause_judges_its_act_not_its_object():
+    # "Xan attacked Yel, which Pax condemned" gave Pax-Yel rival (a wrong sign: Pax sided with Yel)
+    assert stances("Xan attacked Yel, which Pax condemned.", _P) == {("x", "y"): "enemy"}
+    # t-karabakh-2: "France has agreed to sell Armenia Caesar howitzers, a decision Baku denounced as ..."
+    assert stances("Pax has agreed to sell Yel howitzers, a decision Quor denounced as reckless.", _P) == {
+        ("p", "y"): "ally", ("p", "q"): "rival"}
+    assert stances("Pax deployed troops to Yel, a move Quor welcomed.", _P) == {("p", "y"): "ally", ("p", "q"): "friendly"}
+    assert stances("Pax deployed troops to Yel, a move Quor did not condemn.", _P) == {("p", "y"): "ally"}
