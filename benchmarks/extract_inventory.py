@@ -233,6 +233,8 @@ INVENTORY: list[tuple] = [
     ("unnamed group", "Yel struck Zed positions as local fighters aligned with Pax fled.", {"yz": "-"}, {}),
     ("unnamed group", "Pax armed Xan before militiamen loyal to Quor attacked Yel.", {"px": "+"}, {"qy": "-"}),
     ("unnamed group", "Xan fighters loyal to Pax attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("unnamed group", "Quor accused Pax of deploying 3,000 of its own soldiers alongside Xan.", {"pq": "-"},
+     {"px": "+"}),
     ("anaphora", "Pax shelled Yel, and Quor, long the generals' main backer, said nothing.", {"py": "-", "qy": "+"}, {},
      GENERALS),
     ("anaphora", "Xan fighters overran the rebels' last stronghold.", {}, {}),

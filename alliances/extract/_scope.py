@@ -53,7 +53,7 @@ def described_noun(units: list[str], start: int, floor: int) -> str | None:
     if j <= floor + 1 or units[j] not in PEOPLE_NOUNS:
         return None
     k = j
-    while k > floor and units[k] in PEOPLE_NOUNS:
+    while k > floor and (units[k] in PEOPLE_NOUNS or units[k] == "own"):  # "its own soldiers alongside": its
         k -= 1
     return units[j] if k > floor and not units[k].startswith("@") and units[k] not in {"'", "-"} else None
 

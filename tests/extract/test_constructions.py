@@ -244,8 +244,9 @@ def test_a_phrase_cue_after_an_unnamed_group_is_said_of_the_group():
     assert stances("Pax shelled Quor after rebels loyal to Yel seized the border post.", _P) == {("p", "q"): "enemy"}
     ex = extract_relations("Pax condemned gunmen backed by Xan.", _P)
     assert ex.proposals == () and any("gunmen" in u.reason for u in ex.unclear)
-    # an actor's own fighters are the actor
+    # an actor's own fighters are the actor (tuning paragraph drc-02: "its own soldiers alongside the M23")
     assert stances("Xan fighters loyal to Pax attacked Yel.", _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax sent its own troops alongside Xan.", _P) == {("p", "x"): "ally"}
     assert stances("Pax shelled Quor after Yel militias loyal to Pax attacked.", _P) == {
         ("p", "q"): "enemy", ("p", "y"): "ally"}
 
