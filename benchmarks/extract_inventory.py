@@ -25,6 +25,9 @@ __all__ = ["INVENTORY", "score"]
 
 ACTORS = [Actor("p", "Pax", "state"), Actor("q", "Quor", "state"), Actor("x", "Xan", "armed_group"),
           Actor("y", "Yel", "state"), Actor("z", "Zed", "armed_group")]
+GOVERNMENT = [Actor("y", "Yel government", "state", aliases=("Yel forces",)), Actor("p", "Pax", "state"),
+              Actor("x", "Xan", "armed_group")]
+GENERALS = [Actor("y", "Yel", "state"), Actor("p", "Pax", "armed_group"), Actor("q", "Quor", "state")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -39,6 +42,21 @@ INVENTORY: list[tuple] = [
     ("active verb", "Xan fighters shelled Yel positions overnight.", {"xy": "-"}, {}),
     ("active verb", "Pax has been funding and training Xan for years.", {"px": "+"}, {}),
     ("active verb", "Xan overran a Yel army base on Tuesday.", {"xy": "-"}, {}),
+    ("active verb", "Pax killed at least 30 Xan fighters on Sunday.", {"px": "-"}, {}),
+    ("active verb", "Xan fighters killed more than 200 Yel soldiers in the assault.", {"xy": "-"}, {}),
+    ("active verb", "Pax, backed by Quor air strikes, killed nearly 40 Xan militants.", {"pq": "+", "px": "-"},
+     {"qx": "-"}),
+    ("active verb", "Pax gives Xan jets and cover at the UN.", {"px": "+"}, {}),
+    ("active verb", "Pax has agreed to sell Yel howitzers and radars.", {"py": "+"}, {}),
+    ("active verb", "Quor sent Xan weapons last year.", {"qx": "+"}, {}),
+    ("active verb", "Pax gave Xan a final warning.", {}, {"px": "-"}),
+    ("active verb", "Pax never sold Yel drones.", {}, {}),
+    ("active verb", "Xan took control of large parts of the northern region from Yel.", {"xy": "-"}, {}),
+    ("active verb", "Xan and Zed, which have seized much of the north and the eastern hill state from Yel, met.",
+     {"xy": "-", "yz": "-"}, {"xz": "+"}),
+    ("active verb", "Xan took the decision to withdraw its troops from Yel.", {}, {}),
+    ("active verb", "Xan attacked a base used by Yel peacekeepers.", {"xy": "-"}, {}),
+    ("active verb", "Xan shelled an airfield operated by Pax.", {"px": "-"}, {}),
     # --- passives and agent phrases
     ("passive", "Yel was attacked by Xan.", {"xy": "-"}, {}),
     ("passive", "Xan is backed by Pax.", {"px": "+"}, {}),
@@ -63,6 +81,12 @@ INVENTORY: list[tuple] = [
     ("nominal", "The war between Pax and Yel entered its third year.", {"py": "-"}, {}),
     ("nominal", "Pax's military aid to Yel doubled last year.", {"py": "+"}, {}),
     ("nominal", "The Xan siege of the Yel garrison continued.", {"xy": "-"}, {}),
+    # an event noun the subject only reacts to: whose act it is is not said (round 7; was proposed as the subject's)
+    ("nominal", "Quor sanctioned Xan leaders over the attack on Yel.", {"qx": "-"}, {}),
+    ("nominal", "Pax mourned the victims of the attack on Yel.", {}, {}),
+    ("nominal", "Pax visited the site of the attack on Yel.", {}, {}),
+    ("nominal", "Pax carried out a series of deadly air strikes on Yel.", {"py": "-"}, {}),
+    ("nominal", "Pax launched hundreds of drones in attacks on Yel.", {"py": "-"}, {}),
     # --- relative clauses
     ("relative clause", "Xan, which is backed by Pax, attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
     ("relative clause", "Xan, which Pax arms, attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
@@ -70,6 +94,27 @@ INVENTORY: list[tuple] = [
     ("relative clause", "Investigators found the drones Pax has used against Yel.", {"py": "-"}, {}),
     ("relative clause", "Xan, whose fighters have battled Yel for years, joined the talks.", {"xy": "-"}, {}),
     ("relative clause", "Zed, which has fought Xan since 2019, signed a deal with Yel.", {"xz": "-"}, {}),
+    # "which" and "a move X condemned" after a clause: the act's, not its object's (round 7; the object was judged)
+    ("relative clause", "Xan attacked Yel, which Pax condemned.", {"xy": "-"}, {"px": "-"}),
+    ("relative clause", "Xan struck near Yel, which Pax condemned.", {}, {"px": "-"}),
+    ("relative clause", "Pax deployed troops to Yel, a move Quor condemned.", {"py": "+", "pq": "-"}, {}),
+    ("relative clause", "Pax has agreed to sell Yel howitzers, a decision Quor denounced as reckless.",
+     {"py": "+", "pq": "-"}, {}),
+    ("relative clause", "Pax deployed troops to Yel, a move Quor did not condemn.", {"py": "+"}, {}),
+    # a relative clause after a list closed by a name that is no actor, "whose juntas" (round 7)
+    ("relative clause", "Pax, Yel and Niger, whose juntas expelled Quor forces, met on Monday.",
+     {"pq": "-", "qy": "-"}, {"py": "+"}),
+    ("relative clause", "Pax, whose leaders backed Xan for years, met Yel.", {"px": "+"}, {}),
+    ("relative clause", "Pax attacked Yel and fled, which angered Quor.", {"py": "-"}, {}),
+    # enabling in a relative clause and "use ... to" (round 7)
+    ("relative clause", "Pax, which let Xan fighters use its territory to attack Yel, denied the report.",
+     {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "The Pax leader, who let Xan troops use his country to invade Yel, met Quor.",
+     {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "Pax, which allowed Xan to attack Yel, said nothing.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "Pax let Xan fighters use its territory to attack Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("relative clause", "Pax, which did not let Xan use its bases to attack Yel, said nothing.", {}, {}),
+    ("relative clause", "Pax let Xan use its ports to ship grain to Yel.", {}, {}),
     # --- relation nouns and appositions
     ("relation noun", "Xan's ally Zed attacked Yel.", {"xz": "+", "yz": "-"}, {"xy": "-"}),
     ("relation noun", "Pax's rival Yel condemned the move.", {"py": "-"}, {}),
@@ -103,6 +148,27 @@ INVENTORY: list[tuple] = [
     ("mediation", "Quor brokered a ceasefire between Xan and Zed.", {}, {"xz": "-"}),
     ("mediation", "Pax hosted talks between Xan and Zed.", {}, {}),
     ("mediation", "Quor is mediating between Xan and Yel.", {}, {"xy": "-"}),
+    # "emerged as", "made X Y's friend", "X's rupture with Y" (round 7)
+    ("relation noun", "Pax has emerged as Yel's most important security partner.", {"py": "+"}, {}),
+    ("relation noun", "Quor's stance has made Pax Yel's most reliable friend.", {"py": "+"}, {}),
+    ("relation noun", "Pax served as Yel's main supplier of arms.", {"py": "+"}, {}),
+    ("relation noun", "Yel's decision made Pax a pariah.", {}, {}),
+    ("alignment/rupture", "Pax's rupture with Yel over the border question has left Pax isolated.", {"py": "-"}, {}),
+    ("alignment/rupture", "The rupture between Pax and Quor deepened.", {"pq": "-"}, {}),
+    ("relation noun", '"Xan remains a threat to our people," a Yel minister said.', {"xy": "-"}, {}),
+    ("relation noun", "Pax said Xan remains a threat to Yel.", {"xy": "-"}, {}),
+    ("relation noun", 'Yel said: "Pax is an ally of our country."', {"py": "+"}, {}),
+    ("relation noun", "Pax's threat to attack Yel has faded.", {}, {"py": "-"}),
+    ("alignment/rupture", 'Yel said: "We reject Pax\'s deployment of troops to Quor."', {"py": "-"}, {"pq": "+"}),
+    ("alignment/rupture", "Yel never opposed Pax's presence.", {}, {}),
+    ("alignment/rupture", "Yel has frozen its participation in the Pax-led bloc.", {}, {"py": "-"}),
+    # partners in a fight: the phrase says what they share, not where they are (round 7)
+    ("relation noun", '"Xan remains our closest partner in the fight against Zed," a Pax minister said.',
+     {"px": "+", "xz": "-"}, {"pz": "-"}),
+    ("relation noun", "Xan, Pax's partner in the war on Zed, attacked Yel.", {"px": "+", "xy": "-", "xz": "-"},
+     {"pz": "-", "py": "-"}),
+    ("relation noun", "Xan is Pax's main ally in the fight against Zed.", {"px": "+", "xz": "-"}, {"pz": "-"}),
+    ("relation noun", "Pax's allies in the fight, Xan and Zed, met on Monday.", {"px": "+", "pz": "+"}, {"xz": "+"}),
     # --- coordination and lists
     ("coordination", "Xan and Zed attacked Yel.", {"xy": "-", "yz": "-"}, {"xz": "+"}),
     ("coordination", "Pax and Quor are backing Xan.", {"px": "+", "qx": "+"}, {"pq": "+"}),
@@ -113,6 +179,16 @@ INVENTORY: list[tuple] = [
     ("coordination", "Pax backs Xan and Yel has attacked Zed.", {"px": "+", "yz": "-"}, {}),
     ("coordination", "Pax armed Xan and Zed fighters attacked Yel.", {"px": "+", "yz": "-"}, {}),
     ("coordination", "Pax will cut its aid to Xan, while Yel will keep arming Zed.", {"yz": "+"}, {}),
+    # forming an alliance; "X, along with Y," as part of the subject (round 7)
+    ("coordination", "Xan, along with Zed and Quor, forms the Three Brotherhood Alliance.",
+     {"xz": "+", "qx": "+", "qz": "+"}, {}),
+    ("coordination", "Pax shelled Yel; Xan, along with Zed, attacked Quor.", {"py": "-", "qx": "-", "qz": "-"},
+     {"xz": "+"}),
+    ("coordination", "Xan and Zed formed a joint front last year.", {"xz": "+"}, {}),
+    ("coordination", "Xan formed an alliance with Zed.", {"xz": "+"}, {}),
+    ("coordination", "Xan and Zed could form an alliance if talks succeed.", {}, {}),
+    ("coordination", "Xan and Zed created rifts in the alliance.", {}, {"xz": "-"}),
+    ("coordination", "Pax attacked Xan, along with Zed, on Monday.", {"px": "-"}, {"pz": "-"}),
     # --- reported speech and accusations
     ("reported speech", "Pax said Yel had attacked it.", {"py": "-"}, {}),
     ("reported speech", "Pax accused Yel of arming Xan.", {"py": "-"}, {"xy": "+"}),
@@ -142,7 +218,31 @@ INVENTORY: list[tuple] = [
     ("force noun", "KHARTOUM (Wire) - Government troops shelled Xan positions.", {"xy": "-"}, {}, ONE_STATE),
     ("force noun", "GOMA, May 3 (Wire) -- Security forces killed ten Zed fighters.", {"yz": "-"}, {}, ONE_STATE),
     ("force noun", "BAMAKO (Wire) — The army repelled a Xan attack on Tuesday.", {"xy": "-"}, {}, ONE_STATE),
+    # --- headlines without a full stop, and datelines with a long dash only (round 7)
+    ("headline", "Xan attacks Yel town\nBAMAKO, Pax \u2014 Zed fighters said they had clashed with Quor.", {"xy": "-", "qz": "-"},
+     {}),
+    ("headline", "Pax arms Xan as war widens\nGOMA (Wire) - Xan said it had attacked Yel.", {"px": "+", "xy": "-"}, {}),
+    ("headline", "Xan, Zed reject truce GOMA, May 3 (Wire) - Xan said its fighters had attacked Yel.",
+     {"xy": "-"}, {"xz": "+"}),
+    ("headline", "KYIV \u2014 Xan fighters shelled Yel positions on Sunday.", {"xy": "-"}, {}),
+    ("headline", "Yel says Xan attacked convoy\nGOMA \u2014 Xan fighters ambushed a Yel convoy.", {"xy": "-"}, {}),
+    # --- unnamed groups: a phrase cue after "fighters", "militias" is said of them, not of the subject (round 7)
+    ("unnamed group", "Pax shelled Quor after rebels loyal to Yel seized the border post.", {"pq": "-"}, {}),
+    ("unnamed group", "Yel bombed villages after militias allied with Xan attacked a convoy.", {}, {}),
+    ("unnamed group", "Pax condemned gunmen backed by Xan.", {}, {}),
+    ("unnamed group", "Yel struck Zed positions as local fighters aligned with Pax fled.", {"yz": "-"}, {}),
+    ("unnamed group", "Pax armed Xan before militiamen loyal to Quor attacked Yel.", {"px": "+"}, {"qy": "-"}),
+    ("unnamed group", "Xan fighters loyal to Pax attacked Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
+    ("unnamed group", "Quor accused Pax of deploying 3,000 of its own soldiers alongside Xan.", {"pq": "-"},
+     {"px": "+"}),
+    ("anaphora", "Pax shelled Yel, and Quor, long the generals' main backer, said nothing.", {"py": "-", "qy": "+"}, {},
+     GENERALS),
+    ("anaphora", "Xan fighters overran the rebels' last stronghold.", {}, {}),
     # --- anaphora
+    ("anaphora", "Yel forces, backed by Pax air strikes, killed ten Xan fighters, the government said.",
+     {"py": "+", "xy": "-"}, {}, GOVERNMENT),
+    ("anaphora", "Pax jets struck Xan positions near the border, the government said on Monday.", {"px": "-"}, {},
+     GOVERNMENT),
     ("anaphora", "Xan seized the town. The group later attacked Yel.", {"xy": "-"}, {}),
     ("anaphora", "Pax backs Xan. It also arms Zed.", {"px": "+", "pz": "+"}, {"xz": "+"}),
     ("anaphora", "Xan and Zed fought Yel. The group then attacked Pax.", {"xy": "-", "yz": "-"}, {"xz": "+"}),
@@ -161,6 +261,17 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Yel had trained Xan defectors, an accusation Pax denied.", {}, {}),  # defectors are not Xan
     ("negation/hedge", "Xan deserters attacked Yel.", {}, {}),
     ("negation/hedge", "Yel deployed trained Xan fighters.", {}, {}),  # who trained them is not said
+    # hypotheticals, averted wars and relations that once were (round 7: nothing, or only what still holds)
+    ("negation/hedge", "Pax could arm Xan, analysts warned.", {}, {}),
+    ("negation/hedge", "Pax might send troops to help Yel.", {}, {}),
+    ("negation/hedge", "Pax wants to avoid a war with Yel.", {}, {}),
+    ("negation/hedge", "Quor is working to avert a conflict between Pax and Yel.", {}, {}),
+    ("negation/hedge", "Pax and Yel, once allies, have drifted apart.", {}, {"py": "-"}),
+    ("negation/hedge", "Yel, once Pax's closest ally, now backs Xan.", {}, {"xy": "+"}),
+    ("negation/hedge", "Pax could have armed Xan, a UN report said.", {}, {"px": "+"}),
+    ("negation/hedge", "Xan said Pax had armed Zed, a claim Pax rejected.", {}, {"pz": "+"}),
+    ("negation/hedge", "Pax backed Yel, then turned on it.", {}, {"py": "+-"}),
+    ("negation/hedge", "Pax backed Yel before turning on it.", {}, {"py": "+-"}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),
@@ -174,6 +285,22 @@ INVENTORY: list[tuple] = [
     ("quote", "Pax has branded Xan a threat to the region.", {"px": "-"}, {}),
     ("quote", "Pax never called Yel an enemy.", {}, {}),
     ("quote", '"We will fight Yel to the end," said a Xan commander.', {"xy": "-"}, {}),
+    # a quote in the next sentence goes on with the same speaker; a dash before a new subject ends a clause
+    ("quote", '"We will fight Yel," a Xan commander said. "Zed are our comrades."', {"xy": "-", "xz": "+"}, {}),
+    ("quote", '"We will fight Yel," a Xan commander said. Pax said nothing. "Zed are our comrades."', {"xy": "-"},
+     {}),
+    ("quote", "Pax is not our friend - it gives Xan jets, a Yel minister said.", {"px": "+"}, {}),
+    # a colon quote after a long speaker phrase, a quote over several sentences, a third party after it (round 7)
+    ("quote", "Xan's military spokesman, Abu Omar, said in a televised address: \"Our forces targeted a Yel warship.\"",
+     {"xy": "-"}, {}),
+    ("quote", 'Pax said in a statement: "Our forces will stay. We will not negotiate with Xan while it shells our towns."',
+     {"px": "-"}, {}),
+    ("quote", 'Xan said in a statement: "Our fighters captured three Yel camps. We fight alongside Zed."',
+     {"xy": "-", "xz": "+"}, {}),
+    ("quote", 'Pax and Quor said in a joint statement: "We condemn the attack on our embassy by Xan."', {},
+     {"px": "-", "qx": "-"}),
+    ("quote", 'Pax\'s envoy said: "Yel is arming our enemies," adding that Xan had been warned.', {"py": "-"}, {}),
+    ("quote", 'Pax said: "Yel has attacked our border posts." Xan said it was not involved.', {"py": "-"}, {}),
 ]
 
 _SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}

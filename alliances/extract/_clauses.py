@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ._cues import Cue
 from ._mentions import Mention, dateline_end
 from ._owners import FORCE_NOUNS, owned_by, relation_owner
+from ._scope import counted, noun_subject
 from ._sentences import Sentence
 
 __all__ = [
@@ -55,6 +56,7 @@ BE = {"was", "were", "been", "being", "is", "are", "be"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "some", "several", "many", "most", "all", "both",
                "other", "more", "than", "dozens", "hundreds", "thousands", "two", "three", "four"}
 _CLAUSE_WORDS = {"while", "whereas", "although", "though", "but", "yet"}
+_AS_COMPLEMENT = {"emerged", "emerges", "emerge", "serves", "served", "acts", "acted", "seen", "regarded", "known"}
 _SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "since", "if", "whereas", "where"}
 _REPORTING = {"said", "says", "say", "saying", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
               "argued", "confirmed", "declared", "claimed", "claims", "claim", "believes", "believe", "believed",
@@ -213,7 +215,38 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
         else:
             units.append(sent.tokens[i].norm)
             i += 1
+    _along_with(units)
     return units, unit_mention
+
+
+_ALONG = {("along", "with"), ("together", "with"), ("as", "well")}
+
+
+def _along_with(units: list[str]) -> None:
+    """``X, along with Y and Z, form the alliance``: an aside that adds actors to a clause's subject is read
+    as coordination (``X and also Y and Z``); only after a subject that opens its clause (the sentence, or
+    after ``;``, ``:``, ``and``, ``but``, ``while``), and only when the aside closes with a comma before the verb."""
+    for k in range(1, len(units) - 3):
+        if units[k] != "," or tuple(units[k + 1 : k + 3]) not in _ALONG or not units[k - 1].startswith("@"):
+            continue
+        s = k - 1
+        while s > 0 and (units[s - 1] in FILLER or units[s - 1] in DETERMINERS):
+            s -= 1
+        if s > 0 and units[s - 1] not in {";", ":", "and", "but", "while", "whereas"}:
+            continue
+        j = k + 3 + (units[k + 1] == "as" and units[k + 3 : k + 4] == ["as"])  # ", as well as"
+        end = j
+        while end < len(units) and (units[end].startswith("@") or units[end] in {",", "and"} or units[end] in FILLER):
+            end += 1
+        if end < len(units) and units[end - 1] == "," and units[end] not in _RELATIVE_WORDS and any(
+                u.startswith("@") for u in units[j:end]):
+            # (the same number of units: each keeps its index; the commas go too, or the aside reads as a
+            # parenthetical)
+            units[k:j] = ["and", *["also"] * (j - k - 1)]
+            units[end - 1] = "also"
+
+
+_RELATIVE_WORDS = {"which", "who", "whose", "whom", "that", "a", "an", "the"}
 
 
 def _scare_quotes(sent: Sentence) -> set[int]:
@@ -265,7 +298,9 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
                 bounds[k + 2] = "main"
         elif u == "and" and _own_clause(units, max(b for b in bounds if b <= k), k, cues):
             bounds[k + 1] = "main"  # "X is to end its support for Y and Z is to disarm W": Z is the subject
-        elif u in _SUBORDINATORS and k > 0 and _starts_clause(units, k + 1):
+        elif u in _SUBORDINATORS and k > 0 and not (u == "as" and units[k - 1] in _AS_COMPLEMENT) and (
+                _starts_clause(units, k + 1) or noun_subject(units, k + 1, {c.start for c in cues})):
+            # "after resistance fighters loyal to X overran ...": the fighters' clause, not the main subject's
             bounds[k + 1] = "sub"
         elif u in _REPORTING and k + 1 < n:
             j = k + 1
@@ -439,8 +474,11 @@ def _parentheticals(units: list[str], clause: Clause, cues: list[Cue]) -> list[P
             head = None  # "the corridor through Armenia, backed by Baku": what is backed, Armenia or the corridor?
         close = next((j for j in range(k + 1, ce) if units[j] == ","), None)
         end = close if close is not None else ce
+        # "Burkina Faso, Mali and Niger, whose juntas ...": a list of actors closed by a name that is none
+        listed = head is not None and len(head.units) >= 2 and len(units[head.last + 1 : k]) == 2 and \
+            units[head.last + 1] in {"and", "or"} and units[k - 1].isalpha() and units[k - 1] not in FILLER
         if nxt in _RELATIVE and nxt != "that":
-            out.append(Paren(k, end, head if adjacent else None, "relative"))
+            out.append(Paren(k, end, head if adjacent or listed else None, "relative"))
         elif nxt in _MADE_UP and not (head is not None and adjacent):
             # "The Brotherhood Alliance, made up of X, Y and Z,": the members of an alliance not itself an actor
             out.append(Paren(k, end, None, "members"))
@@ -578,6 +616,7 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
     if g is None or g.first >= end or (g.possessive and relation_owner(units, g.last)):
         return None  # "Xan attacked Pax's allies": not Pax
     between = [u for j, u in enumerate(units[k : g.first], start=k) if j not in skip]
+    between = counted(between)  # "killed at least 30 Xan fighters"
     if "of" in between and all(u in _COLLECTIVE or u in DETERMINERS or u.isdigit() for u in
                                between[: between.index("of")]) and between.index("of") > 0:
         between = between[between.index("of") + 1 :]  # "trained thousands of Somali soldiers"

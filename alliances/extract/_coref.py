@@ -127,6 +127,8 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
     """
     out: list[list[Mention]] = []
     seen: set[str] = set()  # actors named so far (a surname alone then refers to them)
+    # the speaker of a quote an earlier sentence opened and did not close, and of the previous sentence's quote
+    quoting: tuple[str | None, str | None] = (None, None)
     for k, sent in enumerate(sentences):
         # antecedents: up to eight earlier sentences, nearest first ("they": only the
         # previous sentence of the same paragraph)
@@ -134,16 +136,21 @@ def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[list[
         prev_tokens = [list(sentences[j].tokens) for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1)]
         same_para = k > 0 and sentences[k - 1].paragraph == sent.paragraph
         before = sentences[k - 1] if same_para else None
-        out.append(_sentence_mentions(sent, gazetteer, (prev, prev_tokens), before, seen))
+        if not same_para:
+            quoting = (None, None)
+        mentions, quoting = _sentence_mentions(sent, gazetteer, (prev, prev_tokens), before, seen, quoting)
+        out.append(mentions)
         seen.update(m.actor for m in out[-1] if m.via == "name")
     return out
 
 
 def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: tuple[list[list[Mention]], list[list[Token]]],
-                       prev_sent: Sentence | None, seen: set[str]) -> list[Mention]:
+                       prev_sent: Sentence | None, seen: set[str],
+                       quoting: tuple[str | None, str | None]) -> tuple[list[Mention], tuple[str | None, str | None]]:
     found = named_mentions(sent, g, seen)
     resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
-    return sorted(found + resolved, key=lambda m: (m.start, m.inner))
+    spoken, quoting = _speakers(sent, found, {i for m in found for i in range(m.start, m.end)}, quoting)
+    return sorted(found + resolved + spoken, key=lambda m: (m.start, m.inner)), quoting
 
 
 def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
@@ -220,7 +227,7 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
         if actor is not None:
             resolved.append(Mention(actor, start, end, "coref", sent.quote(start, end)))
         i = end
-    return resolved + _speakers(sent, found, taken)
+    return resolved
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
@@ -369,33 +376,73 @@ def _bare_description(toks: list[Token], i: int, taken: AbstractSet[int]) -> boo
             and (opens or not (i - 1 in taken or toks[i - 1].is_capitalised or toks[i - 1].norm in {"the", "-"})))
 
 
-def _speakers(sent: Sentence, found: list[Mention], taken: AbstractSet[int]) -> list[Mention]:
+def _speakers(sent: Sentence, found: list[Mention], taken: AbstractSet[int],
+              quoting: tuple[str | None, str | None] = (None, None)) -> tuple[list[Mention], tuple[str | None, str | None]]:
     """``"We will support the army," the head of X said``: a first-person plural in a quote is its speaker.
 
     The speaker is the actor named next to a reporting verb right after the closing quote
-    (or right before the opening one, ``X said: "..."``); a quote that the sentence
-    does not close, or whose speaker is not clear, resolves nothing.
+    (or right before the opening one, ``X said: "..."``, or the subject of the reporting verb
+    before a colon: ``X's spokesman, Name, said in a televised address: "Our forces ..."``); a
+    quote whose speaker is not clear resolves nothing. A quote opened after a colon may run over
+    several sentences: ``quoting`` is (the speaker of one an earlier sentence left open, the speaker
+    of the previous sentence's quotes); a quote opening a sentence with no speaker of its own is
+    taken to go on with the previous sentence's speaker (``"...," a KIA spokesman said. "The
+    Arakan Army are our comrades."``). The same pair is returned for the next sentence.
     """
     toks = sent.tokens
+    open_speaker, last = quoting
     quotes = [i for i, t in enumerate(toks) if t.norm == '"']
-    if not quotes or len(quotes) % 2:
-        return []
+    if open_speaker is not None:
+        quotes = [-1, *quotes]  # the sentence opens inside the quote
+    if not quotes:
+        return [], (None, None)
+    open_end = len(quotes) % 2 == 1
+    if open_end:
+        quotes.append(len(toks))
     named = [m for m in found if not m.inner and m.via != "coref"]
     out: list[Mention] = []
+    speaker: str | None = None
+    said_by: str | None = None
     for qs, qe in zip(quotes[0::2], quotes[1::2], strict=True):
-        after = [m for m in named if qe < m.start <= qe + 8]
-        reported = any(t.norm in _SAYS for t in toks[qe + 1 : qe + 12])
-        speaker = after[0].actor if after and reported else None
-        if speaker is None:
-            before = [m for m in named if qs - 8 <= m.start < qs]
-            if before and any(t.norm in _SAYS for t in toks[before[-1].end : qs]):
-                speaker = before[-1].actor
+        if qs == -1:
+            speaker = open_speaker
+        else:
+            speaker = _speaker(toks, named, qs, qe)
+            if speaker is None and qs == 0 and not any(t.norm in _SAYS for t in toks[qe + 1 : qe + 6]):
+                speaker = last
         if speaker is None:
             continue
+        said_by = speaker
         for i in range(qs + 1, qe):
             if i not in taken and toks[i].text.lower() in {"we", "our", "us"} and toks[i].text != "US":
                 out.append(Mention(speaker, i, i + 1, "coref", toks[i].text))
-    return out
+    # only a quote opened after a colon runs on: an unclosed one anywhere else is a stray mark
+    carried = speaker if open_end and (quotes[-2] == -1 or (quotes[-2] > 0 and toks[quotes[-2] - 1].norm == ":")) \
+        else None
+    return out, (carried, said_by)
+
+
+def _speaker(toks: tuple[Token, ...], named: list[Mention], qs: int, qe: int) -> str | None:
+    """The actor who says the quote from token ``qs`` to ``qe``, or None.
+
+    After the quote, the actor must be next to its reporting verb (``," a Pax minister said``,
+    ``," said Pax's envoy``), not in a later clause (``," adding that Xan had been warned``).
+    """
+    introduced = qs > 0 and toks[qs - 1].norm in {":", ","} and any(t.norm in _SAYS for t in toks[max(0, qs - 5) : qs])
+    after = [m for m in named if qe < m.start <= qe + 8 and not any(t.norm == "that" for t in toks[qe:m.start])
+             and any(t.norm in _SAYS for t in [*toks[max(qe, m.start - 3) : m.start], *toks[m.end : m.end + 4]])]
+    if after and not introduced:
+        return after[0].actor
+    before = [m for m in named if qs - 8 <= m.start < qs]
+    if before and any(t.norm in _SAYS for t in toks[before[-1].end : qs]):
+        return before[-1].actor
+    if qs > 0 and toks[qs - 1].norm == ":":
+        # "X's spokesman, Name, said in a televised address:": the reporting verb's subject, the first actor
+        said = max((k for k in range(qs) if toks[k].norm in _SAYS), default=None)
+        subject = [m for m in named if said is not None and m.end <= said]
+        if subject and len({m.actor for m in subject}) == 1:
+            return subject[0].actor
+    return None
 
 
 def _antecedent(
@@ -440,9 +487,11 @@ def _antecedent(
         return unique[0]
     if head in _STATE_FORCE_HEADS and not unique and (forces or not bare and not pool) and g.government is not None:
         return g.government  # "government troops", "the army": the scenario's one government
+    if head and subject is not None and head in g.words.get(subject.actor, ()):
+        # "Somali forces, backed by U.S. strikes, killed ..., the government said": the subject's own name
+        # has the head; another actor named in between is no better a guess
+        return None
     return pool[0].actor if pool and not bare else None
-
-
 
 
 def _ambiguous(chosen: Mention, before: list[Mention], earlier: tuple[list[list[Mention]], list[list[Token]]],

@@ -157,9 +157,13 @@ class CueMatcher:
                 for m in rx.finditer(norm):
                     got.append((_unit_at(starts, m.start()), _unit_at(starts, m.end() - 1) + 1, m.group()))
             spans[name] = sorted(set(got))
-        negs = [s for s in spans["negations"]] + [
+        # "could have armed": a hedge (an allegation), not a hypothetical
+        negs = [s for s in spans["negations"] if not (s[2] in _MODAL_NEGATIONS and units[s[1] : s[1] + 1] == ["have"])] + [
             (k, k + 1, u) for k, u in enumerate(units) if u.endswith("n't") and (k, k + 1, u) not in spans["negations"]]
         return Markers(tuple(sorted(negs)), tuple(spans["hedges"]), tuple(spans["denials"]), tuple(spans["reversals"]))
+
+
+_MODAL_NEGATIONS = {"could", "might"}  # hypothetical: "Pax could arm Xan" says nothing has happened
 
 
 def find_cues(units: list[str], lexicon: CueLexicon | None = None) -> list[Cue]:
@@ -211,9 +215,16 @@ def _negated(units: list[str], start: int, markers: tuple[tuple[int, int, str], 
     """Whether a marker stands within ``reach`` units before the cue, with no clause barrier between."""
     for s, e, _ in markers:
         if s < start and start - e <= reach and e <= start:
-            if not any(u in _BARRIERS for u in units[e:start]):
+            if not any(u in _BARRIERS or _new_subject(units, k) for k, u in enumerate(units[e:start], start=e)):
                 return True
     return False
+
+
+def _new_subject(units: list[str], k: int) -> bool:
+    """A dash between a word and a subject (``is not our friend - it gives``) ends a clause; not the hyphen of a
+    compound (``re-arm``, ``Pax-Yel``)."""
+    nxt = units[k + 1] if k + 1 < len(units) else ""
+    return units[k] == "-" and k > 0 and units[k - 1].isalpha() and (nxt.startswith("@") or nxt in {"it", "they", "we"})
 
 
 def _starts(units: list[str]) -> list[int]:

@@ -42,18 +42,25 @@ from ._clauses import (
 )
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
+from ._implied import (
+    cobelligerents,
+    controlled,
+    enabled_links,
+    helped_in_relative,
+    included_allies,
+    judged_act_links,
+)
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
 from ._owners import owned_by
+from ._scope import described_noun
 from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
 
 _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
-# prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
-_COBELLIGERENT = {"alongside", "side by side with", "together with", "joined forces with", "in alliance with"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
 _CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
@@ -119,8 +126,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             bound += new  # negated cues too: reported as negated, never proposed
             if why and not new and not cue.negated:
                 reasons.append(why)
-        links += bound + _included_allies(clause) + _cobelligerents(bound, clause) + _controlled(bound, clause, cues)
-        links += _helped_in_relative(bound, clause, units)
+        links += bound + included_allies(clause) + cobelligerents(bound, clause) + controlled(bound, clause, cues)
+        links += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
     out = []
@@ -150,93 +157,6 @@ def _sentence_hedge(markers: Markers) -> str | None:
     return None
 
 
-def _included_allies(clause: Clause) -> list[Link]:
-    """``X and allied militias, including Z``, ``X and allied Z fighters``: Z is X's ally (read indirectly)."""
-    cue = Cue(_SUPPORT, clause.start, clause.start + 1, "and allied", "preposition")
-    groups = clause.groups + ([clause.subject] if clause.subject is not None and clause.subject not in clause.groups
-                              else [])
-    out = [Link(a, b, cue, False, clause.hedge) for g in groups for a, b in g.allied]
-    for p in clause.parens:
-        if p.allied and p.head is not None:
-            cue = Cue(_SUPPORT, p.start, p.start + 1, "allied ..., including", "preposition")
-            out += [Link(a, m, cue, False, clause.hedge) for a in p.head.actors for m in p.head.members if a != m]
-    return out
-
-
-_ENABLING = {"allowed", "allow", "allows", "allowing", "enabled", "enable", "enables", "enabling", "let", "lets",
-             "permitted", "permit", "permits"}
-_HELPING = {"helped", "help", "helps", "helping"}
-
-
-def _controlled(bound: list[Link], clause: Clause, cues: list[Cue]) -> list[Link]:
-    """``X allowed Y to attack Z``: X sides with Y; ``X helped Y fight Z``: X is against Z too (both indirect).
-
-    Only when the complement opens with a hostile verb (for ``helped``: bound to the
-    complement's subject and an object), and X is the subject of the control verb's clause.
-    """
-    owner = clause.controller
-    if owner is None or owner.subject is None or clause.subject is None:
-        return []
-    if clause.control not in _ENABLING | _HELPING:
-        return []
-    hostile = [li for li in bound if li.cue.family is _HOSTILITY and not li.cue.negated and li.a in clause.subject.actors]
-    opens_hostile = any(c.family is _HOSTILITY and c.role == "verb" and not c.negated and c.start == clause.start
-                        for c in cues)
-    if not (hostile or opens_hostile):
-        return []
-    out: list[Link] = []
-    for x in owner.subject.everyone:
-        if clause.control in _ENABLING and opens_hostile:
-            cue = Cue(_SUPPORT, clause.start, clause.start + 1, f"{clause.control} ... to", "verb")
-            out += [Link(x, y, cue, False, clause.hedge) for y in clause.subject.actors if y != x]
-        elif clause.control in _HELPING:
-            out += [Link(x, li.b, li.cue, False, li.hedge) for li in hostile if li.b != x]
-    return out
-
-
-def _helped_in_relative(bound: list[Link], clause: Clause, units: list[str]) -> list[Link]:
-    """``SADC troops, who were deployed to help Congo fight the M23,``: the head is against the M23 too (indirect).
-
-    Only when the helped actor follows ``help`` and is the agent of a hostile verb after it in the same
-    relative clause.
-    """
-    out: list[Link] = []
-    for p in clause.parens:
-        if p.kind != "relative" or p.head is None:
-            continue
-        for k in range(p.start + 1, p.end):
-            if units[k] not in _HELPING:
-                continue
-            helped = object_after(units, [g for g in clause.groups if p.start < g.first < p.end], k + 1, p.end)
-            if helped is None:
-                continue
-            for li in bound:
-                if li.cue.family is _HOSTILITY and not li.cue.negated and li.a in helped.actors and \
-                        helped.last < li.cue.start < p.end:
-                    out += [Link(x, li.b, li.cue, False, li.hedge) for x in p.head.everyone if x != li.b]
-            break
-    return out
-
-
-def _cobelligerents(bound: list[Link], clause: Clause) -> list[Link]:
-    """``X fought Z alongside Y``, ``X fought alongside Y against Z``: Y is against Z too (indirect).
-
-    Only when both cues have the same agent in the same part of the clause (both in the
-    same parenthetical, or both outside any).
-    """
-    def where(li: Link) -> int:
-        return next((p.start for p in clause.parens if p.start < li.cue.start < p.end), -1)
-
-    sides = [li for li in bound if li.cue.text in _COBELLIGERENT and not li.cue.negated]
-    targets = [li for li in bound if li.cue.family is _HOSTILITY and li.cue.role != "helper" and not li.cue.negated]
-    out = []
-    for side in sides:
-        for t in targets:
-            if side.a == t.a and side.b != t.b and where(side) == where(t):
-                out.append(Link(side.b, t.b, t.cue, False, t.hedge or side.hedge))
-    return out
-
-
 # --------------------------------------------------------------------------- binding
 def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
           clause_cues: list[Cue]) -> tuple[list[Link], str | None]:
@@ -258,6 +178,9 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             return nominal, None
         if before in NOUN_DETERMINERS:
             return [], None  # "the fighting", "an attack": a noun, not a verb
+        allowed = enabled_links(cue, clause, paren, units, groups)
+        if allowed is not None:
+            return allowed, None
         if before.endswith("ed") and before not in _AUXILIARIES and cue.text.split()[0].endswith("ed"):
             return [], None  # "deployed trained Xan fighters": a participle describing them; who trained them?
         if cue.text.split()[0].endswith("ing") and paren is None:
@@ -308,6 +231,10 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
         if agent is None or obj is None:
             return [], why
         return pair_links(cue, agent, obj, clause), None
+    if role in {"passive", "preposition"} and paren is None and agent is not None:
+        noun = described_noun(units, cue.start, max((g.last for g in groups if g.last < cue.start), default=-1))
+        if noun is not None:
+            return [], f"'{cue.text}': said of the {noun} before it, who are no actor"
     if role in {"passive", "preposition"}:
         if obj is None and agent is not None and paren is None and _participial(units, agent, cue.start):
             # "Burundian soldiers fighting alongside the FARDC were killed": the phrase is the soldiers'
@@ -335,7 +262,11 @@ def _agent(cue: Cue, clause: Clause, paren: Paren | None, units: list[str]) -> G
 
 
 # verbs judging an act ("which Baku called a provocation"): the lexicon's pattern keeps them to such judgements
-_JUDGING = {"called", "calls", "calling", "described", "describes", "describing", "termed", "terms", "branded", "brands"}
+_JUDGING = {"called", "calls", "calling", "described", "describes", "describing", "termed", "terms", "branded", "brands",
+            # reactions, which may as well be to the act as to its object ("X attacked Y, which Z condemned")
+            "condemned", "condemns", "denounced", "denounces", "criticised", "criticized", "criticises",
+            "criticizes", "welcomed", "welcomes", "praised", "praises", "deplored", "decried", "slammed",
+            "hailed", "applauded", "protested", "rejected"}
 
 
 def _judged(units: list[str], clause: Clause, paren: Paren) -> Group | None:
@@ -361,10 +292,14 @@ def _participial(units: list[str], agent: Group, k: int) -> bool:
 def _head_is_subject(units: list[str], paren: Paren, cues: list[Cue]) -> bool:
     """Whether a relative clause's verb follows its relative word (``X, which has long backed Y``)."""
     first = min((c.start for c in cues if paren.start + 1 < c.start < paren.end), default=paren.end)
+    if units[paren.start + 1] == "whose" and 0 < first - paren.start - 2 <= 2 and units[first - 1] in _OWN_RULERS:
+        return True  # "X, Y and Z, whose juntas expelled ...": the head's own rulers or forces
     return all(u in _AUXILIARIES or u in FILLER or u in _SUBJECT_CONTROL or u in _DENYING or u.endswith("ly")
                for u in units[paren.start + 2 : first])  # "X, which has denied arming Y"
 
 
+_OWN_RULERS = {"junta", "juntas", "government", "governments", "leader", "leaders", "regime", "regimes", "rulers",
+               "army", "armies", "military", "militaries", "forces", "troops", "soldiers", "fighters", "militias"}
 _DENYING = {"denied", "denies", "deny", "refused", "refuses", "not", "never", "no", "longer"}
 
 
@@ -440,8 +375,8 @@ _ING_OPENERS = BE | _AUXILIARIES | PREPOSITIONS | {"and", "or", "but", "while", 
                                                   "began", "begin", "started", "resumed", "stop", "stopped", "avoid",
                                                   "avoided", "denied", "denies", "deny", "accused", "accuses", "of"}
 _LOCATIVE = {"near", "in", "outside", "at", "on"}
-_HELD = {"held", "controlled", "occupied", "run", "dominated", "besieged"}
-_ASSETS = {"headquarters", "base", "bases", "positions", "position", "stronghold", "strongholds", "capital", "garrison",
+_HELD = {"held", "controlled", "occupied", "run", "dominated", "besieged", "used", "manned", "operated", "garrisoned"}
+_ASSETS = {"headquarters", "base", "bases", "airfield", "airfields", "positions", "position", "stronghold", "strongholds", "capital", "garrison",
            "camp", "camps", "convoy", "convoys", "outpost", "outposts", "barracks", "airport", "airbase", "territory",
            "lines", "depot", "depots", "forces", "troops", "units", "fighters", "leader", "leaders", "commander",
            "commanders", "members", "ships", "vessels", "installations", "facilities", "bastion", "enclave", "areas",
@@ -521,6 +456,13 @@ _HOSTILE_VERBS = {"attacked", "overran", "overrun", "fought", "shelled", "struck
                   "drove", "expelled", "hit", "killed", "repelled", "encircled", "pressed", "regain", "regained"}
 
 
+# words before an event noun that make it someone else's act, whose agent the text does not give ("sanctioned X
+# over the attack on Y", "mourned the victims of the attack on Y", "condemned the attack on Y")
+_NOT_ITS_ACT = {"over", "after", "for", "to", "about", "on", "against", "despite", "following", "of", "since", "before",
+                "by", "condemned", "condemns", "condemning", "denounced", "denounces", "criticised", "criticized",
+                "mourned", "mourns", "deplored", "decried", "investigated", "investigating", "commemorated", "marked",
+                "recalled", "remembered", "protested", "blamed", "blames", "survived", "witnessed", "documented"}
+_SERIES = {"series", "wave", "waves", "string", "spate", "barrage", "round", "rounds", "dozens", "hundreds", "number"}
 _NOMINAL_OBJECT = {"of", "on", "against", "for", "to"}
 
 
@@ -555,6 +497,11 @@ def _phrase_object(units: list[str], groups: list[Group], k: int, end: int) -> G
     return g
 
 
+def agent_end(agent: Group | None) -> int:
+    """The last unit of the agent's group (0 without one)."""
+    return agent.last if agent is not None else 0
+
+
 def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agent: Group | None,
            obj: Group | None) -> tuple[list[Link], str | None]:
     """``the siege of Y by X``, ``X's strikes on Y``, ``X launched attacks on Y``."""
@@ -571,6 +518,14 @@ def _event(cue: Cue, clause: Clause, units: list[str], groups: list[Group], agen
         g.possessive or all(u in {"-", "'"} or u in FILLER for u in units[g.last + 1 : cue.start]))), None)
     if owner is not None and owner is not obj:
         return pair_links(cue, owner, obj, clause), None
+    j = cue.start - 1
+    while j > agent_end(agent) and (units[j] in DETERMINERS or units[j] in FILLER - {"of"} or units[j].endswith("ly") or (
+            units[j].endswith("ed") and units[j - 1] in DETERMINERS) or (  # "the renewed attacks on Y"
+            units[j] == "of" and units[j - 1] in _SERIES)):  # "a series of strikes on Y"
+        j -= 1
+    if agent is not None and not cue.negated and units[j] in _NOT_ITS_ACT:
+        # "sanctioned Xan leaders over the attack on Yel": whose attack? not the subject's
+        return [], f"'{cue.text}': whose act it is is not said"
     if agent is not None:
         return pair_links(cue, agent, obj, clause, direct=False), None
     return [], f"'{cue.text}': no clear agent"

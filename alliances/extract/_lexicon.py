@@ -133,12 +133,20 @@ def phrase_pattern(phrase: str) -> str:
     True
     >>> bool(re.fullmatch(phrase_pattern("clashed with"), "clashed repeatedly with"))
     True
+
+    ``@`` stands for one actor:
+
+    >>> bool(re.fullmatch(phrase_pattern("a claim @ ... rejected"), "a claim @3 has repeatedly rejected"))
+    True
     """
     parts = []
     words = phrase.split()
     for n, word in enumerate(words):
         if word == "...":
             parts.append(r"(?:[^\s@,;:.]+ ){0,5}")
+            continue
+        if word == "@":  # an actor ("a claim @ ... rejected": "a claim Kigali has repeatedly rejected")
+            parts.append(r"@\d+ ")
             continue
         stem, star = (word[:-1], True) if word.endswith("*") and len(word) > 1 else (word, False)
         parts.append(re.escape(stem) + (r"[\w'-]*" if star else "") + " ")

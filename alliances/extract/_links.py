@@ -156,6 +156,9 @@ def noun_links(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
             owner = g
     if owner is None and cue.end < clause.end and units[cue.end] in {"of", "to"}:
         owner = object_after(units, groups, cue.end + 1, clause.end)
+        mine = next((g for g in groups if g.first == cue.end + 1 and g.pronoun), None)
+        if mine is not None and mine.last + 1 < clause.end and units[mine.last + 1] in _OWN_THINGS:
+            owner = mine  # "a threat to our people", "an ally of our country": the pronoun's actor
     if owner is None and cue.text.endswith(" of"):
         owner = object_after(units, groups, cue.end, clause.end)
     if owner is None:
@@ -177,12 +180,25 @@ def noun_links(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
         j = max(cue.end, owner.last + 1)
         while j < clause.end and units[j] in FILLER:
             j += 1
-        if j < clause.end and units[j] in {"in", "within"}:
+        if j < clause.end and units[j] in {"in", "within"} and not _in_fight(units, j, clause.end):
             return _members_in(cue, owner, clause, units, j)
+        if j < clause.end and units[j] == "in":  # "its allies in the fight, Y and Z,": the apposition after
+            k = j + 1
+            while k < clause.end and k - j <= 5 and units[k] not in {",", ";", "."} and not units[k].startswith("@"):
+                k += 1
+            j = k if k < clause.end and units[k] == "," else j
         if j < clause.end and units[j] == ",":
             head = object_after(units, clause.groups, j + 1, clause.end)
         elif j < clause.end and units[j].startswith("@") and j > owner.last:
             head = object_after(units, clause.groups, j, clause.end)  # "the government's allies Russia and Iran"
+    if head is None and owner.first >= 2:
+        # "made Hungary the Kremlin's most reliable friend": the object the noun is predicated of
+        k = owner.first - 1
+        while k > 0 and units[k] in {"the", "a", "an"}:
+            k -= 1
+        made = next((g for g in groups if g.last == k and g is not owner), None)
+        if made is not None and made.first > 0 and units[made.first - 1] in _MAKING:
+            head = made
     if head is None:
         # copula: "X is Y's ally", "X, a member of Y"
         s = clause.subject
@@ -192,6 +208,18 @@ def noun_links(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
     if head is None:
         return [], why
     return pair_links(cue, owner, head, clause), None
+
+
+# "our closest partner in the fight against Y": the phrase says what they are partners in, not where
+_FIGHTS = {"fight", "war", "struggle", "battle", "campaign", "effort", "efforts", "resistance", "confrontation"}
+
+
+def _in_fight(units: list[str], j: int, end: int) -> bool:
+    """Whether ``in`` at unit ``j`` opens ``in the fight against ...`` (a determiner, then a fight noun)."""
+    k = j + 1
+    while k < end and units[k] in {"the", "a", "our", "its", "their", "this"}:
+        k += 1
+    return k < end and units[k] in _FIGHTS
 
 
 def _members_in(cue: Cue, owner: Group, clause: Clause, units: list[str], j: int) -> tuple[list[Link], str | None]:
@@ -232,8 +260,12 @@ def _members_in(cue: Cue, owner: Group, clause: Clause, units: list[str], j: int
 
 
 _SUPPORT = FAMILIES["support"]
+# what a possessive pronoun may own and stand for its actor through
+_OWN_THINGS = {"people", "country", "nation", "security", "territory", "sovereignty", "borders", "border", "citizens",
+               "state", "government", "region", "interests", "revolution", "movement", "cause", "land", "homeland"}
+_MAKING = {"made", "make", "makes", "making", "named", "declared", "considers", "considered", "regards", "regarded"}
 _LINKING = {"is", "are", "was", "were", "remain", "remains", "remained", "become", "became", "been", "stay",
-            "stayed", "stays"}
+            "stayed", "stays", "emerged", "emerges", "emerge"}  # "X has emerged as Y's closest partner"
 _ADVERBS = {"long", "still", "now", "also", "once", "already", "always", "increasingly", "not", "never", "no", "longer",
             "since", "then", "become", "have", "has", "had", "close", "closest", "bitter", "sworn", "old", "key",
             "firm", "staunch", "natural", "longtime", "long-time", "regional", "strategic", "traditional", "de",

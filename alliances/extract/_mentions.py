@@ -21,7 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .._records import Actor, ActorKind
-from ._sentences import Sentence, Token, tokenize
+from ._sentences import Sentence, Token, dateline_end, tokenize
 
 __all__ = ["DEMONYMS", "TITLES", "Gazetteer", "Mention", "dateline_end", "named_mentions", "unmatched_names"]
 
@@ -395,38 +395,6 @@ _NOT_NAMES = {
     "i", "mr", "mrs", "ms", "dr", "gen", "president", "minister", "prime", "foreign", "defence", "defense",
     "spokesman", "spokeswoman", "commander", "officials", "analysts", "sources", "witnesses", "residents",
 }
-
-
-_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-           "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-
-
-def dateline_end(toks: list[Token] | tuple[Token, ...]) -> int:
-    """Where a wire dateline (``KHARTOUM, May 14 (Reuters) -``) ends: the first token after it, or 0.
-
-    A dateline opens with a place in capitals and ends with a dash within its first
-    fifteen tokens, after a date or an agency in brackets; the place in it is not a
-    mention (``BAMAKO`` is where the story was filed, not an actor in it).
-
-    Examples
-    --------
-    >>> from alliances.extract import tokenize
-    >>> toks = tokenize("BAMAKO, July 28 (Wire) - Rebels said")
-    >>> toks[dateline_end(toks)].text
-    'Rebels'
-    >>> dateline_end(tokenize("Mali said on July 28 - late - that"))
-    0
-    """
-    if not toks or not (toks[0].is_word and toks[0].is_upper and len(toks[0].text) > 1):
-        return 0
-    for k, t in enumerate(toks[:15]):
-        if t.norm == "-" and k > 1 and (toks[k - 1].norm == ")" or toks[k - 2].norm in _MONTHS):
-            while k + 1 < len(toks) and toks[k + 1].norm == "-":  # "(Wire) -- ": a double dash
-                k += 1
-            return k + 1
-        if t.is_word and not (t.is_capitalised or t.text.isdigit() or t.norm in _MONTHS):
-            return 0
-    return 0
 
 
 def unmatched_names(sentences: list[Sentence], mentions: list[list[Mention]], g: Gazetteer) -> list[str]:

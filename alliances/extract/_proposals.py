@@ -378,7 +378,9 @@ def _propose(pair: tuple[str, str], per_sentence: dict[int, list[Link]],
                 {li.cue.start for li in stated}) >= 2
             if plain_both:
                 direct = [Link(li.a, li.b, li.cue, True, li.hedge, li.contrast) for li in stated]
-            if len(_sign(direct)) != 1 and not plain_both:
+            # "X backed Y, then turned on it": the other sign only through a pronoun or an implication is
+            # still said in the sentence; neither wins
+            if (len(_sign(direct)) != 1 or _own_cues(links, direct)) and not plain_both:
                 reasons.append((number, f"both signs for {names} in one sentence"))
                 continue
             links = direct
@@ -419,3 +421,11 @@ def _propose(pair: tuple[str, str], per_sentence: dict[int, list[Link]],
         cue_words = tuple(dict.fromkeys(link.cue.text for link in sentence_links_))
         evidence.append(EvidenceSentence(number, texts[number], fams, cue_words, is_direct, hedge))
     return Proposal(pair[0], pair[1], stance, round(1.0 - doubt, 2), tuple(evidence)), reasons
+
+
+def _own_cues(links: list[Link], direct: list[Link]) -> bool:
+    """Whether a link of the other sign than the direct ones has a verb or preposition cue of its own in the
+    sentence (its arguments found through a pronoun), not one lent by an implication rule."""
+    signs = _sign(direct)
+    return any(_sign([li]) != signs and li.cue.role in {"verb", "preposition"} and not li.cue.text.endswith("... to")
+               and li.cue.start >= 0 for li in links if not li.direct)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "Token", "split_sentences", "tokenize"]
+__all__ = ["Sentence", "Token", "dateline_end", "split_sentences", "tokenize"]
 
 _TOKEN = re.compile(
     r"(?P<abbr>(?:[^\W\d_]\.){2,}(?![^\W\d_]))"  # U.S. U.N. (one token, dots dropped)
-    r"|(?P<word>[^\W_]+(?:['’][^\W_]+)*)"  # words, with inner apostrophes (don't, Russia's)
+    r"|(?P<word>[^\W_]+(?:['’][^\W_]+)*(?:(?<=s)['’](?![^\W_]))?)"  # don't, Russia's, the generals' (possessive)
     r"|(?P<punct>\S)"
 )
 
@@ -72,8 +72,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     --------
     >>> [t.norm for t in tokenize("U.S.-led strikes on Russia's allies")]
     ['us', '-', 'led', 'strikes', 'on', 'russia', 'allies']
-    >>> tokenize("Russia's")[0].possessive
-    True
+    >>> tokenize("Russia's")[0].possessive, tokenize("the generals' backer")[1].norm
+    (True, 'generals')
     """
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
@@ -86,6 +86,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             possessive = False
             if norm.endswith("'s") and len(norm) > 2:
                 norm, possessive = norm[:-2], True
+            elif norm.endswith("s'") and len(norm) > 2:  # "the generals' backer": a plural's possessive
+                norm, possessive = norm[:-1], True
             out.append(Token(raw, norm, start, end, True, possessive))
         else:
             norm = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}.get(raw, raw)
@@ -112,6 +114,12 @@ def split_sentences(text: str) -> list[Sentence]:
     ['Gen. Smith met U.S. envoys.', 'They left.', 'New text']
     >>> [s.text for s in split_sentences("The strikes were condemned by the U.S. The Kremlin said nothing.")]
     ['The strikes were condemned by the U.S.', 'The Kremlin said nothing.']
+
+    A headline without a full stop ends where a dateline opens: on a new line, or on the same
+    line when the dateline has its date or agency (``CITY, May 3 (Wire) -``).
+
+    >>> [s.text for s in split_sentences("Rebels take town\\nGOMA — Rebels took the town.")]
+    ['Rebels take town', 'GOMA — Rebels took the town.']
     """
     from syntok import segmenter
     from syntok.tokenizer import Tokenizer
@@ -125,10 +133,12 @@ def split_sentences(text: str) -> list[Sentence]:
         para = para_match.group()
         base = para_match.start()
         # where syntok starts each sentence after the first (character offsets in the text)
-        starts = sorted({base + sent[0].offset for sent in segmenter.split(iter(tokenizer.tokenize(para))) if sent})
+        found = {base + sent[0].offset for sent in segmenter.split(iter(tokenizer.tokenize(para))) if sent}
+        toks = tokenize(para, base)
+        starts = sorted(found | _dateline_starts(text, toks))
         current: list[Token] = []
         k = 0
-        for tok in tokenize(para, base):
+        for tok in toks:
             while k < len(starts) and starts[k] <= tok.start:
                 # "KHARTOUM (Wire) - Government troops ...": a dateline's dash goes on with its sentence
                 if current and not (tok.norm == "-" and current[-1].norm == ")"):
@@ -139,6 +149,75 @@ def split_sentences(text: str) -> list[Sentence]:
         if current:
             sentences.append(_sentence(text, current, len(sentences) + 1, paragraph))
     return sentences
+
+
+def _dateline_starts(text: str, toks: list[Token]) -> set[int]:
+    """Where a dateline opens inside a paragraph (character offsets): after a line break, or anywhere after a
+    word when it has its date or agency (``Rebels take town GOMA, May 3 (Wire) -``), so a headline without a
+    full stop is a sentence of its own."""
+    out: set[int] = set()
+    for i in range(1, len(toks)):
+        t = toks[i]
+        if not (t.is_word and t.is_upper and len(t.text) > 2):
+            continue
+        new_line = "\n" in text[toks[i - 1].end : t.start]
+        if (new_line or toks[i - 1].is_word) and dateline_end(toks[i:], long_dash=new_line):
+            out.add(t.start)
+    return out
+
+
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+           "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def dateline_end(toks: list[Token] | tuple[Token, ...], long_dash: bool = True) -> int:
+    """Where a wire dateline (``KHARTOUM, May 14 (Reuters) -``) ends: the first token after it, or 0.
+
+    A dateline opens with a place in capitals and ends with a dash within its first
+    fifteen tokens, after a date or an agency in brackets, or (``long_dash``) a long dash
+    right after the place (``KYIV —``, ``BAMAKO, Mali —``) before a capitalised word; the
+    place in it is not a mention (``BAMAKO`` is where the story was filed, not an actor in it).
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        A sentence's tokens, from its start.
+    long_dash : bool
+        Whether a place and a long dash alone make a dateline (at the start of a text or a line).
+
+    Returns
+    -------
+    int
+        The index of the first token after the dateline; 0 when there is none.
+
+    Examples
+    --------
+    >>> toks = tokenize("BAMAKO, July 28 (Wire) - Rebels said")
+    >>> toks[dateline_end(toks)].text
+    'Rebels'
+    >>> toks = tokenize("BAMAKO, Mali \u2014 Rebels said")
+    >>> toks[dateline_end(toks)].text
+    'Rebels'
+    >>> dateline_end(tokenize("Mali said on July 28 - late - that")), dateline_end(tokenize("NATO \u2014 the alliance"))
+    (0, 0)
+    """
+    if not toks or not (toks[0].is_word and toks[0].is_upper and len(toks[0].text) > 1):
+        return 0
+    for k, t in enumerate(toks[:15]):
+        if t.norm == "-" and k > 1 and (toks[k - 1].norm == ")" or toks[k - 2].norm in _MONTHS):
+            while k + 1 < len(toks) and toks[k + 1].norm == "-":  # "(Wire) -- ": a double dash
+                k += 1
+            return k + 1
+        if long_dash and t.norm == "-" and k > 0 and toks[k - 1].is_word and k + 1 < len(toks):
+            after = k + 1 + (toks[k + 1].norm == "-" and t.text == "-")  # "GOMA -- Rebels"
+            if (t.text in _LONG_DASHES or after == k + 2) and after < len(toks) and toks[after].is_capitalised:
+                return after
+        if t.is_word and not (t.is_capitalised or t.text.isdigit() or t.norm in _MONTHS or t.norm == "of"):
+            return 0
+    return 0
+
+
+_LONG_DASHES = {"\u2014", "\u2013"}
 
 
 def _sentence(text: str, tokens: list[Token], number: int, paragraph: int) -> Sentence:
