@@ -272,6 +272,13 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Xan said Pax had armed Zed, a claim Pax rejected.", {}, {"pz": "+"}),
     ("negation/hedge", "Pax backed Yel, then turned on it.", {}, {"py": "+-"}),
     ("negation/hedge", "Pax backed Yel before turning on it.", {}, {"py": "+-"}),
+    # a third party's claim is the speaker's allegation (hedged, round 8); the reply's clause is its own
+    ("reported claim", "Yel said Quor was arming Xan.", {"qx": "+"}, {}),
+    ("reported claim", "Quor was arming Xan, Yel's foreign minister said.", {"qx": "+"}, {}),
+    ("reported claim", "Pax's ambassador replied that Quor was arming Zed.", {"qz": "+"}, {}),
+    ("reported claim", "Yel's envoy responded that Xan had attacked Pax.", {"px": "-"}, {}),
+    ("reported claim", "Pax said Yel had attacked it.", {"py": "-"}, {}),
+    ("reported claim", "Xan attacked Yel, the Yel defence ministry said.", {"xy": "-"}, {}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

@@ -27,6 +27,7 @@ A cue whose arguments are not all found binds nothing: precision first.
 
 from __future__ import annotations
 
+from ._claims import clause_claims, trailing_speaker
 from ._clauses import (
     BE,
     DETERMINERS,
@@ -113,6 +114,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
                    o.owner.via != "coref" or o.skip == frozenset())
               for o in owned_by(sent, mentions) if o.family is not None]
     clauses = read_clauses(units, unit_mention, sent, cues)
+    trailing = trailing_speaker(units, [g for c in clauses for g in c.groups])
     k = 0
     while k < len(clauses):  # complements found while binding are appended and read in turn
         clause = clauses[k]
@@ -126,8 +128,9 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             bound += new  # negated cues too: reported as negated, never proposed
             if why and not new and not cue.negated:
                 reasons.append(why)
-        links += bound + included_allies(clause) + cobelligerents(bound, clause) + controlled(bound, clause, cues)
-        links += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
+        found = bound + included_allies(clause) + cobelligerents(bound, clause) + controlled(bound, clause, cues)
+        found += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
+        links += clause_claims(found, clause, trailing)  # "X said Y armed Z": X's claim, an allegation
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
     out = []
