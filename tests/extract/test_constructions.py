@@ -474,3 +474,29 @@ def test_a_reply_opens_the_reported_clause():
     # u-drc-1: "Rwanda's ambassador replied that Kinshasa was arming the FDLR" gave a WRONG Rwanda-FDLR ally
     assert _alleged("Pax's ambassador replied that Quor was arming Zed.") == {("q", "z"): True}
     assert stances("Yel's envoy responded that Xan had attacked Pax.", _P) == {("p", "x"): "enemy"}
+
+
+def test_a_help_phrase_after_a_passives_agent_is_the_agents():
+    # u-somalia-1: "At least 20 al-Shabaab fighters were killed in air strikes carried out by US Africa Command in
+    # support of Somali forces" gave a WRONG al-Shabaab-Somalia ally (the passive's subject took the phrase)
+    got = stances("Xan fighters were killed in strikes carried out by Pax in support of Yel forces.", _P)
+    assert got.get(("p", "y")) == "ally"
+    assert got.get(("x", "y"), "enemy") == "enemy" and got.get(("p", "x"), "enemy") == "enemy"
+    assert stances("Zed was attacked by Xan alongside Quor troops.", _P).get(("q", "x")) == "ally"
+
+
+def test_a_verb_coordinated_after_an_accusations_complement_is_the_accusers():
+    # u-karabakh-1: "Yerevan ... accused Moscow of abandoning Armenia and froze its participation in the CSTO" gave
+    # a false Russia-CSTO rival (as part of the allegation) and missed Armenia-CSTO
+    assert stances("Yel accused Pax of abandoning it and froze its participation in Zed.", _P) == {
+        ("p", "y"): "rival", ("y", "z"): "rival"}
+    ex = extract_relations("Yel accused Pax of arming Xan and recalled its envoy.", _P)
+    assert {p.pair: p.alleged for p in ex.proposals} == {("p", "y"): False, ("p", "x"): True}
+
+
+def test_a_state_after_a_compass_word_is_a_place_for_a_rupture():
+    # u-drc-2: "The SADC mission ... was ordered to withdraw from eastern Congo" gave a WRONG DRC-SADC rival
+    assert stances("The Xan mission was ordered to withdraw from eastern Yel.", _P) == {}
+    assert stances("Pax withdrew from Yel.", _P) == {("p", "y"): "rival"}
+    # a deployment to a region of a state still supports it
+    assert stances("Pax deployed troops to eastern Yel to support the government.", _P) == {("p", "y"): "ally"}
