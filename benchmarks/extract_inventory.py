@@ -272,6 +272,22 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Xan said Pax had armed Zed, a claim Pax rejected.", {}, {"pz": "+"}),
     ("negation/hedge", "Pax backed Yel, then turned on it.", {}, {"py": "+-"}),
     ("negation/hedge", "Pax backed Yel before turning on it.", {}, {"py": "+-"}),
+    # a third party's claim is the speaker's allegation (hedged, round 8); the reply's clause is its own
+    ("reported claim", "Yel said Quor was arming Xan.", {"qx": "+"}, {}),
+    ("reported claim", "Quor was arming Xan, Yel's foreign minister said.", {"qx": "+"}, {}),
+    ("reported claim", "Pax's ambassador replied that Quor was arming Zed.", {"qz": "+"}, {}),
+    ("reported claim", "Yel's envoy responded that Xan had attacked Pax.", {"px": "-"}, {}),
+    ("reported claim", "Pax said Yel had attacked it.", {"py": "-"}, {}),
+    ("reported claim", "Xan attacked Yel, the Yel defence ministry said.", {"xy": "-"}, {}),
+    # a help phrase after a passive's agent is the agent's; a second verb after "accused Y of V-ing" is the
+    # subject's again; a state after a compass word is a place (round 8: u-'s two wrong signs, one false pair)
+    ("passive", "Xan fighters were killed in strikes carried out by Pax in support of Yel forces.",
+     {"py": "+"}, {"px": "-", "xy": "-"}),
+    ("passive", "Zed was attacked by Xan alongside Quor troops.", {"xz": "-", "qx": "+"}, {"qz": "-"}),
+    ("negation/hedge", "Yel accused Pax of abandoning it and froze its participation in Zed.", {"py": "-", "yz": "-"}, {}),
+    ("negation/hedge", "Yel accused Pax of arming Xan and recalled its envoy.", {"py": "-"}, {"px": "+"}),
+    ("negation/hedge", "The Xan mission was ordered to withdraw from eastern Yel.", {}, {}),
+    ("negation/hedge", "Pax withdrew from the Yel-led bloc and from northern Quor.", {}, {}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

@@ -60,7 +60,8 @@ _AS_COMPLEMENT = {"emerged", "emerges", "emerge", "serves", "served", "acts", "a
 _SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "since", "if", "whereas", "where"}
 _REPORTING = {"said", "says", "say", "saying", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
               "argued", "confirmed", "declared", "claimed", "claims", "claim", "believes", "believe", "believed",
-              "alleged", "alleges", "suggested", "suggests"}
+              "alleged", "alleges", "suggested", "suggests", "replied", "replies", "responded", "retorted",
+              "countered", "noted", "maintains", "maintained"}
 _MODALS = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should"}
 _SPEECH = {"said", "says", "say", "saying", "added", "insisted", "argued"}  # always followed by what was said
 _REPORT_SKIP = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "reporters",
@@ -161,6 +162,8 @@ class Clause:
     gap: Group | None = None  # the head of the relative clause a complement is in: what its verb may take
     controller: Clause | None = None  # "X allowed Y to attack Z": the clause of "allowed", for the complement
     control: str = ""  # ... and its control verb
+    speaker: Group | None = None  # "X said Y armed Z": who reports the clause (the reporting verb's subject)
+    reported_by: str = ""  # ... and the reporting verb
 
 
 def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], dict[int, Mention]]:
@@ -287,6 +290,7 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
     [('@0 helped @1', ['a']), ('retake the town from @2 , and', ['b']), ('later shelled @3 .', ['a'])]
     """
     bounds = {0: "main"}
+    reported: dict[int, int] = {}  # a reported clause's start -> its reporting verb
     n = len(units)
     for k, u in enumerate(units):
         nxt = units[k + 1] if k + 1 < n else ""
@@ -310,12 +314,25 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
             if j < n and units[j] not in {".", ",", '"', "to"} and (
                     said_that or _starts_clause(units, j) or units[j] in _PRONOUNS):
                 bounds[j] = "sub"
+                reported[j] = k
     edges = sorted(b for b in bounds if 0 <= b < n) + [n]
     clauses = [_fill(Clause(s, e, kind=bounds[s]), units, unit_mention, sent, cues)
                for s, e in zip(edges, edges[1:], strict=False) if s < e]
     clauses = _control_complements(clauses, units, unit_mention, sent, cues)
     _share_subjects(clauses, units, cues)
+    for clause in clauses:
+        if clause.start in reported:
+            _set_speaker(clause, clauses, units, reported[clause.start])
     return clauses
+
+
+def _set_speaker(clause: Clause, clauses: list[Clause], units: list[str], k: int) -> None:
+    """Who reports a clause: the subject of the clause the reporting verb at ``k`` is in (``X said``,
+    ``X's foreign minister told reporters that``), when it comes before the verb."""
+    outer = next((c for c in clauses if c.start <= k < c.end and c is not clause), None)
+    s = outer.subject if outer is not None else None
+    if s is not None and s.last < k:
+        clause.speaker, clause.reported_by = s, units[k]
 
 
 _FINITE = BE | _MODALS | {"has", "have", "had", "does", "did"}

@@ -27,6 +27,7 @@ A cue whose arguments are not all found binds nothing: precision first.
 
 from __future__ import annotations
 
+from ._claims import clause_claims, trailing_speaker
 from ._clauses import (
     BE,
     DETERMINERS,
@@ -61,6 +62,7 @@ __all__ = ["Link", "sentence_links"]
 
 _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
+_VERBAL = FAMILIES["verbal"]
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
 _CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
@@ -113,6 +115,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
                    o.owner.via != "coref" or o.skip == frozenset())
               for o in owned_by(sent, mentions) if o.family is not None]
     clauses = read_clauses(units, unit_mention, sent, cues)
+    trailing = trailing_speaker(units, [g for c in clauses for g in c.groups])
     k = 0
     while k < len(clauses):  # complements found while binding are appended and read in turn
         clause = clauses[k]
@@ -126,8 +129,9 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             bound += new  # negated cues too: reported as negated, never proposed
             if why and not new and not cue.negated:
                 reasons.append(why)
-        links += bound + included_allies(clause) + cobelligerents(bound, clause) + controlled(bound, clause, cues)
-        links += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
+        found = bound + included_allies(clause) + cobelligerents(bound, clause) + controlled(bound, clause, cues)
+        found += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
+        links += clause_claims(found, clause, trailing)  # "X said Y armed Z": X's claim, an allegation
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
     out = []
@@ -171,6 +175,13 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
         obj = _held_object(units, groups, cue.end, end)
     role = cue.role
     why = f"'{cue.text}': no clear pair of actors it relates"
+    if obj is not None and cue.family is _VERBAL and obj.first > 0 and units[obj.first - 1] in _COMPASS:
+        return [], f"'{cue.text}': '{units[obj.first - 1]} ...' is a place there"  # "withdraw from eastern Congo"
+    if role in {"passive", "preposition"} and paren is None and agent is not None and agent is clause.subject:
+        # "Xan fighters were killed in strikes carried out by Pax in support of Yel": the strikes' agent's phrase
+        by = next((g for g in reversed(groups) if agent.last < g.first and g.last < cue.start
+                   and _by_agent(units, groups, max(0, g.first - 3), g.first + 1) is g), None)
+        agent = by if by is not None else agent
     if role == "verb":
         before = units[cue.start - 1] if cue.start > 0 else ""
         nominal = _nominalised(cue, clause, units, groups)
@@ -425,6 +436,14 @@ def _complement(cue: Cue, accused: Group | None, units: list[str], clause: Claus
     while j < end and j - cue.end <= 8 and units[j] not in {"of", "for", ",", ";", ".", '"'}:
         j += 1
     if j < end and units[j] in {"of", "for"}:
+        rest = _coordinated_verb(units, j + 1, end)
+        if rest is not None and paren is None:
+            # "X accused Y of abandoning Z and froze its ...": the second verb is X's again, no allegation
+            after = Clause(rest, end, subject=clause.subject, kind="main")
+            after.groups = [g for g in clause.groups if rest <= g.first < end]
+            after.parens = [p for p in clause.parens if rest <= p.start < end]
+            clauses.append(after)
+            end = rest - 1
         sub = Clause(j + 1, end, subject=accused, hedge=f"{cue.text} ... {units[j]}", kind="complement")
         if paren is not None and paren.kind == "relative" and paren.head is not accused:
             sub.gap = paren.head  # "the FDLR, which he accuses Kinshasa of arming": arming the FDLR
@@ -435,6 +454,26 @@ def _complement(cue: Cue, accused: Group | None, units: list[str], clause: Claus
             paren.end = j
         else:
             clause.end = j  # the rest is the complement's
+
+
+def _coordinated_verb(units: list[str], start: int, end: int) -> int | None:
+    """Where a finite verb coordinated after an ``-ing`` complement starts (``of abandoning Z and |froze``)."""
+    if start >= end or not units[start].endswith("ing"):
+        return None
+    for k in range(start + 1, end - 1):
+        if units[k] in {",", ";", "."}:
+            return None
+        if units[k] == "and" and (units[k + 1].endswith("ed") or units[k + 1] in _IRREGULAR_PAST) and \
+                not units[k + 1].endswith("ing"):
+            return k + 1
+    return None
+
+
+_IRREGULAR_PAST = {"froze", "broke", "cut", "sent", "gave", "took", "made", "left", "withdrew", "sold", "struck",
+                   "fought", "won", "lost", "drove", "began", "threw", "held", "met", "led", "kept", "put", "told",
+                   "said", "vowed", "hit"}
+_COMPASS = {"eastern", "western", "northern", "southern", "central", "north-eastern", "north-western",
+            "south-eastern", "south-western", "northeastern", "northwestern", "southeastern", "southwestern"}
 
 
 def _helper(cue: Cue, agent: Group | None, helper: Group | None, clause: Clause,

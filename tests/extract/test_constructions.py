@@ -448,3 +448,55 @@ def test_a_reaction_after_a_clause_judges_its_act_not_its_object():
         ("p", "y"): "ally", ("p", "q"): "rival"}
     assert stances("Pax deployed troops to Yel, a move Quor welcomed.", _P) == {("p", "y"): "ally", ("p", "q"): "friendly"}
     assert stances("Pax deployed troops to Yel, a move Quor did not condemn.", _P) == {("p", "y"): "ally"}
+
+
+def _alleged(text: str) -> dict[tuple[str, str], bool]:
+    return {p.pair: p.alleged for p in extract_relations(text, _P).proposals}
+
+
+def test_a_third_partys_claim_is_an_allegation_the_speakers_own_word_is_not():
+    # u-ukraine-1: "Kyiv's top diplomat also said North Korean soldiers were still fighting alongside Russian troops"
+    # was proposed at full confidence, as if the text established it
+    assert _alleged("Yel said Quor was arming Xan.") == {("q", "x"): True}
+    assert _alleged("Yel's foreign minister said on Tuesday that Quor had supplied Xan with drones.") == {("q", "x"): True}
+    assert _alleged("Quor was arming Xan, Yel's foreign minister said.") == {("q", "x"): True}
+    assert _alleged('"Quor is arming Xan," a Yel minister said.') == {("q", "x"): True}
+    # the speaker is one of the pair: its own word about itself
+    assert _alleged("Pax said Yel had attacked it.") == {("p", "y"): False}
+    assert _alleged("Xan attacked Yel, the Yel defence ministry said.") == {("x", "y"): False}
+    # an unnamed source is the ordinary attribution of agency copy
+    assert _alleged("Xan attacked Yel, officials said.") == {("x", "y"): False}
+    ex = extract_relations("Yel said Quor was arming Xan.", _P)
+    assert ex.proposals[0].evidence[0].hedge == "claimed by y (said)"
+
+
+def test_a_reply_opens_the_reported_clause():
+    # u-drc-1: "Rwanda's ambassador replied that Kinshasa was arming the FDLR" gave a WRONG Rwanda-FDLR ally
+    assert _alleged("Pax's ambassador replied that Quor was arming Zed.") == {("q", "z"): True}
+    assert stances("Yel's envoy responded that Xan had attacked Pax.", _P) == {("p", "x"): "enemy"}
+
+
+def test_a_help_phrase_after_a_passives_agent_is_the_agents():
+    # u-somalia-1: "At least 20 al-Shabaab fighters were killed in air strikes carried out by US Africa Command in
+    # support of Somali forces" gave a WRONG al-Shabaab-Somalia ally (the passive's subject took the phrase)
+    got = stances("Xan fighters were killed in strikes carried out by Pax in support of Yel forces.", _P)
+    assert got.get(("p", "y")) == "ally"
+    assert got.get(("x", "y"), "enemy") == "enemy" and got.get(("p", "x"), "enemy") == "enemy"
+    assert stances("Zed was attacked by Xan alongside Quor troops.", _P).get(("q", "x")) == "ally"
+
+
+def test_a_verb_coordinated_after_an_accusations_complement_is_the_accusers():
+    # u-karabakh-1: "Yerevan ... accused Moscow of abandoning Armenia and froze its participation in the CSTO" gave
+    # a false Russia-CSTO rival (as part of the allegation) and missed Armenia-CSTO
+    assert stances("Yel accused Pax of abandoning it and froze its participation in Zed.", _P) == {
+        ("p", "y"): "rival", ("y", "z"): "rival"}
+    ex = extract_relations("Yel accused Pax of arming Xan and recalled its envoy.", _P)
+    assert {p.pair: p.alleged for p in ex.proposals} == {("p", "y"): False, ("p", "x"): True}
+
+
+def test_a_state_after_a_compass_word_is_a_place_for_a_rupture():
+    # u-drc-2: "The SADC mission ... was ordered to withdraw from eastern Congo" gave a WRONG DRC-SADC rival
+    assert stances("The Xan mission was ordered to withdraw from eastern Yel.", _P) == {}
+    assert stances("Pax withdrew from Yel.", _P) == {("p", "y"): "rival"}
+    # a deployment to a region of a state still supports it
+    assert stances("Pax deployed troops to eastern Yel to support the government.", _P) == {("p", "y"): "ally"}
