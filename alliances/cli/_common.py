@@ -210,6 +210,18 @@ def _interrupted(signum: int) -> int:
     return 128 + int(signum)
 
 
+def _interrupted_by(exc: BaseException) -> int | None:
+    """The signal whose :class:`Interrupted` this error was raised while handling (its cause or context), if any."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, Interrupted):
+            return cause.signum
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the app, mapping errors to exit codes: 2 for user mistakes, 1 for internal failures.
 
@@ -245,6 +257,9 @@ def run(argv: list[str] | None = None) -> int:
         os.close(devnull)
         return 0
     except Exception as exc:  # an internal failure: say so plainly, traceback on request
+        signum = _interrupted_by(exc)
+        if signum is not None:  # a library turned our Interrupted into its own error (a C callback's SystemError)
+            return _interrupted(signum)
         if os.environ.get("ALLIANCES_DEBUG"):
             raise
         print(f"alliances: internal error: {type(exc).__name__}: {terminal_safe(exc)}", file=sys.stderr)

@@ -107,6 +107,23 @@ def test_interrupt_exits_130(capsys, monkeypatch):
     assert (code, out, err) == (130, "", "alliances: interrupted\n")
 
 
+def test_a_signal_a_library_wraps_in_its_own_error_is_still_an_interruption(capsys, monkeypatch):
+    # a SIGTERM landing in a C callback can come back as SystemError raised while handling it:
+    # that is the user's signal (exit 143, one line), not an internal error (exit 1)
+    from alliances.cli._common import Interrupted
+
+    def wrapped(path):
+        try:
+            raise Interrupted(15)
+        except Interrupted as exc:
+            raise SystemError("<built-in method> returned a result with an exception set") from exc
+
+    monkeypatch.setattr(_scenario, "load_scenario", wrapped)
+    monkeypatch.setenv("ALLIANCES_DEBUG", "1")  # not re-raised either: it is no internal failure
+    code, out, err = run(capsys, "show", SEED)
+    assert (code, out, err) == (143, "", "alliances: interrupted (SIGTERM)\n")
+
+
 def test_report_error_one_line_per_problem(capsys):
     report_error(ScenarioError([Problem("a.yaml", 3, "bad stance"), Problem("a.yaml", 5, "unknown actor")]))
     report_error(OutputError("cannot write 'x.jpg'"))
