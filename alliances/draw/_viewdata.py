@@ -3,8 +3,13 @@
 The page (:func:`~alliances.draw.to_html`) draws exactly this data and computes nothing
 of its own: the positions come from :func:`~alliances.draw.signed_layout` (for a
 timeline, :func:`~alliances.draw.timeline_layout`, one layout for every snapshot), and
-the colours, line styles, widths, opacities, markers, camp hulls and legend entries are
-those of the static network diagram, so a figure and its interactive twin read alike.
+the colours, line styles, widths, opacities, markers, camp areas and legend entries are
+those of the static network diagram, so a figure and its interactive twin read alike. A
+camp's area is the static diagram's (:func:`~alliances.draw._camps.camp_areas`: its
+members' hull cut back so no two camps' areas overlap), traced on the page's own positions
+and markers, as one polygon per connected piece; a piece with a hole around another camp's
+actor comes with that hole and with a polygon that joins it in by a zero-width cut, so the
+page fills the piece with the hole left empty and strokes the outline and the hole.
 
 A view is a list of *frames*: one for a scenario, one per snapshot for a timeline. Ties,
 implied relations and risk bands are keyed by pair (``pairs``: indexes into ``actors``),
@@ -27,9 +32,10 @@ from .._numbers import json_number
 from .._progress import ProgressLike, using_progress
 from ..errors import ParameterError
 from ..risk import CompiledRisk, load_risk_model
+from ._camps import AreaPiece, area_pieces, camp_areas
 from ._chrome import camp_label, source_line, title_text
 from ._inputs import as_network, camp_index, check_table, implied_table, node_sizes
-from ._layout import convex_hull, signed_layout
+from ._layout import signed_layout
 from ._style import (
     INK,
     KIND_LABELS,
@@ -61,7 +67,11 @@ KIND_SHAPES: dict[str, str] = {
 
 _SCALE = 150.0  # px per layout unit for a small scenario: about the static figure's points per unit
 _MIN_NODE, _MAX_NODE = 110.0, 420.0  # marker area (pt^2 = px^2) of the least / most central actor, as drawn statically
-_REACH = {"militia": 1.41, "coalition": 1.2, "armed_group": 1.2}  # marker tip distance / circle radius
+# how far each Cytoscape.js marker reaches from its centre, per half its box (its corners as the page draws them)
+_REACH = {"ellipse": 1.0, "rectangle": 2**0.5, "triangle": 2**0.5, "diamond": 1.0, "hexagon": 1.118034,
+          "pentagon": 1.175571}
+_BORDER = 1.1  # px: the markers' outline (view.js)
+_PX_PER_INCH = 72.0  # a px of the page is a point of the static figure (as for the marker sizes)
 _RISK_ROWS = 5  # pairs in an actor's risk row
 _IMPLIED_DASH = (6.0, 5.0)  # px: long gaps, unlike any stance's pattern
 
@@ -341,27 +351,34 @@ def _dash(stance: str, width: float) -> list[float] | None:
 
 
 def _camps(net: AllianceNetwork, camp_of, pos, diameter, scale: float) -> list[dict[str, Any]]:
-    """Each camp's members, label, colour and hull (px): the static diagram's shaded hulls."""
+    """Each camp's members, label, colour and area (px): the static diagram's shaded areas.
+
+    The areas are :func:`~alliances.draw._camps.camp_areas` of the page's own markers (a px
+    is a point, as for the marker sizes), so no two camps' areas overlap, each member lies
+    inside its own camp's area and every other actor outside it. Each connected piece is one
+    polygon; a piece with a hole (around another camp's actor) carries its holes and a
+    ``fill`` with them joined in by zero-width cuts, which a canvas fills with the holes empty.
+    """
     members: dict[int, list[str]] = {}
     for v in net.actors:
         if v in camp_of:
             members.setdefault(camp_of[v], []).append(v)
+    if not members:
+        return []
     rank = {v: i for i, v in enumerate(net.actors)}
     signed: dict[Any, int] = {}
     for u, w, d in net.graph.edges(data=True):
         if d["stance"] in ("ally", "friendly", "rival", "enemy"):
             signed[u], signed[w] = signed.get(u, 0) + 1, signed.get(w, 0) + 1
-    theta = np.linspace(0, 2 * np.pi, 24, endpoint=False)
-    circle = np.column_stack([np.cos(theta), np.sin(theta)])
+    actors = list(net.actors)
+    centres = np.array([[pos[v][0] * scale, -pos[v][1] * scale] for v in actors]) / _PX_PER_INCH
+    reach = np.array([(diameter[v] / 2 * _REACH[KIND_SHAPES[str(net.actors[v].kind)]] + _BORDER / 2)
+                      for v in actors]) / _PX_PER_INCH
+    at = {v: i for i, v in enumerate(actors)}
+    areas = camp_areas(centres, reach, [[at[v] for v in members[k]] for k in sorted(members)])
     out = []
-    for k in sorted(members):
+    for k, area in zip(sorted(members), areas, strict=True):
         group = members[k]
-        pts = np.vstack([
-            np.array([pos[v][0] * scale, -pos[v][1] * scale])
-            + circle * (diameter[v] / 2 * _REACH.get(str(net.actors[v].kind), 1.0) * 1.9 + 0.02 * scale)
-            for v in group
-        ])
-        hull = convex_hull(pts)
         # named as the static diagram's legend names it: by its members, the best tied first
         named = sorted(group, key=lambda v: (-signed.get(v, 0), rank[v]))
         out.append({
@@ -369,9 +386,17 @@ def _camps(net: AllianceNetwork, camp_of, pos, diameter, scale: float) -> list[d
             "label": camp_label([net.actors[v].display for v in named]),
             "colour": faction_colour(k),
             "members": group,
-            "hull": [[json_number(x, digits=2), json_number(y, digits=2)] for x, y in hull],
+            "pieces": [_piece(p) for p in area_pieces(area)],
         })
     return out
+
+
+def _piece(piece: AreaPiece) -> dict[str, Any]:
+    def corners(ring: np.ndarray) -> list[list[float | None]]:
+        return [[json_number(x, digits=2), json_number(y, digits=2)] for x, y in ring * _PX_PER_INCH]
+
+    return {"outline": corners(piece.outline), "holes": [corners(h) for h in piece.holes],
+            "fill": corners(piece.fill) if piece.holes else None}
 
 
 # -- risk -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Scenarios the diagram tests share: the seed, a random 40-actor network, and two actors."""
+"""Scenarios the diagram tests share: the seed, a random 40-actor network, a mediator ringed by one camp, and two actors."""
 
 from __future__ import annotations
 
@@ -31,6 +31,18 @@ def random_network(n: int = 40, seed: int = 1) -> AllianceNetwork:
                     stance = rng.choice(["ally", "enemy", "neutral", "ambivalent"])
                 rels.append(Relation((actors[i].id, actors[j].id), stance, confidence=rng.choice([1.0, 1.0, 0.6])))
     return AllianceNetwork(f"Random scenario ({n} actors)", actors=actors, relations=rels)
+
+
+STAR_CAMP = [f"s{i}" for i in range(8)]
+"""The one camp of :func:`mediator_star`: every actor but the mediator."""
+
+
+def mediator_star() -> AllianceNetwork:
+    """A mediator in no camp, allied to every member of the one camp ringed around it (whose area has a hole)."""
+    actors = [Actor("hub", "Mediator", "state")] + [Actor(v, f"Spoke {v[1:]}", "state") for v in STAR_CAMP]
+    rels = [Relation(("hub", v), "ally") for v in STAR_CAMP]
+    rels += [Relation((v, STAR_CAMP[(i + 1) % len(STAR_CAMP)]), "friendly") for i, v in enumerate(STAR_CAMP)]
+    return AllianceNetwork("Star", actors=actors, relations=rels)
 
 
 def two_actors() -> AllianceNetwork:

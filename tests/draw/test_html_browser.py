@@ -13,9 +13,11 @@ import re
 
 import numpy as np
 import pytest
+from matplotlib.path import Path
 
 import alliances
 from tests.draw._browser import launch, open_page, rendered_point, visible_pairs, wait_until
+from tests.draw._scenarios import STAR_CAMP, mediator_star, random_network
 
 
 @pytest.fixture(scope="module")
@@ -336,3 +338,78 @@ def test_screenshot_is_not_blank(opened, tmp_path):
     for hex_ in ("#0072B2", "#D55E00"):
         rgb = tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
         assert any(max(abs(a - b) for a, b in zip(c, rgb, strict=True)) < 12 for c in colours), hex_
+
+
+def _screen(page, points):
+    """Where points of the drawing (page px, as in the view's data) are on the screen, in CSS pixels."""
+    return np.array(page.evaluate("""(pts) => {
+        const cy = window.alliancesView.cy, z = cy.zoom(), p = cy.pan(), box = cy.container().getBoundingClientRect();
+        return pts.map(([x, y]) => [box.left + p.x + z * x, box.top + p.y + z * y]);
+    }""", [list(map(float, q)) for q in points])).reshape(-1, 2)
+
+
+def _clear_points(poly, away, xy, sizes, step=4.0, margin=6.0):
+    """Grid points inside ``poly`` and outside each ring of ``away``, ``margin`` px from their edges and from every marker."""
+    lo, hi = poly.min(axis=0), poly.max(axis=0)
+    gx, gy = np.meshgrid(np.arange(lo[0], hi[0], step), np.arange(lo[1], hi[1], step))
+    pts = np.column_stack([gx.ravel(), gy.ravel()])
+    keep = Path(poly).contains_points(pts)
+    for ring in away:
+        keep &= ~Path(ring).contains_points(pts)
+    for ring in [poly, *away]:
+        a, b = ring, np.roll(ring, -1, axis=0)
+        d = b - a
+        t = np.clip(((pts[:, None] - a[None]) * d[None]).sum(axis=2) / np.maximum((d * d).sum(axis=1), 1e-9), 0, 1)
+        keep &= np.hypot(*(pts[:, None] - a[None] - t[..., None] * d[None]).transpose(2, 0, 1)).min(axis=1) > margin
+    near = np.hypot(pts[:, None, 0] - xy[None, :, 0], pts[:, None, 1] - xy[None, :, 1]) < sizes[None] + margin
+    return pts[keep & ~near.any(axis=1)]
+
+
+@pytest.mark.parametrize("case", ["star", "25", "seed"])
+def test_each_camp_piece_is_drawn_and_a_hole_left_empty(browser, seed, tmp_path, case):
+    net, factions = {"star": (mediator_star(), [STAR_CAMP]), "25": (random_network(25, 1), None),
+                     "seed": (seed, None)}[case]
+    path = tmp_path / f"{case}.html"
+    alliances.to_html(net, factions=factions, risk=False, path=path)
+    o = open_page(browser, path)
+    page = o.page
+    data = page.evaluate("window.alliancesView.data")
+    camps = data["frames"][0]["camps"]
+    pieces = [(c, p) for c in camps for p in c["pieces"]]
+    # a polygon per piece, and for a piece with holes its outline and each hole stroked apart
+    shown = page.evaluate("window.alliancesView.cy.nodes('.hull').filter((n) => n.visible()).length")
+    assert shown == sum(1 if p["fill"] is None else 2 + len(p["holes"]) for _, p in pieces)
+    assert (case == "star") == any(p["holes"] for _, p in pieces)
+    page.click("#layer-ties")  # the lines off: the areas, the markers and their names are left
+    page.mouse.move(1, 1)
+    shot = tmp_path / f"{case}.png"  # (kept by pytest in its temporary folder, to look at)
+    page.screenshot(path=str(shot))
+    from PIL import Image
+
+    with Image.open(shot) as im:
+        px = np.asarray(im.convert("RGB"), dtype=float)
+    scale = px.shape[1] / page.evaluate("window.innerWidth")
+
+    def colours(points):
+        at = np.round(_screen(page, points) * scale).astype(int)
+        return px[at[:, 1], at[:, 0]]
+
+    xy = np.array(data["positions"])
+    sizes = np.array([n["size"] for n in data["frames"][0]["nodes"]])
+    tinted = 0
+    for camp, piece in pieces:
+        pts = _clear_points(np.array(piece["outline"]), [np.array(h) for h in piece["holes"]], xy, sizes)
+        rgb = np.array([int(camp["colour"][i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+        want = 0.22 * rgb + 0.78 * 255  # the camp's colour at the page's fill opacity, on white
+        if not len(pts):  # a camp of one, its name over most of it
+            continue
+        got = colours(pts)
+        # most of the piece shows its camp's tint (names of actors cover a little of it)
+        assert (np.abs(got - want).max(axis=1) < 14).mean() > 0.8, (camp["label"], len(pts))
+        tinted += len(pts)
+        for hole in piece["holes"]:
+            inside = _clear_points(np.array(hole), [], xy, sizes)
+            assert len(inside) > 20
+            assert (colours(inside).min(axis=1) > 245).mean() > 0.8  # white: the hole is not filled
+    assert tinted > 50  # (not a vacuous test: points were looked at)
+    assert o.problems() == [] and o.outside() == []

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 
 import numpy as np
 import pytest
+from matplotlib.path import Path
 
 import alliances
 from alliances.draw import draw_network, legend_labels, signed_layout, timeline_layout, view_data
+from alliances.draw._camps import area_pieces
 from alliances.draw._style import STANCE_STYLES, edge_alpha, edge_width, faction_colour
 from alliances.errors import ParameterError
+from tests._paths import SEED
+from tests.draw._scenarios import STAR_CAMP, mediator_star, random_network
+
+# how far each of the page's markers reaches from its centre, per half its box: Cytoscape.js's
+# shapes, fitted to their box (a square's and a triangle's corners at the box's corners)
+CORNER = {"ellipse": 1.0, "rectangle": 2**0.5, "triangle": 2**0.5, "diamond": 1.0,
+          "hexagon": math.hypot(0.5, 1.0),  # corners at (+-1/2, +-1)
+          "pentagon": math.hypot(math.cos(math.radians(54)) / math.cos(math.radians(18)), 1.0)}  # lower corners
 
 
 @pytest.fixture(scope="module")
@@ -63,21 +74,103 @@ def test_legend_lists_what_the_static_diagram_lists_in_its_order(seed, seed_data
     assert "implied (not recorded)" in ours
 
 
-def test_camp_hulls_hold_their_members(seed_data):
+def test_camps_are_named_and_coloured_as_the_static_legend(seed_data):
     frame = seed_data["frames"][0]
-    xy = seed_data["positions"]
-    ids = [a["id"] for a in seed_data["actors"]]
     # named as the static legend names them: by their members, the best tied first
     assert [c["label"] for c in frame["camps"]] == ["Assad, Hezbollah + 3 more", "US coalition, Rebels", "IS (on its own)"]
     for c in frame["camps"]:
         assert c["colour"] == faction_colour(c["camp"])
-        hull = np.array(c["hull"])
-        for m in c["members"]:
-            p = np.array(xy[ids.index(m)])
-            # inside a convex polygon: on the same side of every edge
-            edge, to_p = np.roll(hull, -1, axis=0) - hull, p - hull
-            cross = edge[:, 0] * to_p[:, 1] - edge[:, 1] * to_p[:, 0]
-            assert all(x > 0 for x in cross) or all(x < 0 for x in cross)
+
+
+AREA_CASES = [("seed", 0)] + [(n, s) for n in (25, 40) for s in (0, 1, 2)] + [("star", 0)]
+
+
+@functools.cache
+def _area_view(n, seed):
+    if n == "star":
+        return view_data(mediator_star(), factions=[STAR_CAMP], risk=False, implied=False)
+    net = alliances.load(SEED) if n == "seed" else random_network(n, seed)
+    return view_data(net, risk=False, implied=False)
+
+
+def _winding(poly, pts):
+    """How often a closed polygon winds round each point (a canvas fills where it is not 0)."""
+    a = np.asarray(poly, dtype=float)[None]
+    b = np.roll(a, -1, axis=1)
+    x, y = pts[:, 0, None], pts[:, 1, None]
+    side = (b[..., 0] - a[..., 0]) * (y - a[..., 1]) - (x - a[..., 0]) * (b[..., 1] - a[..., 1])
+    up = (a[..., 1] <= y) & (b[..., 1] > y) & (side > 0)
+    down = (a[..., 1] > y) & (b[..., 1] <= y) & (side < 0)
+    return up.sum(axis=1) - down.sum(axis=1)
+
+
+def _covered(camp, pts):
+    """Where the page fills a camp: each piece's polygon (holes joined in; even-odd, which the
+    hole tests check is also how a canvas fills them, by the non-zero rule)."""
+    polys = [Path(np.array(p["fill"] or p["outline"])) for p in camp["pieces"]]
+    return np.any([poly.contains_points(pts) for poly in polys], axis=0)
+
+
+def _grid(xy, margin=90.0, step=1.0):
+    lo, hi = xy.min(axis=0) - margin, xy.max(axis=0) + margin
+    gx, gy = np.meshgrid(np.arange(lo[0], hi[0], step), np.arange(lo[1], hi[1], step))
+    return np.column_stack([gx.ravel(), gy.ravel()]) + 0.37  # off the traced lines' grid
+
+
+@pytest.mark.parametrize(("n", "seed"), AREA_CASES)
+def test_camp_areas_never_overlap_and_hold_exactly_their_members(n, seed):
+    data = _area_view(n, seed)
+    camps = data["frames"][0]["camps"]
+    xy = np.array(data["positions"])
+    assert len(camps) >= 2 or n == "star"
+    grid = _grid(xy)
+    inside = [_covered(c, grid) for c in camps]
+    for i in range(len(camps)):
+        for j in range(i):
+            assert not (inside[i] & inside[j]).any(), (i, j, int((inside[i] & inside[j]).sum()))
+    ids = [a["id"] for a in data["actors"]]
+    camp_of = {m: k for k, c in enumerate(camps) for m in c["members"]}
+    for k, c in enumerate(camps):
+        held = _covered(c, xy)
+        assert [ids[i] for i in np.flatnonzero(held)] == [v for v in ids if camp_of.get(v) == k]
+
+
+@pytest.mark.parametrize(("n", "seed"), AREA_CASES)
+def test_every_point_of_a_camps_area_is_nearer_its_members_than_any_other_actor(n, seed):
+    # the static diagram's rule, checked by brute force on the page's own markers: nearer (marker
+    # edge to point, each marker as far as its corners reach) a member than any other actor
+    data = _area_view(n, seed)
+    frame = data["frames"][0]
+    xy = np.array(data["positions"])
+    reach = np.array([node["size"] / 2 * CORNER[data["actors"][node["actor"]]["shape"]] for node in frame["nodes"]])
+    ids = [a["id"] for a in data["actors"]]
+    grid = _grid(xy, step=2.0)
+    edge = np.hypot(grid[:, None, 0] - xy[None, :, 0], grid[:, None, 1] - xy[None, :, 1]) - reach[None]
+    for c in frame["camps"]:
+        mine = np.isin(ids, c["members"])
+        inside = _covered(c, grid)
+        assert inside.sum() > 0
+        own, other = edge[inside][:, mine].min(axis=1), edge[inside][:, ~mine].min(axis=1)
+        assert (other - own).min() > 1.0  # the static diagram's 3 pt gap, less the tracing grid's 1.44 px
+
+
+def test_a_camp_around_an_actor_of_no_camp_leaves_a_hole_around_it():
+    data = _area_view("star", 0)
+    (camp,) = data["frames"][0]["camps"]
+    (piece,) = camp["pieces"]
+    xy = np.array(data["positions"])
+    assert len(piece["holes"]) == 1 and piece["fill"] is not None
+    assert Path(np.array(piece["holes"][0])).contains_point(xy[0])  # the mediator, in no camp
+    # the filled polygon is the outline less the hole, everywhere
+    grid = _grid(xy)
+    expected = Path(np.array(piece["outline"])).contains_points(grid) & ~Path(
+        np.array(piece["holes"][0])).contains_points(grid)
+    assert (Path(np.array(piece["fill"])).contains_points(grid) == expected).all()
+    coarse = _grid(xy, step=3.0)  # and as a canvas fills it: wound round once, the hole not at all
+    once = Path(np.array(piece["outline"])).contains_points(coarse) & ~Path(
+        np.array(piece["holes"][0])).contains_points(coarse)
+    assert (np.abs(_winding(piece["fill"], coarse)) == once).all()
+    assert not _covered(camp, xy[:1])[0] and _covered(camp, xy[1:]).all()
 
 
 def test_risk_bands_and_rows_against_the_risk_table(seed, seed_data):
@@ -171,3 +264,28 @@ def test_event_snapshots_mark_the_scenarios_background_relations(seed_2016_path,
     assert observed and all(not t["background"] for t in observed)
     assert all(t["background"] and t["width"] == 0.8 for t in ties if t["kind"] != "events")
     assert "thin: scenario background" in [e["label"] for e in data["legend"][0]["entries"]]
+
+
+def test_pieces_with_several_holes_fill_exactly_the_area():
+    # two pieces: a 10 x 4 band with three holes (two side by side at one height, so the left one's
+    # cut runs into the right one's), and a square apart; truth: the rectangles themselves
+    boxes = [(0, 0, 10, 4), (1, 1, 2, 3), (4, 1, 5, 3), (7, 0.5, 8, 1.5), (12, 0, 13, 1)]
+    holes = (False, True, True, True, False)
+
+    def ring(x0, y0, x1, y1, hole):
+        r = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+        return (r[::-1] if hole else r) + [(x0, y0)]
+
+    codes = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+    area = Path(np.vstack([ring(*b, h) for b, h in zip(boxes, holes, strict=True)]), codes * len(boxes))
+    pieces = area_pieces(area)
+    assert [len(p.holes) for p in pieces] == [3, 0] and pieces[1].fill.tolist() == pieces[1].outline.tolist()
+    gx, gy = np.meshgrid(np.arange(-1, 14, 0.05), np.arange(-1, 5, 0.05))
+    pts = np.column_stack([gx.ravel(), gy.ravel()]) + 0.013
+
+    def inside(b):
+        return (b[0] < pts[:, 0]) & (pts[:, 0] < b[2]) & (b[1] < pts[:, 1]) & (pts[:, 1] < b[3])
+
+    truth = (inside(boxes[0]) & ~inside(boxes[1]) & ~inside(boxes[2]) & ~inside(boxes[3])) | inside(boxes[4])
+    assert (np.abs(sum(_winding(p.fill, pts) for p in pieces)) == truth).all()  # as a canvas fills (non-zero)
+    assert (np.any([Path(p.fill).contains_points(pts) for p in pieces], axis=0) == truth).all()

@@ -1,7 +1,7 @@
 /* The interactive view of alliances, inlined into every page that alliances.to_html writes.
  *
  * It draws the data that Python embedded in <script id="alliances-data" type="application/json">
- * with Cytoscape.js and computes nothing of its own: positions, colours, widths, hulls, risk
+ * with Cytoscape.js and computes nothing of its own: positions, colours, widths, camp areas, risk
  * numbers and legend entries all come from that data. Text from the scenario is only ever set
  * with textContent (or drawn on the canvas by Cytoscape.js), never parsed as HTML; links are
  * made only for http(s) addresses.
@@ -96,18 +96,31 @@
     elements.push({ group: "nodes", data: { id: "v" + k, pair: k, label: "" }, position: { x: 0, y: 0 },
       classes: "value hidden" });
   });
+  // a camp's area: one polygon per piece, as Python traced it (a piece with holes: its fill with the holes
+  // joined in by zero-width cuts, unstroked, and its outline and holes stroked on their own)
+  function polygon(id, fi, colour, corners, kind) {
+    const xs = corners.map((p) => p[0]);
+    const ys = corners.map((p) => p[1]);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const w = Math.max(x1 - x0, 1), h = Math.max(y1 - y0, 1);
+    const points = corners.map((p) => [(2 * (p[0] - x0)) / w - 1, (2 * (p[1] - y0)) / h - 1]).flat();
+    elements.push({
+      group: "nodes",
+      data: { id: id, frame: fi, colour: colour, w: w, h: h, points: points },
+      position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 },
+      classes: "hull " + kind,
+    });
+  }
   frames.forEach((f, fi) => {
     f.camps.forEach((c, ci) => {
-      const xs = c.hull.map((p) => p[0]);
-      const ys = c.hull.map((p) => p[1]);
-      const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-      const w = Math.max(x1 - x0, 1), h = Math.max(y1 - y0, 1);
-      const points = c.hull.map((p) => [(2 * (p[0] - x0)) / w - 1, (2 * (p[1] - y0)) / h - 1]).flat();
-      elements.push({
-        group: "nodes",
-        data: { id: "h" + fi + "_" + ci, frame: fi, colour: c.colour, w: w, h: h, points: points },
-        position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 },
-        classes: "hull",
+      c.pieces.forEach((p, pi) => {
+        const id = "h" + fi + "_" + ci + "_" + pi;
+        if (!p.fill) {
+          polygon(id, fi, c.colour, p.outline, "area");
+          return;
+        }
+        polygon(id, fi, c.colour, p.fill, "area-fill");
+        [p.outline].concat(p.holes).forEach((ring, ri) => polygon(id + "_" + ri, fi, c.colour, ring, "area-line"));
       });
     });
   });
@@ -137,6 +150,8 @@
         "background-color": "data(colour)", "background-opacity": 0.22, "border-width": 1,
         "border-color": "data(colour)", "border-opacity": 0.9, events: "no", "z-compound-depth": "bottom", "z-index": 0,
       } },
+      { selector: "node.hull.area-fill", style: { "border-width": 0 } },
+      { selector: "node.hull.area-line", style: { "background-opacity": 0 } },
       { selector: "edge", style: { "curve-style": "straight", "line-cap": "butt" } },
       { selector: "edge.tie", style: {
         "line-color": "data(colour)", width: "data(width)", "line-opacity": "data(alpha)", "z-index": "data(z)",
