@@ -288,6 +288,10 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Yel accused Pax of arming Xan and recalled its envoy.", {"py": "-"}, {"px": "+"}),
     ("negation/hedge", "The Xan mission was ordered to withdraw from eastern Yel.", {}, {}),
     ("negation/hedge", "Pax withdrew from the Yel-led bloc and from northern Quor.", {}, {}),
+    # a reversal's base form after a modal or "to" undoes its object too (round 9: v-'s wrong Hungary-Russia rival)
+    ("negation/hedge", "Pax would veto any new sanctions on Yel.", {}, {}),
+    ("negation/hedge", "Pax vowed to block sanctions against Yel.", {}, {}),
+    ("negation/hedge", "Pax will impose sanctions on Yel.", {"py": "-"}, {}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

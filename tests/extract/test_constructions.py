@@ -500,3 +500,12 @@ def test_a_state_after_a_compass_word_is_a_place_for_a_rupture():
     assert stances("Pax withdrew from Yel.", _P) == {("p", "y"): "rival"}
     # a deployment to a region of a state still supports it
     assert stances("Pax deployed troops to eastern Yel to support the government.", _P) == {("p", "y"): "ally"}
+
+
+def test_a_reversal_in_its_base_form_after_a_modal_undoes_its_object():
+    # v-ukraine-1: "Hungary would veto any new sanctions on Russia" gave a WRONG Hungary-Russia rival
+    assert stances("Pax would veto any new sanctions on Yel.", _P) == {}
+    assert stances("Pax vowed to block sanctions against Yel.", _P) == {}
+    assert stances("Quor said it would oppose any attack on Yel.", _P) == {}
+    # the sanction itself, in any tense, stays a sanction
+    assert stances("Pax will impose sanctions on Yel.", _P) == {("p", "y"): "rival"}
