@@ -292,6 +292,12 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Pax would veto any new sanctions on Yel.", {}, {}),
     ("negation/hedge", "Pax vowed to block sanctions against Yel.", {}, {}),
     ("negation/hedge", "Pax will impose sanctions on Yel.", {"py": "-"}, {}),
+    # a tie the same sentence says has ended: an anaphoric rupture, an expulsion by the partner (round 9)
+    ("negation/hedge", "Pax, which has cooperated with Yel for years, suspended that coordination.", {}, {}),
+    ("negation/hedge", "Pax has armed Xan for years and ended that support in May.", {}, {}),
+    ("negation/hedge", "Xan fighters, who had fought Zed alongside Yel troops, were ordered out of a base by Yel.",
+     {"xz": "-"}, {"yz": "-"}),
+    ("negation/hedge", "Pax, backed by Quor, was expelled from the town by Yel.", {"pq": "+", "py": "-"}, {}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

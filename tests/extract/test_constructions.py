@@ -509,3 +509,18 @@ def test_a_reversal_in_its_base_form_after_a_modal_undoes_its_object():
     assert stances("Quor said it would oppose any attack on Yel.", _P) == {}
     # the sanction itself, in any tense, stays a sanction
     assert stances("Pax will impose sanctions on Yel.", _P) == {("p", "y"): "rival"}
+
+
+def test_a_tie_the_sentence_says_has_ended_is_not_proposed():
+    # v-levant-2: "which has cooperated with Israel ... for decades, suspended that coordination" gave a WRONG
+    # Israel-PA friendly; v-somalia-1: "Ethiopian troops, who had fought al-Shabaab alongside the Somali army for
+    # years, were ordered out of two bases by Mogadishu" a WRONG Ethiopia-Somalia ally
+    ex = extract_relations("Pax, which has cooperated with Yel for years, suspended that coordination.", _P)
+    assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "y")]
+    assert stances("Pax has armed Xan for years and ended that support in May.", _P) == {}
+    assert ("x", "y") not in stances(
+        "Xan fighters, who had fought Zed alongside Yel troops for years, were ordered out of two bases by Yel.", _P)
+    # a rupture with an actor of its own, or an expulsion by a third actor, leaves the other ties standing
+    assert stances("Pax, which has cooperated with Yel for years, suspended cooperation with Quor.", _P) == {
+        ("p", "y"): "friendly", ("p", "q"): "rival"}
+    assert stances("Pax, backed by Quor, was expelled from the town by Yel.", _P)[("p", "q")] == "ally"
