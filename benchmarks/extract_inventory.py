@@ -225,6 +225,9 @@ INVENTORY: list[tuple] = [
     ("headline", "Xan, Zed reject truce GOMA, May 3 (Wire) - Xan said its fighters had attacked Yel.",
      {"xy": "-"}, {"xz": "+"}),
     ("headline", "KYIV \u2014 Xan fighters shelled Yel positions on Sunday.", {"xy": "-"}, {}),
+    ("headline", "EL FASHER, Yel, May 2 (Wire) - Xan, backed by Pax, shelled Yel.", {"px": "+", "xy": "-"}, {}),
+    ("headline", "Xan shells camp EL FASHER, May 2 (Wire) - Zed fighters said they had clashed with Quor.",
+     {"qz": "-"}, {}),
     ("headline", "Yel says Xan attacked convoy\nGOMA \u2014 Xan fighters ambushed a Yel convoy.", {"xy": "-"}, {}),
     # --- unnamed groups: a phrase cue after "fighters", "militias" is said of them, not of the subject (round 7)
     ("unnamed group", "Pax shelled Quor after rebels loyal to Yel seized the border post.", {"pq": "-"}, {}),

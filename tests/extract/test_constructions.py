@@ -524,3 +524,15 @@ def test_a_tie_the_sentence_says_has_ended_is_not_proposed():
     assert stances("Pax, which has cooperated with Yel for years, suspended cooperation with Quor.", _P) == {
         ("p", "y"): "friendly", ("p", "q"): "rival"}
     assert stances("Pax, backed by Quor, was expelled from the town by Yel.", _P)[("p", "q")] == "ally"
+
+
+def test_a_dateline_whose_place_has_several_words_in_capitals_is_one_sentence():
+    # u-sudan-2, v-sudan-1: "EL FASHER, Sudan, May 2 (Wire) -" was split after "EL"
+    from alliances.extract import split_sentences
+
+    assert [s.text for s in split_sentences("EL FASHER, Sudan, May 2 (Wire) - Xan shelled Yel.")] == [
+        "EL FASHER, Sudan, May 2 (Wire) - Xan shelled Yel."]
+    assert [s.text for s in split_sentences("Xan shells camp EL FASHER, May 2 (Wire) - Xan shelled Yel.")] == [
+        "Xan shells camp", "EL FASHER, May 2 (Wire) - Xan shelled Yel."]
+    assert stances("EL FASHER, Yel, May 2 (Wire) - Xan, backed by Pax, shelled Yel.", _P) == {
+        ("p", "x"): "ally", ("x", "y"): "enemy"}
