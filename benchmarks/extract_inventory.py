@@ -253,6 +253,12 @@ INVENTORY: list[tuple] = [
      {"xy": "-", "py": "-"}, {"px": "+"}),
     ("anaphora", "Xan has lost ground to Yel. The militia says Pax arms it.", {"xy": "-", "px": "+"}, {}),
     ("anaphora", "Zed took the port in May, and the movement has since clashed with Xan.", {"xz": "-"}, {}),
+    # "it" with several candidates: the teller after "assured him", the accuser, else nothing (round 9)
+    ("anaphora", "Yel said Pax had armed Yel and that Quor had assured him it would attack Xan.",
+     {"py": "+", "qx": "-"}, {}),
+    ("anaphora", "Pax told Yel it would keep arming Xan.", {"px": "+"}, {}),
+    ("anaphora", "Quor denied Yel claims that it arms Xan.", {}, {}),
+    ("anaphora", "Pax accused Yel of sending militias against it.", {"py": "-"}, {}),
     # --- negation, hedge, denial
     ("negation/hedge", "Pax has not attacked Yel.", {}, {}),
     ("negation/hedge", "Pax denied arming Xan.", {}, {}),

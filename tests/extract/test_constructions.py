@@ -536,3 +536,26 @@ def test_a_dateline_whose_place_has_several_words_in_capitals_is_one_sentence():
         "Xan shells camp", "EL FASHER, May 2 (Wire) - Xan shelled Yel."]
     assert stances("EL FASHER, Yel, May 2 (Wire) - Xan, backed by Pax, shelled Yel.", _P) == {
         ("p", "x"): "ally", ("x", "y"): "enemy"}
+
+
+def test_it_after_several_candidates_is_the_one_that_must_be_meant_or_none():
+    # u-karabakh-2: "Armenia's prime minister said France had agreed to supply Yerevan ... and that Paris had
+    # assured him it would oppose ..." read "it" as Armenia
+    from alliances.extract import Gazetteer, find_mentions, split_sentences
+
+    def it(text: str) -> list[str]:
+        sents = split_sentences(text)
+        return [m.actor for ms in find_mentions(sents, Gazetteer(_P)) for m in ms if m.text == "it"]
+
+    assert it("Yel's envoy said Pax had armed Yel and that Quor had assured him it would stay.") == ["q"]
+    assert it("Yel said Quor had promised him it would send weapons.") == ["q"]
+    assert it("Pax told Yel it would keep arming Xan.") == ["p"]
+    assert it("Xan, which fought Yel, said it would respect any deal.") == ["x"]
+    # an accusation's complement: "it" is the accuser, the other one named
+    assert it("Pax accused Yel of arming militias against it.") == ["p"]
+    # two candidates and nothing to choose between them: none, and the sentence is listed as unclear
+    assert it("Quor denied Yel claims that it arms Xan.") == []
+    ex = extract_relations("Quor denied Yel claims that it arms Xan.", _P)
+    assert ex.proposals == () and "'it'" in ex.unclear[0].reason
+    # one candidate: it
+    assert stances("Xan said it had attacked Yel.", _P) == {("x", "y"): "enemy"}
