@@ -141,7 +141,7 @@ def counted(words: list[str]) -> list[str]:
 
 
 _TELLING = {"told", "tells", "assured", "assures", "reassured", "promised", "promises", "informed", "informs"}
-_ADDRESSEES = {"him", "her", "them", "us", "me", "you"}
+_ADDRESSEES = {"him", "her", "them", "us", "me", "you", "it"}
 _CLAUSE_OPENERS = {"that", "it", "they", "he", "she", "we"}
 
 

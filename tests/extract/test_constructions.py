@@ -559,3 +559,12 @@ def test_it_after_several_candidates_is_the_one_that_must_be_meant_or_none():
     assert ex.proposals == () and "'it'" in ex.unclear[0].reason
     # one candidate: it
     assert stances("Xan said it had attacked Yel.", _P) == {("x", "y"): "enemy"}
+
+
+def test_a_telling_verbs_reported_clause_opens_after_its_addressee():
+    # "Quor had assured it that Pax would attack Xan" gave a false Quor-Xan enemy: the teller is not the attacker
+    assert stances("Yel said Quor had assured it that Pax would attack Xan.", _P) == {("p", "x"): "enemy"}
+    assert stances("Quor had assured Yel that Pax would attack Xan.", _P) == {("p", "x"): "enemy"}
+    # no addressee: the promise is the subject's own
+    assert stances("Quor promised it would attack Xan.", _P) == {("q", "x"): "enemy"}
+    assert stances("Pax has promised Xan weapons.", _P) == {("p", "x"): "ally"}
