@@ -309,6 +309,9 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Xan fighters, who had fought Zed alongside Yel troops, were ordered out of a base by Yel.",
      {"xz": "-"}, {"yz": "-"}),
     ("negation/hedge", "Pax, backed by Quor, was expelled from the town by Yel.", {"pq": "+", "py": "-"}, {}),
+    ("negation/hedge", "Pax, which had backed Xan until 2020, now supports Zed.", {"pz": "+"}, {}),
+    ("negation/hedge", "Pax armed Xan until last year.", {}, {}),
+    ("negation/hedge", "Pax has backed Xan since 2019.", {"px": "+"}, {}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

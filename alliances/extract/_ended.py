@@ -8,7 +8,9 @@ Two ways wire copy states a tie and its end in one sentence:
   cooperation the sentence has stated before it;
 - an expulsion by the partner: "Ethiopian troops, who had fought al-Shabaab alongside the
   Somali army for years, were ordered out of two bases by Mogadishu": the agent of the
-  expulsion ended the tie it had with the expelled.
+  expulsion ended the tie it had with the expelled;
+- a time the tie lasted until: "Pax, which had backed Xan until 2020, now supports Zed"
+  (a year, a month, "until recently", "until last year" in the cue's clause).
 
 The positive links before the rupture (and, for an expulsion, those with its agent) are
 kept as negated cues: reported as negated, never proposed, and never turned into the
@@ -32,8 +34,14 @@ _RELATION = (r"(?:coordination|cooperation|partnership|alliance|support|ties|rel
              r"|aid|backing|assistance|pact)")
 # "suspended that coordination": the noun names no actor of its own ("cut its ties with Yel" is a cue of its own)
 _ANAPHORIC = re.compile(rf"(?<![^ ]){_ENDING} {_DETERMINER} (?:[a-z-]+ )?{_RELATION}(?= |$)(?! (?:with|to|for|between|of|on) )")
-_EXPELLED = re.compile(r"(?<![^ ])(?:was|were|been|being) (?:ordered out of|expelled from|thrown out of|kicked out of"
-                       r"|forced out of|ordered to leave|asked to leave)(?: [^ ;:@]+){0,5} by (@\d+)(?= |$)")
+_EXPELLED = re.compile(r"(?<![^ ])(?:was|were|been|being) (?:(?:ordered|thrown|kicked|forced) out(?: of)?|expelled(?: from)?"
+                       r"|(?:ordered|asked) to leave)(?: [^ ;:@]+){0,5} by (@\d+)(?= |$)")
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
+           "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# "had backed Xan until 2020", "armed Xan until last year": the support ended then (a year, a month, "recently")
+_UNTIL = re.compile(rf"(?<![^ ])until (?:\d{{4}}|recently|last (?:year|month|week|spring|summer|autumn|winter)"
+                    rf"|early|late|mid-\d{{4}}|the (?:coup|war|ceasefire|truce)|then|{_MONTHS})(?= |$)")
+_BARRIERS = {";", "but", "while", "whereas", "although", "yet"}
 _POSITIVE = {"support", "cooperation"}
 
 
@@ -54,7 +62,8 @@ def ended_ties(links: list[Link], units: list[str], unit_mention: dict[int, Ment
     list of Link
         The same links; a support or cooperation cue that stands before an anaphoric
         rupture (``suspended that coordination``), or before an expulsion by one of the
-        link's two actors (``were ordered out of ... by Y``), is negated.
+        link's two actors (``were ordered out of ... by Y``), or followed in its clause by
+        ``until`` and a time (``until 2020``), is negated.
 
     Examples
     --------
@@ -75,16 +84,19 @@ def ended_ties(links: list[Link], units: list[str], unit_mention: dict[int, Ment
         return max(k for k, s in enumerate(starts) if s <= pos)
 
     ends: list[tuple[int, str | None]] = [(unit(m.start()), None) for m in _ANAPHORIC.finditer(norm)]
+    untils = [unit(m.start()) for m in _UNTIL.finditer(norm)]
     for m in _EXPELLED.finditer(norm):
         by = unit_mention.get(unit(m.start(1)))
         if by is not None:
             ends.append((unit(m.start()), by.actor))
-    if not ends:
+    if not ends and not untils:
         return links
     out = []
     for link in links:
-        if link.cue.family.name in _POSITIVE and not link.cue.negated and any(
-                link.cue.end <= at and (actor is None or actor in (link.a, link.b)) for at, actor in ends):
+        c = link.cue
+        if c.family.name in _POSITIVE and not c.negated and (any(
+                c.end <= at and (actor is None or actor in (link.a, link.b)) for at, actor in ends) or any(
+                c.end <= at <= c.end + 8 and not _BARRIERS.intersection(units[c.end : at]) for at in untils)):
             link = replace(link, cue=replace(link.cue, negated=True))
         out.append(link)
     return out

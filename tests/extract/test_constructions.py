@@ -568,3 +568,12 @@ def test_a_telling_verbs_reported_clause_opens_after_its_addressee():
     # no addressee: the promise is the subject's own
     assert stances("Quor promised it would attack Xan.", _P) == {("q", "x"): "enemy"}
     assert stances("Pax has promised Xan weapons.", _P) == {("p", "x"): "ally"}
+
+
+def test_a_tie_until_a_time_has_ended():
+    assert stances("Pax, which had backed Xan until 2020, now supports Zed.", _P) == {("p", "z"): "ally"}
+    assert stances("Pax armed Xan until last year.", _P) == {}
+    assert stances("Pax, which fought alongside Yel for years, was expelled by Yel.", _P) == {("p", "y"): "enemy"}
+    # "since" a time, or "until" no time, leaves the tie standing
+    assert stances("Pax has backed Xan since 2019.", _P) == {("p", "x"): "ally"}
+    assert stances("Pax will back Xan until the end.", _P) == {("p", "x"): "ally"}
