@@ -259,6 +259,8 @@ INVENTORY: list[tuple] = [
     ("anaphora", "Pax told Yel it would keep arming Xan.", {"px": "+"}, {}),
     ("anaphora", "Quor denied Yel claims that it arms Xan.", {}, {}),
     ("anaphora", "Pax accused Yel of sending militias against it.", {"py": "-"}, {}),
+    ("anaphora", "Pax condemned Yel and Quor praised it.", {"py": "-"}, {}),
+    ("anaphora", "Yel said on Tuesday it had repelled an attack by Xan.", {"xy": "-"}, {}),
     ("reported speech", "Yel said Quor had assured it that Pax would attack Xan.", {"px": "-"}, {}),
     ("reported speech", "Quor promised it would attack Xan.", {"qx": "-"}, {}),
     # --- negation, hedge, denial

@@ -208,7 +208,8 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
                 # "the two groups said they would ...": they are all the actors of that mention
                 also = [m.actor for m in own if m.start == own[0].start and m.actor != actor]
                 resolved += [Mention(a, start, end, "coref", sent.quote(start, end)) for a in also]
-            if toks[start].norm == "them" or (toks[start].norm == "it" and toks[start - 1].norm in _OBJECT_SLOT):
+            if toks[start].norm == "them" or (toks[start].norm == "it" and (
+                    toks[start - 1].norm in _OBJECT_SLOT or not _opens_clause(toks, start, before))):
                 # "Pax said Yel had attacked it": the reported clause's subject is Yel, "it" someone else
                 # (an accusation's complement is reported too: "Pax accused Yel of arming militias against it")
                 said = max((k for k in range(before[0].end, start) if toks[k].norm in _SAYS | _ACCUSES), default=None)
@@ -238,6 +239,21 @@ _TELLS = {"told", "assured", "promised", "reassured", "informed", "pledged", "gu
 _ACCUSES = {"accused", "accuses", "accusing"}
 _OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
 _AUXILIARY_RUN = {"had", "has", "have", "also", "repeatedly", "privately", "publicly", "already", "since", "earlier"}
+_RELATIVES = {"which", "whom", "who"}
+_SKIPPED = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "in", "a", "statement",
+            "late", "early", "also", "again", "reporters", "later", "then"}
+
+
+def _opens_clause(toks: list[Token], start: int, before: list[Mention]) -> bool:
+    """Whether "it" at ``start`` is a clause's subject: after ``said (on Tuesday) (that)``, ``assured him``,
+    a relative pronoun, a conjunction or an actor (``told Yel it``); else it is an object."""
+    k = start - 1
+    while k > 0 and toks[k].norm in _SKIPPED:
+        k -= 1
+    w = toks[k].norm if k >= 0 else ""
+    return w in _SUBJECT_SLOT or w in _SAYS or w in _TELLS or w in _RELATIVES or any(m.end == k + 1 for m in before)
+
+
 _SUBJECT_SLOT = {"that", ",", "and", "but", "because", "if", "unless", "as", "since", "when", "while", "him", "her",
                  "them", "us", "me", "you"}  # words after which "it" opens a clause
 
@@ -253,10 +269,10 @@ def _it_of_several(toks: list[Token], start: int, before: list[Mention], kinds: 
     as unclear): "X accused Y of arming militias against it" could be either.
     """
     fitting = [m for m in before if not m.inner and g.actors[m.actor].kind in kinds]
-    prev = toks[start - 1].norm if start > 0 else ""
-    subject = prev in _SUBJECT_SLOT or prev in _SAYS or prev in _TELLS or any(m.end == start for m in fitting)
-    if len({m.actor for m in fitting}) < 2 or not subject:
-        return guess  # an object ("Pax arms it") is read by the object-slot rule
+    if len({m.actor for m in fitting}) < 2 or not _opens_clause(toks, start, before):
+        return guess  # one candidate; an object ("Pax arms it") is read by the object-slot rule
+    if toks[start - 1].norm in _RELATIVES:
+        return guess  # "the junta, which it accuses of ...": the main clause's subject, as before
     j = start - 1
     if j >= 0 and toks[j].norm in _OBJECT_PRONOUNS:
         j -= 1
@@ -336,8 +352,7 @@ def unresolved_references(sent: Sentence, mentions: list[Mention]) -> list[str]:
         hit = None if i in taken or not toks[i].is_word else _plural_at(toks, i, set())
         if hit is not None and not any(hit[0] <= k < hit[1] for k in taken):
             out.append(f"'{sent.quote(hit[0], hit[1])}': which actors it refers to is not clear")
-        elif i not in taken and toks[i].norm == "it" and i > 0 and (
-                toks[i - 1].norm in _SUBJECT_SLOT | _SAYS | _TELLS or (i - 1) in taken) and len(
+        elif i not in taken and toks[i].norm == "it" and i > 0 and _opens_clause(toks, i, mentions) and len(
                 {m.actor for m in mentions if not m.inner and m.end <= i}) >= 2:
             out.append(f"'{sent.quote(i, i + 1)}': which actor it refers to is not clear (several in reach)")
         elif (i not in taken and i + 1 < len(toks) and toks[i].norm in _STATE_FORCE_HEADS

@@ -577,3 +577,11 @@ def test_a_tie_until_a_time_has_ended():
     # "since" a time, or "until" no time, leaves the tie standing
     assert stances("Pax has backed Xan since 2019.", _P) == {("p", "x"): "ally"}
     assert stances("Pax will back Xan until the end.", _P) == {("p", "x"): "ally"}
+
+
+def test_an_object_it_with_several_candidates_and_no_reported_subject_is_none():
+    # "Pax condemned Yel and Quor praised it": Pax, Yel or the condemnation? (it was read as Pax: a false Pax-Quor tie)
+    assert stances("Pax condemned Yel and Quor praised it.", _P) == {("p", "y"): "rival"}
+    # the speaker's own "it" after a reported subject, and a subject "it" after "said on Tuesday", stay read
+    assert stances("Xan said Pax was supplying it with weapons.", _P) == {("p", "x"): "ally"}
+    assert stances("Yel said on Tuesday it had repelled an attack by Xan.", _P) == {("x", "y"): "enemy"}
