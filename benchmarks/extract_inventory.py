@@ -314,6 +314,7 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Pax, which had backed Xan until 2020, now supports Zed.", {"pz": "+"}, {}),
     ("negation/hedge", "Pax armed Xan until last year.", {}, {}),
     ("negation/hedge", "Pax has backed Xan since 2019.", {"px": "+"}, {}),
+    ("negation/hedge", "Pax used to arm Xan.", {}, {}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

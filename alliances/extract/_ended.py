@@ -10,7 +10,8 @@ Two ways wire copy states a tie and its end in one sentence:
   Somali army for years, were ordered out of two bases by Mogadishu": the agent of the
   expulsion ended the tie it had with the expelled;
 - a time the tie lasted until: "Pax, which had backed Xan until 2020, now supports Zed"
-  (a year, a month, "until recently", "until last year" in the cue's clause).
+  (a year, a month, "until recently", "until last year" in the cue's clause), and a habit
+  that was: "Pax used to arm Xan".
 
 The positive links before the rupture (and, for an expulsion, those with its agent) are
 kept as negated cues: reported as negated, never proposed, and never turned into the
@@ -63,7 +64,7 @@ def ended_ties(links: list[Link], units: list[str], unit_mention: dict[int, Ment
         The same links; a support or cooperation cue that stands before an anaphoric
         rupture (``suspended that coordination``), or before an expulsion by one of the
         link's two actors (``were ordered out of ... by Y``), or followed in its clause by
-        ``until`` and a time (``until 2020``), is negated.
+        ``until`` and a time (``until 2020``), or after ``used to``, is negated.
 
     Examples
     --------
@@ -89,14 +90,16 @@ def ended_ties(links: list[Link], units: list[str], unit_mention: dict[int, Ment
         by = unit_mention.get(unit(m.start(1)))
         if by is not None:
             ends.append((unit(m.start()), by.actor))
-    if not ends and not untils:
+    used = {k + 2 for k in range(len(units) - 2) if units[k : k + 2] == ["used", "to"]}  # "Pax used to arm Xan"
+    if not ends and not untils and not used:
         return links
     out = []
     for link in links:
         c = link.cue
         if c.family.name in _POSITIVE and not c.negated and (any(
                 c.end <= at and (actor is None or actor in (link.a, link.b)) for at, actor in ends) or any(
-                c.end <= at <= c.end + 8 and not _BARRIERS.intersection(units[c.end : at]) for at in untils)):
+                c.end <= at <= c.end + 8 and not _BARRIERS.intersection(units[c.end : at]) for at in untils)
+                or c.start in used):
             link = replace(link, cue=replace(link.cue, negated=True))
         out.append(link)
     return out

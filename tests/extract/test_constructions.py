@@ -577,6 +577,9 @@ def test_a_tie_until_a_time_has_ended():
     # "since" a time, or "until" no time, leaves the tie standing
     assert stances("Pax has backed Xan since 2019.", _P) == {("p", "x"): "ally"}
     assert stances("Pax will back Xan until the end.", _P) == {("p", "x"): "ally"}
+    # a habit that was
+    assert stances("Pax used to arm Xan.", _P) == {}
+    assert stances("Pax, which used to back Xan, now attacks it.", _P) == {("p", "x"): "enemy"}
 
 
 def test_an_object_it_with_several_candidates_and_no_reported_subject_is_none():
