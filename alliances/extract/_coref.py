@@ -251,6 +251,8 @@ def _opens_clause(toks: list[Token], start: int, before: list[Mention]) -> bool:
     while k > 0 and toks[k].norm in _SKIPPED:
         k -= 1
     w = toks[k].norm if k >= 0 else ""
+    if w in _TELLS and start + 1 < len(toks) and toks[start + 1].norm == "that":
+        return False  # "Quor had assured it that ...": the addressee
     return w in _SUBJECT_SLOT or w in _SAYS or w in _TELLS or w in _RELATIVES or any(m.end == k + 1 for m in before)
 
 
