@@ -225,6 +225,9 @@ INVENTORY: list[tuple] = [
     ("headline", "Xan, Zed reject truce GOMA, May 3 (Wire) - Xan said its fighters had attacked Yel.",
      {"xy": "-"}, {"xz": "+"}),
     ("headline", "KYIV \u2014 Xan fighters shelled Yel positions on Sunday.", {"xy": "-"}, {}),
+    ("headline", "EL FASHER, Yel, May 2 (Wire) - Xan, backed by Pax, shelled Yel.", {"px": "+", "xy": "-"}, {}),
+    ("headline", "Xan shells camp EL FASHER, May 2 (Wire) - Zed fighters said they had clashed with Quor.",
+     {"qz": "-"}, {}),
     ("headline", "Yel says Xan attacked convoy\nGOMA \u2014 Xan fighters ambushed a Yel convoy.", {"xy": "-"}, {}),
     # --- unnamed groups: a phrase cue after "fighters", "militias" is said of them, not of the subject (round 7)
     ("unnamed group", "Pax shelled Quor after rebels loyal to Yel seized the border post.", {"pq": "-"}, {}),
@@ -250,6 +253,16 @@ INVENTORY: list[tuple] = [
      {"xy": "-", "py": "-"}, {"px": "+"}),
     ("anaphora", "Xan has lost ground to Yel. The militia says Pax arms it.", {"xy": "-", "px": "+"}, {}),
     ("anaphora", "Zed took the port in May, and the movement has since clashed with Xan.", {"xz": "-"}, {}),
+    # "it" with several candidates: the teller after "assured him", the accuser, else nothing (round 9)
+    ("anaphora", "Yel said Pax had armed Yel and that Quor had assured him it would attack Xan.",
+     {"py": "+", "qx": "-"}, {}),
+    ("anaphora", "Pax told Yel it would keep arming Xan.", {"px": "+"}, {}),
+    ("anaphora", "Quor denied Yel claims that it arms Xan.", {}, {}),
+    ("anaphora", "Pax accused Yel of sending militias against it.", {"py": "-"}, {}),
+    ("anaphora", "Pax condemned Yel and Quor praised it.", {"py": "-"}, {}),
+    ("anaphora", "Yel said on Tuesday it had repelled an attack by Xan.", {"xy": "-"}, {}),
+    ("reported speech", "Yel said Quor had assured it that Pax would attack Xan.", {"px": "-"}, {}),
+    ("reported speech", "Quor promised it would attack Xan.", {"qx": "-"}, {}),
     # --- negation, hedge, denial
     ("negation/hedge", "Pax has not attacked Yel.", {}, {}),
     ("negation/hedge", "Pax denied arming Xan.", {}, {}),
@@ -288,6 +301,20 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Yel accused Pax of arming Xan and recalled its envoy.", {"py": "-"}, {"px": "+"}),
     ("negation/hedge", "The Xan mission was ordered to withdraw from eastern Yel.", {}, {}),
     ("negation/hedge", "Pax withdrew from the Yel-led bloc and from northern Quor.", {}, {}),
+    # a reversal's base form after a modal or "to" undoes its object too (round 9: v-'s wrong Hungary-Russia rival)
+    ("negation/hedge", "Pax would veto any new sanctions on Yel.", {}, {}),
+    ("negation/hedge", "Pax vowed to block sanctions against Yel.", {}, {}),
+    ("negation/hedge", "Pax will impose sanctions on Yel.", {"py": "-"}, {}),
+    # a tie the same sentence says has ended: an anaphoric rupture, an expulsion by the partner (round 9)
+    ("negation/hedge", "Pax, which has cooperated with Yel for years, suspended that coordination.", {}, {}),
+    ("negation/hedge", "Pax has armed Xan for years and ended that support in May.", {}, {}),
+    ("negation/hedge", "Xan fighters, who had fought Zed alongside Yel troops, were ordered out of a base by Yel.",
+     {"xz": "-"}, {"yz": "-"}),
+    ("negation/hedge", "Pax, backed by Quor, was expelled from the town by Yel.", {"pq": "+", "py": "-"}, {}),
+    ("negation/hedge", "Pax, which had backed Xan until 2020, now supports Zed.", {"pz": "+"}, {}),
+    ("negation/hedge", "Pax armed Xan until last year.", {}, {}),
+    ("negation/hedge", "Pax has backed Xan since 2019.", {"px": "+"}, {}),
+    ("negation/hedge", "Pax used to arm Xan.", {}, {}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

@@ -17,7 +17,8 @@ model (none may be downloaded). Nothing here needs more than the standard librar
 Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors named in the
 text), :mod:`._coref` (descriptions and pronouns), :mod:`._lexicon` and :mod:`._cues`
 (the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
-binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of),
+binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of;
+:mod:`._ended`: ties the sentence says have ended),
 :mod:`._proposals` (cues to proposals), :mod:`._fragment` (the YAML fragment).
 """
 

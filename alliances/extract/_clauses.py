@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ._cues import Cue
 from ._mentions import Mention, dateline_end
 from ._owners import FORCE_NOUNS, owned_by, relation_owner
-from ._scope import counted, noun_subject
+from ._scope import addressee, counted, noun_subject
 from ._sentences import Sentence
 
 __all__ = [
@@ -306,8 +306,8 @@ def read_clauses(units: list[str], unit_mention: dict[int, Mention], sent: Sente
                 _starts_clause(units, k + 1) or noun_subject(units, k + 1, {c.start for c in cues})):
             # "after resistance fighters loyal to X overran ...": the fighters' clause, not the main subject's
             bounds[k + 1] = "sub"
-        elif u in _REPORTING and k + 1 < n:
-            j = k + 1
+        elif (u in _REPORTING or addressee(units, k)) and k + 1 < n:
+            j = k + 1 + addressee(units, k)  # "told Yel it would ...": what was told opens after Yel
             while j < n and units[j] in _REPORT_SKIP:
                 j += 1
             said_that = "that" in units[k + 1 : j] or u in _SPEECH  # "said" is followed by what was said

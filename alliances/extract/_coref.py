@@ -202,13 +202,17 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
             opened = _clause_start(toks, start)
             own = [m for m in before if m.start >= opened and g.actors[m.actor].kind in kinds]
             actor = own[0].actor if own else actor
+            if toks[start].norm == "it":
+                actor = _it_of_several(toks, start, own or before, kinds, g, actor)
             if own and toks[start].norm in {"they", "their"}:
                 # "the two groups said they would ...": they are all the actors of that mention
                 also = [m.actor for m in own if m.start == own[0].start and m.actor != actor]
                 resolved += [Mention(a, start, end, "coref", sent.quote(start, end)) for a in also]
-            if toks[start].norm == "them" or (toks[start].norm == "it" and toks[start - 1].norm in _OBJECT_SLOT):
+            if toks[start].norm == "them" or (toks[start].norm == "it" and (
+                    toks[start - 1].norm in _OBJECT_SLOT or not _opens_clause(toks, start, before))):
                 # "Pax said Yel had attacked it": the reported clause's subject is Yel, "it" someone else
-                said = max((k for k in range(before[0].end, start) if toks[k].norm in _SAYS), default=None)
+                # (an accusation's complement is reported too: "Pax accused Yel of arming militias against it")
+                said = max((k for k in range(before[0].end, start) if toks[k].norm in _SAYS | _ACCUSES), default=None)
                 reported = [m for m in before if said is not None and m.start > said and m.via != "coref"][:1]
                 for m in before:  # "Pax said Yel and Xan had attacked it": the whole subject
                     if reported and m.start > reported[-1].end and all(
@@ -228,6 +232,63 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
             resolved.append(Mention(actor, start, end, "coref", sent.quote(start, end)))
         i = end
     return resolved
+
+
+_TELLS = {"told", "assured", "promised", "reassured", "informed", "pledged", "guaranteed", "convinced", "warned",
+          "tells", "assures", "promises", "informs", "warns"}
+_ACCUSES = {"accused", "accuses", "accusing"}
+_OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
+_AUXILIARY_RUN = {"had", "has", "have", "also", "repeatedly", "privately", "publicly", "already", "since", "earlier"}
+_RELATIVES = {"which", "whom", "who"}
+_SKIPPED = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "in", "a", "statement",
+            "late", "early", "also", "again", "reporters", "later", "then"}
+
+
+def _opens_clause(toks: list[Token], start: int, before: list[Mention]) -> bool:
+    """Whether "it" at ``start`` is a clause's subject: after ``said (on Tuesday) (that)``, ``assured him``,
+    a relative pronoun, a conjunction or an actor (``told Yel it``); else it is an object."""
+    k = start - 1
+    while k > 0 and toks[k].norm in _SKIPPED:
+        k -= 1
+    w = toks[k].norm if k >= 0 else ""
+    if w in _TELLS and start + 1 < len(toks) and toks[start + 1].norm == "that":
+        return False  # "Quor had assured it that ...": the addressee
+    return w in _SUBJECT_SLOT or w in _SAYS or w in _TELLS or w in _RELATIVES or any(m.end == k + 1 for m in before)
+
+
+_SUBJECT_SLOT = {"that", ",", "and", "but", "because", "if", "unless", "as", "since", "when", "while", "him", "her",
+                 "them", "us", "me", "you"}  # words after which "it" opens a clause
+
+
+def _it_of_several(toks: list[Token], start: int, before: list[Mention], kinds: frozenset[ActorKind], g: Gazetteer,
+                   guess: str | None) -> str | None:
+    """What "it" refers to when its clause has no subject of its own: exactly one fitting actor, or none.
+
+    ``guess``: the sentence's first actor (the speaker of "X said it would ..."). With one
+    candidate before "it" that is it; after a telling verb and its object ("Paris had assured
+    him it would oppose ...", "Pax told Yel it would ...") the teller; right after a saying verb
+    (``said it``, ``said that it``) the guess; with several candidates otherwise none (listed
+    as unclear): "X accused Y of arming militias against it" could be either.
+    """
+    fitting = [m for m in before if not m.inner and g.actors[m.actor].kind in kinds]
+    if len({m.actor for m in fitting}) < 2 or not _opens_clause(toks, start, before):
+        return guess  # one candidate; an object ("Pax arms it") is read by the object-slot rule
+    if toks[start - 1].norm in _RELATIVES:
+        return guess  # "the junta, which it accuses of ...": the main clause's subject, as before
+    j = start - 1
+    if j >= 0 and toks[j].norm in _OBJECT_PRONOUNS:
+        j -= 1
+    else:
+        named = next((m for m in fitting if m.end == start), None)
+        j = named.start - 1 if named is not None else j
+    if j >= 0 and toks[j].norm in _TELLS and j < start - 1:
+        k = j - 1
+        while k >= 0 and toks[k].norm in _AUXILIARY_RUN:
+            k -= 1
+        teller = next((m for m in fitting if m.end == k + 1), None)
+        return teller.actor if teller is not None else None
+    k = start - 1 - (start > 0 and toks[start - 1].norm == "that")
+    return guess if k >= 0 and toks[k].norm in _SAYS and guess == fitting[0].actor else None
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
@@ -259,7 +320,7 @@ def _plural_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int,
 
 
 def unresolved_references(sent: Sentence, mentions: list[Mention]) -> list[str]:
-    """Why a sentence's descriptions found no actor: plurals (``All three``) and state forces (``Government troops``).
+    """Why a sentence's references found no actor: plurals (``All three``), state forces (``Government troops``), "it".
 
     Parameters
     ----------
@@ -272,7 +333,8 @@ def unresolved_references(sent: Sentence, mentions: list[Mention]) -> list[str]:
     list of str
         One reason per description no actor was found for, in order: a plural no list
         just before resolves, forces of a state when the scenario has several states and
-        no one government.
+        no one government, an "it" opening a clause with several actors before it and no
+        one of them it must be.
 
     Examples
     --------
@@ -292,6 +354,9 @@ def unresolved_references(sent: Sentence, mentions: list[Mention]) -> list[str]:
         hit = None if i in taken or not toks[i].is_word else _plural_at(toks, i, set())
         if hit is not None and not any(hit[0] <= k < hit[1] for k in taken):
             out.append(f"'{sent.quote(hit[0], hit[1])}': which actors it refers to is not clear")
+        elif i not in taken and toks[i].norm == "it" and i > 0 and _opens_clause(toks, i, mentions) and len(
+                {m.actor for m in mentions if not m.inner and m.end <= i}) >= 2:
+            out.append(f"'{sent.quote(i, i + 1)}': which actor it refers to is not clear (several in reach)")
         elif (i not in taken and i + 1 < len(toks) and toks[i].norm in _STATE_FORCE_HEADS
               and toks[i + 1].norm in _FORCE_FOLLOWERS and _bare_description(toks, i, taken)):
             out.append(f"'{sent.quote(i, i + 2)}': whose forces is not clear (several states, no one government)")

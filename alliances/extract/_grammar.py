@@ -43,6 +43,7 @@ from ._clauses import (
 )
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
+from ._ended import ended_ties
 from ._implied import (
     cobelligerents,
     controlled,
@@ -140,7 +141,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             continue
         h = link.hedge or (hedge if not link.cue.reports else None)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
-    return out, reasons
+    return ended_ties(out, units, unit_mention), reasons
 
 
 def _contrasted(clauses: list[Clause], units: list[str]) -> list[tuple[int, int]]:

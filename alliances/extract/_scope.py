@@ -9,7 +9,7 @@ with one as its subject, the cue is not bound to the clause's subject: it is lis
 
 from __future__ import annotations
 
-__all__ = ["ENABLING", "PEOPLE_NOUNS", "counted", "described_noun", "enabled", "noun_subject"]
+__all__ = ["addressee", "ENABLING", "PEOPLE_NOUNS", "counted", "described_noun", "enabled", "noun_subject"]
 
 # plural nouns for people and groups that a text leaves unnamed ("resistance fighters", "local militias")
 PEOPLE_NOUNS = frozenset({
@@ -138,3 +138,29 @@ def counted(words: list[str]) -> list[str]:
         if tuple(words[:n]) == q and len(words) > n and words[n][:1].isdigit():
             return words[n:]
     return words
+
+
+_TELLING = {"told", "tells", "assured", "assures", "reassured", "promised", "promises", "informed", "informs"}
+_ADDRESSEES = {"him", "her", "them", "us", "me", "you", "it"}
+_CLAUSE_OPENERS = {"that", "it", "they", "he", "she", "we"}
+
+
+def addressee(units: list[str], k: int) -> int:
+    """How many units after a telling verb at ``k`` are its addressee: 1 or 0.
+
+    ``Quor had assured him it would ...``, ``Pax told Yel it would ...``: the addressee (an
+    object pronoun or an actor ``@j``) is followed by the reported clause (an actor, a
+    pronoun or ``that``), which opens after it; the teller, not the addressee, is who
+    speaks of itself as "it".
+
+    Examples
+    --------
+    >>> addressee("@0 told @1 @2 would keep arming @3 .".split(), 1)
+    1
+    >>> addressee("@0 told reporters that @1 had attacked .".split(), 1), addressee("@0 attacked @1 .".split(), 1)
+    (0, 0)
+    """
+    if units[k] not in _TELLING or k + 2 >= len(units):
+        return 0
+    told, nxt = units[k + 1], units[k + 2]
+    return int((told in _ADDRESSEES or told.startswith("@")) and (nxt.startswith("@") or nxt in _CLAUSE_OPENERS))

@@ -158,9 +158,13 @@ def _dateline_starts(text: str, toks: list[Token]) -> set[int]:
     out: set[int] = set()
     for i in range(1, len(toks)):
         t = toks[i]
-        if not (t.is_word and t.is_upper and len(t.text) > 2):
+        # a place of several words in capitals ("EL FASHER, Sudan, May 2 (Wire) -") opens at its first word
+        place = len(t.text) > 2 or (i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].is_upper)
+        if not (t.is_word and t.is_upper and place):
             continue
         new_line = "\n" in text[toks[i - 1].end : t.start]
+        if not new_line and toks[i - 1].is_word and toks[i - 1].is_upper:
+            continue  # inside the place: "FASHER" after "EL"
         if (new_line or toks[i - 1].is_word) and dateline_end(toks[i:], long_dash=new_line):
             out.add(t.start)
     return out
