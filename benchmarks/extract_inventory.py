@@ -143,6 +143,18 @@ INVENTORY: list[tuple] = [
     ("alignment/rupture", "Pax has distanced itself from Quor.", {"pq": "-"}, {}),
     ("alignment/rupture", "Pax has drawn closer to Yel.", {"py": "+"}, {}),
     ("alignment/rupture", "Pax aligned itself with Yel.", {"py": "+"}, {}),
+    # round 10: v-karabakh-1's "has frozen its membership of", "buys its artillery from"; u-somalia-2's defence pact
+    ("alignment/rupture", "Pax has frozen its membership of Quor.", {"pq": "-"}, {}),
+    ("alignment/rupture", "Pax suspended its membership of Quor last year.", {"pq": "-"}, {}),
+    ("alignment/rupture", "Pax has not frozen its membership of Quor.", {}, {}),
+    ("alignment/rupture", "Pax signed a defence pact with Yel and flew in arms.", {"py": "+"}, {}),
+    ("alignment/rupture", "Pax refused to sign a defence pact with Yel.", {}, {}),
+    ("active verb", "Pax now buys its artillery from Yel and Quor.", {"py": "+", "pq": "+"}, {}),
+    ("active verb", "Pax would never buy drones from Yel.", {}, {}),
+    ("active verb", "Xan, which has traded fire with Yel since October, said it would respect any deal.",
+     {"xy": "-"}, {}),
+    ("active verb", "Xan fighters traded fire with Yel troops overnight.", {"xy": "-"}, {}),
+    ("active verb", "Pax said it would not trade fire with Yel.", {}, {}),
     # --- mediation: no tie for the mediator, none between the parties it mediates between
     ("mediation", "Quor mediated between Pax and Yel.", {}, {"py": "-"}),
     ("mediation", "Quor brokered a ceasefire between Xan and Zed.", {}, {"xz": "-"}),

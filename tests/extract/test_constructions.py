@@ -593,3 +593,22 @@ def test_an_object_it_with_several_candidates_and_no_reported_subject_is_none():
     # the speaker's own "it" after a reported subject, and a subject "it" after "said on Tuesday", stay read
     assert stances("Xan said Pax was supplying it with weapons.", _P) == {("p", "x"): "ally"}
     assert stances("Yel said on Tuesday it had repelled an attack by Xan.", _P) == {("x", "y"): "enemy"}
+
+
+def test_wire_phrases_of_round_ten_read_with_their_sign():
+    # v-levant-1 "Hezbollah, which has traded fire with Israel since October": only "traded fire" (reciprocal) was
+    # known, and with one subject it related nothing
+    assert stances("Xan, which has traded fire with Yel since October, said it would respect any deal.", _P) == {
+        ("x", "y"): "enemy"}
+    assert stances("Xan fighters traded fire with Yel troops overnight.", _P) == {("x", "y"): "enemy"}
+    # v-karabakh-1 "has frozen its membership of the CSTO": a rupture with the organisation
+    assert stances("Pax has frozen its membership of Quor.", _P) == {("p", "q"): "rival"}
+    assert stances("Pax suspended its membership of Quor.", _P) == {("p", "q"): "rival"}
+    # v-karabakh-1 "now buys its artillery from France": the buyer and the seller
+    assert stances("Pax now buys its artillery from Yel.", _P) == {("p", "y"): "ally"}
+    # u-somalia-2 "Egypt signed a defence pact with Somalia"
+    assert stances("Pax signed a defence pact with Yel.", _P) == {("p", "y"): "ally"}
+    # negated or refused: nothing
+    assert stances("Pax has not frozen its membership of Quor.", _P) == {}
+    assert stances("Pax would never buy drones from Yel.", _P) == {}
+    assert stances("Pax refused to sign a defence pact with Yel.", _P) == {}
