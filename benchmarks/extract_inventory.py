@@ -28,6 +28,8 @@ ACTORS = [Actor("p", "Pax", "state"), Actor("q", "Quor", "state"), Actor("x", "X
 GOVERNMENT = [Actor("y", "Yel government", "state", aliases=("Yel forces",)), Actor("p", "Pax", "state"),
               Actor("x", "Xan", "armed_group")]
 GENERALS = [Actor("y", "Yel", "state"), Actor("p", "Pax", "armed_group"), Actor("q", "Quor", "state")]
+MILITARY = [Actor("j", "Yel military", "state", aliases=("military government",)),
+            Actor("n", "Pax", "state", aliases=("shadow government",)), Actor("x", "Xan", "armed_group")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -230,6 +232,10 @@ INVENTORY: list[tuple] = [
     ("force noun", "KHARTOUM (Wire) - Government troops shelled Xan positions.", {"xy": "-"}, {}, ONE_STATE),
     ("force noun", "GOMA, May 3 (Wire) -- Security forces killed ten Zed fighters.", {"yz": "-"}, {}, ONE_STATE),
     ("force noun", "BAMAKO (Wire) — The army repelled a Xan attack on Tuesday.", {"xy": "-"}, {}, ONE_STATE),
+    # round 10: "the army" for a junta named "... military" when two states are called governments (v-myanmar-1)
+    ("force noun", "Xan kept fighting the army in the north.", {"jx": "-"}, {}, MILITARY),
+    ("force noun", "Xan said the military had bombed its positions.", {"jx": "-"}, {}, MILITARY),
+    ("force noun", "Xan stormed a military base near the border.", {}, {"jx": "-"}, MILITARY),  # the junta's, likely
     # --- headlines without a full stop, and datelines with a long dash only (round 7)
     ("headline", "Xan attacks Yel town\nBAMAKO, Pax \u2014 Zed fighters said they had clashed with Quor.", {"xy": "-", "qz": "-"},
      {}),

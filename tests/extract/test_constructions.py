@@ -612,3 +612,20 @@ def test_wire_phrases_of_round_ten_read_with_their_sign():
     assert stances("Pax has not frozen its membership of Quor.", _P) == {}
     assert stances("Pax would never buy drones from Yel.", _P) == {}
     assert stances("Pax refused to sign a defence pact with Yel.", _P) == {}
+
+
+def test_the_army_is_the_one_state_called_military_and_the_reverse():
+    # v-myanmar-1 "the TNLA kept fighting the army": the junta is "Myanmar military", and two states are called
+    # governments ("military government", "shadow government"), so no one government answered "the army"
+    actors = [Actor("j", "Yel military", "state", aliases=("military government",)),
+              Actor("n", "Pax", "state", aliases=("shadow government",)), Actor("x", "Xan", "armed_group")]
+    assert stances("Xan kept fighting the army in the north.", actors) == {("j", "x"): "enemy"}
+    assert stances("Xan attacked the army.", actors) == {("j", "x"): "enemy"}
+    armies = [Actor("y", "Yel", "state", aliases=("Yel army",)), Actor("p", "Pax", "state"),
+              Actor("x", "Xan", "armed_group")]
+    assert stances("Xan fought the military.", armies) == {("x", "y"): "enemy"}
+    # a place is nobody's: "a military base" stays a base, not the army's
+    assert stances("Xan stormed a military base.", armies) == {}
+    # two states so named: none
+    both = [Actor("y", "Yel military", "state"), Actor("p", "Pax military", "state"), Actor("x", "Xan", "armed_group")]
+    assert stances("Xan attacked the army.", both) == {}
