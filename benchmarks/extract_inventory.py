@@ -157,6 +157,10 @@ INVENTORY: list[tuple] = [
      {"xy": "-"}, {}),
     ("active verb", "Xan fighters traded fire with Yel troops overnight.", {"xy": "-"}, {}),
     ("active verb", "Pax said it would not trade fire with Yel.", {}, {}),
+    ("active verb", "Pax still supplies shells to Yel.", {"py": "+"}, {}),
+    ("active verb", "Pax will supply artillery and radars to Xan.", {"px": "+"}, {}),
+    ("active verb", "Pax sends arms to Xan through Quor.", {"px": "+"}, {"pq": "+"}),
+    ("active verb", "Xan has attacked shipping to Yel for months.", {}, {"xy": "-"}),
     # --- mediation: no tie for the mediator, none between the parties it mediates between
     ("mediation", "Quor mediated between Pax and Yel.", {}, {"py": "-"}),
     ("mediation", "Quor brokered a ceasefire between Xan and Zed.", {}, {"xz": "-"}),

@@ -629,3 +629,14 @@ def test_the_army_is_the_one_state_called_military_and_the_reverse():
     # two states so named: none
     both = [Actor("y", "Yel military", "state"), Actor("p", "Pax military", "state"), Actor("x", "Xan", "armed_group")]
     assert stances("Xan attacked the army.", both) == {}
+
+
+def test_present_tense_transfer_verbs_with_an_object_before_to():
+    # v-ukraine-2 "Does North Korea still supply shells to Russia?": "supplied ... to" was read, "supplies ... to" not
+    assert stances("Pax supplies shells to Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax will supply artillery to Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax sends arms to Xan.", _P) == {("p", "x"): "ally"}
+    assert stances("Pax is delivering drones to Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax does not supply weapons to Yel.", _P) == {}
+    # "shipping" is a noun too: attacks on shipping bound for a state are no transfer to it
+    assert stances("Xan has attacked shipping to Yel for months.", _P) == {}
