@@ -28,6 +28,8 @@ ACTORS = [Actor("p", "Pax", "state"), Actor("q", "Quor", "state"), Actor("x", "X
 GOVERNMENT = [Actor("y", "Yel government", "state", aliases=("Yel forces",)), Actor("p", "Pax", "state"),
               Actor("x", "Xan", "armed_group")]
 GENERALS = [Actor("y", "Yel", "state"), Actor("p", "Pax", "armed_group"), Actor("q", "Quor", "state")]
+MILITARY = [Actor("j", "Yel military", "state", aliases=("military government",)),
+            Actor("n", "Pax", "state", aliases=("shadow government",)), Actor("x", "Xan", "armed_group")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -143,6 +145,22 @@ INVENTORY: list[tuple] = [
     ("alignment/rupture", "Pax has distanced itself from Quor.", {"pq": "-"}, {}),
     ("alignment/rupture", "Pax has drawn closer to Yel.", {"py": "+"}, {}),
     ("alignment/rupture", "Pax aligned itself with Yel.", {"py": "+"}, {}),
+    # round 10: v-karabakh-1's "has frozen its membership of", "buys its artillery from"; u-somalia-2's defence pact
+    ("alignment/rupture", "Pax has frozen its membership of Quor.", {"pq": "-"}, {}),
+    ("alignment/rupture", "Pax suspended its membership of Quor last year.", {"pq": "-"}, {}),
+    ("alignment/rupture", "Pax has not frozen its membership of Quor.", {}, {}),
+    ("alignment/rupture", "Pax signed a defence pact with Yel and flew in arms.", {"py": "+"}, {}),
+    ("alignment/rupture", "Pax refused to sign a defence pact with Yel.", {}, {}),
+    ("active verb", "Pax now buys its artillery from Yel and Quor.", {"py": "+", "pq": "+"}, {}),
+    ("active verb", "Pax would never buy drones from Yel.", {}, {}),
+    ("active verb", "Xan, which has traded fire with Yel since October, said it would respect any deal.",
+     {"xy": "-"}, {}),
+    ("active verb", "Xan fighters traded fire with Yel troops overnight.", {"xy": "-"}, {}),
+    ("active verb", "Pax said it would not trade fire with Yel.", {}, {}),
+    ("active verb", "Pax still supplies shells to Yel.", {"py": "+"}, {}),
+    ("active verb", "Pax will supply artillery and radars to Xan.", {"px": "+"}, {}),
+    ("active verb", "Pax sends arms to Xan through Quor.", {"px": "+"}, {"pq": "+"}),
+    ("active verb", "Xan has attacked shipping to Yel for months.", {}, {"xy": "-"}),
     # --- mediation: no tie for the mediator, none between the parties it mediates between
     ("mediation", "Quor mediated between Pax and Yel.", {}, {"py": "-"}),
     ("mediation", "Quor brokered a ceasefire between Xan and Zed.", {}, {"xz": "-"}),
@@ -218,6 +236,10 @@ INVENTORY: list[tuple] = [
     ("force noun", "KHARTOUM (Wire) - Government troops shelled Xan positions.", {"xy": "-"}, {}, ONE_STATE),
     ("force noun", "GOMA, May 3 (Wire) -- Security forces killed ten Zed fighters.", {"yz": "-"}, {}, ONE_STATE),
     ("force noun", "BAMAKO (Wire) — The army repelled a Xan attack on Tuesday.", {"xy": "-"}, {}, ONE_STATE),
+    # round 10: "the army" for a junta named "... military" when two states are called governments (v-myanmar-1)
+    ("force noun", "Xan kept fighting the army in the north.", {"jx": "-"}, {}, MILITARY),
+    ("force noun", "Xan said the military had bombed its positions.", {"jx": "-"}, {}, MILITARY),
+    ("force noun", "Xan stormed a military base near the border.", {}, {"jx": "-"}, MILITARY),  # the junta's, likely
     # --- headlines without a full stop, and datelines with a long dash only (round 7)
     ("headline", "Xan attacks Yel town\nBAMAKO, Pax \u2014 Zed fighters said they had clashed with Quor.", {"xy": "-", "qz": "-"},
      {}),

@@ -83,6 +83,7 @@ _BARE_HEADS = {"army": frozenset({ActorKind.STATE}), "government": frozenset({Ac
                "security": frozenset({ActorKind.STATE}),
                "peacekeepers": frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION})}
 # heads that, when no actor's name has them, mean the scenario's government ("government troops", "the army")
+_ARMY_WORDS = {"army", "military"}
 _STATE_FORCE_HEADS = {"army", "government", "military", "regime", "security"}
 _FORCE_FOLLOWERS = {"troops", "forces", "soldiers", "personnel"}  # "government troops", not "a military base"
 _SECURITY_FOLLOWERS = {"forces", "personnel", "services"}  # "security forces", never "security positions"
@@ -548,6 +549,8 @@ def _antecedent(
     # "the army" with no army named before: the one actor called "... army" (if there is one);
     # a bare "army positions" refers only to an actor so named
     unique = [a for a, words in g.words.items() if head in words and g.actors[a].kind in kinds]
+    if not unique and not bare and head in _ARMY_WORDS:  # "the army": the one state called "... military", or back
+        unique = [a for a, words in g.words.items() if _ARMY_WORDS & set(words) and g.actors[a].kind in kinds]
     if (head in _BARE_HEADS or head in _NAMED_HEADS) and len(unique) == 1 and (bare or not pool):
         return unique[0]
     if head in _STATE_FORCE_HEADS and not unique and (forces or not bare and not pool) and g.government is not None:

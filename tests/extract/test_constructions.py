@@ -593,3 +593,50 @@ def test_an_object_it_with_several_candidates_and_no_reported_subject_is_none():
     # the speaker's own "it" after a reported subject, and a subject "it" after "said on Tuesday", stay read
     assert stances("Xan said Pax was supplying it with weapons.", _P) == {("p", "x"): "ally"}
     assert stances("Yel said on Tuesday it had repelled an attack by Xan.", _P) == {("x", "y"): "enemy"}
+
+
+def test_wire_phrases_of_round_ten_read_with_their_sign():
+    # v-levant-1 "Hezbollah, which has traded fire with Israel since October": only "traded fire" (reciprocal) was
+    # known, and with one subject it related nothing
+    assert stances("Xan, which has traded fire with Yel since October, said it would respect any deal.", _P) == {
+        ("x", "y"): "enemy"}
+    assert stances("Xan fighters traded fire with Yel troops overnight.", _P) == {("x", "y"): "enemy"}
+    # v-karabakh-1 "has frozen its membership of the CSTO": a rupture with the organisation
+    assert stances("Pax has frozen its membership of Quor.", _P) == {("p", "q"): "rival"}
+    assert stances("Pax suspended its membership of Quor.", _P) == {("p", "q"): "rival"}
+    # v-karabakh-1 "now buys its artillery from France": the buyer and the seller
+    assert stances("Pax now buys its artillery from Yel.", _P) == {("p", "y"): "ally"}
+    # u-somalia-2 "Egypt signed a defence pact with Somalia"
+    assert stances("Pax signed a defence pact with Yel.", _P) == {("p", "y"): "ally"}
+    # negated or refused: nothing
+    assert stances("Pax has not frozen its membership of Quor.", _P) == {}
+    assert stances("Pax would never buy drones from Yel.", _P) == {}
+    assert stances("Pax refused to sign a defence pact with Yel.", _P) == {}
+
+
+def test_the_army_is_the_one_state_called_military_and_the_reverse():
+    # v-myanmar-1 "the TNLA kept fighting the army": the junta is "Myanmar military", and two states are called
+    # governments ("military government", "shadow government"), so no one government answered "the army"
+    actors = [Actor("j", "Yel military", "state", aliases=("military government",)),
+              Actor("n", "Pax", "state", aliases=("shadow government",)), Actor("x", "Xan", "armed_group")]
+    assert stances("Xan kept fighting the army in the north.", actors) == {("j", "x"): "enemy"}
+    assert stances("Xan attacked the army.", actors) == {("j", "x"): "enemy"}
+    armies = [Actor("y", "Yel", "state", aliases=("Yel army",)), Actor("p", "Pax", "state"),
+              Actor("x", "Xan", "armed_group")]
+    assert stances("Xan fought the military.", armies) == {("x", "y"): "enemy"}
+    # a place is nobody's: "a military base" stays a base, not the army's
+    assert stances("Xan stormed a military base.", armies) == {}
+    # two states so named: none
+    both = [Actor("y", "Yel military", "state"), Actor("p", "Pax military", "state"), Actor("x", "Xan", "armed_group")]
+    assert stances("Xan attacked the army.", both) == {}
+
+
+def test_present_tense_transfer_verbs_with_an_object_before_to():
+    # v-ukraine-2 "Does North Korea still supply shells to Russia?": "supplied ... to" was read, "supplies ... to" not
+    assert stances("Pax supplies shells to Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax will supply artillery to Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax sends arms to Xan.", _P) == {("p", "x"): "ally"}
+    assert stances("Pax is delivering drones to Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax does not supply weapons to Yel.", _P) == {}
+    # "shipping" is a noun too: attacks on shipping bound for a state are no transfer to it
+    assert stances("Xan has attacked shipping to Yel for months.", _P) == {}
