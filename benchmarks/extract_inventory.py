@@ -366,6 +366,12 @@ INVENTORY: list[tuple] = [
      {"px": "-", "qx": "-"}),
     ("quote", 'Pax\'s envoy said: "Yel is arming our enemies," adding that Xan had been warned.', {"py": "-"}, {}),
     ("quote", 'Pax said: "Yel has attacked our border posts." Xan said it was not involved.', {"py": "-"}, {}),
+    # a question states nothing unless a yes or no answers it (after round 10)
+    ("question", "Q: Is Pax arming Xan? A: No.", {}, {}),
+    ("question", "Q: Is Quor still arming Yel? A: Yes, every month.", {"qy": "+"}, {}),
+    ("question", "Has Xan attacked Yel again? The ministry would not say.", {}, {}),
+    ("question", "Will Pax break with Quor? Few diplomats think so.", {}, {}),
+    ("question", 'Pax\'s envoy asked: "Why is Yel arming Zed?"', {}, {}),
 ]
 
 _SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}

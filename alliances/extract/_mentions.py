@@ -394,6 +394,9 @@ _NOT_NAMES = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "i", "mr", "mrs", "ms", "dr", "gen", "president", "minister", "prime", "foreign", "defence", "defense",
     "spokesman", "spokeswoman", "commander", "officials", "analysts", "sources", "witnesses", "residents",
+    # a question's first word ("Is Iran arming Russia?") and its answer
+    "is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "yes",
+    "should", "who", "what", "why", "how", "where", "which",
 }
 
 

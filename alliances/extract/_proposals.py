@@ -279,12 +279,18 @@ def extract_relations(
     readings: dict[tuple[str, str], dict[int, list[Link]]] = {}
     negated: list[NegatedCue] = []
     why: dict[int, list[str]] = {}
+    following = {s.number: s.text for s in sentences}
     for sent, ms in zip(sentences, mentions, strict=True):
         links, reasons = sentence_links(sent, ms, matcher)
         why.setdefault(sent.number, []).extend(reasons)
+        answer = _answer(following.get(sent.number + 1, "")) if links and _is_question(sent.text) else True
+        if answer is None:
+            # "Is Iran arming Russia?" asks, and no yes or no follows: nothing is stated
+            why[sent.number].extend(f"'{link.cue.text}': a question, not a statement" for link in links)
+            continue
         for link in links:
             key = (link.a, link.b) if link.a < link.b else (link.b, link.a)
-            if link.cue.negated:
+            if link.cue.negated or not answer:  # "Q: Is Iran arming Russia? A: No."
                 negated.append(NegatedCue(key[0], key[1], sent.number, sent.text, link.cue.text))
             else:
                 readings.setdefault(key, {}).setdefault(sent.number, []).append(link)
@@ -315,6 +321,18 @@ def extract_relations(
 
 
 @lru_cache(maxsize=8)
+def _is_question(text: str) -> bool:
+    """Whether a sentence asks (ends with a question mark, before any closing quote or bracket)."""
+    return text.rstrip().rstrip("\"'”’)]").endswith("?")
+
+
+def _answer(text: str) -> bool | None:
+    """The answer a sentence opens with, after a question: ``Yes.`` / ``A: Yes,`` True, ``No`` False, else None."""
+    words = text.removeprefix("A:").split(maxsplit=1)
+    first = words[0].strip(".,;:!-—").lower() if words else ""
+    return {"yes": True, "no": False}.get(first)
+
+
 def _matcher(lexicon: CueLexicon) -> CueMatcher:
     """The compiled lexicon, kept for the next call with the same lexicon."""
     return CueMatcher(lexicon)

@@ -640,3 +640,18 @@ def test_present_tense_transfer_verbs_with_an_object_before_to():
     assert stances("Pax does not supply weapons to Yel.", _P) == {}
     # "shipping" is a noun too: attacks on shipping bound for a state are no transfer to it
     assert stances("Xan has attacked shipping to Yel for months.", _P) == {}
+
+
+def test_a_question_states_nothing_unless_a_yes_or_no_answers_it():
+    # "Is Pax arming Xan?" had been proposed as an ally tie, even before "A: No."
+    ex = extract_relations("Q: Is Pax arming Xan? A: No, and we have seen no evidence of it.", _P)
+    assert ex.proposals == () and [(n.a, n.b, n.cue) for n in ex.negated] == [("p", "x", "arming")]
+    assert stances("Q: Does Pax still supply shells to Yel? A: Yes. It sent more last week.", _P) == {
+        ("p", "y"): "ally"}
+    ex = extract_relations("Did Xan attack Yel again last night? Officials would not say.", _P)
+    assert ex.proposals == () and ex.negated == ()
+    assert [u.reason for u in ex.unclear] == ["'attack': a question, not a statement"]
+    assert stances('Pax asked: "Why is Yel arming Xan?"', _P) == {}
+    assert "Is" not in extract_relations("Is Pax arming Xan?", _P).unmatched
+    # statements around a question are read as before
+    assert stances("Pax attacked Xan. Will Yel join? Nobody knows.", _P) == {("p", "x"): "enemy"}
