@@ -1,6 +1,6 @@
 """Ties a sentence says have ended: the cooperation it states is not proposed as standing.
 
-Two ways wire copy states a tie and its end in one sentence:
+Three ways wire copy states a tie and its end in one sentence:
 
 - an anaphoric rupture: "The Authority, which has cooperated with Israel on security for
   decades, suspended that coordination last month": the verb undoes a relation noun that
