@@ -65,10 +65,10 @@ def fit_positions(
         return np.array([[w / 2, min(h, foot[0, 1]) / 2 + foot[0, 1] / 2]]), min(h, foot[0, 1] * 1.5)
     for _ in range(rounds):
         scale = _scale(X, margin, w, h)
-        Y = _spread(X * scale, foot)
+        Y, apart = _spread(X * scale, foot)
         lo, hi = (Y - margin).min(axis=0), (Y + margin).max(axis=0)
         X = Y / scale
-        if hi[0] - lo[0] <= w + 1e-6 and hi[1] - lo[1] <= h + 1e-6 and not _overlap(Y, foot).any():
+        if apart and hi[0] - lo[0] <= w + 1e-6 and hi[1] - lo[1] <= h + 1e-6:
             break
     else:  # still too large: shrink to fit, then spread inside the area (footprints touch only if there is no room)
         scale = _scale(X, margin, w, h)
@@ -151,8 +151,9 @@ def _scale(X: np.ndarray, margin: np.ndarray, w: float, h: float) -> np.ndarray:
     return np.array([s, min(sy, 1.5 * s)] if sx <= sy else [min(sx, 1.5 * s), s])
 
 
-def _spread(Y: np.ndarray, foot: np.ndarray, iterations: int = 60) -> np.ndarray:
-    """Move overlapping footprints apart along the axis where they overlap least.
+def _spread(Y: np.ndarray, foot: np.ndarray, iterations: int = 60) -> tuple[np.ndarray, bool]:
+    """Move overlapping footprints apart along the axis where they overlap least; the new
+    centres, and whether no two footprints overlap any more.
 
     The x and y parts are held apart as (n, n) arrays, and what does not change between
     iterations is computed once: at 40 actors this runs some 1800 times per diagram, so
@@ -165,12 +166,12 @@ def _spread(Y: np.ndarray, foot: np.ndarray, iterations: int = 60) -> np.ndarray
     wide, tall = foot[None, :, 1], foot[None, :, 0]
     # a tie on one axis breaks by index
     by_index = np.where(np.arange(n)[:, None] < np.arange(n)[None, :], -1.0, 1.0)
-    for _ in range(iterations):
+    for k in range(iterations + 1):  # the last round only measures
         dx, dy = Y[:, None, 0] - Y[None, :, 0], Y[:, None, 1] - Y[None, :, 1]
         over_x, over_y = need_x - np.abs(dx), need_y - np.abs(dy)
         hit = (over_x > 1e-6) & (over_y > 1e-6)
         np.fill_diagonal(hit, False)
-        if not hit.any():
+        if not hit.any() or k == iterations:
             break
         on_x = over_x * wide < over_y * tall  # push along x where the overlap is relatively smaller
         sign = np.sign(np.where(on_x, dx, dy))  # direction: away from the other
@@ -179,17 +180,7 @@ def _spread(Y: np.ndarray, foot: np.ndarray, iterations: int = 60) -> np.ndarray
         push = np.column_stack([((hit & on_x) * sign * amount).sum(axis=1),
                                 ((hit & ~on_x) * sign * amount).sum(axis=1)])
         Y += 0.6 * push
-    return Y
-
-
-def _overlap(Y: np.ndarray, foot: np.ndarray) -> np.ndarray:
-    """(n, n) booleans: which pairs of footprints centred at ``Y`` overlap (as :func:`_spread` measures)."""
-    half = foot / 2
-    over_x = half[:, None, 0] + half[None, :, 0] - np.abs(Y[:, None, 0] - Y[None, :, 0])
-    over_y = half[:, None, 1] + half[None, :, 1] - np.abs(Y[:, None, 1] - Y[None, :, 1])
-    hit = (over_x > 1e-6) & (over_y > 1e-6)
-    np.fill_diagonal(hit, False)
-    return hit
+    return Y, not hit.any()
 
 
 def _spread_within(Y: np.ndarray, foot: np.ndarray, w: float, h: float, rounds: int = 40) -> np.ndarray:
@@ -204,7 +195,7 @@ def _spread_within(Y: np.ndarray, foot: np.ndarray, w: float, h: float, rounds: 
     hi = centre + np.array([w, h]) / 2 - margin
     Y = np.clip(Y, lo, np.maximum(lo, hi))
     for _ in range(rounds):
-        Z = np.clip(_spread(Y, foot, iterations=10), lo, np.maximum(lo, hi))
+        Z = np.clip(_spread(Y, foot, iterations=10)[0], lo, np.maximum(lo, hi))
         if np.array_equal(Z, Y):
             break
         Y = Z
