@@ -279,11 +279,11 @@ def extract_relations(
     readings: dict[tuple[str, str], dict[int, list[Link]]] = {}
     negated: list[NegatedCue] = []
     why: dict[int, list[str]] = {}
-    following = {s.number: s.text for s in sentences}
+    texts = {s.number: s.text for s in sentences}
     for sent, ms in zip(sentences, mentions, strict=True):
         links, reasons = sentence_links(sent, ms, matcher)
         why.setdefault(sent.number, []).extend(reasons)
-        answer = _answer(following.get(sent.number + 1, "")) if links and _is_question(sent.text) else True
+        answer = _answer(texts.get(sent.number + 1, "")) if links and _is_question(sent.text) else True
         if answer is None:
             # "Is Iran arming Russia?" asks, and no yes or no follows: nothing is stated
             why[sent.number].extend(f"'{link.cue.text}': a question, not a statement" for link in links)
@@ -294,7 +294,6 @@ def extract_relations(
                 negated.append(NegatedCue(key[0], key[1], sent.number, sent.text, link.cue.text))
             else:
                 readings.setdefault(key, {}).setdefault(sent.number, []).append(link)
-    texts = {s.number: s.text for s in sentences}
     proposals = []
     for pair, per_sentence in sorted(readings.items()):
         proposal, left_out = _propose(pair, per_sentence, texts)
