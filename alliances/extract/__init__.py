@@ -41,9 +41,9 @@ from ._lexicon import (
     phrase_pattern,
 )
 from ._links import Link
-from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, dateline_end, named_mentions, unmatched_names
+from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, named_mentions, unmatched_names
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
-from ._sentences import Sentence, Token, split_sentences, tokenize
+from ._sentences import Sentence, Token, dateline_end, split_sentences, tokenize
 
 __all__ = [
     "ANAPHORS",

@@ -24,10 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ._cues import Cue
-from ._mentions import Mention, dateline_end
+from ._mentions import Mention
 from ._owners import FORCE_NOUNS, owned_by, relation_owner
 from ._scope import addressee, counted, noun_subject
-from ._sentences import Sentence
+from ._sentences import Sentence, dateline_end
 
 __all__ = [
     "ALLIANCE_NOUNS", "BE", "DETERMINERS", "FILLER", "PREPOSITIONS", "Clause", "Group", "Paren", "governed", "is_modifier", "object_after",

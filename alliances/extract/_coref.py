@@ -25,8 +25,8 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from .._records import ActorKind
-from ._mentions import Gazetteer, Mention, dateline_end, named_mentions
-from ._sentences import Sentence, Token
+from ._mentions import Gazetteer, Mention, named_mentions
+from ._sentences import Sentence, Token, dateline_end
 
 __all__ = ["ANAPHORS", "find_mentions", "unresolved_references"]
 

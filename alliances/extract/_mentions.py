@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .._records import Actor, ActorKind
 from ._sentences import Sentence, Token, dateline_end, tokenize
 
-__all__ = ["DEMONYMS", "TITLES", "Gazetteer", "Mention", "dateline_end", "named_mentions", "unmatched_names"]
+__all__ = ["DEMONYMS", "TITLES", "Gazetteer", "Mention", "named_mentions", "unmatched_names"]
 
 # demonym -> the country or people name it stands for (matched against actors' names and aliases)
 DEMONYMS: dict[str, str] = {
