@@ -374,8 +374,7 @@ def _camps(net: AllianceNetwork, camp_of, pos, diameter, scale: float) -> list[d
     centres = np.array([[pos[v][0] * scale, -pos[v][1] * scale] for v in actors]) / _PX_PER_INCH
     reach = np.array([(diameter[v] / 2 * _REACH[KIND_SHAPES[str(net.actors[v].kind)]] + _BORDER / 2)
                       for v in actors]) / _PX_PER_INCH
-    at = {v: i for i, v in enumerate(actors)}
-    areas = camp_areas(centres, reach, [[at[v] for v in members[k]] for k in sorted(members)])
+    areas = camp_areas(centres, reach, [[rank[v] for v in members[k]] for k in sorted(members)])
     out = []
     for k, area in zip(sorted(members), areas, strict=True):
         group = members[k]
