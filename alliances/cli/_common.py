@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import inspect
 import json
 import math
@@ -10,6 +11,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -193,11 +195,37 @@ def _signals_raise() -> Iterator[None]:
         sig = getattr(signal, name, None)
         if sig is not None and signal.getsignal(sig) in (signal.SIG_DFL, signal.default_int_handler):
             previous[sig] = signal.signal(sig, _raise_interrupted)
+    unraisable = sys.unraisablehook
+    sys.unraisablehook = _resend_swallowed(unraisable)
     try:
         yield
     finally:
+        sys.unraisablehook = unraisable
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _resend_swallowed(hook: Any) -> Any:
+    """An unraisable-exception hook that sends a swallowed :class:`Interrupted`'s signal again.
+
+    Python runs a signal handler wherever the main thread happens to be; inside a
+    finalizer (``__del__``, a weakref callback) the :class:`Interrupted` it raises cannot
+    propagate and is only printed, and the command would go on to write its output and
+    exit 0. The signal is sent again from a helper thread a moment later (not waited for:
+    the handler would run inside this hook again), so that it runs once the main thread is
+    back in ordinary code, where the exception unwinds the command.
+    """
+    def resend(info: Any) -> None:
+        if isinstance(info.exc_value, Interrupted):
+            _thread.start_new_thread(_signal_again, (info.exc_value.signum,))
+        else:
+            hook(info)
+    return resend
+
+
+def _signal_again(signum: int) -> None:
+    time.sleep(0.05)
+    os.kill(os.getpid(), signum)
 
 
 def _interrupted(signum: int) -> int:

@@ -124,6 +124,28 @@ def test_a_signal_a_library_wraps_in_its_own_error_is_still_an_interruption(caps
     assert (code, out, err) == (143, "", "alliances: interrupted (SIGTERM)\n")
 
 
+def test_a_signal_swallowed_by_a_finalizer_still_interrupts(capsys, monkeypatch):
+    # a handler that runs inside a __del__ raises where Python can only print the exception: the
+    # command went on, wrote its output and exited 0 (a rare test_signals failure under load)
+    import signal
+    import time
+
+    class Finalized:
+        def __del__(self):
+            signal.raise_signal(signal.SIGTERM)  # the handler runs here, inside the finalizer
+
+    def slow_load(path):
+        Finalized()  # dropped at once: its __del__ runs and swallows the Interrupted
+        for _ in range(300):  # the rest of the work, long enough for the resent signal to land
+            time.sleep(0.01)
+        return real_load(path)
+
+    real_load = _scenario.load_scenario
+    monkeypatch.setattr(_scenario, "load_scenario", slow_load)
+    code, out, err = run(capsys, "show", SEED)
+    assert (code, out, err) == (143, "", "alliances: interrupted (SIGTERM)\n")
+
+
 def test_report_error_one_line_per_problem(capsys):
     report_error(ScenarioError([Problem("a.yaml", 3, "bad stance"), Problem("a.yaml", 5, "unknown actor")]))
     report_error(OutputError("cannot write 'x.jpg'"))
