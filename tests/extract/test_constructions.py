@@ -655,3 +655,41 @@ def test_a_question_states_nothing_unless_a_yes_or_no_answers_it():
     assert "Is" not in extract_relations("Is Pax arming Xan?", _P).unmatched
     # statements around a question are read as before
     assert stances("Pax attacked Xan. Will Yel join? Nobody knows.", _P) == {("p", "x"): "enemy"}
+
+
+# eleventh round, part B: a country's officials and forces for its one state actor
+_SUDAN = [Actor("saf", "Sudanese Armed Forces", "state", aliases=("Sudanese army", "Port Sudan government")),
+          Actor("rsf", "Rapid Support Forces", "armed_group", aliases=("RSF",)),
+          Actor("uae", "United Arab Emirates", "state", aliases=("UAE", "Abu Dhabi")),
+          Actor("jf", "Joint Forces", "armed_group", aliases=("Darfur Joint Forces",)),
+          Actor("splm", "Sudan People's Liberation Movement-North", "armed_group", aliases=("SPLM-N",))]
+
+
+def test_a_countrys_official_speaks_for_its_one_state_actor():
+    # u-sudan-3 "Sudan's foreign minister accused Abu Dhabi ...": Sudan is no actor's name, but one state's names
+    # hold it ("Sudanese army", "Port Sudan government"); an armed group's name ("Sudan People's ...") does not count
+    want = {("rsf", "uae"): "ally", ("saf", "uae"): "rival"}
+    assert stances("Sudan's foreign minister accused Abu Dhabi of arming the RSF.", _SUDAN) == want
+    assert stances("The Sudanese foreign minister accused Abu Dhabi of arming the RSF.", _SUDAN) == want
+    assert stances("The foreign minister of Sudan accused Abu Dhabi of arming the RSF.", _SUDAN) == want
+    assert stances("Sudanese officials accused the RSF of shelling the camp.", _SUDAN) == {("rsf", "saf"): "rival"}
+    # a place is not its government, nor is another country whose name holds it
+    assert stances("Fighting in Sudan went on as the RSF attacked the Joint Forces.", _SUDAN) == {
+        ("jf", "rsf"): "enemy"}
+    assert stances("Sudan's cities were shelled by the RSF.", _SUDAN) == {}
+    assert stances("South Sudan's foreign minister accused Abu Dhabi of arming the RSF.", _SUDAN) == {
+        ("rsf", "uae"): "ally"}
+    # two states whose names hold the country: whose official it is is not clear
+    two = [*_SUDAN, Actor("civ", "Sudanese civilian government", "state")]
+    assert stances("Sudan's foreign minister accused Abu Dhabi of arming the RSF.", two) == {("rsf", "uae"): "ally"}
+
+
+def test_regular_troops_are_the_one_government_and_a_by_phrase_is_the_nearest_agent_only():
+    # t-sudan-1: "regular troops" is the scenario's one government (here the one called "... government")
+    assert stances("The RSF attacked regular troops in El Fasher.", _SUDAN) == {("rsf", "saf"): "enemy"}
+    assert stances("Fighters of the Joint Forces fought alongside regular troops.", _SUDAN) == {("jf", "saf"): "ally"}
+    # an earlier "by the RSF" is not the agent of "alongside" when another actor stands between (it gave the
+    # RSF and the SAF both signs), and "adding that" opens what is reported
+    text = ("The army beat back an assault by the Rapid Support Forces on Monday, a spokesman said, adding that "
+            "fighters of the Darfur Joint Forces had fought alongside regular troops.")
+    assert stances(text, _SUDAN) == {("rsf", "saf"): "enemy", ("jf", "saf"): "ally"}
