@@ -34,6 +34,9 @@ MILITARY = [Actor("j", "Yel military", "state", aliases=("military government",)
 COUNTRY = [Actor("s", "Sudanese Armed Forces", "state", aliases=("Sudanese army", "Port Sudan government")),
            Actor("r", "Rapid Support Forces", "armed_group", aliases=("RSF",)),
            Actor("u", "United Arab Emirates", "state", aliases=("UAE",)), Actor("j", "Joint Forces", "armed_group")]
+# states named by countries, for places inside them (round 11 B)
+COUNTRIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukraine", "state", aliases=("Kyiv",)),
+             Actor("s", "Syria", "state"), Actor("x", "Xan", "armed_group"), Actor("w", "Washington", "state")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -392,6 +395,22 @@ INVENTORY: list[tuple] = [
     ("force noun", "The army repelled an assault by the RSF, a spokesman said, adding that the Joint Forces had "
      "fought alongside regular troops.", {"rs": "-", "js": "+"}, {}, COUNTRY),
     ("force noun", "The RSF attacked the camp, adding that regular troops had fled.", {}, {}, COUNTRY),
+    # a strike on a place inside a state targets the state; where something happened does not (round 11 B)
+    ("place target", "Ukrainian drones struck an oil refinery deep inside Russia.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Russian missiles hit targets inside Ukraine.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Russia bombed power plants across Ukraine overnight.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Ukraine attacked an airfield in Russia.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Russia launched strikes on Ukrainian cities.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Without Iranian drones, Moscow could not sustain its strikes on Ukrainian cities.", {"ru": "-"},
+     {}, COUNTRIES),
+    ("place target", "Russia and Xan clashed in Ukraine.", {"rx": "-"}, {}, COUNTRIES),
+    ("place target", "Talks in Moscow between Ukraine and Washington ended.", {}, {}, COUNTRIES),
+    ("place target", "Washington sent aid to cities in Ukraine.", {}, {}, COUNTRIES),
+    ("place target", "Xan attacked a refinery in Syria.", {}, {}, COUNTRIES),
+    ("place target", "Russian jets bombed towns in Syria.", {}, {}, COUNTRIES),
+    ("place target", "Ukrainian drones did not strike refineries inside Russia.", {}, {}, COUNTRIES),
+    ("place target", "A refinery was struck deep inside Russia.", {}, {}, COUNTRIES),
+    ("place target", "Russia did not launch strikes on Ukrainian cities.", {}, {}, COUNTRIES),
 ]
 
 _SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}

@@ -18,7 +18,7 @@ Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors named
 text), :mod:`._coref` (descriptions and pronouns; :mod:`._officials`: a country's officials),
 :mod:`._lexicon` and :mod:`._cues` (the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
 binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of;
-:mod:`._ended`: ties the sentence says have ended),
+:mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state),
 :mod:`._proposals` (cues to proposals), :mod:`._fragment` (the YAML fragment).
 """
 
@@ -43,6 +43,7 @@ from ._lexicon import (
 from ._links import Link
 from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, named_mentions, unmatched_names
 from ._officials import country_states, official_mentions
+from ._places import place_links
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, dateline_end, split_sentences, tokenize
 
@@ -82,6 +83,7 @@ __all__ = [
     "named_mentions",
     "official_mentions",
     "phrase_pattern",
+    "place_links",
     "sentence_links",
     "source_id_for",
     "split_sentences",

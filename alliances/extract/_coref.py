@@ -203,7 +203,8 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
             # struck convoys it says ...": it = Israel); an object pronoun ("cooperates with it", "them")
             # is someone else: the one other actor named before it
             opened = _clause_start(toks, start)
-            own = [m for m in before if m.start >= opened and g.actors[m.actor].kind in kinds]
+            own = [m for m in before if m.start >= opened and g.actors[m.actor].kind in kinds and not (  # "Without
+                m.via == "coref" and m.start > 0 and toks[m.start - 1].norm in _OBJECT_SLOT | {"without"})]  # them, X
             actor = own[0].actor if own else actor
             if toks[start].norm == "it":
                 actor = _it_of_several(toks, start, own or before, kinds, g, actor)

@@ -693,3 +693,33 @@ def test_regular_troops_are_the_one_government_and_a_by_phrase_is_the_nearest_ag
     text = ("The army beat back an assault by the Rapid Support Forces on Monday, a spokesman said, adding that "
             "fighters of the Darfur Joint Forces had fought alongside regular troops.")
     assert stances(text, _SUDAN) == {("rsf", "saf"): "enemy", ("jf", "saf"): "ally"}
+
+
+_UKR = [Actor("ru", "Russia", "state", aliases=("Moscow", "Kremlin")), Actor("ua", "Ukraine", "state", aliases=("Kyiv",)),
+        Actor("us", "United States", "state", aliases=("Washington",)), Actor("x", "Xan", "armed_group"),
+        Actor("sy", "Syria", "state")]
+
+
+def test_a_strike_on_a_place_inside_a_state_targets_the_state():
+    # t-ukraine-1 "Ukrainian drones struck an oil refinery deep inside Russia": the place named nobody
+    assert stances("Ukrainian drones struck an oil refinery deep inside Russia.", _UKR) == {("ru", "ua"): "enemy"}
+    assert stances("Russian missiles hit targets deep inside Ukraine.", _UKR) == {("ru", "ua"): "enemy"}
+    assert stances("Russia bombed power plants across Ukraine.", _UKR) == {("ru", "ua"): "enemy"}
+    # where something happened is no target; nor is a place a non-state attacks "in" a country, nor one held by
+    # someone, nor a cooperative act, a negated or a passive one
+    assert stances("Russia and Xan clashed in Ukraine.", _UKR) == {("ru", "x"): "enemy"}
+    assert stances("Talks in Moscow between Ukraine and the United States ended.", _UKR) == {}
+    assert stances("Xan attacked a refinery in Syria.", _UKR) == {}
+    assert stances("Russian jets bombed towns in Syria.", _UKR) == {}
+    assert stances("Russian jets struck a depot in Syria held by Xan.", _UKR) == {("ru", "x"): "enemy"}
+    assert stances("Washington sent aid to cities in Ukraine.", _UKR) == {}
+    assert stances("Ukrainian drones did not strike a refinery inside Russia.", _UKR) == {}
+    assert stances("A refinery was struck deep inside Russia.", _UKR) == {}
+
+
+def test_a_possessed_act_stands_under_a_negated_verb():
+    # t-ukraine-2 "Without them, the Kremlin could not sustain its strikes on Ukrainian cities": the strikes are
+    # taken for granted ("its" is the Kremlin, not "them" in the opening phrase)
+    text = "Pax sends Xan shells. Without them, the Kremlin could not sustain its strikes on Ukrainian cities."
+    assert stances(text, [*_UKR, Actor("p", "Pax", "state")])[("ru", "ua")] == "enemy"
+    assert stances("The Kremlin did not launch strikes on Ukrainian cities.", _UKR) == {}
