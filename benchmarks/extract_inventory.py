@@ -395,6 +395,11 @@ INVENTORY: list[tuple] = [
     ("force noun", "The army repelled an assault by the RSF, a spokesman said, adding that the Joint Forces had "
      "fought alongside regular troops.", {"rs": "-", "js": "+"}, {}, COUNTRY),
     ("force noun", "The RSF attacked the camp, adding that regular troops had fled.", {}, {}, COUNTRY),
+    ("force noun", "The RSF shelled the camp, a day after the army repelled a paramilitary assault.", {"rs": "-"}, {},
+     COUNTRY),
+    ("force noun", "The RSF shelled the camp. The Joint Forces repelled a paramilitary raid.", {"jr": "-"}, {}, COUNTRY),
+    ("force noun", "The army repelled a paramilitary assault on the airport.", {}, {}, COUNTRY),
+    ("force noun", "The Joint Forces repelled a paramilitary assault on the airport.", {}, {}, COUNTRY),
     # a strike on a place inside a state targets the state; where something happened does not (round 11 B)
     ("place target", "Ukrainian drones struck an oil refinery deep inside Russia.", {"ru": "-"}, {}, COUNTRIES),
     ("place target", "Russian missiles hit targets inside Ukraine.", {"ru": "-"}, {}, COUNTRIES),

@@ -15,7 +15,8 @@ measured with ``pip download`` on 2026-11-25) and a second of import time, for n
 model (none may be downloaded). Nothing here needs more than the standard library.
 
 Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors named in the
-text), :mod:`._coref` (descriptions and pronouns; :mod:`._officials`: a country's officials),
+text), :mod:`._coref` (descriptions and pronouns; :mod:`._officials`: a country's officials;
+:mod:`._paramilitary`: ``a paramilitary assault``),
 :mod:`._lexicon` and :mod:`._cues` (the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
 binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of;
 :mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state),
@@ -43,6 +44,7 @@ from ._lexicon import (
 from ._links import Link
 from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, named_mentions, unmatched_names
 from ._officials import country_states, official_mentions
+from ._paramilitary import paramilitary_acts
 from ._places import place_links
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, dateline_end, split_sentences, tokenize
@@ -82,6 +84,7 @@ __all__ = [
     "loads_cues",
     "named_mentions",
     "official_mentions",
+    "paramilitary_acts",
     "phrase_pattern",
     "place_links",
     "sentence_links",

@@ -723,3 +723,15 @@ def test_a_possessed_act_stands_under_a_negated_verb():
     text = "Pax sends Xan shells. Without them, the Kremlin could not sustain its strikes on Ukrainian cities."
     assert stances(text, [*_UKR, Actor("p", "Pax", "state")])[("ru", "ua")] == "enemy"
     assert stances("The Kremlin did not launch strikes on Ukrainian cities.", _UKR) == {}
+
+
+def test_a_paramilitary_assault_is_the_one_armed_group_not_its_own_subject():
+    # v-sudan-1 "a day after the army and the Darfur Joint Forces repelled a paramilitary assault": the RSF's
+    text = ("The RSF shelled the hospital on Sunday, officials said, a day after the army and the Darfur Joint Forces "
+            "repelled a paramilitary assault on the airport.")
+    assert stances(text, _SUDAN) == {("rsf", "saf"): "enemy", ("jf", "rsf"): "enemy"}
+    assert stances("The RSF shelled the camp. The army repelled a paramilitary assault.", _SUDAN) == {
+        ("rsf", "saf"): "enemy"}
+    # no armed group in reach, or two: nobody
+    assert stances("The army repelled a paramilitary assault on the airport.", _SUDAN) == {}
+    assert stances("The RSF and the Joint Forces met. The army repelled a paramilitary assault.", _SUDAN) == {}
