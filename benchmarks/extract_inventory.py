@@ -30,6 +30,13 @@ GOVERNMENT = [Actor("y", "Yel government", "state", aliases=("Yel forces",)), Ac
 GENERALS = [Actor("y", "Yel", "state"), Actor("p", "Pax", "armed_group"), Actor("q", "Quor", "state")]
 MILITARY = [Actor("j", "Yel military", "state", aliases=("military government",)),
             Actor("n", "Pax", "state", aliases=("shadow government",)), Actor("x", "Xan", "armed_group")]
+# a country whose name is no actor's: one state's names hold it (round 11 B)
+COUNTRY = [Actor("s", "Sudanese Armed Forces", "state", aliases=("Sudanese army", "Port Sudan government")),
+           Actor("r", "Rapid Support Forces", "armed_group", aliases=("RSF",)),
+           Actor("u", "United Arab Emirates", "state", aliases=("UAE",)), Actor("j", "Joint Forces", "armed_group")]
+# states named by countries, for places inside them (round 11 B)
+COUNTRIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukraine", "state", aliases=("Kyiv",)),
+             Actor("s", "Syria", "state"), Actor("x", "Xan", "armed_group"), Actor("w", "Washington", "state")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -372,6 +379,43 @@ INVENTORY: list[tuple] = [
     ("question", "Has Xan attacked Yel again? The ministry would not say.", {}, {}),
     ("question", "Will Pax break with Quor? Few diplomats think so.", {}, {}),
     ("question", 'Pax\'s envoy asked: "Why is Yel arming Zed?"', {}, {}),
+    # a country's officials and regular troops are its one state actor's (round 11 B)
+    ("official", "Sudan's foreign minister accused the UAE of arming the RSF.", {"su": "-"}, {"ru": "+"}, COUNTRY),
+    ("official", "Sudan's top diplomat thanked the UAE for its support.", {"su": "+"}, {}, COUNTRY),
+    ("official", "The Sudanese defence minister vowed to fight the RSF.", {"rs": "-"}, {}, COUNTRY),
+    ("official", "Sudanese officials accused the RSF of shelling the camp.", {"rs": "-"}, {}, COUNTRY),
+    ("official", "The foreign minister of Sudan condemned the UAE.", {"su": "-"}, {}, COUNTRY),
+    ("official", "The RSF said it had attacked Sudanese government positions.", {"rs": "-"}, {}, COUNTRY),
+    ("official", "Fighting in Sudan went on as the RSF attacked the Joint Forces.", {"jr": "-"}, {}, COUNTRY),
+    ("official", "Talks on Sudan's future opened in the UAE.", {}, {}, COUNTRY),
+    ("official", "Sudan's cities were shelled by the RSF.", {}, {}, COUNTRY),
+    ("official", "South Sudan's president condemned the UAE.", {}, {}, COUNTRY),
+    ("force noun", "The RSF attacked regular troops near the airport.", {"rs": "-"}, {}, COUNTRY),
+    ("force noun", "Joint Forces fighters fought alongside regular troops.", {"js": "+"}, {}, COUNTRY),
+    ("force noun", "The army repelled an assault by the RSF, a spokesman said, adding that the Joint Forces had "
+     "fought alongside regular troops.", {"rs": "-", "js": "+"}, {}, COUNTRY),
+    ("force noun", "The RSF attacked the camp, adding that regular troops had fled.", {}, {}, COUNTRY),
+    ("force noun", "The RSF shelled the camp, a day after the army repelled a paramilitary assault.", {"rs": "-"}, {},
+     COUNTRY),
+    ("force noun", "The RSF shelled the camp. The Joint Forces repelled a paramilitary raid.", {"jr": "-"}, {}, COUNTRY),
+    ("force noun", "The army repelled a paramilitary assault on the airport.", {}, {}, COUNTRY),
+    ("force noun", "The Joint Forces repelled a paramilitary assault on the airport.", {}, {}, COUNTRY),
+    # a strike on a place inside a state targets the state; where something happened does not (round 11 B)
+    ("place target", "Ukrainian drones struck an oil refinery deep inside Russia.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Russian missiles hit targets inside Ukraine.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Russia bombed power plants across Ukraine overnight.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Ukraine attacked an airfield in Russia.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Russia launched strikes on Ukrainian cities.", {"ru": "-"}, {}, COUNTRIES),
+    ("place target", "Without Iranian drones, Moscow could not sustain its strikes on Ukrainian cities.", {"ru": "-"},
+     {}, COUNTRIES),
+    ("place target", "Russia and Xan clashed in Ukraine.", {"rx": "-"}, {}, COUNTRIES),
+    ("place target", "Talks in Moscow between Ukraine and Washington ended.", {}, {}, COUNTRIES),
+    ("place target", "Washington sent aid to cities in Ukraine.", {}, {}, COUNTRIES),
+    ("place target", "Xan attacked a refinery in Syria.", {}, {}, COUNTRIES),
+    ("place target", "Russian jets bombed towns in Syria.", {}, {}, COUNTRIES),
+    ("place target", "Ukrainian drones did not strike refineries inside Russia.", {}, {}, COUNTRIES),
+    ("place target", "A refinery was struck deep inside Russia.", {}, {}, COUNTRIES),
+    ("place target", "Russia did not launch strikes on Ukrainian cities.", {}, {}, COUNTRIES),
 ]
 
 _SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}

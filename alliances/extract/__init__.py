@@ -15,10 +15,11 @@ measured with ``pip download`` on 2026-11-25) and a second of import time, for n
 model (none may be downloaded). Nothing here needs more than the standard library.
 
 Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors named in the
-text), :mod:`._coref` (descriptions and pronouns), :mod:`._lexicon` and :mod:`._cues`
-(the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
+text), :mod:`._coref` (descriptions and pronouns; :mod:`._officials`: a country's officials;
+:mod:`._paramilitary`: ``a paramilitary assault``),
+:mod:`._lexicon` and :mod:`._cues` (the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
 binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of;
-:mod:`._ended`: ties the sentence says have ended),
+:mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state),
 :mod:`._proposals` (cues to proposals), :mod:`._fragment` (the YAML fragment).
 """
 
@@ -42,6 +43,9 @@ from ._lexicon import (
 )
 from ._links import Link
 from ._mentions import DEMONYMS, TITLES, Gazetteer, Mention, named_mentions, unmatched_names
+from ._officials import country_states, official_mentions
+from ._paramilitary import paramilitary_acts
+from ._places import place_links
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, dateline_end, split_sentences, tokenize
 
@@ -69,6 +73,7 @@ __all__ = [
     "Token",
     "Unclear",
     "dateline_end",
+    "country_states",
     "default_cues",
     "extract_relations",
     "find_cues",
@@ -78,7 +83,10 @@ __all__ = [
     "load_cues",
     "loads_cues",
     "named_mentions",
+    "official_mentions",
+    "paramilitary_acts",
     "phrase_pattern",
+    "place_links",
     "sentence_links",
     "source_id_for",
     "split_sentences",

@@ -61,7 +61,7 @@ _SUBORDINATORS = {"after", "before", "when", "as", "until", "because", "once", "
 _REPORTING = {"said", "says", "say", "saying", "told", "added", "acknowledged", "announced", "stated", "insisted", "reported",
               "argued", "confirmed", "declared", "claimed", "claims", "claim", "believes", "believe", "believed",
               "alleged", "alleges", "suggested", "suggests", "replied", "replies", "responded", "retorted",
-              "countered", "noted", "maintains", "maintained"}
+              "countered", "noted", "maintains", "maintained", "adding"}
 _MODALS = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should"}
 _SPEECH = {"said", "says", "say", "saying", "added", "insisted", "argued"}  # always followed by what was said
 _REPORT_SKIP = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "reporters",
@@ -584,14 +584,14 @@ def _partitive(units: list[str], start: int, j: int) -> bool:
         return False
     k -= 1
     adjectives = 0  # "Resistance fighters from X", "Local units of X": up to two describing words
-    while k >= start and units[k] != ",":
+    while k >= start and units[k] not in {",", "that"}:
         u = units[k]
         if not (u in DETERMINERS or u.isdigit()):
             adjectives += 1
             if adjectives > 2 or not u.isalpha() or u in PREPOSITIONS or u in _REPORTING or u.endswith(("ed", "ing")):
                 return False
         k -= 1
-    return not any(u in PREPOSITIONS for u in units[start : max(k, start)])
+    return units[k] == "that" or not any(u in PREPOSITIONS for u in units[start : max(k, start)])  # "said that"
 
 
 def is_modifier(units: list[str], g: Group) -> bool:

@@ -26,6 +26,8 @@ from collections.abc import Set as AbstractSet
 
 from .._records import ActorKind
 from ._mentions import Gazetteer, Mention, named_mentions
+from ._officials import official_mentions
+from ._paramilitary import paramilitary_acts
 from ._sentences import Sentence, Token, dateline_end
 
 __all__ = ["ANAPHORS", "find_mentions", "unresolved_references"]
@@ -80,11 +82,11 @@ _OBJECT_SLOT = {"with", "against", "on", "to", "at", "from", "of", "for", "by", 
 # institutions a description may name without an antecedent, when one actor's name has the word
 _BARE_HEADS = {"army": frozenset({ActorKind.STATE}), "government": frozenset({ActorKind.STATE}),
                "military": frozenset({ActorKind.STATE}), "regime": frozenset({ActorKind.STATE}),
-               "security": frozenset({ActorKind.STATE}),
+               "security": frozenset({ActorKind.STATE}), "regular": frozenset({ActorKind.STATE}),
                "peacekeepers": frozenset({ActorKind.INTERNATIONAL_ORG, ActorKind.COALITION})}
 # heads that, when no actor's name has them, mean the scenario's government ("government troops", "the army")
 _ARMY_WORDS = {"army", "military"}
-_STATE_FORCE_HEADS = {"army", "government", "military", "regime", "security"}
+_STATE_FORCE_HEADS = {"army", "government", "military", "regime", "security", "regular"}
 _FORCE_FOLLOWERS = {"troops", "forces", "soldiers", "personnel"}  # "government troops", not "a military base"
 _SECURITY_FOLLOWERS = {"forces", "personnel", "services"}  # "security forces", never "security positions"
 _BARE_NOUNS = {"peacekeepers"}  # heads that stand alone ("fired on peacekeepers"), not only as modifiers
@@ -149,7 +151,9 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: tuple[list[list[M
                        prev_sent: Sentence | None, seen: set[str],
                        quoting: tuple[str | None, str | None]) -> tuple[list[Mention], tuple[str | None, str | None]]:
     found = named_mentions(sent, g, seen)
+    found = sorted(found + official_mentions(sent, g, found), key=lambda m: (m.start, m.inner))
     resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
+    resolved += paramilitary_acts(sent, g, found, previous[0][0] if prev_sent is not None and previous[0] else [])
     spoken, quoting = _speakers(sent, found, {i for m in found for i in range(m.start, m.end)}, quoting)
     return sorted(found + resolved + spoken, key=lambda m: (m.start, m.inner)), quoting
 
@@ -201,7 +205,8 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
             # struck convoys it says ...": it = Israel); an object pronoun ("cooperates with it", "them")
             # is someone else: the one other actor named before it
             opened = _clause_start(toks, start)
-            own = [m for m in before if m.start >= opened and g.actors[m.actor].kind in kinds]
+            own = [m for m in before if m.start >= opened and g.actors[m.actor].kind in kinds and not (  # "Without
+                m.via == "coref" and m.start > 0 and toks[m.start - 1].norm in _OBJECT_SLOT | {"without"})]  # them, X
             actor = own[0].actor if own else actor
             if toks[start].norm == "it":
                 actor = _it_of_several(toks, start, own or before, kinds, g, actor)

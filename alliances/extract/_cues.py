@@ -141,7 +141,9 @@ class CueMatcher:
             hostile = e.family.name == "hostility"
             negations = kept_negations if hostile else markers.negations
             reversals = kept_reversals if hostile else markers.reversals
-            negated = e.negatable and (_negated(units, start, negations, _NEGATION_REACH) or (
+            # "could not sustain its strikes on Y": a possessed act is taken for granted whatever the verb says
+            owned = e.role in _NOMINAL and start - 1 in pronouns
+            negated = e.negatable and (not owned and _negated(units, start, negations, _NEGATION_REACH) or (
                 e.role in _NOMINAL and _negated(units, start, reversals, _REVERSAL_REACH)))
             out.append(Cue(e.family, start, end, " ".join(units[start:end]), e.role, e.strength, e.reports, negated))
         return out

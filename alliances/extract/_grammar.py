@@ -180,9 +180,8 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
         return [], f"'{cue.text}': '{units[obj.first - 1]} ...' is a place there"  # "withdraw from eastern Congo"
     if role in {"passive", "preposition"} and paren is None and agent is not None and agent is clause.subject:
         # "Xan fighters were killed in strikes carried out by Pax in support of Yel": the strikes' agent's phrase
-        by = next((g for g in reversed(groups) if agent.last < g.first and g.last < cue.start
-                   and _by_agent(units, groups, max(0, g.first - 3), g.first + 1) is g), None)
-        agent = by if by is not None else agent
+        by = next((g for g in reversed(groups) if agent.last < g.first and g.last < cue.start), None)  # the nearest
+        agent = by if by is not None and _by_agent(units, groups, max(0, by.first - 3), by.first + 1) is by else agent
     if role == "verb":
         before = units[cue.start - 1] if cue.start > 0 else ""
         nominal = _nominalised(cue, clause, units, groups)

@@ -29,6 +29,7 @@ from ._grammar import sentence_links
 from ._lexicon import CueLexicon, default_cues, load_cues
 from ._links import Link
 from ._mentions import Gazetteer, Mention, unmatched_names
+from ._places import place_links
 from ._sentences import Sentence, split_sentences
 
 __all__ = ["EvidenceSentence", "Extraction", "NegatedCue", "Proposal", "Unclear", "check_actors", "check_demonyms",
@@ -282,6 +283,7 @@ def extract_relations(
     texts = {s.number: s.text for s in sentences}
     for sent, ms in zip(sentences, mentions, strict=True):
         links, reasons = sentence_links(sent, ms, matcher)
+        links += place_links(sent, ms, matcher, gazetteer, links)  # "struck a refinery deep inside Russia"
         why.setdefault(sent.number, []).extend(reasons)
         answer = _answer(texts.get(sent.number + 1, "")) if links and _is_question(sent.text) else True
         if answer is None:

@@ -655,3 +655,83 @@ def test_a_question_states_nothing_unless_a_yes_or_no_answers_it():
     assert "Is" not in extract_relations("Is Pax arming Xan?", _P).unmatched
     # statements around a question are read as before
     assert stances("Pax attacked Xan. Will Yel join? Nobody knows.", _P) == {("p", "x"): "enemy"}
+
+
+# eleventh round, part B: a country's officials and forces for its one state actor
+_SUDAN = [Actor("saf", "Sudanese Armed Forces", "state", aliases=("Sudanese army", "Port Sudan government")),
+          Actor("rsf", "Rapid Support Forces", "armed_group", aliases=("RSF",)),
+          Actor("uae", "United Arab Emirates", "state", aliases=("UAE", "Abu Dhabi")),
+          Actor("jf", "Joint Forces", "armed_group", aliases=("Darfur Joint Forces",)),
+          Actor("splm", "Sudan People's Liberation Movement-North", "armed_group", aliases=("SPLM-N",))]
+
+
+def test_a_countrys_official_speaks_for_its_one_state_actor():
+    # u-sudan-3 "Sudan's foreign minister accused Abu Dhabi ...": Sudan is no actor's name, but one state's names
+    # hold it ("Sudanese army", "Port Sudan government"); an armed group's name ("Sudan People's ...") does not count
+    want = {("rsf", "uae"): "ally", ("saf", "uae"): "rival"}
+    assert stances("Sudan's foreign minister accused Abu Dhabi of arming the RSF.", _SUDAN) == want
+    assert stances("The Sudanese foreign minister accused Abu Dhabi of arming the RSF.", _SUDAN) == want
+    assert stances("The foreign minister of Sudan accused Abu Dhabi of arming the RSF.", _SUDAN) == want
+    assert stances("Sudanese officials accused the RSF of shelling the camp.", _SUDAN) == {("rsf", "saf"): "rival"}
+    # a place is not its government, nor is another country whose name holds it
+    assert stances("Fighting in Sudan went on as the RSF attacked the Joint Forces.", _SUDAN) == {
+        ("jf", "rsf"): "enemy"}
+    assert stances("Sudan's cities were shelled by the RSF.", _SUDAN) == {}
+    assert stances("South Sudan's foreign minister accused Abu Dhabi of arming the RSF.", _SUDAN) == {
+        ("rsf", "uae"): "ally"}
+    # two states whose names hold the country: whose official it is is not clear
+    two = [*_SUDAN, Actor("civ", "Sudanese civilian government", "state")]
+    assert stances("Sudan's foreign minister accused Abu Dhabi of arming the RSF.", two) == {("rsf", "uae"): "ally"}
+
+
+def test_regular_troops_are_the_one_government_and_a_by_phrase_is_the_nearest_agent_only():
+    # t-sudan-1: "regular troops" is the scenario's one government (here the one called "... government")
+    assert stances("The RSF attacked regular troops in El Fasher.", _SUDAN) == {("rsf", "saf"): "enemy"}
+    assert stances("Fighters of the Joint Forces fought alongside regular troops.", _SUDAN) == {("jf", "saf"): "ally"}
+    # an earlier "by the RSF" is not the agent of "alongside" when another actor stands between (it gave the
+    # RSF and the SAF both signs), and "adding that" opens what is reported
+    text = ("The army beat back an assault by the Rapid Support Forces on Monday, a spokesman said, adding that "
+            "fighters of the Darfur Joint Forces had fought alongside regular troops.")
+    assert stances(text, _SUDAN) == {("rsf", "saf"): "enemy", ("jf", "saf"): "ally"}
+
+
+_UKR = [Actor("ru", "Russia", "state", aliases=("Moscow", "Kremlin")), Actor("ua", "Ukraine", "state", aliases=("Kyiv",)),
+        Actor("us", "United States", "state", aliases=("Washington",)), Actor("x", "Xan", "armed_group"),
+        Actor("sy", "Syria", "state")]
+
+
+def test_a_strike_on_a_place_inside_a_state_targets_the_state():
+    # t-ukraine-1 "Ukrainian drones struck an oil refinery deep inside Russia": the place named nobody
+    assert stances("Ukrainian drones struck an oil refinery deep inside Russia.", _UKR) == {("ru", "ua"): "enemy"}
+    assert stances("Russian missiles hit targets deep inside Ukraine.", _UKR) == {("ru", "ua"): "enemy"}
+    assert stances("Russia bombed power plants across Ukraine.", _UKR) == {("ru", "ua"): "enemy"}
+    # where something happened is no target; nor is a place a non-state attacks "in" a country, nor one held by
+    # someone, nor a cooperative act, a negated or a passive one
+    assert stances("Russia and Xan clashed in Ukraine.", _UKR) == {("ru", "x"): "enemy"}
+    assert stances("Talks in Moscow between Ukraine and the United States ended.", _UKR) == {}
+    assert stances("Xan attacked a refinery in Syria.", _UKR) == {}
+    assert stances("Russian jets bombed towns in Syria.", _UKR) == {}
+    assert stances("Russian jets struck a depot in Syria held by Xan.", _UKR) == {("ru", "x"): "enemy"}
+    assert stances("Washington sent aid to cities in Ukraine.", _UKR) == {}
+    assert stances("Ukrainian drones did not strike a refinery inside Russia.", _UKR) == {}
+    assert stances("A refinery was struck deep inside Russia.", _UKR) == {}
+
+
+def test_a_possessed_act_stands_under_a_negated_verb():
+    # t-ukraine-2 "Without them, the Kremlin could not sustain its strikes on Ukrainian cities": the strikes are
+    # taken for granted ("its" is the Kremlin, not "them" in the opening phrase)
+    text = "Pax sends Xan shells. Without them, the Kremlin could not sustain its strikes on Ukrainian cities."
+    assert stances(text, [*_UKR, Actor("p", "Pax", "state")])[("ru", "ua")] == "enemy"
+    assert stances("The Kremlin did not launch strikes on Ukrainian cities.", _UKR) == {}
+
+
+def test_a_paramilitary_assault_is_the_one_armed_group_not_its_own_subject():
+    # v-sudan-1 "a day after the army and the Darfur Joint Forces repelled a paramilitary assault": the RSF's
+    text = ("The RSF shelled the hospital on Sunday, officials said, a day after the army and the Darfur Joint Forces "
+            "repelled a paramilitary assault on the airport.")
+    assert stances(text, _SUDAN) == {("rsf", "saf"): "enemy", ("jf", "rsf"): "enemy"}
+    assert stances("The RSF shelled the camp. The army repelled a paramilitary assault.", _SUDAN) == {
+        ("rsf", "saf"): "enemy"}
+    # no armed group in reach, or two: nobody
+    assert stances("The army repelled a paramilitary assault on the airport.", _SUDAN) == {}
+    assert stances("The RSF and the Joint Forces met. The army repelled a paramilitary assault.", _SUDAN) == {}
