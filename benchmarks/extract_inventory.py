@@ -187,6 +187,16 @@ INVENTORY: list[tuple] = [
      {"pz": "-", "py": "-"}),
     ("relation noun", "Xan is Pax's main ally in the fight against Zed.", {"px": "+", "xz": "-"}, {"pz": "-"}),
     ("relation noun", "Pax's allies in the fight, Xan and Zed, met on Monday.", {"px": "+", "pz": "+"}, {"xz": "+"}),
+    # --- lists of allies after the noun (eleventh round): each member is the owner's ally, not each other's
+    ("ally list", "Pax's network of allies, Xan in the north, Zed in the south and militias in the east, was built "
+     "to deter Yel.", {"px": "+", "pz": "+"}, {"py": "-"}),
+    ("ally list", "Pax's allies, Xan in the north and the Zed in the south, met on Monday.", {"px": "+", "pz": "+"}, {}),
+    ("ally list", "Pax's web of proxies, Xan, Zed and armed groups in the east, has been weakened.",
+     {"px": "+", "pz": "+"}, {}),
+    ("ally list", "Pax's regional partners, Quor and Yel, met on Monday.", {"pq": "+", "py": "+"}, {}),
+    ("ally list", "Pax's former allies, Xan in the north and Zed in the south, met.", {}, {}),
+    ("ally list", "The war's sides, Xan in the north and Zed in the south, agreed to talk.", {}, {}),
+    ("ally list", "Pax's allies fought against Xan, Zed and Yel.", {}, {}),
     # --- coordination and lists
     ("coordination", "Xan and Zed attacked Yel.", {"xy": "-", "yz": "-"}, {"xz": "+"}),
     ("coordination", "Pax and Quor are backing Xan.", {"px": "+", "qx": "+"}, {"pq": "+"}),

@@ -194,7 +194,7 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
     scare = _scare_quotes(sent)
     starts: dict[int, list[Mention]] = {}
     owned = owned_by(sent, mentions)
-    owners = {id(o.owner) for o in owned}
+    owners = {id(o.owner) for o in owned if not o.apposed}
     skip = {j for o in owned for j in o.skip}  # "Pax's ally Yel attacked": Yel stands for the phrase
     for m in mentions:
         if m.end < len(sent.tokens) and sent.tokens[m.end].norm in _DEFECTORS:

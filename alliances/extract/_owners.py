@@ -4,13 +4,15 @@ In such a phrase the owner is no argument of the sentence's verbs: the possessed
 ``The NUG said its People's Defence Force units had joined ...`` (the PDF joined) and ``Pax's
 ally Yel attacked Xan`` (Yel attacked) both read the possessed actor as the noun phrase, and
 relate the owner to it as the noun says (forces: support; ``ally``, ``proxy``: support;
-``rival``: verbal hostility; a *former* ally: nothing).
+``rival``: verbal hostility; a *former* ally: nothing). A list after the noun (``Iran's network of allies,
+Hezbollah in Lebanon and the Houthis in Yemen,``: :mod:`._lists`) relates the owner to each actor in it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ._lists import listed_allies
 from ._mentions import Mention
 from ._sentences import Sentence
 
@@ -47,6 +49,7 @@ class Owned:
     family: str | None
     noun: str
     skip: frozenset[int] = field(default_factory=frozenset)
+    apposed: bool = False  # a list after the noun ("X's network of allies, A in P and B"): the owner stays a unit
 
 
 def relation_owner(words: list[str], k: int) -> str | None:
@@ -138,4 +141,6 @@ def owned_by(sent: Sentence, mentions: list[Mention]) -> list[Owned]:
         for h in heads:
             if h.actor != m.actor:
                 out.append(Owned(m, h, None if past else RELATION_NOUNS[noun], noun, frozenset(skip)))
-    return out
+    have = {(o.owner.start, o.owned.start) for o in out}
+    return out + [Owned(o, h, family, noun, apposed=True) for o, h, family, noun in listed_allies(sent, mentions)
+                  if (o.start, h.start) not in have]

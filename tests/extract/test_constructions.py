@@ -655,3 +655,17 @@ def test_a_question_states_nothing_unless_a_yes_or_no_answers_it():
     assert "Is" not in extract_relations("Is Pax arming Xan?", _P).unmatched
     # statements around a question are read as before
     assert stances("Pax attacked Xan. Will Yel join? Nobody knows.", _P) == {("p", "x"): "enemy"}
+
+
+def test_a_list_of_allies_after_the_noun_relates_each_to_the_owner():
+    # u-levant-1 "Iran's network of allies, Hezbollah in Lebanon, the Houthis in Yemen and armed groups in Iraq,"
+    text = "Pax's network of allies, Xan in the north, the Zed in the south and militias in the east, was built."
+    assert stances(text, _P) == {("p", "x"): "ally", ("p", "z"): "ally"}  # and nothing between Xan and Zed
+    assert stances("Pax's allies, Xan in the north and Zed in the south, met on Monday.", _P) == {
+        ("p", "x"): "ally", ("p", "z"): "ally"}
+    assert stances("Pax's web of proxies, Xan, Zed and armed groups in the east, has been weakened.", _P) == {
+        ("p", "x"): "ally", ("p", "z"): "ally"}
+    # a former tie, a list of sides, a list after "against": no ally
+    assert stances("Pax's former allies, Xan in the north and Zed in the south, met.", _P) == {}
+    assert stances("The war's sides, Xan in the north and Zed in the south, agreed to talk.", _P) == {}
+    assert stances("Pax's allies fought against Xan, Zed and Yel.", _P) == {}
