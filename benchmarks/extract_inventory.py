@@ -197,6 +197,10 @@ INVENTORY: list[tuple] = [
     ("ally list", "Pax's former allies, Xan in the north and Zed in the south, met.", {}, {}),
     ("ally list", "The war's sides, Xan in the north and Zed in the south, agreed to talk.", {}, {}),
     ("ally list", "Pax's allies fought against Xan, Zed and Yel.", {}, {}),
+    ("ally list", "The juntas in Pax, Yel and Niamey, which left Zed in January, have turned to Quor for security.",
+     {"pq": "+", "qy": "+"}, {"py": "+"}),
+    ("ally list", "The juntas of Pax and Yel have expelled Quor forces.", {"pq": "-", "qy": "-"}, {"py": "+"}),
+    ("ally list", "Troops in Pax and Yel have expelled Quor forces.", {}, {}),
     # --- coordination and lists
     ("coordination", "Xan and Zed attacked Yel.", {"xy": "-", "yz": "-"}, {"xz": "+"}),
     ("coordination", "Pax and Quor are backing Xan.", {"px": "+", "qx": "+"}, {"pq": "+"}),

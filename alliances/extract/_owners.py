@@ -16,10 +16,12 @@ from ._lists import listed_allies
 from ._mentions import Mention
 from ._sentences import Sentence
 
-__all__ = ["FORCE_NOUNS", "RELATION_NOUNS", "Owned", "owned_by", "relation_owner"]
+__all__ = ["FORCE_NOUNS", "RELATION_NOUNS", "RULERS", "Owned", "owned_by", "relation_owner"]
 
 FORCE_NOUNS = frozenset({"fighters", "troops", "soldiers", "units", "members", "militiamen", "mercenaries", "contingent",
                          "forces", "gunmen", "militants", "officers", "instructors", "advisers", "delegation"})
+# "the juntas in Bamako, Ouagadougou and Niamey", "the government of X": the noun stands for the states named after it
+RULERS = frozenset({"junta", "juntas", "government", "governments", "regime", "regimes", "rulers", "leaderships"})
 
 # "its Xan rivals", "Pax's ally Yel": the possessed actor is the phrase's head, related to the owner as the noun says
 RELATION_NOUNS = {**dict.fromkeys(["rival", "rivals", "foes", "foe", "critics", "adversaries", "adversary"], "verbal"),

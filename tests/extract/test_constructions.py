@@ -669,3 +669,13 @@ def test_a_list_of_allies_after_the_noun_relates_each_to_the_owner():
     assert stances("Pax's former allies, Xan in the north and Zed in the south, met.", _P) == {}
     assert stances("The war's sides, Xan in the north and Zed in the south, agreed to talk.", _P) == {}
     assert stances("Pax's allies fought against Xan, Zed and Yel.", _P) == {}
+
+
+def test_the_juntas_in_a_list_of_capitals_are_the_subject():
+    # u-sahel-2 "The juntas in Bamako, Ouagadougou and Niamey, which left ECOWAS ..., have turned to Russia"
+    text = "The juntas in Pax, Yel and Niamey, which left Zed in January, have turned to Quor for security."
+    assert stances(text, _P) == {("p", "q"): "ally", ("q", "y"): "ally"}
+    assert stances("The juntas of Pax and Yel have turned to Quor for security.", _P) == {
+        ("p", "q"): "ally", ("q", "y"): "ally"}
+    # troops in a place are people there, not its state
+    assert stances("Troops in Pax and Yel have expelled Quor forces.", _P) == {}
