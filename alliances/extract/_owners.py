@@ -75,7 +75,7 @@ def relation_owner(words: list[str], k: int) -> str | None:
 def owned_by(sent: Sentence, mentions: list[Mention]) -> list[Owned]:
     """Possessive phrases whose head is an actor: ``its PDF units``, ``Pax's ally Yel``, ``its rivals Yel and Zed``.
 
-    Only a resolved ``its``/``their`` or a name with ``'s`` counts as owner. ``its Xan units``
+    ``its People's Defence Forces`` (a name ending in a force noun) is ``its PDF units``. Only a resolved ``its``/``their`` or a name with ``'s`` counts as owner. ``its Xan units``
     (the owned actor before a force or relation noun) takes only a pronoun; ``Pax's ally Yel``
     (a relation noun, then the actor, or ``Pax's ally, Yel,`` between commas) takes both, and a
     plural noun takes every actor coordinated after it.
@@ -112,6 +112,8 @@ def owned_by(sent: Sentence, mentions: list[Mention]) -> list[Owned]:
             after = toks[owned.end].norm if owned.end < len(toks) else ""
             if owned.actor != m.actor and (after in FORCE_NOUNS or after in RELATION_NOUNS):
                 out.append(Owned(m, owned, RELATION_NOUNS.get(after, "support"), toks[owned.end].text))
+            elif owned.actor != m.actor and toks[owned.end - 1].norm in FORCE_NOUNS:  # "its People's Defence Forces"
+                out.append(Owned(m, owned, "support", toks[owned.end - 1].text))
             continue
         if not (pronoun or (m.via != "coref" and toks[m.end - 1].possessive)):
             continue

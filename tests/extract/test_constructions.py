@@ -679,3 +679,35 @@ def test_the_juntas_in_a_list_of_capitals_are_the_subject():
         ("p", "q"): "ally", ("q", "y"): "ally"}
     # troops in a place are people there, not its state
     assert stances("Troops in Pax and Yel have expelled Quor forces.", _P) == {}
+
+
+def test_co_agents_of_one_hostile_act_are_allies():
+    # u-sahel-1 "Malian troops and Africa Corps fighters killed dozens of civilians in a raid on a village"
+    assert stances("Pax troops and Xan fighters killed dozens of civilians in a raid on a village.", _P) == {
+        ("p", "x"): "ally"}
+    assert stances("Pax and Xan jointly shelled the town.", _P) == {("p", "x"): "ally"}
+    assert stances("Pax and Xan jointly attacked Zed.", _P) == {
+        ("p", "x"): "ally", ("p", "z"): "enemy", ("x", "z"): "enemy"}
+    # parties to one fight, separate acts, victims, no common act: no tie between them
+    assert stances("Pax and Xan attacked Zed.", _P) == {("p", "z"): "enemy", ("x", "z"): "enemy"}  # maybe two attacks
+    assert stances("Pax and Xan fought each other in a raid.", _P) == {("p", "x"): "enemy"}
+    assert stances("Clashes between Pax and Xan killed ten in an attack.", _P) == {("p", "x"): "enemy"}
+    assert stances("Pax and Xan have both attacked Zed.", _P) == {("p", "z"): "enemy", ("x", "z"): "enemy"}
+    assert stances("Pax and Xan were killed in a raid by Zed.", _P) == {("p", "z"): "enemy", ("x", "z"): "enemy"}
+    assert stances("Pax and Xan fought near the town in an offensive.", _P) == {}
+    assert stances("Pax and Xan killed dozens of civilians.", _P) == {}
+    assert stances("Pax and Xan did not attack Zed in a joint raid.", _P) == {}
+
+
+def test_the_actors_one_fights_alongside_are_on_one_side():
+    # u-drc-2 "Burundian troops ... remain in South Kivu alongside the Congolese army and Wazalendo militias"
+    assert stances("Quor troops remain in the south alongside Pax forces and Xan fighters.", _P) == {
+        ("p", "q"): "ally", ("q", "x"): "ally", ("p", "x"): "ally"}
+    # v-myanmar-2 "its People's Defence Forces would keep fighting alongside the Kachin Independence Army"
+    actors = [Actor("n", "Pax", "state"), Actor("d", "Xan Defence Forces", "armed_group"),
+              Actor("k", "Zed", "armed_group")]
+    assert stances("Pax said its Xan Defence Forces would keep fighting alongside Zed.", actors) == {
+        ("d", "k"): "ally", ("d", "n"): "ally"}
+    # fighting alongside one against another: still one side each
+    assert stances("Quor fought alongside Pax against Xan.", _P) == {
+        ("p", "q"): "ally", ("q", "x"): "enemy", ("p", "x"): "enemy"}
