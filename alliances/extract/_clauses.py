@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ._cues import Cue
 from ._mentions import Mention
-from ._owners import FORCE_NOUNS, owned_by, relation_owner
+from ._owners import FORCE_NOUNS, RULERS, owned_by, relation_owner
 from ._scope import addressee, counted, noun_subject
 from ._sentences import Sentence, dateline_end
 
@@ -194,7 +194,7 @@ def sentence_units(sent: Sentence, mentions: list[Mention]) -> tuple[list[str], 
     scare = _scare_quotes(sent)
     starts: dict[int, list[Mention]] = {}
     owned = owned_by(sent, mentions)
-    owners = {id(o.owner) for o in owned}
+    owners = {id(o.owner) for o in owned if not o.apposed}
     skip = {j for o in owned for j in o.skip}  # "Pax's ally Yel attacked": Yel stands for the phrase
     for m in mentions:
         if m.end < len(sent.tokens) and sent.tokens[m.end].norm in _DEFECTORS:
@@ -577,10 +577,10 @@ def _partitive(units: list[str], start: int, j: int) -> bool:
     k = j
     if units[k] == "to" and k - 1 >= start and units[k - 1] == "loyal":
         k -= 1
-    elif units[k] not in {"of", "from"} or (units[k] == "from" and units[k - 1] not in FORCE_NOUNS):
+    elif units[k] not in {"of", "from", "in"} or (units[k] == "from" and units[k - 1] not in FORCE_NOUNS):
         return False
     k -= 1
-    if k < start or units[k] not in _COLLECTIVE:
+    if k < start or units[k] not in (RULERS if units[j] == "in" else _COLLECTIVE | RULERS):
         return False
     k -= 1
     adjectives = 0  # "Resistance fighters from X", "Local units of X": up to two describing words

@@ -41,17 +41,11 @@ from ._clauses import (
     read_clauses,
     sentence_units,
 )
+from ._companions import companions
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
 from ._ended import ended_ties
-from ._implied import (
-    cobelligerents,
-    controlled,
-    enabled_links,
-    helped_in_relative,
-    included_allies,
-    judged_act_links,
-)
+from ._implied import controlled, enabled_links, helped_in_relative, included_allies, judged_act_links
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
@@ -130,7 +124,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             bound += new  # negated cues too: reported as negated, never proposed
             if why and not new and not cue.negated:
                 reasons.append(why)
-        found = bound + included_allies(clause) + cobelligerents(bound, clause) + controlled(bound, clause, cues)
+        found = bound + included_allies(clause) + companions(bound, clause, cues, units)
+        found += controlled(bound, clause, cues)
         found += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
         links += clause_claims(found, clause, trailing)  # "X said Y armed Z": X's claim, an allegation
     hedge = _sentence_hedge(markers)

@@ -1,8 +1,8 @@
 """Links the structure implies beyond a cue's own two arguments (all read indirectly).
 
 ``X and allied militias, including Z`` (Z is X's ally), ``X allowed Y to attack Z`` (X sides with Y),
-``X helped Y fight Z`` (X is against Z too), ``SADC troops, who were deployed to help Congo fight the
-M23`` and ``X fought Z alongside Y`` (Y is against Z too).
+``X helped Y fight Z`` (X is against Z too) and ``SADC troops, who were deployed to help Congo fight the
+M23``; fighting on one side (``X fought Z alongside Y``) is :mod:`._companions`.
 """
 
 from __future__ import annotations
@@ -13,12 +13,10 @@ from ._lexicon import FAMILIES
 from ._links import Link, pair_links
 from ._scope import ENABLING, enabled
 
-__all__ = ["cobelligerents", "controlled", "enabled_links", "helped_in_relative", "included_allies", "judged_act_links"]
+__all__ = ["controlled", "enabled_links", "helped_in_relative", "included_allies", "judged_act_links"]
 
 _SUPPORT = FAMILIES["support"]
 _HOSTILITY = FAMILIES["hostility"]
-# prepositions of fighting on one side: "X fought Z alongside Y" puts Y against Z too
-_COBELLIGERENT = {"alongside", "side by side with", "together with", "joined forces with", "in alliance with"}
 
 
 def included_allies(clause: Clause) -> list[Link]:
@@ -85,25 +83,6 @@ def helped_in_relative(bound: list[Link], clause: Clause, units: list[str]) -> l
                         helped.last < li.cue.start < p.end:
                     out += [Link(x, li.b, li.cue, False, li.hedge) for x in p.head.everyone if x != li.b]
             break
-    return out
-
-
-def cobelligerents(bound: list[Link], clause: Clause) -> list[Link]:
-    """``X fought Z alongside Y``, ``X fought alongside Y against Z``: Y is against Z too (indirect).
-
-    Only when both cues have the same agent in the same part of the clause (both in the
-    same parenthetical, or both outside any).
-    """
-    def where(li: Link) -> int:
-        return next((p.start for p in clause.parens if p.start < li.cue.start < p.end), -1)
-
-    sides = [li for li in bound if li.cue.text in _COBELLIGERENT and not li.cue.negated]
-    targets = [li for li in bound if li.cue.family is _HOSTILITY and li.cue.role != "helper" and not li.cue.negated]
-    out = []
-    for side in sides:
-        for t in targets:
-            if side.a == t.a and side.b != t.b and where(side) == where(t):
-                out.append(Link(side.b, t.b, t.cue, False, t.hedge or side.hedge))
     return out
 
 

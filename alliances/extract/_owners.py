@@ -4,20 +4,24 @@ In such a phrase the owner is no argument of the sentence's verbs: the possessed
 ``The NUG said its People's Defence Force units had joined ...`` (the PDF joined) and ``Pax's
 ally Yel attacked Xan`` (Yel attacked) both read the possessed actor as the noun phrase, and
 relate the owner to it as the noun says (forces: support; ``ally``, ``proxy``: support;
-``rival``: verbal hostility; a *former* ally: nothing).
+``rival``: verbal hostility; a *former* ally: nothing). A list after the noun (``Iran's network of allies,
+Hezbollah in Lebanon and the Houthis in Yemen,``: :mod:`._lists`) relates the owner to each actor in it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ._lists import listed_allies
 from ._mentions import Mention
 from ._sentences import Sentence
 
-__all__ = ["FORCE_NOUNS", "RELATION_NOUNS", "Owned", "owned_by", "relation_owner"]
+__all__ = ["FORCE_NOUNS", "RELATION_NOUNS", "RULERS", "Owned", "owned_by", "relation_owner"]
 
 FORCE_NOUNS = frozenset({"fighters", "troops", "soldiers", "units", "members", "militiamen", "mercenaries", "contingent",
                          "forces", "gunmen", "militants", "officers", "instructors", "advisers", "delegation"})
+# "the juntas in Bamako, Ouagadougou and Niamey", "the government of X": the noun stands for the states named after it
+RULERS = frozenset({"junta", "juntas", "government", "governments", "regime", "regimes", "rulers", "leaderships"})
 
 # "its Xan rivals", "Pax's ally Yel": the possessed actor is the phrase's head, related to the owner as the noun says
 RELATION_NOUNS = {**dict.fromkeys(["rival", "rivals", "foes", "foe", "critics", "adversaries", "adversary"], "verbal"),
@@ -47,6 +51,7 @@ class Owned:
     family: str | None
     noun: str
     skip: frozenset[int] = field(default_factory=frozenset)
+    apposed: bool = False  # a list after the noun ("X's network of allies, A in P and B"): the owner stays a unit
 
 
 def relation_owner(words: list[str], k: int) -> str | None:
@@ -70,7 +75,7 @@ def relation_owner(words: list[str], k: int) -> str | None:
 def owned_by(sent: Sentence, mentions: list[Mention]) -> list[Owned]:
     """Possessive phrases whose head is an actor: ``its PDF units``, ``Pax's ally Yel``, ``its rivals Yel and Zed``.
 
-    Only a resolved ``its``/``their`` or a name with ``'s`` counts as owner. ``its Xan units``
+    ``its People's Defence Forces`` (a name ending in a force noun) is ``its PDF units``. Only a resolved ``its``/``their`` or a name with ``'s`` counts as owner. ``its Xan units``
     (the owned actor before a force or relation noun) takes only a pronoun; ``Pax's ally Yel``
     (a relation noun, then the actor, or ``Pax's ally, Yel,`` between commas) takes both, and a
     plural noun takes every actor coordinated after it.
@@ -107,6 +112,8 @@ def owned_by(sent: Sentence, mentions: list[Mention]) -> list[Owned]:
             after = toks[owned.end].norm if owned.end < len(toks) else ""
             if owned.actor != m.actor and (after in FORCE_NOUNS or after in RELATION_NOUNS):
                 out.append(Owned(m, owned, RELATION_NOUNS.get(after, "support"), toks[owned.end].text))
+            elif owned.actor != m.actor and toks[owned.end - 1].norm in FORCE_NOUNS:  # "its People's Defence Forces"
+                out.append(Owned(m, owned, "support", toks[owned.end - 1].text))
             continue
         if not (pronoun or (m.via != "coref" and toks[m.end - 1].possessive)):
             continue
@@ -138,4 +145,6 @@ def owned_by(sent: Sentence, mentions: list[Mention]) -> list[Owned]:
         for h in heads:
             if h.actor != m.actor:
                 out.append(Owned(m, h, None if past else RELATION_NOUNS[noun], noun, frozenset(skip)))
-    return out
+    have = {(o.owner.start, o.owned.start) for o in out}
+    return out + [Owned(o, h, family, noun, apposed=True) for o, h, family, noun in listed_allies(sent, mentions)
+                  if (o.start, h.start) not in have]

@@ -735,3 +735,59 @@ def test_a_paramilitary_assault_is_the_one_armed_group_not_its_own_subject():
     # no armed group in reach, or two: nobody
     assert stances("The army repelled a paramilitary assault on the airport.", _SUDAN) == {}
     assert stances("The RSF and the Joint Forces met. The army repelled a paramilitary assault.", _SUDAN) == {}
+
+
+def test_a_list_of_allies_after_the_noun_relates_each_to_the_owner():
+    # u-levant-1 "Iran's network of allies, Hezbollah in Lebanon, the Houthis in Yemen and armed groups in Iraq,"
+    text = "Pax's network of allies, Xan in the north, the Zed in the south and militias in the east, was built."
+    assert stances(text, _P) == {("p", "x"): "ally", ("p", "z"): "ally"}  # and nothing between Xan and Zed
+    assert stances("Pax's allies, Xan in the north and Zed in the south, met on Monday.", _P) == {
+        ("p", "x"): "ally", ("p", "z"): "ally"}
+    assert stances("Pax's web of proxies, Xan, Zed and armed groups in the east, has been weakened.", _P) == {
+        ("p", "x"): "ally", ("p", "z"): "ally"}
+    # a former tie, a list of sides, a list after "against": no ally
+    assert stances("Pax's former allies, Xan in the north and Zed in the south, met.", _P) == {}
+    assert stances("The war's sides, Xan in the north and Zed in the south, agreed to talk.", _P) == {}
+    assert stances("Pax's allies fought against Xan, Zed and Yel.", _P) == {}
+
+
+def test_the_juntas_in_a_list_of_capitals_are_the_subject():
+    # u-sahel-2 "The juntas in Bamako, Ouagadougou and Niamey, which left ECOWAS ..., have turned to Russia"
+    text = "The juntas in Pax, Yel and Niamey, which left Zed in January, have turned to Quor for security."
+    assert stances(text, _P) == {("p", "q"): "ally", ("q", "y"): "ally"}
+    assert stances("The juntas of Pax and Yel have turned to Quor for security.", _P) == {
+        ("p", "q"): "ally", ("q", "y"): "ally"}
+    # troops in a place are people there, not its state
+    assert stances("Troops in Pax and Yel have expelled Quor forces.", _P) == {}
+
+
+def test_co_agents_of_one_hostile_act_are_allies():
+    # u-sahel-1 "Malian troops and Africa Corps fighters killed dozens of civilians in a raid on a village"
+    assert stances("Pax troops and Xan fighters killed dozens of civilians in a raid on a village.", _P) == {
+        ("p", "x"): "ally"}
+    assert stances("Pax and Xan jointly shelled the town.", _P) == {("p", "x"): "ally"}
+    assert stances("Pax and Xan jointly attacked Zed.", _P) == {
+        ("p", "x"): "ally", ("p", "z"): "enemy", ("x", "z"): "enemy"}
+    # parties to one fight, separate acts, victims, no common act: no tie between them
+    assert stances("Pax and Xan attacked Zed.", _P) == {("p", "z"): "enemy", ("x", "z"): "enemy"}  # maybe two attacks
+    assert stances("Pax and Xan fought each other in a raid.", _P) == {("p", "x"): "enemy"}
+    assert stances("Clashes between Pax and Xan killed ten in an attack.", _P) == {("p", "x"): "enemy"}
+    assert stances("Pax and Xan have both attacked Zed.", _P) == {("p", "z"): "enemy", ("x", "z"): "enemy"}
+    assert stances("Pax and Xan were killed in a raid by Zed.", _P) == {("p", "z"): "enemy", ("x", "z"): "enemy"}
+    assert stances("Pax and Xan fought near the town in an offensive.", _P) == {}
+    assert stances("Pax and Xan killed dozens of civilians.", _P) == {}
+    assert stances("Pax and Xan did not attack Zed in a joint raid.", _P) == {}
+
+
+def test_the_actors_one_fights_alongside_are_on_one_side():
+    # u-drc-2 "Burundian troops ... remain in South Kivu alongside the Congolese army and Wazalendo militias"
+    assert stances("Quor troops remain in the south alongside Pax forces and Xan fighters.", _P) == {
+        ("p", "q"): "ally", ("q", "x"): "ally", ("p", "x"): "ally"}
+    # v-myanmar-2 "its People's Defence Forces would keep fighting alongside the Kachin Independence Army"
+    actors = [Actor("n", "Pax", "state"), Actor("d", "Xan Defence Forces", "armed_group"),
+              Actor("k", "Zed", "armed_group")]
+    assert stances("Pax said its Xan Defence Forces would keep fighting alongside Zed.", actors) == {
+        ("d", "k"): "ally", ("d", "n"): "ally"}
+    # fighting alongside one against another: still one side each
+    assert stances("Quor fought alongside Pax against Xan.", _P) == {
+        ("p", "q"): "ally", ("q", "x"): "enemy", ("p", "x"): "enemy"}
