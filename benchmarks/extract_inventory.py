@@ -337,6 +337,13 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Pax armed Xan until last year.", {}, {}),
     ("negation/hedge", "Pax has backed Xan since 2019.", {"px": "+"}, {}),
     ("negation/hedge", "Pax used to arm Xan.", {}, {}),
+    # a tie before a time (round 11, part D): "Before the war, the RSF and the army were partners"
+    ("negation/hedge", "Before the war, Pax and Yel were partners.", {}, {}),
+    ("negation/hedge", "Until the coup, Pax was Yel's main backer.", {}, {}),
+    ("negation/hedge", "Pax and Yel were allies prior to the 2020 elections.", {}, {}),
+    ("negation/hedge", "Before the war, Pax and Yel were partners; now Pax arms Xan.", {"px": "+"}, {}),
+    ("negation/hedge", "Pax has backed Xan since before the war.", {"px": "+"}, {}),
+    ("negation/hedge", "Before the ceasefire, Xan attacked Yel.", {"xy": "-"}, {}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

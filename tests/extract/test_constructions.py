@@ -655,3 +655,19 @@ def test_a_question_states_nothing_unless_a_yes_or_no_answers_it():
     assert "Is" not in extract_relations("Is Pax arming Xan?", _P).unmatched
     # statements around a question are read as before
     assert stances("Pax attacked Xan. Will Yel join? Nobody knows.", _P) == {("p", "x"): "enemy"}
+
+
+def test_a_tie_before_a_time_has_ended():
+    # w-sudan-3 "Before the war, the RSF and the army were partners: together they ...": a former tie read as standing
+    ex = extract_relations("Before the war, Pax and Yel were partners: together they ousted the president.", _P)
+    assert ex.proposals == () and [(n.a, n.b, n.cue) for n in ex.negated] == [("p", "y", "partners")]
+    assert stances("Until 2021, Pax and Yel were allies.", _P) == {}
+    assert stances("Prior to the coup, Pax was Yel's closest ally.", _P) == {}
+    assert stances("Pax and Yel were partners before the war.", _P) == {}
+    assert stances("Pax armed Xan before the 2020 war.", _P) == {}
+    # the clause it opens only: a later clause in the present stands; hostile acts before a time still happened
+    assert stances("Before the war, Pax and Yel were partners; now Pax arms Xan.", _P) == {("p", "x"): "ally"}
+    assert stances("Before the ceasefire, Xan attacked Yel.", _P) == {("x", "y"): "enemy"}
+    # "since before the war" goes on; "before joining" is no time
+    assert stances("Pax has backed Xan since before the war.", _P) == {("p", "x"): "ally"}
+    assert stances("Before joining the coalition, Pax armed Xan.", _P) == {("p", "x"): "ally"}
