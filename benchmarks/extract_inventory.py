@@ -117,6 +117,12 @@ INVENTORY: list[tuple] = [
     ("relative clause", "Pax let Xan fighters use its territory to attack Yel.", {"px": "+", "xy": "-"}, {"py": "-"}),
     ("relative clause", "Pax, which did not let Xan use its bases to attack Yel, said nothing.", {}, {}),
     ("relative clause", "Pax let Xan use its ports to ship grain to Yel.", {}, {}),
+    # a restrictive relative is said of its head noun, not of the subject or a possessor (round 11, part D)
+    ("relative clause", "Xan's siege of the city has drawn in militias that now fight alongside Yel.", {}, {}),
+    ("relative clause", "Pax armed militias who later attacked Yel.", {}, {}),
+    ("relative clause", "Pax funds local groups that are loyal to Yel.", {}, {}),
+    ("relative clause", "Xan's offensive has drawn in Zed fighters that now fight alongside Yel.", {"yz": "+"}, {}),
+    ("relative clause", "Xan fighters who fight alongside Yel took the town.", {"xy": "+"}, {}),
     # --- relation nouns and appositions
     ("relation noun", "Xan's ally Zed attacked Yel.", {"xz": "+", "yz": "-"}, {"xy": "-"}),
     ("relation noun", "Pax's rival Yel condemned the move.", {"py": "-"}, {}),

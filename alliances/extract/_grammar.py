@@ -56,13 +56,13 @@ from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
 from ._owners import owned_by
+from ._relatives import relative_heads
 from ._scope import described_noun
 from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
 
-_SUPPORT = FAMILIES["support"]
-_HOSTILITY = FAMILIES["hostility"]
+_SUPPORT, _HOSTILITY = FAMILIES["support"], FAMILIES["hostility"]
 _VERBAL = FAMILIES["verbal"]
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
@@ -141,7 +141,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
             continue
         h = link.hedge or (hedge if not link.cue.reports else None)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
-    return ended_ties(out, units, unit_mention), reasons
+    return ended_ties(relative_heads(out, units, unit_mention, reasons), units, unit_mention), reasons
 
 
 def _contrasted(clauses: list[Clause], units: list[str]) -> list[tuple[int, int]]:

@@ -671,3 +671,19 @@ def test_a_tie_before_a_time_has_ended():
     # "since before the war" goes on; "before joining" is no time
     assert stances("Pax has backed Xan since before the war.", _P) == {("p", "x"): "ally"}
     assert stances("Before joining the coalition, Pax armed Xan.", _P) == {("p", "x"): "ally"}
+
+
+def test_a_restrictive_relative_is_said_of_its_head_noun():
+    # x-sudan-2 "The RSF's siege of El Fasher ... has drawn in the Darfur armed movements that ... now fight alongside
+    # the army": the owner of the siege was read as the subject of "fight alongside" (RSF-SAF ally)
+    assert stances("Xan's siege of the city has drawn in Zed fighters that had stayed neutral for months and now fight "
+                   "alongside Yel.", _P) == {("y", "z"): "ally"}
+    ex = extract_relations("Xan's siege of the city has drawn in militias that now fight alongside Yel.", _P)
+    assert ex.proposals == () and any("'alongside': said of the militias that ..., who are no actor" in u.reason
+                                      for u in ex.unclear)
+    assert stances("Pax armed militias who later attacked Yel.", _P) == {}
+    assert stances("Pax backed groups that are allied with Yel.", _P) == {}
+    # the subject's own relative, its own troops, a complement after "told": read as before
+    assert stances("Xan fighters who fight alongside Yel took the town.", _P) == {("x", "y"): "ally"}
+    assert stances("Pax deployed its troops that fight alongside Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax told Yel that Zed fighters had attacked Xan.", _P) == {("x", "z"): "enemy"}
