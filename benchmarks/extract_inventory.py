@@ -123,6 +123,10 @@ INVENTORY: list[tuple] = [
     ("relative clause", "Pax funds local groups that are loyal to Yel.", {}, {}),
     ("relative clause", "Xan's offensive has drawn in Zed fighters that now fight alongside Yel.", {"yz": "+"}, {}),
     ("relative clause", "Xan fighters who fight alongside Yel took the town.", {"xy": "+"}, {}),
+    ("nominal", "Xan calls Mahmoud Abbas's security cooperation with Yel collaboration.", {}, {}),
+    ("nominal", "Pax criticised the minister's growing military ties with Yel.", {}, {"py": "-"}),
+    ("nominal", "Pax calls Quor's security cooperation with Yel collaboration.", {"qy": "+"}, {}),
+    ("nominal", "Pax stepped up its security cooperation with Yel.", {"py": "+"}, {}),
     # --- relation nouns and appositions
     ("relation noun", "Xan's ally Zed attacked Yel.", {"xz": "+", "yz": "-"}, {"xy": "-"}),
     ("relation noun", "Pax's rival Yel condemned the move.", {"py": "-"}, {}),

@@ -56,6 +56,7 @@ from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
 from ._owners import owned_by
+from ._possessed import possessed_acts
 from ._relatives import relative_heads
 from ._scope import described_noun
 from ._sentences import Sentence
@@ -136,9 +137,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
     out = []
-    for link in links:
-        if link.a == link.b:
-            continue
+    for link in (li for li in possessed_acts(links, sent, mentions, units, unit_mention, reasons) if li.a != li.b):
         h = link.hedge or (hedge if not link.cue.reports else None)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
     return ended_ties(relative_heads(out, units, unit_mention, reasons), units, unit_mention), reasons

@@ -687,3 +687,17 @@ def test_a_restrictive_relative_is_said_of_its_head_noun():
     assert stances("Xan fighters who fight alongside Yel took the town.", _P) == {("x", "y"): "ally"}
     assert stances("Pax deployed its troops that fight alongside Yel.", _P) == {("p", "y"): "ally"}
     assert stances("Pax told Yel that Zed fighters had attacked Xan.", _P) == {("x", "z"): "enemy"}
+
+
+def test_a_possessed_act_is_its_possessors():
+    # w-levant-3 "Hamas calls Mahmoud Abbas's security cooperation with Israel collaboration": the cooperation is
+    # Abbas's, not the subject's (Hamas-Israel friendly)
+    ex = extract_relations("Xan calls Mahmoud Abbas's security cooperation with Yel collaboration.", _P)
+    assert ex.proposals == () and any("said of Abbas's cooperation with" in u.reason for u in ex.unclear)
+    assert stances("Pax praised the president's growing support for Xan.", _P) == {}
+    # an actor as possessor is the agent
+    assert stances("Pax calls Quor's security cooperation with Yel collaboration.", _P) == {("q", "y"): "friendly"}
+    assert stances("Pax welcomed Quor's support for Xan.", _P) == {("p", "q"): "friendly", ("q", "x"): "ally"}
+    # the subject's own possessive, or its pronoun: as before
+    assert stances("Pax stepped up its cooperation with Yel.", _P) == {("p", "y"): "friendly"}
+    assert stances("Pax's forces attacked Yel.", _P) == {("p", "y"): "enemy"}
