@@ -354,6 +354,9 @@ INVENTORY: list[tuple] = [
     ("negation/hedge", "Before the war, Pax and Yel were partners; now Pax arms Xan.", {"px": "+"}, {}),
     ("negation/hedge", "Pax has backed Xan since before the war.", {"px": "+"}, {}),
     ("negation/hedge", "Before the ceasefire, Xan attacked Yel.", {"xy": "-"}, {}),
+    ("negation/hedge", "Xan said it had received no weapons from Pax, as Yel claims.", {}, {}),
+    ("negation/hedge", "Pax supplied no drones to Xan.", {}, {}),
+    ("negation/hedge", "Xan has bought no arms from Pax since 2020.", {}, {}),
     # --- quotes
     ("quote", '"We will keep fighting Yel," a Xan commander said.', {"xy": "-"}, {}),
     ("quote", '"Pax is our closest partner," a Yel minister said.', {"py": "+"}, {}),

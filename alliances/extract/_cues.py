@@ -141,7 +141,8 @@ class CueMatcher:
             hostile = e.family.name == "hostility"
             negations = kept_negations if hostile else markers.negations
             reversals = kept_reversals if hostile else markers.reversals
-            negated = e.negatable and (_negated(units, start, negations, _NEGATION_REACH) or (
+            # "received no weapons from": a "no" inside a cue's gap (not "no clashes with", a cue of its own)
+            negated = e.negatable and ("no" in units[start + 1 : end] or _negated(units, start, negations, _NEGATION_REACH) or (
                 e.role in _NOMINAL and _negated(units, start, reversals, _REVERSAL_REACH)))
             out.append(Cue(e.family, start, end, " ".join(units[start:end]), e.role, e.strength, e.reports, negated))
         return out

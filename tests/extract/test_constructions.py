@@ -701,3 +701,11 @@ def test_a_possessed_act_is_its_possessors():
     # the subject's own possessive, or its pronoun: as before
     assert stances("Pax stepped up its cooperation with Yel.", _P) == {("p", "y"): "friendly"}
     assert stances("Pax's forces attacked Yel.", _P) == {("p", "y"): "enemy"}
+
+
+def test_a_transfer_of_no_goods_is_negated():
+    # x-sahel-3 "they had received no weapons from Algeria, as Mali's government claims": "no" inside the cue's gap
+    ex = extract_relations("Xan said they had received no weapons from Pax, as Yel's government claims.", _P)
+    assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "x")]
+    assert stances("Pax supplied no drones to Xan.", _P) == {}
+    assert stances("Pax received weapons from Quor.", _P) == {("p", "q"): "ally"}
