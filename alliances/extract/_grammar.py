@@ -41,6 +41,7 @@ from ._clauses import (
     read_clauses,
     sentence_units,
 )
+from ._coordinated import new_subjects
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
 from ._ended import ended_ties
@@ -63,8 +64,7 @@ from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
 
-_SUPPORT, _HOSTILITY = FAMILIES["support"], FAMILIES["hostility"]
-_VERBAL = FAMILIES["verbal"]
+_SUPPORT, _HOSTILITY, _VERBAL = FAMILIES["support"], FAMILIES["hostility"], FAMILIES["verbal"]
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
 _CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
@@ -140,7 +140,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     for link in (li for li in possessed_acts(links, sent, mentions, units, unit_mention, reasons) if li.a != li.b):
         h = link.hedge or (hedge if not link.cue.reports else None)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
-    return ended_ties(relative_heads(out, units, unit_mention, reasons), units, unit_mention), reasons
+    out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
+    return ended_ties(out, units, unit_mention), reasons
 
 
 def _contrasted(clauses: list[Clause], units: list[str]) -> list[tuple[int, int]]:

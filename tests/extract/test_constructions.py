@@ -709,3 +709,13 @@ def test_a_transfer_of_no_goods_is_negated():
     assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "x")]
     assert stances("Pax supplied no drones to Xan.", _P) == {}
     assert stances("Pax received weapons from Quor.", _P) == {("p", "q"): "ally"}
+
+
+def test_an_actor_after_and_that_a_verb_follows_opens_its_own_clause():
+    # x-karabakh-3 "France pledged humanitarian aid to Yerevan and Iran offered its condolences": Iran is no recipient
+    assert stances("Pax pledged humanitarian aid to Yel and Quor offered its condolences.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax sent weapons to Yel and Quor later condemned the deliveries.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax armed Yel and Quor trained Xan.", _P) == {("p", "y"): "ally", ("q", "x"): "ally"}
+    # a group of two is still one group: "between X and Y resumed", two objects with no verb after
+    assert stances("Fighting between Xan and Zed resumed on Sunday.", _P) == {("x", "z"): "enemy"}
+    assert stances("Pax armed Yel and Quor.", _P) == {("p", "q"): "ally", ("p", "y"): "ally"}
