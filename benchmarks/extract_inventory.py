@@ -130,6 +130,9 @@ INVENTORY: list[tuple] = [
     ("nominal", "Pax criticised the minister's growing military ties with Yel.", {}, {"py": "-"}),
     ("nominal", "Pax calls Quor's security cooperation with Yel collaboration.", {"qy": "+"}, {}),
     ("nominal", "Pax stepped up its security cooperation with Yel.", {"py": "+"}, {}),
+    ("nominal", "After Pax ordered Quor troops out, the Alliance of Sahel States it formed with Yel left the bloc.",
+     {}, {"py": "+", "pq": "-"}),
+    ("nominal", "Pax signs Alliance With Yel.", {"py": "+"}, {}),
     # --- relation nouns and appositions
     ("relation noun", "Xan's ally Zed attacked Yel.", {"xz": "+", "yz": "-"}, {"xy": "-"}),
     ("relation noun", "Pax's rival Yel condemned the move.", {"py": "-"}, {}),

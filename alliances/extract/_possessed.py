@@ -6,6 +6,10 @@ words between: ``security``, ``growing military``), never the sentence's subject
 possessor is an actor, it is the link's agent (``Pax condemned Quor's support for Xan``);
 when it names none (``Abbas's``, ``the president's``), the link is dropped and the cue listed
 as unclear. Possessive pronouns (``its cooperation with``) are left to coreference.
+
+A cue's words may also be a body's name: ``the Alliance of Sahel States it formed with Burkina
+Faso and Niger`` names no alliance between the actors around it (a capitalised cue mid-sentence
+with a capitalised word after it); the link is dropped and the cue listed as unclear.
 """
 
 from __future__ import annotations
@@ -63,6 +67,10 @@ def possessed_acts(links: list[Link], sent: Sentence, mentions: list[Mention], u
     for link in links:
         c = link.cue  # (a cue the structure implies, or an actor modifier, has no words of its own there)
         own = 0 <= c.start < len(tokens) and units[c.start] == c.text.split()[0]
+        if own and _in_name(sent, tokens[c.start], c.end - c.start, mentions):
+            why = f"'{c.text}': part of a name ({sent.tokens[tokens[c.start]].text} ...), no tie"
+            reasons.extend([] if why in reasons else [why])
+            continue  # "the Alliance of Sahel States it formed with ...": a body's name, not an alliance
         owner = _possessor(sent, tokens[c.start]) if own else None
         if owner is None:
             out.append(link)
@@ -78,6 +86,15 @@ def possessed_acts(links: list[Link], sent: Sentence, mentions: list[Mention], u
             if why not in reasons:
                 reasons.append(why)
     return out
+
+
+def _in_name(sent: Sentence, t: int, n: int, mentions: list[Mention]) -> bool:
+    """Whether the cue of ``n`` tokens from token ``t`` is inside a proper name: capitalised after a word
+    mid-sentence, with a capitalised word after it that is no actor (``the Alliance of Sahel States``)."""
+    after = t + n
+    return 0 < t and after < len(sent.tokens) and sent.tokens[t].is_capitalised and sent.tokens[t - 1].is_word and \
+        not sent.tokens[t - 1].is_capitalised and sent.tokens[after].is_capitalised and \
+        not any(m.start <= after < m.end for m in mentions)
 
 
 def _possessor(sent: Sentence, t: int) -> int | None:

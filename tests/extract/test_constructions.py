@@ -719,3 +719,14 @@ def test_an_actor_after_and_that_a_verb_follows_opens_its_own_clause():
     # a group of two is still one group: "between X and Y resumed", two objects with no verb after
     assert stances("Fighting between Xan and Zed resumed on Sunday.", _P) == {("x", "z"): "enemy"}
     assert stances("Pax armed Yel and Quor.", _P) == {("p", "q"): "ally", ("p", "y"): "ally"}
+
+
+def test_a_cue_inside_a_bodys_name_is_no_tie():
+    # w-sahel-2 "Three years after Mali's junta ordered French troops out, the Alliance of Sahel States it formed
+    # with Burkina Faso and Niger": "Alliance of" bound France and Mali
+    ex = extract_relations("After Pax ordered Quor troops out, the Alliance of Sahel States it formed with Yel left "
+                           "the bloc.", _P)
+    assert ("p", "q") not in {p.pair for p in ex.proposals}
+    assert any("part of a name" in u.reason for u in ex.unclear)
+    # a headline in title case still reads its actors' tie
+    assert stances("Pax signs Alliance With Yel.", _P) == {("p", "y"): "ally"}
