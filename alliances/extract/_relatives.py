@@ -99,6 +99,8 @@ def _head(units: list[str], unit_mention: dict[int, Mention], i: int) -> str | b
         return None
     for j in range(i - 2, max(-1, i - 2 - _MODIFIERS), -1):
         u = units[j]
+        if u in {"a", "an", "the"} and j >= 2 and units[j - 1] == "," and units[j - 2].startswith("@"):
+            return unit_mention[j - 2].actor  # "Zed, a militia that fights alongside Yel": Zed's apposition
         if u in _OWN or u in _TELLING or u == "of":
             # "its troops that ...": its own; "told militias that ...": a complement; "an alliance of
             # movements that ...", "a smaller ally of Hamas that ...": the relative may be the first noun's
