@@ -143,7 +143,9 @@ class CueMatcher:
             reversals = kept_reversals if hostile else markers.reversals
             # "could not sustain its strikes on Y": a possessed act is taken for granted whatever the verb says
             owned = e.role in _NOMINAL and start - 1 in pronouns
-            negated = e.negatable and (not owned and _negated(units, start, negations, _NEGATION_REACH) or (
+            # "received no weapons from": a "no" inside a cue's gap (not "no clashes with", a cue of its own)
+            negated = e.negatable and ("no" in units[start + 1 : end] or (
+                not owned and _negated(units, start, negations, _NEGATION_REACH)) or (
                 e.role in _NOMINAL and _negated(units, start, reversals, _REVERSAL_REACH)))
             out.append(Cue(e.family, start, end, " ".join(units[start:end]), e.role, e.strength, e.reports, negated))
         return out

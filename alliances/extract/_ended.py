@@ -10,8 +10,9 @@ Three ways wire copy states a tie and its end in one sentence:
   Somali army for years, were ordered out of two bases by Mogadishu": the agent of the
   expulsion ended the tie it had with the expelled;
 - a time the tie lasted until: "Pax, which had backed Xan until 2020, now supports Zed"
-  (a year, a month, "until recently", "until last year" in the cue's clause), and a habit
-  that was: "Pax used to arm Xan".
+  (a year, a month, "until recently", "until last year" in the cue's clause; "before" and
+  "prior to" an event too: "were partners before the war"), a clause a time opens ("Before
+  the war, Pax and Yel were partners: ..."), and a habit that was: "Pax used to arm Xan".
 
 The positive links before the rupture (and, for an expulsion, those with its agent) are
 kept as negated cues: reported as negated, never proposed, and never turned into the
@@ -39,10 +40,16 @@ _EXPELLED = re.compile(r"(?<![^ ])(?:was|were|been|being) (?:(?:ordered|thrown|k
                        r"|(?:ordered|asked) to leave)(?: [^ ;:@]+){0,5} by (@\d+)(?= |$)")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
            "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-# "had backed Xan until 2020", "armed Xan until last year": the support ended then (a year, a month, "recently")
-_UNTIL = re.compile(rf"(?<![^ ])until (?:\d{{4}}|recently|last (?:year|month|week|spring|summer|autumn|winter)"
-                    rf"|early|late|mid-\d{{4}}|the (?:coup|war|ceasefire|truce)|then|{_MONTHS})(?= |$)")
+_EVENTS = r"(?:war|coup|conflict|fighting|invasion|split|revolution|uprising|ceasefire|truce|offensive|elections?|crisis)"
+# "had backed Xan until 2020", "armed Xan until last year", "were partners before the war": the support ended
+# then (a year, a month, "recently", an event); not "since before the war" (it goes on)
+_UNTIL = re.compile(rf"(?<![^ ])(?<!since )(?<!since long )(?<!ever since )(?:until|before|prior to) "
+                    rf"(?:\d{{4}}|recently|last (?:year|month|week|spring|summer|autumn|winter)"
+                    rf"|early|late|mid-\d{{4}}|the (?:[a-z0-9-]+ ){{0,2}}{_EVENTS}|independence|then|{_MONTHS})(?= |$)")
 _BARRIERS = {";", "but", "while", "whereas", "although", "yet"}
+# a fronted time ("Before the war, Pax and Yel were partners: ..."): the clause it opens states a past tie,
+# up to a colon, a semicolon, a contrast or a "now" that turns to the present
+_FRONT_END = _BARRIERS | {":", "now", "today", "since"}
 _POSITIVE = {"support", "cooperation"}
 
 
@@ -86,12 +93,17 @@ def ended_ties(links: list[Link], units: list[str], unit_mention: dict[int, Ment
 
     ends: list[tuple[int, str | None]] = [(unit(m.start()), None) for m in _ANAPHORIC.finditer(norm)]
     untils = [unit(m.start()) for m in _UNTIL.finditer(norm)]
+    fronted = [k for k in untils if k == 0 or units[k - 1] in (";", "but")]
+    past = range(0)
+    if fronted:  # "Before the war, Pax and Yel were partners": the tie of the clause it opens ended
+        k = fronted[0]
+        past = range(k, next((j for j in range(k + 1, len(units)) if units[j] in _FRONT_END), len(units)))
     for m in _EXPELLED.finditer(norm):
         by = unit_mention.get(unit(m.start(1)))
         if by is not None:
             ends.append((unit(m.start()), by.actor))
     used = {k + 2 for k in range(len(units) - 2) if units[k : k + 2] == ["used", "to"]}  # "Pax used to arm Xan"
-    if not ends and not untils and not used:
+    if not ends and not untils and not used:  # (a fronted time is one of the untils)
         return links
     out = []
     for link in links:
@@ -99,7 +111,7 @@ def ended_ties(links: list[Link], units: list[str], unit_mention: dict[int, Ment
         if c.family.name in _POSITIVE and not c.negated and (any(
                 c.end <= at and (actor is None or actor in (link.a, link.b)) for at, actor in ends) or any(
                 c.end <= at <= c.end + 8 and not _BARRIERS.intersection(units[c.end : at]) for at in untils)
-                or c.start in used):
+                or c.start in used or c.start in past):
             link = replace(link, cue=replace(link.cue, negated=True))
         out.append(link)
     return out

@@ -42,6 +42,7 @@ from ._clauses import (
     sentence_units,
 )
 from ._companions import companions
+from ._coordinated import new_subjects
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
 from ._ended import ended_ties
@@ -50,14 +51,14 @@ from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
 from ._owners import owned_by
+from ._possessed import possessed_acts
+from ._relatives import relative_heads
 from ._scope import described_noun
 from ._sentences import Sentence
 
 __all__ = ["Link", "sentence_links"]
 
-_SUPPORT = FAMILIES["support"]
-_HOSTILITY = FAMILIES["hostility"]
-_VERBAL = FAMILIES["verbal"]
+_SUPPORT, _HOSTILITY, _VERBAL = FAMILIES["support"], FAMILIES["hostility"], FAMILIES["verbal"]
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
 _COORDINATING = {"and", "or", ",", "then", ";", "but", "while"}
 _CONTRASTS = {"but", "while", "whereas", "although", "though", "yet"}
@@ -131,11 +132,10 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
     out = []
-    for link in links:
-        if link.a == link.b:
-            continue
+    for link in (li for li in possessed_acts(links, sent, mentions, units, unit_mention, reasons) if li.a != li.b):
         h = link.hedge or (hedge if not link.cue.reports else None)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
+    out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
     return ended_ties(out, units, unit_mention), reasons
 
 

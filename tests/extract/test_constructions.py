@@ -791,3 +791,81 @@ def test_the_actors_one_fights_alongside_are_on_one_side():
     # fighting alongside one against another: still one side each
     assert stances("Quor fought alongside Pax against Xan.", _P) == {
         ("p", "q"): "ally", ("q", "x"): "enemy", ("p", "x"): "enemy"}
+
+
+def test_a_tie_before_a_time_has_ended():
+    # w-sudan-3 "Before the war, the RSF and the army were partners: together they ...": a former tie read as standing
+    ex = extract_relations("Before the war, Pax and Yel were partners: together they ousted the president.", _P)
+    assert ex.proposals == () and [(n.a, n.b, n.cue) for n in ex.negated] == [("p", "y", "partners")]
+    assert stances("Until 2021, Pax and Yel were allies.", _P) == {}
+    assert stances("Prior to the coup, Pax was Yel's closest ally.", _P) == {}
+    assert stances("Pax and Yel were partners before the war.", _P) == {}
+    assert stances("Pax armed Xan before the 2020 war.", _P) == {}
+    # the clause it opens only: a later clause in the present stands; hostile acts before a time still happened
+    assert stances("Before the war, Pax and Yel were partners; now Pax arms Xan.", _P) == {("p", "x"): "ally"}
+    assert stances("Before the ceasefire, Xan attacked Yel.", _P) == {("x", "y"): "enemy"}
+    # "since before the war" goes on; "before joining" is no time
+    assert stances("Pax has backed Xan since before the war.", _P) == {("p", "x"): "ally"}
+    assert stances("Before joining the coalition, Pax armed Xan.", _P) == {("p", "x"): "ally"}
+
+
+def test_a_restrictive_relative_is_said_of_its_head_noun():
+    # x-sudan-2 "The RSF's siege of El Fasher ... has drawn in the Darfur armed movements that ... now fight alongside
+    # the army": the owner of the siege was read as the subject of "fight alongside" (RSF-SAF ally)
+    assert stances("Xan's siege of the city has drawn in Zed fighters that had stayed neutral for months and now fight "
+                   "alongside Yel.", _P) == {("y", "z"): "ally"}
+    ex = extract_relations("Xan's siege of the city has drawn in militias that now fight alongside Yel.", _P)
+    assert ex.proposals == () and any("'alongside': said of the militias that ..., who are no actor" in u.reason
+                                      for u in ex.unclear)
+    assert stances("Pax armed militias who later attacked Yel.", _P) == {}
+    assert stances("Pax backed groups that are allied with Yel.", _P) == {}
+    # the subject's own relative, its own troops, a complement after "told": read as before
+    assert stances("Xan fighters who fight alongside Yel took the town.", _P) == {("x", "y"): "ally"}
+    assert stances("Pax deployed its troops that fight alongside Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax told Yel that Zed fighters had attacked Xan.", _P) == {("x", "z"): "enemy"}
+    # an apposition's relative is the named actor's
+    assert stances("Pax fought against Zed, a militia that fights alongside Yel.", _P) == {
+        ("p", "z"): "enemy", ("y", "z"): "ally"}
+
+
+def test_a_possessed_act_is_its_possessors():
+    # w-levant-3 "Hamas calls Mahmoud Abbas's security cooperation with Israel collaboration": the cooperation is
+    # Abbas's, not the subject's (Hamas-Israel friendly)
+    ex = extract_relations("Xan calls Mahmoud Abbas's security cooperation with Yel collaboration.", _P)
+    assert ex.proposals == () and any("said of Abbas's cooperation with" in u.reason for u in ex.unclear)
+    assert stances("Pax praised the president's growing support for Xan.", _P) == {}
+    # an actor as possessor is the agent
+    assert stances("Pax calls Quor's security cooperation with Yel collaboration.", _P) == {("q", "y"): "friendly"}
+    assert stances("Pax welcomed Quor's support for Xan.", _P) == {("p", "q"): "friendly", ("q", "x"): "ally"}
+    # the subject's own possessive, or its pronoun: as before
+    assert stances("Pax stepped up its cooperation with Yel.", _P) == {("p", "y"): "friendly"}
+    assert stances("Pax's forces attacked Yel.", _P) == {("p", "y"): "enemy"}
+
+
+def test_a_transfer_of_no_goods_is_negated():
+    # x-sahel-3 "they had received no weapons from Algeria, as Mali's government claims": "no" inside the cue's gap
+    ex = extract_relations("Xan said they had received no weapons from Pax, as Yel's government claims.", _P)
+    assert ex.proposals == () and [(n.a, n.b) for n in ex.negated] == [("p", "x")]
+    assert stances("Pax supplied no drones to Xan.", _P) == {}
+    assert stances("Pax received weapons from Quor.", _P) == {("p", "q"): "ally"}
+
+
+def test_an_actor_after_and_that_a_verb_follows_opens_its_own_clause():
+    # x-karabakh-3 "France pledged humanitarian aid to Yerevan and Iran offered its condolences": Iran is no recipient
+    assert stances("Pax pledged humanitarian aid to Yel and Quor offered its condolences.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax sent weapons to Yel and Quor later condemned the deliveries.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax armed Yel and Quor trained Xan.", _P) == {("p", "y"): "ally", ("q", "x"): "ally"}
+    # a group of two is still one group: "between X and Y resumed", two objects with no verb after
+    assert stances("Fighting between Xan and Zed resumed on Sunday.", _P) == {("x", "z"): "enemy"}
+    assert stances("Pax armed Yel and Quor.", _P) == {("p", "q"): "ally", ("p", "y"): "ally"}
+
+
+def test_a_cue_inside_a_bodys_name_is_no_tie():
+    # w-sahel-2 "Three years after Mali's junta ordered French troops out, the Alliance of Sahel States it formed
+    # with Burkina Faso and Niger": "Alliance of" bound France and Mali
+    ex = extract_relations("Three years after Pax ordered Quor troops out, the Alliance of Sahel States it formed "
+                           "with Yel has left the bloc.", _P)
+    assert ("p", "q") not in {p.pair for p in ex.proposals}
+    assert any("part of a name" in u.reason for u in ex.unclear)
+    # a headline in title case still reads its actors' tie
+    assert stances("Pax signs Alliance With Yel.", _P) == {("p", "y"): "ally"}
