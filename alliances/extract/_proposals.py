@@ -321,7 +321,6 @@ def extract_relations(
     )
 
 
-@lru_cache(maxsize=8)
 def _is_question(text: str) -> bool:
     """Whether a sentence asks (ends with a question mark, before any closing quote or bracket)."""
     return text.rstrip().rstrip("\"'”’)]").endswith("?")
@@ -334,6 +333,7 @@ def _answer(text: str) -> bool | None:
     return {"yes": True, "no": False}.get(first)
 
 
+@lru_cache(maxsize=8)
 def _matcher(lexicon: CueLexicon) -> CueMatcher:
     """The compiled lexicon, kept for the next call with the same lexicon."""
     return CueMatcher(lexicon)
