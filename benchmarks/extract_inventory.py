@@ -472,7 +472,19 @@ INVENTORY: list[tuple] = [
     ("place target", "Ukrainian drones did not strike refineries inside Russia.", {}, {}, COUNTRIES),
     ("place target", "A refinery was struck deep inside Russia.", {}, {}, COUNTRIES),
     ("place target", "Russia did not launch strikes on Ukrainian cities.", {}, {}, COUNTRIES),
+    # "X said (that) it ...": it is the speaker X, not the sentence's first actor (round 12)
+    ("said it", "Xan attacked a Yel base, a day after Pax said it had struck the group in coordination with Quor.",
+     {"pq": "+", "xy": "-"}, {"px": "-"}),
+    ("said it", "Xan attacked Yel after Pax said that it would arm Quor.", {"pq": "+", "xy": "-"}, {}),
+    ("said it", "Xan attacked Yel, and Pax's foreign ministry said on Tuesday it would back Quor.",
+     {"pq": "+", "xy": "-"}, {}),
+    ("said it", "Xan shelled Yel before Pax also said it had armed Zed.", {"pz": "+", "xy": "-"}, {}),
+    ("said it", "Pax said it would back Quor against Xan.", {"pq": "+", "px": "-"}, {}),
+    ("said it", "Xan shelled Yel, a day after Pax and Quor said it would arm Zed.", {"xy": "-"}, {}),
+    ("said it", "Xan shelled Yel after the minister said it would arm Zed.", {"xy": "-"}, {}),
+    ("said it", "Xan shelled Yel, and Pax said Quor had attacked it.", {"xy": "-"}, {"pq": "-"}),
 ]
+
 
 _SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}
 

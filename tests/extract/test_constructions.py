@@ -869,3 +869,16 @@ def test_a_cue_inside_a_bodys_name_is_no_tie():
     assert any("part of a name" in u.reason for u in ex.unclear)
     # a headline in title case still reads its actors' tie
     assert stances("Pax signs Alliance With Yel.", _P) == {("p", "y"): "ally"}
+
+
+def test_it_after_a_saying_verb_is_its_speaker():
+    # "X said it ...": it is the saying verb's subject, not the sentence's first actor (w-somalia-1)
+    assert stances("Xan attacked a Yel base, a day after Pax said it had struck the group in coordination with "
+                   "Quor.", _P) == {("p", "q"): "friendly", ("x", "y"): "enemy"}
+    assert stances("Xan attacked Yel, and Pax's foreign ministry said on Tuesday it would back Quor.", _P) == {
+        ("p", "q"): "ally", ("x", "y"): "enemy"}
+    assert stances("Xan shelled Yel before Pax also said it had armed Zed.", _P) == {
+        ("p", "z"): "ally", ("x", "y"): "enemy"}
+    # two speakers, or a speaker that is no actor: which one is not clear, so nothing is bound to it
+    assert stances("Xan shelled Yel, a day after Pax and Quor said it would arm Zed.", _P) == {("x", "y"): "enemy"}
+    assert stances("Xan shelled Yel after the minister said it would arm Zed.", _P) == {("x", "y"): "enemy"}
