@@ -483,7 +483,19 @@ INVENTORY: list[tuple] = [
     ("said it", "Xan shelled Yel, a day after Pax and Quor said it would arm Zed.", {"xy": "-"}, {}),
     ("said it", "Xan shelled Yel after the minister said it would arm Zed.", {"xy": "-"}, {}),
     ("said it", "Xan shelled Yel, and Pax said Quor had attacked it.", {"xy": "-"}, {"pq": "-"}),
+    # what follows a quote's attribution is the speaker's, not the quote's last actor's (round 12)
+    ("speaker's tail", '"Yel stood by us," the Pax minister told parliament in a speech that also thanked Quor.',
+     {"py": "+", "pq": "+"}, {}),
+    ("speaker's tail", '"Yel stood by us," Pax told parliament in a speech that also thanked Quor.',
+     {"py": "+", "pq": "+"}, {}),
+    ("speaker's tail", '"Yel stood by us," Pax said, thanking Quor.', {"py": "+", "pq": "+"}, {}),
+    ("speaker's tail", '"Yel stood by us," Pax said in a statement that condemned Xan.', {"py": "+"}, {"px": "-"}),
+    ("speaker's tail", '"Xan will fall," Pax said in a speech that also thanked Quor.', {}, {"pq": "+", "px": "-"}),
+    ("speaker's tail", '"Yel stood by us," the minister said in a speech that also thanked Quor.', {}, {}),
+    ("speaker's tail", '"Yel stood by us," Pax said, adding that Yel had also armed Xan.',
+     {"py": "+", "xy": "+"}, {}),
 ]
+
 
 
 _SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}

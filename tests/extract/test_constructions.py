@@ -882,3 +882,14 @@ def test_it_after_a_saying_verb_is_its_speaker():
     # two speakers, or a speaker that is no actor: which one is not clear, so nothing is bound to it
     assert stances("Xan shelled Yel, a day after Pax and Quor said it would arm Zed.", _P) == {("x", "y"): "enemy"}
     assert stances("Xan shelled Yel after the minister said it would arm Zed.", _P) == {("x", "y"): "enemy"}
+
+
+def test_what_follows_a_quotes_attribution_is_the_speakers():
+    # x-somalia-2: the thanks in the speaker's tail were given to the quote's last actor (Yel-Quor)
+    assert stances('"Yel stood by us," the Pax minister told parliament in a speech that also thanked Quor.', _P) == {
+        ("p", "q"): "friendly", ("p", "y"): "ally"}
+    assert stances('"Yel stood by us," Pax said, thanking Quor.', _P) == {("p", "q"): "friendly", ("p", "y"): "ally"}
+    # no one speaker: the tail is nobody's, and an actor the tail names again keeps its own act
+    assert stances('"Yel stood by us," the minister said in a speech that also thanked Quor.', _P) == {}
+    assert stances('"Yel stood by us," Pax said, adding that Yel had also armed Xan.', _P) == {
+        ("p", "y"): "ally", ("x", "y"): "ally"}
