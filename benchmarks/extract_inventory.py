@@ -494,7 +494,18 @@ INVENTORY: list[tuple] = [
     ("speaker's tail", '"Yel stood by us," the minister said in a speech that also thanked Quor.', {}, {}),
     ("speaker's tail", '"Yel stood by us," Pax said, adding that Yel had also armed Xan.',
      {"py": "+", "xy": "+"}, {}),
+    # a relation noun in a naming predicate is the named one's tie, the namer's claim (round 12)
+    ("naming predicate", "Pax has called Yel Xan's main sponsor.", {"xy": "+"}, {}),
+    ("naming predicate", "Quor, which has branded Yel Xan's chief backer, cut ties with Pax.",
+     {"pq": "-", "xy": "+"}, {}),
+    ("naming predicate", "Pax described Yel as Xan's main sponsor.", {}, {"xy": "+"}),
+    ("naming predicate", "Pax calls Yel the main ally of Xan.", {}, {"xy": "+"}),
+    ("naming predicate", "Pax called Yel its main ally.", {"py": "+"}, {}),
+    ("naming predicate", "Pax called Yel a terrorist state.", {"py": "-"}, {}),
+    ("naming predicate", "Pax has been Xan's main sponsor.", {"px": "+"}, {}),
+    ("naming predicate", "Pax has made Yel Xan's main sponsor.", {"xy": "+"}, {}),
 ]
+
 
 
 

@@ -893,3 +893,19 @@ def test_what_follows_a_quotes_attribution_is_the_speakers():
     assert stances('"Yel stood by us," the minister said in a speech that also thanked Quor.', _P) == {}
     assert stances('"Yel stood by us," Pax said, adding that Yel had also armed Xan.', _P) == {
         ("p", "y"): "ally", ("x", "y"): "ally"}
+
+
+def test_a_relation_noun_in_a_naming_predicate_is_the_named_ones():
+    # w-sudan-2: "Burhan, who has called the Emirates the paramilitary's main sponsor" gave the army-RSF tie
+    # the noun states (the named one, its possessor), as the namer's claim; never the namer's own tie
+    ex = extract_relations("Pax has called Yel Xan's main sponsor.", _P)
+    assert [(p.a, p.b, p.stance.value) for p in ex.proposals] == [("x", "y", "ally")]
+    assert ex.proposals[0].evidence[0].hedge == "claimed by p (called)"
+    assert stances("Quor, which has branded Yel Xan's chief backer, cut ties with Pax.", _P) == {
+        ("p", "q"): "rival", ("x", "y"): "ally"}
+    assert stances("Pax calls Yel the main ally of Xan.", _P) == {}
+    # the namer's own view stays: "its ally" is the namer's, "a threat" is how the namer sees Yel
+    assert stances("Pax called Yel a terrorist state.", _P) == {("p", "y"): "rival"}
+    assert stances("Pax called Xan's ally Yel a threat.", _P) == {("p", "y"): "rival", ("x", "y"): "ally"}
+    # a copula still says it of the subject
+    assert stances("Pax has been Xan's main sponsor.", _P) == {("p", "x"): "ally"}
