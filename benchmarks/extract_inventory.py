@@ -504,7 +504,18 @@ INVENTORY: list[tuple] = [
     ("naming predicate", "Pax called Yel a terrorist state.", {"py": "-"}, {}),
     ("naming predicate", "Pax has been Xan's main sponsor.", {"px": "+"}, {}),
     ("naming predicate", "Pax has made Yel Xan's main sponsor.", {"xy": "+"}, {}),
+    # a report's claim, and its subject's rebuttal in the next sentence: alleged (and denied), the sign kept
+    # (round 12; the hedges themselves are checked in tests/extract/test_constructions.py)
+    ("report and rebuttal", "A UN report seen by the Wire says Pax soldiers fight alongside Xan. Pax and Yel "
+     "rejected the findings.", {"px": "+"}, {}),
+    ("report and rebuttal", "A report by UN experts found that Pax had armed Xan.", {"px": "+"}, {}),
+    ("report and rebuttal", "Pax rejected what it called baseless allegations by Yel that its cargo flights had "
+     "delivered weapons to Xan.", {"px": "+"}, {}),
+    ("report and rebuttal", "Pax accused Yel of arming Xan. Yel rejected the accusation.", {"py": "-", "xy": "+"}, {}),
+    ("report and rebuttal", "A report says Quor armed Xan. Pax rejected the findings.", {"qx": "+"}, {}),
+    ("report and rebuttal", "Pax attacked Xan. Pax rejected the peace plan.", {"px": "-"}, {}),
 ]
+
 
 
 

@@ -909,3 +909,22 @@ def test_a_relation_noun_in_a_naming_predicate_is_the_named_ones():
     assert stances("Pax called Xan's ally Yel a threat.", _P) == {("p", "y"): "rival", ("x", "y"): "ally"}
     # a copula still says it of the subject
     assert stances("Pax has been Xan's main sponsor.", _P) == {("p", "x"): "ally"}
+
+
+def test_a_reports_claim_and_its_rebuttal_are_allegations():
+    # x-drc-2, w-sudan-2: a report's claim and a rejection of "what it called baseless allegations" were proposed
+    # as established
+    def hedges(text: str) -> dict[tuple[str, str], list[str | None]]:
+        return {p.pair: [e.hedge for e in p.evidence] for p in extract_relations(text, _P).proposals}
+
+    assert hedges("A UN report seen by the Wire says Pax soldiers fight alongside Xan. Pax and Yel rejected the "
+                  "findings.") == {("p", "x"): ["report seen by the wire says; denied by p (rejected the findings)"]}
+    assert hedges("A report by UN experts found that Pax had armed Xan.") == {("p", "x"): ["report by un experts found"]}
+    assert hedges("Pax rejected what it called baseless allegations by Yel that its cargo flights had delivered "
+                  "weapons to Xan.") == {("p", "x"): ["rejected what it called"]}
+    # what the sentence states as fact is not what the next one rejects, nor are other pairs
+    assert hedges("Pax accused Yel of arming Xan. Yel rejected the accusation.") == {
+        ("p", "y"): [None], ("x", "y"): ["accused ... of; denied by y (rejected the accusation)"]}
+    assert hedges("A report says Quor armed Xan. Pax rejected the findings.") == {("q", "x"): ["report says"]}
+    # a rejection of something else denies nothing
+    assert hedges("Pax attacked Xan. Pax rejected the peace plan.") == {("p", "x"): [None]}
