@@ -472,7 +472,53 @@ INVENTORY: list[tuple] = [
     ("place target", "Ukrainian drones did not strike refineries inside Russia.", {}, {}, COUNTRIES),
     ("place target", "A refinery was struck deep inside Russia.", {}, {}, COUNTRIES),
     ("place target", "Russia did not launch strikes on Ukrainian cities.", {}, {}, COUNTRIES),
+    # "X said (that) it ...": it is the speaker X, not the sentence's first actor (round 12)
+    ("said it", "Xan attacked a Yel base, a day after Pax said it had struck the group in coordination with Quor.",
+     {"pq": "+", "xy": "-"}, {"px": "-"}),
+    ("said it", "Xan attacked Yel after Pax said that it would arm Quor.", {"pq": "+", "xy": "-"}, {}),
+    ("said it", "Xan attacked Yel, and Pax's foreign ministry said on Tuesday it would back Quor.",
+     {"pq": "+", "xy": "-"}, {}),
+    ("said it", "Xan shelled Yel before Pax also said it had armed Zed.", {"pz": "+", "xy": "-"}, {}),
+    ("said it", "Pax said it would back Quor against Xan.", {"pq": "+", "px": "-"}, {}),
+    ("said it", "Xan shelled Yel, a day after Pax and Quor said it would arm Zed.", {"xy": "-"}, {}),
+    ("said it", "Xan shelled Yel after the minister said it would arm Zed.", {"xy": "-"}, {}),
+    ("said it", "Xan shelled Yel, and Pax said Quor had attacked it.", {"xy": "-"}, {"pq": "-"}),
+    # what follows a quote's attribution is the speaker's, not the quote's last actor's (round 12)
+    ("speaker's tail", '"Yel stood by us," the Pax minister told parliament in a speech that also thanked Quor.',
+     {"py": "+", "pq": "+"}, {}),
+    ("speaker's tail", '"Yel stood by us," Pax told parliament in a speech that also thanked Quor.',
+     {"py": "+", "pq": "+"}, {}),
+    ("speaker's tail", '"Yel stood by us," Pax said, thanking Quor.', {"py": "+", "pq": "+"}, {}),
+    ("speaker's tail", '"Yel stood by us," Pax said in a statement that condemned Xan.', {"py": "+"}, {"px": "-"}),
+    ("speaker's tail", '"Xan will fall," Pax said in a speech that also thanked Quor.', {}, {"pq": "+", "px": "-"}),
+    ("speaker's tail", '"Yel stood by us," the minister said in a speech that also thanked Quor.', {}, {}),
+    ("speaker's tail", '"Yel stood by us," Pax said, adding that Yel had also armed Xan.',
+     {"py": "+", "xy": "+"}, {}),
+    # a relation noun in a naming predicate is the named one's tie, the namer's claim (round 12)
+    ("naming predicate", "Pax has called Yel Xan's main sponsor.", {"xy": "+"}, {}),
+    ("naming predicate", "Quor, which has branded Yel Xan's chief backer, cut ties with Pax.",
+     {"pq": "-", "xy": "+"}, {}),
+    ("naming predicate", "Pax described Yel as Xan's main sponsor.", {}, {"xy": "+"}),
+    ("naming predicate", "Pax calls Yel the main ally of Xan.", {}, {"xy": "+"}),
+    ("naming predicate", "Pax called Yel its main ally.", {"py": "+"}, {}),
+    ("naming predicate", "Pax called Yel a terrorist state.", {"py": "-"}, {}),
+    ("naming predicate", "Pax has been Xan's main sponsor.", {"px": "+"}, {}),
+    ("naming predicate", "Pax has made Yel Xan's main sponsor.", {"xy": "+"}, {}),
+    # a report's claim, and its subject's rebuttal in the next sentence: alleged (and denied), the sign kept
+    # (round 12; the hedges themselves are checked in tests/extract/test_constructions.py)
+    ("report and rebuttal", "A UN report seen by the Wire says Pax soldiers fight alongside Xan. Pax and Yel "
+     "rejected the findings.", {"px": "+"}, {}),
+    ("report and rebuttal", "A report by UN experts found that Pax had armed Xan.", {"px": "+"}, {}),
+    ("report and rebuttal", "Pax rejected what it called baseless allegations by Yel that its cargo flights had "
+     "delivered weapons to Xan.", {"px": "+"}, {}),
+    ("report and rebuttal", "Pax accused Yel of arming Xan. Yel rejected the accusation.", {"py": "-", "xy": "+"}, {}),
+    ("report and rebuttal", "A report says Quor armed Xan. Pax rejected the findings.", {"qx": "+"}, {}),
+    ("report and rebuttal", "Pax attacked Xan. Pax rejected the peace plan.", {"px": "-"}, {}),
 ]
+
+
+
+
 
 _SIGNS = {"ally": "+", "friendly": "+", "enemy": "-", "rival": "-", "ambivalent": "+-"}
 

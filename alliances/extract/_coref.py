@@ -294,7 +294,29 @@ def _it_of_several(toks: list[Token], start: int, before: list[Mention], kinds: 
         teller = next((m for m in fitting if m.end == k + 1), None)
         return teller.actor if teller is not None else None
     k = start - 1 - (start > 0 and toks[start - 1].norm == "that")
-    return guess if k >= 0 and toks[k].norm in _SAYS and guess == fitting[0].actor else None
+    while k > 0 and toks[k].norm in _SKIPPED and toks[k].norm not in _SAYS:
+        k -= 1
+    if k < 0 or toks[k].norm not in _SAYS:
+        return None
+    # "X said (that) it ...": it is the saying verb's subject X, not the sentence's first actor ("Xan
+    # bombed a base, a day after Pax said it had struck the group": Pax); a subject that cannot be "it"
+    # (a person) or none named next to the verb leaves it unclear unless the guess is the only reading
+    s, speaker = k - 1, None
+    while s >= 0 and speaker is None:
+        speaker = next((m for m in before if not m.inner and m.end == s + 1), None)
+        if toks[s].norm not in _AUXILIARY_RUN | _SPEAKER_NOUNS:
+            break
+        s -= 1
+    plural = speaker is not None and any(  # "Pax and Quor said it ...": not one of them
+        m.end == speaker.start - 1 and toks[m.end].norm in {"and", "or"} for m in before)
+    if speaker is not None:
+        return speaker.actor if g.actors[speaker.actor].kind in kinds and not plural else None
+    # "X said ... and announced it was ...", "X, which fought Y, said it": the subject is the first clause's
+    return guess if toks[k - 1].norm in {"and", ","} and guess == fitting[0].actor else None
+
+
+_SPEAKER_NOUNS = {"'s", "spokesman", "spokeswoman", "spokesperson", "ministry", "foreign", "defence", "defense",
+                  "military", "command", "office", "officials", "official", "statement", "a", "in"}
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}

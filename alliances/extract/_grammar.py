@@ -55,6 +55,7 @@ from ._possessed import possessed_acts
 from ._relatives import relative_heads
 from ._scope import described_noun
 from ._sentences import Sentence
+from ._tails import speaker_tails
 
 __all__ = ["Link", "sentence_links"]
 
@@ -104,9 +105,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
         return [], reasons
     markers = matcher.markers(units)
     links = _modifier_links(sent, mentions, units, unit_mention, matcher.modifiers) + judgement_links(units, unit_mention)
-    # "its PDF units": the owner's own forces, so allies; the owner takes no part in what they do
-    # ("its Xan rivals": related as the noun says)
-    # ("Pax's ally Yel": Yel is the phrase, the ally of Pax; "its former ally Yel": no tie now)
+    # "its PDF units": the owner's forces, allies; the owner takes no part in what they do ("its Xan rivals": as
+    # the noun says) ("Pax's ally Yel": Yel is the phrase, the ally of Pax; "its former ally Yel": no tie now)
     links += [Link(o.owner.actor, o.owned.actor, _cue(FAMILIES[o.family], f"{o.owner.text} {o.owned.text} {o.noun}"),
                    o.owner.via != "coref" or o.skip == frozenset())
               for o in owned_by(sent, mentions) if o.family is not None]
@@ -136,7 +136,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
         h = link.hedge or (hedge if not link.cue.reports else None)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
     out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
-    return ended_ties(out, units, unit_mention), reasons
+    return ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention), reasons
 
 
 def _contrasted(clauses: list[Clause], units: list[str]) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ make links between two groups or inside one; :func:`noun_links` reads a relation
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ._clauses import (
     ALLIANCE_NOUNS,
@@ -197,13 +197,23 @@ def noun_links(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
         while k > 0 and units[k] in {"the", "a", "an"}:
             k -= 1
         made = next((g for g in groups if g.last == k and g is not owner), None)
+        v = made.first - 1 if made is not None else 0
+        while v > 0 and units[v] in {"the", "a", "an"}:
+            v -= 1
         if made is not None and made.first > 0 and units[made.first - 1] in _MAKING:
             head = made
+        elif made is not None and units[v] in _NAMING:
+            # "Pax has called Yel Xan's main sponsor": Yel-Xan, as Pax's claim (never Pax-Yel or Pax-Xan)
+            namer = paren.head if paren is not None and paren.kind == "relative" else clause.subject
+            who = [a for a in (namer.actors if namer is not None else []) if a not in made.actors + owner.actors]
+            return [replace(li, hedge=li.hedge or (f"claimed by {', '.join(who)} ({units[v]})" if who else None))
+                    for li in pair_links(cue, owner, made, clause)], None
     if head is None:
-        # copula: "X is Y's ally", "X, a member of Y"
+        # copula: "X is Y's ally", "X, a member of Y" (not "X has called Y Z's ally": the noun is Y's)
         s = clause.subject
         before = units[s.last + 1 : min(owner.first, cue.start)] if s is not None else []
-        if s is not None and s is not owner and before and any(u in _COPULA for u in before) and len(before) <= 6:
+        if s is not None and s is not owner and before and any(u in _COPULA for u in before) and len(before) <= 6 \
+                and not any(u in _NAMING for u in before):
             head = s
     if head is None:
         return [], why
@@ -337,8 +347,12 @@ def judgement_links(units: list[str], unit_mention: dict[int, Mention]) -> list[
             continue
         tail = units[k + 2 : k + 7]
         noun = next((n for n in tail if n in _JUDGED_NOUNS), None)
-        if noun is None or any(t in {"former", "not", "no", "never", "of", ",", "."} for t in tail[: tail.index(noun)]):
-            continue
+        if noun is None or any(t in {"former", "not", "no", "never", "of", ",", "."} or t.startswith("@")
+                               for t in tail[: tail.index(noun)]):
+            continue  # "called Yel Xan's ally": the noun is Xan's, not the namer's view (read by noun_links)
+        after = tail[tail.index(noun) + 1 :]
+        if after[:1] in (["of"], ["to"]) and any(t.startswith("@") for t in after[1:3]):
+            continue  # "called Yel the main ally of Xan": the same
         family = FAMILIES[_JUDGED_NOUNS[noun]]
         text = " ".join(units[k : k + 3 + tail.index(noun)])
         out.append(Link(unit_mention[j].actor, unit_mention[k + 1].actor, Cue(family, k, k + 1, text, "verb"), True))

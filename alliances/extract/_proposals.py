@@ -30,6 +30,7 @@ from ._lexicon import CueLexicon, default_cues, load_cues
 from ._links import Link
 from ._mentions import Gazetteer, Mention, unmatched_names
 from ._places import place_links
+from ._rebuttals import rebutted
 from ._sentences import Sentence, split_sentences
 
 __all__ = ["EvidenceSentence", "Extraction", "NegatedCue", "Proposal", "Unclear", "check_actors", "check_demonyms",
@@ -281,9 +282,11 @@ def extract_relations(
     negated: list[NegatedCue] = []
     why: dict[int, list[str]] = {}
     texts = {s.number: s.text for s in sentences}
-    for sent, ms in zip(sentences, mentions, strict=True):
+    for k, (sent, ms) in enumerate(zip(sentences, mentions, strict=True)):
         links, reasons = sentence_links(sent, ms, matcher)
         links += place_links(sent, ms, matcher, gazetteer, links)  # "struck a refinery deep inside Russia"
+        nxt = sentences[k + 1] if k + 1 < len(sentences) and sentences[k + 1].paragraph == sent.paragraph else None
+        links = rebutted(links, nxt, mentions[k + 1] if nxt is not None else [])  # "... X rejected the findings."
         why.setdefault(sent.number, []).extend(reasons)
         answer = _answer(texts.get(sent.number + 1, "")) if links and _is_question(sent.text) else True
         if answer is None:

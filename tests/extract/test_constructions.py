@@ -869,3 +869,62 @@ def test_a_cue_inside_a_bodys_name_is_no_tie():
     assert any("part of a name" in u.reason for u in ex.unclear)
     # a headline in title case still reads its actors' tie
     assert stances("Pax signs Alliance With Yel.", _P) == {("p", "y"): "ally"}
+
+
+def test_it_after_a_saying_verb_is_its_speaker():
+    # "X said it ...": it is the saying verb's subject, not the sentence's first actor (w-somalia-1)
+    assert stances("Xan attacked a Yel base, a day after Pax said it had struck the group in coordination with "
+                   "Quor.", _P) == {("p", "q"): "friendly", ("x", "y"): "enemy"}
+    assert stances("Xan attacked Yel, and Pax's foreign ministry said on Tuesday it would back Quor.", _P) == {
+        ("p", "q"): "ally", ("x", "y"): "enemy"}
+    assert stances("Xan shelled Yel before Pax also said it had armed Zed.", _P) == {
+        ("p", "z"): "ally", ("x", "y"): "enemy"}
+    # two speakers, or a speaker that is no actor: which one is not clear, so nothing is bound to it
+    assert stances("Xan shelled Yel, a day after Pax and Quor said it would arm Zed.", _P) == {("x", "y"): "enemy"}
+    assert stances("Xan shelled Yel after the minister said it would arm Zed.", _P) == {("x", "y"): "enemy"}
+
+
+def test_what_follows_a_quotes_attribution_is_the_speakers():
+    # x-somalia-2: the thanks in the speaker's tail were given to the quote's last actor (Yel-Quor)
+    assert stances('"Yel stood by us," the Pax minister told parliament in a speech that also thanked Quor.', _P) == {
+        ("p", "q"): "friendly", ("p", "y"): "ally"}
+    assert stances('"Yel stood by us," Pax said, thanking Quor.', _P) == {("p", "q"): "friendly", ("p", "y"): "ally"}
+    # no one speaker: the tail is nobody's, and an actor the tail names again keeps its own act
+    assert stances('"Yel stood by us," the minister said in a speech that also thanked Quor.', _P) == {}
+    assert stances('"Yel stood by us," Pax said, adding that Yel had also armed Xan.', _P) == {
+        ("p", "y"): "ally", ("x", "y"): "ally"}
+
+
+def test_a_relation_noun_in_a_naming_predicate_is_the_named_ones():
+    # w-sudan-2: "Burhan, who has called the Emirates the paramilitary's main sponsor" gave the army-RSF tie
+    # the noun states (the named one, its possessor), as the namer's claim; never the namer's own tie
+    ex = extract_relations("Pax has called Yel Xan's main sponsor.", _P)
+    assert [(p.a, p.b, p.stance.value) for p in ex.proposals] == [("x", "y", "ally")]
+    assert ex.proposals[0].evidence[0].hedge == "claimed by p (called)"
+    assert stances("Quor, which has branded Yel Xan's chief backer, cut ties with Pax.", _P) == {
+        ("p", "q"): "rival", ("x", "y"): "ally"}
+    assert stances("Pax calls Yel the main ally of Xan.", _P) == {}
+    # the namer's own view stays: "its ally" is the namer's, "a threat" is how the namer sees Yel
+    assert stances("Pax called Yel a terrorist state.", _P) == {("p", "y"): "rival"}
+    assert stances("Pax called Xan's ally Yel a threat.", _P) == {("p", "y"): "rival", ("x", "y"): "ally"}
+    # a copula still says it of the subject
+    assert stances("Pax has been Xan's main sponsor.", _P) == {("p", "x"): "ally"}
+
+
+def test_a_reports_claim_and_its_rebuttal_are_allegations():
+    # x-drc-2, w-sudan-2: a report's claim and a rejection of "what it called baseless allegations" were proposed
+    # as established
+    def hedges(text: str) -> dict[tuple[str, str], list[str | None]]:
+        return {p.pair: [e.hedge for e in p.evidence] for p in extract_relations(text, _P).proposals}
+
+    assert hedges("A UN report seen by the Wire says Pax soldiers fight alongside Xan. Pax and Yel rejected the "
+                  "findings.") == {("p", "x"): ["report seen by the wire says; denied by p (rejected the findings)"]}
+    assert hedges("A report by UN experts found that Pax had armed Xan.") == {("p", "x"): ["report by un experts found"]}
+    assert hedges("Pax rejected what it called baseless allegations by Yel that its cargo flights had delivered "
+                  "weapons to Xan.") == {("p", "x"): ["rejected what it called"]}
+    # what the sentence states as fact is not what the next one rejects, nor are other pairs
+    assert hedges("Pax accused Yel of arming Xan. Yel rejected the accusation.") == {
+        ("p", "y"): [None], ("x", "y"): ["accused ... of; denied by y (rejected the accusation)"]}
+    assert hedges("A report says Quor armed Xan. Pax rejected the findings.") == {("q", "x"): ["report says"]}
+    # a rejection of something else denies nothing
+    assert hedges("Pax attacked Xan. Pax rejected the peace plan.") == {("p", "x"): [None]}
