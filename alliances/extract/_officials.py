@@ -15,6 +15,7 @@ not its government (``clashes in Sudan``).
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from functools import cache
 from weakref import WeakKeyDictionary
 
 from .._records import ActorKind
@@ -62,21 +63,30 @@ def country_states(g: Gazetteer) -> dict[tuple[str, ...], str]:
     """
     if g in _CACHE:
         return _CACHE[g]
+    keys = _country_keys()
+    longest = max(len(key) for pair in keys for key in pair)
     states = {a for a, actor in g.actors.items() if actor.kind == ActorKind.STATE}
-    state_forms = [(words, actor_id) for words, bucket in g.forms.items() for _, actor_id in bucket
-                   if actor_id in states]
+    holders: dict[tuple[str, ...], set[str]] = {}  # every run of words in a state's names: the states holding it
+    for words, bucket in g.forms.items():
+        for _, actor_id in bucket:
+            if actor_id in states:
+                for i in range(len(words)):
+                    for j in range(i + 1, min(i + longest, len(words)) + 1):
+                        holders.setdefault(words[i:j], set()).add(actor_id)
     out: dict[tuple[str, ...], str] = {}
-    for demonym, country in DEMONYMS.items():
-        keys = (tuple(t.norm for t in tokenize(country) if t.is_word), tuple(demonym.split()))
-        owners = {actor_id for words, actor_id in state_forms if any(_holds(words, key) for key in keys)}
+    for pair in keys:
+        owners = set().union(*(holders.get(key, ()) for key in pair))
         if len(owners) == 1:
-            out.update(dict.fromkeys(keys, next(iter(owners))))
+            out.update(dict.fromkeys(pair, next(iter(owners))))
     _CACHE[g] = out
     return out
 
 
-def _holds(words: tuple[str, ...], key: tuple[str, ...]) -> bool:
-    return any(words[i : i + len(key)] == key for i in range(len(words) - len(key) + 1))
+@cache
+def _country_keys() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Each country's name and its demonym, as lower-case words (``("united", "states"), ("american",)``)."""
+    return tuple((tuple(t.norm for t in tokenize(country) if t.is_word), tuple(demonym.split()))
+                 for demonym, country in DEMONYMS.items())
 
 
 def official_mentions(sent: Sentence, g: Gazetteer, found: list[Mention]) -> list[Mention]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from alliances import Actor
 from alliances.extract import Gazetteer, extract_relations, find_mentions, split_sentences, unmatched_names
 from tests.extract._helpers import ACTORS
@@ -96,3 +99,28 @@ def test_a_two_word_name_is_found_by_its_distinctive_word_before_a_force_noun():
     assert [a for a, _, _ in mentions("SADC troops fought the M23.", actors)[0]] == ["sadc", "m23"]
     # not alone, and not before any noun: "SADC summit" is no mention of the mission
     assert [a for a, _, _ in mentions("The SADC summit condemned the M23.", actors)[0]] == ["m23"]
+
+
+_WORDS = ["Sudan", "Sudanese", "South", "Port", "Republic", "of", "Congo", "Congolese", "Democratic", "army",
+          "forces", "United", "States", "American", "government", "Niger", "Nigeria", "Nigerian", "Mali", "Malian"]
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4),
+                          st.sampled_from(["state", "armed_group"])), min_size=1, max_size=6))
+@example([(["United", "States", "forces"], "state"), (["Sudanese", "army"], "state")])  # a two-word country
+@example([(["the", "Republic", "of", "Congo"], "state"), (["Congolese", "army"], "state")])  # two states: nobody
+def test_country_states_are_the_countries_exactly_one_state_names(specs):
+    # brute force: a country (its name or demonym, as words) belongs to the states with a name holding those words
+    # as a run; it is given to the one such state, and to nobody when there are several or none
+    from alliances.extract import DEMONYMS, country_states, tokenize
+
+    actors = [Actor(f"a{i}", " ".join(words), kind) for i, (words, kind) in enumerate(specs)]
+    g = Gazetteer(actors)
+    expected: dict[tuple[str, ...], str] = {}
+    for demonym, country in DEMONYMS.items():
+        keys = (tuple(t.norm for t in tokenize(country) if t.is_word), tuple(demonym.split()))
+        owners = {a for words, bucket in g.forms.items() for _, a in bucket if g.actors[a].kind == "state"
+                  and any(words[i : i + len(k)] == k for k in keys for i in range(len(words) - len(k) + 1))}
+        if len(owners) == 1:
+            expected.update(dict.fromkeys(keys, owners.pop()))
+    assert country_states(g) == expected
