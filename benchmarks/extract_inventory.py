@@ -514,6 +514,31 @@ INVENTORY: list[tuple] = [
     ("report and rebuttal", "Pax accused Yel of arming Xan. Yel rejected the accusation.", {"py": "-", "xy": "+"}, {}),
     ("report and rebuttal", "A report says Quor armed Xan. Pax rejected the findings.", {"qx": "+"}, {}),
     ("report and rebuttal", "Pax attacked Xan. Pax rejected the peace plan.", {"px": "-"}, {}),
+    # --- thirteenth round, part B (i17s): ties stated as nouns and prepositional phrases
+    ("tie as a noun", "Pax troops remain deployed in the north under a bilateral arrangement with Yel.", {"py": "+"}, {}),
+    ("tie as a noun", "Pax kept thousands of soldiers deployed under a separate agreement with Yel.", {"py": "+"}, {}),
+    ("tie as a noun", "Pax, which has soldiers in the north hunting Xan under an agreement with Yel, attacked Zed.",
+     {"py": "+", "pz": "-"}, {"px": "-"}),
+    ("tie as a noun", "Pax has a naval base on the coast under a 30-year lease agreement with Yel.", {"py": "+"}, {}),
+    ("tie as a noun", "Pax's alliance with Yel has held for years.", {"py": "+"}, {}),
+    ("tie as a noun", "Pax's partnership with Yel has deepened.", {"py": "+"}, {}),
+    ("tie as a noun", "Pax's cooperation with Yel has grown.", {"py": "+"}, {}),
+    ("tie as a noun", "Pax's rivalry with Yel has deepened.", {"py": "-"}, {}),
+    ("tie as a noun", "Pax's quarrel with Yel over the port deal drew Quor in.", {"py": "-"}, {}),
+    ("tie as a noun", "Pax's war with Xan has entered its third year.", {"px": "-"}, {}),
+    ("tie as a noun", "The conflict between Pax and Xan has killed thousands.", {"px": "-"}, {}),
+    ("tie as a noun", "Quor offered to mediate in the conflict between Pax and Xan.", {"px": "-"}, {}),
+    ("tie as a noun", "Xan's main backer, Pax, condemned the strikes.", {"px": "+"}, {}),
+    ("tie as a noun", "Pax struck Xan in coordination with Yel.", {"px": "-", "py": "+"}, {}),
+    # traps: a deal between enemies, a presence that ends, a tie said to be over, talks
+    ("tie as a noun", "Xan fighters were evacuated from the town under a deal with Yel.", {}, {}),
+    ("tie as a noun", "Pax troops remain deployed under a ceasefire agreement with Xan.", {}, {}),
+    ("tie as a noun", "Pax troops withdrew from the north under an agreement with Yel.", {}, {}),
+    ("tie as a noun", "Pax attacked Xan but withdrew its soldiers under an agreement with Yel.", {"px": "-"}, {}),
+    ("tie as a noun", "Pax's alliance with Yel has collapsed.", {}, {}),
+    ("tie as a noun", "Pax said its alliance with Yel had ended.", {}, {}),
+    ("tie as a noun", "Pax's former alliance with Yel has collapsed.", {}, {}),
+    ("tie as a noun", "Pax's talks with Yel have stalled.", {}, {}),
 ]
 
 

@@ -928,3 +928,32 @@ def test_a_reports_claim_and_its_rebuttal_are_allegations():
     assert hedges("A report says Quor armed Xan. Pax rejected the findings.") == {("q", "x"): ["report says"]}
     # a rejection of something else denies nothing
     assert hedges("Pax attacked Xan. Pax rejected the peace plan.") == {("p", "x"): [None]}
+
+
+# --- thirteenth round, part B (i17s): ties stated as nouns and prepositional phrases
+
+
+def test_forces_present_under_an_agreement_cooperate_with_its_other_party():
+    # w-drc-3, l-drc-2, k-somalia-2: a consented military presence, stated with "under an agreement with"
+    assert stances("Pax troops remain deployed in the north under a bilateral arrangement with Yel.", _P) == {
+        ("p", "y"): "friendly"}
+    assert stances("Pax, which has thousands of soldiers in the north under an agreement with Yel, attacked Zed.",
+                   _P) == {("p", "y"): "friendly", ("p", "z"): "enemy"}
+    assert stances("Pax pulled its troops out of the north, citing costs, but kept thousands of soldiers deployed "
+                   "under a separate agreement with Yel.", _P) == {("p", "y"): "friendly"}
+    # no presence, an agreement between enemies, or a presence that ends: nothing
+    assert stances("Xan fighters were evacuated from the town under a deal with Yel.", _P) == {}
+    assert stances("Pax troops remain deployed under a ceasefire agreement with Xan.", _P) == {}
+    assert stances("Pax attacked Xan but withdrew its soldiers under an agreement with Yel.", _P) == {
+        ("p", "x"): "enemy"}
+
+
+def test_a_possessed_relation_noun_is_the_subject_of_its_own_verb():
+    # u-somalia-2: "Mogadishu's quarrel with Addis Ababa ... drew Cairo in"
+    assert stances("Pax's quarrel with Yel over the port deal drew Quor in.", _P) == {("p", "y"): "rival"}
+    assert stances("Pax's alliance with Yel has held for years.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax's partnership with Yel has deepened.", _P) == {("p", "y"): "friendly"}
+    assert stances("The conflict between Pax and Xan has killed thousands.", _P) == {("p", "x"): "enemy"}
+    # said to be over: nothing
+    assert stances("Pax's alliance with Yel has collapsed.", _P) == {}
+    assert stances("Pax said its alliance with Yel had ended.", _P) == {}
