@@ -539,6 +539,29 @@ INVENTORY: list[tuple] = [
     ("tie as a noun", "Pax said its alliance with Yel had ended.", {}, {}),
     ("tie as a noun", "Pax's former alliance with Yel has collapsed.", {}, {}),
     ("tie as a noun", "Pax's talks with Yel have stalled.", {}, {}),
+    # --- thirteenth round, part B (i17s): first-person quotes with the speaker after them
+    ("first-person quote", '"We support Yel," the Pax president said.', {"py": "+"}, {}),
+    ("first-person quote", '"We fully support Yel," said the Pax foreign minister.', {"py": "+"}, {}),
+    ("first-person quote", '"We back Yel fully," said the Pax foreign minister.', {"py": "+"}, {}),
+    ("first-person quote", '"We thank Quor for its support," the Yel foreign ministry said.', {"qy": "+"}, {}),
+    ("first-person quote", '"We will keep supporting Yel," the Pax president said.', {"py": "+"}, {}),
+    ("first-person quote", '"Our forces repelled Xan," the Yel army said in a statement.', {"xy": "-"}, {}),
+    ("first-person quote", '"Yel violated our airspace," Pax said.', {"py": "-"}, {}),
+    ("first-person quote", '"Yel violated our sovereignty, and Quor stood by us," Pax\'s defence minister told '
+     "parliament.", {"py": "-", "pq": "+"}, {}),
+    ("first-person quote", '"We are not fighting for Yel, we fight alongside them," a Xan spokesman told the Wire.',
+     {"xy": "+"}, {}),
+    ("first-person quote", '"Quor is our closest ally," Yel\'s foreign minister said.', {"qy": "+"}, {}),
+    ("first-person quote", "Pax and Quor back Xan.", {"px": "+", "qx": "+"}, {}),
+    ("first-person quote", "Pax accused Yel of violating its sovereignty.", {"py": "-"}, {}),
+    # traps: two speakers, a negation, a mediator's "we", "them" with two actors in reach, a noun
+    ("first-person quote", '"We support Yel," Pax and Quor said.', {}, {}),
+    ("first-person quote", '"We support Yel," the foreign ministers of Pax and Quor said.', {}, {}),
+    ("first-person quote", '"We have no quarrel with Yel," said the Pax foreign minister.', {}, {}),
+    ("first-person quote", '"We will never support Xan," Pax said.', {}, {}),
+    ("first-person quote", '"We urge Pax and Yel to talk," Quor said.', {}, {}),
+    ("first-person quote", '"We will punish them," Xan said.', {}, {}),
+    ("first-person quote", "The Pax support package for Yel was approved.", {}, {}),
 ]
 
 

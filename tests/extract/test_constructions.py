@@ -957,3 +957,23 @@ def test_a_possessed_relation_noun_is_the_subject_of_its_own_verb():
     # said to be over: nothing
     assert stances("Pax's alliance with Yel has collapsed.", _P) == {}
     assert stances("Pax said its alliance with Yel had ended.", _P) == {}
+
+
+# --- thirteenth round, part B (i17s): first-person quotes with the speaker after them
+
+
+def test_a_first_person_quote_is_its_one_speakers_word():
+    # x-somalia-2, t-myanmar-2: "our sovereignty" is the speaker's; "them" the one other actor the quote named
+    assert stances('"Yel violated our sovereignty, and Quor stood by us," Pax\'s defence minister told parliament.',
+                   _P) == {("p", "q"): "ally", ("p", "y"): "rival"}
+    assert stances('"We are not fighting for Yel, we fight alongside them," a Xan spokesman told the Wire.', _P) == {
+        ("x", "y"): "ally"}
+    # a base form after its subject: "we support", "we thank"
+    assert stances('"We fully support Yel," said the Pax foreign minister.', _P) == {("p", "y"): "ally"}
+    assert stances('"We thank Quor for its support," the Yel foreign ministry said.', _P) == {("q", "y"): "friendly"}
+    assert stances("Pax and Quor back Xan.", _P) == {("p", "x"): "ally", ("q", "x"): "ally"}
+    # two speakers: no one "we"; a negation; "them" with two actors in reach; no actor after the verb
+    assert stances('"We support Yel," Pax and Quor said.', _P) == {}
+    assert stances('"We will never support Xan," Pax said.', _P) == {}
+    assert stances('"We will punish them," Xan said.', _P) == {}
+    assert stances("The Pax support package for Yel was approved.", _P) == {}
