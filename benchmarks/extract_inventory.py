@@ -562,6 +562,31 @@ INVENTORY: list[tuple] = [
     ("first-person quote", '"We urge Pax and Yel to talk," Quor said.', {}, {}),
     ("first-person quote", '"We will punish them," Xan said.', {}, {}),
     ("first-person quote", "The Pax support package for Yel was approved.", {}, {}),
+    # --- thirteenth round, part B (i17s): acts judged in a later phrase (and gapping, control maps: traps)
+    ("judged act", "Pax sold Yel howitzers, a move Quor called a threat.", {"py": "+", "pq": "-"}, {}),
+    ("judged act", "Pax troops are due to join the new mission, a move Yel opposes.", {"py": "-"}, {}),
+    ("judged act", "Pax has pledged troops to the new mission, a move Yel sees as hostile.", {"py": "-"}, {}),
+    ("judged act", "Pax has agreed to host Quor missiles, a step Yel called reckless.", {"py": "-"}, {}),
+    ("judged act", "Pax and Xan held joint exercises near the border, a show of force that Yel called provocative.",
+     {"px": "+", "py": "-", "xy": "-"}, {}),
+    ("judged act", "Pax staged military exercises near the frontier that Yel denounced as provocative.", {"py": "-"},
+     {}),
+    ("judged act", "Pax signed a defence pact with Yel and flew in arms, a move Quor called a threat.",
+     {"py": "+", "pq": "-"}, {}),
+    ("judged act", "Yel has kept cooperating with Xan despite Pax's pledge to end ties with the group, a pledge Quor "
+     "has called worthless.", {"xy": "+", "pq": "-"}, {}),
+    ("judged act", "Pax sold Yel howitzers, a move that Quor condemned as treason.", {"py": "+", "pq": "-"}, {}),
+    ("judged act", "Pax, along with Quor, attacked Xan.", {"px": "-", "qx": "-"}, {}),
+    ("judged act", "Pax sold Yel howitzers, a move Quor called overdue.", {"py": "+"}, {}),
+    ("judged act", "Pax sold Yel howitzers, a move Quor did not call a threat.", {"py": "+"}, {}),
+    ("judged act", "Pax sold Yel howitzers, a move Xan's backers called a threat.", {"py": "+"}, {}),
+    ("judged act", "Pax sold Yel howitzers, a move Quor sees as no threat.", {"py": "+"}, {}),
+    ("judged act", "Pax did not intervene when Xan seized the town, an inaction Yel called a betrayal.", {},
+     {"xy": "-"}),
+    ("judged act", "Pax agreed to help Yel build its navy under a defence pact that angered Quor.", {"py": "+"},
+     {"pq": "-"}),
+    ("judged act", "Pax controls the north, Yel the south.", {}, {}),
+    ("judged act", "Xan holds the north, Zed the east, and Yel the capital.", {}, {}),
 ]
 
 

@@ -57,6 +57,7 @@ from ._relatives import relative_heads
 from ._scope import described_noun
 from ._sentences import Sentence
 from ._tails import speaker_tails
+from ._verdicts import verdict_links
 
 __all__ = ["Link", "sentence_links"]
 
@@ -129,7 +130,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
         found = bound + included_allies(clause) + companions(bound, clause, cues, units)
         found += controlled(bound, clause, cues)
         found += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
-        found += presence_links(clause, units, clauses)  # "X troops deployed under an agreement with Y"
+        found += presence_links(clause, units, clauses) + verdict_links(clause, units)  # "..., a move Z opposes"
         links += clause_claims(found, clause, trailing)  # "X said Y armed Z": X's claim, an allegation
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)

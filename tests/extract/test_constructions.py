@@ -977,3 +977,27 @@ def test_a_first_person_quote_is_its_one_speakers_word():
     assert stances('"We will never support Xan," Pax said.', _P) == {}
     assert stances('"We will punish them," Xan said.', _P) == {}
     assert stances("The Pax support package for Yel was approved.", _P) == {}
+
+
+# --- thirteenth round, part B (i17s): acts judged in a later phrase
+
+
+def test_a_hostile_verdict_on_an_act_is_against_whose_act_it_is():
+    # e-somalia-3, o-somalia-2, u-somalia-2, h-karabakh-1, w-karabakh-2, x-drc-2
+    assert stances("Pax troops are due to join the new mission, a move Yel opposes.", _P) == {("p", "y"): "rival"}
+    assert stances("Pax has pledged troops to the new mission, a move Yel sees as hostile.", _P) == {
+        ("p", "y"): "rival"}
+    assert stances("Pax and Xan held joint exercises near the border, a show of force that Yel called provocative.",
+                   _P) == {("p", "x"): "ally", ("p", "y"): "rival", ("x", "y"): "rival"}
+    assert stances("Pax staged military exercises near the frontier that Yel denounced as provocative.", _P) == {
+        ("p", "y"): "rival"}
+    # the noun the phrase repeats is its owner's act, not the subject's
+    assert stances("Yel has kept cooperating with Xan despite Pax's pledge to end ties with the group, a pledge "
+                   "Quor has called worthless.", _P) == {("p", "q"): "rival", ("x", "y"): "friendly"}
+    # no hostile verdict, a negation, a possessor as the judge, an act whose doer is not clear: nothing more
+    assert stances("Pax sold Yel howitzers, a move Quor called overdue.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax sold Yel howitzers, a move Quor did not call a threat.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax sold Yel howitzers, a move Xan's backers called a threat.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax did not intervene when Xan seized the town, an inaction Yel called a betrayal.", _P) == {}
+    assert stances("Pax agreed to help Yel build its navy under a defence pact that angered Quor.", _P) == {
+        ("p", "y"): "ally"}
