@@ -539,6 +539,9 @@ INVENTORY: list[tuple] = [
     ("tie as a noun", "Pax said its alliance with Yel had ended.", {}, {}),
     ("tie as a noun", "Pax's former alliance with Yel has collapsed.", {}, {}),
     ("tie as a noun", "Pax's talks with Yel have stalled.", {}, {}),
+    ("tie as a noun", "Pax said that Xan units under its command had captured a town.", {"px": "+"}, {}),
+    ("tie as a noun", "Xan fighters under the command of Pax attacked Yel.", {"px": "+", "xy": "-"}, {}),
+    ("tie as a noun", "Xan fighters under Pax fire retreated.", {}, {}),
     # --- thirteenth round, part B (i17s): first-person quotes with the speaker after them
     ("first-person quote", '"We support Yel," the Pax president said.', {"py": "+"}, {}),
     ("first-person quote", '"We fully support Yel," said the Pax foreign minister.', {"py": "+"}, {}),

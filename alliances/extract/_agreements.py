@@ -6,7 +6,8 @@ verb: ``kept thousands of soldiers deployed under a separate agreement with Kins
 party whose forces are there and the party the agreement is with cooperate. Only a
 presence (troops, soldiers, deployed, stationed, a base ...) is read so: ``rebels
 were evacuated under a deal with the army`` is a deal between enemies, and a peace,
-ceasefire or exchange agreement binds nothing.
+ceasefire or exchange agreement binds nothing. Forces ``under X's command`` (``under the
+command of X``) are X's: allies.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ._cues import Cue
 from ._lexicon import FAMILIES
 from ._links import Link, pair_links
 
-__all__ = ["presence_links"]
+__all__ = ["command_links", "presence_links"]
 
 _AGREEMENTS = {"agreement", "agreements", "arrangement", "arrangements", "pact", "deal", "accord", "treaty", "mandate",
                "deals", "accords", "treaties", "pacts", "memorandum"}
@@ -105,3 +106,50 @@ def _shared_subject(clause: Clause, units: list[str], clauses: list[Clause]) -> 
         return None
     before = [c for c in clauses if c.kind == "main" and c.end <= clause.start]
     return before[-1].subject if before else None
+
+
+_FORCE_NOUNS = {"units", "unit", "fighters", "troops", "forces", "soldiers", "militias", "militia", "brigades",
+                "brigade", "battalions", "battalion", "militiamen", "commandos", "combatants", "groups", "contingent"}
+
+
+def command_links(clause: Clause, units: list[str]) -> list[Link]:
+    """``Xan units under its command``, ``Xan fighters under the command of Pax``: the forces and their commander.
+
+    Parameters
+    ----------
+    clause : Clause
+    units : list of str
+        The sentence's units.
+
+    Returns
+    -------
+    list of Link
+        Support links, the commander first.
+
+    Examples
+    --------
+    >>> units = ["@0", "fighters", "under", "the", "command", "of", "@1", "attacked", "."]
+    >>> x, p = Group([0], ["x"], False), Group([6], ["p"], False)
+    >>> [(li.a, li.b, li.cue.family.name) for li in command_links(Clause(0, 9, groups=[x, p]), units)]
+    [('p', 'x', 'support')]
+    """
+    out: list[Link] = []
+    for g in clause.groups:
+        j = g.last + 1
+        j += j < clause.end and units[j] in _FORCE_NOUNS
+        if g.possessive or j + 2 >= clause.end or units[j] != "under":
+            continue
+        k = j + 1
+        if units[k : k + 3] == ["the", "command", "of"]:
+            owner = next((o for o in clause.groups if o.first == k + 3), None)
+            end = k + 3
+        else:
+            owner = next((o for o in clause.groups if o.first == k and o.possessive), None)
+            end = owner.last + 1 if owner is not None else k
+            if units[end : end + 1] != ["command"]:
+                owner = None
+        if owner is None or owner is g:
+            continue
+        cue = Cue(FAMILIES["support"], j, end + 1, " ".join(units[j : end + 1]), "preposition")
+        out += pair_links(cue, owner, g, clause)
+    return out

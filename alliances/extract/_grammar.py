@@ -27,7 +27,7 @@ A cue whose arguments are not all found binds nothing: precision first.
 
 from __future__ import annotations
 
-from ._agreements import presence_links
+from ._agreements import command_links, presence_links
 from ._claims import clause_claims, trailing_speaker
 from ._clauses import (
     BE,
@@ -131,6 +131,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
         found += controlled(bound, clause, cues)
         found += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
         found += presence_links(clause, units, clauses) + verdict_links(clause, units)  # "..., a move Z opposes"
+        found += command_links(clause, units)  # "Xan units under Pax's command"
         links += clause_claims(found, clause, trailing)  # "X said Y armed Z": X's claim, an allegation
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)

@@ -959,6 +959,15 @@ def test_a_possessed_relation_noun_is_the_subject_of_its_own_verb():
     assert stances("Pax said its alliance with Yel had ended.", _P) == {}
 
 
+def test_forces_under_an_actors_command_are_its_allies():
+    # w-myanmar-2: "People's Defence Force units under its command"
+    assert stances("Pax said that Xan units under its command had captured a town.", _P) == {("p", "x"): "ally"}
+    assert stances("Xan fighters under the command of Pax attacked Yel.", _P) == {
+        ("p", "x"): "ally", ("x", "y"): "enemy"}
+    # control is of places; fire is no command
+    assert stances("Xan fighters under Pax fire retreated.", _P) == {}
+
+
 # --- thirteenth round, part B (i17s): first-person quotes with the speaker after them
 
 
