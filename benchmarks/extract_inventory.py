@@ -588,6 +588,13 @@ INVENTORY: list[tuple] = [
      {"xy": "-"}),
     ("judged act", "Pax agreed to help Yel build its navy under a defence pact that angered Quor.", {"py": "+"},
      {"pq": "-"}),
+    ("judged act", "Pax signed a political charter with Xan in Nairobi, a move that the Yel government condemned "
+     "as treason.", {"px": "+", "py": "-"}, {}),
+    ("judged act", "Pax signed a political charter with Xan, a move Yel officials called a threat.",
+     {"px": "+", "py": "-"}, {}),
+    ("judged act", "Pax sold Yel howitzers, a move Quor's foreign ministry called a threat.", {"py": "+", "pq": "-"},
+     {}),
+    ("judged act", "Pax sold Yel howitzers, a move Quor's allies called a threat.", {"py": "+"}, {}),
     ("judged act", "Pax controls the north, Yel the south.", {}, {}),
     ("judged act", "Xan holds the north, Zed the east, and Yel the capital.", {}, {}),
 ]

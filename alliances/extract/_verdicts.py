@@ -42,6 +42,8 @@ _HOSTILE = {"threat", "threats", "provocation", "provocations", "provocative", "
 _GAP = {"that", "which", "has", "have", "had", "long", "also", "quickly", "swiftly", "immediately", "promptly",
         "sharply", "strongly", "publicly", "openly", "since", "repeatedly", "already", "firmly", "bitterly"}
 _NEGATIONS = {"not", "never", "no", "hardly", "n't"}
+_JUDGE_HEADS = {"government", "authorities", "officials", "leaders", "leadership", "army", "military", "ministry",
+                "foreign", "defence", "defense", "president", "presidency", "spokesman", "spokeswoman", "junta", "regime"}
 _SUBORDINATORS = {"when", "after", "as", "while", "because", "since", "before", "until", "once", "if", "unless",
                   "although", "though", "whereas"}
 
@@ -124,11 +126,15 @@ def _verdict(units: list[str], clause: Clause, j: int) -> tuple[Group, int] | No
         judge = next((g for g in clause.groups if g.first in {j + 2, j + 3} and not g.possessive), None)
         return (judge, j + 1) if judge is not None and all(u == "the" for u in units[j + 2 : judge.first]) else None
     j += j < clause.end and units[j] in {"that", "which"}
+    j += j < clause.end and units[j] == "the"  # "a move that the Port Sudan government condemned as treason"
     judge = next((g for g in clause.groups if g.first == j), None)
-    if judge is None or judge.possessive or judge.pronoun:
-        return None
+    if judge is None or judge.pronoun or judge.possessive and units[judge.last + 1 : judge.last + 2] != [] and \
+            units[judge.last + 1] not in _JUDGE_HEADS:
+        return None  # "Xan's backers called it a threat": not Xan ("Quor's foreign ministry": Quor)
     v = judge.last + 1
     gap = []
+    while v < clause.end and v - judge.last <= 3 and units[v] in _JUDGE_HEADS:
+        v += 1  # "a move the Yel government called ...", "Yel officials"
     while v < clause.end and (units[v] in _GAP or units[v] in _NEGATIONS):
         gap.append(units[v])
         v += 1

@@ -1007,6 +1007,11 @@ def test_a_hostile_verdict_on_an_act_is_against_whose_act_it_is():
     assert stances("Pax sold Yel howitzers, a move Quor called overdue.", _P) == {("p", "y"): "ally"}
     assert stances("Pax sold Yel howitzers, a move Quor did not call a threat.", _P) == {("p", "y"): "ally"}
     assert stances("Pax sold Yel howitzers, a move Xan's backers called a threat.", _P) == {("p", "y"): "ally"}
+    # d-sudan-3: the judge after "the", with its government's or ministry's noun
+    assert stances("Pax signed a political charter with Xan in Nairobi, a move that the Yel government condemned as "
+                   "treason.", _P) == {("p", "x"): "ally", ("p", "y"): "rival"}
+    assert stances("Pax sold Yel howitzers, a move Quor's foreign ministry called a threat.", _P) == {
+        ("p", "y"): "ally", ("p", "q"): "rival"}
     assert stances("Pax did not intervene when Xan seized the town, an inaction Yel called a betrayal.", _P) == {}
     assert stances("Pax agreed to help Yel build its navy under a defence pact that angered Quor.", _P) == {
         ("p", "y"): "ally"}
