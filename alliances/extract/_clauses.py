@@ -76,6 +76,7 @@ _CONTROL = {"allowed", "allow", "allows", "allowing", "enabled", "enable", "enab
             "forcing", "ordered", "urged", "encouraged", "persuaded", "asked"}
 _BARE_CONTROL = {"helped", "help", "helps", "helping", "let", "lets"}  # these also take a bare infinitive
 # nouns a partitive or collective phrase opens with: "hundreds of X", "an alliance of X", "forces loyal to X"
+_SOVEREIGN = {"sovereignty", "airspace", "territory", "borders", "waters", "territorial"}
 _COLLECTIVE = {"hundreds", "thousands", "dozens", "scores", "units", "troops", "fighters", "forces", "members",
                "soldiers", "elements", "remnants", "militiamen", "alliance", "coalition", "contingent", "battalions",
                "battalion", "brigades", "brigade", "detachment", "loyalists", "mercenaries", "some", "many", "most",
@@ -627,8 +628,8 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
     later = [g for g in groups if g.first >= k and not is_modifier(units, g)]
     g = later[0] if later else None
     skip: set[int] = {j for m in groups if is_modifier(units, m) for j in m.units}  # "the Yel-led bloc"
-    if g is not None and g.pronoun and len(later) > 1:
-        skip |= set(g.units)
+    if g is not None and g.pronoun and len(later) > 1 and units[g.last + 1] not in _SOVEREIGN:
+        skip |= set(g.units)  # (not "violated our sovereignty": the pronoun's actor is the object)
         g = later[1]  # "backed by their allies Russia and Iran": the pronoun is a determiner
     if g is None or g.first >= end or (g.possessive and relation_owner(units, g.last)):
         return None  # "Xan attacked Pax's allies": not Pax

@@ -509,6 +509,10 @@ def _speakers(sent: Sentence, found: list[Mention], taken: AbstractSet[int],
         for i in range(qs + 1, qe):
             if i not in taken and toks[i].text.lower() in {"we", "our", "us"} and toks[i].text != "US":
                 out.append(Mention(speaker, i, i + 1, "coref", toks[i].text))
+            elif i not in taken and toks[i].norm == "them":
+                # "We are not fighting for Yel, we fight alongside them": the one other actor the quote named
+                others = {m.actor for m in named if qs < m.start < i and m.actor != speaker}
+                out += [Mention(a, i, i + 1, "coref", toks[i].text) for a in others if len(others) == 1]
     # only a quote opened after a colon runs on: an unclosed one anywhere else is a stray mark
     carried = speaker if open_end and (quotes[-2] == -1 or (quotes[-2] > 0 and toks[quotes[-2] - 1].norm == ":")) \
         else None
@@ -525,7 +529,9 @@ def _speaker(toks: tuple[Token, ...], named: list[Mention], qs: int, qe: int) ->
     after = [m for m in named if qe < m.start <= qe + 8 and not any(t.norm == "that" for t in toks[qe:m.start])
              and any(t.norm in _SAYS for t in [*toks[max(qe, m.start - 3) : m.start], *toks[m.end : m.end + 4]])]
     if after and not introduced:
-        return after[0].actor
+        joint = [m for m in after[1:] if m.actor != after[0].actor and all(
+            t.norm in {"and", ",", "the", "of"} for t in toks[after[0].end : m.start])]
+        return None if joint else after[0].actor  # "," Pax and Quor said: two speakers, no one "we"
     before = [m for m in named if qs - 8 <= m.start < qs]
     if before and any(t.norm in _SAYS for t in toks[before[-1].end : qs]):
         return before[-1].actor

@@ -27,6 +27,7 @@ A cue whose arguments are not all found binds nothing: precision first.
 
 from __future__ import annotations
 
+from ._agreements import command_links, presence_links
 from ._claims import clause_claims, trailing_speaker
 from ._clauses import (
     BE,
@@ -56,6 +57,7 @@ from ._relatives import relative_heads
 from ._scope import described_noun
 from ._sentences import Sentence
 from ._tails import speaker_tails
+from ._verdicts import verdict_links
 
 __all__ = ["Link", "sentence_links"]
 
@@ -128,6 +130,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
         found = bound + included_allies(clause) + companions(bound, clause, cues, units)
         found += controlled(bound, clause, cues)
         found += helped_in_relative(bound, clause, units) + judged_act_links(clause, units)
+        found += presence_links(clause, units, clauses) + verdict_links(clause, units)  # "..., a move Z opposes"
+        found += command_links(clause, units)  # "Xan units under Pax's command"
         links += clause_claims(found, clause, trailing)  # "X said Y armed Z": X's claim, an allegation
     hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
@@ -583,6 +587,10 @@ def _reciprocal(cue: Cue, clause: Clause, units: list[str], groups: list[Group],
     if cue.text.startswith(("alliance", "coalition")) and obj is not None and len(obj.actors) >= 2:
         return within_links(cue, obj, clause), None
     left = next((g for g in reversed(groups) if g.last < cue.start and cue.start - g.last <= 4), None)
+    if obj is None and left is not None and left.possessive and left.last + 1 == cue.start and cue.text.endswith("with"):
+        obj = object_after(units, groups, cue.end, clause.end, verb_after=True)  # "X's alliance with Y has held"
+        if obj is not None and _PAIR_UNDONE & set(units[max(0, left.first - 2) : obj.last + 5]):
+            return [], f"'{cue.text}': said to be over"  # "... with Y has collapsed", "its former alliance"
     if obj is None and left is not None and len(left.actors) >= 2:
         return within_links(cue, left, clause), None
     if obj is None and agent is not None and len(agent.actors) >= 2:

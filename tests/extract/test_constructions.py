@@ -928,3 +928,90 @@ def test_a_reports_claim_and_its_rebuttal_are_allegations():
     assert hedges("A report says Quor armed Xan. Pax rejected the findings.") == {("q", "x"): ["report says"]}
     # a rejection of something else denies nothing
     assert hedges("Pax attacked Xan. Pax rejected the peace plan.") == {("p", "x"): [None]}
+
+
+# --- thirteenth round, part B (i17s): ties stated as nouns and prepositional phrases
+
+
+def test_forces_present_under_an_agreement_cooperate_with_its_other_party():
+    # w-drc-3, l-drc-2, k-somalia-2: a consented military presence, stated with "under an agreement with"
+    assert stances("Pax troops remain deployed in the north under a bilateral arrangement with Yel.", _P) == {
+        ("p", "y"): "friendly"}
+    assert stances("Pax, which has thousands of soldiers in the north under an agreement with Yel, attacked Zed.",
+                   _P) == {("p", "y"): "friendly", ("p", "z"): "enemy"}
+    assert stances("Pax pulled its troops out of the north, citing costs, but kept thousands of soldiers deployed "
+                   "under a separate agreement with Yel.", _P) == {("p", "y"): "friendly"}
+    # no presence, an agreement between enemies, or a presence that ends: nothing
+    assert stances("Xan fighters were evacuated from the town under a deal with Yel.", _P) == {}
+    assert stances("Pax troops remain deployed under a ceasefire agreement with Xan.", _P) == {}
+    assert stances("Pax attacked Xan but withdrew its soldiers under an agreement with Yel.", _P) == {
+        ("p", "x"): "enemy"}
+
+
+def test_a_possessed_relation_noun_is_the_subject_of_its_own_verb():
+    # u-somalia-2: "Mogadishu's quarrel with Addis Ababa ... drew Cairo in"
+    assert stances("Pax's quarrel with Yel over the port deal drew Quor in.", _P) == {("p", "y"): "rival"}
+    assert stances("Pax's alliance with Yel has held for years.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax's partnership with Yel has deepened.", _P) == {("p", "y"): "friendly"}
+    assert stances("The conflict between Pax and Xan has killed thousands.", _P) == {("p", "x"): "enemy"}
+    # said to be over: nothing
+    assert stances("Pax's alliance with Yel has collapsed.", _P) == {}
+    assert stances("Pax said its alliance with Yel had ended.", _P) == {}
+
+
+def test_forces_under_an_actors_command_are_its_allies():
+    # w-myanmar-2: "People's Defence Force units under its command"
+    assert stances("Pax said that Xan units under its command had captured a town.", _P) == {("p", "x"): "ally"}
+    assert stances("Xan fighters under the command of Pax attacked Yel.", _P) == {
+        ("p", "x"): "ally", ("x", "y"): "enemy"}
+    # control is of places; fire is no command
+    assert stances("Xan fighters under Pax fire retreated.", _P) == {}
+
+
+# --- thirteenth round, part B (i17s): first-person quotes with the speaker after them
+
+
+def test_a_first_person_quote_is_its_one_speakers_word():
+    # x-somalia-2, t-myanmar-2: "our sovereignty" is the speaker's; "them" the one other actor the quote named
+    assert stances('"Yel violated our sovereignty, and Quor stood by us," Pax\'s defence minister told parliament.',
+                   _P) == {("p", "q"): "ally", ("p", "y"): "rival"}
+    assert stances('"We are not fighting for Yel, we fight alongside them," a Xan spokesman told the Wire.', _P) == {
+        ("x", "y"): "ally"}
+    # a base form after its subject: "we support", "we thank"
+    assert stances('"We fully support Yel," said the Pax foreign minister.', _P) == {("p", "y"): "ally"}
+    assert stances('"We thank Quor for its support," the Yel foreign ministry said.', _P) == {("q", "y"): "friendly"}
+    assert stances("Pax and Quor back Xan.", _P) == {("p", "x"): "ally", ("q", "x"): "ally"}
+    # two speakers: no one "we"; a negation; "them" with two actors in reach; no actor after the verb
+    assert stances('"We support Yel," Pax and Quor said.', _P) == {}
+    assert stances('"We will never support Xan," Pax said.', _P) == {}
+    assert stances('"We will punish them," Xan said.', _P) == {}
+    assert stances("The Pax support package for Yel was approved.", _P) == {}
+
+
+# --- thirteenth round, part B (i17s): acts judged in a later phrase
+
+
+def test_a_hostile_verdict_on_an_act_is_against_whose_act_it_is():
+    # e-somalia-3, o-somalia-2, u-somalia-2, h-karabakh-1, w-karabakh-2, x-drc-2
+    assert stances("Pax troops are due to join the new mission, a move Yel opposes.", _P) == {("p", "y"): "rival"}
+    assert stances("Pax has pledged troops to the new mission, a move Yel sees as hostile.", _P) == {
+        ("p", "y"): "rival"}
+    assert stances("Pax and Xan held joint exercises near the border, a show of force that Yel called provocative.",
+                   _P) == {("p", "x"): "ally", ("p", "y"): "rival", ("x", "y"): "rival"}
+    assert stances("Pax staged military exercises near the frontier that Yel denounced as provocative.", _P) == {
+        ("p", "y"): "rival"}
+    # the noun the phrase repeats is its owner's act, not the subject's
+    assert stances("Yel has kept cooperating with Xan despite Pax's pledge to end ties with the group, a pledge "
+                   "Quor has called worthless.", _P) == {("p", "q"): "rival", ("x", "y"): "friendly"}
+    # no hostile verdict, a negation, a possessor as the judge, an act whose doer is not clear: nothing more
+    assert stances("Pax sold Yel howitzers, a move Quor called overdue.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax sold Yel howitzers, a move Quor did not call a threat.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax sold Yel howitzers, a move Xan's backers called a threat.", _P) == {("p", "y"): "ally"}
+    # d-sudan-3: the judge after "the", with its government's or ministry's noun
+    assert stances("Pax signed a political charter with Xan in Nairobi, a move that the Yel government condemned as "
+                   "treason.", _P) == {("p", "x"): "ally", ("p", "y"): "rival"}
+    assert stances("Pax sold Yel howitzers, a move Quor's foreign ministry called a threat.", _P) == {
+        ("p", "y"): "ally", ("p", "q"): "rival"}
+    assert stances("Pax did not intervene when Xan seized the town, an inaction Yel called a betrayal.", _P) == {}
+    assert stances("Pax agreed to help Yel build its navy under a defence pact that angered Quor.", _P) == {
+        ("p", "y"): "ally"}

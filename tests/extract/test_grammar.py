@@ -299,8 +299,9 @@ def test_the_start_of_a_long_name_before_its_forces():
 
 def test_scare_quotes_and_relative_clauses_do_not_hide_or_fake_an_object():
     assert stances('Pax said Yel was "the main sponsor" of Zed.', _P) == {("y", "z"): "ally"}
-    # the pact's relative clause: Yel is not what Quor signed with, and what angered it is the pact
-    assert stances("Quor signed a defence pact that angered Yel.", _P) == {}
+    # the pact's relative clause: Yel is not what Quor signed with (no pact with Yel); the pact angered Yel, so
+    # Yel is against Quor (a verdict on Quor's act, read since the thirteenth round; j-somalia-1)
+    assert stances("Quor signed a defence pact that angered Yel.", _P) == {("q", "y"): "rival"}
     assert stances("Pax backs the militia that attacked Yel.", _P) == {}
 
 
