@@ -37,6 +37,10 @@ COUNTRY = [Actor("s", "Sudanese Armed Forces", "state", aliases=("Sudanese army"
 # states named by countries, for places inside them (round 11 B)
 COUNTRIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukraine", "state", aliases=("Kyiv",)),
              Actor("s", "Syria", "state"), Actor("x", "Xan", "armed_group"), Actor("w", "Washington", "state")]
+# states called by their country's name (and an army of a country, which need not hold its cities): round 13 A
+CITIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukraine", "state", aliases=("Kyiv",)),
+          Actor("i", "Israel", "state"), Actor("h", "Houthis", "armed_group"), Actor("l", "Lebanese army", "state"),
+          Actor("z", "Hezbollah", "armed_group"), Actor("q", "Qatar", "state")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -514,6 +518,33 @@ INVENTORY: list[tuple] = [
     ("report and rebuttal", "Pax accused Yel of arming Xan. Yel rejected the accusation.", {"py": "-", "xy": "+"}, {}),
     ("report and rebuttal", "A report says Quor armed Xan. Pax rejected the findings.", {"qx": "+"}, {}),
     ("report and rebuttal", "Pax attacked Xan. Pax rejected the peace plan.", {"px": "-"}, {}),
+    # --- round 13 A (i17r): cities as targets (GeoNames); the state must be called by the country's name
+    ("city target", "Russian forces pounded the city of Kharkiv with glide bombs overnight.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Moscow shelled Kharkiv and Odesa overnight.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russian missiles struck a hospital in Kharkiv.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russian drones hit an apartment block in Odesa.", {}, {"ru": "-"}, CITIES),
+    ("city target", "Russia launched 200 drones at Kyiv and Lviv.", {"ru": "-"}, {}, CITIES),
+    ("city target", "The Houthis fired a ballistic missile at Tel Aviv.", {"hi": "-"}, {}, CITIES),
+    ("city target", "Hezbollah fired a salvo of rockets at Haifa.", {"iz": "-"}, {}, CITIES),
+    ("city target", "The city of Odesa was shelled overnight by Russian forces.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Kharkiv was struck by Russian missiles on Monday.", {"ru": "-"}, {}, CITIES),
+    ("city target", "A Russian missile strike on Odesa killed 12 people.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russia's siege of Mariupol ended in May.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Ukrainian drones hit a refinery in Novorossiysk.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Ukraine struck Belgorod overnight.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russian troops captured the regional military command in Pokrovsk.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russia and Ukraine held talks in Doha.", {}, {}, CITIES),
+    ("city target", "Ukrainian refugees fled to Moldova and Poland.", {}, {}, CITIES),
+    ("city target", "Russian envoys arrived in Kharkiv on Monday.", {}, {}, CITIES),
+    ("city target", "Russia attacked the governor of Kherson.", {}, {}, CITIES),
+    ("city target", "Ukraine shelled Donetsk.", {}, {}, CITIES),
+    ("city target", "Russia recaptured the town of Sudzha.", {}, {}, CITIES),
+    ("city target", "Russian drones hit Police headquarters.", {}, {}, CITIES),
+    ("city target", "Russian forces attacked Man.", {}, {}, CITIES),
+    ("city target", "Russia did not strike Kharkiv.", {}, {}, CITIES),
+    ("city target", "Israeli warplanes struck the southern suburbs of Beirut.", {}, {}, CITIES),
+    ("city target", "Qatar hosted the talks in Doha after Israel struck Beirut.", {}, {}, CITIES),
+    ("city target", "Fighting around Kharkiv intensified on Monday.", {}, {}, CITIES),
 ]
 
 

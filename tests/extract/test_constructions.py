@@ -928,3 +928,34 @@ def test_a_reports_claim_and_its_rebuttal_are_allegations():
     assert hedges("A report says Quor armed Xan. Pax rejected the findings.") == {("q", "x"): ["report says"]}
     # a rejection of something else denies nothing
     assert hedges("Pax attacked Xan. Pax rejected the peace plan.") == {("p", "x"): [None]}
+
+
+# --- round 13 A (i17r): places and descriptions as targets
+
+_CITIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukraine", "state", aliases=("Kyiv",)),
+           Actor("i", "Israel", "state"), Actor("h", "Houthis", "armed_group"),
+           Actor("l", "Lebanese army", "state"), Actor("z", "Hezbollah", "armed_group"), Actor("q", "Qatar", "state")]
+
+
+def test_a_hostile_act_against_a_city_is_against_its_countrys_state():
+    # w-ukraine-1, d-levant-2, e-ukraine-1: actor files hold no cities; GeoNames' cities name their country
+    assert stances("Russian forces pounded the city of Kharkiv with glide bombs overnight.", _CITIES) == {
+        ("r", "u"): "enemy"}
+    assert stances("The Houthis fired a ballistic missile at Tel Aviv.", _CITIES) == {("h", "i"): "enemy"}
+    assert stances("Russian missiles struck a hospital in Kharkiv.", _CITIES) == {("r", "u"): "enemy"}
+    assert stances("The city of Odesa was shelled overnight by Russian forces.", _CITIES) == {("r", "u"): "enemy"}
+    assert stances("A Russian missile strike on Odesa killed 12 people.", _CITIES) == {("r", "u"): "enemy"}
+    assert stances("Ukrainian drones hit a refinery in Novorossiysk.", _CITIES) == {("r", "u"): "enemy"}
+
+
+def test_a_city_that_is_no_target_names_no_one():
+    # a venue, a flight, a title, a state's own city, an ordinary word, a city held by another
+    assert stances("Russia and Ukraine held talks in Doha.", _CITIES) == {}
+    assert stances("Russian envoys arrived in Kharkiv.", _CITIES) == {}
+    assert stances("Russia attacked the governor of Kherson.", _CITIES) == {}
+    assert stances("Ukraine shelled Donetsk.", _CITIES) == {}
+    assert stances("Russia recaptured the town of Sudzha.", _CITIES) == {}
+    assert stances("Russian drones hit Police headquarters.", _CITIES) == {}
+    assert stances("Russia did not strike Kharkiv.", _CITIES) == {}
+    # a state that is an army of the country need not hold its cities (Hezbollah's suburbs of Beirut)
+    assert stances("Israeli warplanes struck the southern suburbs of Beirut.", _CITIES) == {}
