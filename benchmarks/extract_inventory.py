@@ -41,6 +41,8 @@ COUNTRIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukr
 CITIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukraine", "state", aliases=("Kyiv",)),
           Actor("i", "Israel", "state"), Actor("h", "Houthis", "armed_group"), Actor("l", "Lebanese army", "state"),
           Actor("z", "Hezbollah", "armed_group"), Actor("q", "Qatar", "state")]
+SAHEL = [Actor("m", "Mali", "state"), Actor("b", "Burkina Faso", "state"), Actor("f", "France", "state"),
+         Actor("r", "Russia", "state"), Actor("e", "ECOWAS", "international_org")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -545,6 +547,26 @@ INVENTORY: list[tuple] = [
     ("city target", "Israeli warplanes struck the southern suburbs of Beirut.", {}, {}, CITIES),
     ("city target", "Qatar hosted the talks in Doha after Israel struck Beirut.", {}, {}, CITIES),
     ("city target", "Fighting around Kharkiv intensified on Monday.", {}, {}, CITIES),
+    # --- round 13 A (i17r): a description with its kind words; a number counts a list's countries
+    ("kind description", "Xan seized the town. Yel struck the rebel group overnight.", {"xy": "-"}, {}),
+    ("kind description", "Xan seized the town. Pax has long armed the Islamist militants.", {"px": "+"}, {}),
+    ("kind description", "Xan seized the town. The jihadist group later attacked Yel.", {"xy": "-"}, {}),
+    ("kind description", "Xan took the town on Monday. Quor condemned the armed group.", {"qx": "-"}, {}),
+    ("kind description", "Xan seized the town. Yel shelled the separatist rebels' positions.", {"xy": "-"}, {}),
+    ("kind description", "Xan and Zed seized the town. Yel struck the rebel group overnight.", {}, {}),
+    ("kind description", "Xan seized the town. Yel struck the rebel group Zed overnight.", {"yz": "-"}, {}),
+    ("kind description", "Xan seized the town. Yel struck the armed group of Zed.", {}, {"yz": "-"}),
+    ("list count", "Mali, Niger and Burkina Faso left ECOWAS. The three juntas have all expelled French forces.",
+     {"bf": "-", "fm": "-"}, {}, SAHEL),
+    ("list count", "Burkina Faso, Mali and Niger left ECOWAS. All three have turned to Russia for security support.",
+     {"br": "+", "mr": "+"}, {}, SAHEL),
+    ("list count", "Mali, Burkina Faso and Niger met on Friday. The three governments condemned France.",
+     {"bf": "-", "fm": "-"}, {}, SAHEL),
+    ("list count", "Mali, Burkina Faso and Niger left the bloc. The two juntas have expelled French forces.", {}, {},
+     SAHEL),
+    ("list count", "Mali, Togo, Niger and Burkina Faso met. The three juntas have expelled French forces.", {}, {},
+     SAHEL),
+    ("list count", "Mali, the bloc and Burkina Faso met. The three have expelled French forces.", {}, {}, SAHEL),
 ]
 
 

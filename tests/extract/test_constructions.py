@@ -959,3 +959,30 @@ def test_a_city_that_is_no_target_names_no_one():
     assert stances("Russia did not strike Kharkiv.", _CITIES) == {}
     # a state that is an army of the country need not hold its cities (Hezbollah's suburbs of Beirut)
     assert stances("Israeli warplanes struck the southern suburbs of Beirut.", _CITIES) == {}
+
+
+_SAHEL = [Actor("m", "Mali", "state"), Actor("b", "Burkina Faso", "state"), Actor("f", "France", "state"),
+          Actor("r", "Russia", "state"), Actor("e", "ECOWAS", "international_org")]
+
+
+def test_a_description_with_its_kind_words_refers_back_to_the_one_group():
+    # "the rebel group", "the Islamist militants": like "the group", to the one armed group before
+    assert stances("Xan seized the town. Yel struck the rebel group overnight.", _P) == {("x", "y"): "enemy"}
+    assert stances("Xan seized the town. Pax has long armed the Islamist militants.", _P) == {("p", "x"): "ally"}
+    assert stances("Xan seized the town. The jihadist group later attacked Yel.", _P) == {("x", "y"): "enemy"}
+    # two candidates, or a name after the description: not a reference back
+    assert stances("Xan and Zed seized the town. Yel struck the rebel group overnight.", _P) == {}
+    assert stances("Xan seized the town. Yel struck the rebel group Zed overnight.", _P) == {("y", "z"): "enemy"}
+
+
+def test_a_number_counts_the_countries_of_a_list_that_are_no_actors():
+    # e-sahel-1, o-sahel-2, p-sahel-1: Niger is no actor, yet "the three juntas" are the list's three countries
+    assert stances("Mali, Niger and Burkina Faso left ECOWAS. The three juntas have all expelled French forces.",
+                   _SAHEL) == {("b", "f"): "enemy", ("f", "m"): "enemy"}
+    assert stances("Burkina Faso, Mali and Niger left ECOWAS. All three have turned to Russia for security support.",
+                   _SAHEL) == {("b", "r"): "ally", ("m", "r"): "ally"}
+    # the count does not fit the list: nobody
+    assert stances("Mali, Burkina Faso and Niger left the bloc. The two juntas have expelled French forces.",
+                   _SAHEL) == {}
+    assert stances("Mali, Togo, Niger and Burkina Faso met. The three juntas have expelled French forces.",
+                   _SAHEL) == {}
