@@ -567,6 +567,21 @@ INVENTORY: list[tuple] = [
     ("list count", "Mali, Togo, Niger and Burkina Faso met. The three juntas have expelled French forces.", {}, {},
      SAHEL),
     ("list count", "Mali, the bloc and Burkina Faso met. The three have expelled French forces.", {}, {}, SAHEL),
+    # --- round 13 A (i17r): fighters killed in an act whose author is named
+    ("victims of an act", "At least 20 Xan fighters were killed in air strikes carried out by Pax.", {"px": "-"}, {}),
+    ("victims of an act", "Yel soldiers were killed in a Xan ambush.", {"xy": "-"}, {}),
+    ("victims of an act", "Ten Yel soldiers died in an attack by Xan.", {"xy": "-"}, {}),
+    ("victims of an act", "Five Yel troops were wounded in a drone attack launched by Xan.", {"xy": "-"}, {}),
+    ("victims of an act", "A drone strike by Pax killed ten Xan fighters.", {"px": "-"}, {}),
+    ("victims of an act", "Dozens of Yel soldiers were killed in an ambush near the border claimed by both Xan and "
+     "Zed.", {"xy": "-", "yz": "-"}, {}),
+    ("victims of an act", "Fighters of Xan were killed in a raid carried out by Yel.", {"xy": "-"}, {}),
+    ("victims of an act", "Ten civilians were killed in an attack by Xan.", {}, {}),
+    ("victims of an act", "Ten Yel soldiers were wounded in an attack the army blamed on Xan.", {}, {}),
+    ("victims of an act", "Yel soldiers were killed in an ambush near the border, Xan said.", {}, {}),
+    ("victims of an act", "Xan fighters were killed in an operation by Xan.", {}, {}),
+    ("victims of an act", "Ten Yel soldiers were killed in an attack near the Pax border.", {}, {}),
+    ("victims of an act", "Xan fighters died in clashes on Monday, Yel said.", {}, {}),
 ]
 
 

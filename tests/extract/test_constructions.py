@@ -986,3 +986,20 @@ def test_a_number_counts_the_countries_of_a_list_that_are_no_actors():
                    _SAHEL) == {}
     assert stances("Mali, Togo, Niger and Burkina Faso met. The three juntas have expelled French forces.",
                    _SAHEL) == {}
+
+
+def test_fighters_killed_in_an_act_whose_author_is_named():
+    # u-somalia-1, w-sahel-1: the victims are the subject of a passive verb, the act a noun with its author
+    assert stances("At least 20 Xan fighters were killed in air strikes carried out by Pax.", _P) == {
+        ("p", "x"): "enemy"}
+    assert stances("Yel soldiers were killed in a Xan ambush.", _P) == {("x", "y"): "enemy"}
+    assert stances("Ten Yel soldiers died in an attack by Xan.", _P) == {("x", "y"): "enemy"}
+    assert stances("A drone strike by Pax killed ten Xan fighters.", _P) == {("p", "x"): "enemy"}
+    assert stances("Yel soldiers and fighters of Zed were killed in an ambush near the border claimed by both Xan "
+                   "and Quor.", _P) == {("q", "y"): "enemy", ("q", "z"): "enemy", ("x", "y"): "enemy",
+                                        ("x", "z"): "enemy"}
+    # civilians are nobody's side; an author only blamed, a speaker, or the victims' own side is no author
+    assert stances("Ten civilians were killed in an attack by Xan.", _P) == {}
+    assert stances("Ten Yel soldiers were wounded in an attack the army blamed on Xan.", _P) == {}
+    assert stances("Yel soldiers were killed in an ambush near the border, Xan said.", _P) == {}
+    assert stances("Xan fighters were killed in an operation by Xan.", _P) == {}
