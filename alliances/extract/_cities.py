@@ -99,17 +99,20 @@ def _cities() -> dict[tuple[str, ...], str]:
     out: dict[tuple[str, ...], str] = {}
     for key in main.keys() | alternate.keys():
         by_country = main.get(key) or alternate[key]
+        if len(by_country) == 1:
+            out[key] = next(iter(by_country))
+            continue
         ranked = sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))
-        if len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]:
+        if ranked[0][1] >= 3 * ranked[1][1]:
             out[key] = ranked[0][0]
     return out
 
 
 def _key(name: str) -> tuple[str, ...] | None:
     """A city name as lower-case words, or None if it is no ASCII name in capitals."""
-    if len(name) < 3 or not name.isascii():
+    if len(name) < 3 or not name.isascii() or not name[0].isupper():
         return None
-    words = name.replace("-", " - ").split()
+    words = name.replace("-", " - ").split() if "-" in name else name.split()
     if not words[0][:1].isupper() or not words[-1][:1].isupper() or any(w.isupper() and len(w) > 1 for w in words):
         return None
     key = tuple(w.lower() for w in words)
