@@ -37,6 +37,12 @@ COUNTRY = [Actor("s", "Sudanese Armed Forces", "state", aliases=("Sudanese army"
 # states named by countries, for places inside them (round 11 B)
 COUNTRIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukraine", "state", aliases=("Kyiv",)),
              Actor("s", "Syria", "state"), Actor("x", "Xan", "armed_group"), Actor("w", "Washington", "state")]
+# states called by their country's name (and an army of a country, which need not hold its cities): round 13 A
+CITIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukraine", "state", aliases=("Kyiv",)),
+          Actor("i", "Israel", "state"), Actor("h", "Houthis", "armed_group"), Actor("l", "Lebanese army", "state"),
+          Actor("z", "Hezbollah", "armed_group"), Actor("q", "Qatar", "state")]
+SAHEL = [Actor("m", "Mali", "state"), Actor("b", "Burkina Faso", "state"), Actor("f", "France", "state"),
+         Actor("r", "Russia", "state"), Actor("e", "ECOWAS", "international_org")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
 
@@ -597,6 +603,68 @@ INVENTORY: list[tuple] = [
     ("judged act", "Pax sold Yel howitzers, a move Quor's allies called a threat.", {"py": "+"}, {}),
     ("judged act", "Pax controls the north, Yel the south.", {}, {}),
     ("judged act", "Xan holds the north, Zed the east, and Yel the capital.", {}, {}),
+    # --- round 13 A (i17r): cities as targets (GeoNames); the state must be called by the country's name
+    ("city target", "Russian forces pounded the city of Kharkiv with glide bombs overnight.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Moscow shelled Kharkiv and Odesa overnight.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russian missiles struck a hospital in Kharkiv.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russian drones hit an apartment block in Odesa.", {}, {"ru": "-"}, CITIES),
+    ("city target", "Russia launched 200 drones at Kyiv and Lviv.", {"ru": "-"}, {}, CITIES),
+    ("city target", "The Houthis fired a ballistic missile at Tel Aviv.", {"hi": "-"}, {}, CITIES),
+    ("city target", "Hezbollah fired a salvo of rockets at Haifa.", {"iz": "-"}, {}, CITIES),
+    ("city target", "The city of Odesa was shelled overnight by Russian forces.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Kharkiv was struck by Russian missiles on Monday.", {"ru": "-"}, {}, CITIES),
+    ("city target", "A Russian missile strike on Odesa killed 12 people.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russia's siege of Mariupol ended in May.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Ukrainian drones hit a refinery in Novorossiysk.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Ukraine struck Belgorod overnight.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russian troops captured the regional military command in Pokrovsk.", {"ru": "-"}, {}, CITIES),
+    ("city target", "Russia and Ukraine held talks in Doha.", {}, {}, CITIES),
+    ("city target", "Ukrainian refugees fled to Moldova and Poland.", {}, {}, CITIES),
+    ("city target", "Russian envoys arrived in Kharkiv on Monday.", {}, {}, CITIES),
+    ("city target", "Russia attacked the governor of Kherson.", {}, {}, CITIES),
+    ("city target", "Ukraine shelled Donetsk.", {}, {}, CITIES),
+    ("city target", "Russia recaptured the town of Sudzha.", {}, {}, CITIES),
+    ("city target", "Russian drones hit Police headquarters.", {}, {}, CITIES),
+    ("city target", "Russian forces attacked Man.", {}, {}, CITIES),
+    ("city target", "Russia did not strike Kharkiv.", {}, {}, CITIES),
+    ("city target", "Israeli warplanes struck the southern suburbs of Beirut.", {}, {}, CITIES),
+    ("city target", "Qatar hosted the talks in Doha after Israel struck Beirut.", {}, {}, CITIES),
+    ("city target", "Fighting around Kharkiv intensified on Monday.", {}, {}, CITIES),
+    # --- round 13 A (i17r): a description with its kind words; a number counts a list's countries
+    ("kind description", "Xan seized the town. Yel struck the rebel group overnight.", {"xy": "-"}, {}),
+    ("kind description", "Xan seized the town. Pax has long armed the Islamist militants.", {"px": "+"}, {}),
+    ("kind description", "Xan seized the town. The jihadist group later attacked Yel.", {"xy": "-"}, {}),
+    ("kind description", "Xan took the town on Monday. Quor condemned the armed group.", {"qx": "-"}, {}),
+    ("kind description", "Xan seized the town. Yel shelled the separatist rebels' positions.", {"xy": "-"}, {}),
+    ("kind description", "Xan and Zed seized the town. Yel struck the rebel group overnight.", {}, {}),
+    ("kind description", "Xan seized the town. Yel struck the rebel group Zed overnight.", {"yz": "-"}, {}),
+    ("kind description", "Xan seized the town. Yel struck the armed group of Zed.", {}, {"yz": "-"}),
+    ("list count", "Mali, Niger and Burkina Faso left ECOWAS. The three juntas have all expelled French forces.",
+     {"bf": "-", "fm": "-"}, {}, SAHEL),
+    ("list count", "Burkina Faso, Mali and Niger left ECOWAS. All three have turned to Russia for security support.",
+     {"br": "+", "mr": "+"}, {}, SAHEL),
+    ("list count", "Mali, Burkina Faso and Niger met on Friday. The three governments condemned France.",
+     {"bf": "-", "fm": "-"}, {}, SAHEL),
+    ("list count", "Mali, Burkina Faso and Niger left the bloc. The two juntas have expelled French forces.", {}, {},
+     SAHEL),
+    ("list count", "Mali, Togo, Niger and Burkina Faso met. The three juntas have expelled French forces.", {}, {},
+     SAHEL),
+    ("list count", "Mali, the bloc and Burkina Faso met. The three have expelled French forces.", {}, {}, SAHEL),
+    # --- round 13 A (i17r): fighters killed in an act whose author is named
+    ("victims of an act", "At least 20 Xan fighters were killed in air strikes carried out by Pax.", {"px": "-"}, {}),
+    ("victims of an act", "Yel soldiers were killed in a Xan ambush.", {"xy": "-"}, {}),
+    ("victims of an act", "Ten Yel soldiers died in an attack by Xan.", {"xy": "-"}, {}),
+    ("victims of an act", "Five Yel troops were wounded in a drone attack launched by Xan.", {"xy": "-"}, {}),
+    ("victims of an act", "A drone strike by Pax killed ten Xan fighters.", {"px": "-"}, {}),
+    ("victims of an act", "Dozens of Yel soldiers were killed in an ambush near the border claimed by both Xan and "
+     "Zed.", {"xy": "-", "yz": "-"}, {}),
+    ("victims of an act", "Fighters of Xan were killed in a raid carried out by Yel.", {"xy": "-"}, {}),
+    ("victims of an act", "Ten civilians were killed in an attack by Xan.", {}, {}),
+    ("victims of an act", "Ten Yel soldiers were wounded in an attack the army blamed on Xan.", {}, {}),
+    ("victims of an act", "Yel soldiers were killed in an ambush near the border, Xan said.", {}, {}),
+    ("victims of an act", "Xan fighters were killed in an operation by Xan.", {}, {}),
+    ("victims of an act", "Ten Yel soldiers were killed in an attack near the Pax border.", {}, {}),
+    ("victims of an act", "Xan fighters died in clashes on Monday, Yel said.", {}, {}),
 ]
 
 

