@@ -39,6 +39,9 @@ COUNTRIES = [Actor("r", "Russia", "state", aliases=("Moscow",)), Actor("u", "Ukr
              Actor("s", "Syria", "state"), Actor("x", "Xan", "armed_group"), Actor("w", "Washington", "state")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
+# a state, an armed group and an organisation states join (round 13 C)
+ORG = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("q", "Quor", "international_org"),
+       Actor("x", "Xan", "armed_group")]
 
 # (class, sentence, needed {pair: sign}, pairs that may be proposed with their sign [, actors])
 INVENTORY: list[tuple] = [
@@ -514,6 +517,18 @@ INVENTORY: list[tuple] = [
     ("report and rebuttal", "Pax accused Yel of arming Xan. Yel rejected the accusation.", {"py": "-", "xy": "+"}, {}),
     ("report and rebuttal", "A report says Quor armed Xan. Pax rejected the findings.", {"qx": "+"}, {}),
     ("report and rebuttal", "Pax attacked Xan. Pax rejected the peace plan.", {"px": "-"}, {}),
+    # --- round 13 C: precision on the blind batches' errors
+    # a joining someone argues against, blocks or rules out states no tie (y-ukraine-3)
+    ("opposed joining", "Pax again argued against inviting Yel to join Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax blocked Yel from joining Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax opposed Yel joining Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax ruled out Yel joining Quor, officials said.", {}, {}, ORG),
+    ("opposed joining", "Pax vetoed Yel's bid to join Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax refused to consider admitting Yel to Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax objected to letting Yel join Quor.", {}, {}, ORG),
+    ("opposed joining", "Yel joined Quor in 2023.", {"qy": "+"}, {}, ORG),
+    ("opposed joining", "Yel is due to join Quor, a move Pax opposes.", {"qy": "+"}, {"py": "-"}, ORG),
+    ("opposed joining", "Pax argued against sanctions, while Yel joined Quor.", {"qy": "+"}, {}, ORG),
 ]
 
 

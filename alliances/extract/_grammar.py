@@ -50,6 +50,7 @@ from ._implied import controlled, enabled_links, helped_in_relative, included_al
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
+from ._opposed import opposed_joining
 from ._owners import owned_by
 from ._possessed import possessed_acts
 from ._relatives import relative_heads
@@ -136,7 +137,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
         h = link.hedge or (hedge if not link.cue.reports else None)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
     out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
-    return ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention), reasons
+    out = ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention)
+    return opposed_joining(out, units), reasons  # "argued against inviting Yel to join": no tie
 
 
 def _contrasted(clauses: list[Clause], units: list[str]) -> list[tuple[int, int]]:

@@ -928,3 +928,21 @@ def test_a_reports_claim_and_its_rebuttal_are_allegations():
     assert hedges("A report says Quor armed Xan. Pax rejected the findings.") == {("q", "x"): ["report says"]}
     # a rejection of something else denies nothing
     assert hedges("Pax attacked Xan. Pax rejected the peace plan.") == {("p", "x"): [None]}
+
+
+# --- round 13 C: precision on the blind batches' errors
+_ORG = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("q", "Quor", "international_org"),
+        Actor("x", "Xan", "armed_group")]
+
+
+def test_a_joining_someone_opposes_states_no_tie():
+    # y-ukraine-3: "Orban again argued against inviting Ukraine to join the alliance" gave a NATO-Ukraine ally
+    for text in ("Pax again argued against inviting Yel to join Quor.", "Pax blocked Yel from joining Quor.",
+                 "Pax opposed Yel joining Quor.", "Pax ruled out Yel joining Quor.",
+                 "Pax objected to letting Yel join Quor."):
+        ex = extract_relations(text, _ORG)
+        assert ex.proposals == (), text
+        assert [n.cue for n in ex.negated] and all("join" in n.cue for n in ex.negated), text
+    # a joining stated, or opposed only after it is told, keeps its tie
+    assert stances("Yel joined Quor.", _ORG) == {("q", "y"): "ally"}
+    assert stances("Yel is due to join Quor, a move Pax opposes.", _ORG) == {("q", "y"): "ally"}
