@@ -42,6 +42,9 @@ ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor
 # a state, an armed group and an organisation states join (round 13 C)
 ORG = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("q", "Quor", "international_org"),
        Actor("x", "Xan", "armed_group")]
+# a force two states send contingents to (round 13 C)
+FORCE = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"),
+         Actor("q", "Quor", "international_org", aliases=("Quor force", "Quor mission"))]
 
 # (class, sentence, needed {pair: sign}, pairs that may be proposed with their sign [, actors])
 INVENTORY: list[tuple] = [
@@ -529,6 +532,21 @@ INVENTORY: list[tuple] = [
     ("opposed joining", "Yel joined Quor in 2023.", {"qy": "+"}, {}, ORG),
     ("opposed joining", "Yel is due to join Quor, a move Pax opposes.", {"qy": "+"}, {"py": "-"}, ORG),
     ("opposed joining", "Pax argued against sanctions, while Yel joined Quor.", {"qy": "+"}, {}, ORG),
+    # contingents of one multinational force are not allies of each other (y-somalia-2); fighting keeps the tie
+    ("force contingents", '"Pax troops will remain part of the Quor force, alongside Yel soldiers," Quor\'s envoy '
+     'told reporters.', {"pq": "+"}, {}, FORCE),
+    ("force contingents", "Pax soldiers serve in the UN mission together with Yel troops.", {}, {}, FORCE),
+    ("force contingents", "Pax soldiers serve alongside Yel troops in the African Union mission.", {}, {}, FORCE),
+    ("force contingents", "Pax troops, alongside Yel soldiers, make up the bulk of the Quor force.", {}, {"pq": "+"},
+     FORCE),
+    ("force contingents", "Pax troops, deployed with the Quor mission alongside Yel soldiers, guard the airport.", {},
+     {"pq": "+"}, FORCE),
+    ("force contingents", "Pax troops in the Quor mission fought Xan alongside Yel soldiers.",
+     {"py": "+", "px": "-"}, {"xy": "-"}, FORCE),
+    ("force contingents", "Pax troops have fought Xan alongside Yel soldiers as part of the Quor mission.",
+     {"py": "+", "px": "-"}, {"xy": "-", "pq": "+"}, FORCE),
+    ("force contingents", "Pax troops remain in the east alongside the Yel army.", {"py": "+"}, {}, FORCE),
+    ("force contingents", "Pax troops fight alongside Yel soldiers.", {"py": "+"}, {}, FORCE),
 ]
 
 

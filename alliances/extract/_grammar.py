@@ -42,6 +42,7 @@ from ._clauses import (
     sentence_units,
 )
 from ._companions import companions
+from ._contingents import contingents
 from ._coordinated import new_subjects
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
@@ -138,6 +139,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
     out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
     out = ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention)
+    out = contingents(out, units, unit_mention)  # "part of the Quor force, alongside Yel soldiers": no tie
     return opposed_joining(out, units), reasons  # "argued against inviting Yel to join": no tie
 
 

@@ -946,3 +946,19 @@ def test_a_joining_someone_opposes_states_no_tie():
     # a joining stated, or opposed only after it is told, keeps its tie
     assert stances("Yel joined Quor.", _ORG) == {("q", "y"): "ally"}
     assert stances("Yel is due to join Quor, a move Pax opposes.", _ORG) == {("q", "y"): "ally"}
+
+
+def test_contingents_of_one_force_are_not_allies_of_each_other():
+    # y-somalia-2: "Ethiopian troops will remain part of the African Union force, alongside Egyptian soldiers"
+    # gave an Egypt-Ethiopia ally
+    force = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"),
+             Actor("q", "Quor", "international_org", aliases=("Quor force", "Quor mission"))]
+    assert stances('"Pax troops will remain part of the Quor force, alongside Yel soldiers," Quor\'s envoy told '
+                   'reporters.', force) == {("p", "q"): "ally"}
+    for text in ("Pax soldiers serve in the UN mission together with Yel troops.",
+                 "Pax soldiers serve alongside Yel troops in the African Union mission.",
+                 "Pax troops, alongside Yel soldiers, make up the bulk of the Quor force."):
+        assert ("p", "y") not in stances(text, force), text
+    # fighting side by side keeps its tie, in a force or not; so does a deployment no force is named for
+    assert stances("Pax troops in the Quor mission fought Xan alongside Yel soldiers.", force)[("p", "y")] == "ally"
+    assert stances("Pax troops remain in the east alongside the Yel army.", force) == {("p", "y"): "ally"}
