@@ -547,6 +547,13 @@ INVENTORY: list[tuple] = [
      {"py": "+", "px": "-"}, {"xy": "-", "pq": "+"}, FORCE),
     ("force contingents", "Pax troops remain in the east alongside the Yel army.", {"py": "+"}, {}, FORCE),
     ("force contingents", "Pax troops fight alongside Yel soldiers.", {"py": "+"}, {}, FORCE),
+    # what one party calls a tie is its claim (z-libya-8): alleged, the sign kept (hedges checked in
+    # tests/extract/test_constructions.py)
+    ("what X called", "Yel suspended security cooperation with Pax over what its interior ministry called Pax's "
+     "support for Xan.", {"py": "-", "px": "+"}, {}),
+    ("what X called", "Yel condemned what it described as Pax's arming of Xan.", {"px": "+"}, {"py": "-"}),
+    ("what X called", "Xan fired rockets at Yel in what it called solidarity with Zed.", {"xy": "-", "xz": "+"},
+     {"yz": "-"}),
 ]
 
 

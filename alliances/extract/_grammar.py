@@ -27,6 +27,7 @@ A cue whose arguments are not all found binds nothing: precision first.
 
 from __future__ import annotations
 
+from ._called import called_claims
 from ._claims import clause_claims, trailing_speaker
 from ._clauses import (
     BE,
@@ -140,6 +141,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
     out = ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention)
     out = contingents(out, units, unit_mention)  # "part of the Quor force, alongside Yel soldiers": no tie
+    out = called_claims(out, units, unit_mention)  # "over what Yel called Pax's support for Xan": Yel's claim
     return opposed_joining(out, units), reasons  # "argued against inviting Yel to join": no tie
 
 

@@ -962,3 +962,21 @@ def test_contingents_of_one_force_are_not_allies_of_each_other():
     # fighting side by side keeps its tie, in a force or not; so does a deployment no force is named for
     assert stances("Pax troops in the Quor mission fought Xan alongside Yel soldiers.", force)[("p", "y")] == "ally"
     assert stances("Pax troops remain in the east alongside the Yel army.", force) == {("p", "y"): "ally"}
+
+
+def test_what_one_party_called_a_tie_is_its_claim():
+    # z-libya-8: "over what its interior ministry called French support for 'the criminal Haftar'" was proposed
+    # as established
+    def hedges(text: str) -> dict[tuple[str, str], list[str | None]]:
+        return {p.pair: [e.hedge for e in p.evidence] for p in extract_relations(text, _P).proposals}
+
+    assert hedges("Yel suspended security cooperation with Pax over what its interior ministry called Pax's "
+                  "support for Xan.") == {("p", "x"): ["claimed by y (what ... called)"], ("p", "y"): [None]}
+    assert hedges("Yel condemned what it described as Pax's arming of Xan.")[("p", "x")] == [
+        "claimed by y (what ... called)"]
+    assert hedges("Pax's troops left in what critics called a betrayal of Xan's support for Yel.")[("x", "y")] == [
+        "what ... called"]
+    # the namer's own word about itself stays, and so does a hedge the link already had
+    assert hedges("Xan fired rockets at Yel in what it called solidarity with Zed.")[("x", "z")] == [None]
+    assert hedges("Pax rejected what it called baseless allegations by Yel that its cargo flights had delivered "
+                  "weapons to Xan.") == {("p", "x"): ["rejected what it called"]}
