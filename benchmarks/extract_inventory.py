@@ -45,6 +45,12 @@ SAHEL = [Actor("m", "Mali", "state"), Actor("b", "Burkina Faso", "state"), Actor
          Actor("r", "Russia", "state"), Actor("e", "ECOWAS", "international_org")]
 ONE_STATE = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"), Actor("z", "Zed", "armed_group"),
              Actor("q", "Quor", "international_org")]
+# a state, an armed group and an organisation states join (round 13 C)
+ORG = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("q", "Quor", "international_org"),
+       Actor("x", "Xan", "armed_group")]
+# a force two states send contingents to (round 13 C)
+FORCE = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"),
+         Actor("q", "Quor", "international_org", aliases=("Quor force", "Quor mission"))]
 
 # (class, sentence, needed {pair: sign}, pairs that may be proposed with their sign [, actors])
 INVENTORY: list[tuple] = [
@@ -665,6 +671,40 @@ INVENTORY: list[tuple] = [
     ("victims of an act", "Xan fighters were killed in an operation by Xan.", {}, {}),
     ("victims of an act", "Ten Yel soldiers were killed in an attack near the Pax border.", {}, {}),
     ("victims of an act", "Xan fighters died in clashes on Monday, Yel said.", {}, {}),
+    # --- round 13 C: precision on the blind batches' errors
+    # a joining someone argues against, blocks or rules out states no tie (y-ukraine-3)
+    ("opposed joining", "Pax again argued against inviting Yel to join Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax blocked Yel from joining Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax opposed Yel joining Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax ruled out Yel joining Quor, officials said.", {}, {}, ORG),
+    ("opposed joining", "Pax vetoed Yel's bid to join Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax refused to consider admitting Yel to Quor.", {}, {}, ORG),
+    ("opposed joining", "Pax objected to letting Yel join Quor.", {}, {}, ORG),
+    ("opposed joining", "Yel joined Quor in 2023.", {"qy": "+"}, {}, ORG),
+    ("opposed joining", "Yel is due to join Quor, a move Pax opposes.", {"qy": "+"}, {"py": "-"}, ORG),
+    ("opposed joining", "Pax argued against sanctions, while Yel joined Quor.", {"qy": "+"}, {}, ORG),
+    # contingents of one multinational force are not allies of each other (y-somalia-2); fighting keeps the tie
+    ("force contingents", '"Pax troops will remain part of the Quor force, alongside Yel soldiers," Quor\'s envoy '
+     'told reporters.', {"pq": "+"}, {}, FORCE),
+    ("force contingents", "Pax soldiers serve in the UN mission together with Yel troops.", {}, {}, FORCE),
+    ("force contingents", "Pax soldiers serve alongside Yel troops in the African Union mission.", {}, {}, FORCE),
+    ("force contingents", "Pax troops, alongside Yel soldiers, make up the bulk of the Quor force.", {}, {"pq": "+"},
+     FORCE),
+    ("force contingents", "Pax troops, deployed with the Quor mission alongside Yel soldiers, guard the airport.", {},
+     {"pq": "+"}, FORCE),
+    ("force contingents", "Pax troops in the Quor mission fought Xan alongside Yel soldiers.",
+     {"py": "+", "px": "-"}, {"xy": "-"}, FORCE),
+    ("force contingents", "Pax troops have fought Xan alongside Yel soldiers as part of the Quor mission.",
+     {"py": "+", "px": "-"}, {"xy": "-", "pq": "+"}, FORCE),
+    ("force contingents", "Pax troops remain in the east alongside the Yel army.", {"py": "+"}, {}, FORCE),
+    ("force contingents", "Pax troops fight alongside Yel soldiers.", {"py": "+"}, {}, FORCE),
+    # what one party calls a tie is its claim (z-libya-8): alleged, the sign kept (hedges checked in
+    # tests/extract/test_constructions.py)
+    ("what X called", "Yel suspended security cooperation with Pax over what its interior ministry called Pax's "
+     "support for Xan.", {"py": "-", "px": "+"}, {}),
+    ("what X called", "Yel condemned what it described as Pax's arming of Xan.", {"px": "+"}, {"py": "-"}),
+    ("what X called", "Xan fired rockets at Yel in what it called solidarity with Zed.", {"xy": "-", "xz": "+"},
+     {"yz": "-"}),
 ]
 
 

@@ -28,6 +28,7 @@ A cue whose arguments are not all found binds nothing: precision first.
 from __future__ import annotations
 
 from ._agreements import command_links, presence_links
+from ._called import called_claims
 from ._claims import clause_claims, trailing_speaker
 from ._clauses import (
     BE,
@@ -43,6 +44,7 @@ from ._clauses import (
     sentence_units,
 )
 from ._companions import companions
+from ._contingents import contingents
 from ._coordinated import new_subjects
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
@@ -51,6 +53,7 @@ from ._implied import controlled, enabled_links, helped_in_relative, included_al
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
+from ._opposed import opposed_joining
 from ._owners import owned_by
 from ._possessed import possessed_acts
 from ._relatives import relative_heads
@@ -140,7 +143,10 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
         h = link.hedge or (hedge if not link.cue.reports else None)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
     out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
-    return ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention), reasons
+    out = ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention)
+    out = contingents(out, units, unit_mention)  # "part of the Quor force, alongside Yel soldiers": no tie
+    out = called_claims(out, units, unit_mention)  # "over what Yel called Pax's support for Xan": Yel's claim
+    return opposed_joining(out, units), reasons  # "argued against inviting Yel to join": no tie
 
 
 def _contrasted(clauses: list[Clause], units: list[str]) -> list[tuple[int, int]]:

@@ -1090,3 +1090,56 @@ def test_fighters_killed_in_an_act_whose_author_is_named():
     assert stances("Ten Yel soldiers were wounded in an attack the army blamed on Xan.", _P) == {}
     assert stances("Yel soldiers were killed in an ambush near the border, Xan said.", _P) == {}
     assert stances("Xan fighters were killed in an operation by Xan.", _P) == {}
+
+
+# --- round 13 C: precision on the blind batches' errors
+_ORG = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("q", "Quor", "international_org"),
+        Actor("x", "Xan", "armed_group")]
+
+
+def test_a_joining_someone_opposes_states_no_tie():
+    # y-ukraine-3: "Orban again argued against inviting Ukraine to join the alliance" gave a NATO-Ukraine ally
+    for text in ("Pax again argued against inviting Yel to join Quor.", "Pax blocked Yel from joining Quor.",
+                 "Pax opposed Yel joining Quor.", "Pax ruled out Yel joining Quor.",
+                 "Pax objected to letting Yel join Quor."):
+        ex = extract_relations(text, _ORG)
+        assert ex.proposals == (), text
+        assert [n.cue for n in ex.negated] and all("join" in n.cue for n in ex.negated), text
+    # a joining stated, or opposed only after it is told, keeps its tie
+    assert stances("Yel joined Quor.", _ORG) == {("q", "y"): "ally"}
+    # the opposing comes after the joining: the joining stands (and the move judged is Pax's rival's)
+    assert stances("Yel is due to join Quor, a move Pax opposes.", _ORG) == {("q", "y"): "ally", ("p", "y"): "rival"}
+
+
+def test_contingents_of_one_force_are_not_allies_of_each_other():
+    # y-somalia-2: "Ethiopian troops will remain part of the African Union force, alongside Egyptian soldiers"
+    # gave an Egypt-Ethiopia ally
+    force = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"),
+             Actor("q", "Quor", "international_org", aliases=("Quor force", "Quor mission"))]
+    assert stances('"Pax troops will remain part of the Quor force, alongside Yel soldiers," Quor\'s envoy told '
+                   'reporters.', force) == {("p", "q"): "ally"}
+    for text in ("Pax soldiers serve in the UN mission together with Yel troops.",
+                 "Pax soldiers serve alongside Yel troops in the African Union mission.",
+                 "Pax troops, alongside Yel soldiers, make up the bulk of the Quor force."):
+        assert ("p", "y") not in stances(text, force), text
+    # fighting side by side keeps its tie, in a force or not; so does a deployment no force is named for
+    assert stances("Pax troops in the Quor mission fought Xan alongside Yel soldiers.", force)[("p", "y")] == "ally"
+    assert stances("Pax troops remain in the east alongside the Yel army.", force) == {("p", "y"): "ally"}
+
+
+def test_what_one_party_called_a_tie_is_its_claim():
+    # z-libya-8: "over what its interior ministry called French support for 'the criminal Haftar'" was proposed
+    # as established
+    def hedges(text: str) -> dict[tuple[str, str], list[str | None]]:
+        return {p.pair: [e.hedge for e in p.evidence] for p in extract_relations(text, _P).proposals}
+
+    assert hedges("Yel suspended security cooperation with Pax over what its interior ministry called Pax's "
+                  "support for Xan.") == {("p", "x"): ["claimed by y (what ... called)"], ("p", "y"): [None]}
+    assert hedges("Yel condemned what it described as Pax's arming of Xan.")[("p", "x")] == [
+        "claimed by y (what ... called)"]
+    assert hedges("Pax's troops left in what critics called a betrayal of Xan's support for Yel.")[("x", "y")] == [
+        "what ... called"]
+    # the namer's own word about itself stays, and so does a hedge the link already had
+    assert hedges("Xan fired rockets at Yel in what it called solidarity with Zed.")[("x", "z")] == [None]
+    assert hedges("Pax rejected what it called baseless allegations by Yel that its cargo flights had delivered "
+                  "weapons to Xan.") == {("p", "x"): ["rejected what it called"]}
