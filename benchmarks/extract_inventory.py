@@ -51,6 +51,9 @@ ORG = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("q", "Quor"
 # a force two states send contingents to (round 13 C)
 FORCE = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group"),
          Actor("q", "Quor", "international_org", aliases=("Quor force", "Quor mission"))]
+# a group with its leader's name as an alias (round 14)
+LED = [Actor("p", "Pax", "state", aliases=("the Kremlin",)), Actor("y", "Yel", "state"),
+       Actor("x", "Xan", "armed_group", aliases=("Zor Amet",)), Actor("z", "Zed", "armed_group")]
 
 # (class, sentence, needed {pair: sign}, pairs that may be proposed with their sign [, actors])
 INVENTORY: list[tuple] = [
@@ -705,6 +708,13 @@ INVENTORY: list[tuple] = [
     ("what X called", "Yel condemned what it described as Pax's arming of Xan.", {"px": "+"}, {"py": "-"}),
     ("what X called", "Xan fired rockets at Yel in what it called solidarity with Zed.", {"xy": "-", "xz": "+"},
      {"yz": "-"}),
+    # --- round 14: a possessive before a named leader of the same group ("Its founder Zor Amet")
+    ("titled owner", "Xan fought for Pax. Its founder Zor Amet later turned on the Kremlin.", {"px": "+-"}, {}, LED),
+    ("titled owner", "Xan fought for Pax. The group's founder Zor Amet later turned on Pax.", {"px": "+-"}, {}, LED),
+    ("titled owner", "Xan fought for Pax. Its veteran leader Zor Amet later rebelled against Pax.", {"px": "+-"}, {},
+     LED),
+    ("titled owner", "Xan armed Zed. Its commander Zor Amet met Yel's envoy.", {"xz": "+"}, {}, LED),
+    ("titled owner", "Pax backed Xan. Its ally Zed attacked Yel.", {"px": "+", "yz": "-"}, {"pz": "+"}, LED),
 ]
 
 

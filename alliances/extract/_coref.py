@@ -30,6 +30,7 @@ from ._mentions import Gazetteer, Mention, named_mentions
 from ._officials import official_mentions
 from ._paramilitary import paramilitary_acts
 from ._sentences import Sentence, Token, dateline_end
+from ._titled import titled_owners
 
 __all__ = ["ANAPHORS", "find_mentions", "unresolved_references"]
 
@@ -154,6 +155,7 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: tuple[list[list[M
     found = named_mentions(sent, g, seen)
     found = sorted(found + official_mentions(sent, g, found), key=lambda m: (m.start, m.inner))
     resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
+    resolved = titled_owners(sent.tokens, resolved, found)  # "its founder <name>": the name says it
     resolved += paramilitary_acts(sent, g, found, previous[0][0] if prev_sent is not None and previous[0] else [])
     spoken, quoting = _speakers(sent, found, {i for m in found for i in range(m.start, m.end)}, quoting)
     return sorted(found + resolved + spoken, key=lambda m: (m.start, m.inner)), quoting

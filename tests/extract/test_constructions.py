@@ -1143,3 +1143,21 @@ def test_what_one_party_called_a_tie_is_its_claim():
     assert hedges("Xan fired rockets at Yel in what it called solidarity with Zed.")[("x", "z")] == [None]
     assert hedges("Pax rejected what it called baseless allegations by Yel that its cargo flights had delivered "
                   "weapons to Xan.") == {("p", "x"): ["rejected what it called"]}
+
+
+# --- round 14: a possessive before a named leader of the same group (ukraine-05, moved to the tuning half)
+
+_LED = [Actor("p", "Pax", "state", aliases=("the Kremlin",)), Actor("y", "Yel", "state"),
+        Actor("x", "Xan", "armed_group", aliases=("Zor Amet",)), Actor("z", "Zed", "armed_group")]
+
+
+def test_a_possessive_before_a_named_leader_is_the_leaders_own_group():
+    # the second sentence names the group through its leader: a direct statement, so both signs stand
+    text = "Xan fought for Pax at Bakhmut. Its founder Zor Amet later turned on the Kremlin."
+    assert stances(text, _LED) == {("p", "x"): "ambivalent"}
+    assert stances("Xan fought for Pax. The group's veteran leader Zor Amet later turned on Pax.", _LED) == {
+        ("p", "x"): "ambivalent"}
+    # a possessive of another actor is a relation of its own and stays
+    assert stances("Pax backed Xan. Its ally Zed attacked Yel.", _LED)[("y", "z")] == "enemy"
+    # without a title between, the pronoun is not the name's introduction
+    assert stances("Xan fought for Pax. Its fighters later turned on the Kremlin.", _LED) == {("p", "x"): "ally"}
