@@ -715,6 +715,16 @@ INVENTORY: list[tuple] = [
      LED),
     ("titled owner", "Xan armed Zed. Its commander Zor Amet met Yel's envoy.", {"xz": "+"}, {}, LED),
     ("titled owner", "Pax backed Xan. Its ally Zed attacked Yel.", {"px": "+", "yz": "-"}, {"pz": "+"}, LED),
+    # round 14, part B: a hedge covers its own clause (the signs must survive the scoping; the hedges are tested
+    # in tests/extract/test_constructions.py)
+    ("hedge scope", "Xan, Pax's smaller ally, still holds a hostage, according to Yel officials.", {"px": "+"}, {}),
+    ("hedge scope", "Pax has armed Quor, diplomats say, while Yel supplied Xan with missiles.",
+     {"pq": "+", "xy": "+"}, {}),
+    ("hedge scope", "Xan, which Pax reportedly arms, attacked Quor.", {"px": "+", "qx": "-"}, {}),
+    ("hedge scope", "Pax armed Xan, UN experts say.", {"px": "+"}, {}),
+    # traps: "experts" who say nothing, and a relative clause naming the source, are no scope of their own
+    ("hedge scope", "UN experts visited Pax, which has armed Xan.", {"px": "+"}, {}),
+    ("hedge scope", "According to Yel, which has long opposed Pax, Pax armed Xan.", {"px": "+"}, {"py": "-"}),
 ]
 
 

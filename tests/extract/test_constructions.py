@@ -1161,3 +1161,30 @@ def test_a_possessive_before_a_named_leader_is_the_leaders_own_group():
     assert stances("Pax backed Xan. Its ally Zed attacked Yel.", _LED)[("y", "z")] == "enemy"
     # without a title between, the pronoun is not the name's introduction
     assert stances("Xan fought for Pax. Its fighters later turned on the Kremlin.", _LED) == {("p", "x"): "ally"}
+
+
+# --- round 14, part B: a hedge covers the clause it is attached to (hedge scope)
+
+
+def _hedges(text: str) -> dict[tuple[str, str], list[str | None]]:
+    return {p.pair: [e.hedge for e in p.evidence] for p in extract_relations(text, _P).proposals}
+
+
+def test_a_hedge_covers_its_own_clause_not_an_apposition_or_another_clause():
+    # an apposition's tie is stated in passing, not what the closing attribution vouches for
+    assert _hedges("Xan, Pax's smaller ally, still holds a hostage, according to Yel officials.") == {
+        ("p", "x"): [None]}
+    # a relative clause of its own, and a main clause after "while", are not the attributed clause
+    assert _hedges("Xan and Zed, which have fought each other since 2020, both claimed attacks on Quor.")[
+        ("x", "z")] == [None]
+    assert _hedges("Pax has armed Quor, diplomats say, while Yel supplied Xan with missiles.") == {
+        ("p", "q"): ["diplomats say"], ("x", "y"): [None]}
+    # a hedge inside a relative clause covers that clause only ("experts say" is a hedge now)
+    assert _hedges("Xan, which Pax reportedly arms, attacked Quor.") == {("p", "x"): ["reportedly"], ("q", "x"): [None]}
+    assert _hedges("Pax armed Xan, UN experts say.") == {("p", "x"): ["experts say"]}
+    # the clause it stands in, and its reported complements, stay hedged
+    assert _hedges("Pax reportedly armed Xan.") == {("p", "x"): ["reportedly"]}
+    assert _hedges("According to Yel officials, Pax armed Xan and Xan attacked Quor.") == {
+        ("p", "x"): ["according to"], ("q", "x"): ["according to"]}
+    assert _hedges("A report says Pax has armed Xan, and that Quor has kept cooperating with Zed.") == {
+        ("p", "x"): ["report says"], ("q", "z"): ["report says"]}
