@@ -725,6 +725,12 @@ INVENTORY: list[tuple] = [
     # traps: "experts" who say nothing, and a relative clause naming the source, are no scope of their own
     ("hedge scope", "UN experts visited Pax, which has armed Xan.", {"px": "+"}, {}),
     ("hedge scope", "According to Yel, which has long opposed Pax, Pax armed Xan.", {"px": "+"}, {"py": "-"}),
+    ("goods pronoun", "Missiles found at a base abandoned by Xan's forces belonged to Pax, the Pax ministry said, "
+     "saying they had been bought to protect Pax troops.", {}, {}),
+    ("goods pronoun", "Pax sold rifles to Xan. They were later found in Zed's camps.", {"px": "+"}, {}),
+    # traps: a group that is given something, or that seized something itself, is still the actor
+    ("goods pronoun", "Pax said they were supplied with drones by Quor.", {"pq": "+"}, {}),
+    ("goods pronoun", "Xan fighters entered the town. They had seized weapons from Pax.", {"px": "-"}, {}),
 ]
 
 

@@ -1188,3 +1188,12 @@ def test_a_hedge_covers_its_own_clause_not_an_apposition_or_another_clause():
         ("p", "x"): ["according to"], ("q", "x"): ["according to"]}
     assert _hedges("A report says Pax has armed Xan, and that Quor has kept cooperating with Zed.") == {
         ("p", "x"): ["report says"], ("q", "z"): ["report says"]}
+
+
+def test_a_pronoun_standing_for_goods_is_not_an_actor():
+    # z-libya-8: "they" are the missiles, not Xan's forces, so Pax's protecting binds nobody to Xan
+    text = ("Missiles found at a base abandoned by Xan's forces belonged to Pax, the Pax ministry said, saying they "
+            "had been bought to protect Pax troops.")
+    assert ("p", "x") not in stances(text, _P)
+    # an actor that is given something, or that seized something itself, is still the actor
+    assert stances("Pax said they were supplied with drones by Quor.", _P) == {("p", "q"): "ally"}
