@@ -731,6 +731,12 @@ INVENTORY: list[tuple] = [
     # traps: a group that is given something, or that seized something itself, is still the actor
     ("goods pronoun", "Pax said they were supplied with drones by Quor.", {"pq": "+"}, {}),
     ("goods pronoun", "Xan fighters entered the town. They had seized weapons from Pax.", {"px": "-"}, {}),
+    ("explained away", "A UN report says Pax supplied missiles to Xan. Pax said the missiles had been bought to "
+     "protect its own troops.", {"px": "+"}, {}),
+    ("explained away", "Pax armed Xan and attacked Zed. Pax said the drones had been bought for its own army.",
+     {"px": "+", "pz": "-"}, {}),
+    ("explained away", "Pax supplied missiles to Xan. Pax said the missiles had been sold to Xan to fight Zed.",
+     {"px": "+"}, {}),
 ]
 
 

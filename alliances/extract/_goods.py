@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from ._sentences import Token
 
-__all__ = ["stands_for_goods"]
+__all__ = ["GOODS_VERBS", "stands_for_goods"]
 
 _AUX = {"had", "have", "has", "were", "was", "are", "is", "been", "being", "be", "reportedly", "allegedly", "all",
         "later", "originally", "first"}
 _PASSIVE = {"were", "was", "are", "is", "been", "being", "be"}
-_GOODS = {"bought", "sold", "supplied", "delivered", "stored", "found", "shipped", "seized", "recovered",
-          "purchased", "smuggled", "manufactured", "transferred", "acquired", "captured", "stockpiled"}
+GOODS_VERBS = frozenset({"bought", "sold", "supplied", "delivered", "stored", "found", "shipped", "seized", "recovered",
+          "purchased", "smuggled", "manufactured", "transferred", "acquired", "captured", "stockpiled"})
 
 
 def stands_for_goods(toks: list[Token], start: int, end: int) -> bool:
@@ -50,6 +50,6 @@ def stands_for_goods(toks: list[Token], start: int, end: int) -> bool:
     while j < len(toks) and toks[j].norm in _AUX:
         aux += toks[j].norm in _PASSIVE  # "they had seized": active, the actor
         j += 1
-    if not aux or j >= len(toks) or toks[j].norm not in _GOODS:
+    if not aux or j >= len(toks) or toks[j].norm not in GOODS_VERBS:
         return False
     return not (j + 1 < len(toks) and toks[j + 1].norm == "with")

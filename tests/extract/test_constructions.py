@@ -1197,3 +1197,21 @@ def test_a_pronoun_standing_for_goods_is_not_an_actor():
     assert ("p", "x") not in stances(text, _P)
     # an actor that is given something, or that seized something itself, is still the actor
     assert stances("Pax said they were supplied with drones by Quor.", _P) == {("p", "q"): "ally"}
+
+
+def test_a_finding_its_subject_explains_away_is_disputed():
+    def hedges(text: str) -> dict[tuple[str, str], list[str | None]]:
+        return {p.pair: [e.hedge for e in p.evidence] for p in extract_relations(text, _P).proposals}
+
+    # the goods given a purpose of the subject's own: its support in the sentence before is disputed
+    assert hedges("A UN report says Pax supplied missiles to Xan. Pax said the missiles had been bought to protect "
+                  "its own troops.") == {("p", "x"): ["report says; denied by p (said ... bought)"]}
+    assert hedges("Pax armed Xan and attacked Zed. Pax said the drones had been bought for its own army.") == {
+        ("p", "x"): ["denied by p (said ... bought)"], ("p", "z"): [None]}
+    # a recipient, no purpose, or another actor's explanation dispute nothing
+    assert hedges("Pax supplied missiles to Xan. Pax said the missiles had been sold to Xan to fight Zed.") == {
+        ("p", "x"): [None]}
+    assert hedges("Pax supplied missiles to Xan. Pax said the missiles were delivered last week.") == {
+        ("p", "x"): [None]}
+    assert hedges("Pax supplied missiles to Xan. Quor said the missiles had been bought to protect its troops.") == {
+        ("p", "x"): [None]}
