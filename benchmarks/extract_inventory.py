@@ -715,6 +715,28 @@ INVENTORY: list[tuple] = [
      LED),
     ("titled owner", "Xan armed Zed. Its commander Zor Amet met Yel's envoy.", {"xz": "+"}, {}, LED),
     ("titled owner", "Pax backed Xan. Its ally Zed attacked Yel.", {"px": "+", "yz": "-"}, {"pz": "+"}, LED),
+    # round 14, part B: a hedge covers its own clause (the signs must survive the scoping; the hedges are tested
+    # in tests/extract/test_constructions.py)
+    ("hedge scope", "Xan, Pax's smaller ally, still holds a hostage, according to Yel officials.", {"px": "+"}, {}),
+    ("hedge scope", "Pax has armed Quor, diplomats say, while Yel supplied Xan with missiles.",
+     {"pq": "+", "xy": "+"}, {}),
+    ("hedge scope", "Xan, which Pax reportedly arms, attacked Quor.", {"px": "+", "qx": "-"}, {}),
+    ("hedge scope", "Pax armed Xan, UN experts say.", {"px": "+"}, {}),
+    # traps: "experts" who say nothing, and a relative clause naming the source, are no scope of their own
+    ("hedge scope", "UN experts visited Pax, which has armed Xan.", {"px": "+"}, {}),
+    ("hedge scope", "According to Yel, which has long opposed Pax, Pax armed Xan.", {"px": "+"}, {"py": "-"}),
+    ("goods pronoun", "Missiles found at a base abandoned by Xan's forces belonged to Pax, the Pax ministry said, "
+     "saying they had been bought to protect Pax troops.", {}, {}),
+    ("goods pronoun", "Pax sold rifles to Xan. They were later found in Zed's camps.", {"px": "+"}, {}),
+    # traps: a group that is given something, or that seized something itself, is still the actor
+    ("goods pronoun", "Pax said they were supplied with drones by Quor.", {"pq": "+"}, {}),
+    ("goods pronoun", "Xan fighters entered the town. They had seized weapons from Pax.", {"px": "-"}, {}),
+    ("explained away", "A UN report says Pax supplied missiles to Xan. Pax said the missiles had been bought to "
+     "protect its own troops.", {"px": "+"}, {}),
+    ("explained away", "Pax armed Xan and attacked Zed. Pax said the drones had been bought for its own army.",
+     {"px": "+", "pz": "-"}, {}),
+    ("explained away", "Pax supplied missiles to Xan. Pax said the missiles had been sold to Xan to fight Zed.",
+     {"px": "+"}, {}),
 ]
 
 

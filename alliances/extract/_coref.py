@@ -26,6 +26,7 @@ from collections.abc import Set as AbstractSet
 
 from .._records import ActorKind
 from ._descriptions import described_group, listed_countries
+from ._goods import stands_for_goods
 from ._mentions import Gazetteer, Mention, named_mentions
 from ._officials import official_mentions
 from ._paramilitary import paramilitary_acts
@@ -190,6 +191,9 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
             i += 1
             continue
         start, end, kinds, how = hit
+        if how == "pronoun" and stands_for_goods(toks, start, end):  # "they had been bought": the goods
+            i = end
+            continue
         # not an actor inside a compound modifier ("Iran" in "the Iran-backed Hezbollah ... it")
         before = sorted((m for m in found + resolved if not m.inner and m.end <= start
                          and not (m.end < len(toks) and toks[m.end].norm == "-")), key=lambda m: m.start)

@@ -47,8 +47,9 @@ from ._companions import companions
 from ._contingents import contingents
 from ._coordinated import new_subjects
 from ._coref import unresolved_references
-from ._cues import Cue, CueMatcher, Markers
+from ._cues import Cue, CueMatcher
 from ._ended import ended_ties
+from ._hedged import hedge_for, link_place
 from ._implied import controlled, enabled_links, helped_in_relative, included_allies, judged_act_links
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
@@ -136,11 +137,11 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
         found += presence_links(clause, units, clauses) + verdict_links(clause, units)  # "..., a move Z opposes"
         found += command_links(clause, units)  # "Xan units under Pax's command"
         links += clause_claims(found, clause, trailing)  # "X said Y armed Z": X's claim, an allegation
-    hedge = _sentence_hedge(markers)
     contrasted = _contrasted(clauses, units)
     out = []
     for link in (li for li in possessed_acts(links, sent, mentions, units, unit_mention, reasons) if li.a != li.b):
-        h = link.hedge or (hedge if not link.cue.reports else None)
+        # "Xan, Pax's ally, holds hostages, according to Y": a hedge covers its own clause (and its complements)
+        h = link.hedge or (hedge_for(markers, units, clauses, link_place(link, unit_mention)) if not link.cue.reports else None)
         out.append(Link(link.a, link.b, link.cue, link.direct, h, any(s <= link.cue.start < e for s, e in contrasted)))
     out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
     out = ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention)
@@ -157,14 +158,6 @@ def _contrasted(clauses: list[Clause], units: list[str]) -> list[tuple[int, int]
         if clause.start > 0 and units[clause.start - 1] in _CONTRASTS:
             out += [(before.start, before.end), (clause.start, clause.end)]
     return out
-
-
-def _sentence_hedge(markers: Markers) -> str | None:
-    if markers.denials:
-        return markers.denials[0][2]
-    if markers.hedges:
-        return markers.hedges[0][2]
-    return None
 
 
 # --------------------------------------------------------------------------- binding

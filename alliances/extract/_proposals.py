@@ -26,6 +26,7 @@ from ..errors import ParameterTypeError
 from ._cities import city_links
 from ._coref import find_mentions
 from ._cues import CueMatcher
+from ._explained import explained_away
 from ._grammar import sentence_links
 from ._lexicon import CueLexicon, default_cues, load_cues
 from ._links import Link
@@ -291,6 +292,7 @@ def extract_relations(
         links += victim_links(sent, ms, matcher, links)  # "Xan fighters were killed in strikes carried out by Pax"
         nxt = sentences[k + 1] if k + 1 < len(sentences) and sentences[k + 1].paragraph == sent.paragraph else None
         links = rebutted(links, nxt, mentions[k + 1] if nxt is not None else [])  # "... X rejected the findings."
+        links = explained_away(links, nxt, mentions[k + 1] if nxt is not None else [])  # "X said they were bought to"
         why.setdefault(sent.number, []).extend(reasons)
         answer = _answer(texts.get(sent.number + 1, "")) if links and _is_question(sent.text) else True
         if answer is None:

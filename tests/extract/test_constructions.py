@@ -1161,3 +1161,57 @@ def test_a_possessive_before_a_named_leader_is_the_leaders_own_group():
     assert stances("Pax backed Xan. Its ally Zed attacked Yel.", _LED)[("y", "z")] == "enemy"
     # without a title between, the pronoun is not the name's introduction
     assert stances("Xan fought for Pax. Its fighters later turned on the Kremlin.", _LED) == {("p", "x"): "ally"}
+
+
+# --- round 14, part B: a hedge covers the clause it is attached to (hedge scope)
+
+
+def _hedges(text: str) -> dict[tuple[str, str], list[str | None]]:
+    return {p.pair: [e.hedge for e in p.evidence] for p in extract_relations(text, _P).proposals}
+
+
+def test_a_hedge_covers_its_own_clause_not_an_apposition_or_another_clause():
+    # an apposition's tie is stated in passing, not what the closing attribution vouches for
+    assert _hedges("Xan, Pax's smaller ally, still holds a hostage, according to Yel officials.") == {
+        ("p", "x"): [None]}
+    # a relative clause of its own, and a main clause after "while", are not the attributed clause
+    assert _hedges("Xan and Zed, which have fought each other since 2020, both claimed attacks on Quor.")[
+        ("x", "z")] == [None]
+    assert _hedges("Pax has armed Quor, diplomats say, while Yel supplied Xan with missiles.") == {
+        ("p", "q"): ["diplomats say"], ("x", "y"): [None]}
+    # a hedge inside a relative clause covers that clause only ("experts say" is a hedge now)
+    assert _hedges("Xan, which Pax reportedly arms, attacked Quor.") == {("p", "x"): ["reportedly"], ("q", "x"): [None]}
+    assert _hedges("Pax armed Xan, UN experts say.") == {("p", "x"): ["experts say"]}
+    # the clause it stands in, and its reported complements, stay hedged
+    assert _hedges("Pax reportedly armed Xan.") == {("p", "x"): ["reportedly"]}
+    assert _hedges("According to Yel officials, Pax armed Xan and Xan attacked Quor.") == {
+        ("p", "x"): ["according to"], ("q", "x"): ["according to"]}
+    assert _hedges("A report says Pax has armed Xan, and that Quor has kept cooperating with Zed.") == {
+        ("p", "x"): ["report says"], ("q", "z"): ["report says"]}
+
+
+def test_a_pronoun_standing_for_goods_is_not_an_actor():
+    # z-libya-8: "they" are the missiles, not Xan's forces, so Pax's protecting binds nobody to Xan
+    text = ("Missiles found at a base abandoned by Xan's forces belonged to Pax, the Pax ministry said, saying they "
+            "had been bought to protect Pax troops.")
+    assert ("p", "x") not in stances(text, _P)
+    # an actor that is given something, or that seized something itself, is still the actor
+    assert stances("Pax said they were supplied with drones by Quor.", _P) == {("p", "q"): "ally"}
+
+
+def test_a_finding_its_subject_explains_away_is_disputed():
+    def hedges(text: str) -> dict[tuple[str, str], list[str | None]]:
+        return {p.pair: [e.hedge for e in p.evidence] for p in extract_relations(text, _P).proposals}
+
+    # the goods given a purpose of the subject's own: its support in the sentence before is disputed
+    assert hedges("A UN report says Pax supplied missiles to Xan. Pax said the missiles had been bought to protect "
+                  "its own troops.") == {("p", "x"): ["report says; denied by p (said ... bought)"]}
+    assert hedges("Pax armed Xan and attacked Zed. Pax said the drones had been bought for its own army.") == {
+        ("p", "x"): ["denied by p (said ... bought)"], ("p", "z"): [None]}
+    # a recipient, no purpose, or another actor's explanation dispute nothing
+    assert hedges("Pax supplied missiles to Xan. Pax said the missiles had been sold to Xan to fight Zed.") == {
+        ("p", "x"): [None]}
+    assert hedges("Pax supplied missiles to Xan. Pax said the missiles were delivered last week.") == {
+        ("p", "x"): [None]}
+    assert hedges("Pax supplied missiles to Xan. Quor said the missiles had been bought to protect its troops.") == {
+        ("p", "x"): [None]}
