@@ -715,6 +715,20 @@ INVENTORY: list[tuple] = [
      LED),
     ("titled owner", "Xan armed Zed. Its commander Zor Amet met Yel's envoy.", {"xz": "+"}, {}, LED),
     ("titled owner", "Pax backed Xan. Its ally Zed attacked Yel.", {"px": "+", "yz": "-"}, {"pz": "+"}, LED),
+    # --- round 14 A: relations carried by event nouns (y-ukraine-1, y-ukraine-3, y-levant-1)
+    ("event noun", "Pax resumed deliveries of air-defence interceptors to Yel.", {"py": "+"}, {}),
+    ("event noun", "Pax's shipments of artillery shells to Xan have grown.", {"px": "+"}, {}),
+    ("event noun", "Pax's transfer of drones to Xan was confirmed.", {"px": "+"}, {}),
+    ("event noun", "Pax approved the sale of fighter jets to Yel.", {"py": "+"}, {}),
+    ("event noun", "Pax paused deliveries of interceptors to Yel.", {}, {}),
+    ("event noun", "Pax condemned deliveries of tanks to Yel.", {}, {}),
+    ("event noun", "Pax began exports of grain to Yel.", {}, {}),
+    ("event noun", "Pax agreed to the transfer of prisoners to Xan.", {}, {}),
+    ("event noun", "Pax troops have taken part in assaults on Yel positions.", {"py": "-"}, {}),
+    ("event noun", "Xan's offensives against Yel have stalled.", {"xy": "-"}, {}),
+    ("event noun", "A ceasefire between Pax and Xan took effect on Wednesday.", {"px": "-"}, {}),
+    ("event noun", "Quor brokered a truce between Yel and Zed.", {"yz": "-"}, {}),
+    ("event noun", "Talks between Pax and Yel resumed in Quor.", {}, {}),
 ]
 
 

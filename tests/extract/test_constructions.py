@@ -1161,3 +1161,22 @@ def test_a_possessive_before_a_named_leader_is_the_leaders_own_group():
     assert stances("Pax backed Xan. Its ally Zed attacked Yel.", _LED)[("y", "z")] == "enemy"
     # without a title between, the pronoun is not the name's introduction
     assert stances("Xan fought for Pax. Its fighters later turned on the Kremlin.", _LED) == {("p", "x"): "ally"}
+
+
+# --- round 14 A: relations carried by event nouns (y-ukraine-1, y-ukraine-3, y-levant-1)
+
+
+def test_event_nouns_of_delivery_assault_and_ceasefire_carry_the_relation():
+    # "Washington resumed deliveries of Patriot interceptors to Kyiv": the goods between noun and recipient
+    assert stances("Pax resumed deliveries of air-defence interceptors to Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax approved the sale of fighter jets to Yel.", _P) == {("p", "y"): "ally"}
+    # a paused or condemned delivery, trade and prisoners handed over are no support
+    assert stances("Pax paused deliveries of interceptors to Yel.", _P) == {}
+    assert stances("Pax began exports of grain to Yel.", _P) == {}
+    assert stances("Pax agreed to the transfer of prisoners to Xan.", _P) == {}
+    # "have since taken part in assaults on Ukrainian positions"
+    assert stances("Pax troops have taken part in assaults on Yel positions.", _P) == {("p", "y"): "enemy"}
+    # "A ceasefire between Israel and Hezbollah took effect": a ceasefire is between parties at war
+    assert stances("A ceasefire between Pax and Xan took effect on Wednesday.", _P) == {("p", "x"): "enemy"}
+    assert stances("Quor brokered a truce between Yel and Zed.", _P) == {("y", "z"): "enemy"}
+    assert stances("Talks between Pax and Yel resumed in Quor.", _P) == {}
