@@ -729,6 +729,19 @@ INVENTORY: list[tuple] = [
     ("event noun", "A ceasefire between Pax and Xan took effect on Wednesday.", {"px": "-"}, {}),
     ("event noun", "Quor brokered a truce between Yel and Zed.", {"yz": "-"}, {}),
     ("event noun", "Talks between Pax and Yel resumed in Quor.", {}, {}),
+    # --- round 14 A: a relative clause's later verb (y-levant-2); an "until" bound in the future keeps the tie
+    ("relative's later verb", "Xan, which controls most of the north and receives weapons from Pax, attacked Yel.",
+     {"px": "+", "xy": "-"}, {}),
+    ("relative's later verb", "Xan, which has fought Yel for a decade and now backs Zed, held talks.",
+     {"xy": "-", "xz": "+"}, {}),
+    ("relative's later verb", "Zed, which controls the south but also receives money from Pax, stayed out.",
+     {"pz": "+"}, {}),
+    ("relative's later verb", "Xan, which Pax armed and Yel backs, held talks.", {"px": "+"}, {"xy": "+"}),
+    ("relative's later verb", "Xan, which the government says controls the north and receives arms from Pax, "
+     "held talks.", {}, {"px": "+"}),
+    ("relative's later verb", "Xan, which controls the north, and Pax armed Zed.", {"pz": "+"}, {"xz": "+"}),
+    ("relative's later verb", "Xan has vowed to keep attacking Yel until the war ends.", {"xy": "-"}, {}),
+    ("relative's later verb", "Pax armed Xan until the war ended.", {}, {}),
 ]
 
 

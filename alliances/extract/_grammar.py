@@ -56,6 +56,7 @@ from ._mentions import Mention
 from ._opposed import opposed_joining
 from ._owners import owned_by
 from ._possessed import possessed_acts
+from ._relative_verbs import coordinated_relative_verb
 from ._relatives import relative_heads
 from ._scope import described_noun
 from ._sentences import Sentence
@@ -227,7 +228,8 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
                     obj = _judged(units, clause, paren)
                     if obj is None:
                         return [], f"'{cue.text}': what it judges is not clear"
-            elif not _head_is_subject(units, paren, clause_cues):
+            elif not _head_is_subject(units, paren, clause_cues) and not coordinated_relative_verb(
+                    units, paren.start + 1, cue.start):  # "X, which controls ... and receives arms from Y"
                 return [], f"'{cue.text}': its subject is not clear"  # "X, which the government says ..."
         if cue.reports:
             # the complement ("of arming Z") is an allegation about the accused, whoever that is

@@ -1180,3 +1180,24 @@ def test_event_nouns_of_delivery_assault_and_ceasefire_carry_the_relation():
     assert stances("A ceasefire between Pax and Xan took effect on Wednesday.", _P) == {("p", "x"): "enemy"}
     assert stances("Quor brokered a truce between Yel and Zed.", _P) == {("y", "z"): "enemy"}
     assert stances("Talks between Pax and Yel resumed in Quor.", _P) == {}
+
+
+def test_the_later_verb_of_a_relative_clause_is_said_of_its_head():
+    # y-levant-2: "The group, which controls most of northern Yemen and receives weapons and training from Tehran,"
+    text = "Xan attacked Yel. The group, which controls most of the north and receives weapons from Pax, vowed to fight."
+    assert stances(text, _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Xan, which has fought Yel for a decade and now backs Zed, held talks.", _P) == {
+        ("x", "y"): "enemy", ("x", "z"): "ally"}
+    # a relative clause with a subject of its own, or said by someone, binds no later verb to its head
+    assert ("p", "x") not in stances("Xan, which the government says controls the north and receives arms from "
+                                     "Pax, held talks.", _P)
+    assert stances("Xan, which Pax armed and Yel backs, held talks.", _P)[("p", "x")] == "ally"
+    assert stances("Xan, which controls the north, and Pax armed Zed.", _P)[("p", "z")] == "ally"
+
+
+def test_a_tie_until_a_war_ends_goes_on():
+    # "has vowed to keep attacking Israel until the war in Gaza ends": a bound in the future negates nothing
+    assert stances("Xan, which receives weapons from Pax, vowed to fight Yel until the war ends.", _P) == {
+        ("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax armed Xan until the war ended.", _P) == {}
+    assert stances("Pax armed Xan until 2020.", _P) == {}
