@@ -55,6 +55,13 @@ FORCE = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("x", "Xan
 LED = [Actor("p", "Pax", "state", aliases=("the Kremlin",)), Actor("y", "Yel", "state"),
        Actor("x", "Xan", "armed_group", aliases=("Zor Amet",)), Actor("z", "Zed", "armed_group")]
 
+# peoples named by their plural (round 14 A): Xanian forces and Zedi mercenaries are groups; Quorians are two
+# actors' people (the Quorian army and the Quorian militia)
+PEOPLES = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group", aliases=("Xanian forces",)),
+           Actor("z", "Zed", "armed_group", aliases=("Zedi mercenaries",)), Actor("p", "Pax", "state"),
+           Actor("q", "Quor", "state", aliases=("Quorian army",)), Actor("m", "Mil", "armed_group",
+                                                                        aliases=("Quorian militia",))]
+
 # (class, sentence, needed {pair: sign}, pairs that may be proposed with their sign [, actors])
 INVENTORY: list[tuple] = [
     # --- active verb frames
@@ -742,6 +749,12 @@ INVENTORY: list[tuple] = [
     ("relative's later verb", "Xan, which controls the north, and Pax armed Zed.", {"pz": "+"}, {"xz": "+"}),
     ("relative's later verb", "Xan has vowed to keep attacking Yel until the war ends.", {"xy": "-"}, {}),
     ("relative's later verb", "Pax armed Xan until the war ended.", {}, {}),
+    # --- round 14 A: a people's plural noun for its one actor (z-tigray-5, z-libya-4); a people is no side
+    ("people noun", "Yel forces pushed the Xanians back towards their region.", {"xy": "-"}, {}, PEOPLES),
+    ("people noun", "Pax called the Zedis terrorists.", {"pz": "-"}, {}, PEOPLES),
+    ("people noun", "The Russians shelled the town and attacked Ukraine.", {"ru": "-"}, {}, CITIES),
+    ("people noun", "Yel expelled Xanians from the area.", {}, {}, PEOPLES),
+    ("people noun", "The Quorians attacked Yel.", {}, {}, PEOPLES),
 ]
 
 

@@ -29,6 +29,7 @@ from ._descriptions import described_group, listed_countries
 from ._mentions import Gazetteer, Mention, named_mentions
 from ._officials import official_mentions
 from ._paramilitary import paramilitary_acts
+from ._peoples import people_mentions
 from ._sentences import Sentence, Token, dateline_end
 from ._titled import titled_owners
 
@@ -153,7 +154,8 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: tuple[list[list[M
                        prev_sent: Sentence | None, seen: set[str],
                        quoting: tuple[str | None, str | None]) -> tuple[list[Mention], tuple[str | None, str | None]]:
     found = named_mentions(sent, g, seen)
-    found = sorted(found + official_mentions(sent, g, found), key=lambda m: (m.start, m.inner))
+    found = found + official_mentions(sent, g, found)
+    found = sorted(found + people_mentions(sent, g, found), key=lambda m: (m.start, m.inner))  # "the Tigrayans"
     resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
     resolved = titled_owners(sent.tokens, resolved, found)  # "its founder <name>": the name says it
     resolved += paramilitary_acts(sent, g, found, previous[0][0] if prev_sent is not None and previous[0] else [])

@@ -1201,3 +1201,21 @@ def test_a_tie_until_a_war_ends_goes_on():
         ("p", "x"): "ally", ("x", "y"): "enemy"}
     assert stances("Pax armed Xan until the war ended.", _P) == {}
     assert stances("Pax armed Xan until 2020.", _P) == {}
+
+
+_PEOPLES = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group", aliases=("Xanian forces",)),
+            Actor("z", "Zed", "armed_group", aliases=("Zedi mercenaries",)), Actor("p", "Pax", "state"),
+            Actor("q", "Quor", "state", aliases=("Quorian army",)),
+            Actor("m", "Mil", "armed_group", aliases=("Quorian militia",)), Actor("r", "Russia", "state")]
+
+
+def test_a_peoples_plural_noun_is_its_one_actor():
+    # z-tigray-5: "government forces ... pushed the Tigrayans back" (the actor aliased "Tigrayan forces")
+    assert stances("Yel forces pushed the Xanians back towards their region.", _PEOPLES) == {("x", "y"): "enemy"}
+    # z-libya-4: "called the Syrians terrorist mercenaries" (an actor after "the" is named too)
+    assert stances("Pax called the Zedis terrorists.", _PEOPLES) == {("p", "z"): "rival"}
+    # the demonym table's actor: "the Russians"
+    assert stances("The Russians attacked Yel.", _PEOPLES) == {("r", "y"): "enemy"}
+    # a people without "the" is people, and a people of two actors is nobody's side
+    assert stances("Yel expelled Xanians from the area.", _PEOPLES) == {}
+    assert stances("The Quorians attacked Yel.", _PEOPLES) == {}
