@@ -736,6 +736,10 @@ INVENTORY: list[tuple] = [
     ("event noun", "A ceasefire between Pax and Xan took effect on Wednesday.", {"px": "-"}, {}),
     ("event noun", "Quor brokered a truce between Yel and Zed.", {"yz": "-"}, {}),
     ("event noun", "Talks between Pax and Yel resumed in Quor.", {}, {}),
+    ("event noun", "Pax announced a new package of air-defence interceptors for Yel.", {"py": "+"}, {}),
+    ("event noun", "Quor agreed a package of sanctions for Yel.", {}, {}),
+    ("event noun", "Quor has brokered several ceasefires between Yel and Zed.", {"yz": "-"}, {}),
+    ("event noun", "Quor mediated between Pax and Yel.", {}, {"py": "-"}),
     # --- round 14 A: a relative clause's later verb (y-levant-2); an "until" bound in the future keeps the tie
     ("relative's later verb", "Xan, which controls most of the north and receives weapons from Pax, attacked Yel.",
      {"px": "+", "xy": "-"}, {}),

@@ -1180,6 +1180,9 @@ def test_event_nouns_of_delivery_assault_and_ceasefire_carry_the_relation():
     assert stances("A ceasefire between Pax and Xan took effect on Wednesday.", _P) == {("p", "x"): "enemy"}
     assert stances("Quor brokered a truce between Yel and Zed.", _P) == {("y", "z"): "enemy"}
     assert stances("Talks between Pax and Yel resumed in Quor.", _P) == {}
+    # "announced a new package of Patriot interceptors for Kyiv" (p-ukraine-3); sanctions are no goods
+    assert stances("Pax announced a new package of air-defence interceptors for Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Quor agreed a package of sanctions for Yel.", _P) == {}
 
 
 def test_the_later_verb_of_a_relative_clause_is_said_of_its_head():
