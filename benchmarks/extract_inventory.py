@@ -751,6 +751,11 @@ INVENTORY: list[tuple] = [
     ("relative's later verb", "Xan, which the government says controls the north and receives arms from Pax, "
      "held talks.", {}, {"px": "+"}),
     ("relative's later verb", "Xan, which controls the north, and Pax armed Zed.", {"pz": "+"}, {"xz": "+"}),
+    ("relative's later verb", "Xan, who have kept firing rockets at Yel and were bombed by Pax in return, held "
+     "out.", {"xy": "-", "px": "-"}, {}),
+    ("relative's later verb", "Zed, which receives money from Pax and was attacked by Yel, held talks.",
+     {"pz": "+", "yz": "-"}, {}),
+    ("relative's later verb", "Zed, which Pax armed and was praised by Yel, held talks.", {"pz": "+"}, {}),
     ("relative's later verb", "Xan has vowed to keep attacking Yel until the war ends.", {"xy": "-"}, {}),
     ("relative's later verb", "Pax armed Xan until the war ended.", {}, {}),
     # --- round 14 A: a people's plural noun for its one actor (z-tigray-5, z-libya-4); a people is no side

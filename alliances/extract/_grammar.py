@@ -210,6 +210,10 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             elif before.isalpha() and before not in _ING_OPENERS and not before.endswith("ly"):
                 return [], f"'{cue.text}': its subject is not clear"  # "a statement condemning X"
         passive = before in BE and not cue.text.split()[0].endswith("ing")  # "is battling" is not passive
+        if passive and paren is not None and paren.kind == "relative" and paren.head is not None and \
+                coordinated_relative_verb(units, paren.start + 1, cue.start):  # "X, who ... and were bombed by Y"
+            by = _by_agent(units, groups, cue.end, clause.end)
+            return (pair_links(cue, by, paren.head, clause), None) if by is not None else ([], why)
         if passive and not (paren and paren.kind == "relative"):
             # "Y was attacked by X": the subject and the actor after "by"
             by = _by_agent(units, groups, cue.end, clause.end)
@@ -337,7 +341,7 @@ _SUBJECT_CONTROL = {
     "appeared", "appears", "seemed", "seems", "attempted", "attempts", "managed", "expected", "expects", "ready",
     "able", "set", "going", "likely", "due", "poised", "has", "have", "had", "needs", "need", "needed", "started",
     "starts", "resumed", "ordered", "announced", "warned", "says", "said", "is", "are", "was", "were", "will",
-    "would", "to",
+    "would", "to", "kept", "keeps", "keep",  # "the Houthis, who have kept firing missiles at Israel"
 }
 
 

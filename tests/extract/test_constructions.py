@@ -1196,6 +1196,9 @@ def test_the_later_verb_of_a_relative_clause_is_said_of_its_head():
                                      "Pax, held talks.", _P)
     assert stances("Xan, which Pax armed and Yel backs, held talks.", _P)[("p", "x")] == "ally"
     assert stances("Xan, which controls the north, and Pax armed Zed.", _P)[("p", "z")] == "ally"
+    # x-levant-2: "the Houthis, who have kept firing missiles at Israel and were bombed by US ... aircraft"
+    assert stances("Xan, who have kept firing rockets at Yel and were bombed by Pax in return, held out.", _P) == {
+        ("p", "x"): "enemy", ("x", "y"): "enemy"}
 
 
 def test_a_tie_until_a_war_ends_goes_on():
