@@ -764,6 +764,13 @@ INVENTORY: list[tuple] = [
     ("people noun", "The Russians shelled the town and attacked Ukraine.", {"ru": "-"}, {}, CITIES),
     ("people noun", "Yel expelled Xanians from the area.", {}, {}, PEOPLES),
     ("people noun", "The Quorians attacked Yel.", {}, {}, PEOPLES),
+    # --- round 14 A: a refusal to meet or talk (z-libya-7: "Sarraj and Haftar ... refused to meet each other")
+    ("refusal to meet", "Pax and Yel both attended the summit but refused to meet each other.", {"py": "-"}, {}),
+    ("refusal to meet", "Pax refused to negotiate with Xan.", {"px": "-"}, {}),
+    ("refusal to meet", "Pax and Yel would not meet each other.", {"py": "-"}, {}),
+    ("refusal to meet", "Pax refused to meet Yel's demands.", {}, {}),
+    ("refusal to meet", "Pax has not refused to negotiate with Xan.", {}, {}),
+    ("refusal to meet", "Pax and Yel met each other in Quor.", {}, {"py": "+"}),
 ]
 
 

@@ -1225,3 +1225,13 @@ def test_a_peoples_plural_noun_is_its_one_actor():
     # a people without "the" is people, and a people of two actors is nobody's side
     assert stances("Yel expelled Xanians from the area.", _PEOPLES) == {}
     assert stances("The Quorians attacked Yel.", _PEOPLES) == {}
+
+
+def test_a_refusal_to_meet_is_a_rivalry():
+    # z-libya-7: "Sarraj and Haftar both attended the conference but refused to meet each other"
+    assert stances("Pax and Yel both attended the summit but refused to meet each other.", _P) == {
+        ("p", "y"): "rival"}
+    assert stances("Pax refused to negotiate with Xan.", _P) == {("p", "x"): "rival"}
+    # another sense of "meet", and a refusal denied, bind nothing
+    assert stances("Pax refused to meet Yel's demands.", _P) == {}
+    assert stances("Pax has not refused to negotiate with Xan.", _P) == {}
