@@ -771,6 +771,13 @@ INVENTORY: list[tuple] = [
     ("refusal to meet", "Pax refused to meet Yel's demands.", {}, {}),
     ("refusal to meet", "Pax has not refused to negotiate with Xan.", {}, {}),
     ("refusal to meet", "Pax and Yel met each other in Quor.", {}, {"py": "+"}),
+    # --- round 14 A: "they" after a joint subject (z-tigray-4: "the TDF and the OLA said they had formed an alliance")
+    ("joint they", "Xan and Zed said they had formed an alliance with smaller groups.", {"xz": "+"}, {}),
+    ("joint they", "Pax and Quor said they would arm Xan.", {"px": "+", "qx": "+"}, {"pq": "+"}),
+    ("joint they", "Pax, Quor and Yel said they would arm Xan.", {"px": "+", "qx": "+", "xy": "+"},
+     {"pq": "+", "py": "+", "qy": "+"}),
+    ("joint they", "Pax met Quor and they agreed to arm Xan.", {"px": "+"}, {"qx": "+", "pq": "+"}),
+    ("joint they", "Pax attacked Xan, and they said they would fight back.", {"px": "-"}, {}),
 ]
 
 

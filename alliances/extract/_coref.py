@@ -26,6 +26,7 @@ from collections.abc import Set as AbstractSet
 
 from .._records import ActorKind
 from ._descriptions import described_group, listed_countries
+from ._joint import joint_subject
 from ._mentions import Gazetteer, Mention, named_mentions
 from ._officials import official_mentions
 from ._paramilitary import paramilitary_acts
@@ -217,7 +218,10 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
                 actor = _it_of_several(toks, start, own or before, kinds, g, actor)
             if own and toks[start].norm in {"they", "their"}:
                 # "the two groups said they would ...": they are all the actors of that mention
-                also = [m.actor for m in own if m.start == own[0].start and m.actor != actor]
+                # "X and Y said they": all the coordinated subject ("their" keeps to the first mention)
+                joint = joint_subject(toks, own) if toks[start].norm == "they" else [
+                    m for m in own if m.start == own[0].start]
+                also = [m.actor for m in joint if m.actor != actor]
                 resolved += [Mention(a, start, end, "coref", sent.quote(start, end)) for a in also]
             if toks[start].norm == "them" or (toks[start].norm == "it" and (
                     toks[start - 1].norm in _OBJECT_SLOT or not _opens_clause(toks, start, before))):

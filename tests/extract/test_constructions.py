@@ -1235,3 +1235,13 @@ def test_a_refusal_to_meet_is_a_rivalry():
     # another sense of "meet", and a refusal denied, bind nothing
     assert stances("Pax refused to meet Yel's demands.", _P) == {}
     assert stances("Pax has not refused to negotiate with Xan.", _P) == {}
+
+
+def test_they_after_a_joint_subject_is_all_of_it():
+    # z-tigray-4: "the Tigray Defense Forces and the Oromo Liberation Army said they had formed an alliance"
+    assert stances("Xan and Zed said they had formed an alliance with smaller groups.", _P) == {("x", "z"): "ally"}
+    got = stances("Pax, Quor and Yel said they would arm Xan.", _P)
+    assert {got[("p", "x")], got[("q", "x")], got[("x", "y")]} == {"ally"}
+    # an object is no part of the subject, and "their" keeps to the first actor
+    assert ("q", "x") not in stances("Pax met Quor and they agreed to fight Xan.", _P)
+    assert ("p", "y") not in stances("Pax and Yel left the bloc, deepening their rift with Quor.", _P)
