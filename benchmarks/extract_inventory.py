@@ -778,6 +778,15 @@ INVENTORY: list[tuple] = [
      {"pq": "+", "py": "+", "qy": "+"}),
     ("joint they", "Pax met Quor and they agreed to arm Xan.", {"px": "+"}, {"qx": "+", "pq": "+"}),
     ("joint they", "Pax attacked Xan, and they said they would fight back.", {"px": "-"}, {}),
+    # --- round 14 A: allies after a colon, each a clause's subject (y-karabakh-2: "owed much to its allies: Turkey
+    # trained its officers ..., and Israel supplied ...")
+    ("colon allies", "Yel's victory owed much to its allies: Pax trained its officers, and Quor supplied drones.",
+     {"py": "+", "qy": "+"}, {}),
+    ("colon allies", "Yel's allies: Pax and Quor.", {"py": "+", "qy": "+"}, {}),
+    ("colon allies", "Yel relied on its allies: Pax trained the pilots, and Quor sent money and fought Xan.",
+     {"py": "+", "qy": "+", "qx": "-"}, {"xy": "-"}),
+    ("colon allies", "Yel faced its rivals: Pax closed the border, and Quor cut aid.", {}, {"py": "-", "qy": "-"}),
+    ("colon allies", "Yel thanked its allies: the war is not over, Pax said.", {}, {}),
 ]
 
 

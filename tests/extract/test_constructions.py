@@ -1247,3 +1247,15 @@ def test_they_after_a_joint_subject_is_all_of_it():
     # (o-sahel-2: "left ECOWAS ... and formed their own confederation, deepening a rift with the bloc")
     assert stances("Pax and Yel left Quor and formed their own confederation, deepening a rift with the bloc.",
                    _P) == {}
+
+
+def test_allies_after_a_colon_open_their_clauses():
+    # y-karabakh-2: "Azerbaijan's victory owed much to its allies: Turkey trained its officers and sold it Bayraktar
+    # drones, and Israel supplied loitering munitions"
+    text = "Yel's victory owed much to its allies: Pax trained its officers, and Quor supplied drones."
+    assert stances(text, _P) == {("p", "y"): "ally", ("q", "y"): "ally"}
+    assert stances("Yel's allies: Pax and Quor.", _P) == {("p", "y"): "ally", ("q", "y"): "ally"}
+    # rivals after a colon are no allies, and a clause that opens with no actor lists nobody
+    assert all(s == "rival" for s in stances("Yel faced its rivals: Pax closed the border, and Quor cut aid.",
+                                              _P).values())
+    assert stances("Yel thanked its allies: the war is not over, Pax said.", _P) == {}
