@@ -55,6 +55,13 @@ FORCE = [Actor("p", "Pax", "state"), Actor("y", "Yel", "state"), Actor("x", "Xan
 LED = [Actor("p", "Pax", "state", aliases=("the Kremlin",)), Actor("y", "Yel", "state"),
        Actor("x", "Xan", "armed_group", aliases=("Zor Amet",)), Actor("z", "Zed", "armed_group")]
 
+# peoples named by their plural (round 14 A): Xanian forces and Zedi mercenaries are groups; Quorians are two
+# actors' people (the Quorian army and the Quorian militia)
+PEOPLES = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group", aliases=("Xanian forces",)),
+           Actor("z", "Zed", "armed_group", aliases=("Zedi mercenaries",)), Actor("p", "Pax", "state"),
+           Actor("q", "Quor", "state", aliases=("Quorian army",)), Actor("m", "Mil", "armed_group",
+                                                                        aliases=("Quorian militia",))]
+
 # (class, sentence, needed {pair: sign}, pairs that may be proposed with their sign [, actors])
 INVENTORY: list[tuple] = [
     # --- active verb frames
@@ -737,6 +744,71 @@ INVENTORY: list[tuple] = [
      {"px": "+", "pz": "-"}, {}),
     ("explained away", "Pax supplied missiles to Xan. Pax said the missiles had been sold to Xan to fight Zed.",
      {"px": "+"}, {}),
+    # --- round 14 A: relations carried by event nouns (y-ukraine-1, y-ukraine-3, y-levant-1)
+    ("event noun", "Pax resumed deliveries of air-defence interceptors to Yel.", {"py": "+"}, {}),
+    ("event noun", "Pax's shipments of artillery shells to Xan have grown.", {"px": "+"}, {}),
+    ("event noun", "Pax's transfer of drones to Xan was confirmed.", {"px": "+"}, {}),
+    ("event noun", "Pax approved the sale of fighter jets to Yel.", {"py": "+"}, {}),
+    ("event noun", "Pax paused deliveries of interceptors to Yel.", {}, {}),
+    ("event noun", "Pax condemned deliveries of tanks to Yel.", {}, {}),
+    ("event noun", "Pax began exports of grain to Yel.", {}, {}),
+    ("event noun", "Pax agreed to the transfer of prisoners to Xan.", {}, {}),
+    ("event noun", "Pax troops have taken part in assaults on Yel positions.", {"py": "-"}, {}),
+    ("event noun", "Xan's offensives against Yel have stalled.", {"xy": "-"}, {}),
+    ("event noun", "A ceasefire between Pax and Xan took effect on Wednesday.", {"px": "-"}, {}),
+    ("event noun", "Quor brokered a truce between Yel and Zed.", {"yz": "-"}, {}),
+    ("event noun", "Talks between Pax and Yel resumed in Quor.", {}, {}),
+    ("event noun", "Pax announced a new package of air-defence interceptors for Yel.", {"py": "+"}, {}),
+    ("event noun", "Quor agreed a package of sanctions for Yel.", {}, {}),
+    ("event noun", "Quor has brokered several ceasefires between Yel and Zed.", {"yz": "-"}, {}),
+    ("event noun", "Quor mediated between Pax and Yel.", {}, {"py": "-"}),
+    # --- round 14 A: a relative clause's later verb (y-levant-2); an "until" bound in the future keeps the tie
+    ("relative's later verb", "Xan, which controls most of the north and receives weapons from Pax, attacked Yel.",
+     {"px": "+", "xy": "-"}, {}),
+    ("relative's later verb", "Xan, which has fought Yel for a decade and now backs Zed, held talks.",
+     {"xy": "-", "xz": "+"}, {}),
+    ("relative's later verb", "Zed, which controls the south but also receives money from Pax, stayed out.",
+     {"pz": "+"}, {}),
+    ("relative's later verb", "Xan, which Pax armed and Yel backs, held talks.", {"px": "+"}, {"xy": "+"}),
+    ("relative's later verb", "Xan, which the government says controls the north and receives arms from Pax, "
+     "held talks.", {}, {"px": "+"}),
+    ("relative's later verb", "Xan, which controls the north, and Pax armed Zed.", {"pz": "+"}, {"xz": "+"}),
+    ("relative's later verb", "Xan, who have kept firing rockets at Yel and were bombed by Pax in return, held "
+     "out.", {"xy": "-", "px": "-"}, {}),
+    ("relative's later verb", "Zed, which receives money from Pax and was attacked by Yel, held talks.",
+     {"pz": "+", "yz": "-"}, {}),
+    ("relative's later verb", "Zed, which Pax armed and was praised by Yel, held talks.", {"pz": "+"}, {}),
+    ("relative's later verb", "Xan has vowed to keep attacking Yel until the war ends.", {"xy": "-"}, {}),
+    ("relative's later verb", "Pax armed Xan until the war ended.", {}, {}),
+    # --- round 14 A: a people's plural noun for its one actor (z-tigray-5, z-libya-4); a people is no side
+    ("people noun", "Yel forces pushed the Xanians back towards their region.", {"xy": "-"}, {}, PEOPLES),
+    ("people noun", "Pax called the Zedis terrorists.", {"pz": "-"}, {}, PEOPLES),
+    ("people noun", "The Russians shelled the town and attacked Ukraine.", {"ru": "-"}, {}, CITIES),
+    ("people noun", "Yel expelled Xanians from the area.", {}, {}, PEOPLES),
+    ("people noun", "The Quorians attacked Yel.", {}, {}, PEOPLES),
+    # --- round 14 A: a refusal to meet or talk (z-libya-7: "Sarraj and Haftar ... refused to meet each other")
+    ("refusal to meet", "Pax and Yel both attended the summit but refused to meet each other.", {"py": "-"}, {}),
+    ("refusal to meet", "Pax refused to negotiate with Xan.", {"px": "-"}, {}),
+    ("refusal to meet", "Pax and Yel would not meet each other.", {"py": "-"}, {}),
+    ("refusal to meet", "Pax refused to meet Yel's demands.", {}, {}),
+    ("refusal to meet", "Pax has not refused to negotiate with Xan.", {}, {}),
+    ("refusal to meet", "Pax and Yel met each other in Quor.", {}, {"py": "+"}),
+    # --- round 14 A: "they" after a joint subject (z-tigray-4: "the TDF and the OLA said they had formed an alliance")
+    ("joint they", "Xan and Zed said they had formed an alliance with smaller groups.", {"xz": "+"}, {}),
+    ("joint they", "Pax and Quor said they would arm Xan.", {"px": "+", "qx": "+"}, {"pq": "+"}),
+    ("joint they", "Pax, Quor and Yel said they would arm Xan.", {"px": "+", "qx": "+", "xy": "+"},
+     {"pq": "+", "py": "+", "qy": "+"}),
+    ("joint they", "Pax met Quor and they agreed to arm Xan.", {"px": "+"}, {"qx": "+", "pq": "+"}),
+    ("joint they", "Pax attacked Xan, and they said they would fight back.", {"px": "-"}, {}),
+    # --- round 14 A: allies after a colon, each a clause's subject (y-karabakh-2: "owed much to its allies: Turkey
+    # trained its officers ..., and Israel supplied ...")
+    ("colon allies", "Yel's victory owed much to its allies: Pax trained its officers, and Quor supplied drones.",
+     {"py": "+", "qy": "+"}, {}),
+    ("colon allies", "Yel's allies: Pax and Quor.", {"py": "+", "qy": "+"}, {}),
+    ("colon allies", "Yel relied on its allies: Pax trained the pilots, and Quor sent money and fought Xan.",
+     {"py": "+", "qy": "+", "qx": "-"}, {"xy": "-"}),
+    ("colon allies", "Yel faced its rivals: Pax closed the border, and Quor cut aid.", {}, {"py": "-", "qy": "-"}),
+    ("colon allies", "Yel thanked its allies: the war is not over, Pax said.", {}, {}),
 ]
 
 

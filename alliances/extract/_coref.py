@@ -27,9 +27,11 @@ from collections.abc import Set as AbstractSet
 from .._records import ActorKind
 from ._descriptions import described_group, listed_countries
 from ._goods import stands_for_goods
+from ._joint import joint_subject
 from ._mentions import Gazetteer, Mention, named_mentions
 from ._officials import official_mentions
 from ._paramilitary import paramilitary_acts
+from ._peoples import people_mentions
 from ._sentences import Sentence, Token, dateline_end
 from ._titled import titled_owners
 
@@ -154,7 +156,8 @@ def _sentence_mentions(sent: Sentence, g: Gazetteer, previous: tuple[list[list[M
                        prev_sent: Sentence | None, seen: set[str],
                        quoting: tuple[str | None, str | None]) -> tuple[list[Mention], tuple[str | None, str | None]]:
     found = named_mentions(sent, g, seen)
-    found = sorted(found + official_mentions(sent, g, found), key=lambda m: (m.start, m.inner))
+    found = found + official_mentions(sent, g, found)
+    found = sorted(found + people_mentions(sent, g, found), key=lambda m: (m.start, m.inner))  # "the Tigrayans"
     resolved = _coreferent_mentions(sent, g, found, previous, prev_sent)
     resolved = titled_owners(sent.tokens, resolved, found)  # "its founder <name>": the name says it
     resolved += paramilitary_acts(sent, g, found, previous[0][0] if prev_sent is not None and previous[0] else [])
@@ -219,7 +222,10 @@ def _coreferent_mentions(sent: Sentence, g: Gazetteer, found: list[Mention],
                 actor = _it_of_several(toks, start, own or before, kinds, g, actor)
             if own and toks[start].norm in {"they", "their"}:
                 # "the two groups said they would ...": they are all the actors of that mention
-                also = [m.actor for m in own if m.start == own[0].start and m.actor != actor]
+                # "X and Y said they": all the coordinated subject ("their" keeps to the first mention)
+                joint = joint_subject(toks, own) if toks[start].norm == "they" else [
+                    m for m in own if m.start == own[0].start]
+                also = [m.actor for m in joint if m.actor != actor]
                 resolved += [Mention(a, start, end, "coref", sent.quote(start, end)) for a in also]
             if toks[start].norm == "them" or (toks[start].norm == "it" and (
                     toks[start - 1].norm in _OBJECT_SLOT or not _opens_clause(toks, start, before))):

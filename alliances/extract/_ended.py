@@ -47,6 +47,7 @@ _UNTIL = re.compile(rf"(?<![^ ])(?<!since )(?<!since long )(?<!ever since )(?:un
                     rf"(?:\d{{4}}|recently|last (?:year|month|week|spring|summer|autumn|winter)"
                     rf"|early|late|mid-\d{{4}}|the (?:[a-z0-9-]+ ){{0,2}}{_EVENTS}|independence|then|{_MONTHS})(?= |$)")
 _BARRIERS = {";", "but", "while", "whereas", "although", "yet"}
+_FUTURE_END = re.compile(r"(?: [^ ;:@,.]+){0,4} (?:ends|is over|stops|finishes|is won)(?= |$)")
 # a fronted time ("Before the war, Pax and Yel were partners: ..."): the clause it opens states a past tie,
 # up to a colon, a semicolon, a contrast or a "now" that turns to the present
 _FRONT_END = _BARRIERS | {":", "now", "today", "since"}
@@ -92,7 +93,8 @@ def ended_ties(links: list[Link], units: list[str], unit_mention: dict[int, Ment
         return max(k for k, s in enumerate(starts) if s <= pos)
 
     ends: list[tuple[int, str | None]] = [(unit(m.start()), None) for m in _ANAPHORIC.finditer(norm)]
-    untils = [unit(m.start()) for m in _UNTIL.finditer(norm)]
+    # "has vowed to keep attacking Israel until the war in Gaza ends": a bound in the future, the tie goes on
+    untils = [unit(m.start()) for m in _UNTIL.finditer(norm) if not _FUTURE_END.match(norm, m.end())]
     fronted = [k for k in untils if k == 0 or units[k - 1] in (";", "but")]
     past = range(0)
     if fronted:  # "Before the war, Pax and Yel were partners": the tie of the clause it opens ended

@@ -57,6 +57,7 @@ from ._mentions import Mention
 from ._opposed import opposed_joining
 from ._owners import owned_by
 from ._possessed import possessed_acts
+from ._relative_verbs import coordinated_relative_verb
 from ._relatives import relative_heads
 from ._scope import described_noun
 from ._sentences import Sentence
@@ -202,6 +203,10 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
             elif before.isalpha() and before not in _ING_OPENERS and not before.endswith("ly"):
                 return [], f"'{cue.text}': its subject is not clear"  # "a statement condemning X"
         passive = before in BE and not cue.text.split()[0].endswith("ing")  # "is battling" is not passive
+        if passive and paren is not None and paren.kind == "relative" and paren.head is not None and \
+                coordinated_relative_verb(units, paren.start + 1, cue.start):  # "X, who ... and were bombed by Y"
+            by = _by_agent(units, groups, cue.end, clause.end)
+            return (pair_links(cue, by, paren.head, clause), None) if by is not None else ([], why)
         if passive and not (paren and paren.kind == "relative"):
             # "Y was attacked by X": the subject and the actor after "by"
             by = _by_agent(units, groups, cue.end, clause.end)
@@ -220,7 +225,8 @@ def _bind(cue: Cue, clause: Clause, units: list[str], clauses: list[Clause],
                     obj = _judged(units, clause, paren)
                     if obj is None:
                         return [], f"'{cue.text}': what it judges is not clear"
-            elif not _head_is_subject(units, paren, clause_cues):
+            elif not _head_is_subject(units, paren, clause_cues) and not coordinated_relative_verb(
+                    units, paren.start + 1, cue.start):  # "X, which controls ... and receives arms from Y"
                 return [], f"'{cue.text}': its subject is not clear"  # "X, which the government says ..."
         if cue.reports:
             # the complement ("of arming Z") is an allegation about the accused, whoever that is
@@ -328,7 +334,7 @@ _SUBJECT_CONTROL = {
     "appeared", "appears", "seemed", "seems", "attempted", "attempts", "managed", "expected", "expects", "ready",
     "able", "set", "going", "likely", "due", "poised", "has", "have", "had", "needs", "need", "needed", "started",
     "starts", "resumed", "ordered", "announced", "warned", "says", "said", "is", "are", "was", "were", "will",
-    "would", "to",
+    "would", "to", "kept", "keeps", "keep",  # "the Houthis, who have kept firing missiles at Israel"
 }
 
 

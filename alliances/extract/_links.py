@@ -338,14 +338,18 @@ def judgement_links(units: list[str], unit_mention: dict[int, Mention]) -> list[
     """
     out: list[Link] = []
     for k, u in enumerate(units):
-        if u not in _NAMING or k + 1 not in unit_mention:
+        if u not in _NAMING:
+            continue
+        # "called the Syrians terrorist mercenaries": an actor after "the" (round 14 A) is named as well
+        n = k + 2 if units[k + 1 : k + 2] == ["the"] and k + 2 in unit_mention else k + 1
+        if n not in unit_mention:
             continue
         j = k - 1
         while j >= 0 and units[j] in _NAMING_GAP:
             j -= 1
         if j not in unit_mention or units[j + 1 : k].count("once") or is_modifier(units, Group([j], [], False)):
             continue
-        tail = units[k + 2 : k + 7]
+        tail = units[n + 1 : n + 6]
         noun = next((n for n in tail if n in _JUDGED_NOUNS), None)
         if noun is None or any(t in {"former", "not", "no", "never", "of", ",", "."} or t.startswith("@")
                                for t in tail[: tail.index(noun)]):
@@ -354,6 +358,6 @@ def judgement_links(units: list[str], unit_mention: dict[int, Mention]) -> list[
         if after[:1] in (["of"], ["to"]) and any(t.startswith("@") for t in after[1:3]):
             continue  # "called Yel the main ally of Xan": the same
         family = FAMILIES[_JUDGED_NOUNS[noun]]
-        text = " ".join(units[k : k + 3 + tail.index(noun)])
-        out.append(Link(unit_mention[j].actor, unit_mention[k + 1].actor, Cue(family, k, k + 1, text, "verb"), True))
+        text = " ".join(units[k : n + 2 + tail.index(noun)])
+        out.append(Link(unit_mention[j].actor, unit_mention[n].actor, Cue(family, k, k + 1, text, "verb"), True))
     return out

@@ -9,6 +9,7 @@ comma, a colon, a dash or the sentence's end. A list of rivals, of sides or afte
 
 from __future__ import annotations
 
+from ._colon_lists import colon_subjects
 from ._mentions import Mention
 from ._sentences import Sentence
 
@@ -131,9 +132,11 @@ def listed_allies(sent: Sentence, mentions: list[Mention]) -> list[tuple[Mention
         if not (pronoun or (m.via != "coref" and toks[m.end - 1].possessive)):
             continue
         found = _noun(words, m.end - 1)
-        if found is None or found[1] >= len(toks) or words[found[1]] != ",":
+        if found is None or found[1] >= len(toks) or words[found[1]] not in {",", ":"}:
             continue
         noun, j, past = found
         members = _items(sent, by_start, j + 1)
+        if members is None and words[j] == ":":  # "its allies: Turkey trained ..., and Israel supplied ..."
+            members = colon_subjects(sent, by_start, j + 1)
         out += [(m, h, None if past else ALLY_LISTS[noun], noun) for h in members or [] if h.actor != m.actor]
     return out

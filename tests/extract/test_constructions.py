@@ -1215,3 +1215,101 @@ def test_a_finding_its_subject_explains_away_is_disputed():
         ("p", "x"): [None]}
     assert hedges("Pax supplied missiles to Xan. Quor said the missiles had been bought to protect its troops.") == {
         ("p", "x"): [None]}
+
+
+# --- round 14 A: relations carried by event nouns (y-ukraine-1, y-ukraine-3, y-levant-1)
+
+
+def test_event_nouns_of_delivery_assault_and_ceasefire_carry_the_relation():
+    # "Washington resumed deliveries of Patriot interceptors to Kyiv": the goods between noun and recipient
+    assert stances("Pax resumed deliveries of air-defence interceptors to Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax approved the sale of fighter jets to Yel.", _P) == {("p", "y"): "ally"}
+    # a paused or condemned delivery, trade and prisoners handed over are no support
+    assert stances("Pax paused deliveries of interceptors to Yel.", _P) == {}
+    assert stances("Pax began exports of grain to Yel.", _P) == {}
+    assert stances("Pax agreed to the transfer of prisoners to Xan.", _P) == {}
+    # "have since taken part in assaults on Ukrainian positions"
+    assert stances("Pax troops have taken part in assaults on Yel positions.", _P) == {("p", "y"): "enemy"}
+    # "A ceasefire between Israel and Hezbollah took effect": a ceasefire is between parties at war
+    assert stances("A ceasefire between Pax and Xan took effect on Wednesday.", _P) == {("p", "x"): "enemy"}
+    assert stances("Quor brokered a truce between Yel and Zed.", _P) == {("y", "z"): "enemy"}
+    assert stances("Talks between Pax and Yel resumed in Quor.", _P) == {}
+    # "announced a new package of Patriot interceptors for Kyiv" (p-ukraine-3); sanctions are no goods
+    assert stances("Pax announced a new package of air-defence interceptors for Yel.", _P) == {("p", "y"): "ally"}
+    assert stances("Quor agreed a package of sanctions for Yel.", _P) == {}
+
+
+def test_the_later_verb_of_a_relative_clause_is_said_of_its_head():
+    # y-levant-2: "The group, which controls most of northern Yemen and receives weapons and training from Tehran,"
+    text = "Xan attacked Yel. The group, which controls most of the north and receives weapons from Pax, vowed to fight."
+    assert stances(text, _P) == {("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Xan, which has fought Yel for a decade and now backs Zed, held talks.", _P) == {
+        ("x", "y"): "enemy", ("x", "z"): "ally"}
+    # a relative clause with a subject of its own, or said by someone, binds no later verb to its head
+    assert ("p", "x") not in stances("Xan, which the government says controls the north and receives arms from "
+                                     "Pax, held talks.", _P)
+    assert stances("Xan, which Pax armed and Yel backs, held talks.", _P)[("p", "x")] == "ally"
+    assert stances("Xan, which controls the north, and Pax armed Zed.", _P)[("p", "z")] == "ally"
+    # x-levant-2: "the Houthis, who have kept firing missiles at Israel and were bombed by US ... aircraft"
+    assert stances("Xan, who have kept firing rockets at Yel and were bombed by Pax in return, held out.", _P) == {
+        ("p", "x"): "enemy", ("x", "y"): "enemy"}
+
+
+def test_a_tie_until_a_war_ends_goes_on():
+    # "has vowed to keep attacking Israel until the war in Gaza ends": a bound in the future negates nothing
+    assert stances("Xan, which receives weapons from Pax, vowed to fight Yel until the war ends.", _P) == {
+        ("p", "x"): "ally", ("x", "y"): "enemy"}
+    assert stances("Pax armed Xan until the war ended.", _P) == {}
+    assert stances("Pax armed Xan until 2020.", _P) == {}
+
+
+_PEOPLES = [Actor("y", "Yel", "state"), Actor("x", "Xan", "armed_group", aliases=("Xanian forces",)),
+            Actor("z", "Zed", "armed_group", aliases=("Zedi mercenaries",)), Actor("p", "Pax", "state"),
+            Actor("q", "Quor", "state", aliases=("Quorian army",)),
+            Actor("m", "Mil", "armed_group", aliases=("Quorian militia",)), Actor("r", "Russia", "state")]
+
+
+def test_a_peoples_plural_noun_is_its_one_actor():
+    # z-tigray-5: "government forces ... pushed the Tigrayans back" (the actor aliased "Tigrayan forces")
+    assert stances("Yel forces pushed the Xanians back towards their region.", _PEOPLES) == {("x", "y"): "enemy"}
+    # z-libya-4: "called the Syrians terrorist mercenaries" (an actor after "the" is named too)
+    assert stances("Pax called the Zedis terrorists.", _PEOPLES) == {("p", "z"): "rival"}
+    # the demonym table's actor: "the Russians"
+    assert stances("The Russians attacked Yel.", _PEOPLES) == {("r", "y"): "enemy"}
+    # a people without "the" is people, and a people of two actors is nobody's side
+    assert stances("Yel expelled Xanians from the area.", _PEOPLES) == {}
+    assert stances("The Quorians attacked Yel.", _PEOPLES) == {}
+
+
+def test_a_refusal_to_meet_is_a_rivalry():
+    # z-libya-7: "Sarraj and Haftar both attended the conference but refused to meet each other"
+    assert stances("Pax and Yel both attended the summit but refused to meet each other.", _P) == {
+        ("p", "y"): "rival"}
+    assert stances("Pax refused to negotiate with Xan.", _P) == {("p", "x"): "rival"}
+    # another sense of "meet", and a refusal denied, bind nothing
+    assert stances("Pax refused to meet Yel's demands.", _P) == {}
+    assert stances("Pax has not refused to negotiate with Xan.", _P) == {}
+
+
+def test_they_after_a_joint_subject_is_all_of_it():
+    # z-tigray-4: "the Tigray Defense Forces and the Oromo Liberation Army said they had formed an alliance"
+    assert stances("Xan and Zed said they had formed an alliance with smaller groups.", _P) == {("x", "z"): "ally"}
+    got = stances("Pax, Quor and Yel said they would arm Xan.", _P)
+    assert {got[("p", "x")], got[("q", "x")], got[("x", "y")]} == {"ally"}
+    # an object is no part of the subject, and "their" keeps to the first actor
+    assert ("q", "x") not in stances("Pax met Quor and they agreed to fight Xan.", _P)
+    # (o-sahel-2: "left ECOWAS ... and formed their own confederation, deepening a rift with the bloc")
+    assert stances("Pax and Yel left Quor and formed their own confederation, deepening a rift with the bloc.",
+                   _P) == {}
+
+
+def test_allies_after_a_colon_open_their_clauses():
+    # y-karabakh-2: "Azerbaijan's victory owed much to its allies: Turkey trained its officers and sold it Bayraktar
+    # drones, and Israel supplied loitering munitions"
+    text = "Yel's victory owed much to its allies: Pax trained its officers, and Quor supplied drones."
+    assert stances(text, _P) == {("p", "y"): "ally", ("q", "y"): "ally"}
+    assert stances("Yel's allies: Pax and Quor.", _P) == {("p", "y"): "ally", ("q", "y"): "ally"}
+    # rivals after a colon are no allies, and a clause that opens with no actor lists nobody
+    assert all(s == "rival" for s in stances("Yel faced its rivals: Pax closed the border, and Quor cut aid.",
+                                              _P).values())
+    assert stances("Yel thanked its allies: the war is not over, Pax said.", _P) == {}
