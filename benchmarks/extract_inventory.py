@@ -715,6 +715,16 @@ INVENTORY: list[tuple] = [
      LED),
     ("titled owner", "Xan armed Zed. Its commander Zor Amet met Yel's envoy.", {"xz": "+"}, {}, LED),
     ("titled owner", "Pax backed Xan. Its ally Zed attacked Yel.", {"px": "+", "yz": "-"}, {"pz": "+"}, LED),
+    # --- round 14 D: co-signers of a text or hosts of a meeting are not allies by that act (aa-sudan-3)
+    ("co-signers", "Pax's foreign minister, who had signed the plan alongside his Yel counterpart, flew to Quor.", {},
+     {}),
+    ("co-signers", "Pax co-sponsored the resolution together with Yel.", {}, {}),
+    ("co-signers", "Alongside Yel, Pax signed a joint statement calling for a truce.", {}, {}),
+    ("co-signers", "Pax endorsed the call for a ceasefire together with Yel.", {}, {}),
+    ("co-signers", "Pax put forward the peace plan alongside Yel.", {}, {}),
+    ("co-signers", "Pax backed Xan alongside Yel.", {"px": "+", "py": "+"}, {"xy": "+"}),
+    ("co-signers", "Pax signed the plan and then fought Xan alongside Yel.", {"px": "-", "py": "+"}, {"xy": "-"}),
+    ("co-signers", "Pax backed the government alongside Yel.", {"py": "+"}, {}),
 ]
 
 

@@ -1161,3 +1161,17 @@ def test_a_possessive_before_a_named_leader_is_the_leaders_own_group():
     assert stances("Pax backed Xan. Its ally Zed attacked Yel.", _LED)[("y", "z")] == "enemy"
     # without a title between, the pronoun is not the name's introduction
     assert stances("Xan fought for Pax. Its fighters later turned on the Kremlin.", _LED) == {("p", "x"): "ally"}
+
+
+# --- round 14 D: co-signers of a text (aa-sudan-3: "who had signed the plan alongside his Emirati counterpart")
+
+
+def test_co_signers_of_a_text_are_not_allies_by_that_act():
+    for text in ("Pax's foreign minister, who had signed the plan alongside his Yel counterpart, flew to Quor.",
+                 "Pax co-sponsored the resolution together with Yel.",
+                 "Alongside Yel, Pax signed a joint statement calling for a truce.",
+                 "Pax put forward the peace plan alongside Yel."):
+        assert ("p", "y") not in stances(text, _P), text
+    # an actor backed side by side, or fighting after the signing, keeps the tie
+    assert stances("Pax backed Xan alongside Yel.", _P)[("p", "y")] == "ally"
+    assert stances("Pax signed the plan and then fought Xan alongside Yel.", _P)[("p", "y")] == "ally"
