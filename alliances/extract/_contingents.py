@@ -76,9 +76,11 @@ def contingents(links: list[Link], units: list[str], unit_mention: dict[int, Men
     """
     out = []
     for li in links:
-        if li.cue.text in _BESIDE and (_in_force(units, unit_mention, li.cue.start, li.cue.end)
-                                       or _co_signed(units, li.cue.start, li.cue.end)):
-            continue
+        if li.cue.text in _BESIDE:
+            lo, hi = _window(units, li.cue.start, li.cue.end)
+            fighting = any(units[k].startswith(_FIGHTING) for k in range(lo, hi))
+            if not fighting and (_in_force(units, unit_mention, lo, hi) or _co_signed(units, lo, hi)):
+                continue
         out.append(li)
     return out
 
@@ -94,10 +96,8 @@ def _window(units: list[str], start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _in_force(units: list[str], unit_mention: dict[int, Mention], start: int, end: int) -> bool:
-    lo, hi = _window(units, start, end)
-    if any(units[k].startswith(_FIGHTING) for k in range(lo, hi)):
-        return False
+def _in_force(units: list[str], unit_mention: dict[int, Mention], lo: int, hi: int) -> bool:
+    """Whether the clause's units ``lo:hi`` place its subject in a force or mission (``part of the Quor force``)."""
     for k in range(lo, hi):
         if units[k] not in _INTO:
             continue
@@ -133,11 +133,8 @@ _ARTICLES = {"the", "a", "an", "its", "their", "his", "her", "joint", "new", "pe
              "u.n.", "forward", "this", "that", "same", "final", "draft", "two-page", "humanitarian"}
 
 
-def _co_signed(units: list[str], start: int, end: int) -> bool:
-    """Whether the cue's clause signs, endorses or hosts a text or meeting and says nothing of fighting."""
-    lo, hi = _window(units, start, end)
-    if any(units[k].startswith(_FIGHTING) for k in range(lo, hi)):
-        return False
+def _co_signed(units: list[str], lo: int, hi: int) -> bool:
+    """Whether the clause's units ``lo:hi`` sign, endorse or host a text or meeting (``signed the plan``)."""
     for k in range(lo, hi):
         if units[k] not in _SIGNING:
             continue
