@@ -725,6 +725,14 @@ INVENTORY: list[tuple] = [
     ("co-signers", "Pax backed Xan alongside Yel.", {"px": "+", "py": "+"}, {"xy": "+"}),
     ("co-signers", "Pax signed the plan and then fought Xan alongside Yel.", {"px": "-", "py": "+"}, {"xy": "-"}),
     ("co-signers", "Pax backed the government alongside Yel.", {"py": "+"}, {}),
+    # --- round 14 D: a paused, frozen or withheld aid is no standing support (aa-ukraine-1)
+    ("paused aid", "Pax has paused all military aid to Yel.", {}, {"py": "-"}),
+    ("paused aid", "Pax withheld arms deliveries to Yel for two months.", {}, {"py": "-"}),
+    ("paused aid", "Pax announced a pause in military aid to Yel.", {}, {"py": "-"}),
+    ("paused aid", "Pax announced a freeze on weapons deliveries to Yel.", {}, {"py": "-"}),
+    ("paused aid", "Pax resumed military aid to Yel after a two-week pause.", {"py": "+"}, {}),
+    ("paused aid", "Pax's arms deliveries to Yel continued despite a pause in talks.", {"py": "+"}, {}),
+    ("paused aid", "Pax has paused talks with Xan and stepped up military aid to Yel.", {"py": "+"}, {"px": "-"}),
 ]
 
 

@@ -1175,3 +1175,15 @@ def test_co_signers_of_a_text_are_not_allies_by_that_act():
     # an actor backed side by side, or fighting after the signing, keeps the tie
     assert stances("Pax backed Xan alongside Yel.", _P)[("p", "y")] == "ally"
     assert stances("Pax signed the plan and then fought Xan alongside Yel.", _P)[("p", "y")] == "ally"
+
+
+# --- round 14 D: a paused aid (aa-ukraine-1: "The United States has paused all military aid to Ukraine")
+
+
+def test_a_paused_or_withheld_aid_is_no_standing_support():
+    for text in ("Pax has paused all military aid to Yel.", "Pax withheld arms deliveries to Yel for two months.",
+                 "Pax announced a pause in military aid to Yel."):
+        assert ("p", "y") not in stances(text, _P), text
+    # an aid resumed after a pause, or a pause of something else, is support
+    assert stances("Pax resumed military aid to Yel after a two-week pause.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax's arms deliveries to Yel continued despite a pause in talks.", _P) == {("p", "y"): "ally"}
