@@ -733,6 +733,17 @@ INVENTORY: list[tuple] = [
     ("paused aid", "Pax resumed military aid to Yel after a two-week pause.", {"py": "+"}, {}),
     ("paused aid", "Pax's arms deliveries to Yel continued despite a pause in talks.", {"py": "+"}, {}),
     ("paused aid", "Pax has paused talks with Xan and stepped up military aid to Yel.", {"py": "+"}, {"px": "-"}),
+    # --- round 14 D: "the country" after a sentence whose first actor stands in a reported clause (aa-karabakh-2)
+    ("country topic", "Quor's parliament voted to join the bloc. The minister said, noting that Pax guards had left "
+     "Quor's airport, that it was diversifying. Yel has become the country's main arms supplier.", {"qy": "+"}, {}),
+    ("country topic", "Quor's parliament voted to join the bloc. \"We are diversifying,\" the minister said, noting "
+     "that Pax guards had left Quor's airport. Yel has become the country's main arms supplier.", {"qy": "+"}, {}),
+    ("country topic", "Officials said on Monday that Pax troops had left Quor's airport. Yel has become the country's "
+     "main arms supplier.", {}, {}),
+    ("country topic", "Pax troops left Quor's airport on Monday. Yel has become the country's main arms supplier.",
+     {"py": "+"}, {}),
+    ("country topic", "Pax voted to join the bloc. Officials said that Quor guards had left Pax's airport. Yel has "
+     "become the country's main arms supplier.", {"py": "+"}, {}),
 ]
 
 

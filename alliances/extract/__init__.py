@@ -17,7 +17,7 @@ model (none may be downloaded). Nothing here needs more than the standard librar
 Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors named in the
 text), :mod:`._coref` (descriptions and pronouns; :mod:`._officials`: a country's officials;
 :mod:`._paramilitary`: ``a paramilitary assault``; :mod:`._descriptions`: ``the rebel group``, a list's countries;
-:mod:`._titled`: ``its founder <name>``),
+:mod:`._titled`: ``its founder <name>``; :mod:`._topic`: ``the country`` after a reported clause),
 :mod:`._lexicon` and :mod:`._cues` (the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
 binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of;
 :mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state; :mod:`._victims`: fighters killed in a named author's act;

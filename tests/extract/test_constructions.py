@@ -1187,3 +1187,19 @@ def test_a_paused_or_withheld_aid_is_no_standing_support():
     # an aid resumed after a pause, or a pause of something else, is support
     assert stances("Pax resumed military aid to Yel after a two-week pause.", _P) == {("p", "y"): "ally"}
     assert stances("Pax's arms deliveries to Yel continued despite a pause in talks.", _P) == {("p", "y"): "ally"}
+
+
+# --- round 14 D: "the country" (aa-karabakh-2: "noting that Russian border guards had left Yerevan's airport ...
+# France has become the country's second-largest arms supplier", the country resolved to Russia)
+
+
+def test_the_country_after_a_reported_clause_is_the_paragraphs_topic_or_nobody():
+    text = ("Quor's parliament voted to join the bloc. The minister said, noting that Pax guards had left Quor's "
+            "airport, that it was diversifying. Yel has become the country's main arms supplier.")
+    assert stances(text, _P) == {("q", "y"): "ally"}
+    # two countries in a reported clause and no earlier topic: unresolved
+    assert stances("Officials said on Monday that Pax troops had left Quor's airport. Yel has become the country's "
+                   "main arms supplier.", _P) == {}
+    # a sentence that opens on its actor keeps the usual choice
+    assert stances("Pax troops left Quor's airport on Monday. Yel has become the country's main arms supplier.",
+                   _P) == {("p", "y"): "ally"}
