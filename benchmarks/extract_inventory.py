@@ -744,6 +744,17 @@ INVENTORY: list[tuple] = [
      {"py": "+"}, {}),
     ("country topic", "Pax voted to join the bloc. Officials said that Quor guards had left Pax's airport. Yel has "
      "become the country's main arms supplier.", {"py": "+"}, {}),
+    # --- round 14 D: a verb whose own subject is a name of no actor binds nothing (aa-sahel-1: "Kyiv had helped")
+    ("foreign subject", "Yel's transitional government severed diplomatic relations with Zed on Sunday, after a "
+     "spokesman suggested Kyiv had helped the Xan rebels who killed dozens of Yel soldiers.", {"xy": "-", "yz": "-"},
+     {}),
+    ("foreign subject", "Yel broke off talks after Kyiv had helped the Xan rebels who attacked Yel troops.",
+     {"xy": "-"}, {}),
+    ("foreign subject", "Pax's leader Zor Amet attacked Yel.", {"py": "-"}, {}),
+    ("foreign subject", "Pax troops stationed in Goma attacked Yel.", {"py": "-"}, {}),
+    ("foreign subject", "Pax forces in March attacked Yel.", {"py": "-"}, {}),
+    ("foreign subject", "Yel said Zed and Washington had armed Xan.", {"xz": "+"}, {}),
+    ("foreign subject", "A Pax warship in the Mediterranean fired cruise missiles at Xan positions.", {"px": "-"}, {}),
 ]
 
 

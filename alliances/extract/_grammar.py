@@ -49,6 +49,7 @@ from ._coordinated import new_subjects
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher, Markers
 from ._ended import ended_ties
+from ._foreign import foreign_subjects
 from ._implied import controlled, enabled_links, helped_in_relative, included_allies, judged_act_links
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
@@ -145,6 +146,7 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
     out = ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention)
     out = contingents(out, units, unit_mention)  # "part of the Quor force, alongside Yel soldiers": no tie
+    out = foreign_subjects(out, units, sent, reasons)  # "Kyiv had helped Xan": no actor's act
     out = called_claims(out, units, unit_mention)  # "over what Yel called Pax's support for Xan": Yel's claim
     return opposed_joining(out, units), reasons  # "argued against inviting Yel to join": no tie
 

@@ -1203,3 +1203,20 @@ def test_the_country_after_a_reported_clause_is_the_paragraphs_topic_or_nobody()
     # a sentence that opens on its actor keeps the usual choice
     assert stances("Pax troops left Quor's airport on Monday. Yel has become the country's main arms supplier.",
                    _P) == {("p", "y"): "ally"}
+
+
+# --- round 14 D: a name of no actor as a verb's subject (aa-sahel-1: "suggested Kyiv had helped the Tuareg rebels",
+# the help given to the main clause's subject, Mali)
+
+
+def test_a_verb_whose_subject_is_no_actor_binds_nothing():
+    text = ("Yel's transitional government severed diplomatic relations with Zed on Sunday, after a spokesman "
+            "suggested Kyiv had helped the Xan rebels who killed dozens of Yel soldiers.")
+    assert stances(text, _P) == {("x", "y"): "enemy", ("y", "z"): "rival"}
+    assert stances("Yel broke off talks after Kyiv had helped the Xan rebels who attacked Yel troops.", _P) == {
+        ("x", "y"): "enemy"}
+    # an actor's named official, a place after a preposition, a month and a co-subject are no such name
+    assert stances("Pax's leader Zor Amet attacked Yel.", _P) == {("p", "y"): "enemy"}
+    assert stances("Pax troops stationed in Goma attacked Yel.", _P) == {("p", "y"): "enemy"}
+    assert stances("Pax forces in March attacked Yel.", _P) == {("p", "y"): "enemy"}
+    assert stances("Yel said Zed and Washington had armed Xan.", _P) == {("x", "z"): "ally"}
