@@ -755,6 +755,14 @@ INVENTORY: list[tuple] = [
     ("foreign subject", "Pax forces in March attacked Yel.", {"py": "-"}, {}),
     ("foreign subject", "Yel said Zed and Washington had armed Xan.", {"xz": "+"}, {}),
     ("foreign subject", "A Pax warship in the Mediterranean fired cruise missiles at Xan positions.", {"px": "-"}, {}),
+    # --- round 14 D: a helper among the victims is no helper, and co-victims are no foes (aa-sahel-1)
+    ("co-victims", "Pax helped the Xan rebels who killed dozens of Pax soldiers and Yel fighters.",
+     {"xy": "-", "px": "+-"}, {}),
+    ("co-victims", "Yel cut ties with Quor after Pax had helped the Xan rebels who killed dozens of Pax soldiers and "
+     "Zed fighters.", {"xz": "-", "px": "+-"}, {"qy": "-"}),
+    ("co-victims", "Xan killed dozens of Pax soldiers and Yel fighters.", {"px": "-", "xy": "-"}, {}),
+    ("co-victims", "Pax helped Xan fight Yel.", {"px": "+", "py": "-", "xy": "-"}, {}),
+    ("co-victims", "Pax helped Xan attack Yel and Quor.", {"px": "+", "py": "-", "pq": "-", "xy": "-", "qx": "-"}, {}),
 ]
 
 

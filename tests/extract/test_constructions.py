@@ -1220,3 +1220,15 @@ def test_a_verb_whose_subject_is_no_actor_binds_nothing():
     assert stances("Pax troops stationed in Goma attacked Yel.", _P) == {("p", "y"): "enemy"}
     assert stances("Pax forces in March attacked Yel.", _P) == {("p", "y"): "enemy"}
     assert stances("Yel said Zed and Washington had armed Xan.", _P) == {("x", "z"): "ally"}
+
+
+# --- round 14 D: co-victims (aa-sahel-1: "the Tuareg rebels who killed dozens of Malian soldiers and Wagner
+# fighters", the helping implication made Mali, the subject, a foe of Wagner)
+
+
+def test_a_helper_among_the_victims_makes_no_foe_of_its_co_victims():
+    assert ("p", "y") not in stances("Pax helped the Xan rebels who killed dozens of Pax soldiers and Yel fighters.",
+                                     _P)
+    # a helper that is not among the victims is against them (indirect), as before
+    assert stances("Pax helped Xan attack Yel and Quor.", _P)[("p", "q")] == "enemy"
+    assert stances("Pax helped Xan fight Yel.", _P)[("p", "y")] == "enemy"
