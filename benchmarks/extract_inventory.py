@@ -755,6 +755,9 @@ INVENTORY: list[tuple] = [
     ("foreign subject", "Pax forces in March attacked Yel.", {"py": "-"}, {}),
     ("foreign subject", "Yel said Zed and Washington had armed Xan.", {"xz": "+"}, {}),
     ("foreign subject", "A Pax warship in the Mediterranean fired cruise missiles at Xan positions.", {"px": "-"}, {}),
+    ("foreign subject", "Yel severed ties with Zed after Kyiv allowed Xan to attack Pax troops.",
+     {"px": "-", "yz": "-"}, {}),
+    ("foreign subject", "Yel's leader Zor Amet allowed Xan to attack Pax troops.", {"px": "-", "xy": "+"}, {}),
     # --- round 14 D: a helper among the victims is no helper, and co-victims are no foes (aa-sahel-1)
     ("co-victims", "Pax helped the Xan rebels who killed dozens of Pax soldiers and Yel fighters.",
      {"xy": "-", "px": "+-"}, {}),

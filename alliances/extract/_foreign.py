@@ -68,21 +68,29 @@ def foreign_subjects(links: list[Link], units: list[str], sent: Sentence, reason
     names = _names(sent)
     if not names:
         return links
-    foreign: dict[int, str] = {}
+    foreign: dict[tuple[int, str], str] = {}  # cue (start, text) -> the name that is its verb's subject
     for li in links:
         c = li.cue
-        if c.role != "verb" or c.start in foreign:
+        if c.role != "verb" or (c.start, c.text) in foreign:
             continue
-        k = c.start - 1
-        while k >= 0 and units[k] in _BEFORE_VERB:
-            k -= 1
-        if k >= 0 and units[k] in names and units[k] not in _NOT_SUBJECTS and not _introduced(units, k, names):
-            foreign[c.start] = names[units[k]]
-    if not foreign:
-        return links
-    reasons += [f"'{li.cue.text}': its subject, {foreign[li.cue.start]}, is no actor"
-                for li in {li.cue.start: li for li in links if li.cue.start in foreign}.values()]
-    return [li for li in links if li.cue.start not in foreign]
+        verb = c.start
+        if c.text.endswith(" ... to"):  # "Kyiv allowed Xan to attack Yel": the implied tie's verb is "allowed"
+            verb = max((k for k in range(c.start) if units[k] == c.text.split()[0]), default=-1)
+        name = _subject_name(units, verb, names) if verb > 0 else None
+        if name is not None:
+            foreign[(c.start, c.text)] = name
+    reasons += [f"'{text}': its subject, {name}, is no actor" for (_, text), name in foreign.items()]
+    return [li for li in links if (li.cue.start, li.cue.text) not in foreign]
+
+
+def _subject_name(units: list[str], verb: int, names: dict[str, str]) -> str | None:
+    """The name of no actor right before the verb at ``verb`` (through auxiliaries), as written, or None."""
+    k = verb - 1
+    while k >= 0 and units[k] in _BEFORE_VERB:
+        k -= 1
+    if k >= 0 and units[k] in names and units[k] not in _NOT_SUBJECTS and not _introduced(units, k, names):
+        return names[units[k]]
+    return None
 
 
 def _names(sent: Sentence) -> dict[str, str]:

@@ -1220,6 +1220,9 @@ def test_a_verb_whose_subject_is_no_actor_binds_nothing():
     assert stances("Pax troops stationed in Goma attacked Yel.", _P) == {("p", "y"): "enemy"}
     assert stances("Pax forces in March attacked Yel.", _P) == {("p", "y"): "enemy"}
     assert stances("Yel said Zed and Washington had armed Xan.", _P) == {("x", "z"): "ally"}
+    # nor does the tie a control verb implies ("X allowed Y to attack Z": X sides with Y) when X is no actor
+    assert stances("Yel severed ties with Zed after Kyiv allowed Xan to attack Pax troops.", _P) == {
+        ("p", "x"): "enemy", ("y", "z"): "rival"}
 
 
 # --- round 14 D: co-victims (aa-sahel-1: "the Tuareg rebels who killed dozens of Malian soldiers and Wagner
