@@ -766,6 +766,15 @@ INVENTORY: list[tuple] = [
     ("co-victims", "Xan killed dozens of Pax soldiers and Yel fighters.", {"px": "-", "xy": "-"}, {}),
     ("co-victims", "Pax helped Xan fight Yel.", {"px": "+", "py": "-", "xy": "-"}, {}),
     ("co-victims", "Pax helped Xan attack Yel and Quor.", {"px": "+", "py": "-", "pq": "-", "xy": "-", "qx": "-"}, {}),
+    # --- round 14 D: a warning given in advance of an act is a notice, not a threat (aa-levant-1)
+    ("advance notice", "Pax had warned Yel and Quor in advance, according to officials of both countries.", {}, {}),
+    ("advance notice", "Pax warned Yel hours before the strike.", {}, {}),
+    ("advance notice", "Pax warned Yel of the planned strikes.", {}, {}),
+    ("advance notice", "Pax warned Yel ahead of the launch.", {}, {}),
+    ("advance notice", "Pax warned Yel of a crushing response.", {"py": "-"}, {}),
+    ("advance notice", "Pax warned Yel of the consequences.", {"py": "-"}, {}),
+    ("advance notice", "Pax warned Yel that it would retaliate.", {"py": "-"}, {}),
+    ("advance notice", "Pax warned Yel on Monday.", {"py": "-"}, {}),
 ]
 
 

@@ -26,7 +26,7 @@ binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a
 possessor's; :mod:`._coordinated`: an actor after ``and`` that opens a clause; :mod:`._tails`: the
 speaker's tail after a quote; :mod:`._agreements`: forces present under an agreement;
 :mod:`._verdicts`: an act a later phrase judges; :mod:`._opposed`: a joining someone
-opposes; :mod:`._contingents`: contingents of one force and co-signers; :mod:`._foreign`: a verb whose subject is no actor;
+opposes; :mod:`._contingents`: contingents of one force and co-signers; :mod:`._foreign`: a verb whose subject is no actor; :mod:`._notice`: a warning given in advance;
 :mod:`._called`: what one party calls a tie),
 :mod:`._proposals` (cues to proposals; :mod:`._rebuttals`: a claim the next sentence's subject rejects),
 :mod:`._fragment` (the YAML fragment).

@@ -1235,3 +1235,16 @@ def test_a_helper_among_the_victims_makes_no_foe_of_its_co_victims():
     # a helper that is not among the victims is against them (indirect), as before
     assert stances("Pax helped Xan attack Yel and Quor.", _P)[("p", "q")] == "enemy"
     assert stances("Pax helped Xan fight Yel.", _P)[("p", "y")] == "enemy"
+
+
+# --- round 14 D: an advance notice (aa-levant-1: "Tehran had warned Doha and Washington in advance", read as a
+# threat; d-levant-1's "warned Israel of a 'crushing response'" is one)
+
+
+def test_a_warning_given_in_advance_is_a_notice_not_a_threat():
+    for text in ("Pax had warned Yel and Quor in advance, according to officials of both countries.",
+                 "Pax warned Yel hours before the strike.", "Pax warned Yel of the planned strikes."):
+        assert stances(text, _P) == {}, text
+    for text in ("Pax warned Yel of a crushing response.", "Pax warned Yel of the consequences.",
+                 "Pax warned Yel that it would retaliate."):
+        assert stances(text, _P) == {("p", "y"): "rival"}, text
