@@ -809,6 +809,66 @@ INVENTORY: list[tuple] = [
      {"py": "+", "qy": "+", "qx": "-"}, {"xy": "-"}),
     ("colon allies", "Yel faced its rivals: Pax closed the border, and Quor cut aid.", {}, {"py": "-", "qy": "-"}),
     ("colon allies", "Yel thanked its allies: the war is not over, Pax said.", {}, {}),
+    # --- round 14 D: co-signers of a text or hosts of a meeting are not allies by that act (aa-sudan-3)
+    ("co-signers", "Pax's foreign minister, who had signed the plan alongside his Yel counterpart, flew to Quor.", {},
+     {}),
+    ("co-signers", "Pax co-sponsored the resolution together with Yel.", {}, {}),
+    ("co-signers", "Alongside Yel, Pax signed a joint statement calling for a truce.", {}, {}),
+    ("co-signers", "Pax endorsed the call for a ceasefire together with Yel.", {}, {}),
+    ("co-signers", "Pax put forward the peace plan alongside Yel.", {}, {}),
+    ("co-signers", "Pax backed Xan alongside Yel.", {"px": "+", "py": "+"}, {"xy": "+"}),
+    ("co-signers", "Pax signed the plan and then fought Xan alongside Yel.", {"px": "-", "py": "+"}, {"xy": "-"}),
+    ("co-signers", "Pax backed the government alongside Yel.", {"py": "+"}, {}),
+    # --- round 14 D: a paused, frozen or withheld aid is no standing support (aa-ukraine-1)
+    ("paused aid", "Pax has paused all military aid to Yel.", {}, {"py": "-"}),
+    ("paused aid", "Pax withheld arms deliveries to Yel for two months.", {}, {"py": "-"}),
+    ("paused aid", "Pax announced a pause in military aid to Yel.", {}, {"py": "-"}),
+    ("paused aid", "Pax announced a freeze on weapons deliveries to Yel.", {}, {"py": "-"}),
+    ("paused aid", "Pax resumed military aid to Yel after a two-week pause.", {"py": "+"}, {}),
+    ("paused aid", "Pax's arms deliveries to Yel continued despite a pause in talks.", {"py": "+"}, {}),
+    ("paused aid", "Pax has paused talks with Xan and stepped up military aid to Yel.", {"py": "+"}, {"px": "-"}),
+    # --- round 14 D: "the country" after a sentence whose first actor stands in a reported clause (aa-karabakh-2)
+    ("country topic", "Quor's parliament voted to join the bloc. The minister said, noting that Pax guards had left "
+     "Quor's airport, that it was diversifying. Yel has become the country's main arms supplier.", {"qy": "+"}, {}),
+    ("country topic", "Quor's parliament voted to join the bloc. \"We are diversifying,\" the minister said, noting "
+     "that Pax guards had left Quor's airport. Yel has become the country's main arms supplier.", {"qy": "+"}, {}),
+    ("country topic", "Officials said on Monday that Pax troops had left Quor's airport. Yel has become the country's "
+     "main arms supplier.", {}, {}),
+    ("country topic", "Pax troops left Quor's airport on Monday. Yel has become the country's main arms supplier.",
+     {"py": "+"}, {}),
+    ("country topic", "Pax voted to join the bloc. Officials said that Quor guards had left Pax's airport. Yel has "
+     "become the country's main arms supplier.", {"py": "+"}, {}),
+    # --- round 14 D: a verb whose own subject is a name of no actor binds nothing (aa-sahel-1: "Kyiv had helped")
+    ("foreign subject", "Yel's transitional government severed diplomatic relations with Zed on Sunday, after a "
+     "spokesman suggested Kyiv had helped the Xan rebels who killed dozens of Yel soldiers.", {"xy": "-", "yz": "-"},
+     {}),
+    ("foreign subject", "Yel broke off talks after Kyiv had helped the Xan rebels who attacked Yel troops.",
+     {"xy": "-"}, {}),
+    ("foreign subject", "Pax's leader Zor Amet attacked Yel.", {"py": "-"}, {}),
+    ("foreign subject", "Pax troops stationed in Goma attacked Yel.", {"py": "-"}, {}),
+    ("foreign subject", "Pax forces in March attacked Yel.", {"py": "-"}, {}),
+    ("foreign subject", "Yel said Zed and Washington had armed Xan.", {"xz": "+"}, {}),
+    ("foreign subject", "A Pax warship in the Mediterranean fired cruise missiles at Xan positions.", {"px": "-"}, {}),
+    ("foreign subject", "Yel severed ties with Zed after Kyiv allowed Xan to attack Pax troops.",
+     {"px": "-", "yz": "-"}, {}),
+    ("foreign subject", "Yel's leader Zor Amet allowed Xan to attack Pax troops.", {"px": "-", "xy": "+"}, {}),
+    # --- round 14 D: a helper among the victims is no helper, and co-victims are no foes (aa-sahel-1)
+    ("co-victims", "Pax helped the Xan rebels who killed dozens of Pax soldiers and Yel fighters.",
+     {"xy": "-", "px": "+-"}, {}),
+    ("co-victims", "Yel cut ties with Quor after Pax had helped the Xan rebels who killed dozens of Pax soldiers and "
+     "Zed fighters.", {"xz": "-", "px": "+-"}, {"qy": "-"}),
+    ("co-victims", "Xan killed dozens of Pax soldiers and Yel fighters.", {"px": "-", "xy": "-"}, {}),
+    ("co-victims", "Pax helped Xan fight Yel.", {"px": "+", "py": "-", "xy": "-"}, {}),
+    ("co-victims", "Pax helped Xan attack Yel and Quor.", {"px": "+", "py": "-", "pq": "-", "xy": "-", "qx": "-"}, {}),
+    # --- round 14 D: a warning given in advance of an act is a notice, not a threat (aa-levant-1)
+    ("advance notice", "Pax had warned Yel and Quor in advance, according to officials of both countries.", {}, {}),
+    ("advance notice", "Pax warned Yel hours before the strike.", {}, {}),
+    ("advance notice", "Pax warned Yel of the planned strikes.", {}, {}),
+    ("advance notice", "Pax warned Yel ahead of the launch.", {}, {}),
+    ("advance notice", "Pax warned Yel of a crushing response.", {"py": "-"}, {}),
+    ("advance notice", "Pax warned Yel of the consequences.", {"py": "-"}, {}),
+    ("advance notice", "Pax warned Yel that it would retaliate.", {"py": "-"}, {}),
+    ("advance notice", "Pax warned Yel on Monday.", {"py": "-"}, {}),
 ]
 
 

@@ -17,7 +17,8 @@ model (none may be downloaded). Nothing here needs more than the standard librar
 Modules: :mod:`._sentences` (tokens, sentences), :mod:`._mentions` (actors named in the
 text), :mod:`._coref` (descriptions and pronouns; :mod:`._officials`: a country's officials;
 :mod:`._paramilitary`: ``a paramilitary assault``; :mod:`._descriptions`: ``the rebel group``, a list's countries;
-:mod:`._titled`: ``its founder <name>``; :mod:`._goods`: a pronoun standing for goods),
+:mod:`._titled`: ``its founder <name>``; :mod:`._goods`: a pronoun standing for goods;
+:mod:`._topic`: ``the country`` after a reported clause),
 :mod:`._lexicon` and :mod:`._cues` (the cue lexicon), :mod:`._clauses` (sentence structure), :mod:`._grammar` (what each cue
 binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a cue is said of;
 :mod:`._ended`: ties the sentence says have ended; :mod:`._places`: strikes on places inside a state; :mod:`._victims`: fighters killed in a named author's act;
@@ -26,7 +27,7 @@ binds; :mod:`._implied`: the links the structure implies; :mod:`._scope`: what a
 possessor's; :mod:`._coordinated`: an actor after ``and`` that opens a clause; :mod:`._tails`: the
 speaker's tail after a quote; :mod:`._agreements`: forces present under an agreement;
 :mod:`._verdicts`: an act a later phrase judges; :mod:`._opposed`: a joining someone
-opposes; :mod:`._contingents`: contingents of one force;
+opposes; :mod:`._contingents`: contingents of one force and co-signers; :mod:`._foreign`: a verb whose subject is no actor; :mod:`._notice`: a warning given in advance;
 :mod:`._called`: what one party calls a tie),
 :mod:`._proposals` (cues to proposals; :mod:`._rebuttals`: a claim the next sentence's subject rejects;
 :mod:`._explained`: a finding the next sentence explains away; :mod:`._hedged`: the clause a hedge covers),

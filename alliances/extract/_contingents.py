@@ -9,6 +9,14 @@ between them (each stays tied to the force, by its own cue). An ``alongside`` (`
 to the other, unless the clause says they fight: ``Pax troops in the Quor mission fought Xan
 alongside Yel soldiers`` keeps the co-belligerents' tie, and so does a deployment under a
 bilateral deal (``Pax troops remain in the east alongside the Yel army``: no force is named).
+
+The same holds of co-signers (round 14): ``Pax's foreign minister, who had signed the plan alongside his Yel
+counterpart``, ``Pax co-sponsored the resolution together with Yel``, ``Pax hosted the talks alongside Yel``:
+two parties that sign, endorse, sponsor or host one text or meeting act side by side because the text has
+several authors, and the sentence states no tie between them. An ``alongside`` whose clause has such a verb with
+a document or meeting as its object (``the plan``, ``a joint statement``, ``the call for a ceasefire``) binds
+neither to the other; ``Pax backed Xan alongside Yel`` (an actor is backed) and ``Pax signed the plan and then
+fought Xan alongside Yel`` (the clause says they fight) keep the tie.
 """
 
 from __future__ import annotations
@@ -49,7 +57,8 @@ def contingents(links: list[Link], units: list[str], unit_mention: dict[int, Men
     list of Link
         The links, less those an ``alongside`` (``together with``) binds in a clause that places
         its subject in a multinational force or mission (``part of the Quor force``, ``serving
-        in the UN mission``) and says nothing of fighting.
+        in the UN mission``), or whose clause signs, endorses or hosts a text or meeting (``signed the
+        plan alongside``: co-signers), and says nothing of fighting.
 
     Examples
     --------
@@ -59,14 +68,19 @@ def contingents(links: list[Link], units: list[str], unit_mention: dict[int, Men
     >>> text = "Pax troops will remain part of the UN mission, alongside Yel soldiers."
     >>> extract_relations(text, actors).proposals
     ()
+    >>> extract_relations("Pax signed the peace plan alongside Yel.", actors).proposals
+    ()
     >>> text = "Pax troops in the UN mission fought Xan alongside Yel soldiers."
     >>> sorted((p.a, p.b, p.stance.value) for p in extract_relations(text, actors).proposals)
     [('p', 'x', 'enemy'), ('p', 'y', 'ally'), ('x', 'y', 'enemy')]
     """
     out = []
     for li in links:
-        if li.cue.text in _BESIDE and _in_force(units, unit_mention, li.cue.start, li.cue.end):
-            continue
+        if li.cue.text in _BESIDE:
+            lo, hi = _window(units, li.cue.start, li.cue.end)
+            fighting = any(units[k].startswith(_FIGHTING) for k in range(lo, hi))
+            if not fighting and (_in_force(units, unit_mention, lo, hi) or _co_signed(units, lo, hi)):
+                continue
         out.append(li)
     return out
 
@@ -82,10 +96,8 @@ def _window(units: list[str], start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _in_force(units: list[str], unit_mention: dict[int, Mention], start: int, end: int) -> bool:
-    lo, hi = _window(units, start, end)
-    if any(units[k].startswith(_FIGHTING) for k in range(lo, hi)):
-        return False
+def _in_force(units: list[str], unit_mention: dict[int, Mention], lo: int, hi: int) -> bool:
+    """Whether the clause's units ``lo:hi`` place its subject in a force or mission (``part of the Quor force``)."""
     for k in range(lo, hi):
         if units[k] not in _INTO:
             continue
@@ -103,3 +115,32 @@ def _force_name(text: str) -> bool:
     """Whether an actor's name as written names a force or mission (``African Union force``, ``AMISOM``)."""
     words = text.lower().split()
     return bool(words) and words[-1] in _FORCE_NOUNS
+
+
+# Co-signers (round 14): a verb of signing, endorsing or hosting with a text or meeting as its object.
+_SIGNING = {"sign", "signs", "signed", "signing", "co-signed", "cosigned", "countersigned", "endorse", "endorses",
+            "endorsed", "endorsing", "sponsor", "sponsored", "co-sponsor", "co-sponsors", "co-sponsored",
+            "cosponsored", "drafted", "draft", "tabled", "table", "issued", "issue", "issues", "unveiled",
+            "presented", "proposed", "submitted", "launched", "authored", "co-authored", "backed", "back", "backs",
+            "supported", "hosted", "hosts", "host", "co-hosted", "co-hosts", "convened", "chaired", "co-chaired",
+            "put", "adopted", "approved", "announced"}
+_DOCUMENTS = {"plan", "plans", "statement", "statements", "communique", "communiqué", "communiques", "call", "calls",
+              "appeal", "appeals", "declaration", "declarations", "resolution", "resolutions", "proposal", "proposals",
+              "letter", "letters", "roadmap", "road", "initiative", "initiatives", "text", "draft", "framework",
+              "petition", "conference", "summit", "talks", "meeting", "meetings", "motion", "bill", "report",
+              "document", "charter", "blueprint", "formula", "truce", "ceasefire", "ultimatum"}
+_ARTICLES = {"the", "a", "an", "its", "their", "his", "her", "joint", "new", "peace", "truce", "ceasefire", "un",
+             "u.n.", "forward", "this", "that", "same", "final", "draft", "two-page", "humanitarian"}
+
+
+def _co_signed(units: list[str], lo: int, hi: int) -> bool:
+    """Whether the clause's units ``lo:hi`` sign, endorse or host a text or meeting (``signed the plan``)."""
+    for k in range(lo, hi):
+        if units[k] not in _SIGNING:
+            continue
+        j = k + 1
+        while j < hi and j < k + 5 and units[j] in _ARTICLES and units[j] not in _DOCUMENTS:
+            j += 1
+        if j < hi and units[j] in _DOCUMENTS:
+            return True
+    return False

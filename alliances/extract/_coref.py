@@ -34,6 +34,7 @@ from ._paramilitary import paramilitary_acts
 from ._peoples import people_mentions
 from ._sentences import Sentence, Token, dateline_end
 from ._titled import titled_owners
+from ._topic import COUNTRY_HEADS, country_topic
 
 __all__ = ["ANAPHORS", "find_mentions", "unresolved_references"]
 
@@ -600,6 +601,8 @@ def _antecedent(
         return named.actor
     if pool and _ambiguous(pool[0], before, previous_by_sentence, subject, g, fits):
         return None
+    if head in COUNTRY_HEADS and pool and pool[0] not in before:  # "the country" after a reported clause: the topic
+        return country_topic(pool[0], previous_by_sentence, fits, subject.actor if subject else None)
     # "the army" with no army named before: the one actor called "... army" (if there is one);
     # a bare "army positions" refers only to an actor so named
     unique = [a for a, words in g.words.items() if head in words and g.actors[a].kind in kinds]

@@ -49,11 +49,13 @@ from ._coordinated import new_subjects
 from ._coref import unresolved_references
 from ._cues import Cue, CueMatcher
 from ._ended import ended_ties
+from ._foreign import foreign_subjects
 from ._hedged import hedge_for, link_place
 from ._implied import controlled, enabled_links, helped_in_relative, included_allies, judged_act_links
 from ._lexicon import FAMILIES, CueFamily
 from ._links import NOUN_DETERMINERS, Link, judgement_links, noun_links, pair_links, within_links
 from ._mentions import Mention
+from ._notice import advance_notices
 from ._opposed import opposed_joining
 from ._owners import owned_by
 from ._possessed import possessed_acts
@@ -147,6 +149,8 @@ def sentence_links(sent: Sentence, mentions: list[Mention], matcher: CueMatcher)
     out = relative_heads(new_subjects(out, units, unit_mention), units, unit_mention, reasons)
     out = ended_ties(speaker_tails(out, units, unit_mention), units, unit_mention)
     out = contingents(out, units, unit_mention)  # "part of the Quor force, alongside Yel soldiers": no tie
+    out = foreign_subjects(out, units, sent, reasons)  # "Kyiv had helped Xan": no actor's act
+    out = advance_notices(out, units, reasons)  # "had warned Doha in advance": a notice, no threat
     out = called_claims(out, units, unit_mention)  # "over what Yel called Pax's support for Xan": Yel's claim
     return opposed_joining(out, units), reasons  # "argued against inviting Yel to join": no tie
 

@@ -40,7 +40,9 @@ def controlled(bound: list[Link], clause: Clause, cues: list[Cue]) -> list[Link]
     """``X allowed Y to attack Z``: X sides with Y; ``X helped Y fight Z``: X is against Z too (both indirect).
 
     Only when the complement opens with a hostile verb (for ``helped``: bound to the
-    complement's subject and an object), and X is the subject of the control verb's clause.
+    complement's subject and an object), and X is the subject of the control verb's clause; never
+    when X is among the victims (``X helped Y kill X soldiers and Z fighters``: the subject is no
+    helper, and co-victims are not foes of each other).
     """
     owner = clause.controller
     if owner is None or owner.subject is None or clause.subject is None:
@@ -53,7 +55,10 @@ def controlled(bound: list[Link], clause: Clause, cues: list[Cue]) -> list[Link]
     if not (hostile or opens_hostile):
         return []
     out: list[Link] = []
+    victims = {li.b for li in hostile}
     for x in owner.subject.everyone:
+        if x in victims and clause.control in _HELPING:
+            continue  # "X helped Y kill X's soldiers and Z's fighters": X is a co-victim of Z, not the helper
         if clause.control in _ENABLING and opens_hostile:
             cue = Cue(_SUPPORT, clause.start, clause.start + 1, f"{clause.control} ... to", "verb")
             out += [Link(x, y, cue, False, clause.hedge) for y in clause.subject.actors if y != x]

@@ -1313,3 +1313,90 @@ def test_allies_after_a_colon_open_their_clauses():
     assert all(s == "rival" for s in stances("Yel faced its rivals: Pax closed the border, and Quor cut aid.",
                                               _P).values())
     assert stances("Yel thanked its allies: the war is not over, Pax said.", _P) == {}
+
+
+# --- round 14 D: co-signers of a text (aa-sudan-3: "who had signed the plan alongside his Emirati counterpart")
+
+
+def test_co_signers_of_a_text_are_not_allies_by_that_act():
+    for text in ("Pax's foreign minister, who had signed the plan alongside his Yel counterpart, flew to Quor.",
+                 "Pax co-sponsored the resolution together with Yel.",
+                 "Alongside Yel, Pax signed a joint statement calling for a truce.",
+                 "Pax put forward the peace plan alongside Yel."):
+        assert ("p", "y") not in stances(text, _P), text
+    # an actor backed side by side, or fighting after the signing, keeps the tie
+    assert stances("Pax backed Xan alongside Yel.", _P)[("p", "y")] == "ally"
+    assert stances("Pax signed the plan and then fought Xan alongside Yel.", _P)[("p", "y")] == "ally"
+
+
+# --- round 14 D: a paused aid (aa-ukraine-1: "The United States has paused all military aid to Ukraine")
+
+
+def test_a_paused_or_withheld_aid_is_no_standing_support():
+    for text in ("Pax has paused all military aid to Yel.", "Pax withheld arms deliveries to Yel for two months.",
+                 "Pax announced a pause in military aid to Yel."):
+        assert ("p", "y") not in stances(text, _P), text
+    # an aid resumed after a pause, or a pause of something else, is support
+    assert stances("Pax resumed military aid to Yel after a two-week pause.", _P) == {("p", "y"): "ally"}
+    assert stances("Pax's arms deliveries to Yel continued despite a pause in talks.", _P) == {("p", "y"): "ally"}
+
+
+# --- round 14 D: "the country" (aa-karabakh-2: "noting that Russian border guards had left Yerevan's airport ...
+# France has become the country's second-largest arms supplier", the country resolved to Russia)
+
+
+def test_the_country_after_a_reported_clause_is_the_paragraphs_topic_or_nobody():
+    text = ("Quor's parliament voted to join the bloc. The minister said, noting that Pax guards had left Quor's "
+            "airport, that it was diversifying. Yel has become the country's main arms supplier.")
+    assert stances(text, _P) == {("q", "y"): "ally"}
+    # two countries in a reported clause and no earlier topic: unresolved
+    assert stances("Officials said on Monday that Pax troops had left Quor's airport. Yel has become the country's "
+                   "main arms supplier.", _P) == {}
+    # a sentence that opens on its actor keeps the usual choice
+    assert stances("Pax troops left Quor's airport on Monday. Yel has become the country's main arms supplier.",
+                   _P) == {("p", "y"): "ally"}
+
+
+# --- round 14 D: a name of no actor as a verb's subject (aa-sahel-1: "suggested Kyiv had helped the Tuareg rebels",
+# the help given to the main clause's subject, Mali)
+
+
+def test_a_verb_whose_subject_is_no_actor_binds_nothing():
+    text = ("Yel's transitional government severed diplomatic relations with Zed on Sunday, after a spokesman "
+            "suggested Kyiv had helped the Xan rebels who killed dozens of Yel soldiers.")
+    assert stances(text, _P) == {("x", "y"): "enemy", ("y", "z"): "rival"}
+    assert stances("Yel broke off talks after Kyiv had helped the Xan rebels who attacked Yel troops.", _P) == {
+        ("x", "y"): "enemy"}
+    # an actor's named official, a place after a preposition, a month and a co-subject are no such name
+    assert stances("Pax's leader Zor Amet attacked Yel.", _P) == {("p", "y"): "enemy"}
+    assert stances("Pax troops stationed in Goma attacked Yel.", _P) == {("p", "y"): "enemy"}
+    assert stances("Pax forces in March attacked Yel.", _P) == {("p", "y"): "enemy"}
+    assert stances("Yel said Zed and Washington had armed Xan.", _P) == {("x", "z"): "ally"}
+    # nor does the tie a control verb implies ("X allowed Y to attack Z": X sides with Y) when X is no actor
+    assert stances("Yel severed ties with Zed after Kyiv allowed Xan to attack Pax troops.", _P) == {
+        ("p", "x"): "enemy", ("y", "z"): "rival"}
+
+
+# --- round 14 D: co-victims (aa-sahel-1: "the Tuareg rebels who killed dozens of Malian soldiers and Wagner
+# fighters", the helping implication made Mali, the subject, a foe of Wagner)
+
+
+def test_a_helper_among_the_victims_makes_no_foe_of_its_co_victims():
+    assert ("p", "y") not in stances("Pax helped the Xan rebels who killed dozens of Pax soldiers and Yel fighters.",
+                                     _P)
+    # a helper that is not among the victims is against them (indirect), as before
+    assert stances("Pax helped Xan attack Yel and Quor.", _P)[("p", "q")] == "enemy"
+    assert stances("Pax helped Xan fight Yel.", _P)[("p", "y")] == "enemy"
+
+
+# --- round 14 D: an advance notice (aa-levant-1: "Tehran had warned Doha and Washington in advance", read as a
+# threat; d-levant-1's "warned Israel of a 'crushing response'" is one)
+
+
+def test_a_warning_given_in_advance_is_a_notice_not_a_threat():
+    for text in ("Pax had warned Yel and Quor in advance, according to officials of both countries.",
+                 "Pax warned Yel hours before the strike.", "Pax warned Yel of the planned strikes."):
+        assert stances(text, _P) == {}, text
+    for text in ("Pax warned Yel of a crushing response.", "Pax warned Yel of the consequences.",
+                 "Pax warned Yel that it would retaliate."):
+        assert stances(text, _P) == {("p", "y"): "rival"}, text
