@@ -869,6 +869,12 @@ INVENTORY: list[tuple] = [
     ("advance notice", "Pax warned Yel of the consequences.", {"py": "-"}, {}),
     ("advance notice", "Pax warned Yel that it would retaliate.", {"py": "-"}, {}),
     ("advance notice", "Pax warned Yel on Monday.", {"py": "-"}, {}),
+    # --- an object that belongs to the verb after "and" (round 14, noticed: "armed its army and fought Xan")
+    ("second verb's object", "Pax trained its soldiers and fought Xan.", {"px": "-"}, {}),
+    ("second verb's object", "Pax armed its army and then attacked Xan.", {"px": "-"}, {}),
+    ("second verb's object", "Pax equipped local militias and shelled Xan positions.", {"px": "-"}, {}),
+    ("second verb's object", "Pax backed and armed Xan.", {"px": "+"}, {}),
+    ("second verb's object", "Pax armed Xan and attacked Yel.", {"px": "+", "py": "-"}, {}),
 ]
 
 

@@ -640,6 +640,9 @@ def object_after(units: list[str], groups: list[Group], k: int, end: int, gap: i
         between = between[between.index("of") + 1 :]  # "trained thousands of Somali soldiers"
     if len(between) > gap or any(u in PREPOSITIONS or not (u[:1].isalnum() or u in {"-", "'"}) for u in between):
         return None
+    pasts = [w.endswith("ed") or w in _IRREGULAR for w in between]  # "trained its soldiers and fought Xan":
+    if any(u == "and" and 0 < i < len(between) - 1 and pasts[i + 1] and not pasts[i - 1] for i, u in enumerate(between)):
+        return None  # Xan is the object of the verb after "and"
     if any(u in BE or u in _REPORTING or u in _RELATIVE for u in between):
         return None  # "a defence pact that angered Ethiopia": Ethiopia is the relative clause's
     if not verb_after and g.last + 1 < len(units) and units[g.last + 1] in _REPORTING | BE | _MODALS:

@@ -1400,3 +1400,16 @@ def test_a_warning_given_in_advance_is_a_notice_not_a_threat():
     for text in ("Pax warned Yel of a crushing response.", "Pax warned Yel of the consequences.",
                  "Pax warned Yel that it would retaliate."):
         assert stances(text, _P) == {("p", "y"): "rival"}, text
+
+
+# --- an object that belongs to the verb after "and" (noticed in round 14: a wrong sign)
+
+
+def test_the_object_of_a_second_verb_is_not_the_first_verbs():
+    # "its soldiers" is the object of "trained"; Xan is the object of "fought" only
+    assert stances("Pax trained its soldiers and fought Xan.", _P) == {("p", "x"): "enemy"}
+    assert stances("Pax armed rebels and attacked Xan.", _P) == {("p", "x"): "enemy"}
+    # a shared object, a list of objects and a series of verbs keep theirs
+    assert stances("Pax backed and armed Xan.", _P) == {("p", "x"): "ally"}
+    assert stances("Pax armed the army and Xan.", _P) == {("p", "x"): "ally"}
+    assert stances("Pax armed Xan and attacked Yel.", _P) == {("p", "x"): "ally", ("p", "y"): "enemy"}
