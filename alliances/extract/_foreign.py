@@ -18,16 +18,14 @@ from __future__ import annotations
 
 from ._links import Link
 from ._mentions import TITLES
-from ._sentences import Sentence
+from ._sentences import CALENDAR_NAMES, Sentence
 
 __all__ = ["foreign_subjects"]
 
 _BEFORE_VERB = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "now", "long", "been",
                 "still", "openly", "repeatedly", "once", "did", "does", "do", "reportedly", "allegedly", "secretly",
                 "quietly", "then", "later", "may", "might", "could", "can", "should", "must", "never", "not"}
-_NOT_SUBJECTS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                 "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                 "i", "god"}
+_NOT_SUBJECTS = CALENDAR_NAMES | {"i", "god"}
 _PREPOSITIONS = {"in", "on", "at", "from", "of", "by", "near", "to", "into", "since", "outside", "around", "across",
                  "over", "under", "through", "for", "with", "toward", "towards"}
 _ROLES = TITLES | {"spokesman", "spokeswoman", "spokesperson", "founder", "head", "foreign", "defence", "defense",

@@ -21,7 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .._records import Actor, ActorKind
-from ._sentences import Sentence, Token, dateline_end, tokenize
+from ._sentences import CALENDAR_NAMES, Sentence, Token, dateline_end, tokenize
 
 __all__ = ["DEMONYMS", "TITLES", "Gazetteer", "Mention", "named_mentions", "unmatched_names"]
 
@@ -390,14 +390,12 @@ _NOT_NAMES = {
     "while", "when", "since", "although", "though", "it", "its", "they", "their", "he", "she", "his", "her", "we",
     "our", "this", "that", "these", "those", "there", "then", "still", "yet", "meanwhile", "however", "also",
     "earlier", "later", "last", "next", "some", "many", "most", "both", "neither", "each", "no", "not", "if",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "i", "mr", "mrs", "ms", "dr", "gen", "president", "minister", "prime", "foreign", "defence", "defense",
     "spokesman", "spokeswoman", "commander", "officials", "analysts", "sources", "witnesses", "residents",
     # a question's first word ("Is Iran arming Russia?") and its answer
     "is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "yes",
     "should", "who", "what", "why", "how", "where", "which",
-}
+} | CALENDAR_NAMES
 
 
 def unmatched_names(sentences: list[Sentence], mentions: list[list[Mention]], g: Gazetteer) -> list[str]:

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "Token", "dateline_end", "split_sentences", "tokenize"]
+__all__ = ["CALENDAR_NAMES", "MONTHS", "WEEKDAYS", "Sentence", "Token", "dateline_end", "split_sentences", "tokenize"]
+
+# capitalised words that name a time, never an actor or a place ("in March attacked", "On Monday Pax ...")
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+CALENDAR_NAMES = MONTHS | WEEKDAYS
 
 _TOKEN = re.compile(
     r"(?P<abbr>(?:[^\W\d_]\.){2,}(?![^\W\d_]))"  # U.S. U.N. (one token, dots dropped)
@@ -170,8 +176,7 @@ def _dateline_starts(text: str, toks: list[Token]) -> set[int]:
     return out
 
 
-_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-           "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_MONTHS = MONTHS | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def dateline_end(toks: list[Token] | tuple[Token, ...], long_dash: bool = True) -> int:
